@@ -1,0 +1,52 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Yardstick",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Yardstick", targets: ["YardstickData", "YardstickQuery", "YardstickEngine"]),
+        .library(name: "LuaRuntime", targets: ["LuaRuntime"]),
+        .executable(name: "yardstick", targets: ["YardstickCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // The only C in the project: Debian's Lua 5.4 plus a documented shim of inline wrappers.
+        .systemLibrary(
+            name: "CLua",
+            path: "Sources/CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        // The only Swift module that imports CLua; knows nothing of CRM data.
+        .target(name: "LuaRuntime", dependencies: ["CLua"]),
+        // CRM vocabulary, workspace file, CSV/JSON loading, typed columnar tables, check.
+        .target(
+            name: "YardstickData",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // Columnar filters and aggregates over YardstickData tables (pure Swift).
+        .target(name: "YardstickQuery", dependencies: ["YardstickData"]),
+        // Indicators, the Lua query API bindings, run and explain.
+        .target(name: "YardstickEngine", dependencies: ["YardstickData", "YardstickQuery", "LuaRuntime"]),
+        .executableTarget(
+            name: "YardstickCLI",
+            dependencies: [
+                "YardstickData", "YardstickQuery", "YardstickEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime"]),
+        .testTarget(
+            name: "YardstickDataTests",
+            dependencies: ["YardstickData"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "YardstickQueryTests", dependencies: ["YardstickQuery", "YardstickData"]),
+        .testTarget(name: "YardstickEngineTests", dependencies: ["YardstickEngine"]),
+        .testTarget(name: "YardstickCLITests", dependencies: ["YardstickCLI"]),
+    ]
+)
