@@ -1,0 +1,184 @@
+import Foundation
+
+/// Validates a workspace's data: types, required fields, references, duplicate ids, dates, and
+/// how complete each field is.
+///
+/// Loads leniently (every bad row is counted, not fatal) and inspects the loaded tables.
+public struct WorkspaceChecker: Sendable {
+    /// The workspace to check.
+    public let workspace: Workspace
+    /// The day checks are made on (for "more than ten years ahead"); today by default.
+    public let today: Int32
+
+    /// Creates a checker.
+    public init(workspace: Workspace, today: Int32? = nil) {
+        self.workspace = workspace
+        self.today = today ?? Int32(Int(Date().timeIntervalSince1970) / 86_400)
+    }
+
+    /// Loads and checks everything.
+    public func check() -> CheckReport {
+        let loader = DataLoader(workspace: workspace, options: LoadOptions(lenient: true))
+        // A lenient load never throws.
+        guard let (dataset, report) = try? loader.load() else {
+            return CheckReport(workspace: workspace.name, entities: [])
+        }
+        return check(dataset: dataset, report: report)
+    }
+
+    /// Checks tables already loaded.
+    public func check(dataset: Dataset, report: LoadReport) -> CheckReport {
+        var entities: [EntityCheck] = []
+        for mapping in workspace.entities {
+            let name = mapping.entity.name
+            let entityReport = report.entities[name] ?? EntityLoadReport(entity: name)
+            entities.append(
+                check(mapping: mapping, table: dataset[name], report: entityReport, dataset: dataset))
+        }
+        return CheckReport(workspace: workspace.name, entities: entities)
+    }
+
+    private func check(
+        mapping: EntityMapping, table: Table?, report: EntityLoadReport, dataset: Dataset
+    ) -> EntityCheck {
+        var problems: [CheckProblem] = []
+        for error in report.fileErrors {
+            problems.append(
+                CheckProblem(
+                    kind: .unreadableFile, field: error.field, count: 1, message: error.description,
+                    examples: []))
+        }
+        if report.rejectedRows > 0 {
+            problems.append(
+                CheckProblem(
+                    kind: .badValues, field: nil, count: report.rejectedRows,
+                    message: "\(report.rejectedRows) rows rejected (bad or missing values)",
+                    examples: report.problems.prefix(5).map(\.description)))
+        }
+        var fields: [FieldCheck] = []
+        var spanLow = Int64.max
+        var spanHigh = Int64.min
+        let rows = table?.rowCount ?? 0
+        if let table {
+            for field in mapping.entity.fields {
+                guard let column = table.columns[field.name] else { continue }
+                let filled = column.count - column.validity.nullCount
+                var fieldCheck = FieldCheck(
+                    field: field.name, type: field.type.description, custom: field.isCustom,
+                    filled: filled, completeness: rows == 0 ? 1 : Double(filled) / Double(rows))
+                switch column.storage {
+                case .date(let days):
+                    if let (low, high, implausible) = dateStats(days.map(Int64.init), column, scale: 1) {
+                        fieldCheck.span = DateSpan(
+                            first: CivilDate.isoString(ofDay: Int32(low)),
+                            last: CivilDate.isoString(ofDay: Int32(high)))
+                        spanLow = min(spanLow, low * 86_400)
+                        spanHigh = max(spanHigh, high * 86_400)
+                        problems += implausibleProblem(field, implausible, days: days.map(Int64.init), column, scale: 1)
+                    }
+                case .datetime(let instants):
+                    if let (low, high, implausible) = dateStats(instants, column, scale: 86_400) {
+                        fieldCheck.span = DateSpan(
+                            first: CivilDate.isoString(ofInstant: low),
+                            last: CivilDate.isoString(ofInstant: high))
+                        spanLow = min(spanLow, low)
+                        spanHigh = max(spanHigh, high)
+                        problems += implausibleProblem(field, implausible, days: instants, column, scale: 86_400)
+                    }
+                case .reference(let codes):
+                    if let target = field.referencedEntity, dataset[target] == nil {
+                        problems.append(
+                            CheckProblem(
+                                kind: .unmappedTarget, field: field.name, count: filled,
+                                message:
+                                    "\(field.name) references \(target), which the workspace does "
+                                    + "not map: its \(filled) values cannot be checked", examples: []))
+                    } else {
+                        let unresolved = zip(codes, column.referencedRows).filter { $0.1 == -2 }
+                        fieldCheck.unresolved = unresolved.count
+                        if !unresolved.isEmpty {
+                            let keys = Set(unresolved.map { column.dictionary[$0.0] }).sorted()
+                            problems.append(
+                                CheckProblem(
+                                    kind: .unresolvedReferences, field: field.name,
+                                    count: unresolved.count,
+                                    message:
+                                        "\(unresolved.count) values of \(field.name) name no "
+                                        + "\(field.referencedEntity ?? "") row "
+                                        + "(\(keys.count) distinct)",
+                                    examples: keys.prefix(5).map { "\"\($0)\"" }))
+                        }
+                    }
+                    fieldCheck.distinctValues = column.dictionary.count
+                case .string:
+                    fieldCheck.distinctValues = column.dictionary.count
+                default: break
+                }
+                fields.append(fieldCheck)
+            }
+            if let duplicate = duplicateIds(table) { problems.append(duplicate) }
+        }
+        return EntityCheck(
+            entity: mapping.entity.name, files: mapping.parts.map(\.displayPath), rows: rows,
+            rejectedRows: report.rejectedRows,
+            dateSpan: spanLow <= spanHigh
+                ? DateSpan(
+                    first: CivilDate.isoString(ofDay: Int32(spanLow / 86_400)),
+                    last: CivilDate.isoString(ofDay: Int32(spanHigh / 86_400))) : nil,
+            fields: fields, problems: problems, unusedColumns: report.unusedColumns)
+    }
+
+    private var plausibleDays: ClosedRange<Int64> {
+        Int64(CivilDate.dayNumber(year: 1900, month: 1, day: 1))...Int64(today) + 3653
+    }
+
+    private func dateStats(_ values: [Int64], _ column: Column, scale: Int64)
+        -> (Int64, Int64, Int)?
+    {
+        var low = Int64.max
+        var high = Int64.min
+        var implausible = 0
+        let plausible = plausibleDays
+        for (row, value) in values.enumerated() where column.validity.isPresent(row) {
+            low = min(low, value)
+            high = max(high, value)
+            let day = value >= 0 ? value / scale : (value - scale + 1) / scale
+            if !plausible.contains(day) { implausible += 1 }
+        }
+        return low <= high ? (low, high, implausible) : nil
+    }
+
+    private func implausibleProblem(
+        _ field: FieldDefinition, _ count: Int, days: [Int64], _ column: Column, scale: Int64
+    ) -> [CheckProblem] {
+        guard count > 0 else { return [] }
+        let plausible = plausibleDays
+        var examples: [String] = []
+        for (row, value) in days.enumerated() where column.validity.isPresent(row) {
+            let day = value >= 0 ? value / scale : (value - scale + 1) / scale
+            if !plausible.contains(day) {
+                examples.append(column.value(at: row).description)
+                if examples.count == 3 { break }
+            }
+        }
+        return [
+            CheckProblem(
+                kind: .implausibleDates, field: field.name, count: count,
+                message: "\(count) values of \(field.name) are before 1900 or more than ten years ahead",
+                examples: examples)
+        ]
+    }
+
+    private func duplicateIds(_ table: Table) -> CheckProblem? {
+        guard let id = table.columns["id"], case .string(let codes) = id.storage else { return nil }
+        var counts = [Int32](repeating: 0, count: id.dictionary.count)
+        for code in codes where code >= 0 { counts[Int(code)] += 1 }
+        let repeated = counts.indices.filter { counts[$0] > 1 }
+        guard !repeated.isEmpty else { return nil }
+        let rows = repeated.reduce(0) { $0 + Int(counts[$1]) }
+        return CheckProblem(
+            kind: .duplicateIds, field: "id", count: repeated.count,
+            message: "\(repeated.count) ids appear on more than one row (\(rows) rows in all)",
+            examples: repeated.prefix(5).map { "\"\(id.dictionary[Int32($0)])\" ×\(counts[$0])" })
+    }
+}

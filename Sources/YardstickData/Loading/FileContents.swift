@@ -1,0 +1,87 @@
+import Foundation
+
+/// The records of one source file, whatever its format, as rows of cells under a header.
+enum FileContents {
+    case csv(CSVSource)
+    case json(JSONSource)
+
+    /// Opens the file of a mapping and reads its header.
+    static func read(_ part: SourceMapping) throws(SourceError) -> FileContents {
+        guard FileManager.default.fileExists(atPath: part.path) else {
+            throw SourceError(file: part.displayPath, message: "file not found")
+        }
+        switch part.format {
+        case .csv:
+            do {
+                var reader = try CSVReader(path: part.path, dialect: part.dialect)
+                let header = try reader.readHeader()
+                return .csv(CSVSource(reader: reader, header: header, file: part.displayPath))
+            } catch let error as SourceError {
+                var located = error
+                located.file = part.displayPath
+                throw located
+            } catch {
+                throw SourceError(file: part.displayPath, message: "\(error)")
+            }
+        case .json, .ndjson:
+            return .json(try JSONSource(path: part.path, file: part.displayPath, lines: part.format == .ndjson))
+        }
+    }
+
+    var header: [String] {
+        switch self {
+        case .csv(let source): source.header
+        case .json(let source): source.header
+        }
+    }
+
+    /// A guess of the number of rows, to size column buffers.
+    var estimatedRows: Int {
+        switch self {
+        case .csv(let source): source.reader.byteCount / max(16, source.header.count * 8)
+        case .json(let source): source.records.count
+        }
+    }
+
+    /// The index of a column, matching names case-insensitively and ignoring surrounding spaces.
+    func columnIndex(of name: String) -> Int? {
+        let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
+        return header.firstIndex { $0.lowercased() == wanted }
+    }
+
+    /// Calls `body` with each record's line (or record number), its number of fields and a
+    /// cell accessor.
+    func forEachRow(_ body: (Int, Int, (Int) -> UnsafeRawBufferPointer) -> Void)
+        throws(SourceError)
+    {
+        switch self {
+        case .csv(let source): try source.forEachRow(body)
+        case .json(let source): source.forEachRow(body)
+        }
+    }
+}
+
+/// A CSV file positioned after its header.
+struct CSVSource {
+    var reader: CSVReader
+    let header: [String]
+    let file: String
+
+    func forEachRow(_ body: (Int, Int, (Int) -> UnsafeRawBufferPointer) -> Void)
+        throws(SourceError)
+    {
+        var reader = self.reader
+        do {
+            try reader.forEachRecord { record in
+                body(record.line, record.count, { record.field($0) })
+                return true
+            }
+        } catch let error as SourceError {
+            var located = error
+            located.file = file
+            throw located
+        } catch {
+            throw SourceError(file: file, message: "\(error)")
+        }
+    }
+}

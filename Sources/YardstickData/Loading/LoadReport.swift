@@ -1,0 +1,86 @@
+/// What happened while loading: rows read and kept, and every value that was rejected.
+///
+/// Nothing is dropped silently: each skipped row appears in ``problems`` (the first
+/// ``LoadOptions/problemSampleSize`` per entity are kept in full, the rest are counted).
+public struct LoadReport: Sendable {
+    /// Per entity, what loading it found.
+    public internal(set) var entities: [String: EntityLoadReport] = [:]
+
+    /// Creates an empty report.
+    public init() {}
+
+    /// The number of rejected rows over all entities.
+    public var rejectedRows: Int { entities.values.reduce(0) { $0 + $1.rejectedRows } }
+
+    /// Whether anything at all was rejected or could not be read.
+    public var hasProblems: Bool {
+        entities.values.contains { $0.rejectedRows > 0 || !$0.fileErrors.isEmpty }
+    }
+}
+
+/// What loading one entity found.
+public struct EntityLoadReport: Sendable {
+    /// The entity.
+    public let entity: String
+    /// Rows kept (after `distinct`, without rejected rows).
+    public internal(set) var rowsLoaded = 0
+    /// Records rejected because a value could not be parsed or a required field was empty.
+    public internal(set) var rejectedRows = 0
+    /// The first rejected values, with file, row, column and field.
+    public internal(set) var problems: [SourceError] = []
+    /// Files that could not be read at all, or lack a mapped column.
+    public internal(set) var fileErrors: [SourceError] = []
+    /// Source columns no field is mapped from, per file.
+    public internal(set) var unusedColumns: [String: [String]] = [:]
+    /// Vocabulary fields fed implicitly by a same-named column, per file.
+    public internal(set) var implicitFields: [String: [String]] = [:]
+
+    /// Creates an empty report.
+    public init(entity: String) { self.entity = entity }
+
+    mutating func record(_ problem: SourceError, sampleSize: Int) {
+        rejectedRows += 1
+        if problems.count < sampleSize { problems.append(problem) }
+    }
+}
+
+/// How strictly to load.
+public struct LoadOptions: Sendable {
+    /// Load the good rows and report the bad ones, instead of failing.
+    public var lenient: Bool
+    /// How many rejected rows to keep in full per entity.
+    public var problemSampleSize: Int
+    /// Load entities on several threads.
+    public var parallel: Bool
+
+    /// Creates options; by default a load with bad rows fails.
+    public init(lenient: Bool = false, problemSampleSize: Int = 20, parallel: Bool = true) {
+        self.lenient = lenient
+        self.problemSampleSize = problemSampleSize
+        self.parallel = parallel
+    }
+}
+
+/// A strict load that found bad rows or unreadable files.
+public struct LoadFailure: Error, Sendable, CustomStringConvertible {
+    /// Everything the load found.
+    public let report: LoadReport
+
+    /// The first problems and the totals, one per line.
+    public var description: String {
+        var lines: [String] = []
+        for name in report.entities.keys.sorted() {
+            guard let entity = report.entities[name] else { continue }
+            lines += entity.fileErrors.map(\.description)
+            lines += entity.problems.map(\.description)
+            if entity.rejectedRows > entity.problems.count {
+                lines.append(
+                    "… and \(entity.rejectedRows - entity.problems.count) more bad rows in \(name)")
+            }
+        }
+        lines.append(
+            "\(report.rejectedRows) bad rows; nothing was loaded. "
+                + "Fix the data or the mapping, or pass --lenient to load the good rows.")
+        return lines.joined(separator: "\n")
+    }
+}

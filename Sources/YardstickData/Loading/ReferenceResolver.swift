@@ -1,0 +1,79 @@
+import Foundation
+
+/// Resolves reference keys to rows and builds the reference and date indexes of a dataset.
+enum ReferenceResolver {
+    private enum Job: Sendable {
+        case reference(table: String, column: String, target: String)
+        case date(table: String, column: String)
+    }
+
+    private enum Outcome: Sendable {
+        case reference(table: String, column: String, rows: [Int32], index: ReferenceIndex)
+        case date(table: String, column: String, index: DateIndex)
+    }
+
+    static func resolve(_ dataset: inout Dataset, parallel: Bool) {
+        var jobs: [Job] = []
+        for (name, table) in dataset.tables.sorted(by: { $0.key < $1.key }) {
+            for (columnName, column) in table.columns.sorted(by: { $0.key < $1.key }) {
+                switch column.field.type {
+                case .reference(let target) where dataset.tables[target] != nil:
+                    jobs.append(.reference(table: name, column: columnName, target: target))
+                case .date, .datetime:
+                    jobs.append(.date(table: name, column: columnName))
+                default: break
+                }
+            }
+        }
+        let snapshot = dataset
+        let jobList = jobs
+        let outcomes = ResultSlots<Outcome>(count: jobs.count)
+        let work: @Sendable (Int) -> Void = { index in
+            outcomes.set(index, run(jobList[index], snapshot))
+        }
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: jobs.count, execute: work)
+        } else {
+            for index in jobs.indices { work(index) }
+        }
+        for outcome in outcomes.values {
+            switch outcome {
+            case .reference(let table, let column, let rows, let index):
+                dataset.tables[table]?.columns[column]?.referencedRows = rows
+                dataset.tables[table]?.referenceIndexes[column] = index
+            case .date(let table, let column, let index):
+                dataset.tables[table]?.dateIndexes[column] = index
+            }
+        }
+    }
+
+    private static func run(_ job: Job, _ dataset: Dataset) -> Outcome {
+        switch job {
+        case .reference(let tableName, let columnName, let targetName):
+            let column = dataset.tables[tableName]!.columns[columnName]!
+            let target = dataset.tables[targetName]!
+            // Resolve each distinct key once, then map rows through the codes.
+            let rowOfCode: [Int32] = column.dictionary.values.map { key in
+                target.row(forKey: key).map { Int32($0) } ?? -2
+            }
+            guard case .reference(let codes) = column.storage else { fatalError("not a reference") }
+            let rows = codes.map { $0 < 0 ? -1 : rowOfCode[Int($0)] }
+            return .reference(
+                table: tableName, column: columnName, rows: rows,
+                index: ReferenceIndex(referencedRows: rows, targetCount: target.rowCount))
+        case .date(let tableName, let columnName):
+            let column = dataset.tables[tableName]!.columns[columnName]!
+            let days: [Int32]
+            switch column.storage {
+            case .date(let values): days = values
+            case .datetime(let instants):
+                let clock = ZoneClock(timeZone: dataset.timeZone)
+                days = instants.map { clock.localDay(ofInstant: $0) }
+            default: days = []
+            }
+            return .date(
+                table: tableName, column: columnName,
+                index: DateIndex(days: days, validity: column.validity))
+        }
+    }
+}

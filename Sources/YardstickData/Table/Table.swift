@@ -1,0 +1,50 @@
+/// One entity's rows as typed columns, with the indexes evaluation needs.
+///
+/// Only the fields the workspace maps have a column. Rows are numbered from 0 in load order
+/// (the files of a multi-file mapping one after the other).
+public struct Table: Sendable {
+    /// The entity, including custom fields.
+    public let entity: EntityDefinition
+    /// The number of rows.
+    public let rowCount: Int
+    /// The columns, by field name.
+    public internal(set) var columns: [String: Column]
+    /// For each code of the `id` column's dictionary, the first row with that id.
+    var keyRows: [Int32] = []
+    /// Rows grouped by referenced row, per reference field (`owner`, `account`…).
+    public internal(set) var referenceIndexes: [String: ReferenceIndex] = [:]
+    /// Rows ordered by day, per date or datetime field.
+    public internal(set) var dateIndexes: [String: DateIndex] = [:]
+
+    /// Creates a table from finished columns (indexes are added by the loader).
+    public init(entity: EntityDefinition, rowCount: Int, columns: [String: Column]) {
+        self.entity = entity
+        self.rowCount = rowCount
+        self.columns = columns
+        if let id = columns["id"], case .string(let codes) = id.storage {
+            var first = [Int32](repeating: -1, count: id.dictionary.count)
+            for row in stride(from: codes.count - 1, through: 0, by: -1) where codes[row] >= 0 {
+                first[Int(codes[row])] = Int32(row)
+            }
+            keyRows = first
+        }
+    }
+
+    /// The column of a field, if mapped.
+    public subscript(field: String) -> Column? { columns[field] }
+
+    /// The row whose `id` is `key`, if any (the first one when ids repeat).
+    public func row(forKey key: String) -> Int? {
+        guard let id = columns["id"], let code = id.dictionary.code(of: key) else { return nil }
+        let row = keyRows[Int(code)]
+        return row >= 0 ? Int(row) : nil
+    }
+
+    /// The `id` of a row, if the table has ids.
+    public func key(ofRow row: Int) -> String? {
+        guard let id = columns["id"], case .string(let codes) = id.storage, codes[row] >= 0 else {
+            return nil
+        }
+        return id.dictionary[codes[row]]
+    }
+}

@@ -1,0 +1,41 @@
+/// A bitmap of which rows of a column hold a value (bit set) and which are null.
+public struct Validity: Sendable, Equatable {
+    private var words: [UInt64] = []
+    /// The number of rows tracked.
+    public private(set) var count = 0
+    /// The number of null rows.
+    public private(set) var nullCount = 0
+
+    /// Creates an empty bitmap.
+    public init() {}
+
+    /// Appends one row.
+    @inline(__always)
+    public mutating func append(_ present: Bool) {
+        if count & 63 == 0 { words.append(0) }
+        if present {
+            words[count >> 6] |= 1 << UInt64(count & 63)
+        } else {
+            nullCount += 1
+        }
+        count += 1
+    }
+
+    /// Whether a row holds a value.
+    @inline(__always)
+    public func isPresent(_ row: Int) -> Bool {
+        words[row >> 6] & (1 << UInt64(row & 63)) != 0
+    }
+
+    /// Keeps only the given rows, in the given order.
+    public func selecting(_ rows: [Int32]) -> Validity {
+        var result = Validity()
+        for row in rows { result.append(isPresent(Int(row))) }
+        return result
+    }
+
+    /// Appends every row of another bitmap.
+    public mutating func append(contentsOf other: Validity) {
+        for row in 0..<other.count { append(other.isPresent(row)) }
+    }
+}

@@ -1,0 +1,70 @@
+/// Terminal display width of text: East Asian wide and fullwidth characters take two columns,
+/// combining marks none, so tables of Chinese names line up.
+public enum DisplayWidth {
+    /// The number of terminal columns `text` occupies.
+    public static func of(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// The columns one scalar occupies (0, 1 or 2).
+    public static func width(of scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value == 0 || scalar.properties.generalCategory == .nonspacingMark
+            || scalar.properties.generalCategory == .enclosingMark || value == 0x200B
+        {
+            return 0
+        }
+        switch value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
+            0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+            0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF,
+            0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+
+    /// `text` padded with spaces to `width` columns, on the right (or the left for numbers).
+    public static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
+        let padding = String(repeating: " ", count: max(0, width - of(text)))
+        return alignRight ? padding + text : text + padding
+    }
+}
+
+/// A plain-text table whose columns line up in a terminal, CJK text included.
+public struct TextTable: Sendable {
+    /// Column headers.
+    public var headers: [String]
+    /// Which columns are right-aligned (numbers).
+    public var rightAligned: Set<Int>
+    /// The rows of cells.
+    public var rows: [[String]] = []
+
+    /// Creates an empty table.
+    public init(headers: [String], rightAligned: Set<Int> = []) {
+        self.headers = headers
+        self.rightAligned = rightAligned
+    }
+
+    /// The table as lines of text with two spaces between columns and a rule under the header.
+    public func render(indent: String = "") -> String {
+        var widths = headers.map(DisplayWidth.of)
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], DisplayWidth.of(cell))
+            }
+        }
+        func line(_ cells: [String]) -> String {
+            let padded = cells.enumerated().map { index, cell in
+                DisplayWidth.pad(cell, to: widths[index], alignRight: rightAligned.contains(index))
+            }
+            var text = indent + padded.joined(separator: "  ")
+            while text.hasSuffix(" ") { text.removeLast() }
+            return text
+        }
+        var lines = [line(headers), indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
+        lines += rows.map(line)
+        return lines.joined(separator: "\n")
+    }
+}

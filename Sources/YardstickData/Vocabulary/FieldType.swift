@@ -1,0 +1,59 @@
+/// The type of a field in the CRM vocabulary or of a custom field declared by a workspace.
+///
+/// Every loaded value is parsed to its field's type; nothing is kept as untyped text except
+/// `string` fields.
+public enum FieldType: Sendable, Hashable, CustomStringConvertible {
+    /// Free text, dictionary-encoded in memory.
+    case string
+    /// A 64-bit signed integer.
+    case integer
+    /// An exact decimal number (money, scores), stored as a scaled integer.
+    case decimal
+    /// True or false.
+    case boolean
+    /// A calendar date without time of day.
+    case date
+    /// An instant in time; source values without an offset are read in the workspace time zone.
+    case datetime
+    /// One of a closed set of values, listed in order.
+    case enumeration([String])
+    /// The `id` of a row in another entity.
+    case reference(String)
+
+    /// The short name used in the workspace file and the docs (`string`, `enum`, `reference`…).
+    public var name: String {
+        switch self {
+        case .string: "string"
+        case .integer: "integer"
+        case .decimal: "decimal"
+        case .boolean: "boolean"
+        case .date: "date"
+        case .datetime: "datetime"
+        case .enumeration: "enum"
+        case .reference: "reference"
+        }
+    }
+
+    /// A human description such as `enum(won, lost)` or `reference → users`.
+    public var description: String {
+        switch self {
+        case .enumeration(let values): "enum(\(values.joined(separator: ", ")))"
+        case .reference(let entity): "reference → \(entity)"
+        default: name
+        }
+    }
+
+    /// What a value of this type looks like, for error messages ("expected a date (%Y-%m-%d)").
+    public var expectation: String {
+        switch self {
+        case .string: "text"
+        case .integer: "a whole number"
+        case .decimal: "a decimal number"
+        case .boolean: "true or false"
+        case .date: "a date"
+        case .datetime: "a date and time"
+        case .enumeration(let values): "one of \(values.joined(separator: ", "))"
+        case .reference(let entity): "the id of a row in \(entity)"
+        }
+    }
+}

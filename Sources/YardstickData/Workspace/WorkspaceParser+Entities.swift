@@ -1,0 +1,294 @@
+import Foundation
+
+extension WorkspaceParser {
+    /// Parses `[entities.*]`: vocabulary entities in vocabulary order, then custom ones by name.
+    func parseEntities(
+        _ value: ConfigValue?, sources: [String: SourceDefinition], formats: ValueFormats
+    ) throws(WorkspaceError) -> [EntityMapping] {
+        guard let section = try table(value, "entities") else { return [] }
+        let vocabularyNames = CRMVocabulary.entities.map(\.name)
+        let customNames = section.keys.filter { !vocabularyNames.contains($0) }.sorted()
+        let allNames = Set(vocabularyNames).union(customNames)
+        var result: [EntityMapping] = []
+        for name in vocabularyNames.filter({ section[$0] != nil }) + customNames {
+            guard let entry = section[name] else { continue }
+            let key = "entities.\(name)"
+            guard name.range(of: #"^[a-z][a-z0-9_]*$"#, options: .regularExpression) != nil else {
+                throw WorkspaceError(
+                    file: file, key: key,
+                    message: "entity names are lower-case letters, digits and _ (like deals_2026)")
+            }
+            let bodies: [(String, [String: ConfigValue])]
+            switch entry {
+            case .table(let body): bodies = [(key, body)]
+            case .array(let items):
+                var list: [(String, [String: ConfigValue])] = []
+                for (index, item) in items.enumerated() {
+                    let itemKey = "\(key)[\(index + 1)]"
+                    guard case .table(let body) = item else {
+                        throw mismatch(item, "a table", itemKey)
+                    }
+                    list.append((itemKey, body))
+                }
+                bodies = list
+            default: throw mismatch(entry, "a table or an array of tables", key)
+            }
+            let entity = try entityDefinition(
+                name: name, bodies: bodies, isCustom: customNames.contains(name), known: allNames)
+            var parts: [SourceMapping] = []
+            for (itemKey, body) in bodies {
+                parts.append(
+                    try sourceMapping(
+                        body, key: itemKey, entity: entity, sources: sources, formats: formats))
+            }
+            result.append(EntityMapping(entity: entity, parts: parts))
+        }
+        return result
+    }
+
+    private func entityDefinition(
+        name: String, bodies: [(String, [String: ConfigValue])], isCustom: Bool, known: Set<String>
+    ) throws(WorkspaceError) -> EntityDefinition {
+        let base =
+            CRMVocabulary.entity(named: name)
+            ?? EntityDefinition(
+                name: name, meaning: "Custom entity declared by the workspace.",
+                fields: [FieldDefinition("id", .string, "Unique key.", required: true, custom: true)],
+                custom: true)
+        var custom: [FieldDefinition] = []
+        for (key, body) in bodies {
+            guard let declarations = try table(body["custom"], key + ".custom") else { continue }
+            for fieldName in declarations.keys.sorted() {
+                let fieldKey = "\(key).custom.\(fieldName)"
+                if base.field(named: fieldName) != nil, !(isCustom && fieldName == "id") {
+                    throw WorkspaceError(
+                        file: file, key: fieldKey,
+                        message:
+                            "\(name) already has a field \(fieldName); map it under [fields] instead")
+                }
+                guard let declaration = try table(declarations[fieldName], fieldKey) else { continue }
+                let field = try customField(fieldName, declaration, key: fieldKey, known: known)
+                if let existing = custom.first(where: { $0.name == fieldName }) {
+                    guard existing.type == field.type else {
+                        throw WorkspaceError(
+                            file: file, key: fieldKey,
+                            message: "declared twice with different types")
+                    }
+                    continue
+                }
+                custom.append(field)
+            }
+        }
+        if isCustom, custom.contains(where: { $0.name == "id" }) {
+            return EntityDefinition(
+                name: name, meaning: base.meaning, fields: custom, custom: true)
+        }
+        return base.adding(customFields: custom)
+    }
+
+    private func customField(
+        _ name: String, _ declaration: [String: ConfigValue], key: String, known: Set<String>
+    ) throws(WorkspaceError) -> FieldDefinition {
+        try allowOnly(
+            declaration,
+            [
+                "column", "value", "map", "format", "default", "type", "values", "references",
+                "description", "required",
+            ], at: key)
+        let typeName = try string(declaration["type"], key + ".type") ?? "string"
+        let type: FieldType
+        switch typeName {
+        case "string": type = .string
+        case "integer": type = .integer
+        case "decimal": type = .decimal
+        case "boolean": type = .boolean
+        case "date": type = .date
+        case "datetime": type = .datetime
+        case "enum":
+            guard let values = try strings(declaration["values"], key + ".values"), !values.isEmpty
+            else {
+                throw WorkspaceError(
+                    file: file, key: key + ".values", message: "an enum field lists its values")
+            }
+            guard values.count < 127 else {
+                throw WorkspaceError(
+                    file: file, key: key + ".values", message: "an enum has at most 126 values")
+            }
+            type = .enumeration(values)
+        case "reference":
+            guard let target = try string(declaration["references"], key + ".references") else {
+                throw WorkspaceError(
+                    file: file, key: key + ".references",
+                    message: "a reference field names the entity it references")
+            }
+            guard known.contains(target) else {
+                throw WorkspaceError(
+                    file: file, key: key + ".references", message: "no entity named \(target)")
+            }
+            type = .reference(target)
+        default:
+            throw WorkspaceError(
+                file: file, key: key + ".type",
+                message:
+                    "unknown type \"\(typeName)\" (string, integer, decimal, boolean, date, "
+                    + "datetime, enum, reference)")
+        }
+        return FieldDefinition(
+            name, type, try string(declaration["description"], key + ".description") ?? "",
+            required: try boolean(declaration["required"], key + ".required") ?? false,
+            custom: true)
+    }
+
+    private func sourceMapping(
+        _ body: [String: ConfigValue], key: String, entity: EntityDefinition,
+        sources: [String: SourceDefinition], formats: ValueFormats
+    ) throws(WorkspaceError) -> SourceMapping {
+        try allowOnly(
+            body,
+            [
+                "source", "file", "format", "encoding", "delimiter", "distinct", "match_columns",
+                "fields", "custom", "formats",
+            ],
+            at: key)
+        let source: SourceDefinition
+        if let sourceName = try string(body["source"], key + ".source") {
+            guard let named = sources[sourceName] else {
+                throw WorkspaceError(
+                    file: file, key: key + ".source",
+                    message: "no source named \(sourceName) under [sources]")
+            }
+            source = named
+        } else if sources.count == 1, let only = sources.values.first {
+            source = only
+        } else {
+            throw WorkspaceError(
+                file: file, key: key + ".source",
+                message: "several sources are declared: say which one feeds this entity")
+        }
+        let path: String
+        switch source.kind {
+        case .file:
+            path = source.path
+        case .folder:
+            guard let name = try string(body["file"], key + ".file") else {
+                throw WorkspaceError(
+                    file: file, key: key + ".file",
+                    message: "name the file in source \(source.name) that feeds \(entity.name)")
+            }
+            path = name.hasPrefix("/") ? name : (source.path as NSString).appendingPathComponent(name)
+        }
+        let format: SourceMapping.FileFormat
+        if let declared = try string(body["format"], key + ".format") {
+            guard let known = SourceMapping.FileFormat(rawValue: declared) else {
+                throw WorkspaceError(
+                    file: file, key: key + ".format", message: "format must be csv, json or ndjson")
+            }
+            format = known
+        } else {
+            switch (path as NSString).pathExtension.lowercased() {
+            case "json": format = .json
+            case "ndjson", "jsonl": format = .ndjson
+            default: format = .csv
+            }
+        }
+        let fileFormats = try parseFormats(body["formats"], base: formats, key: key + ".formats")
+        var fields: [FieldMapping] = []
+        if let declared = try table(body["fields"], key + ".fields") {
+            for name in declared.keys.sorted() {
+                guard let field = entity.field(named: name) else {
+                    throw WorkspaceError(
+                        file: file, key: "\(key).fields.\(name)",
+                        message:
+                            "\(entity.name) has no field \(name); declare it under "
+                            + "[\(key).custom] with a type")
+                }
+                guard let value = declared[name] else { continue }
+                fields.append(try fieldMapping(field, value, key: "\(key).fields.\(name)"))
+            }
+        }
+        if let declarations = try table(body["custom"], key + ".custom") {
+            for name in declarations.keys.sorted() {
+                guard let field = entity.field(named: name), let value = declarations[name] else {
+                    continue
+                }
+                var mapping = try fieldMapping(field, value, key: "\(key).custom.\(name)")
+                if case .column(let column) = mapping.origin, column.isEmpty {
+                    mapping.origin = .column(name)
+                }
+                fields.append(mapping)
+            }
+        }
+        let distinct = try boolean(body["distinct"], key + ".distinct") ?? false
+        let matchColumns = try boolean(body["match_columns"], key + ".match_columns") ?? !distinct
+        let displayPath: String =
+            path.hasPrefix(directory + "/") ? String(path.dropFirst(directory.count + 1)) : path
+        return SourceMapping(
+            path: path, displayPath: displayPath, format: format,
+            dialect: CSVDialect(
+                delimiter: try delimiter(body["delimiter"], key + ".delimiter") ?? source.delimiter,
+                encoding: try encoding(body["encoding"], key + ".encoding") ?? source.encoding),
+            distinct: distinct, fields: fields, matchesColumnsByName: matchColumns,
+            formats: fileFormats, key: key)
+    }
+
+    private func fieldMapping(_ field: FieldDefinition, _ value: ConfigValue, key: String)
+        throws(WorkspaceError) -> FieldMapping
+    {
+        if case .string(let column) = value {
+            return FieldMapping(
+                field: field, origin: .column(column), valueMap: [:], temporalFormat: nil,
+                defaultValue: nil)
+        }
+        guard case .table(let spec) = value else {
+            throw mismatch(value, "a column name or an inline table", key)
+        }
+        try allowOnly(
+            spec,
+            [
+                "column", "value", "map", "format", "default", "type", "values", "references",
+                "description", "required",
+            ], at: key)
+        let origin: FieldMapping.Origin
+        if let constant = spec["value"] {
+            guard spec["column"] == nil else {
+                throw WorkspaceError(
+                    file: file, key: key, message: "give either column or value, not both")
+            }
+            origin = .constant(try scalarText(constant, key + ".value"))
+        } else {
+            origin = .column(try string(spec["column"], key + ".column") ?? "")
+        }
+        if case .column(let column) = origin, column.isEmpty, !field.isCustom {
+            throw WorkspaceError(
+                file: file, key: key, message: "say which column feeds \(field.name) (column = \"…\")")
+        }
+        var valueMap: [String: String] = [:]
+        if let map = try table(spec["map"], key + ".map") {
+            for (from, to) in map {
+                let target = try scalarText(to, "\(key).map.\(from)")
+                if case .enumeration(let allowed) = field.type, !allowed.contains(target) {
+                    throw WorkspaceError(
+                        file: file, key: "\(key).map.\(from)",
+                        message:
+                            "\"\(target)\" is not a value of \(field.name) "
+                            + "(\(allowed.joined(separator: ", ")))")
+                }
+                valueMap[from] = target
+            }
+        }
+        var format: TemporalFormat?
+        if let pattern = try string(spec["format"], key + ".format") {
+            guard field.type == .date || field.type == .datetime else {
+                throw WorkspaceError(
+                    file: file, key: key + ".format",
+                    message: "format applies to date and datetime fields only")
+            }
+            format = try temporal(pattern, key + ".format")
+        }
+        return FieldMapping(
+            field: field, origin: origin, valueMap: valueMap, temporalFormat: format,
+            defaultValue: try spec["default"].map { value throws(WorkspaceError) in
+                try scalarText(value, key + ".default")
+            })
+    }
+}

@@ -1,0 +1,577 @@
+#!/usr/bin/env python3
+"""Deterministic generator of a synthetic CRM workspace for Yardstick load benchmarks.
+
+Usage:
+    python3 benchmarks/generate_workspace.py --scale 1 --out benchmarks/out/scale-1
+
+Writes DIR/yardstick.toml and DIR/data/{teams,users,accounts,opportunities,
+activities,cases,surveys,quotas}.csv (UTF-8, LF, header row, comma-separated).
+
+At scale 1: 1,000 users in 50 teams under 5 departments (+1 company root),
+100,000 accounts, 1,000,000 opportunities, 5,000,000 activities, 500,000 cases,
+200,000 surveys, 24 monthly quotas per user. Counts scale linearly with --scale
+(at least 10 users, 2 teams, 1 department).
+
+Determinism: every table draws from its own numpy PCG64 stream derived from a
+fixed seed, and generation is chunked with a fixed chunk size, so the output is
+byte-identical on every run (for a given numpy version and scale). Tables are
+generated in parallel worker processes (one per table); that does not affect the
+bytes written.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+import numpy as np
+
+SEED = 20250101
+CHUNK = 250_000  # rows per generated/written chunk (fixed: part of determinism)
+
+# Time window: 24 months.
+WINDOW_START = np.datetime64("2025-01-01", "D")
+WINDOW_END = np.datetime64("2026-12-31", "D")  # inclusive
+# Day lookup table covers everything any table can reference.
+DAY0 = np.datetime64("2010-01-01", "D")
+DAY_LAST = np.datetime64("2027-12-31", "D")
+
+TABLES = ["teams", "users", "accounts", "opportunities", "activities", "cases", "surveys", "quotas"]
+
+BASE = {
+    "users": 1_000,
+    "teams": 50,
+    "departments": 5,
+    "accounts": 100_000,
+    "opportunities": 1_000_000,
+    "activities": 5_000_000,
+    "cases": 500_000,
+    "surveys": 200_000,
+}
+MONTHS = 24
+
+FIRST_NAMES = [
+    "Anna", "Ben", "Carla", "David", "Emma", "Felix", "Grace", "Henry", "Isabel", "Jack",
+    "Karin", "Liam", "Maria", "Noah", "Olivia", "Paul", "Quinn", "Rosa", "Samuel", "Tara",
+    "Uma", "Victor", "Wendy", "Xavier", "Yara", "Zoe", "José", "Zoë", "Björn", "Chloé",
+    "Sofia", "Lucas", "Mia", "Leon", "Hannah", "Jonas", "Laura", "Tom", "Nina", "Omar",
+]
+LAST_NAMES = [
+    "Smith", "Johnson", "Brown", "Taylor", "Anderson", "Thomas", "Jackson", "White", "Harris", "Martin",
+    "Thompson", "Garcia", "Martinez", "Robinson", "Clark", "Rodriguez", "Lewis", "Lee", "Walker", "Hall",
+    "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "O'Brien", "Dubois", "Rossi", "Novak", "Kowalski",
+    "Silva", "Santos", "Jensen", "Nielsen", "Berg", "Larsen", "Moreau", "Ferrari", "Costa", "Núñez",
+]
+# (display name, ascii handle for email)
+CHINESE_NAMES = [
+    ("王芳", "wang.fang"), ("李伟", "li.wei"), ("张敏", "zhang.min"), ("刘洋", "liu.yang"),
+    ("陈静", "chen.jing"), ("杨磊", "yang.lei"), ("赵丽", "zhao.li"), ("黄强", "huang.qiang"),
+    ("周杰", "zhou.jie"), ("吴娜", "wu.na"),
+]
+ASCII_FOLD = str.maketrans({"é": "e", "ë": "e", "ö": "o", "ü": "u", "ú": "u", "ñ": "n", "'": ""})
+
+DEPT_NAMES = ["Sales North", "Sales South", "Customer Service", "Enterprise", "Partners",
+              "Sales West", "Sales East", "Inside Sales", "Key Accounts", "Support"]
+TEAM_WORDS = ["Alpha", "Bravo", "Comet", "Delta", "Eagle", "Falcon", "Granite", "Harbor", "Indigo", "Juniper"]
+
+INDUSTRIES = ["software", "manufacturing", "retail", "healthcare", "finance", "education",
+              "logistics", "energy", "media", "hospitality", "construction", "public sector"]
+REGIONS = ["north", "south", "east", "west", "central"]
+COMPANY_A = ["Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Hooli", "Vandelay", "Soylent", "Tyrell",
+             "Cyberdyne", "Wonka", "Gringotts", "Oscorp", "Aperture", "Monarch", "Nordwind", "Sakura", "Atlas", "Zenith"]
+COMPANY_B = ["Holdings", "Industries", "Labs", "Systems", "Group", "Partners", "Solutions", "Trading", "Works", "GmbH"]
+PRODUCTS = ["Starter", "Professional", "Enterprise", "Analytics Add-on", "Support Plan", "Onboarding", "Training", "Hardware Kit"]
+OPP_KINDS = ["Renewal", "Expansion", "New deal", "Upsell", "Pilot"]
+
+STAGES = np.array(["prospecting", "qualification", "proposal", "negotiation", "won", "lost"], dtype=object)
+STAGE_P = [0.08, 0.08, 0.08, 0.06, 0.30, 0.40]
+ACT_TYPES = np.array(["call", "visit", "email", "meeting"], dtype=object)
+ACT_TYPE_P = [0.40, 0.10, 0.35, 0.15]
+DIRECTIONS = np.array(["inbound", "outbound"], dtype=object)
+PRIORITIES = np.array(["low", "medium", "high", "urgent"], dtype=object)
+PRIORITY_P = [0.35, 0.40, 0.20, 0.05]
+CHANNELS = np.array(["phone", "email", "web", "chat"], dtype=object)
+CHANNEL_P = [0.30, 0.35, 0.20, 0.15]
+CASE_STATUS = np.array(["open", "pending", "resolved", "closed"], dtype=object)
+# Hour-of-day weights for timestamps (office hours dominate).
+HOUR_W = np.array([1, 1, 1, 1, 1, 2, 4, 10, 30, 45, 50, 48, 35, 45, 50, 48, 42, 30, 15, 8, 5, 3, 2, 1], dtype=float)
+HOUR_P = HOUR_W / HOUR_W.sum()
+
+
+# --------------------------------------------------------------------------- helpers
+
+def counts(scale: float) -> dict:
+    n_users = max(10, int(round(BASE["users"] * scale)))
+    n_depts = max(1, int(round(BASE["departments"] * scale)))
+    n_teams = max(2, n_depts, int(round(BASE["teams"] * scale)))
+    n_teams = min(n_teams, n_users)  # every team needs a manager
+    c = {"users": n_users, "departments": n_depts, "teams_leaf": n_teams}
+    for k in ("accounts", "opportunities", "activities", "cases", "surveys"):
+        c[k] = max(1, int(round(BASE[k] * scale)))
+    c["teams"] = 1 + n_depts + n_teams
+    c["quotas"] = n_users * MONTHS
+    return c
+
+
+def rng_for(table: str) -> np.random.Generator:
+    idx = TABLES.index(table)
+    return np.random.Generator(np.random.PCG64(np.random.SeedSequence([SEED, idx])))
+
+
+def width(n: int, minimum: int) -> int:
+    return max(minimum, len(str(n)))
+
+
+def ids(prefix: str, start: int, stop: int, w: int) -> list:
+    # 1-based display numbers
+    return [f"{prefix}{i:0{w}d}" for i in range(start + 1, stop + 1)]
+
+
+_DAY_STR = None
+_DAY_SP = None
+_TIME_STR = None
+
+
+def day_table() -> np.ndarray:
+    """Object array: day offset from DAY0 -> 'YYYY-MM-DD'."""
+    global _DAY_STR
+    if _DAY_STR is None:
+        days = np.arange(DAY0, DAY_LAST + 1, dtype="datetime64[D]")
+        _DAY_STR = np.array(np.datetime_as_string(days, unit="D").tolist(), dtype=object)
+    return _DAY_STR
+
+
+def day_sp_table() -> np.ndarray:
+    global _DAY_SP
+    if _DAY_SP is None:
+        _DAY_SP = np.array([d + " " for d in day_table().tolist()], dtype=object)
+    return _DAY_SP
+
+
+def time_table() -> np.ndarray:
+    """Object array: second of day -> 'HH:MM:SS'."""
+    global _TIME_STR
+    if _TIME_STR is None:
+        _TIME_STR = np.array(
+            [f"{h:02d}:{m:02d}:{s:02d}" for h in range(24) for m in range(60) for s in range(60)], dtype=object)
+    return _TIME_STR
+
+
+def doff(d: np.datetime64) -> int:
+    return int((d - DAY0).astype(int))
+
+
+W0 = doff(WINDOW_START)
+W1 = doff(WINDOW_END)  # inclusive
+WINDOW_END_SEC = (W1 + 1) * 86400 - 1  # last second of the window, seconds since DAY0
+
+
+def fmt_dates(day_off: np.ndarray) -> list:
+    return day_table()[day_off].tolist()
+
+
+def fmt_datetimes(sec: np.ndarray) -> list:
+    """sec: int64 seconds since DAY0 00:00:00 -> 'YYYY-MM-DD HH:MM:SS'."""
+    return (day_sp_table()[sec // 86400] + time_table()[sec % 86400]).tolist()
+
+
+def fmt_datetimes_opt(sec: np.ndarray, present: np.ndarray) -> list:
+    out = np.full(sec.shape[0], "", dtype=object)
+    s = sec[present]
+    out[present] = day_sp_table()[s // 86400] + time_table()[s % 86400]
+    return out.tolist()
+
+
+
+
+def fmt_money(cents: np.ndarray) -> list:
+    cents = cents.astype(np.int64)
+    whole = cents // 100
+    frac = cents % 100
+    frac_tbl = np.array([f".{i:02d}" for i in range(100)], dtype=object)
+    whole_s = np.array(list(map(str, whole.tolist())), dtype=object)
+    return (whole_s + frac_tbl[frac]).tolist()
+
+
+def weekday_offsets(lo: int, hi: int) -> np.ndarray:
+    """Day offsets in [lo, hi] that are Monday..Friday."""
+    offs = np.arange(lo, hi + 1)
+    wd = ((DAY0 + offs).astype("datetime64[D]").view("int64") - 4) % 7  # 1970-01-01 was a Thursday -> 0=Mon
+    return offs[wd < 5]
+
+
+def random_datetimes(rng: np.random.Generator, n: int, lo_day: int, hi_day: int, weekday_share: float) -> np.ndarray:
+    """Seconds since DAY0; days mostly on weekdays, hours mostly office hours."""
+    wk = weekday_offsets(lo_day, hi_day)
+    use_wk = rng.random(n) < weekday_share
+    day = np.where(use_wk, wk[rng.integers(0, wk.shape[0], n)], rng.integers(lo_day, hi_day + 1, n))
+    hour = rng.choice(24, size=n, p=HOUR_P)
+    sec = rng.integers(0, 3600, n)
+    return day.astype(np.int64) * 86400 + hour * 3600 + sec
+
+
+def write_rows(f, cols: list) -> None:
+    f.write(("\n".join(map(",".join, zip(*cols))) + "\n").encode("utf-8"))
+
+
+# --------------------------------------------------------------------------- org structure
+
+def org(scale: float) -> dict:
+    """Deterministic org chart shared by all workers (cheap: <= tens of thousands of users)."""
+    c = counts(scale)
+    n_users, n_depts, n_teams = c["users"], c["departments"], c["teams_leaf"]
+    uw = width(n_users, 4)
+    tw = width(n_teams, 3)
+    dw = width(n_depts, 2)
+    user_ids = np.array(ids("U", 0, n_users, uw), dtype=object)
+    team_ids = np.array(ids("T", 0, n_teams, tw), dtype=object)
+    dept_ids = np.array(ids("D", 0, n_depts, dw), dtype=object)
+
+    u = np.arange(n_users)
+    team_of = (u * n_teams) // n_users          # contiguous blocks
+    team_first = np.searchsorted(team_of, np.arange(n_teams))  # first user of each team = its manager
+    pos = u - team_first[team_of]
+    dept_of_team = (np.arange(n_teams) * n_depts) // n_teams
+    dept_first_team = np.searchsorted(dept_of_team, np.arange(n_depts))
+    dept_head = team_first[dept_first_team]      # manager of the department's first team
+
+    role = np.where(pos == 0, "manager", np.where(pos % 3 == 0, "service", "sales")).astype(object)
+    manager = np.empty(n_users, dtype=np.int64)
+    manager[:] = team_first[team_of]
+    is_mgr = pos == 0
+    manager[is_mgr] = dept_head[dept_of_team[team_of[is_mgr]]]
+    heads = np.isin(u, dept_head)
+    manager[heads] = 0                            # department heads report to U0001 (head of D01)
+    manager[0] = -1                               # U0001 reports to nobody
+
+    sales = u[role == "sales"]
+    service = u[role == "service"]
+    if sales.size == 0:
+        sales = u
+    if service.size == 0:
+        service = u
+    return dict(c=c, user_ids=user_ids, team_ids=team_ids, dept_ids=dept_ids, team_of=team_of,
+                dept_of_team=dept_of_team, role=role, manager=manager, sales=sales, service=service,
+                team_first=team_first, n_users=n_users)
+
+
+# --------------------------------------------------------------------------- tables
+
+def gen_teams(o: dict, f) -> int:
+    n_t, n_d = o["team_ids"].shape[0], o["dept_ids"].shape[0]
+    rows = [("C0", "Synthetic Corp", "", "company")]
+    for d in range(n_d):
+        rows.append((o["dept_ids"][d], f"{DEPT_NAMES[d % len(DEPT_NAMES)]} {d + 1}", "C0", "department"))
+    for t in range(n_t):
+        rows.append((o["team_ids"][t], f"Team {TEAM_WORDS[t % len(TEAM_WORDS)]} {t + 1}",
+                     o["dept_ids"][o["dept_of_team"][t]], "team"))
+    write_rows(f, list(zip(*rows)))
+    return len(rows)
+
+
+def gen_users(o: dict, f) -> int:
+    n = o["n_users"]
+    rng = rng_for("users")
+    fi = rng.integers(0, len(FIRST_NAMES), n)
+    li = rng.integers(0, len(LAST_NAMES), n)
+    names, emails = [], []
+    for k in range(n):
+        num = o["user_ids"][k][1:]
+        if k % 100 == 7:  # a handful of Chinese names (10 per 1,000 users)
+            nm, handle = CHINESE_NAMES[(k // 100) % len(CHINESE_NAMES)]
+        else:
+            first, last = FIRST_NAMES[fi[k]], LAST_NAMES[li[k]]
+            nm = f"{first} {last}"
+            handle = f"{first}.{last}".lower().translate(ASCII_FOLD)
+        names.append(nm)
+        emails.append(f"{handle}.{num}@example.com")
+    # hire dates: 90% before the window, 10% inside it
+    before = rng.random(n) < 0.9
+    hire = np.where(before, rng.integers(doff(np.datetime64("2012-01-01")), W0, n),
+                    rng.integers(W0, W1 - 60, n))
+    # ~8% of non-manager users leave inside the window, at least 30 days after hire
+    leaves = (rng.random(n) < 0.08) & (o["role"] != "manager")
+    lo = np.maximum(hire + 30, W0)
+    leaves &= lo <= W1
+    leave = lo + (rng.random(n) * (W1 - lo + 1)).astype(np.int64)
+    leave_s = np.full(n, "", dtype=object)
+    leave_s[leaves] = day_table()[leave[leaves]]
+    mgr = np.full(n, "", dtype=object)
+    has = o["manager"] >= 0
+    mgr[has] = o["user_ids"][o["manager"][has]]
+    cols = [o["user_ids"].tolist(), names, emails, o["team_ids"][o["team_of"]].tolist(),
+            o["role"].tolist(), mgr.tolist(), fmt_dates(hire), leave_s.tolist()]
+    write_rows(f, cols)
+    return n
+
+
+def account_owners_and_created(o: dict):
+    """Account owner index and creation day offset (shared by several tables; own RNG stream)."""
+    n = o["c"]["accounts"]
+    rng = rng_for("accounts")
+    owner = o["sales"][rng.integers(0, o["sales"].shape[0], n)]
+    created = rng.integers(doff(np.datetime64("2020-01-01")), W1 + 1, n)
+    return owner, created, rng
+
+
+def gen_accounts(o: dict, f) -> int:
+    n = o["c"]["accounts"]
+    owner, created, rng = account_owners_and_created(o)
+    aw = width(n, 6)
+    a = rng.integers(0, len(COMPANY_A), n)
+    b = rng.integers(0, len(COMPANY_B), n)
+    ind = np.array(INDUSTRIES, dtype=object)[rng.integers(0, len(INDUSTRIES), n)]
+    reg = np.array(REGIONS, dtype=object)[rng.integers(0, len(REGIONS), n)]
+    acc_ids = ids("A", 0, n, aw)
+    names = [f"{COMPANY_A[x]} {COMPANY_B[y]} {i[1:]}" for x, y, i in zip(a.tolist(), b.tolist(), acc_ids)]
+    write_rows(f, [acc_ids, names, ind.tolist(), reg.tolist(), o["user_ids"][owner].tolist(), fmt_dates(created)])
+    return n
+
+
+def gen_opportunities(o: dict, f) -> int:
+    n = o["c"]["opportunities"]
+    n_acc = o["c"]["accounts"]
+    acc_owner, acc_created, _ = account_owners_and_created(o)
+    acc_ids = np.array(ids("A", 0, n_acc, width(n_acc, 6)), dtype=object)
+    ow = width(n, 7)
+    rng = rng_for("opportunities")
+    prod = np.array(PRODUCTS, dtype=object)
+    for start in range(0, n, CHUNK):
+        m = min(CHUNK, n - start)
+        acc = rng.integers(0, n_acc, m)
+        # 85% owned by the account owner, else another sales user
+        other = o["sales"][rng.integers(0, o["sales"].shape[0], m)]
+        owner = np.where(rng.random(m) < 0.85, acc_owner[acc], other)
+        lo = np.maximum(W0, acc_created[acc])
+        created = lo + (rng.random(m) * (W1 - lo + 1)).astype(np.int64)
+        stage = rng.choice(6, size=m, p=STAGE_P)
+        cycle = np.ceil(rng.gamma(2.0, 25.0, m)).astype(np.int64)  # sales cycle in days, mean ~50
+        closed = created + cycle
+        # deals that would close after the window are still open at the end of it
+        spill = (stage >= 4) & (closed > W1)
+        stage[spill] = 3
+        cents = np.clip(np.round(np.exp(rng.normal(np.log(15000.0), 0.9, m)) * 100), 50_000, 500_000_000)
+        pi = rng.integers(0, len(PRODUCTS), m)
+        kind = rng.integers(0, len(OPP_KINDS), m)
+        oid = ids("O", start, start + m, ow)
+        names = [f"{OPP_KINDS[k]} {PRODUCTS[p]} {i[1:]}" for k, p, i in zip(kind.tolist(), pi.tolist(), oid)]
+        closed_s = np.full(m, "", dtype=object)
+        done = stage >= 4
+        closed_s[done] = day_table()[closed[done]]
+        write_rows(f, [oid, names, acc_ids[acc].tolist(), o["user_ids"][owner].tolist(), prod[pi].tolist(),
+                       STAGES[stage].tolist(), fmt_money(cents), fmt_dates(created), closed_s.tolist()])
+    return n
+
+
+def gen_activities(o: dict, f) -> int:
+    n = o["c"]["activities"]
+    n_acc = o["c"]["accounts"]
+    acc_ids = np.array(ids("A", 0, n_acc, width(n_acc, 6)), dtype=object)
+    w = width(n, 8)
+    rng = rng_for("activities")
+    max_dur = 4 * 3600
+    dur_tbl = np.array([str(i) for i in range(max_dur + 1)] + [""], dtype=object)  # index max_dur+1 -> ""
+    workers = np.concatenate([o["sales"], o["sales"], o["service"]])  # sales do 2/3 of the activity
+    for start in range(0, n, CHUNK):
+        m = min(CHUNK, n - start)
+        typ = rng.choice(4, size=m, p=ACT_TYPE_P)
+        direction = (rng.random(m) < 0.7).astype(np.int64)  # 1 = outbound
+        owner = workers[rng.integers(0, workers.shape[0], m)]
+        acc = rng.integers(0, n_acc, m)
+        when = random_datetimes(rng, m, W0, W1, 0.92)
+        # call ~ 5 min, visit ~ 1.5 h, meeting ~ 45 min; email: empty
+        base = np.array([300.0, 5400.0, 0.0, 2700.0])[typ]
+        dur = np.clip(np.round(base * rng.lognormal(0.0, 0.5, m)), 10, max_dur).astype(np.int64)
+        dur[typ == 2] = max_dur + 1
+        write_rows(f, [ids("X", start, start + m, w), ACT_TYPES[typ].tolist(), DIRECTIONS[direction].tolist(),
+                       o["user_ids"][owner].tolist(), acc_ids[acc].tolist(), fmt_datetimes(when),
+                       dur_tbl[dur].tolist()])
+    return n
+
+
+def gen_cases(o: dict, f) -> int:
+    n = o["c"]["cases"]
+    n_acc = o["c"]["accounts"]
+    acc_ids = np.array(ids("A", 0, n_acc, width(n_acc, 6)), dtype=object)
+    w = width(n, 7)
+    rng = rng_for("cases")
+    for start in range(0, n, CHUNK):
+        m = min(CHUNK, n - start)
+        acc = rng.integers(0, n_acc, m)
+        owner = o["service"][rng.integers(0, o["service"].shape[0], m)]
+        prio = rng.choice(4, size=m, p=PRIORITY_P)
+        chan = rng.choice(4, size=m, p=CHANNEL_P)
+        opened = random_datetimes(rng, m, W0, W1, 0.85)
+        # response / resolution delays shrink with priority
+        resp_mean = np.array([8 * 3600.0, 4 * 3600.0, 3600.0, 900.0])[prio]
+        res_mean = np.array([5 * 86400.0, 3 * 86400.0, 86400.0, 8 * 3600.0])[prio]
+        first = opened + 60 + np.round(rng.exponential(1.0, m) * resp_mean).astype(np.int64)
+        resolved = first + 60 + np.round(rng.exponential(1.0, m) * res_mean).astype(np.int64)
+        u = rng.random(m)
+        status = np.where(u < 0.05, 0, np.where(u < 0.12, 1, np.where(u < 0.45, 2, 3)))
+        # as of the end of the window: nothing can happen after it
+        status[(status >= 2) & (resolved > WINDOW_END_SEC)] = 1
+        status[first > WINDOW_END_SEC] = 0
+        has_first = (status >= 1) | ((status == 0) & (rng.random(m) < 0.4) & (first <= WINDOW_END_SEC))
+        has_res = status >= 2
+        write_rows(f, [ids("K", start, start + m, w), acc_ids[acc].tolist(), o["user_ids"][owner].tolist(),
+                       PRIORITIES[prio].tolist(), CHANNELS[chan].tolist(), CASE_STATUS[status].tolist(),
+                       fmt_datetimes(opened), fmt_datetimes_opt(first, has_first),
+                       fmt_datetimes_opt(resolved, has_res)])
+    return n
+
+
+def gen_surveys(o: dict, f) -> int:
+    n = o["c"]["surveys"]
+    n_acc = o["c"]["accounts"]
+    acc_owner, _, _ = account_owners_and_created(o)
+    acc_ids = np.array(ids("A", 0, n_acc, width(n_acc, 6)), dtype=object)
+    w = width(n, 7)
+    rng = rng_for("surveys")
+    score_tbl = np.array([str(i) for i in range(11)], dtype=object)
+    kinds = np.array(["csat", "nps"], dtype=object)
+    for start in range(0, n, CHUNK):
+        m = min(CHUNK, n - start)
+        nps = rng.random(m) < 0.3
+        acc = rng.integers(0, n_acc, m)
+        # csat rates a service agent; nps is attributed to the account owner
+        svc = o["service"][rng.integers(0, o["service"].shape[0], m)]
+        user = np.where(nps, acc_owner[acc], svc)
+        csat = 1 + rng.choice(5, size=m, p=[0.05, 0.08, 0.17, 0.35, 0.35])
+        npsv = rng.choice(11, size=m, p=[0.02, 0.02, 0.02, 0.03, 0.03, 0.05, 0.08, 0.15, 0.20, 0.20, 0.20])
+        score = np.where(nps, npsv, csat)
+        when = random_datetimes(rng, m, W0, W1, 0.8)
+        write_rows(f, [ids("S", start, start + m, w), kinds[nps.astype(np.int64)].tolist(),
+                       o["user_ids"][user].tolist(), acc_ids[acc].tolist(), fmt_datetimes(when),
+                       score_tbl[score].tolist()])
+    return n
+
+
+def gen_quotas(o: dict, f) -> int:
+    n_users = o["n_users"]
+    rng = rng_for("quotas")
+    role = o["role"]
+    # monthly revenue target per user, rounded to 100.00; managers carry the sum of their team's sales targets
+    base = np.where(role == "sales", rng.normal(100_000, 20_000, n_users), rng.normal(15_000, 3_000, n_users))
+    base = np.maximum(base, 5_000.0)
+    months = np.arange(MONTHS)
+    growth = 1.0 + 0.01 * months  # 1% month-over-month ramp
+    target = np.round(base[:, None] * growth[None, :] / 100.0) * 100.0  # users x months, whole 100s
+    sales_mask = role == "sales"
+    team_sum = np.zeros((o["team_ids"].shape[0], MONTHS))
+    np.add.at(team_sum, o["team_of"][sales_mask], target[sales_mask])
+    mgr = role == "manager"
+    target[mgr] = np.maximum(np.round(team_sum[o["team_of"][mgr]] / 100.0) * 100.0, 5_000.0)
+    cents = np.round(target * 100).astype(np.int64).reshape(-1)  # row-major: user, then month
+    month_start = np.array([np.datetime64("2025-01", "M") + i for i in range(MONTHS)])
+    ps = (month_start.astype("datetime64[D]") - DAY0).astype(np.int64)
+    pe = ((month_start + 1).astype("datetime64[D]") - DAY0).astype(np.int64) - 1
+    n = n_users * MONTHS
+    uidx = np.repeat(np.arange(n_users), MONTHS)
+    midx = np.tile(months, n_users)
+    empty = [""] * n
+    write_rows(f, [ids("Q", 0, n, width(n, 6)), o["user_ids"][uidx].tolist(), empty,
+                   fmt_dates(ps[midx]), fmt_dates(pe[midx]), ["revenue"] * n,
+                   fmt_money(cents), fmt_money(cents * 12 // 10), fmt_money(cents * 3 // 2)])
+    return n
+
+
+HEADERS = {
+    "teams": "id,name,parent,kind",
+    "users": "id,name,email,team,role,manager,hire_date,leave_date",
+    "accounts": "id,name,industry,region,owner,created_at",
+    "opportunities": "id,name,account,owner,product,stage,amount,created_at,closed_at",
+    "activities": "id,type,direction,owner,account,occurred_at,duration_seconds",
+    "cases": "id,account,owner,priority,channel,status,opened_at,first_response_at,resolved_at",
+    "surveys": "id,type,user,account,submitted_at,score",
+    "quotas": "id,user,team,period_start,period_end,metric,target,stretch,challenge",
+}
+GENERATORS = {
+    "teams": gen_teams, "users": gen_users, "accounts": gen_accounts, "opportunities": gen_opportunities,
+    "activities": gen_activities, "cases": gen_cases, "surveys": gen_surveys, "quotas": gen_quotas,
+}
+
+
+def generate_table(args) -> tuple:
+    table, scale, data_dir = args
+    t0 = time.perf_counter()
+    o = org(scale)
+    path = os.path.join(data_dir, f"{table}.csv")
+    tmp = path + ".tmp"
+    with open(tmp, "wb") as f:
+        f.write((HEADERS[table] + "\n").encode("utf-8"))
+        rows = GENERATORS[table](o, f)
+    os.replace(tmp, path)
+    return table, rows, os.path.getsize(path), time.perf_counter() - t0
+
+
+def fmt_scale(scale: float) -> str:
+    return f"{scale:g}"
+
+
+def write_toml(out: str, scale: float) -> None:
+    dt_fmt = '[entities.{t}.formats]\ndatetime = "%Y-%m-%d %H:%M:%S"\n'
+    lines = [
+        "[workspace]",
+        f'name = "Synthetic scale {fmt_scale(scale)}"',
+        'locale = "en"',
+        'timezone = "UTC"',
+        "",
+        "[calendar]",
+        "fiscal_year_start = 1   # month number",
+        'week_start = "monday"',
+        "",
+        "[sources.data]",
+        'kind = "folder"',
+        'path = "data"',
+        'encoding = "utf-8"',
+        "",
+    ]
+    text = "\n".join(lines) + "\n"
+    for t in TABLES:
+        comment = "          # relative to the source folder; fields default to same-named columns" if t == TABLES[0] else ""
+        text += f'[entities.{t}]\nfile = "{t}.csv"{comment}\n'
+        if t in ("activities", "cases", "surveys"):
+            text += dt_fmt.format(t=t)
+        text += "\n"
+    with open(os.path.join(out, "yardstick.toml"), "w", encoding="utf-8", newline="\n") as f:
+        f.write(text.rstrip("\n") + "\n")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--scale", type=float, default=1.0, help="size multiplier (1 = 1M opportunities, 5M activities)")
+    ap.add_argument("--out", required=True, help="workspace directory to create")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
+    a = ap.parse_args(argv)
+    if a.scale <= 0:
+        ap.error("--scale must be > 0")
+    data_dir = os.path.join(a.out, "data")
+    os.makedirs(data_dir, exist_ok=True)
+    t0 = time.perf_counter()
+    # biggest first so the pool stays busy
+    order = ["activities", "opportunities", "cases", "surveys", "accounts", "quotas", "users", "teams"]
+    work = [(t, a.scale, data_dir) for t in order]
+    if a.jobs > 1:
+        with ProcessPoolExecutor(max_workers=a.jobs) as ex:
+            results = list(ex.map(generate_table, work))
+    else:
+        results = [generate_table(w) for w in work]
+    write_toml(a.out, a.scale)
+    total = time.perf_counter() - t0
+    by = {r[0]: r for r in results}
+    total_rows = total_bytes = 0
+    for t in TABLES:
+        _, rows, size, secs = by[t]
+        total_rows += rows
+        total_bytes += size
+        print(f"{t:<14} {rows:>12,} rows {size / 2**20:>10.1f} MiB {secs:>7.2f} s", file=sys.stderr)
+    print(f"{'total':<14} {total_rows:>12,} rows {total_bytes / 2**20:>10.1f} MiB {total:>7.2f} s wall -> {a.out}",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
