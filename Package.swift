@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "Yardstick", targets: ["YardstickData", "YardstickQuery", "YardstickEngine"]),
+        .library(name: "YardstickData", targets: ["YardstickData"]),
         .library(name: "LuaRuntime", targets: ["LuaRuntime"]),
         .executable(name: "yardstick", targets: ["YardstickCLI"]),
     ],
@@ -26,7 +27,8 @@ let package = Package(
         // CRM vocabulary, workspace file, CSV/JSON loading, typed columnar tables, check.
         .target(
             name: "YardstickData",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         // Columnar filters and aggregates over YardstickData tables (pure Swift).
         .target(name: "YardstickQuery", dependencies: ["YardstickData"]),
@@ -40,11 +42,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime"]),
-        .testTarget(
-            name: "YardstickDataTests",
-            dependencies: ["YardstickData"],
-            resources: [.copy("Fixtures")]
-        ),
+        .testTarget(name: "YardstickDataTests", dependencies: ["YardstickData"]),
         .testTarget(name: "YardstickQueryTests", dependencies: ["YardstickQuery", "YardstickData"]),
         .testTarget(name: "YardstickEngineTests", dependencies: ["YardstickEngine"]),
         .testTarget(name: "YardstickCLITests", dependencies: ["YardstickCLI"]),

@@ -18,7 +18,8 @@ struct WorkspaceOptions: ParsableArguments {
 
     /// The workspace folder as an absolute, standardised path.
     var directory: String {
-        let url = URL(fileURLWithPath: workspace, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let url = URL(
+            fileURLWithPath: workspace, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         return url.standardizedFileURL.path
     }
 }

@@ -56,6 +56,7 @@ VOCABULARY = {
         "id": ("string", None), "name": ("string", None),
         "parent": ("reference", "teams"),
         "kind": ("enum", ["company", "department", "team"]),
+        "manager": ("reference", "users"),
     },
     "users": {
         "id": ("string", None), "name": ("string", None), "email": ("string", None),
@@ -92,7 +93,7 @@ MAPPINGS = {
     "teams": [
         {"file": "sales_teams.csv", "distinct": True,
          "fields": {"id": "manager", "name": "manager", "parent": "regional_office",
-                    "kind": {"value": "team"}}},
+                    "kind": {"value": "team"}, "manager": "manager"}},
         {"file": "sales_teams.csv", "distinct": True,
          "fields": {"id": "regional_office", "name": "regional_office",
                     "parent": {"value": "Maven"}, "kind": {"value": "department"}}},

@@ -12,6 +12,7 @@ public struct CSVReader {
     public private(set) var encoding: TextEncoding
     private var bytes: [UInt8]
     private var position = 0
+    private var end: Int
     private var line = 1
     private let delimiter: UInt8
 
@@ -62,8 +63,61 @@ public struct CSVReader {
                     message: "the file is neither UTF-8 nor GB18030 (bad byte on line \(line))")
             }
         }
+        self.end = bytes.count
         self.bytes = bytes
         self.encoding = encoding
+    }
+
+    /// Splits the rest of the file into up to `count` readers over consecutive runs of whole
+    /// records, to be read in parallel. Each starts at a record boundary (a line end outside
+    /// quotes, found by quote parity) and knows its first line number.
+    public func segments(_ count: Int) -> [CSVReader] {
+        guard count > 1, end - position > 1 << 20 else { return [self] }
+        var cuts = [position]
+        var firstLines = [line]
+        bytes.withUnsafeBytes { buffer in
+            var quotes = 0
+            var scanned = position
+            var lines = line
+            for part in 1..<count {
+                var target = position + (end - position) * part / count
+                guard target > cuts[cuts.count - 1] else { continue }
+                // Count quotes and newlines up to the target, then move on to the next newline
+                // outside quotes (an even number of quotes so far).
+                while scanned < target {
+                    let byte = buffer[scanned]
+                    if byte == UInt8(ascii: "\"") {
+                        quotes += 1
+                    } else if byte == 0x0A {
+                        lines += 1
+                    }
+                    scanned += 1
+                }
+                while target < end {
+                    let byte = buffer[target]
+                    target += 1
+                    scanned = target
+                    if byte == UInt8(ascii: "\"") {
+                        quotes += 1
+                    } else if byte == 0x0A {
+                        lines += 1
+                        if quotes % 2 == 0 { break }
+                    }
+                }
+                if target < end {
+                    cuts.append(target)
+                    firstLines.append(lines)
+                }
+            }
+        }
+        cuts.append(end)
+        return (0..<cuts.count - 1).map { index in
+            var reader = self
+            reader.position = cuts[index]
+            reader.end = cuts[index + 1]
+            reader.line = firstLines[index]
+            return reader
+        }
     }
 
     private static func lineOfFirstInvalidUTF8(_ bytes: [UInt8]) -> Int {
@@ -85,7 +139,7 @@ public struct CSVReader {
     ///
     /// - Throws: ``SourceError`` for an unterminated quoted field; rethrows errors of `body`.
     public mutating func forEachRecord(_ body: (borrowing CSVRecord) throws -> Bool) throws {
-        let count = bytes.count
+        let count = end
         let delimiter = self.delimiter
         var fieldStarts: [Int] = []
         var fieldEnds: [Int] = []

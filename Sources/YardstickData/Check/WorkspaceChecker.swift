@@ -170,15 +170,18 @@ public struct WorkspaceChecker: Sendable {
     }
 
     private func duplicateIds(_ table: Table) -> CheckProblem? {
-        guard let id = table.columns["id"], case .string(let codes) = id.storage else { return nil }
-        var counts = [Int32](repeating: 0, count: id.dictionary.count)
-        for code in codes where code >= 0 { counts[Int(code)] += 1 }
-        let repeated = counts.indices.filter { counts[$0] > 1 }
-        guard !repeated.isEmpty else { return nil }
-        let rows = repeated.reduce(0) { $0 + Int(counts[$1]) }
+        var indexed = table
+        indexed.buildKeyIndex()  // A no-op when the loader already indexed it.
+        guard !indexed.duplicateKeys.isEmpty else { return nil }
+        var rowsPerKey: [Int32: Int] = [:]
+        for duplicate in indexed.duplicateKeys { rowsPerKey[duplicate.firstRow, default: 1] += 1 }
+        let rows = rowsPerKey.values.reduce(0, +)
+        let examples = rowsPerKey.keys.sorted().prefix(5).map { row in
+            "\"\(indexed.key(ofRow: Int(row)) ?? "")\" ×\(rowsPerKey[row] ?? 0)"
+        }
         return CheckProblem(
-            kind: .duplicateIds, field: "id", count: repeated.count,
-            message: "\(repeated.count) ids appear on more than one row (\(rows) rows in all)",
-            examples: repeated.prefix(5).map { "\"\(id.dictionary[Int32($0)])\" ×\(counts[$0])" })
+            kind: .duplicateIds, field: "id", count: rowsPerKey.count,
+            message: "\(rowsPerKey.count) ids appear on more than one row (\(rows) rows in all)",
+            examples: Array(examples))
     }
 }

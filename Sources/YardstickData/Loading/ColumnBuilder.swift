@@ -15,10 +15,18 @@ final class ColumnBuilder {
     /// Raw enum text → code (or -2 when it names no value), memoised per distinct text.
     private var enumCache = StringDictionary()
     private var enumCacheCodes: [Int8] = []
+    private var recentEnumTexts: [[UInt8]] = []
+    private var recentEnumCodes: [Int8] = []
     private let enumValues: [String]
+    /// Key columns (`id`) append values without lookup; the table indexes them once.
+    private let isKey: Bool
+    /// Set once a string column proves nearly unique: later values are appended without lookup.
+    private var isPlainText = false
+    static let plainTextProbe = 4096
 
     init(field: FieldDefinition, expectedRows: Int = 0) {
         self.field = field
+        self.isKey = field.name == "id" && field.type == .string
         if case .enumeration(let values) = field.type {
             enumValues = values.map { $0.lowercased() }
         } else {
@@ -27,7 +35,7 @@ final class ColumnBuilder {
         switch field.type {
         case .string, .reference:
             strings.reserveCapacity(expectedRows)
-            dictionary = StringDictionary(capacity: min(expectedRows, 1 << 16))
+            dictionary = StringDictionary(capacity: isKey ? 0 : min(expectedRows, 1 << 16))
         case .integer, .decimal, .datetime: integers.reserveCapacity(expectedRows)
         case .date: days.reserveCapacity(expectedRows)
         case .boolean: booleans.reserveCapacity(expectedRows)
@@ -58,6 +66,14 @@ final class ColumnBuilder {
         clock: ZoneClock
     ) -> String? {
         switch field.type {
+        case .string where isKey || isPlainText:
+            strings.append(dictionary.appendWithoutLookup(text))
+        case .string:
+            strings.append(dictionary.intern(text).code)
+            // Text that is nearly unique (names, subjects) is not worth a hash table.
+            if strings.count == Self.plainTextProbe && dictionary.count * 2 > strings.count {
+                isPlainText = true
+            }
         case .string, .reference:
             strings.append(dictionary.intern(text).code)
         case .integer:
@@ -94,12 +110,7 @@ final class ColumnBuilder {
                 return "expected true or false (\((formats.trueWords + formats.falseWords).joined(separator: ", ")))"
             }
         case .enumeration(let values):
-            let (slot, existed) = enumCache.intern(text)
-            if !existed {
-                let word = String(decoding: text, as: UTF8.self).lowercased()
-                enumCacheCodes.append(Int8(enumValues.firstIndex(of: word) ?? -2))
-            }
-            let code = enumCacheCodes[Int(slot)]
+            let code = enumCode(of: text)
             guard code >= 0 else {
                 return "expected one of \(values.joined(separator: ", ")) (or map it in yardstick.toml)"
             }
@@ -107,6 +118,26 @@ final class ColumnBuilder {
         }
         validity.append(true)
         return nil
+    }
+
+    /// The enum code of a source text (-2 when it names no value); the few distinct texts of
+    /// an enum column are remembered and searched linearly, which beats hashing.
+    @inline(__always)
+    private func enumCode(of text: UnsafeRawBufferPointer) -> Int8 {
+        for (index, known) in recentEnumTexts.enumerated() where known.count == text.count {
+            if known.withUnsafeBytes({ $0.elementsEqual(text) }) { return recentEnumCodes[index] }
+        }
+        let (slot, existed) = enumCache.intern(text)
+        if !existed {
+            let word = String(decoding: text, as: UTF8.self).lowercased()
+            enumCacheCodes.append(Int8(enumValues.firstIndex(of: word) ?? -2))
+        }
+        let code = enumCacheCodes[Int(slot)]
+        if recentEnumTexts.count < 16 {
+            recentEnumTexts.append(Array(text))
+            recentEnumCodes.append(code)
+        }
+        return code
     }
 
     /// Drops rows from the end, to roll back a rejected row.
@@ -121,6 +152,32 @@ final class ColumnBuilder {
         case .date: days.removeSubrange(rows...)
         case .boolean: booleans.removeSubrange(rows...)
         case .enumeration: enumCodes.removeSubrange(rows...)
+        }
+    }
+
+    /// Appends every row of another builder of the same field (a later segment of a file).
+    func append(contentsOf other: ColumnBuilder) {
+        validity.append(contentsOf: other.validity)
+        switch field.type {
+        case .string, .reference:
+            let base = Int32(dictionary.count)
+            if isKey || isPlainText || !other.dictionary.codesAreUnique {
+                isPlainText = isPlainText || field.type == .string && !isKey
+                for code in 0..<Int32(other.dictionary.count) {
+                    other.dictionary.withBytes(of: code) { _ = dictionary.appendWithoutLookup($0) }
+                }
+                strings.append(contentsOf: other.strings.lazy.map { $0 < 0 ? -1 : $0 + base })
+            } else {
+                var remap = [Int32](repeating: -1, count: other.dictionary.count)
+                for code in 0..<Int32(other.dictionary.count) {
+                    remap[Int(code)] = other.dictionary.withBytes(of: code) { dictionary.intern($0).code }
+                }
+                strings.append(contentsOf: other.strings.lazy.map { $0 < 0 ? -1 : remap[Int($0)] })
+            }
+        case .integer, .decimal, .datetime: integers.append(contentsOf: other.integers)
+        case .date: days.append(contentsOf: other.days)
+        case .boolean: booleans.append(contentsOf: other.booleans)
+        case .enumeration: enumCodes.append(contentsOf: other.enumCodes)
         }
     }
 

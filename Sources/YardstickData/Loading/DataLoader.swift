@@ -2,7 +2,7 @@ import Foundation
 
 /// Loads a workspace's sources into typed, indexed tables.
 ///
-/// Entities load in parallel; each source mapping is read once, straight from bytes, and every
+/// Each source mapping is read once, straight from bytes (big files on all cores), and every
 /// value is parsed to its field's type. Afterwards references are resolved to rows and the
 /// reference and date indexes are built.
 ///
@@ -24,6 +24,8 @@ public struct DataLoader: Sendable {
 
     /// Loads every mapped entity.
     ///
+    /// Big CSV files are cut into runs of whole records read on all cores.
+    ///
     /// - Returns: The tables and what loading found. In lenient mode bad rows are left out
     ///   and listed in the report.
     /// - Throws: ``LoadFailure`` in strict mode when any row was rejected or a file could not
@@ -37,11 +39,9 @@ public struct DataLoader: Sendable {
             let index = order[slot]
             results.set(index, loadEntity(mappings[index]))
         }
-        if options.parallel {
-            DispatchQueue.concurrentPerform(iterations: order.count, execute: work)
-        } else {
-            for slot in order.indices { work(slot) }
-        }
+        // Entities load one after the other: the threads go to the segments of each big file
+        // (nested concurrentPerform calls would run serially), and only one file is in memory.
+        for slot in order.indices { work(slot) }
         var tables: [String: Table] = [:]
         var report = LoadReport()
         for (table, entityReport) in results.values {
@@ -102,6 +102,7 @@ public struct DataLoader: Sendable {
         var feeds: [RowSink.Feed] = []
         var usedColumns = Set<Int>()
         var implicit: [String] = []
+        var missingColumns = false
         for field in entity.fields {
             guard let builder = builders[field.name] else { continue }
             let explicit = part.fields.first { $0.field.name == field.name }
@@ -121,7 +122,8 @@ public struct DataLoader: Sendable {
                             message:
                                 "no column \"\(columnName)\" in this file (columns: "
                                 + contents.header.joined(separator: ", ") + ")"))
-                    return
+                    missingColumns = true
+                    continue
                 }
             case nil:
                 column = part.matchesColumnsByName ? contents.columnIndex(of: field.name) : nil
@@ -150,21 +152,68 @@ public struct DataLoader: Sendable {
                     defaultValue: explicit?.defaultValue.map { Array($0.utf8) }, mapKeys: mapKeys,
                     mapValues: mapValues, temporal: explicit?.temporalFormat))
         }
+        // A file without a mapped column is not read: its rows would be half mapped.
+        if missingColumns { return }
         if !implicit.isEmpty { report.implicitFields[part.displayPath] = implicit }
         let unused = contents.header.indices.filter { !usedColumns.contains($0) }
         if !unused.isEmpty { report.unusedColumns[part.displayPath] = unused.map { contents.header[$0] } }
+        // Big CSV files are read in segments on several threads, each into its own builders,
+        // then appended in file order.
+        var segments: [FileContents] = [contents]
+        if options.parallel, !part.distinct, case .csv(let source) = contents {
+            segments = source.segments(ProcessInfo.processInfo.activeProcessorCount).map { .csv($0) }
+        }
+        if segments.count == 1 {
+            report.merge(
+                read(contents, part: part, feeds: feeds, builders: builders, clock: clock),
+                sampleSize: options.problemSampleSize)
+            return
+        }
+        let parts = ResultSlots<([String: ColumnBuilder], EntityLoadReport)>(count: segments.count)
+        // Each thread reads its own segment into its own builders; the shared values below are
+        // only read.
+        let shared = Unchecked((segments, feeds, builders))
+        let timeZone = clock.timeZone
+        DispatchQueue.concurrentPerform(iterations: segments.count) { index in
+            let (segmentList, feedList, builders) = shared.value
+            var own: [String: ColumnBuilder] = [:]
+            for (name, builder) in builders {
+                own[name] = ColumnBuilder(
+                    field: builder.field, expectedRows: segmentList[index].estimatedRows)
+            }
+            let ownFeeds = feedList.map { $0.rebound(to: own[$0.builder.field.name]!) }
+            let segmentReport = read(
+                segmentList[index], part: part, feeds: ownFeeds, builders: own,
+                clock: ZoneClock(timeZone: timeZone))
+            parts.set(index, (own, segmentReport))
+        }
+        for (own, segmentReport) in parts.values {
+            for (name, builder) in builders {
+                if let segmentBuilder = own[name] { builder.append(contentsOf: segmentBuilder) }
+            }
+            report.merge(segmentReport, sampleSize: options.problemSampleSize)
+        }
+    }
+
+    /// Reads records into builders through feeds; returns what it found.
+    private func read(
+        _ contents: FileContents, part: SourceMapping, feeds: [RowSink.Feed],
+        builders: [String: ColumnBuilder], clock: ZoneClock
+    ) -> EntityLoadReport {
+        var report = EntityLoadReport(entity: "")
         let fed = Set(feeds.map { ObjectIdentifier($0.builder) })
         let sink = RowSink(
             feeds: feeds, unfed: builders.values.filter { !fed.contains(ObjectIdentifier($0)) },
             formats: part.formats, clock: clock, file: part.displayPath, distinct: part.distinct)
         let sampleSize = options.problemSampleSize
+        let file = part.displayPath
         do {
             let width = contents.header.count
             try contents.forEachRow { line, fieldCount, cell in
                 guard fieldCount == width else {
                     report.record(
                         SourceError(
-                            file: part.displayPath, row: line,
+                            file: file, row: line,
                             message: "expected \(width) fields as in the header, found \(fieldCount)"),
                         sampleSize: sampleSize)
                     return
@@ -178,7 +227,15 @@ public struct DataLoader: Sendable {
         }
         sink.finish()
         report.rowsLoaded += sink.keptRows
+        return report
     }
+}
+
+/// A value handed to another thread whose use there is known to be safe (read-only, or
+/// confined to that thread), where the compiler cannot see it.
+struct Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// Write-once slots filled from several threads.

@@ -67,6 +67,11 @@ struct CSVSource {
     let header: [String]
     let file: String
 
+    /// The rest of the file cut into up to `count` runs of whole records.
+    func segments(_ count: Int) -> [CSVSource] {
+        reader.segments(count).map { CSVSource(reader: $0, header: header, file: file) }
+    }
+
     func forEachRow(_ body: (Int, Int, (Int) -> UnsafeRawBufferPointer) -> Void)
         throws(SourceError)
     {

@@ -38,6 +38,14 @@ public struct EntityLoadReport: Sendable {
     /// Creates an empty report.
     public init(entity: String) { self.entity = entity }
 
+    /// Adds what another read of the same entity found (a later file or segment).
+    mutating func merge(_ other: EntityLoadReport, sampleSize: Int = 20) {
+        rowsLoaded += other.rowsLoaded
+        rejectedRows += other.rejectedRows
+        problems += other.problems.prefix(max(0, sampleSize - problems.count))
+        fileErrors += other.fileErrors
+    }
+
     mutating func record(_ problem: SourceError, sampleSize: Int) {
         rejectedRows += 1
         if problems.count < sampleSize { problems.append(problem) }

@@ -13,6 +13,21 @@ enum ReferenceResolver {
     }
 
     static func resolve(_ dataset: inout Dataset, parallel: Bool) {
+        // Index the ids of every table once (in parallel), before resolving references.
+        let names = dataset.tables.keys.sorted()
+        let indexed = ResultSlots<Table>(count: names.count)
+        let unindexed = dataset
+        let index: @Sendable (Int) -> Void = { slot in
+            guard var table = unindexed.tables[names[slot]] else { return }
+            table.buildKeyIndex()
+            indexed.set(slot, table)
+        }
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: names.count, execute: index)
+        } else {
+            for slot in names.indices { index(slot) }
+        }
+        for table in indexed.values { dataset.tables[table.entity.name] = table }
         var jobs: [Job] = []
         for (name, table) in dataset.tables.sorted(by: { $0.key < $1.key }) {
             for (columnName, column) in table.columns.sorted(by: { $0.key < $1.key }) {

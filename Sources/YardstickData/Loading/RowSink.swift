@@ -3,8 +3,8 @@
 /// A sink is prepared per source mapping (it knows which cell feeds which field, the value
 /// maps, defaults and formats) and appends to the entity's shared column builders.
 final class RowSink {
-    /// How one fed field gets its text.
-    struct Feed {
+    /// How one fed field gets its text (a class, so the hot loop does not copy it).
+    final class Feed {
         let builder: ColumnBuilder
         /// The source column index, or nil for a constant.
         let column: Int?
@@ -14,6 +14,29 @@ final class RowSink {
         let mapKeys: StringDictionary
         let mapValues: [[UInt8]]
         let temporal: TemporalFormat?
+
+        init(
+            builder: ColumnBuilder, column: Int?, columnName: String, constant: [UInt8]?,
+            defaultValue: [UInt8]?, mapKeys: StringDictionary, mapValues: [[UInt8]],
+            temporal: TemporalFormat?
+        ) {
+            self.builder = builder
+            self.column = column
+            self.columnName = columnName
+            self.constant = constant
+            self.defaultValue = defaultValue
+            self.mapKeys = mapKeys
+            self.mapValues = mapValues
+            self.temporal = temporal
+        }
+
+        /// The same feed writing into another builder.
+        func rebound(to builder: ColumnBuilder) -> Feed {
+            Feed(
+                builder: builder, column: column, columnName: columnName, constant: constant,
+                defaultValue: defaultValue, mapKeys: mapKeys, mapValues: mapValues,
+                temporal: temporal)
+        }
     }
 
     let feeds: [Feed]

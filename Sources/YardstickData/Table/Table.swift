@@ -9,8 +9,13 @@ public struct Table: Sendable {
     public let rowCount: Int
     /// The columns, by field name.
     public internal(set) var columns: [String: Column]
-    /// For each code of the `id` column's dictionary, the first row with that id.
+    /// For each code of the `id` column's dictionary, the first row with that id (empty until
+    /// ``buildKeyIndex()``).
     var keyRows: [Int32] = []
+    /// Rows whose id repeats an earlier row's: (repeating row, first row).
+    public private(set) var duplicateKeys: [(row: Int32, firstRow: Int32)] = []
+    /// Whether ``row(forKey:)`` works.
+    public var hasKeyIndex: Bool { !keyRows.isEmpty || columns["id"] == nil || rowCount == 0 }
     /// Rows grouped by referenced row, per reference field (`owner`, `account`…).
     public internal(set) var referenceIndexes: [String: ReferenceIndex] = [:]
     /// Rows ordered by day, per date or datetime field.
@@ -21,13 +26,27 @@ public struct Table: Sendable {
         self.entity = entity
         self.rowCount = rowCount
         self.columns = columns
-        if let id = columns["id"], case .string(let codes) = id.storage {
-            var first = [Int32](repeating: -1, count: id.dictionary.count)
-            for row in stride(from: codes.count - 1, through: 0, by: -1) where codes[row] >= 0 {
-                first[Int(codes[row])] = Int32(row)
-            }
-            keyRows = first
+    }
+
+    /// Indexes the `id` column for ``row(forKey:)`` and finds repeated ids.
+    public mutating func buildKeyIndex() {
+        guard keyRows.isEmpty, var id = columns["id"], case .string(let codes) = id.storage else {
+            return
         }
+        let repeats = id.dictionary.buildIndex()
+        columns["id"] = id
+        var rowOfCode = [Int32](repeating: -1, count: id.dictionary.count)
+        for (row, code) in codes.enumerated() where code >= 0 && rowOfCode[Int(code)] < 0 {
+            rowOfCode[Int(code)] = Int32(row)
+        }
+        var first = rowOfCode
+        var duplicates: [(Int32, Int32)] = []
+        for (repeatCode, firstCode) in repeats {
+            duplicates.append((rowOfCode[Int(repeatCode)], rowOfCode[Int(firstCode)]))
+            first[Int(repeatCode)] = rowOfCode[Int(firstCode)]
+        }
+        keyRows = first
+        duplicateKeys = duplicates
     }
 
     /// The column of a field, if mapped.
@@ -35,7 +54,8 @@ public struct Table: Sendable {
 
     /// The row whose `id` is `key`, if any (the first one when ids repeat).
     public func row(forKey key: String) -> Int? {
-        guard let id = columns["id"], let code = id.dictionary.code(of: key) else { return nil }
+        guard let id = columns["id"], id.dictionary.isIndexed, let code = id.dictionary.code(of: key)
+        else { return nil }
         let row = keyRows[Int(code)]
         return row >= 0 ? Int(row) : nil
     }

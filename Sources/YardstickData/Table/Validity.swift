@@ -36,6 +36,13 @@ public struct Validity: Sendable, Equatable {
 
     /// Appends every row of another bitmap.
     public mutating func append(contentsOf other: Validity) {
+        if count & 63 == 0 {
+            // Word-aligned: copy whole words.
+            words.append(contentsOf: other.words)
+            count += other.count
+            nullCount += other.nullCount
+            return
+        }
         for row in 0..<other.count { append(other.isPresent(row)) }
     }
 }

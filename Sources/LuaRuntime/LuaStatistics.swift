@@ -1,0 +1,14 @@
+/// Resource use measured for the most recent ``LuaVM/call(_:_:)``.
+public struct LuaStatistics: Sendable, Hashable {
+    /// Instructions executed, rounded down to the hook step (at most 1 000).
+    public var instructions: Int
+
+    /// Bytes allocated by the Lua state when the call returned.
+    public var memoryBytes: Int
+
+    /// Creates statistics; used by the VM and by tests.
+    public init(instructions: Int = 0, memoryBytes: Int = 0) {
+        self.instructions = instructions
+        self.memoryBytes = memoryBytes
+    }
+}

@@ -1,0 +1,16 @@
+// swift-tools-version: 6.1
+// Benchmarks live in their own package so the main build and test suite stay lean.
+import PackageDescription
+
+let package = Package(
+    name: "YardstickBenchmarks",
+    platforms: [.macOS(.v14)],
+    products: [.executable(name: "load-benchmark", targets: ["LoadBenchmark"])],
+    dependencies: [.package(name: "Yardstick", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "LoadBenchmark",
+            dependencies: [.product(name: "YardstickData", package: "Yardstick")],
+            path: "Sources/LoadBenchmark"),
+    ]
+)

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The README's first command: install what is missing, build, and run Yardstick on the shipped
+# example workspace (examples/maven-sales, real Maven Analytics CRM data).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+swift build -c release --product yardstick
+bin=.build/release/yardstick
+example=examples/maven-sales
+echo
+echo "== yardstick check --workspace $example"
+# check exits 1 when it finds data problems: the example has real ones (see its README).
+"$bin" check --workspace "$example" || [ $? -eq 1 ]
+if "$bin" run --help >/dev/null 2>&1; then
+  echo
+  echo "== yardstick run --workspace $example --period 2017-Q4"
+  "$bin" run --workspace "$example" --period 2017-Q4
+fi

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what Yardstick needs from Debian's packages when it is missing:
+# Lua 5.4 headers and library (liblua5.4-dev) and pkg-config, which SwiftPM uses to find them.
+set -euo pipefail
+missing=()
+for package in liblua5.4-dev pkg-config; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]}…"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
