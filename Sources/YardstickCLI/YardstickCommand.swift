@@ -8,7 +8,10 @@ struct YardstickCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yardstick",
         abstract: "Evaluate sales, service and marketing performance from CRM data.",
-        subcommands: [CheckCommand.self, InitCommand.self, VocabularyCommand.self])
+        subcommands: [
+            RunCommand.self, ExplainCommand.self, CheckCommand.self, InitCommand.self, VocabularyCommand.self,
+            LuaAPICommand.self,
+        ])
 }
 
 /// The workspace option shared by the commands that read a workspace.

@@ -10,9 +10,11 @@ public struct CSVReader {
     public let path: String
     /// The encoding the file turned out to have.
     public private(set) var encoding: TextEncoding
-    private var bytes: [UInt8]
+    private var storage: FileBytes
     private var position = 0
     private var end: Int
+    /// Where the text starts (after a byte-order mark).
+    private var textStart = 0
     private var line = 1
     private let delimiter: UInt8
 
@@ -20,30 +22,35 @@ public struct CSVReader {
     ///
     /// - Throws: ``SourceError`` when the file cannot be read or is not in the declared encoding.
     public init(path: String, dialect: CSVDialect = CSVDialect()) throws(SourceError) {
-        guard let bytes = FileBytes.read(path) else {
+        guard let storage = FileBytes.read(path) else {
             throw SourceError(file: path, message: "cannot read the file")
         }
-        try self.init(bytes: bytes, path: path, dialect: dialect)
+        try self.init(storage: storage, path: path, dialect: dialect)
     }
 
     /// Reads CSV text already in memory (tests, JSON-embedded CSV).
     public init(bytes input: [UInt8], path: String, dialect: CSVDialect = CSVDialect())
         throws(SourceError)
     {
+        try self.init(storage: FileBytes(input), path: path, dialect: dialect)
+    }
+
+    private init(storage input: FileBytes, path: String, dialect: CSVDialect) throws(SourceError) {
         self.path = path
         self.delimiter = dialect.delimiter
-        var bytes = input
+        var storage = input
+        var start = 0
         var encoding = dialect.encoding
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            bytes.removeFirst(3)
+        if storage.count >= 3, storage.buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
+            start = 3
             if encoding == .automatic { encoding = .utf8 }
         }
         if encoding != .gb18030 {
-            let valid = bytes.withUnsafeBytes { Transcoder.isValidUTF8($0) }
-            if valid {
+            let text = UnsafeRawBufferPointer(rebasing: storage.buffer[start...])
+            if Self.isValidUTF8(text, releasing: storage, offset: start) {
                 encoding = .utf8
             } else if encoding == .utf8 {
-                let line = Self.lineOfFirstInvalidUTF8(bytes)
+                let line = Self.lineOfFirstInvalidUTF8(text)
                 throw SourceError(
                     file: path, row: line,
                     message:
@@ -54,8 +61,11 @@ public struct CSVReader {
             }
         }
         if encoding == .gb18030 {
+            let bytes = Array(storage.buffer[start...])
             switch Transcoder.utf8(fromGB18030: bytes) {
-            case .success(let converted): bytes = converted
+            case .success(let converted):
+                storage = FileBytes(converted)
+                start = 0
             case .failure(let failure):
                 let line = bytes[..<min(failure.offset, bytes.count)].lazy.filter { $0 == 0x0A }.count + 1
                 throw SourceError(
@@ -63,9 +73,30 @@ public struct CSVReader {
                     message: "the file is neither UTF-8 nor GB18030 (bad byte on line \(line))")
             }
         }
-        self.end = bytes.count
-        self.bytes = bytes
+        self.storage = storage
+        self.textStart = start
+        self.position = start
+        self.end = storage.count
         self.encoding = encoding
+    }
+
+    /// Whether text is valid UTF-8, checked in runs that end after a line feed (which never
+    /// splits a character), giving back the pages of a mapped file once checked.
+    private static func isValidUTF8(_ text: UnsafeRawBufferPointer, releasing storage: FileBytes, offset: Int)
+        -> Bool
+    {
+        let run = 8 << 20
+        var start = 0
+        while start < text.count {
+            var stop = min(start + run, text.count)
+            while stop < text.count && text[stop - 1] != 0x0A { stop += 1 }
+            guard Transcoder.isValidUTF8(UnsafeRawBufferPointer(rebasing: text[start..<stop])) else {
+                return false
+            }
+            storage.release(from: offset + start, upTo: offset + stop)
+            start = stop
+        }
+        return true
     }
 
     /// Splits the rest of the file into up to `count` readers over consecutive runs of whole
@@ -75,9 +106,11 @@ public struct CSVReader {
         guard count > 1, end - position > 1 << 20 else { return [self] }
         var cuts = [position]
         var firstLines = [line]
-        bytes.withUnsafeBytes { buffer in
+        do {
+            let buffer = storage.buffer
             var quotes = 0
             var scanned = position
+            var releasedScan = position
             var lines = line
             for part in 1..<count {
                 var target = position + (end - position) * part / count
@@ -85,13 +118,24 @@ public struct CSVReader {
                 // Count quotes and newlines up to the target, then move on to the next newline
                 // outside quotes (an even number of quotes so far).
                 while scanned < target {
-                    let byte = buffer[scanned]
-                    if byte == UInt8(ascii: "\"") {
-                        quotes += 1
-                    } else if byte == 0x0A {
-                        lines += 1
+                    let stop = min(target, scanned + (4 << 20))
+                    while scanned + 8 <= stop {
+                        let word = buffer.loadUnaligned(fromByteOffset: scanned, as: UInt64.self)
+                        quotes += Self.countBytes(word, equalTo: UInt8(ascii: "\""))
+                        lines += Self.countBytes(word, equalTo: 0x0A)
+                        scanned += 8
                     }
-                    scanned += 1
+                    while scanned < stop {
+                        let byte = buffer[scanned]
+                        if byte == UInt8(ascii: "\"") {
+                            quotes += 1
+                        } else if byte == 0x0A {
+                            lines += 1
+                        }
+                        scanned += 1
+                    }
+                    storage.release(from: releasedScan, upTo: scanned)
+                    releasedScan = scanned
                 }
                 while target < end {
                     let byte = buffer[target]
@@ -108,6 +152,8 @@ public struct CSVReader {
                     cuts.append(target)
                     firstLines.append(lines)
                 }
+                storage.release(from: releasedScan, upTo: scanned)
+                releasedScan = scanned
             }
         }
         cuts.append(end)
@@ -120,11 +166,21 @@ public struct CSVReader {
         }
     }
 
-    private static func lineOfFirstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+    /// The number of bytes of a word equal to `byte`.
+    @inline(__always)
+    static func countBytes(_ word: UInt64, equalTo byte: UInt8) -> Int {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        // High bit set exactly in the bytes of x that are zero.
+        let zero = ~(((x & low) &+ low) | x | low)
+        return zero.nonzeroBitCount
+    }
+
+    private static func lineOfFirstInvalidUTF8(_ bytes: UnsafeRawBufferPointer) -> Int {
         var line = 1
         var start = 0
         for (index, byte) in bytes.enumerated() where byte == 0x0A {
-            let valid = bytes[start..<index].withUnsafeBytes { Transcoder.isValidUTF8($0) }
+            let valid = Transcoder.isValidUTF8(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
             if !valid { return line }
             line += 1
             start = index + 1
@@ -133,7 +189,10 @@ public struct CSVReader {
     }
 
     /// The size of the decoded text in bytes.
-    public var byteCount: Int { bytes.count }
+    public var byteCount: Int { storage.count - textStart }
+
+    /// The number of bytes not read yet (of this segment).
+    var remainingByteCount: Int { end - position }
 
     /// Reads every record, calling `body` with each one until it returns false.
     ///
@@ -141,104 +200,138 @@ public struct CSVReader {
     public mutating func forEachRecord(_ body: (borrowing CSVRecord) throws -> Bool) throws {
         let count = end
         let delimiter = self.delimiter
-        var fieldStarts: [Int] = []
-        var fieldEnds: [Int] = []
-        var inScratch: [Bool] = []
+        // Field bounds; a field copied to the scratch buffer (doubled quotes) has its start
+        // stored as `~offset`.
+        var capacity = 64
+        var fieldStarts = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        var fieldEnds = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        defer {
+            fieldStarts.deallocate()
+            fieldEnds.deallocate()
+        }
         var scratch: [UInt8] = []
         var line = self.line
         var position = self.position
-        try bytes.withUnsafeBytes { buffer in
-            while position < count {
-                fieldStarts.removeAll(keepingCapacity: true)
-                fieldEnds.removeAll(keepingCapacity: true)
-                inScratch.removeAll(keepingCapacity: true)
-                scratch.removeAll(keepingCapacity: true)
-                let recordLine = line
-                var atRecordEnd = false
-                while !atRecordEnd {
-                    if position < count && buffer[position] == UInt8(ascii: "\"") {
-                        // Quoted field: find the closing quote; doubled quotes are copied
-                        // undoubled into the scratch buffer.
-                        let scratchStart = scratch.count
-                        var chunkStart = position + 1
-                        var index = position + 1
-                        var closed = false
-                        var doubled = false
-                        while index < count {
-                            let byte = buffer[index]
-                            if byte == UInt8(ascii: "\"") {
-                                if index + 1 < count && buffer[index + 1] == UInt8(ascii: "\"") {
-                                    scratch.append(contentsOf: buffer[chunkStart...index])
-                                    doubled = true
-                                    index += 2
-                                    chunkStart = index
-                                    continue
-                                }
-                                closed = true
-                                break
+        let storage = self.storage
+        let buffer = storage.buffer
+        let base = buffer.baseAddress!
+        // Pages behind the reader are given back every few MiB.
+        let releaseStep = 4 << 20
+        var released = position
+        defer {
+            self.position = position
+            self.line = line
+        }
+        while position < count {
+            if position - released >= releaseStep {
+                storage.release(from: released, upTo: position)
+                released = position
+            }
+            var fields = 0
+            if !scratch.isEmpty { scratch.removeAll(keepingCapacity: true) }
+            let recordLine = line
+            var atRecordEnd = false
+            while !atRecordEnd {
+                if fields == capacity {
+                    let grown = capacity * 2
+                    let starts = UnsafeMutablePointer<Int>.allocate(capacity: grown)
+                    let ends = UnsafeMutablePointer<Int>.allocate(capacity: grown)
+                    starts.update(from: fieldStarts, count: fields)
+                    ends.update(from: fieldEnds, count: fields)
+                    fieldStarts.deallocate()
+                    fieldEnds.deallocate()
+                    fieldStarts = starts
+                    fieldEnds = ends
+                    capacity = grown
+                }
+                if position < count && base.load(fromByteOffset: position, as: UInt8.self) == UInt8(ascii: "\"") {
+                    // Quoted field: find the closing quote; doubled quotes are copied
+                    // undoubled into the scratch buffer.
+                    let scratchStart = scratch.count
+                    var chunkStart = position + 1
+                    var index = position + 1
+                    var closed = false
+                    var doubled = false
+                    while index < count {
+                        let byte = buffer[index]
+                        if byte == UInt8(ascii: "\"") {
+                            if index + 1 < count && buffer[index + 1] == UInt8(ascii: "\"") {
+                                scratch.append(contentsOf: buffer[chunkStart...index])
+                                doubled = true
+                                index += 2
+                                chunkStart = index
+                                continue
                             }
-                            if byte == 0x0A { line += 1 }
-                            index += 1
+                            closed = true
+                            break
                         }
-                        guard closed else {
-                            throw SourceError(
-                                file: path, row: recordLine,
-                                message: "a quoted field opened on line \(recordLine) is never closed")
-                        }
-                        if doubled {
-                            scratch.append(contentsOf: buffer[chunkStart..<index])
-                            fieldStarts.append(scratchStart)
-                            fieldEnds.append(scratch.count)
-                            inScratch.append(true)
-                        } else {
-                            fieldStarts.append(position + 1)
-                            fieldEnds.append(index)
-                            inScratch.append(false)
-                        }
-                        position = index + 1
-                        // Stray text between the closing quote and the delimiter is ignored.
-                        while position < count, buffer[position] != delimiter,
-                            buffer[position] != 0x0A, buffer[position] != 0x0D
-                        {
-                            position += 1
-                        }
-                    } else {
-                        let start = position
-                        while position < count {
-                            let byte = buffer[position]
-                            if byte == delimiter || byte == 0x0A || byte == 0x0D { break }
-                            position += 1
-                        }
-                        fieldStarts.append(start)
-                        fieldEnds.append(position)
-                        inScratch.append(false)
+                        if byte == 0x0A { line += 1 }
+                        index += 1
                     }
-                    if position >= count {
-                        atRecordEnd = true
-                    } else if buffer[position] == delimiter {
+                    guard closed else {
+                        throw SourceError(
+                            file: path, row: recordLine,
+                            message: "a quoted field opened on line \(recordLine) is never closed")
+                    }
+                    if doubled {
+                        scratch.append(contentsOf: buffer[chunkStart..<index])
+                        fieldStarts[fields] = ~scratchStart
+                        fieldEnds[fields] = scratch.count
+                    } else {
+                        fieldStarts[fields] = position + 1
+                        fieldEnds[fields] = index
+                    }
+                    fields += 1
+                    position = index + 1
+                    // Stray text between the closing quote and the delimiter is ignored.
+                    while position < count, buffer[position] != delimiter,
+                        buffer[position] != 0x0A, buffer[position] != 0x0D
+                    {
+                        position += 1
+                    }
+                } else {
+                    let start = position
+                    while position < count {
+                        let byte = base.load(fromByteOffset: position, as: UInt8.self)
+                        if byte == delimiter || byte == 0x0A || byte == 0x0D { break }
+                        position += 1
+                    }
+                    fieldStarts[fields] = start
+                    fieldEnds[fields] = position
+                    fields += 1
+                }
+                if position >= count {
+                    atRecordEnd = true
+                } else {
+                    let byte = base.load(fromByteOffset: position, as: UInt8.self)
+                    if byte == delimiter {
                         position += 1
                     } else {
-                        if buffer[position] == 0x0D { position += 1 }
+                        if byte == 0x0D { position += 1 }
                         if position < count && buffer[position] == 0x0A { position += 1 }
                         line += 1
                         atRecordEnd = true
                     }
                 }
-                // A blank line is not a record.
-                if fieldStarts.count == 1 && fieldEnds[0] == fieldStarts[0] && !inScratch[0] {
-                    continue
-                }
-                let keepGoing = try scratch.withUnsafeBytes { scratchBuffer in
+            }
+            // A blank line is not a record.
+            if fields == 1 && fieldEnds[0] == fieldStarts[0] { continue }
+            let keepGoing: Bool
+            if scratch.isEmpty {
+                keepGoing = try body(
+                    CSVRecord(
+                        base: base, scratch: nil, starts: fieldStarts, ends: fieldEnds, count: fields,
+                        line: recordLine))
+            } else {
+                keepGoing = try scratch.withUnsafeBytes { scratchBuffer in
                     let record = CSVRecord(
-                        buffer: buffer, scratch: scratchBuffer, starts: fieldStarts,
-                        ends: fieldEnds, inScratch: inScratch, line: recordLine)
+                        base: base, scratch: scratchBuffer.baseAddress, starts: fieldStarts,
+                        ends: fieldEnds, count: fields, line: recordLine)
                     return try body(record)
                 }
-                if !keepGoing { break }
             }
+            if !keepGoing { break }
         }
-        self.position = position
-        self.line = line
     }
 
     /// Reads the first record as a header row of names (trimmed of surrounding spaces).
@@ -261,23 +354,23 @@ public struct CSVReader {
 
 /// One record of a CSV file: byte ranges of its fields, valid only inside the reader's callback.
 public struct CSVRecord: ~Copyable {
-    let buffer: UnsafeRawBufferPointer
-    let scratch: UnsafeRawBufferPointer
-    let starts: [Int]
-    let ends: [Int]
-    let inScratch: [Bool]
+    let base: UnsafeRawPointer
+    let scratch: UnsafeRawPointer?
+    /// Field starts (`~offset` for a field in `scratch`) and ends.
+    let starts: UnsafeMutablePointer<Int>
+    let ends: UnsafeMutablePointer<Int>
+    /// The number of fields.
+    public let count: Int
     /// The line of the file on which the record starts (the header is line 1).
     public let line: Int
-
-    /// The number of fields.
-    public var count: Int { starts.count }
 
     /// The bytes of a field (empty when the record is short); valid during the callback only.
     @inline(__always)
     public func field(_ index: Int) -> UnsafeRawBufferPointer {
-        guard index < starts.count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        let source = inScratch[index] ? scratch : buffer
-        return UnsafeRawBufferPointer(rebasing: source[starts[index]..<ends[index]])
+        guard index < count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        let start = starts[index]
+        if start >= 0 { return UnsafeRawBufferPointer(start: base + start, count: ends[index] - start) }
+        return UnsafeRawBufferPointer(start: scratch! + ~start, count: ends[index] - ~start)
     }
 
     /// The field as a string (slow path, for headers and messages).

@@ -1,46 +1,80 @@
 /// Parses cell bytes to one field's type and accumulates a ``Column``.
 ///
-/// One builder per field per entity; every source mapping of the entity appends to the same
-/// builder, so rows of several files concatenate. A rejected row is rolled back with
-/// ``truncate(to:)``.
+/// One builder per field per entity and per file segment; the segments of a file and the files
+/// of an entity are concatenated with ``append(contentsOf:)``. A rejected row is rolled back
+/// with ``truncate(to:)``. Values go to manually managed buffers (see ``GrowableBuffer``) and
+/// become arrays once, in ``build()``.
 final class ColumnBuilder {
+    /// How values are stored, decided once from the field.
+    enum Kind {
+        /// An `id`: every value gets its own code; the table indexes them once.
+        case key
+        /// Free text, interned until it proves nearly unique.
+        case text
+        case reference, integer, decimal, date, datetime, boolean, enumeration
+    }
+
     let field: FieldDefinition
-    private(set) var validity = Validity()
-    private var strings: [Int32] = []
-    private var integers: [Int64] = []
-    private var days: [Int32] = []
-    private var booleans: [Bool] = []
-    private var enumCodes: [Int8] = []
-    private(set) var dictionary = StringDictionary()
+    let kind: Kind
+    @exclusivity(unchecked) private(set) var validity: ValidityBuilder
+    /// String and reference codes, or day numbers.
+    @exclusivity(unchecked) private var codes: GrowableBuffer<Int32>
+    @exclusivity(unchecked) private var integers: GrowableBuffer<Int64>
+    @exclusivity(unchecked) private var booleans: GrowableBuffer<Bool>
+    @exclusivity(unchecked) private var enumCodes: GrowableBuffer<Int8>
+    @exclusivity(unchecked) private(set) var dictionary: StringDictionary
     /// Raw enum text → code (or -2 when it names no value), memoised per distinct text.
-    private var enumCache = StringDictionary()
-    private var enumCacheCodes: [Int8] = []
-    private var recentEnumTexts: [[UInt8]] = []
-    private var recentEnumCodes: [Int8] = []
+    @exclusivity(unchecked) private var enumCache = StringDictionary()
+    @exclusivity(unchecked) private var enumCacheCodes: [Int8] = []
     private let enumValues: [String]
-    /// Key columns (`id`) append values without lookup; the table indexes them once.
-    private let isKey: Bool
     /// Set once a string column proves nearly unique: later values are appended without lookup.
-    private var isPlainText = false
+    @exclusivity(unchecked) private var isPlainText = false
     static let plainTextProbe = 4096
 
     init(field: FieldDefinition, expectedRows: Int = 0) {
         self.field = field
-        self.isKey = field.name == "id" && field.type == .string
+        let isKey = field.name == "id" && field.type == .string
         if case .enumeration(let values) = field.type {
             enumValues = values.map { $0.lowercased() }
         } else {
             enumValues = []
         }
+        let kind: Kind
         switch field.type {
-        case .string, .reference:
-            strings.reserveCapacity(expectedRows)
-            dictionary = StringDictionary(capacity: isKey ? 0 : min(expectedRows, 1 << 16))
-        case .integer, .decimal, .datetime: integers.reserveCapacity(expectedRows)
-        case .date: days.reserveCapacity(expectedRows)
-        case .boolean: booleans.reserveCapacity(expectedRows)
-        case .enumeration: enumCodes.reserveCapacity(expectedRows)
+        case .string: kind = isKey ? .key : .text
+        case .reference: kind = .reference
+        case .integer: kind = .integer
+        case .decimal: kind = .decimal
+        case .date: kind = .date
+        case .datetime: kind = .datetime
+        case .boolean: kind = .boolean
+        case .enumeration: kind = .enumeration
         }
+        self.kind = kind
+        validity = ValidityBuilder(capacity: expectedRows)
+        let usesCodes = kind == .key || kind == .text || kind == .reference || kind == .date
+        codes = GrowableBuffer(capacity: usesCodes ? expectedRows : 0)
+        let usesIntegers = kind == .integer || kind == .decimal || kind == .datetime
+        integers = GrowableBuffer(capacity: usesIntegers ? expectedRows : 0)
+        booleans = GrowableBuffer(capacity: kind == .boolean ? expectedRows : 0)
+        enumCodes = GrowableBuffer(capacity: kind == .enumeration ? expectedRows : 0)
+        switch kind {
+        case .key: dictionary = StringDictionary(capacity: 0)
+        case .text, .reference: dictionary = StringDictionary(capacity: min(expectedRows, 1 << 16))
+        default: dictionary = StringDictionary(capacity: 0)
+        }
+    }
+
+    deinit { release() }
+
+    /// Frees the buffers (after the rows were copied elsewhere).
+    func release() {
+        validity.free()
+        codes.free()
+        integers.free()
+        booleans.free()
+        enumCodes.free()
+        dictionary = StringDictionary(capacity: 0)
     }
 
     var count: Int { validity.count }
@@ -48,153 +82,138 @@ final class ColumnBuilder {
     /// Appends a null.
     func appendNull() {
         validity.append(false)
-        switch field.type {
-        case .string, .reference: strings.append(-1)
+        switch kind {
+        case .key, .text, .reference: codes.append(-1)
         case .integer, .decimal, .datetime: integers.append(0)
-        case .date: days.append(0)
+        case .date: codes.append(0)
         case .boolean: booleans.append(false)
         case .enumeration: enumCodes.append(-1)
         }
     }
 
-    /// Parses and appends one non-empty value (already trimmed and mapped).
-    ///
-    /// - Returns: nil on success, or what was expected when the text is not a value of the
-    ///   field's type.
-    func append(
-        _ text: UnsafeRawBufferPointer, formats: ValueFormats, temporal: TemporalFormat?,
-        clock: ZoneClock
-    ) -> String? {
-        switch field.type {
-        case .string where isKey || isPlainText:
-            strings.append(dictionary.appendWithoutLookup(text))
-        case .string:
-            strings.append(dictionary.intern(text).code)
+    // MARK: Typed appends of one non-empty value (already trimmed and mapped)
+
+    @inline(__always)
+    func appendString(_ text: UnsafeRawBufferPointer) {
+        if kind == .key || isPlainText {
+            codes.append(dictionary.appendWithoutLookup(text))
+        } else {
+            codes.append(dictionary.intern(text).code)
             // Text that is nearly unique (names, subjects) is not worth a hash table.
-            if strings.count == Self.plainTextProbe && dictionary.count * 2 > strings.count {
+            if kind == .text && codes.count == Self.plainTextProbe && dictionary.count * 2 > codes.count {
                 isPlainText = true
             }
-        case .string, .reference:
-            strings.append(dictionary.intern(text).code)
-        case .integer:
-            guard let value = Self.parseInteger(text, grouping: formats.groupingSeparator) else {
-                return "expected a whole number"
-            }
-            integers.append(value)
-        case .decimal:
-            guard
-                let value = ExactDecimal.parse(
-                    text, decimalSeparator: formats.decimalSeparator,
-                    groupingSeparator: formats.groupingSeparator)
-            else {
-                return "expected a decimal number (at most \(ExactDecimal.scale) decimal places)"
-            }
-            integers.append(value.scaled)
-        case .date:
-            let format = temporal ?? formats.date
-            guard let parsed = format.parse(text) else { return "expected a date (\(format))" }
-            days.append(CivilDate.dayNumber(year: parsed.year, month: parsed.month, day: parsed.day))
-        case .datetime:
-            let format = temporal ?? formats.datetime
-            guard let parsed = format.parse(text) else {
-                return "expected a date and time (\(format))"
-            }
-            integers.append(clock.instant(of: parsed))
-        case .boolean:
-            let word = String(decoding: text, as: UTF8.self).lowercased()
-            if formats.trueWords.contains(where: { $0.lowercased() == word }) {
-                booleans.append(true)
-            } else if formats.falseWords.contains(where: { $0.lowercased() == word }) {
-                booleans.append(false)
-            } else {
-                return "expected true or false (\((formats.trueWords + formats.falseWords).joined(separator: ", ")))"
-            }
-        case .enumeration(let values):
-            let code = enumCode(of: text)
-            guard code >= 0 else {
-                return "expected one of \(values.joined(separator: ", ")) (or map it in yardstick.toml)"
-            }
-            enumCodes.append(code)
         }
         validity.append(true)
-        return nil
+    }
+
+    @inline(__always)
+    func appendInteger(_ value: Int64) {
+        integers.append(value)
+        validity.append(true)
+    }
+
+    @inline(__always)
+    func appendDay(_ day: Int32) {
+        codes.append(day)
+        validity.append(true)
+    }
+
+    @inline(__always)
+    func appendBoolean(_ value: Bool) {
+        booleans.append(value)
+        validity.append(true)
+    }
+
+    /// Appends an enum value; false when the text names no value of the enum.
+    @inline(__always)
+    func appendEnumeration(_ text: UnsafeRawBufferPointer) -> Bool {
+        let code = enumCode(of: text)
+        guard code >= 0 else { return false }
+        enumCodes.append(code)
+        validity.append(true)
+        return true
     }
 
     /// The enum code of a source text (-2 when it names no value); the few distinct texts of
-    /// an enum column are remembered and searched linearly, which beats hashing.
+    /// an enum column are remembered.
     @inline(__always)
     private func enumCode(of text: UnsafeRawBufferPointer) -> Int8 {
-        for (index, known) in recentEnumTexts.enumerated() where known.count == text.count {
-            if known.withUnsafeBytes({ $0.elementsEqual(text) }) { return recentEnumCodes[index] }
-        }
         let (slot, existed) = enumCache.intern(text)
         if !existed {
             let word = String(decoding: text, as: UTF8.self).lowercased()
             enumCacheCodes.append(Int8(enumValues.firstIndex(of: word) ?? -2))
         }
-        let code = enumCacheCodes[Int(slot)]
-        if recentEnumTexts.count < 16 {
-            recentEnumTexts.append(Array(text))
-            recentEnumCodes.append(code)
-        }
-        return code
+        return enumCacheCodes.withUnsafeBufferPointer { $0[Int(slot)] }
     }
 
     /// Drops rows from the end, to roll back a rejected row.
     func truncate(to rows: Int) {
         guard rows < validity.count else { return }
-        var kept = Validity()
-        for row in 0..<rows { kept.append(validity.isPresent(row)) }
-        validity = kept
-        switch field.type {
-        case .string, .reference: strings.removeSubrange(rows...)
-        case .integer, .decimal, .datetime: integers.removeSubrange(rows...)
-        case .date: days.removeSubrange(rows...)
-        case .boolean: booleans.removeSubrange(rows...)
-        case .enumeration: enumCodes.removeSubrange(rows...)
+        let dropped = validity.count - rows
+        validity.truncate(to: rows)
+        switch kind {
+        case .key, .text, .reference, .date: codes.removeLast(dropped)
+        case .integer, .decimal, .datetime: integers.removeLast(dropped)
+        case .boolean: booleans.removeLast(dropped)
+        case .enumeration: enumCodes.removeLast(dropped)
         }
     }
 
     /// Appends every row of another builder of the same field (a later segment of a file).
     func append(contentsOf other: ColumnBuilder) {
         validity.append(contentsOf: other.validity)
-        switch field.type {
-        case .string, .reference:
+        switch kind {
+        case .key, .text, .reference:
             let base = Int32(dictionary.count)
-            if isKey || isPlainText || !other.dictionary.codesAreUnique {
-                isPlainText = isPlainText || field.type == .string && !isKey
-                for code in 0..<Int32(other.dictionary.count) {
-                    other.dictionary.withBytes(of: code) { _ = dictionary.appendWithoutLookup($0) }
-                }
-                strings.append(contentsOf: other.strings.lazy.map { $0 < 0 ? -1 : $0 + base })
+            if kind == .key || isPlainText || !other.dictionary.codesAreUnique {
+                isPlainText = isPlainText || kind == .text
+                dictionary.appendWithoutLookup(contentsOf: other.dictionary)
+                codes.reserve(codes.count + other.codes.count)
+                for code in other.codes.buffer { codes.append(code < 0 ? -1 : code + base) }
             } else {
                 var remap = [Int32](repeating: -1, count: other.dictionary.count)
                 for code in 0..<Int32(other.dictionary.count) {
                     remap[Int(code)] = other.dictionary.withBytes(of: code) { dictionary.intern($0).code }
                 }
-                strings.append(contentsOf: other.strings.lazy.map { $0 < 0 ? -1 : remap[Int($0)] })
+                codes.reserve(codes.count + other.codes.count)
+                remap.withUnsafeBufferPointer { remap in
+                    for code in other.codes.buffer { codes.append(code < 0 ? -1 : remap[Int(code)]) }
+                }
             }
-        case .integer, .decimal, .datetime: integers.append(contentsOf: other.integers)
-        case .date: days.append(contentsOf: other.days)
-        case .boolean: booleans.append(contentsOf: other.booleans)
-        case .enumeration: enumCodes.append(contentsOf: other.enumCodes)
+        case .date: codes.append(contentsOf: other.codes.buffer)
+        case .integer, .decimal, .datetime: integers.append(contentsOf: other.integers.buffer)
+        case .boolean: booleans.append(contentsOf: other.booleans.buffer)
+        case .enumeration: enumCodes.append(contentsOf: other.enumCodes.buffer)
         }
     }
 
-    /// The finished column.
+    /// Makes room for `rows` more rows.
+    func reserve(rows: Int) {
+        switch kind {
+        case .key, .text, .reference, .date: codes.reserve(codes.count + rows)
+        case .integer, .decimal, .datetime: integers.reserve(integers.count + rows)
+        case .boolean: booleans.reserve(booleans.count + rows)
+        case .enumeration: enumCodes.reserve(enumCodes.count + rows)
+        }
+    }
+
+    /// The finished column; the builder's buffers are freed.
     func build() -> Column {
         let storage: Column.Storage
         switch field.type {
-        case .string: storage = .string(strings)
-        case .reference: storage = .reference(strings)
-        case .integer: storage = .integer(integers)
-        case .decimal: storage = .decimal(integers)
-        case .datetime: storage = .datetime(integers)
-        case .date: storage = .date(days)
-        case .boolean: storage = .boolean(booleans)
-        case .enumeration: storage = .enumeration(enumCodes)
+        case .string: storage = .string(codes.array())
+        case .reference: storage = .reference(codes.array())
+        case .integer: storage = .integer(integers.array())
+        case .decimal: storage = .decimal(integers.array())
+        case .datetime: storage = .datetime(integers.array())
+        case .date: storage = .date(codes.array())
+        case .boolean: storage = .boolean(booleans.array())
+        case .enumeration: storage = .enumeration(enumCodes.array())
         }
-        return Column(field: field, validity: validity, storage: storage, dictionary: dictionary)
+        let column = Column(field: field, validity: validity.build(), storage: storage, dictionary: dictionary)
+        release()
+        return column
     }
 
     static func parseInteger(_ text: UnsafeRawBufferPointer, grouping: UInt8?) -> Int64? {
@@ -229,5 +248,134 @@ final class ColumnBuilder {
         }
         guard digits > 0 else { return nil }
         return negative ? -value : value
+    }
+}
+
+/// A manually managed growable array of plain values, for the loader's per-cell appends.
+///
+/// Appending touches no reference count, uniqueness check or exclusivity bookkeeping, which
+/// `Array` pays per call when it lives in a class. The owner must call ``free()`` exactly once.
+struct GrowableBuffer<Element: BitwiseCopyable> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private(set) var capacity: Int
+
+    init(capacity: Int = 0) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ element: Element) {
+        if count == capacity { grow(to: capacity * 2) }
+        base[count] = element
+        count += 1
+    }
+
+    /// The element at an index (no bounds check beyond a debug assertion).
+    @inline(__always)
+    subscript(index: Int) -> Element {
+        get {
+            assert(index < count)
+            return base[index]
+        }
+        set {
+            assert(index < count)
+            base[index] = newValue
+        }
+    }
+
+    @inline(__always)
+    var last: Element? { count == 0 ? nil : base[count - 1] }
+
+    mutating func append(contentsOf elements: UnsafeBufferPointer<Element>) {
+        reserve(count + elements.count)
+        if let source = elements.baseAddress {
+            (base + count).update(from: source, count: elements.count)
+        }
+        count += elements.count
+    }
+
+    mutating func reserve(_ total: Int) {
+        if total > capacity { grow(to: max(total, capacity + capacity / 2)) }
+    }
+
+    mutating func removeLast(_ dropped: Int) {
+        count -= dropped
+    }
+
+    @inline(never)
+    private mutating func grow(to size: Int) {
+        let new = UnsafeMutablePointer<Element>.allocate(capacity: size)
+        new.update(from: base, count: count)
+        base.deallocate()
+        base = new
+        capacity = size
+    }
+
+    var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// The elements as an array of exactly their count.
+    func array() -> [Element] { Array(buffer) }
+
+    /// Releases the memory; the buffer is empty afterwards and must not be used again.
+    mutating func free() {
+        base.deallocate()
+        base = .allocate(capacity: 1)
+        count = 0
+        capacity = 0
+    }
+}
+
+/// A validity bitmap under construction (see ``Validity``), appended to without `Array` costs.
+struct ValidityBuilder {
+    private var words = GrowableBuffer<UInt64>()
+    private(set) var count = 0
+    private(set) var nullCount = 0
+
+    init(capacity: Int = 0) { words = GrowableBuffer(capacity: (capacity + 63) / 64) }
+
+    @inline(__always)
+    mutating func append(_ present: Bool) {
+        if count & 63 == 0 { words.append(0) }
+        if present {
+            words[count >> 6] |= 1 << UInt64(count & 63)
+        } else {
+            nullCount += 1
+        }
+        count += 1
+    }
+
+    @inline(__always)
+    func isPresent(_ row: Int) -> Bool { words[row >> 6] & (1 << UInt64(row & 63)) != 0 }
+
+    /// Drops rows from the end.
+    mutating func truncate(to rows: Int) {
+        guard rows < count else { return }
+        for row in rows..<count where !isPresent(row) { nullCount -= 1 }
+        let keptWords = (rows + 63) / 64
+        words.removeLast(words.count - keptWords)
+        if rows & 63 != 0 { words[keptWords - 1] &= (1 << UInt64(rows & 63)) - 1 }
+        count = rows
+    }
+
+    /// Appends every row of another bitmap.
+    mutating func append(contentsOf other: ValidityBuilder) {
+        if count & 63 == 0 {
+            words.append(contentsOf: other.words.buffer)
+            count += other.count
+            nullCount += other.nullCount
+            return
+        }
+        for row in 0..<other.count { append(other.isPresent(row)) }
+    }
+
+    /// The finished bitmap.
+    func build() -> Validity { Validity(words: words.array(), count: count, nullCount: nullCount) }
+
+    mutating func free() {
+        words.free()
+        count = 0
+        nullCount = 0
     }
 }

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Loads a workspace's sources into typed, indexed tables.
 ///
 /// Each source mapping is read once, straight from bytes (big files on all cores), and every
@@ -41,7 +45,12 @@ public struct DataLoader: Sendable {
         }
         // Entities load one after the other: the threads go to the segments of each big file
         // (nested concurrentPerform calls would run serially), and only one file is in memory.
-        for slot in order.indices { work(slot) }
+        for slot in order.indices {
+            work(slot)
+            // Segment buffers freed by the loader threads stay in the allocator's arenas
+            // unless given back; the next entity (and the indexes) would add to them.
+            releaseFreeMemory()
+        }
         var tables: [String: Table] = [:]
         var report = LoadReport()
         for (table, entityReport) in results.values {
@@ -51,6 +60,7 @@ public struct DataLoader: Sendable {
         if !options.lenient && report.hasProblems { throw LoadFailure(report: report) }
         var dataset = Dataset(tables: tables, timeZone: workspace.timeZone)
         ReferenceResolver.resolve(&dataset, parallel: options.parallel)
+        releaseFreeMemory()
         return (dataset, report)
     }
 
@@ -89,9 +99,9 @@ public struct DataLoader: Sendable {
         for (part, contents) in files {
             load(part, contents, entity: entity, builders: builders, clock: clock, report: &report)
         }
+        let rowCount = builders.values.first?.count ?? 0
         var columns: [String: Column] = [:]
         for (name, builder) in builders { columns[name] = builder.build() }
-        let rowCount = builders.values.first?.count ?? 0
         return (Table(entity: entity, rowCount: rowCount, columns: columns), report)
     }
 
@@ -187,10 +197,18 @@ public struct DataLoader: Sendable {
                 clock: ZoneClock(timeZone: timeZone))
             parts.set(index, (own, segmentReport))
         }
-        for (own, segmentReport) in parts.values {
-            for (name, builder) in builders {
-                if let segmentBuilder = own[name] { builder.append(contentsOf: segmentBuilder) }
+        // Column by column, each segment's buffers freed once copied: the entity's rows are
+        // held twice for one column at most.
+        let results = parts.values
+        for (name, builder) in builders {
+            let pieces = results.compactMap { $0.0[name] }
+            builder.reserve(rows: pieces.reduce(0) { $0 + $1.count })
+            for piece in pieces {
+                builder.append(contentsOf: piece)
+                piece.release()
             }
+        }
+        for (_, segmentReport) in results {
             report.merge(segmentReport, sampleSize: options.problemSampleSize)
         }
     }
@@ -207,19 +225,33 @@ public struct DataLoader: Sendable {
             formats: part.formats, clock: clock, file: part.displayPath, distinct: part.distinct)
         let sampleSize = options.problemSampleSize
         let file = part.displayPath
+        let width = contents.header.count
+        func widthProblem(_ line: Int, _ fieldCount: Int) -> SourceError {
+            SourceError(
+                file: file, row: line, message: "expected \(width) fields as in the header, found \(fieldCount)")
+        }
         do {
-            let width = contents.header.count
-            try contents.forEachRow { line, fieldCount, cell in
-                guard fieldCount == width else {
-                    report.record(
-                        SourceError(
-                            file: file, row: line,
-                            message: "expected \(width) fields as in the header, found \(fieldCount)"),
-                        sampleSize: sampleSize)
-                    return
+            switch contents {
+            case .csv(let source):
+                try source.forEachRecord { record in
+                    guard record.count == width else {
+                        report.record(widthProblem(record.line, record.count), sampleSize: sampleSize)
+                        return
+                    }
+                    if let problem = sink.consume(line: record.line, cells: record) {
+                        report.record(problem, sampleSize: sampleSize)
+                    }
                 }
-                if let problem = sink.consume(line: line, cell: cell) {
-                    report.record(problem, sampleSize: sampleSize)
+            case .json(let source):
+                source.forEachRow { line, fieldCount, cell in
+                    guard fieldCount == width else {
+                        report.record(widthProblem(line, fieldCount), sampleSize: sampleSize)
+                        return
+                    }
+                    let problem = withoutActuallyEscaping(cell) { cell in
+                        sink.consume(line: line, cells: ClosureCells(body: cell))
+                    }
+                    if let problem { report.record(problem, sampleSize: sampleSize) }
                 }
             }
         } catch {
@@ -230,6 +262,21 @@ public struct DataLoader: Sendable {
         return report
     }
 }
+
+/// Returns the allocator's free pages to the system.
+func releaseFreeMemory() {
+    #if canImport(Glibc)
+        // glibc's malloc_trim, which the Glibc module does not export.
+        if let trim = mallocTrim { _ = trim(0) }
+    #endif
+}
+
+#if canImport(Glibc)
+    private let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+        guard let symbol = dlsym(nil, "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+    }()
+#endif
 
 /// A value handed to another thread whose use there is known to be safe (read-only, or
 /// confined to that thread), where the compiler cannot see it.

@@ -38,7 +38,7 @@ enum FileContents {
     /// A guess of the number of rows, to size column buffers.
     var estimatedRows: Int {
         switch self {
-        case .csv(let source): source.reader.byteCount / max(16, source.header.count * 8)
+        case .csv(let source): source.reader.remainingByteCount / max(16, source.header.count * 8)
         case .json(let source): source.records.count
         }
     }
@@ -75,10 +75,15 @@ struct CSVSource {
     func forEachRow(_ body: (Int, Int, (Int) -> UnsafeRawBufferPointer) -> Void)
         throws(SourceError)
     {
+        try forEachRecord { record in body(record.line, record.count, { record.field($0) }) }
+    }
+
+    /// Calls `body` with each record.
+    func forEachRecord(_ body: (borrowing CSVRecord) -> Void) throws(SourceError) {
         var reader = self.reader
         do {
             try reader.forEachRecord { record in
-                body(record.line, record.count, { record.field($0) })
+                body(record)
                 return true
             }
         } catch let error as SourceError {

@@ -28,6 +28,7 @@ enum ReferenceResolver {
             for slot in names.indices { index(slot) }
         }
         for table in indexed.values { dataset.tables[table.entity.name] = table }
+        releaseFreeMemory()
         var jobs: [Job] = []
         for (name, table) in dataset.tables.sorted(by: { $0.key < $1.key }) {
             for (columnName, column) in table.columns.sorted(by: { $0.key < $1.key }) {
@@ -68,8 +69,16 @@ enum ReferenceResolver {
             let column = dataset.tables[tableName]!.columns[columnName]!
             let target = dataset.tables[targetName]!
             // Resolve each distinct key once, then map rows through the codes.
-            let rowOfCode: [Int32] = column.dictionary.values.map { key in
-                target.row(forKey: key).map { Int32($0) } ?? -2
+            // Looked up by bytes, as `target.row(forKey:)` does with the same text.
+            var rowOfCode = [Int32](repeating: -2, count: column.dictionary.count)
+            if let id = target.columns["id"], id.dictionary.isIndexed {
+                let keyRows = target.keyRows
+                for code in 0..<Int32(column.dictionary.count) {
+                    let row = column.dictionary.withBytes(of: code) { key in
+                        id.dictionary.code(of: key).map { keyRows[Int($0)] } ?? -1
+                    }
+                    if row >= 0 { rowOfCode[Int(code)] = row }
+                }
             }
             guard case .reference(let codes) = column.storage else { fatalError("not a reference") }
             let rows = codes.map { $0 < 0 ? -1 : rowOfCode[Int($0)] }

@@ -1,7 +1,25 @@
+/// The cells of one source record.
+protocol CellSource: ~Copyable {
+    /// The bytes of source column `index` (empty when the record is short).
+    func cell(_ index: Int) -> UnsafeRawBufferPointer
+}
+
+extension CSVRecord: CellSource {
+    @inline(__always)
+    func cell(_ index: Int) -> UnsafeRawBufferPointer { field(index) }
+}
+
+/// Cells given by a closure (JSON records).
+struct ClosureCells: CellSource {
+    let body: (Int) -> UnsafeRawBufferPointer
+    func cell(_ index: Int) -> UnsafeRawBufferPointer { body(index) }
+}
+
 /// Turns the cells of source records into typed rows of one entity, checking each value.
 ///
 /// A sink is prepared per source mapping (it knows which cell feeds which field, the value
-/// maps, defaults and formats) and appends to the entity's shared column builders.
+/// maps, defaults and formats) and appends to the entity's column builders. The per-cell path
+/// reads a plain plan per field (no reference counting) and calls the builder's typed append.
 final class RowSink {
     /// How one fed field gets its text (a class, so the hot loop does not copy it).
     final class Feed {
@@ -39,16 +57,35 @@ final class RowSink {
         }
     }
 
+    /// What the per-cell path needs of a feed, without reference-counted members.
+    private struct Plan {
+        let unmanaged: Unmanaged<ColumnBuilder>
+        /// The source column, or -1 for a constant.
+        let column: Int
+        let kind: ColumnBuilder.Kind
+        let layout: TemporalFormat.FastLayout
+        /// No constant and no value map: the cell is parsed as is.
+        let direct: Bool
+    }
+
     let feeds: [Feed]
     let unfed: [ColumnBuilder]
     let formats: ValueFormats
     let clock: ZoneClock
     let file: String
     let distinct: Bool
-    private var seen = StringDictionary()
-    private var distinctKey: [UInt8] = []
+    private let plans: UnsafeMutableBufferPointer<Plan>
+    /// The date or datetime format of each feed.
+    private let temporalFormats: [TemporalFormat]
+    private let decimalSeparator: UInt8
+    private let groupingSeparator: UInt8?
+    private let trueWords: [String]
+    private let falseWords: [String]
+    @exclusivity(unchecked) private var seen = StringDictionary()
+    @exclusivity(unchecked) private var distinctKey: [UInt8] = []
     private let nullWords: [[UInt8]]
-    private(set) var keptRows = 0
+    private let hasNullWords: Bool
+    @exclusivity(unchecked) private(set) var keptRows = 0
 
     init(
         feeds: [Feed], unfed: [ColumnBuilder], formats: ValueFormats, clock: ZoneClock,
@@ -61,32 +98,70 @@ final class RowSink {
         self.file = file
         self.distinct = distinct
         self.nullWords = formats.nullWords.map { Array($0.utf8) }
+        self.hasNullWords = !formats.nullWords.isEmpty
+        self.decimalSeparator = formats.decimalSeparator
+        self.groupingSeparator = formats.groupingSeparator
+        self.trueWords = formats.trueWords.map { $0.lowercased() }
+        self.falseWords = formats.falseWords.map { $0.lowercased() }
+        let temporalFormats = feeds.map { feed in
+            feed.temporal ?? (feed.builder.kind == .date ? formats.date : formats.datetime)
+        }
+        self.temporalFormats = temporalFormats
+        plans = .allocate(capacity: feeds.count)
+        for (index, feed) in feeds.enumerated() {
+            let kind = feed.builder.kind
+            plans.initializeElement(
+                at: index,
+                to: Plan(
+                    unmanaged: Unmanaged.passUnretained(feed.builder), column: feed.column ?? -1, kind: kind,
+                    layout: kind == .date || kind == .datetime ? temporalFormats[index].fastLayout : .none,
+                    direct: feed.constant == nil && feed.mapKeys.count == 0))
+        }
     }
 
-    /// Consumes one record; `cell(i)` gives the bytes of source column `i`.
+    deinit { plans.deallocate() }
+
+    /// Consumes one record.
     ///
     /// - Returns: The problem that rejected the row, or nil when it was kept (or skipped as a
     ///   duplicate of a `distinct` mapping).
-    func consume(line: Int, cell: (Int) -> UnsafeRawBufferPointer) -> SourceError? {
-        if distinct {
-            distinctKey.removeAll(keepingCapacity: true)
-            for feed in feeds {
-                if let column = feed.column {
-                    distinctKey.append(contentsOf: Self.trim(cell(column)))
+    @inline(__always)
+    func consume<Cells: CellSource & ~Copyable>(line: Int, cells: borrowing Cells) -> SourceError? {
+        if distinct, isDuplicate(cells) { return nil }
+        for index in 0..<plans.count {
+            let plan = plans[index]
+            let problem: SourceError?
+            if plan.direct {
+                let text = Self.trim(cells.cell(plan.column))
+                if text.isEmpty || hasNullWords && isNull(text) {
+                    problem = appendNull(index, line: line)
+                } else {
+                    problem = parse(text, original: text, plan: plan, index: index, line: line)
                 }
-                distinctKey.append(0x1F)
+            } else {
+                problem = appendIndirect(index, cells: cells, line: line)
             }
-            let isDuplicate = distinctKey.withUnsafeBytes { seen.intern($0).existed }
-            if isDuplicate { return nil }
-        }
-        for (index, feed) in feeds.enumerated() {
-            if let problem = append(feed, cell: cell, line: line) {
-                for done in feeds[..<index] { done.builder.truncate(to: done.builder.count - 1) }
+            if let problem {
+                for done in 0..<index {
+                    let builder = feeds[done].builder
+                    builder.truncate(to: builder.count - 1)
+                }
                 return problem
             }
         }
         keptRows += 1
         return nil
+    }
+
+    private func isDuplicate<Cells: CellSource & ~Copyable>(_ cells: borrowing Cells) -> Bool {
+        distinctKey.removeAll(keepingCapacity: true)
+        for feed in feeds {
+            if let column = feed.column {
+                distinctKey.append(contentsOf: Self.trim(cells.cell(column)))
+            }
+            distinctKey.append(0x1F)
+        }
+        return distinctKey.withUnsafeBytes { seen.intern($0).existed }
     }
 
     /// Appends nulls to the builders of fields this file does not feed.
@@ -96,56 +171,157 @@ final class RowSink {
         }
     }
 
-    private func append(_ feed: Feed, cell: (Int) -> UnsafeRawBufferPointer, line: Int)
-        -> SourceError?
-    {
-        let raw: UnsafeRawBufferPointer
+    /// A feed with a constant or a value map.
+    @inline(never)
+    private func appendIndirect<Cells: CellSource & ~Copyable>(
+        _ index: Int, cells: borrowing Cells, line: Int
+    ) -> SourceError? {
+        let feed = feeds[index]
         if let constant = feed.constant {
-            return constant.withUnsafeBytes { appendText($0, feed: feed, line: line) }
+            return constant.withUnsafeBytes { appendText($0, index: index, line: line) }
         }
-        raw = Self.trim(cell(feed.column ?? 0))
-        return appendText(raw, feed: feed, line: line)
+        return appendText(Self.trim(cells.cell(feed.column ?? 0)), index: index, line: line)
     }
 
-    private func appendText(_ text: UnsafeRawBufferPointer, feed: Feed, line: Int) -> SourceError? {
-        if isNull(text) {
-            if let fallback = feed.defaultValue {
-                return fallback.withUnsafeBytes { appendMapped($0, feed: feed, line: line) }
-            }
-            if feed.builder.field.isRequired {
-                return problem(feed, line: line, "required field is empty")
-            }
-            feed.builder.appendNull()
-            return nil
-        }
-        return appendMapped(text, feed: feed, line: line)
+    private func appendText(_ text: UnsafeRawBufferPointer, index: Int, line: Int) -> SourceError? {
+        if isNull(text) { return appendNull(index, line: line) }
+        return appendMapped(text, index: index, line: line)
     }
 
-    private func appendMapped(_ text: UnsafeRawBufferPointer, feed: Feed, line: Int) -> SourceError? {
+    /// An empty or null cell: the default, a null, or a problem when the field is required.
+    @inline(never)
+    private func appendNull(_ index: Int, line: Int) -> SourceError? {
+        let feed = feeds[index]
+        if let fallback = feed.defaultValue {
+            return fallback.withUnsafeBytes { appendMapped($0, index: index, line: line) }
+        }
+        if feed.builder.field.isRequired {
+            return problem(index, line: line, "required field is empty")
+        }
+        feed.builder.appendNull()
+        return nil
+    }
+
+    private func appendMapped(_ text: UnsafeRawBufferPointer, index: Int, line: Int) -> SourceError? {
+        let feed = feeds[index]
         if feed.mapKeys.count > 0, let code = feed.mapKeys.code(of: text) {
             let replacement = feed.mapValues[Int(code)]
             if replacement.isEmpty {
                 feed.builder.appendNull()
                 return nil
             }
-            return replacement.withUnsafeBytes { parse($0, original: text, feed: feed, line: line) }
+            return replacement.withUnsafeBytes {
+                parse($0, original: text, plan: plans[index], index: index, line: line)
+            }
         }
-        return parse(text, original: text, feed: feed, line: line)
+        return parse(text, original: text, plan: plans[index], index: index, line: line)
     }
 
+    /// Parses a non-empty value to the field's type and appends it.
+    @inline(__always)
     private func parse(
-        _ text: UnsafeRawBufferPointer, original: UnsafeRawBufferPointer, feed: Feed, line: Int
+        _ text: UnsafeRawBufferPointer, original: UnsafeRawBufferPointer, plan: Plan, index: Int,
+        line: Int
     ) -> SourceError? {
-        guard
-            let expected = feed.builder.append(
-                text, formats: formats, temporal: feed.temporal, clock: clock)
-        else { return nil }
-        let found = String(decoding: original.prefix(80), as: UTF8.self)
-        return problem(feed, line: line, "\(expected), found \"\(found)\"")
+        plan.unmanaged._withUnsafeGuaranteedRef { builder in
+            parse(text, original: original, plan: plan, builder: builder, index: index, line: line)
+        }
     }
 
-    private func problem(_ feed: Feed, line: Int, _ message: String) -> SourceError {
-        SourceError(
+    @inline(__always)
+    private func parse(
+        _ text: UnsafeRawBufferPointer, original: UnsafeRawBufferPointer, plan: Plan,
+        builder: ColumnBuilder, index: Int, line: Int
+    ) -> SourceError? {
+        switch plan.kind {
+        case .key, .text, .reference:
+            builder.appendString(text)
+        case .integer:
+            guard let value = ColumnBuilder.parseInteger(text, grouping: groupingSeparator) else {
+                return rejected(index, original: original, line: line, "expected a whole number")
+            }
+            builder.appendInteger(value)
+        case .decimal:
+            guard
+                let value = ExactDecimal.parse(
+                    text, decimalSeparator: decimalSeparator, groupingSeparator: groupingSeparator)
+            else {
+                return rejected(
+                    index, original: original, line: line,
+                    "expected a decimal number (at most \(ExactDecimal.scale) decimal places)")
+            }
+            builder.appendInteger(value.scaled)
+        case .date:
+            if plan.layout != .none, let fixed = TemporalFormat.parseFixed(text, layout: plan.layout),
+                fixed.valid
+            {
+                let parsed = fixed.parsed
+                builder.appendDay(CivilDate.dayNumber(year: parsed.year, month: parsed.month, day: parsed.day))
+                return nil
+            }
+            return parseTemporal(text, original: original, index: index, line: line)
+        case .datetime:
+            if plan.layout != .none, let fixed = TemporalFormat.parseFixed(text, layout: plan.layout),
+                fixed.valid
+            {
+                builder.appendInteger(clock.instant(of: fixed.parsed))
+                return nil
+            }
+            return parseTemporal(text, original: original, index: index, line: line)
+        case .boolean:
+            let word = String(decoding: text, as: UTF8.self).lowercased()
+            if trueWords.contains(word) {
+                builder.appendBoolean(true)
+            } else if falseWords.contains(word) {
+                builder.appendBoolean(false)
+            } else {
+                return rejected(
+                    index, original: original, line: line,
+                    "expected true or false (\((formats.trueWords + formats.falseWords).joined(separator: ", ")))")
+            }
+        case .enumeration:
+            guard builder.appendEnumeration(text) else {
+                guard case .enumeration(let values) = builder.field.type else { return nil }
+                return rejected(
+                    index, original: original, line: line,
+                    "expected one of \(values.joined(separator: ", ")) (or map it in yardstick.toml)")
+            }
+        }
+        return nil
+    }
+
+    /// A date or datetime through its full pattern.
+    @inline(never)
+    private func parseTemporal(
+        _ text: UnsafeRawBufferPointer, original: UnsafeRawBufferPointer, index: Int, line: Int
+    ) -> SourceError? {
+        let format = temporalFormats[index]
+        let builder = feeds[index].builder
+        if builder.kind == .date {
+            guard let parsed = format.parse(text) else {
+                return rejected(index, original: original, line: line, "expected a date (\(format))")
+            }
+            builder.appendDay(CivilDate.dayNumber(year: parsed.year, month: parsed.month, day: parsed.day))
+        } else {
+            guard let parsed = format.parse(text) else {
+                return rejected(index, original: original, line: line, "expected a date and time (\(format))")
+            }
+            builder.appendInteger(clock.instant(of: parsed))
+        }
+        return nil
+    }
+
+    @inline(never)
+    private func rejected(
+        _ index: Int, original: UnsafeRawBufferPointer, line: Int, _ expected: String
+    ) -> SourceError {
+        let found = String(decoding: original.prefix(80), as: UTF8.self)
+        return problem(index, line: line, "\(expected), found \"\(found)\"")
+    }
+
+    private func problem(_ index: Int, line: Int, _ message: String) -> SourceError {
+        let feed = feeds[index]
+        return SourceError(
             file: file, row: line, column: feed.column == nil ? nil : feed.columnName,
             field: feed.builder.field.name, message: message)
     }
@@ -161,11 +337,14 @@ final class RowSink {
     /// The bytes without surrounding spaces and tabs.
     @inline(__always)
     static func trim(_ text: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        guard let base = text.baseAddress, text.count > 0 else { return text }
+        let first = base.load(as: UInt8.self)
+        let last = base.load(fromByteOffset: text.count - 1, as: UInt8.self)
+        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return text }
         var start = 0
         var end = text.count
         while start < end, text[start] == 0x20 || text[start] == 0x09 { start += 1 }
         while end > start, text[end - 1] == 0x20 || text[end - 1] == 0x09 { end -= 1 }
-        if start == 0 && end == text.count { return text }
         return UnsafeRawBufferPointer(rebasing: text[start..<end])
     }
 }

@@ -13,17 +13,25 @@ import Foundation
 /// until ``buildIndex()``.
 public struct StringDictionary: Sendable {
     private var bytes: [UInt8] = []
-    private var ends: [Int] = []
-    /// Slots: 0 when empty, else `fingerprint << 32 | (code + 1)`.
+    /// The end offset of each value in ``bytes`` (32 bits: a column's distinct text stays
+    /// under 4 GiB; appending beyond that stops with a message).
+    private var ends: [UInt32] = []
+    /// Slots, `stride` words each. Word 0 is 0 when empty, else `tag << 32 | (code + 1)`.
+    /// In the wide layout (interned dictionaries) word 1 holds the bytes of a value of at most
+    /// 8 bytes, whose tag is then its length with the top bit set, so a short value is found
+    /// and compared without reading ``bytes``. The compact layout (key indexes of millions of
+    /// values) has one word per slot and tags every value with a hash fingerprint.
     private var slots: [UInt64]
     private var mask: Int
+    private var stride: Int
 
     /// Creates an empty dictionary.
     public init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: 0, count: size)
+        slots = Array(repeating: 0, count: size * 2)
         mask = size - 1
+        stride = 2
     }
 
     /// The number of codes.
@@ -44,8 +52,8 @@ public struct StringDictionary: Sendable {
     /// Calls `body` with the UTF-8 bytes of a code's value.
     public func withBytes<R>(of code: Int32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         let index = Int(code)
-        let start = index == 0 ? 0 : ends[index - 1]
-        return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<ends[index]])) }
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<Int(ends[index])])) }
     }
 
     /// Every value, in code order.
@@ -55,10 +63,32 @@ public struct StringDictionary: Sendable {
     /// looking values up.
     public mutating func appendWithoutLookup(_ value: UnsafeRawBufferPointer) -> Int32 {
         bytes.append(contentsOf: value)
-        ends.append(bytes.count)
+        ends.append(Self.offset(bytes.count))
         isIndexed = false
         codesAreUnique = false
         return Int32(ends.count - 1)
+    }
+
+    /// Reserves room for `values` more values of `byteCount` bytes in all.
+    mutating func reserve(values: Int, byteCount: Int) {
+        ends.reserveCapacity(ends.count + values)
+        bytes.reserveCapacity(bytes.count + byteCount)
+    }
+
+    /// The number of bytes of all values.
+    var totalByteCount: Int { bytes.count }
+
+    /// Appends every value of another dictionary under new codes (its code `c` becomes
+    /// `count + c`), without lookup, as ``appendWithoutLookup(_:)`` does one by one.
+    mutating func appendWithoutLookup(contentsOf other: StringDictionary) {
+        guard other.count > 0 else { return }
+        let base = Self.offset(bytes.count)
+        bytes.append(contentsOf: other.bytes)
+        _ = Self.offset(bytes.count)
+        ends.reserveCapacity(ends.count + other.ends.count)
+        for end in other.ends { ends.append(end + base) }
+        isIndexed = false
+        codesAreUnique = false
     }
 
     /// Indexes every value for lookup; a value present under several codes is found under its
@@ -67,17 +97,58 @@ public struct StringDictionary: Sendable {
     /// - Returns: Per code that repeats an earlier value, the pair (repeat, first).
     @discardableResult
     public mutating func buildIndex() -> [(repeat: Int32, first: Int32)] {
+        // Compact layout, at most 5/8 full: the index of a key column of millions of rows.
         var size = 16
-        while size < ends.count * 2 { size <<= 1 }
+        while size * 5 < ends.count * 8 { size <<= 1 }
+        stride = 1
+        slots = []
         slots = Array(repeating: 0, count: size)
         mask = size - 1
         var repeats: [(Int32, Int32)] = []
-        for code in 0..<Int32(ends.count) {
-            let (slot, fingerprint, found) = withBytes(of: code) { find($0) }
-            if let found {
-                repeats.append((code, found))
-            } else {
-                slots[slot] = fingerprint << 32 | UInt64(code + 1)
+        bytes.withUnsafeBytes { stored in
+            ends.withUnsafeBufferPointer { ends in
+                slots.withUnsafeMutableBufferPointer { table in
+                    // Hashes are computed a batch ahead and their slots read early, so the cache
+                    // misses of a batch overlap instead of coming one after the other.
+                    let batch = 16
+                    var hashes = [UInt64](repeating: 0, count: batch)
+                    var touched: UInt64 = 0
+                    for code in 0..<ends.count {
+                        if code % batch == 0 {
+                            for ahead in code..<min(code + batch, ends.count) {
+                                let value = UnsafeRawBufferPointer(
+                                    rebasing: stored[(ahead == 0 ? 0 : Int(ends[ahead - 1]))..<Int(ends[ahead])])
+                                let hash = Self.hash(value)
+                                hashes[ahead - code] = hash
+                                touched ^= table[Int(truncatingIfNeeded: hash) & mask]
+                            }
+                        }
+                        let start = code == 0 ? 0 : Int(ends[code - 1])
+                        let value = UnsafeRawBufferPointer(rebasing: stored[start..<Int(ends[code])])
+                        let hash = hashes[code % batch]
+                        let tag = Self.compactTag(hash)
+                        var slot = Int(truncatingIfNeeded: hash) & mask
+                        var found: Int32?
+                        while true {
+                            let entry = table[slot]
+                            if entry == 0 { break }
+                            if entry >> 32 == tag {
+                                let other = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                                if Self.equals(stored, ends, code: other, value) {
+                                    found = other
+                                    break
+                                }
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                        if let found {
+                            repeats.append((Int32(code), found))
+                        } else {
+                            table[slot] = tag << 32 | UInt64(code + 1)
+                        }
+                    }
+                    if touched == 1 { Self.sink = touched }
+                }
             }
         }
         isIndexed = true
@@ -89,16 +160,23 @@ public struct StringDictionary: Sendable {
     ///
     /// - Returns: The code and whether the value was already present.
     @discardableResult
+    @inline(__always)
     public mutating func intern(_ value: UnsafeRawBufferPointer) -> (code: Int32, existed: Bool) {
         precondition(isIndexed, "intern after appendWithoutLookup needs buildIndex()")
-        let (slot, fingerprint, found) = find(value)
+        let (slot, tag, found) = find(value)
         if let found { return (found, true) }
+        return (insert(value, slot: slot, tag: tag), false)
+    }
+
+    @inline(never)
+    private mutating func insert(_ value: UnsafeRawBufferPointer, slot: Int, tag: UInt64) -> Int32 {
         let code = Int32(ends.count)
         bytes.append(contentsOf: value)
-        ends.append(bytes.count)
-        slots[slot] = fingerprint << 32 | UInt64(code + 1)
-        if ends.count * 2 > slots.count { grow() }
-        return (code, false)
+        ends.append(Self.offset(bytes.count))
+        slots[slot * stride] = tag << 32 | UInt64(code + 1)
+        if stride == 2 { slots[slot * 2 + 1] = Self.packed(value) }
+        if ends.count * 2 > mask + 1 { grow() }
+        return code
     }
 
     /// The code of a Swift string, adding it when new.
@@ -109,6 +187,7 @@ public struct StringDictionary: Sendable {
     }
 
     /// The code of a value if present.
+    @inline(__always)
     public func code(of value: UnsafeRawBufferPointer) -> Int32? {
         precondition(isIndexed, "lookup after appendWithoutLookup needs buildIndex()")
         return find(value).found
@@ -120,64 +199,147 @@ public struct StringDictionary: Sendable {
         return copy.withUTF8 { code(of: UnsafeRawBufferPointer($0)) }
     }
 
-    /// The slot holding `value`, or the empty slot where it would go.
+    /// The slot holding `value`, or the empty slot where it would go, with the value's tag.
     @inline(__always)
-    private func find(_ value: UnsafeRawBufferPointer) -> (slot: Int, fingerprint: UInt64, found: Int32?) {
+    private func find(_ value: UnsafeRawBufferPointer) -> (slot: Int, tag: UInt64, found: Int32?) {
+        let mask = self.mask
+        if stride == 2 && value.count <= 8 {
+            let word = Self.packed(value)
+            let tag = 0x8000_0000 | UInt64(value.count)
+            let hash = Self.mix(word ^ tag)
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            return slots.withUnsafeBufferPointer { table in
+                while true {
+                    let entry = table[slot &* 2]
+                    if entry == 0 { return (slot, tag, nil) }
+                    if entry >> 32 == tag && table[slot &* 2 &+ 1] == word {
+                        return (slot, tag, Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1)
+                    }
+                    slot = (slot &+ 1) & mask
+                }
+            }
+        }
         let hash = Self.hash(value)
-        let fingerprint = hash >> 32
+        let tag = Self.compactTag(hash)
+        let stride = self.stride
         var slot = Int(truncatingIfNeeded: hash) & mask
         return slots.withUnsafeBufferPointer { table in
-            while true {
-                let entry = table[slot]
-                if entry == 0 { return (slot, fingerprint, nil) }
-                if entry >> 32 == fingerprint {
-                    let code = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                    if equals(code: code, value) { return (slot, fingerprint, code) }
+            bytes.withUnsafeBytes { stored in
+                ends.withUnsafeBufferPointer { ends in
+                    while true {
+                        let entry = table[slot &* stride]
+                        if entry == 0 { return (slot, tag, nil) }
+                        if entry >> 32 == tag {
+                            let code = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                            if Self.equals(stored, ends, code: code, value) { return (slot, tag, code) }
+                        }
+                        slot = (slot &+ 1) & mask
+                    }
                 }
-                slot = (slot + 1) & mask
             }
         }
     }
 
+    /// A byte offset as stored in ``ends``.
     @inline(__always)
-    private func equals(code: Int32, _ value: UnsafeRawBufferPointer) -> Bool {
-        let index = Int(code)
-        let start = index == 0 ? 0 : ends[index - 1]
-        let length = ends[index] - start
-        guard length == value.count else { return false }
-        return bytes.withUnsafeBytes { stored in
-            var offset = 0
-            while offset + 8 <= length {
-                if stored.loadUnaligned(fromByteOffset: start + offset, as: UInt64.self)
-                    != value.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                {
-                    return false
-                }
-                offset += 8
-            }
-            while offset < length {
-                if stored[start + offset] != value[offset] { return false }
-                offset += 1
-            }
-            return true
+    private static func offset(_ value: Int) -> UInt32 {
+        guard let offset = UInt32(exactly: value) else {
+            fatalError("a string column holds more than 4 GiB of distinct text")
         }
+        return offset
+    }
+
+    /// Keeps early slot reads from being optimised away.
+    nonisolated(unsafe) private static var sink: UInt64 = 0
+
+    /// A fingerprint of a hash that never has the top bit (short-value tags) set.
+    @inline(__always)
+    private static func compactTag(_ hash: UInt64) -> UInt64 { (hash >> 32) & 0x7FFF_FFFF }
+
+    /// The bytes of a value of at most 8 bytes as a little-endian word, zero-padded.
+    @inline(__always)
+    private static func packed(_ value: UnsafeRawBufferPointer) -> UInt64 {
+        let count = value.count
+        if count == 8 { return value.loadUnaligned(as: UInt64.self) }
+        var word: UInt64 = 0
+        var shift: UInt64 = 0
+        var index = 0
+        if count >= 4 {
+            word = UInt64(value.loadUnaligned(as: UInt32.self))
+            shift = 32
+            index = 4
+        }
+        while index < count {
+            word |= UInt64(value[index]) << shift
+            shift += 8
+            index += 1
+        }
+        return word
+    }
+
+    @inline(__always)
+    private static func equals(
+        _ stored: UnsafeRawBufferPointer, _ ends: UnsafeBufferPointer<UInt32>, code: Int32,
+        _ value: UnsafeRawBufferPointer
+    ) -> Bool {
+        let index = Int(code)
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        let length = Int(ends[index]) - start
+        guard length == value.count else { return false }
+        var offset = 0
+        while offset + 8 <= length {
+            if stored.loadUnaligned(fromByteOffset: start + offset, as: UInt64.self)
+                != value.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            {
+                return false
+            }
+            offset += 8
+        }
+        while offset < length {
+            if stored[start + offset] != value[offset] { return false }
+            offset += 1
+        }
+        return true
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
+        let size = (mask + 1) * 2
         let old = slots
-        slots = Array(repeating: 0, count: size)
+        let oldStride = stride
+        slots = Array(repeating: 0, count: size * stride)
         mask = size - 1
-        for entry in old where entry != 0 {
+        for index in 0..<old.count / oldStride {
+            let entry = old[index * oldStride]
+            guard entry != 0 else { continue }
             let code = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-            let hash = withBytes(of: code) { Self.hash($0) }
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = entry
+            let slot = withBytes(of: code) { value in
+                var slot = Int(truncatingIfNeeded: homeHash(value)) & mask
+                while slots[slot * stride] != 0 { slot = (slot + 1) & mask }
+                return slot
+            }
+            slots[slot * stride] = entry
+            if stride == 2 { slots[slot * 2 + 1] = old[index * 2 + 1] }
         }
     }
 
+    /// The hash that places a value in this dictionary's layout.
+    private func homeHash(_ value: UnsafeRawBufferPointer) -> UInt64 {
+        if stride == 2 && value.count <= 8 {
+            return Self.mix(Self.packed(value) ^ (0x8000_0000 | UInt64(value.count)))
+        }
+        return Self.hash(value)
+    }
+
+    @inline(__always)
+    private static func mix(_ word: UInt64) -> UInt64 {
+        var hash = (word ^ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+        hash ^= hash >> 29
+        hash = hash &* 0x94D0_49BB_1331_11EB
+        return hash ^ (hash >> 32)
+    }
+
     /// A fast 64-bit hash of bytes (8 bytes per step, multiply-xorshift mixing).
+    @inline(__always)
     static func hash(_ value: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(value.count)
         var index = 0

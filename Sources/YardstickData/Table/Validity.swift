@@ -9,6 +9,13 @@ public struct Validity: Sendable, Equatable {
     /// Creates an empty bitmap.
     public init() {}
 
+    /// A bitmap from its words (bit `r % 64` of word `r / 64` set when row `r` holds a value).
+    init(words: [UInt64], count: Int, nullCount: Int) {
+        self.words = words
+        self.count = count
+        self.nullCount = nullCount
+    }
+
     /// Appends one row.
     @inline(__always)
     public mutating func append(_ present: Bool) {

@@ -12,9 +12,22 @@ public struct TemporalFormat: Sendable, Hashable, CustomStringConvertible {
         case literal(UInt8)
     }
 
+    /// Fixed layouts read without interpreting pieces: a value of exactly that shape parses
+    /// to the same fields as through the pattern.
+    enum FastLayout: Sendable, Hashable {
+        case none
+        /// `%Y-%m-%d`, or `auto` with a value like `2026-10-31`.
+        case date
+        /// `%Y-%m-%d %H:%M:%S`.
+        case dateTime
+        /// `auto`: `2026-10-31`, `2026-10-31 09:15:00` or `2026-10-31T09:15:00`.
+        case automatic
+    }
+
     /// The pattern text as written in the workspace file.
     public let pattern: String
     let pieces: [Piece]?
+    let fastLayout: FastLayout
 
     /// The ISO 8601 reader.
     public static let automatic = TemporalFormat(pattern: "auto", pieces: nil)
@@ -22,6 +35,14 @@ public struct TemporalFormat: Sendable, Hashable, CustomStringConvertible {
     private init(pattern: String, pieces: [Piece]?) {
         self.pattern = pattern
         self.pieces = pieces
+        let date: [Piece] = [.year, .literal(0x2D), .month, .literal(0x2D), .day]
+        let time: [Piece] = [.literal(0x20), .hour, .literal(0x3A), .minute, .literal(0x3A), .second]
+        switch pieces {
+        case nil: fastLayout = .automatic
+        case date?: fastLayout = .date
+        case (date + time)?: fastLayout = .dateTime
+        default: fastLayout = .none
+        }
     }
 
     /// Compiles a pattern.
@@ -77,7 +98,58 @@ public struct TemporalFormat: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Reads a value; nil when it does not match the pattern or names no real day or time.
+    @inline(__always)
     public func parse(_ text: UnsafeRawBufferPointer) -> Parsed? {
+        if fastLayout != .none, let fields = Self.parseFixed(text, layout: fastLayout) {
+            return fields.valid ? fields.parsed : nil
+        }
+        return parseByPieces(text)
+    }
+
+    /// The fields of `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS` (or `T` between, for `auto`) when
+    /// the text has exactly that shape; nil to leave it to the general reader.
+    @inline(__always)
+    static func parseFixed(_ text: UnsafeRawBufferPointer, layout: FastLayout) -> (
+        parsed: Parsed, valid: Bool
+    )? {
+        let count = text.count
+        guard count == 10 || count == 19, text[4] == 0x2D, text[7] == 0x2D else { return nil }
+        @inline(__always) func digit(_ index: Int) -> Int? {
+            let value = text[index] &- 0x30
+            return value < 10 ? Int(value) : nil
+        }
+        @inline(__always) func pair(_ index: Int) -> Int? {
+            guard let high = digit(index), let low = digit(index + 1) else { return nil }
+            return high * 10 + low
+        }
+        guard let century = pair(0), let yearOfCentury = pair(2), let month = pair(5), let day = pair(8)
+        else { return nil }
+        var parsed = Parsed()
+        parsed.year = century * 100 + yearOfCentury
+        parsed.month = month
+        parsed.day = day
+        if count == 19 {
+            switch layout {
+            case .dateTime: guard text[10] == 0x20 else { return nil }
+            case .automatic: guard text[10] == 0x20 || text[10] == UInt8(ascii: "T") else { return nil }
+            case .date, .none: return nil
+            }
+            guard text[13] == 0x3A, text[16] == 0x3A, let hour = pair(11), let minute = pair(14),
+                let second = pair(17)
+            else { return nil }
+            parsed.hour = hour
+            parsed.minute = minute
+            parsed.second = second
+        } else if layout == .dateTime {
+            return nil
+        }
+        let valid =
+            CivilDate.isValid(year: parsed.year, month: month, day: day) && parsed.hour < 24
+            && parsed.minute < 60 && parsed.second < 61
+        return (parsed, valid)
+    }
+
+    func parseByPieces(_ text: UnsafeRawBufferPointer) -> Parsed? {
         var cursor = Cursor(bytes: text)
         cursor.skipSpaces()
         var result = Parsed()

@@ -9,8 +9,8 @@ public final class ZoneClock {
     /// The zone local times are read in.
     public let timeZone: TimeZone
     private let isUTC: Bool
-    private var offsetByLocalHour: [Int64: Int64] = [:]
-    private var offsetByUTCHour: [Int64: Int64] = [:]
+    @exclusivity(unchecked) private var offsetByLocalHour: [Int64: Int64] = [:]
+    @exclusivity(unchecked) private var offsetByUTCHour: [Int64: Int64] = [:]
 
     /// Creates a clock for a zone.
     public init(timeZone: TimeZone) {

@@ -1,0 +1,150 @@
+import ArgumentParser
+import Foundation
+import YardstickData
+import YardstickEngine
+import YardstickQuery
+
+/// `yardstick run`: evaluates indicators for every subject and period.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Evaluate indicators per user, team, department or company over one or more periods.",
+        discussion: """
+            Periods: 2026-10, 2026-Q3, 2026-H1, 2026, 2026-W05, 2026-10-31, FY2026, FY2026-Q1, \
+            2026-01-01..2026-03-31. --period-range takes two periods of the same kind \
+            (2026-01..2026-06) and evaluates each.
+            Exit codes: 0 all computed, 1 some indicators failed (results still written, errors \
+            listed), 2 usage or workspace error.
+            """)
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    @Option(help: "The period to evaluate (default: the last full month).")
+    var period: String?
+
+    @Option(name: .customLong("period-range"), help: "Evaluate every period from FIRST..LAST.")
+    var periodRange: String?
+
+    @Option(help: "An indicators folder or file, or indicator ids, comma-separated (default: indicators/).")
+    var indicators: String?
+
+    @Option(help: "Grains, comma-separated: user, team, department, company, account.")
+    var per: String = "user"
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Write the output to this file (atomically) instead of standard output.")
+    var out: String?
+
+    @Flag(help: "Load the good rows of bad data instead of failing.")
+    var lenient = false
+
+    @Flag(help: "Print load and evaluation times as a JSON line on standard error.")
+    var timings = false
+
+    func run() throws {
+        let directory = workspaceOptions.directory
+        let started = DispatchTime.now()
+        let (workspace, dataset) = try WorkspaceLoading.load(directory, lenient: lenient)
+        let loaded = DispatchTime.now()
+        let periods: [Period]
+        let grains: [Grain]
+        let sources: [Evaluator.Source]
+        let ids: Set<String>?
+        do {
+            periods = try PeriodArguments.periods(period: period, range: periodRange, calendar: workspace.calendar)
+            grains = try per.split(separator: ",").map { name in
+                guard let grain = Grain(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                    throw CLIError(
+                        "--per \(name): expected one of \(Grain.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return grain
+            }
+            (sources, ids) = try IndicatorSources.resolve(indicators, workspace: directory)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        let evaluator = Evaluator(engine: QueryEngine(dataset: dataset), workspace: workspace)
+        let report: RunReport
+        do {
+            report = try evaluator.run(sources: sources, periods: periods, grains: grains, only: ids)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        let finished = DispatchTime.now()
+        let text: String
+        switch format {
+        case .table: text = RunReportWriter.table(report, locale: workspace.locale)
+        case .json: text = RunReportWriter.json(report)
+        case .csv: text = RunReportWriter.csv(report)
+        }
+        if let out {
+            do {
+                try AtomicFile.write(text, to: out)
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode(2)
+            }
+        } else {
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        }
+        if timings {
+            func seconds(_ a: DispatchTime, _ b: DispatchTime) -> Double {
+                Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9
+            }
+            printError(
+                "{\"load_seconds\":\(seconds(started, loaded)),\"eval_seconds\":\(seconds(loaded, finished)),"
+                    + "\"figures\":\(report.results.count)}")
+        }
+        if !report.errors.isEmpty {
+            if out != nil || format != .table {
+                for failure in report.errors.prefix(20) { printError("error: \(failure.location): \(failure.message)") }
+            }
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Output formats of `run`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+/// Opening and loading a workspace for the commands that evaluate.
+enum WorkspaceLoading {
+    /// The workspace and its data; prints the problem and exits 2 when either cannot be had.
+    static func load(_ directory: String, lenient: Bool) throws -> (Workspace, Dataset) {
+        let workspace: Workspace
+        do {
+            workspace = try Workspace.open(directory: directory)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        do {
+            let (dataset, report) = try DataLoader(workspace: workspace, options: LoadOptions(lenient: lenient)).load()
+            if report.rejectedRows > 0 {
+                printError("warning: \(report.rejectedRows) bad rows were skipped (see yardstick check)")
+            }
+            return (workspace, dataset)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// Parsing `--period` and `--period-range`.
+enum PeriodArguments {
+    static func periods(period: String?, range: String?, calendar: CalendarSettings) throws -> [Period] {
+        if let range { return try Period.range(range, calendar: calendar) }
+        if let period { return [try Period.parse(period, calendar: calendar)] }
+        // Default: the last full month.
+        let today = Int32(Int(Date().timeIntervalSince1970) / 86_400)
+        let (year, month, _) = CivilDate.components(ofDay: today)
+        return [month == 1 ? .month(year: year - 1, month: 12) : .month(year: year, month: month - 1)]
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import LuaRuntime
+import YardstickData
+import YardstickQuery
+
+/// One Lua VM with the indicator API and a set of loaded indicators, evaluating one subject and
+/// period at a time. Confined to the thread that created it (Lua states are not thread-safe);
+/// parallel runs use one session per thread.
+final class EvaluationSession {
+    let vm: LuaVM
+    let engine: QueryEngine
+    let dataset: Dataset
+    let calendar: CalendarSettings
+    let today: Int32
+    /// Plans registered by the prelude, by id.
+    var plans: [QueryPlan] = []
+    /// Queries run since tracing started, for explain.
+    var trace: [TraceEntry]?
+    private(set) var definitions: [IndicatorDefinition] = []
+    private var registerFunction: LuaFunction
+    private var runFunction: LuaFunction
+    /// Names the prelude published (globals and view methods), for the API doc check.
+    private(set) var published: LuaTable
+    private var subject: SubjectInfo?
+    private var period: Period?
+    private var generation: Int64 = 0
+    private var shiftedPeriods: [Int: Period] = [:]
+
+    init(engine: QueryEngine, calendar: CalendarSettings, limits: LuaLimits = .default, today: Int32)
+        throws(LuaError)
+    {
+        self.engine = engine
+        self.dataset = engine.dataset
+        self.calendar = calendar
+        self.today = today
+        vm = try LuaVM(limits: limits)
+        // Registered before the prelude runs; the closures hold the session unowned.
+        registerFunction = try vm.load("return nil", chunkName: "=placeholder")
+        runFunction = registerFunction
+        published = LuaTable()
+        try HostBindings.register(on: vm, session: self)
+        let results = try vm.call(try vm.loadTrusted(Prelude.source, chunkName: "=yardstick/prelude.lua"))
+        guard case .table(let runner)? = results.first, let register = runner["register"].functionValue,
+            let run = runner["run"].functionValue, case .table(let names)? = results.dropFirst().first
+        else {
+            throw LuaError(kind: .hostAPI, message: "the prelude did not return its runner")
+        }
+        registerFunction = register
+        runFunction = run
+        published = names
+    }
+
+    /// Loads an indicator file and registers its value function.
+    func load(source: String, file: String) throws(IndicatorLoadError) -> IndicatorDefinition {
+        do {
+            let chunk = try vm.load(source, chunkName: file)
+            let results = try vm.call(chunk)
+            guard case .table(let table)? = results.first else {
+                throw IndicatorLoadError(
+                    file: file, line: nil, message: "the file must return indicator { … }")
+            }
+            guard let function = table["value"].functionValue else {
+                throw IndicatorLoadError(file: file, line: nil, message: "value must be a function")
+            }
+            let definition = try IndicatorDefinition.parse(table, file: file)
+            if definitions.contains(where: { $0.id == definition.id }) {
+                throw IndicatorLoadError(
+                    file: file, line: nil, message: "another indicator already has the id \(definition.id)")
+            }
+            _ = try vm.call(registerFunction, [.string(definition.id), .function(function)])
+            definitions.append(definition)
+            return definition
+        } catch let error as LuaError {
+            throw IndicatorLoadError(file: file, line: error.line, message: error.description)
+        } catch let error as IndicatorLoadError {
+            throw error
+        } catch {
+            throw IndicatorLoadError(file: file, line: nil, message: "\(error)")
+        }
+    }
+
+    /// Sets the subject and period the next evaluations see.
+    func focus(on subject: SubjectInfo, period: Period) {
+        self.subject = subject
+        self.period = period
+        generation += 1
+        shiftedPeriods = [0: period]
+    }
+
+    /// Evaluates one indicator for the focused subject and period.
+    func evaluate(_ id: String) -> Result<ResultValue, LuaError> {
+        guard let subject, let period else {
+            return .failure(LuaError(kind: .hostAPI, message: "no subject in focus"))
+        }
+        do {
+            let results = try vm.call(
+                runFunction,
+                [.string(id), subjectTable(subject), periodTable(slot: 0), .integer(generation)])
+            _ = period
+            return .success(ValueBridge.result(results.first))
+        } catch {
+            // An API error raised from a tail call (`return view:count()`) has no script line:
+            // Lua has dropped the script's frame. Name the indicator's file at least.
+            var located = error
+            if located.chunk == nil, let file = definitions.first(where: { $0.id == id })?.file {
+                located.chunk = file
+            }
+            return .failure(located)
+        }
+    }
+
+    // MARK: Host side of the query API
+
+    func plan(_ value: LuaValue?) throws(HostError) -> QueryPlan {
+        guard let id = value?.integerValue, id >= 0, Int(id) < plans.count else {
+            throw HostError("unknown query plan")
+        }
+        return plans[Int(id)]
+    }
+
+    /// The period of a scope slot: `previous` adds 1, `same_period_last_year` adds 100.
+    func shiftedPeriod(slot: Int) -> Period? {
+        if let cached = shiftedPeriods[slot] { return cached }
+        guard var shifted = period else { return nil }
+        for _ in 0..<(slot % 100) { shifted = shifted.previous }
+        for _ in 0..<(slot / 100) { shifted = shifted.samePeriodLastYear }
+        shiftedPeriods[slot] = shifted
+        return shifted
+    }
+
+    func scope(slot: Int) throws(QueryError) -> (QueryScope, Period) {
+        guard let subject, let shifted = shiftedPeriod(slot: slot) else { throw QueryError("no subject in focus") }
+        return (QueryScope(subject: subject.subject, firstDay: shifted.first, lastDay: shifted.last), shifted)
+    }
+
+    func run(_ plan: QueryPlan, slot: Int, aggregate: Aggregate, groupedBy: Measure?) throws(QueryError) -> QueryValue {
+        let (scope, shifted) = try self.scope(slot: slot)
+        let value = try engine.aggregate(aggregate, of: plan, in: scope, groupedBy: groupedBy)
+        if trace != nil {
+            let rows = try engine.rows(plan, in: scope)
+            trace?.append(
+                TraceEntry(
+                    plan: plan, aggregate: aggregate, groupedBy: groupedBy, period: shifted.label, rows: rows,
+                    value: value))
+        }
+        return value
+    }
+
+    func rows(_ plan: QueryPlan, slot: Int) throws(QueryError) -> [Int32] {
+        let (scope, shifted) = try self.scope(slot: slot)
+        let rows = try engine.rows(plan, in: scope)
+        trace?.append(
+            TraceEntry(
+                plan: plan, aggregate: nil, groupedBy: nil, period: shifted.label, rows: rows,
+                value: .integer(Int64(rows.count))))
+        return rows
+    }
+
+    func cell(entity: String, row: Int, path: FieldPath) -> LuaValue {
+        guard var table = dataset[entity], row >= 0, row < table.rowCount else { return .nil }
+        var current = row
+        for (index, name) in path.names.enumerated() {
+            guard let column = table[name], !column.isNull(current) else { return .nil }
+            if index == path.names.count - 1 {
+                return ValueBridge.lua(QueryValue(column.value(at: current)))
+            }
+            guard let target = column.field.referencedEntity, let next = dataset[target],
+                column.referencedRows.count > current, column.referencedRows[current] >= 0
+            else { return .nil }
+            current = Int(column.referencedRows[current])
+            table = next
+        }
+        return .nil
+    }
+
+    func subjectTable(_ subject: SubjectInfo) -> LuaValue {
+        var table: LuaTable = [
+            "id": .string(subject.id), "name": .string(subject.name), "kind": .string(subject.grain.rawValue),
+        ]
+        if let team = subject.team { table["team"] = .string(team) }
+        if let role = subject.role { table["role"] = .string(role) }
+        return .table(table)
+    }
+
+    func periodTable(slot: Int) -> LuaValue {
+        guard let shifted = shiftedPeriod(slot: slot) else { return .nil }
+        let table: LuaTable = [
+            "start": ValueBridge.date(shifted.first), "finish": ValueBridge.date(shifted.last),
+            "end": ValueBridge.date(shifted.last), "label": .string(shifted.label),
+            "days": .integer(Int64(shifted.days)),
+            "days_elapsed": .integer(Int64(shifted.daysElapsed(asOf: today))),
+        ]
+        return .table(table)
+    }
+}
+
+extension QueryValue {
+    /// The query value of a cell value.
+    init(_ value: Value) {
+        switch value {
+        case .null: self = .missing("empty")
+        case .string(let text): self = .text(text)
+        case .integer(let number): self = .integer(number)
+        case .decimal(let decimal): self = .decimal(decimal)
+        case .boolean(let flag): self = .boolean(flag)
+        case .date(let day): self = .date(day)
+        case .datetime(let seconds): self = .datetime(seconds)
+        }
+    }
+}

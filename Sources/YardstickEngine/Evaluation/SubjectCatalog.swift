@@ -1,0 +1,88 @@
+import YardstickData
+import YardstickQuery
+
+/// Lists the subjects of a grain: users, teams and departments (with their members through the
+/// team tree), the company, or accounts.
+public enum SubjectCatalog {
+    /// The subjects of a grain, in row order.
+    ///
+    /// - Throws: ``EvaluationError`` when the grain needs an entity the workspace does not map.
+    public static func subjects(of grain: Grain, in dataset: Dataset, companyName: String) throws(EvaluationError)
+        -> [SubjectInfo]
+    {
+        switch grain {
+        case .company:
+            return [SubjectInfo(grain: .company, id: "company", name: companyName, subject: .company)]
+        case .user:
+            guard let users = dataset["users"] else { throw EvaluationError("per user needs the users entity mapped") }
+            return (0..<users.rowCount).map { row in
+                SubjectInfo(
+                    grain: .user, id: users.key(ofRow: row) ?? String(row),
+                    name: text(users, "name", row) ?? users.key(ofRow: row) ?? String(row),
+                    team: text(users, "team", row), role: text(users, "role", row), subject: .users([Int32(row)]))
+            }
+        case .team, .department:
+            guard let teams = dataset["teams"], let users = dataset["users"] else {
+                throw EvaluationError("per \(grain.rawValue) needs the teams and users entities mapped")
+            }
+            let members = membersByTeam(teams: teams, users: users)
+            var result: [SubjectInfo] = []
+            for row in 0..<teams.rowCount {
+                let kind = text(teams, "kind", row) ?? "team"
+                guard kind == grain.rawValue else { continue }
+                result.append(
+                    SubjectInfo(
+                        grain: grain, id: teams.key(ofRow: row) ?? String(row),
+                        name: text(teams, "name", row) ?? teams.key(ofRow: row) ?? String(row),
+                        subject: .users(members[row])))
+            }
+            return result
+        case .account:
+            guard let accounts = dataset["accounts"] else {
+                throw EvaluationError("per account needs the accounts entity mapped")
+            }
+            return (0..<accounts.rowCount).map { row in
+                SubjectInfo(
+                    grain: .account, id: accounts.key(ofRow: row) ?? String(row),
+                    name: text(accounts, "name", row) ?? accounts.key(ofRow: row) ?? String(row),
+                    subject: .accounts([Int32(row)]))
+            }
+        case .campaign:
+            throw EvaluationError("per campaign is not supported yet")
+        }
+    }
+
+    /// For each team row, the user rows in it or in any team below it.
+    static func membersByTeam(teams: Table, users: Table) -> [[Int32]] {
+        var members = [[Int32]](repeating: [], count: teams.rowCount)
+        let parents = teams["parent"]?.referencedRows ?? []
+        guard let userTeams = users["team"]?.referencedRows else { return members }
+        for (userRow, teamRow) in userTeams.enumerated() where teamRow >= 0 {
+            var current = Int(teamRow)
+            var visited = Set<Int>()
+            while current >= 0, !visited.contains(current) {
+                visited.insert(current)
+                members[current].append(Int32(userRow))
+                current = parents.isEmpty ? -1 : Int(parents[current])
+            }
+        }
+        return members
+    }
+
+    private static func text(_ table: Table, _ field: String, _ row: Int) -> String? {
+        guard let column = table[field], !column.isNull(row) else { return nil }
+        return column.value(at: row).description
+    }
+}
+
+/// A run that cannot start: an unmapped entity, a bad grain, unreadable indicators.
+public struct EvaluationError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong.
+    public var message: String
+
+    /// Creates an error.
+    public init(_ message: String) { self.message = message }
+
+    /// The message.
+    public var description: String { message }
+}

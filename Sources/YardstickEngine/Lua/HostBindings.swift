@@ -1,0 +1,152 @@
+import LuaRuntime
+import YardstickData
+import YardstickQuery
+
+/// The Swift functions behind the prelude's `__host.query` table: they turn recorded view
+/// plans into ``QueryPlan``s and run them for the subject and period being evaluated.
+enum HostBindings {
+    static func register(on vm: LuaVM, session: EvaluationSession) throws(LuaError) {
+        try vm.register("plan", in: "query") { [unowned session] args throws(HostError) in
+            guard let entity = args.first?.stringValue, case .boolean(let restricted)? = args.dropFirst().first,
+                let filters = args.dropFirst(2).first?.tableValue
+            else { throw HostError("plan(entity, restricted, filters): bad arguments") }
+            var plan = QueryPlan(entity: entity, restrictedToSubject: restricted)
+            for spec in filters.array {
+                guard let table = spec.tableValue else { throw HostError("plan: bad filter") }
+                plan.filters += try filter(table)
+            }
+            do {
+                try session.engine.validate(plan)
+            } catch let error as QueryError {
+                throw HostError(error.message)
+            } catch {
+                throw HostError("\(error)")
+            }
+            session.plans.append(plan)
+            return [.integer(Int64(session.plans.count - 1))]
+        }
+        try vm.register("aggregate", in: "query") { [unowned session] args throws(HostError) in
+            let plan = try session.plan(args.first)
+            let slot = Int(args.dropFirst().first?.integerValue ?? 0)
+            guard let name = args.dropFirst(2).first?.stringValue else { throw HostError("aggregate: no name") }
+            let measured = try measure(args.dropFirst(3).first ?? .nil)
+            let extra = args.dropFirst(4).first
+            let by = try measure(args.dropFirst(5).first ?? .nil)
+            let group = try measure(args.dropFirst(6).first ?? .nil)
+            let aggregate = try self.aggregate(name, measure: measured, extra: extra, by: by)
+            do {
+                let value = try session.run(plan, slot: slot, aggregate: aggregate, groupedBy: group)
+                return [ValueBridge.lua(value)]
+            } catch let error as QueryError {
+                throw HostError(error.message)
+            } catch {
+                throw HostError("\(error)")
+            }
+        }
+        try vm.register("rows", in: "query") { [unowned session] args throws(HostError) in
+            let plan = try session.plan(args.first)
+            let slot = Int(args.dropFirst().first?.integerValue ?? 0)
+            do {
+                let rows = try session.rows(plan, slot: slot)
+                return [.table(LuaTable(array: rows.map { .integer(Int64($0)) }))]
+            } catch let error as QueryError {
+                throw HostError(error.message)
+            } catch {
+                throw HostError("\(error)")
+            }
+        }
+        try vm.register("cell", in: "query") { [unowned session] args throws(HostError) in
+            guard let entity = args.first?.stringValue, let row = args.dropFirst().first?.integerValue,
+                let field = args.dropFirst(2).first?.stringValue
+            else { throw HostError("row fields are read by name, like row.amount") }
+            return [session.cell(entity: entity, row: Int(row), path: FieldPath(field))]
+        }
+        try vm.register("period", in: "query") { [unowned session] args throws(HostError) in
+            [session.periodTable(slot: Int(args.first?.integerValue ?? 0))]
+        }
+        try vm.register("has_entity", in: "query") { [unowned session] args throws(HostError) in
+            guard let name = args.first?.stringValue else { return [.boolean(false)] }
+            return [.boolean(session.dataset[name] != nil || CRMVocabulary.entity(named: name) != nil)]
+        }
+    }
+
+    private static func filter(_ spec: LuaTable) throws(HostError) -> [QueryFilter] {
+        guard let op = spec["op"].stringValue, let field = spec["field"].stringValue else {
+            throw HostError("plan: filter without op or field")
+        }
+        let values = spec["values"].tableValue?.array ?? []
+        let operands = try values.map { value throws(HostError) in try ValueBridge.operand(value, field: field) }
+        let path = FieldPath(field)
+        switch op {
+        case "during": return [.during(field)]
+        case "before": return [.before(field)]
+        case "between":
+            guard operands.count == 2 else {
+                throw HostError("where{\(field) = {\"between\", a, b}} needs two values")
+            }
+            if case .date(let low) = operands[0], case .date(let high) = operands[1], path.names.count == 1 {
+                return [.between(field, low, high)]
+            }
+            return [.compare(path, .greaterOrEqual, operands[0]), .compare(path, .lessOrEqual, operands[1])]
+        case "in", "not in": return [.oneOf(path, operands, negated: op == "not in")]
+        case "contains":
+            guard case .text(let text)? = operands.first else {
+                throw HostError("where{\(field) = {\"contains\", \"text\"}} needs text")
+            }
+            return [.contains(path, text)]
+        case "is nil": return [.isNull(path, negated: false)]
+        case "not nil": return [.isNull(path, negated: true)]
+        default:
+            guard let comparison = Comparison(rawValue: op == "==" ? "=" : op) else {
+                throw HostError(
+                    "where{\(field) = {\"\(op)\", …}}: unknown operator (use =, ~=, <, <=, >, >=, in, "
+                        + "not in, between, contains, is nil, not nil)")
+            }
+            guard operands.count == 1, let operand = operands.first else {
+                if operands.isEmpty, comparison == .equal {
+                    throw HostError("where{\(field) = nil} is never true; use {\"is nil\"}")
+                }
+                throw HostError("where{\(field) = {\"\(op)\", value}} takes one value")
+            }
+            return [.compare(path, comparison, operand)]
+        }
+    }
+
+    private static func measure(_ value: LuaValue) throws(HostError) -> Measure? {
+        switch value {
+        case .nil: return nil
+        case .string(let field): return .field(FieldPath(field))
+        case .table(let table):
+            guard let from = table["from"].stringValue, let to = table["to"].stringValue else {
+                throw HostError("a measure is a field name or days(a, b) / hours(a, b)")
+            }
+            return .duration(from: from, to: to, hours: table["unit"].stringValue == "hours")
+        default: throw HostError("a measure is a field name or days(a, b) / hours(a, b)")
+        }
+    }
+
+    private static func aggregate(_ name: String, measure: Measure?, extra: LuaValue?, by: Measure?)
+        throws(HostError) -> Aggregate
+    {
+        func needs() throws(HostError) -> Measure {
+            guard let measure else { throw HostError("\(name)(field) needs a field") }
+            return measure
+        }
+        switch name {
+        case "count": return .count
+        case "sum": return .sum(try needs())
+        case "avg": return .average(try needs())
+        case "min": return .minimum(try needs())
+        case "max": return .maximum(try needs())
+        case "median": return .median(try needs())
+        case "percentile": return .percentile(try needs(), extra?.numberValue ?? 50)
+        case "count_distinct": return .countDistinct(try needs())
+        case "distinct": return .distinct(try needs())
+        case "first", "last":
+            guard let by else { throw HostError("\(name)(field, by) needs the field to order by") }
+            return name == "first" ? .first(try needs(), by: by) : .last(try needs(), by: by)
+        case "top": return .top(Int(extra?.integerValue ?? 0), try needs())
+        default: throw HostError("unknown aggregate \(name)")
+        }
+    }
+}

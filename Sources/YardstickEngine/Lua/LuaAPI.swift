@@ -1,0 +1,210 @@
+/// The indicator API as scripts see it, declared once: the prelude implements these names,
+/// `docs/lua-api.md` and the editor definitions are generated from them, and a test fails when
+/// the prelude publishes a name not declared here (or the reverse) or the doc is stale.
+public enum LuaAPI {
+    /// Where a name lives.
+    public enum Place: String, Sendable, CaseIterable {
+        /// A global function.
+        case global
+        /// A field of the scope `s`.
+        case scope
+        /// A method of a view (`s.opportunities:during(…)`).
+        case view
+    }
+
+    /// One script-visible name.
+    public struct Entry: Sendable {
+        /// Where it lives.
+        public var place: Place
+        /// The name.
+        public var name: String
+        /// How it is called.
+        public var signature: String
+        /// What it does, edge cases included.
+        public var summary: String
+        /// An example line.
+        public var example: String
+        /// The API version that introduced it.
+        public var since = "0.1"
+    }
+
+    /// Every declared name.
+    public static let entries: [Entry] = globals + scope + view
+
+    static let globals: [Entry] = [
+        Entry(
+            place: .global, name: "indicator",
+            signature: "indicator { id, title, description, unit, better, per, needs, value }",
+            summary:
+                "Declares an indicator; the file returns it. `unit`: count, money, percent (a fraction), ratio, days, "
+                + "hours, score, number. `better`: higher or lower. `per`: user, team, department, company or account "
+                + "(the finest grain; coarser grains evaluate the same definition on the union of members' records). "
+                + "`needs`: \"entity.field\" names checked before running. `value(s, k)` returns a number, a decimal or "
+                + "missing(reason); `k(id)` is another indicator's value for the same subject and period.",
+            example:
+                #"return indicator { id = "won_deals", unit = "count", value = function(s) return s.opportunities:during("closed_at"):where{ stage = "won" }:count() end }"#
+        ),
+        Entry(
+            place: .global, name: "ratio", signature: "ratio(a, b) → number | missing",
+            summary:
+                "a / b as a number; missing(\"division by zero\") when b is 0; a missing a or b is returned as is.",
+            example: #"return ratio(won:count(), closed:count())"#),
+        Entry(
+            place: .global, name: "missing", signature: "missing(reason) → missing",
+            summary:
+                "A value that cannot be computed, with its reason. Arithmetic on it gives it back; comparing it is an error.",
+            example: #"if s.period.days_elapsed == 0 then return missing("period not started") end"#),
+        Entry(
+            place: .global, name: "is_missing", signature: "is_missing(v) → boolean",
+            summary: "Whether a value is missing.", example: #"if is_missing(cycle) then return 0 end"#),
+        Entry(
+            place: .global, name: "days", signature: "days(from_field, to_field) → measure",
+            summary:
+                "The duration to_field − from_field in days, usable wherever an aggregate takes a field; rows where either is empty are skipped.",
+            example: #"won:avg(days("created_at", "closed_at"))"#),
+        Entry(
+            place: .global, name: "hours", signature: "hours(from_field, to_field) → measure",
+            summary: "As days(), in hours.", example: #"resolved:avg(hours("opened_at", "resolved_at"))"#),
+        Entry(
+            place: .global, name: "date", signature: "date(year, month, day) | date(\"YYYY-MM-DD\") → date",
+            summary:
+                "A date value: compare with <, add or subtract days with + and -, subtract two dates for days; fields year, month, day_of_month, weekday (1 = Monday).",
+            example: #"s.opportunities:between("closed_at", date(2026, 1, 1), date("2026-03-31"))"#),
+    ]
+
+    static let scope: [Entry] = [
+        Entry(
+            place: .scope, name: "subject", signature: "s.subject → { id, name, kind, team, role }",
+            summary: "The subject being evaluated (kind: user, team, department, company, account).",
+            example: #"if s.subject.role == "manager" then return missing("managers have no quota") end"#),
+        Entry(
+            place: .scope, name: "period", signature: "s.period → { start, finish, label, days, days_elapsed }",
+            summary:
+                "The evaluated period: first and last day (dates; also `s.period[\"end\"]`), its label, length, and days elapsed as of today (for pace).",
+            example: #"local pace = ratio(s.period.days_elapsed, s.period.days)"#),
+        Entry(
+            place: .scope, name: "<entity>", signature: "s.opportunities, s.activities, s.cases, … → view",
+            summary:
+                "The entity's records of the subject: rows whose owner (agent, user) is the user, or a member of the team; for the company every row; for an account the account's rows.",
+            example: #"local deals = s.opportunities"#),
+        Entry(
+            place: .scope, name: "all", signature: "s.all → scope",
+            summary: "The same period for the whole company, for peer comparisons.",
+            example: #"ratio(mine, s.all.opportunities:during("closed_at"):where{ stage = "won" }:sum("amount"))"#),
+        Entry(
+            place: .scope, name: "previous", signature: "s.previous → scope",
+            summary: "The same subject in the period just before (the previous month for a month).",
+            example: #"local before = s.previous.opportunities:during("closed_at"):count()"#),
+        Entry(
+            place: .scope, name: "same_period_last_year", signature: "s.same_period_last_year → scope",
+            summary: "The same subject in the same period one year earlier.",
+            example: #"local last_year = s.same_period_last_year.cases:during("opened_at"):count()"#),
+    ]
+
+    static let view: [Entry] = [
+        Entry(
+            place: .view, name: "during", signature: "view:during(field) → view",
+            summary: "Rows whose date or datetime field falls in the period (local days, inclusive).",
+            example: #"s.opportunities:during("closed_at")"#),
+        Entry(
+            place: .view, name: "before", signature: "view:before(field) → view",
+            summary: "Rows whose date field is before the period's first day.",
+            example: #"s.accounts:before("created_at")"#),
+        Entry(
+            place: .view, name: "between", signature: "view:between(field, a, b) → view",
+            summary: "Rows whose date field is between two dates, inclusive.",
+            example: #"s.cases:between("opened_at", date(2026, 1, 1), date(2026, 6, 30))"#),
+        Entry(
+            place: .view, name: "where", signature: "view:where{ field = value | {op, value…} } → view",
+            summary:
+                "Rows matching every condition. Ops: =, ~=, <, <=, >, >=, in, not in, between, contains, is nil, not nil. "
+                + "Enums, text and references compare as text (a reference by the referenced id); dot paths follow references (`[\"account.industry\"]`).",
+            example:
+                #"deals:where{ stage = {"in", {"won", "lost"}}, amount = {">=", 5000}, ["account.industry"] = "retail" }"#
+        ),
+        Entry(
+            place: .view, name: "count", signature: "view:count() → integer",
+            summary: "The number of rows (0 when none).", example: "deals:count()"),
+        Entry(
+            place: .view, name: "sum", signature: "view:sum(field | duration) → integer | decimal | number",
+            summary: "The sum; exact for decimal fields (money); the zero of the field's type when there are no rows.",
+            example: #"won:sum("amount")"#),
+        Entry(
+            place: .view, name: "avg", signature: "view:avg(field | duration) → number | missing",
+            summary: "The mean; missing(\"no rows\") when there are none.",
+            example: #"won:avg(days("created_at", "closed_at"))"#),
+        Entry(
+            place: .view, name: "min", signature: "view:min(field) → value | missing",
+            summary: "The smallest value (numbers, dates, text).", example: #"won:min("amount")"#),
+        Entry(
+            place: .view, name: "max", signature: "view:max(field) → value | missing", summary: "The largest value.",
+            example: #"won:max("closed_at")"#),
+        Entry(
+            place: .view, name: "median", signature: "view:median(field | duration) → number | missing",
+            summary: "The median (linear interpolation).", example: #"won:median("amount")"#),
+        Entry(
+            place: .view, name: "percentile", signature: "view:percentile(field | duration, p) → number | missing",
+            summary: "The p-th percentile, p in 0..100, linear interpolation between closest ranks.",
+            example: #"cases:percentile(hours("opened_at", "first_response_at"), 90)"#),
+        Entry(
+            place: .view, name: "count_distinct", signature: "view:count_distinct(field) → integer",
+            summary: "The number of distinct non-empty values.",
+            example: #"s.activities:during("occurred_at"):count_distinct("account")"#),
+        Entry(
+            place: .view, name: "distinct", signature: "view:distinct(field) → array",
+            summary: "The distinct non-empty values, sorted.", example: #"won:distinct("product")"#),
+        Entry(
+            place: .view, name: "first", signature: "view:first(field, by) → value | missing",
+            summary: "The field on the row with the smallest `by`.", example: #"won:first("amount", "closed_at")"#),
+        Entry(
+            place: .view, name: "last", signature: "view:last(field, by) → value | missing",
+            summary: "The field on the row with the largest `by`.", example: #"won:last("amount", "closed_at")"#),
+        Entry(
+            place: .view, name: "top", signature: "view:top(n, field) → array of rows",
+            summary: "The n rows with the largest field, largest first (read-only rows as for rows()).",
+            example: #"for _, deal in ipairs(won:top(3, "amount")) do … end"#),
+        Entry(
+            place: .view, name: "group_by", signature: "view:group_by(field) → grouped view",
+            summary:
+                "Per distinct value of field, the aggregate called next (count, sum, avg… as on a view): a table key → value.",
+            example: #"local by_product = won:group_by("product"):sum("amount")"#),
+        Entry(
+            place: .view, name: "rows", signature: "view:rows() → iterator of rows",
+            summary:
+                "Read-only rows (row.amount, row[\"account.industry\"]) for custom logic. The slow path: prefer aggregates, which run in Swift.",
+            example: #"for deal in won:rows() do if deal.amount > 2 * avg then big = big + 1 end end"#),
+    ]
+
+    /// `docs/lua-api.md`.
+    public static func markdown() -> String {
+        var lines = [
+            "# The indicator API (Lua)",
+            "",
+            "<!-- Generated by `yardstick lua-api` from Sources/YardstickEngine/Lua/LuaAPI.swift. Do not edit by hand. -->",
+            "",
+            "Indicators are Lua 5.4 files returning `indicator { … }`. Scripts run sandboxed (base, string, table,",
+            "math, utf8; no io, os, debug, package, coroutine, load of bytecode), under instruction, memory and time",
+            "limits. **Lua declares, Swift computes**: views record filters and aggregates run as columnar",
+            "operations over indexes in Swift; no per-record Lua runs unless a script iterates `rows()`.",
+            "",
+            "Values: integers and numbers are Lua numbers; decimal fields (money, scores) are exact decimals",
+            "(`+ - *` stay exact, `/` gives a number, `d:number()` converts, `tostring` prints them); dates are",
+            "date values (see `date`); a value that cannot be computed is `missing(reason)`.",
+        ]
+        for place in Place.allCases {
+            let title: String
+            switch place {
+            case .global: title = "Globals"
+            case .scope: title = "The scope `s`"
+            case .view: title = "Views"
+            }
+            lines += ["", "## \(title)"]
+            for entry in entries where entry.place == place {
+                lines += [
+                    "", "### `\(entry.signature)`", "", entry.summary, "", "```lua", entry.example, "```",
+                ]
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,450 @@
+/// The trusted Lua half of the indicator API: value types, views that record query plans,
+/// and the indicator runner. It sees `__host` (the Swift functions of ``HostBindings``);
+/// indicator scripts do not. Everything it publishes is listed in ``LuaAPI`` and checked
+/// against it by the tests.
+enum Prelude {
+    static let source = #"""
+        local host = __host
+        local q = host.query
+        local setmetatable, getmetatable, type, pairs, ipairs = setmetatable, getmetatable, type, pairs, ipairs
+        local tostring, error, select, rawget, pcall = tostring, error, select, rawget, pcall
+        local math_type, floor, huge = math.type, math.floor, math.huge
+        local sort, concat, format = table.sort, table.concat, string.format
+
+        local UNIT = 10000
+
+        -- Value types ---------------------------------------------------------------------------
+        local Decimal, Date, DateTime, Missing, Duration, Row, View, Grouped, Scope = {}, {}, {}, {}, {}, {}, {}, {}, {}
+        Decimal.__metatable = "yardstick.decimal"
+        Date.__metatable = "yardstick.date"
+        DateTime.__metatable = "yardstick.datetime"
+        Missing.__metatable = "yardstick.missing"
+        Duration.__metatable = "yardstick.duration"
+        Row.__metatable = "yardstick.row"
+        View.__metatable = "yardstick.view"
+        Grouped.__metatable = "yardstick.grouped"
+
+        local function kind(v)
+          if type(v) ~= "table" then return type(v) end
+          local mt = getmetatable(v)
+          if type(mt) == "string" and mt:sub(1, 10) == "yardstick." then return mt:sub(11) end
+          return "table"
+        end
+
+        local function missing(reason)
+          if reason ~= nil and type(reason) ~= "string" then error("missing(reason): reason must be a string", 2) end
+          return setmetatable({ reason = reason or "no value" }, Missing)
+        end
+        local function is_missing(v) return kind(v) == "missing" end
+
+        local function decimal_of(scaled) return setmetatable({ scaled = scaled }, Decimal) end
+        local function to_number(v)
+          local k = kind(v)
+          if k == "number" then return v end
+          if k == "decimal" then return v.scaled / UNIT end
+          return nil
+        end
+
+        local function decimal_text(scaled)
+          local sign = scaled < 0 and "-" or ""
+          local magnitude = scaled < 0 and -scaled or scaled
+          local whole, fraction = magnitude // UNIT, magnitude % UNIT
+          if fraction == 0 then return sign .. whole end
+          local digits = format("%04d", fraction):gsub("0+$", "")
+          return sign .. whole .. "." .. digits
+        end
+
+        local function arith(name, on_decimals, on_numbers)
+          return function(a, b)
+            if is_missing(a) then return a end
+            if is_missing(b) then return b end
+            local ka, kb = kind(a), kind(b)
+            if on_decimals then
+              local da = ka == "decimal" and a.scaled or (math_type(a) == "integer" and a * UNIT) or nil
+              local db = kb == "decimal" and b.scaled or (math_type(b) == "integer" and b * UNIT) or nil
+              if da and db then
+                local result = on_decimals(da, db)
+                if result then return result end
+              end
+            end
+            local na, nb = to_number(a), to_number(b)
+            if na == nil or nb == nil then
+              error("cannot " .. name .. " " .. ka .. " and " .. kb, 2)
+            end
+            return on_numbers(na, nb)
+          end
+        end
+        Decimal.__add = arith("add", function(a, b) return decimal_of(a + b) end, function(a, b) return a + b end)
+        Decimal.__sub = arith("subtract", function(a, b) return decimal_of(a - b) end, function(a, b) return a - b end)
+        Decimal.__mul = arith("multiply", function(a, b)
+          if a % UNIT == 0 then return decimal_of((a // UNIT) * b) end
+          if b % UNIT == 0 then return decimal_of(a * (b // UNIT)) end
+          return nil
+        end, function(a, b) return a * b end)
+        Decimal.__div = arith("divide", nil, function(a, b) return a / b end)
+        Decimal.__unm = function(a) return decimal_of(-a.scaled) end
+        Decimal.__eq = function(a, b) return kind(a) == "decimal" and kind(b) == "decimal" and a.scaled == b.scaled end
+        Decimal.__lt = function(a, b) return to_number(a) < to_number(b) end
+        Decimal.__le = function(a, b) return to_number(a) <= to_number(b) end
+        Decimal.__tostring = function(a) return decimal_text(a.scaled) end
+        Decimal.__concat = function(a, b) return tostring(a) .. tostring(b) end
+        Decimal.__index = { number = function(a) return a.scaled / UNIT end }
+
+        for _, name in ipairs({ "__add", "__sub", "__mul", "__div", "__unm", "__concat" }) do
+          Missing[name] = function(a, b) if is_missing(a) then return a end return b end
+        end
+        Missing.__tostring = function(m) return "missing (" .. m.reason .. ")" end
+        Missing.__lt = function(a, b) error("cannot compare a missing value (" .. (is_missing(a) and a or b).reason .. ")", 2) end
+        Missing.__le = Missing.__lt
+
+        -- Dates: day numbers since 1970-01-01 (proleptic Gregorian).
+        local function civil(day)
+          local z = day + 719468
+          local era = (z >= 0 and z or z - 146096) // 146097
+          local doe = z - era * 146097
+          local yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+          local doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+          local mp = (5 * doy + 2) // 153
+          local d = doy - (153 * mp + 2) // 5 + 1
+          local m = mp < 10 and mp + 3 or mp - 9
+          return yoe + era * 400 + (m <= 2 and 1 or 0), m, d
+        end
+        local function day_number(y, m, d)
+          y = m <= 2 and y - 1 or y
+          local era = (y >= 0 and y or y - 399) // 400
+          local yoe = y - era * 400
+          local doy = (153 * (m > 2 and m - 3 or m + 9) + 2) // 5 + d - 1
+          local doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+          return era * 146097 + doe - 719468
+        end
+        local function date_of(day) return setmetatable({ day = day }, Date) end
+        local function date(y, m, d)
+          if type(y) == "string" then
+            local yy, mm, dd = y:match("^(%d%d%d%d)%-(%d%d?)%-(%d%d?)$")
+            if not yy then error("date(\"YYYY-MM-DD\") expected, got \"" .. y .. "\"", 2) end
+            y, m, d = tonumber(yy), tonumber(mm), tonumber(dd)
+          end
+          if math_type(y) ~= "integer" or math_type(m) ~= "integer" or math_type(d) ~= "integer" then
+            error("date(year, month, day) takes integers", 2)
+          end
+          local day = day_number(y, m, d)
+          local cy, cm, cd = civil(day)
+          if cy ~= y or cm ~= m or cd ~= d then error(format("no such date %04d-%02d-%02d", y, m, d), 2) end
+          return date_of(day)
+        end
+        local date_fields = {
+          year = function(v) return (civil(v.day)) end,
+          month = function(v) return select(2, civil(v.day)) end,
+          day_of_month = function(v) return select(3, civil(v.day)) end,
+          weekday = function(v) return (v.day + 3) % 7 + 1 end,
+        }
+        Date.__index = function(v, key)
+          local field = date_fields[key]
+          if field then return field(v) end
+          return nil
+        end
+        Date.__tostring = function(v) local y, m, d = civil(v.day) return format("%04d-%02d-%02d", y, m, d) end
+        Date.__eq = function(a, b) return kind(a) == "date" and kind(b) == "date" and a.day == b.day end
+        Date.__lt = function(a, b) return a.day < b.day end
+        Date.__le = function(a, b) return a.day <= b.day end
+        Date.__add = function(a, b)
+          if kind(a) == "date" and math_type(b) == "integer" then return date_of(a.day + b) end
+          if kind(b) == "date" and math_type(a) == "integer" then return date_of(b.day + a) end
+          error("a date plus a whole number of days", 2)
+        end
+        Date.__sub = function(a, b)
+          if kind(a) == "date" and kind(b) == "date" then return a.day - b.day end
+          if kind(a) == "date" and math_type(b) == "integer" then return date_of(a.day - b) end
+          error("a date minus a date or a whole number of days", 2)
+        end
+        Date.__concat = Decimal.__concat
+        DateTime.__tostring = function(v)
+          local days = v.seconds // 86400
+          local rest = v.seconds - days * 86400
+          local y, m, d = civil(days)
+          return format("%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, rest // 3600, rest // 60 % 60, rest % 60)
+        end
+        DateTime.__eq = function(a, b) return kind(a) == "datetime" and kind(b) == "datetime" and a.seconds == b.seconds end
+        DateTime.__lt = function(a, b) return a.seconds < b.seconds end
+        DateTime.__le = function(a, b) return a.seconds <= b.seconds end
+        DateTime.__concat = Decimal.__concat
+        DateTime.__index = { date = function(v) return date_of(v.seconds // 86400) end }
+
+        local function duration(unit)
+          return function(from, to)
+            if type(from) ~= "string" or type(to) ~= "string" then
+              error(unit .. "(from_field, to_field) takes two field names", 2)
+            end
+            return setmetatable({ from = from, to = to, unit = unit }, Duration)
+          end
+        end
+
+        local function ratio(a, b)
+          if is_missing(a) then return a end
+          if is_missing(b) then return b end
+          local na, nb = to_number(a), to_number(b)
+          if na == nil or nb == nil then error("ratio(a, b) takes numbers, got " .. kind(a) .. " and " .. kind(b), 2) end
+          if nb == 0 then return missing("division by zero") end
+          return na / nb
+        end
+
+        for name, mt in pairs({ decimal = Decimal, date = Date, datetime = DateTime, missing = Missing }) do
+          host.register_metatable(name, mt)
+        end
+        host.register_metatable("row", Row)
+
+        -- Views: each records a query plan; the host runs it -----------------------------------
+        local plan_ids = {}
+        local views = {}
+
+        local function encode(v)
+          local k = kind(v)
+          if k == "date" then return "d" .. v.day end
+          if k == "decimal" then return "m" .. v.scaled end
+          if k == "string" then return "s" .. #v .. ":" .. v end
+          if k == "number" or k == "boolean" then return k:sub(1, 1) .. tostring(v) end
+          error("cannot filter on a " .. k, 3)
+        end
+
+        local function view_of(entity, restricted, slot, filters, key)
+          local cached = views[key]
+          if cached then return cached end
+          local v = setmetatable({ entity = entity, restricted = restricted, slot = slot, filters = filters, key = key }, View)
+          views[key] = v
+          return v
+        end
+
+        local function derive(view, filter, code)
+          local filters = {}
+          for i, f in ipairs(view.filters) do filters[i] = f end
+          filters[#filters + 1] = filter
+          return view_of(view.entity, view.restricted, view.slot, filters, view.key .. "|" .. code)
+        end
+
+        local function plan_id(view)
+          local key = view.entity .. (view.restricted and "/s" or "/a") .. view.key:match("^[^|]*(.*)$")
+          local id = plan_ids[key]
+          if not id then
+            id = q.plan(view.entity, view.restricted, view.filters)
+            plan_ids[key] = id
+          end
+          return id
+        end
+
+        local function field_name(f, what)
+          if type(f) ~= "string" then error(what .. " takes a field name", 3) end
+          return f
+        end
+
+        function View:during(field) return derive(self, { op = "during", field = field_name(field, "during") }, "D" .. field) end
+        function View:before(field) return derive(self, { op = "before", field = field_name(field, "before") }, "B" .. field) end
+        function View:between(field, a, b)
+          field_name(field, "between")
+          if kind(a) ~= "date" or kind(b) ~= "date" then error("between(field, a, b) takes two dates", 2) end
+          return derive(self, { op = "between", field = field, values = { a, b } }, "W" .. field .. a.day .. ":" .. b.day)
+        end
+        function View:where(conditions)
+          if type(conditions) ~= "table" then error("where{...} takes a table of conditions", 2) end
+          local names = {}
+          for name in pairs(conditions) do
+            if type(name) ~= "string" then error("where{...}: condition keys are field names", 2) end
+            names[#names + 1] = name
+          end
+          sort(names)
+          local result = self
+          for _, name in ipairs(names) do
+            local condition = conditions[name]
+            local filter, code
+            if type(condition) == "table" and kind(condition) == "table" then
+              local op = condition[1]
+              if type(op) ~= "string" then error("where{" .. name .. " = {op, value}}: op must be a string", 2) end
+              local values = {}
+              local codes = {}
+              if op == "in" or op == "not in" then
+                if type(condition[2]) ~= "table" then error("where{" .. name .. " = {\"" .. op .. "\", {...}}}", 2) end
+                for i, v in ipairs(condition[2]) do values[i] = v codes[i] = encode(v) end
+              else
+                for i = 2, #condition do values[i - 1] = condition[i] codes[i - 1] = encode(condition[i]) end
+              end
+              filter = { op = op, field = name, values = values }
+              code = op .. ":" .. concat(codes, ",")
+            else
+              filter = { op = "=", field = name, values = { condition } }
+              code = "=:" .. encode(condition)
+            end
+            result = derive(result, filter, "F" .. name .. "=" .. code)
+          end
+          return result
+        end
+
+        local function measure(f, what)
+          if type(f) == "string" then return f end
+          if kind(f) == "duration" then return { from = f.from, to = f.to, unit = f.unit } end
+          error(what .. " takes a field name or days(a, b) / hours(a, b)", 3)
+        end
+
+        local function wrap_rows(entity, ids)
+          local rows = {}
+          for i, id in ipairs(ids) do rows[i] = setmetatable({ entity = entity, row = id }, Row) end
+          return rows
+        end
+
+        local function aggregate(view, group, name, m, extra, by)
+          local result = q.aggregate(plan_id(view), view.slot, name, m, extra, by, group)
+          if name == "top" then
+            if group then
+              for key, ids in pairs(result) do result[key] = wrap_rows(view.entity, ids) end
+              return result
+            end
+            return wrap_rows(view.entity, result)
+          end
+          return result
+        end
+
+        local aggregates = {
+          count = function(self, group) return aggregate(self, group, "count") end,
+          sum = function(self, group, f) return aggregate(self, group, "sum", measure(f, "sum")) end,
+          avg = function(self, group, f) return aggregate(self, group, "avg", measure(f, "avg")) end,
+          min = function(self, group, f) return aggregate(self, group, "min", measure(f, "min")) end,
+          max = function(self, group, f) return aggregate(self, group, "max", measure(f, "max")) end,
+          median = function(self, group, f) return aggregate(self, group, "median", measure(f, "median")) end,
+          percentile = function(self, group, f, p)
+            if type(p) ~= "number" then error("percentile(field, p) takes p in 0..100", 3) end
+            return aggregate(self, group, "percentile", measure(f, "percentile"), p)
+          end,
+          count_distinct = function(self, group, f) return aggregate(self, group, "count_distinct", measure(f, "count_distinct")) end,
+          distinct = function(self, group, f) return aggregate(self, group, "distinct", measure(f, "distinct")) end,
+          first = function(self, group, f, by) return aggregate(self, group, "first", measure(f, "first"), nil, measure(by, "first")) end,
+          last = function(self, group, f, by) return aggregate(self, group, "last", measure(f, "last"), nil, measure(by, "last")) end,
+          top = function(self, group, n, f)
+            if math_type(n) ~= "integer" or n < 0 then error("top(n, field) takes a whole number n", 3) end
+            return aggregate(self, group, "top", measure(f, "top"), n)
+          end,
+        }
+        for name, fn in pairs(aggregates) do
+          View[name] = function(self, ...) return fn(self, nil, ...) end
+          Grouped[name] = function(self, ...) return fn(self.view, self.group, ...) end
+        end
+        function View:group_by(f)
+          return setmetatable({ view = self, group = measure(f, "group_by") }, Grouped)
+        end
+        function View:rows()
+          local rows = wrap_rows(self.entity, q.rows(plan_id(self), self.slot))
+          local i = 0
+          return function()
+            i = i + 1
+            return rows[i]
+          end
+        end
+        -- Errors from the API are raised at the script's line, not inside this prelude.
+        local pack, unpack = table.pack, table.unpack
+        local function clean(message)
+          if type(message) ~= "string" then return message end
+          return (message:gsub("^yardstick/prelude%.lua:%d+: ", ""))
+        end
+        local function public(fn)
+          return function(...)
+            local results = pack(pcall(fn, ...))
+            if results[1] then return unpack(results, 2, results.n) end
+            error(clean(results[2]), 2)
+          end
+        end
+        for _, methods in ipairs({ View, Grouped }) do
+          local names = {}
+          for name in pairs(methods) do names[#names + 1] = name end
+          for _, name in ipairs(names) do methods[name] = public(methods[name]) end
+        end
+        View.__index = View
+        Grouped.__index = Grouped
+        Row.__index = public(function(row, field) return q.cell(row.entity, row.row, field) end)
+        Row.__newindex = function() error("rows are read-only", 2) end
+
+        -- Scopes ----------------------------------------------------------------------------------
+        local scope_cache = {}
+        local function scope_for(slot, restricted)
+          local key = slot .. (restricted and "s" or "a")
+          local cached = scope_cache[key]
+          if cached then return cached end
+          local meta = {}
+          meta.__metatable = "yardstick.scope"
+          meta.__newindex = function() error("scopes are read-only", 2) end
+          meta.__index = function(s, name)
+            if name == "all" then
+              return setmetatable({ subject = rawget(s, "subject"), period = rawget(s, "period") }, scope_for(slot, false))
+            elseif name == "previous" or name == "same_period_last_year" then
+              local shifted = name == "previous" and slot + 1 or slot + 100
+              return setmetatable({ subject = rawget(s, "subject"), period = q.period(shifted) }, scope_for(shifted, restricted))
+            end
+            if not q.has_entity(name) then return nil end
+            return view_of(name, restricted, slot, {}, name .. "@" .. key)
+          end
+          scope_cache[key] = meta
+          return meta
+        end
+
+        -- Indicators ------------------------------------------------------------------------------
+        local declarations = {}
+        local value_functions = {}
+        local NIL = {}
+        local memo, memo_generation, running = {}, -1, {}
+
+        local function indicator(declaration)
+          if type(declaration) ~= "table" then error("indicator{...} takes a table", 2) end
+          if type(declaration.id) ~= "string" or not declaration.id:match("^[%a_][%w_%.%-]*$") then
+            error("indicator{...}: id must be a name like \"win_rate\"", 2)
+          end
+          if type(declaration.value) ~= "function" then error("indicator \"" .. declaration.id .. "\": value must be a function", 2) end
+          return declaration
+        end
+
+        local function evaluate(id, s, k)
+          local cached = memo[id]
+          if cached ~= nil then return cached ~= NIL and cached or nil end
+          if running[id] then
+            local chain = {}
+            for name in pairs(running) do chain[#chain + 1] = name end
+            sort(chain)
+            error("indicators depend on each other in a cycle: " .. concat(chain, ", ") .. " → " .. id, 0)
+          end
+          local fn = value_functions[id]
+          if not fn then error("unknown indicator \"" .. tostring(id) .. "\"", 3) end
+          running[id] = true
+          local ok, value = pcall(fn, s, k)
+          running[id] = nil
+          if not ok then error(value, 0) end
+          memo[id] = value == nil and NIL or value
+          return value
+        end
+
+        local runner = {
+          register = function(id, fn) value_functions[id] = fn end,
+          run = function(id, subject, period, generation)
+            if generation ~= memo_generation then memo, running, memo_generation = {}, {}, generation end
+            local s = setmetatable({ subject = subject, period = period }, scope_for(0, true))
+            local function k(other)
+              if type(other) ~= "string" then error("k(id) takes an indicator id", 2) end
+              return evaluate(other, s, k)
+            end
+            return evaluate(id, s, k)
+          end,
+        }
+
+        host.install("indicator", public(indicator))
+        host.install("ratio", public(ratio))
+        host.install("missing", public(missing))
+        host.install("is_missing", is_missing)
+        host.install("days", public(duration("days")))
+        host.install("hours", public(duration("hours")))
+        host.install("date", public(date))
+
+        local published = {
+          globals = { "indicator", "ratio", "missing", "is_missing", "days", "hours", "date" },
+          view = {}, grouped = {},
+        }
+        for name in pairs(View) do if name:sub(1, 2) ~= "__" then published.view[#published.view + 1] = name end end
+        for name in pairs(Grouped) do if name:sub(1, 2) ~= "__" then published.grouped[#published.grouped + 1] = name end end
+        sort(published.view)
+        sort(published.grouped)
+        return runner, published
+        """#
+}

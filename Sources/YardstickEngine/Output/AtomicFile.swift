@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes files so that a reader sees either the old content or the new, never half of it.
+public enum AtomicFile {
+    /// Replaces the file at `path` with `text`, atomically.
+    ///
+    /// The text goes to a new temporary file in the same directory (`.name.tmp-<pid>-<n>`),
+    /// which is flushed to disk and then renamed over `path`; rename within one directory
+    /// is atomic. An existing file's permissions are kept; a new file gets `0644` less the
+    /// umask. On failure the temporary file is removed and `path` is left as it was.
+    ///
+    /// - Parameters:
+    ///   - text: The content, written as UTF-8.
+    ///   - path: The file to create or replace; its directory must exist.
+    /// - Throws: ``AtomicFileError`` with the path, the step that failed and the system's message.
+    public static func write(_ text: String, to path: String) throws(AtomicFileError) {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temporary = directory + "." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw AtomicFileError(path: path, step: "create a temporary file") }
+        var existing = stat()
+        if stat(path, &existing) == 0 { _ = fchmod(descriptor, existing.st_mode & 0o7777) }
+        var failure: AtomicFileError?
+        if !writeAll(text, to: descriptor) {
+            failure = AtomicFileError(path: path, step: "write")
+        } else if fsync(descriptor) != 0 {
+            failure = AtomicFileError(path: path, step: "flush to disk")
+        }
+        if close(descriptor) != 0, failure == nil {
+            failure = AtomicFileError(path: path, step: "close")
+        }
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+        guard rename(temporary, path) == 0 else {
+            let error = AtomicFileError(path: path, step: "rename the temporary file")
+            unlink(temporary)
+            throw error
+        }
+        let directoryDescriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_CLOEXEC)
+        if directoryDescriptor >= 0 {
+            _ = fsync(directoryDescriptor)
+            _ = close(directoryDescriptor)
+        }
+    }
+}
+
+/// All of `text`'s UTF-8 bytes written to `descriptor`, retrying short writes and interrupts.
+private func writeAll(_ text: String, to descriptor: Int32) -> Bool {
+    Array(text.utf8).withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+}
+
+/// A file that could not be written: which file, at which step, and the system's reason.
+public struct AtomicFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file that was to be written.
+    public let path: String
+    /// The step that failed (`create a temporary file`, `write`, `rename the temporary file`).
+    public let step: String
+    /// The `errno` value.
+    public let code: Int32
+    /// The system's description of `code` (`No such file or directory`).
+    public let reason: String
+
+    /// Creates an error for `path`, taking the reason from `code` (by default the current `errno`).
+    public init(path: String, step: String, code: Int32 = errno) {
+        self.path = path
+        self.step = step
+        self.code = code
+        self.reason = String(cString: strerror(code))
+    }
+
+    /// `cannot write PATH: STEP failed: REASON`.
+    public var description: String {
+        "cannot write \(path): \(step) failed: \(reason)"
+    }
+}

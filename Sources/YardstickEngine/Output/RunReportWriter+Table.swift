@@ -1,0 +1,91 @@
+import YardstickData
+
+/// The terminal form of a run report: one aligned table per period and grain, then the errors.
+extension RunReportWriter {
+    /// The report as tables for a terminal, then a list of errors.
+    ///
+    /// There is one table per period (in the report's order) and grain (in ``Grain`` order),
+    /// headed `2026-10 · user`. Rows are subjects in the order they first appear in the
+    /// results, with their identifier and name; columns are the indicators in the report's
+    /// order, titled in `locale`. Columns line up in a terminal even with Chinese names, and
+    /// values are right-aligned: percent values as `31.3%`, missing values as `—`, failed
+    /// ones as `error`. Then come the errors, one per line, as `file:line: indicator (period,
+    /// subject): message`.
+    ///
+    /// - Parameters:
+    ///   - report: The run's report.
+    ///   - locale: `en` or `zh-CN`; Chinese uses each indicator's Chinese title when it has one.
+    /// - Returns: The text, ending with a newline.
+    public static func table(_ report: RunReport, locale: String = "en") -> String {
+        let chinese = OutputLocale.isChinese(locale)
+        var sections: [String] = []
+        for period in orderedPeriods(report) {
+            for grain in Grain.allCases {
+                let rows = report.results.filter { $0.period.label == period && $0.grain == grain }
+                guard !rows.isEmpty else { continue }
+                let heading = period + " · " + grain.name(locale: locale)
+                sections.append(heading + "\n" + table(of: rows, report: report, locale: locale))
+            }
+        }
+        if sections.isEmpty { sections.append(chinese ? "没有结果。" : "No results.") }
+        if !report.errors.isEmpty {
+            let heading = (chinese ? "错误" : "Errors") + " (\(report.errors.count))"
+            sections.append(([heading] + report.errors.map { "  " + errorLine($0) }).joined(separator: "\n"))
+        }
+        return sections.joined(separator: "\n\n") + "\n"
+    }
+
+    /// One error as `file:line: indicator (period, subject): message`.
+    static func errorLine(_ failure: IndicatorFailure) -> String {
+        let context = [failure.periodLabel, failure.subjectID].compactMap { $0 }
+        let scope = context.isEmpty ? "" : " (" + context.joined(separator: ", ") + ")"
+        return failure.location + ": " + failure.indicatorID + scope + ": " + failure.message
+    }
+
+    /// Period labels: the report's periods, then any others the results name.
+    private static func orderedPeriods(_ report: RunReport) -> [String] {
+        var labels = report.periods.map(\.label)
+        var seen = Set(labels)
+        for result in report.results where seen.insert(result.period.label).inserted {
+            labels.append(result.period.label)
+        }
+        return labels
+    }
+
+    /// The table of one period and grain.
+    private static func table(of results: [IndicatorResult], report: RunReport, locale: String) -> String {
+        var columns: [(id: String, title: String)] = []
+        var seenIndicators: Set<String> = []
+        let present = Set(results.map(\.indicatorID))
+        for info in report.indicators where present.contains(info.id) && seenIndicators.insert(info.id).inserted {
+            columns.append((info.id, info.title(locale: locale)))
+        }
+        for result in results where seenIndicators.insert(result.indicatorID).inserted {
+            columns.append((result.indicatorID, result.title))
+        }
+        var subjects: [(id: String, name: String)] = []
+        var cells: [String: [String: String]] = [:]
+        for result in results {
+            if cells[result.subjectID] == nil { subjects.append((result.subjectID, result.subjectName)) }
+            cells[result.subjectID, default: [:]][result.indicatorID] = result.value.tableText(
+                unit: result.unit, locale: locale)
+        }
+        let chinese = OutputLocale.isChinese(locale)
+        var table = TextTable(
+            headers: [chinese ? "编号" : "ID", chinese ? "名称" : "Name"] + columns.map(\.title),
+            rightAligned: Set(2..<(2 + columns.count)))
+        for subject in subjects {
+            let values = columns.map { cells[subject.id]?[$0.id] ?? "" }
+            table.rows.append([subject.id, subject.name] + values)
+        }
+        return table.render()
+    }
+}
+
+/// The locales the writers know: English and Simplified Chinese.
+enum OutputLocale {
+    /// Whether `locale` asks for Chinese text (`zh-CN`, `zh`, `zh_Hans`).
+    static func isChinese(_ locale: String) -> Bool {
+        locale.lowercased().hasPrefix("zh")
+    }
+}

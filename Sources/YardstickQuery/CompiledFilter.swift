@@ -1,0 +1,157 @@
+import YardstickData
+
+/// A filter bound to columns: period tests read local days, the others are row predicates.
+enum CompiledFilter {
+    /// The row's local day of a date field must fall in a range that may depend on the period.
+    case days(field: String, days: [Int32], validity: Validity, range: DayRange)
+    /// Any other test.
+    case predicate((Int) -> Bool)
+
+    /// A day range, fixed or relative to the evaluated period.
+    enum DayRange {
+        case period
+        case beforePeriod
+        case fixed(Int32, Int32)
+
+        func bounds(_ scope: QueryScope) -> (Int32, Int32) {
+            switch self {
+            case .period: (scope.firstDay, scope.lastDay)
+            case .beforePeriod: (Int32.min, scope.firstDay - 1)
+            case .fixed(let low, let high): (low, high)
+            }
+        }
+    }
+
+    static func compile(_ filter: QueryFilter, on table: Table, dataset: Dataset) throws(QueryError)
+        -> CompiledFilter
+    {
+        switch filter {
+        case .during(let field): return try days(field, table, .period)
+        case .before(let field): return try days(field, table, .beforePeriod)
+        case .between(let field, let low, let high): return try days(field, table, .fixed(low, high))
+        case .isNull(let path, let negated):
+            let (column, hops) = try CompiledMeasure.resolve(path, on: table, dataset: dataset)
+            let measure = CompiledMeasure(kind: .number([]), validity: column.validity, hops: hops)
+            return .predicate { row in (measure.target(row) == nil) != negated }
+        case .contains(let path, let text):
+            let measure = try CompiledMeasure.compile(.field(path), on: table, dataset: dataset)
+            return .predicate { row in
+                guard case .text(let value)? = measure.value(row) else { return false }
+                return value.contains(text)
+            }
+        case .compare(let path, let comparison, let operand):
+            let measure = try CompiledMeasure.compile(.field(path), on: table, dataset: dataset)
+            let test = try comparator(measure, path: path, operands: [operand])
+            return .predicate { row in
+                guard let order = test(row)?.first else { return comparison == .notEqual }
+                switch comparison {
+                case .equal: return order == 0
+                case .notEqual: return order != 0
+                case .less: return order < 0
+                case .lessOrEqual: return order <= 0
+                case .greater: return order > 0
+                case .greaterOrEqual: return order >= 0
+                }
+            }
+        case .oneOf(let path, let operands, let negated):
+            let measure = try CompiledMeasure.compile(.field(path), on: table, dataset: dataset)
+            let test = try comparator(measure, path: path, operands: operands)
+            return .predicate { row in
+                guard let orders = test(row) else { return negated }
+                return orders.contains(0) != negated
+            }
+        }
+    }
+
+    private static func days(_ field: String, _ table: Table, _ range: DayRange) throws(QueryError)
+        -> CompiledFilter
+    {
+        guard let column = table[field] else {
+            throw QueryError("\(table.entity.name) has no mapped field \(field)")
+        }
+        guard let index = table.dateIndexes[field] else {
+            throw QueryError("\(table.entity.name).\(field) is not a date field")
+        }
+        return .days(field: field, days: index.localDays, validity: column.validity, range: range)
+    }
+
+    /// A function giving, per row, the order of the row's value against each operand
+    /// (-1, 0, 1), or nil when the value is null.
+    private static func comparator(_ measure: CompiledMeasure, path: FieldPath, operands: [Operand])
+        throws(QueryError) -> (Int) -> [Int]?
+    {
+        switch measure.kind {
+        case .text(let codes, let dictionary):
+            let texts = try operands.map { operand throws(QueryError) in try text(operand, path) }
+            // Compare codes when the dictionary is unique: one lookup per operand, not per row.
+            if dictionary.codesAreUnique && dictionary.isIndexed && operands.count <= 8 {
+                let wanted = texts.map { dictionary.code(of: $0) ?? -2 }
+                return { row in
+                    guard let at = measure.target(row) else { return nil }
+                    let code = codes[at]
+                    return zip(wanted, texts).map { want, text in
+                        code == want ? 0 : (dictionary[code] < text ? -1 : 1)
+                    }
+                }
+            }
+            return { row in
+                guard let at = measure.target(row) else { return nil }
+                let value = dictionary[codes[at]]
+                return texts.map { value == $0 ? 0 : (value < $0 ? -1 : 1) }
+            }
+        case .enumeration(let codes, let names):
+            let texts = try operands.map { operand throws(QueryError) in try text(operand, path) }
+            for text in texts where !names.contains(text) {
+                throw QueryError("\(path) has no value \"\(text)\" (values: \(names.joined(separator: ", ")))")
+            }
+            let positions = texts.map { names.firstIndex(of: $0) ?? -1 }
+            return { row in
+                guard let at = measure.target(row) else { return nil }
+                let code = Int(codes[at])
+                return positions.map { code == $0 ? 0 : (code < $0 ? -1 : 1) }
+            }
+        case .boolean(let values):
+            let flags = try operands.map { operand throws(QueryError) -> Bool in
+                guard case .boolean(let flag) = operand else {
+                    throw QueryError("\(path) is a boolean; compare it with true or false")
+                }
+                return flag
+            }
+            return { row in
+                guard let at = measure.target(row) else { return nil }
+                return flags.map { values[at] == $0 ? 0 : (values[at] ? 1 : -1) }
+            }
+        default:
+            let numbers = try operands.map { operand throws(QueryError) in try number(operand, measure, path) }
+            return { row in
+                guard let value = measure.double(row) else { return nil }
+                return numbers.map { value == $0 ? 0 : (value < $0 ? -1 : 1) }
+            }
+        }
+    }
+
+    private static func text(_ operand: Operand, _ path: FieldPath) throws(QueryError) -> String {
+        switch operand {
+        case .text(let text): return text
+        case .integer(let value): return String(value)
+        default: throw QueryError("\(path) holds text; compare it with text, not \(operand)")
+        }
+    }
+
+    /// The operand on the measure's numeric scale (days for dates, seconds for datetimes).
+    private static func number(_ operand: Operand, _ measure: CompiledMeasure, _ path: FieldPath)
+        throws(QueryError) -> Double
+    {
+        switch (measure.kind, operand) {
+        case (.date, .date(let day)): return Double(day)
+        case (.datetime, .date(let day)): return Double(Int64(day) * 86_400)
+        case (.datetime, .datetime(let seconds)): return Double(seconds)
+        case (.date, _), (.datetime, _):
+            throw QueryError("\(path) is a date; compare it with date(…)")
+        case (_, .integer(let value)): return Double(value)
+        case (_, .number(let value)): return value
+        case (_, .decimal(let value)): return value.doubleValue
+        default: throw QueryError("\(path) is a number; cannot compare it with \(operand)")
+        }
+    }
+}

@@ -1,0 +1,240 @@
+import Foundation
+import YardstickData
+
+/// Runs query plans over a dataset's columns and indexes.
+///
+/// Rows are found through indexes, never by scanning a whole table for one subject: a user's
+/// rows come from the reference index of the entity's owner field, grouped and sorted by day
+/// per date field on first use, so "this user's deals closed in October" is a binary search;
+/// the company's rows in a period come from the date index. Compiled plans and the per-subject
+/// day indexes are cached; the engine is safe to use from several threads.
+public final class QueryEngine: @unchecked Sendable {
+    /// The data queried.
+    public let dataset: Dataset
+    private let lock = NSLock()
+    private var compiled: [QueryPlan: CompiledPlan] = [:]
+    private var subjectDayIndexes: [String: SubjectDayIndex] = [:]
+
+    /// Creates an engine over a dataset.
+    public init(dataset: Dataset) { self.dataset = dataset }
+
+    /// A plan bound to its table.
+    final class CompiledPlan {
+        let table: Table
+        let dayFilters: [(field: String, days: [Int32], validity: Validity, range: CompiledFilter.DayRange)]
+        let predicates: [(Int) -> Bool]
+        let subjectField: String?
+        let accountField: String?
+
+        init(table: Table, filters: [CompiledFilter]) {
+            self.table = table
+            var dayFilters: [(String, [Int32], Validity, CompiledFilter.DayRange)] = []
+            var predicates: [(Int) -> Bool] = []
+            for filter in filters {
+                switch filter {
+                case .days(let field, let days, let validity, let range):
+                    dayFilters.append((field, days, validity, range))
+                case .predicate(let test): predicates.append(test)
+                }
+            }
+            self.dayFilters = dayFilters
+            self.predicates = predicates
+            subjectField = SubjectFields.userField(of: table.entity)
+            accountField = SubjectFields.accountField(of: table.entity)
+        }
+    }
+
+    /// Checks a plan against the dataset and caches its compiled form.
+    ///
+    /// - Throws: ``QueryError`` for an unknown entity or field, or an operand of the wrong type.
+    public func validate(_ plan: QueryPlan) throws(QueryError) {
+        _ = try compile(plan)
+    }
+
+    func compile(_ plan: QueryPlan) throws(QueryError) -> CompiledPlan {
+        lock.lock()
+        if let cached = compiled[plan] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        guard let table = dataset[plan.entity] else {
+            let known = dataset.tables.keys.sorted().joined(separator: ", ")
+            throw QueryError("the workspace does not map \(plan.entity) (mapped: \(known))")
+        }
+        var filters: [CompiledFilter] = []
+        for filter in plan.filters {
+            filters.append(try CompiledFilter.compile(filter, on: table, dataset: dataset))
+        }
+        let result = CompiledPlan(table: table, filters: filters)
+        lock.lock()
+        compiled[plan] = result
+        lock.unlock()
+        return result
+    }
+
+    /// The rows a plan selects in a scope, in row order within each subject.
+    public func rows(_ plan: QueryPlan, in scope: QueryScope) throws(QueryError) -> [Int32] {
+        let compiled = try compile(plan)
+        var result: [Int32] = []
+        try forEachRow(compiled, plan: plan, scope: scope) { result.append(Int32($0)) }
+        return result
+    }
+
+    /// Computes an aggregate over the rows a plan selects in a scope.
+    public func aggregate(_ aggregate: Aggregate, of plan: QueryPlan, in scope: QueryScope, groupedBy: Measure? = nil)
+        throws(QueryError) -> QueryValue
+    {
+        let compiled = try compile(plan)
+        let accumulator = try Accumulator(aggregate, table: compiled.table, dataset: dataset)
+        guard let groupedBy else {
+            try forEachRow(compiled, plan: plan, scope: scope) { accumulator.add($0) }
+            return accumulator.result()
+        }
+        let key = try CompiledMeasure.compile(groupedBy, on: compiled.table, dataset: dataset)
+        var groups: [String: (key: QueryValue, accumulator: Accumulator)] = [:]
+        try forEachRow(compiled, plan: plan, scope: scope) { row in
+            guard let value = key.value(row) else { return }
+            let name = value.description
+            if groups[name] == nil { groups[name] = (value, accumulator.fresh()) }
+            groups[name]?.accumulator.add(row)
+        }
+        return .groups(
+            groups.values.sorted { $0.key.description < $1.key.description }.map {
+                ($0.key, $0.accumulator.result())
+            })
+    }
+
+    /// Calls `body` with every selected row.
+    private func forEachRow(
+        _ compiled: CompiledPlan, plan: QueryPlan, scope: QueryScope, _ body: (Int) -> Void
+    ) throws(QueryError) {
+        let table = compiled.table
+        let bounds = compiled.dayFilters.map { $0.range.bounds(scope) }
+        let predicates = compiled.predicates
+        func passes(_ row: Int) -> Bool {
+            for (index, filter) in compiled.dayFilters.enumerated() {
+                guard filter.validity.isPresent(row) else { return false }
+                let day = filter.days[row]
+                if day < bounds[index].0 || day > bounds[index].1 { return false }
+            }
+            for predicate in predicates where !predicate(row) { return false }
+            return true
+        }
+        let subject = plan.restrictedToSubject ? scope.subject : .company
+        switch subject {
+        case .company:
+            if let first = compiled.dayFilters.first, let index = table.dateIndexes[first.field] {
+                let (low, high) = bounds[0]
+                for row in index.rows(from: max(low, index.firstDay), through: min(high, index.lastDay))
+                where passes(Int(row)) {
+                    body(Int(row))
+                }
+            } else {
+                for row in 0..<table.rowCount where passes(row) { body(row) }
+            }
+        case .users(let users):
+            guard let field = compiled.subjectField else {
+                throw QueryError("\(table.entity.name) has no user field (owner, agent or user) to restrict to a user")
+            }
+            try forEachSubjectRow(table, field: field, targets: users, compiled, bounds, passes, body)
+        case .accounts(let accounts):
+            guard let field = compiled.accountField else {
+                throw QueryError("\(table.entity.name) has no account field to restrict to an account")
+            }
+            try forEachSubjectRow(table, field: field, targets: accounts, compiled, bounds, passes, body)
+        }
+    }
+
+    private func forEachSubjectRow(
+        _ table: Table, field: String, targets: [Int32], _ compiled: CompiledPlan,
+        _ bounds: [(Int32, Int32)], _ passes: (Int) -> Bool, _ body: (Int) -> Void
+    ) throws(QueryError) {
+        if field == "id" {
+            for target in targets where passes(Int(target)) { body(Int(target)) }
+            return
+        }
+        guard let index = table.referenceIndexes[field] else {
+            throw QueryError("\(table.entity.name).\(field) does not reference a loaded entity")
+        }
+        if let first = compiled.dayFilters.first {
+            let byDay = subjectDayIndex(table, field: field, dateField: first.field, index: index)
+            for target in targets {
+                for row in byDay.rows(of: Int(target), from: bounds[0].0, through: bounds[0].1)
+                where passes(Int(row)) {
+                    body(Int(row))
+                }
+            }
+        } else {
+            for target in targets {
+                for row in index.rows(referencing: Int(target)) where passes(Int(row)) { body(Int(row)) }
+            }
+        }
+    }
+
+    private func subjectDayIndex(_ table: Table, field: String, dateField: String, index: ReferenceIndex)
+        -> SubjectDayIndex
+    {
+        let key = "\(table.entity.name).\(field).\(dateField)"
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = subjectDayIndexes[key] { return cached }
+        let built = SubjectDayIndex(
+            index: index, targetCount: targetCount(table, field: field),
+            dates: table.dateIndexes[dateField]?.localDays ?? [],
+            validity: table[dateField]?.validity ?? Validity())
+        subjectDayIndexes[key] = built
+        return built
+    }
+
+    private func targetCount(_ table: Table, field: String) -> Int {
+        guard let target = table[field]?.field.referencedEntity else { return 0 }
+        return dataset[target]?.rowCount ?? 0
+    }
+}
+
+/// Each subject's rows ordered by the local day of one date field (nulls left out), for binary
+/// search of a period.
+struct SubjectDayIndex {
+    let offsets: [Int32]
+    let rows: [Int32]
+    let days: [Int32]
+
+    init(index: ReferenceIndex, targetCount: Int, dates: [Int32], validity: Validity) {
+        var offsets: [Int32] = [0]
+        var rows: [Int32] = []
+        var days: [Int32] = []
+        for target in 0..<targetCount {
+            let group = index.rows(referencing: target).filter { validity.isPresent(Int($0)) }
+            let sorted = group.sorted {
+                dates[Int($0)] < dates[Int($1)] || (dates[Int($0)] == dates[Int($1)] && $0 < $1)
+            }
+            rows += sorted
+            days += sorted.map { dates[Int($0)] }
+            offsets.append(Int32(rows.count))
+        }
+        self.offsets = offsets
+        self.rows = rows
+        self.days = days
+    }
+
+    func rows(of target: Int, from low: Int32, through high: Int32) -> ArraySlice<Int32> {
+        guard target >= 0, target + 1 < offsets.count else { return [] }
+        let start = Int(offsets[target])
+        let end = Int(offsets[target + 1])
+        let lower = partition(start, end) { $0 < low }
+        let upper = partition(lower, end) { $0 <= high }
+        return rows[lower..<upper]
+    }
+
+    /// The first index in `start..<end` whose day fails `before`.
+    private func partition(_ start: Int, _ end: Int, _ before: (Int32) -> Bool) -> Int {
+        var low = start
+        var high = end
+        while low < high {
+            let middle = (low + high) / 2
+            if before(days[middle]) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}

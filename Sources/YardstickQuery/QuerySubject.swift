@@ -1,0 +1,47 @@
+import YardstickData
+
+/// Whose records a query sees, and in which period.
+public struct QueryScope: Sendable, Hashable {
+    /// The subject the rows are restricted to.
+    public enum Subject: Sendable, Hashable {
+        /// The whole company: every row.
+        case company
+        /// Rows attributed to these users (row numbers of `users`): one user, or a team's members.
+        case users([Int32])
+        /// Rows of these accounts (row numbers of `accounts`).
+        case accounts([Int32])
+    }
+
+    /// The subject.
+    public var subject: Subject
+    /// The first day of the period (local day number).
+    public var firstDay: Int32
+    /// The last day of the period, inclusive.
+    public var lastDay: Int32
+
+    /// Creates a scope.
+    public init(subject: Subject, firstDay: Int32, lastDay: Int32) {
+        self.subject = subject
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+    }
+}
+
+/// Which field of each entity attributes a row to a user or an account.
+public enum SubjectFields {
+    /// The field of `entity` naming the user a row belongs to (`owner`, `agent`, `user`).
+    public static func userField(of entity: EntityDefinition) -> String? {
+        for name in ["owner", "agent", "user"] {
+            if let field = entity.field(named: name), field.referencedEntity == "users" { return name }
+        }
+        if entity.name == "users" { return "id" }
+        return nil
+    }
+
+    /// The field of `entity` naming the account a row belongs to.
+    public static func accountField(of entity: EntityDefinition) -> String? {
+        if entity.name == "accounts" { return "id" }
+        if let field = entity.field(named: "account"), field.referencedEntity == "accounts" { return "account" }
+        return nil
+    }
+}

@@ -1,0 +1,12 @@
+return indicator {
+  id = "won_deals",
+  title = { en = "Deals won", zh = "赢单数" },
+  description = "Opportunities won with closed_at in the period.",
+  unit = "count",
+  better = "higher",
+  per = "user",
+  needs = { "opportunities.stage", "opportunities.closed_at" },
+  value = function(s, k)
+    return s.opportunities:where{ stage = "won" }:during("closed_at"):count()
+  end,
+}
