@@ -5,12 +5,19 @@ import PackageDescription
 let package = Package(
     name: "YardstickBenchmarks",
     platforms: [.macOS(.v14)],
-    products: [.executable(name: "load-benchmark", targets: ["LoadBenchmark"])],
+    products: [
+        .executable(name: "load-benchmark", targets: ["LoadBenchmark"]),
+        .executable(name: "eval-benchmark", targets: ["EvalBenchmark"]),
+    ],
     dependencies: [.package(name: "Yardstick", path: "..")],
     targets: [
         .executableTarget(
             name: "LoadBenchmark",
             dependencies: [.product(name: "YardstickData", package: "Yardstick")],
             path: "Sources/LoadBenchmark"),
+        .executableTarget(
+            name: "EvalBenchmark",
+            dependencies: [.product(name: "Yardstick", package: "Yardstick")],
+            path: "Sources/EvalBenchmark"),
     ]
 )

@@ -44,6 +44,25 @@ public final class QueryEngine: @unchecked Sendable {
         }
     }
 
+    /// A plan checked and bound to its table, ready to run many times without lookups.
+    public final class PreparedPlan: @unchecked Sendable {
+        /// The plan.
+        public let plan: QueryPlan
+        let compiled: CompiledPlan
+
+        init(plan: QueryPlan, compiled: CompiledPlan) {
+            self.plan = plan
+            self.compiled = compiled
+        }
+    }
+
+    /// Checks and binds a plan once, for repeated runs (one per subject and period).
+    ///
+    /// - Throws: ``QueryError`` for an unknown entity or field, or an operand of the wrong type.
+    public func prepare(_ plan: QueryPlan) throws(QueryError) -> PreparedPlan {
+        PreparedPlan(plan: plan, compiled: try compile(plan))
+    }
+
     /// Checks a plan against the dataset and caches its compiled form.
     ///
     /// - Throws: ``QueryError`` for an unknown entity or field, or an operand of the wrong type.
@@ -75,9 +94,13 @@ public final class QueryEngine: @unchecked Sendable {
 
     /// The rows a plan selects in a scope, in row order within each subject.
     public func rows(_ plan: QueryPlan, in scope: QueryScope) throws(QueryError) -> [Int32] {
-        let compiled = try compile(plan)
+        try rows(try prepare(plan), in: scope)
+    }
+
+    /// The rows a prepared plan selects in a scope.
+    public func rows(_ prepared: PreparedPlan, in scope: QueryScope) throws(QueryError) -> [Int32] {
         var result: [Int32] = []
-        try forEachRow(compiled, plan: plan, scope: scope) { result.append(Int32($0)) }
+        try forEachRow(prepared.compiled, plan: prepared.plan, scope: scope) { result.append(Int32($0)) }
         return result
     }
 
@@ -85,7 +108,15 @@ public final class QueryEngine: @unchecked Sendable {
     public func aggregate(_ aggregate: Aggregate, of plan: QueryPlan, in scope: QueryScope, groupedBy: Measure? = nil)
         throws(QueryError) -> QueryValue
     {
-        let compiled = try compile(plan)
+        try self.aggregate(aggregate, of: try prepare(plan), in: scope, groupedBy: groupedBy)
+    }
+
+    /// Computes an aggregate over the rows a prepared plan selects in a scope.
+    public func aggregate(
+        _ aggregate: Aggregate, of prepared: PreparedPlan, in scope: QueryScope, groupedBy: Measure? = nil
+    ) throws(QueryError) -> QueryValue {
+        let compiled = prepared.compiled
+        let plan = prepared.plan
         let accumulator = try Accumulator(aggregate, table: compiled.table, dataset: dataset)
         guard let groupedBy else {
             try forEachRow(compiled, plan: plan, scope: scope) { accumulator.add($0) }
@@ -179,10 +210,16 @@ public final class QueryEngine: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let cached = subjectDayIndexes[key] { return cached }
-        let built = SubjectDayIndex(
-            index: index, targetCount: targetCount(table, field: field),
-            dates: table.dateIndexes[dateField]?.localDays ?? [],
-            validity: table[dateField]?.validity ?? Validity())
+        let referenced = table[field]?.referencedRows ?? []
+        let built: SubjectDayIndex
+        if let dateIndex = table.dateIndexes[dateField] {
+            built = SubjectDayIndex(
+                referencedRows: referenced, targetCount: targetCount(table, field: field), dateIndex: dateIndex)
+        } else {
+            built = SubjectDayIndex(
+                referencedRows: [], targetCount: 0, dateIndex: DateIndex(days: [], validity: Validity()))
+        }
+        _ = index
         subjectDayIndexes[key] = built
         return built
     }
@@ -200,20 +237,28 @@ struct SubjectDayIndex {
     let rows: [Int32]
     let days: [Int32]
 
-    init(index: ReferenceIndex, targetCount: Int, dates: [Int32], validity: Validity) {
-        var offsets: [Int32] = [0]
-        var rows: [Int32] = []
-        var days: [Int32] = []
-        for target in 0..<targetCount {
-            let group = index.rows(referencing: target).filter { validity.isPresent(Int($0)) }
-            let sorted = group.sorted {
-                dates[Int($0)] < dates[Int($1)] || (dates[Int($0)] == dates[Int($1)] && $0 < $1)
-            }
-            rows += sorted
-            days += sorted.map { dates[Int($0)] }
-            offsets.append(Int32(rows.count))
+    /// Distributes the rows of a date index (already in day order) into per-target buckets:
+    /// a counting sort, linear in the number of rows.
+    init(referencedRows: [Int32], targetCount: Int, dateIndex: DateIndex) {
+        var counts = [Int32](repeating: 0, count: targetCount + 1)
+        let ordered = dateIndex.rows(from: dateIndex.firstDay, through: dateIndex.lastDay)
+        for row in ordered {
+            let target = referencedRows[Int(row)]
+            if target >= 0 { counts[Int(target) + 1] += 1 }
         }
-        self.offsets = offsets
+        for index in 1..<counts.count { counts[index] += counts[index - 1] }
+        var next = counts
+        var rows = [Int32](repeating: 0, count: Int(counts[targetCount]))
+        var days = [Int32](repeating: 0, count: rows.count)
+        for row in ordered {
+            let target = referencedRows[Int(row)]
+            guard target >= 0 else { continue }
+            let slot = Int(next[Int(target)])
+            rows[slot] = row
+            days[slot] = dateIndex.localDays[Int(row)]
+            next[Int(target)] += 1
+        }
+        self.offsets = counts
         self.rows = rows
         self.days = days
     }

@@ -59,14 +59,22 @@ extension OutputTests.Values {
     @Test(arguments: [
         (ResultValue.integer(42), "42"), (.integer(-7), "-7"),
         (.decimal(ExactDecimal(scaled: 10_545_000)), "1054.5"), (.decimal(ExactDecimal(scaled: -1)), "-0.0001"),
-        (.number(1.0 / 3.0), "0.333333"), (.number(2.5), "2.5"), (.number(3), "3"), (.number(0.1 + 0.2), "0.3"),
-        (.number(-0.0), "0"), (.number(1e-7), "0"), (.number(0.0000015), "0.000002"), (.number(-1.25), "-1.25"),
+        (.number(1.0 / 3.0), "0.3333333333333333"), (.number(2.5), "2.5"), (.number(3), "3"),
+        (.number(0.1 + 0.2), "0.30000000000000004"), (.number(-0.0), "0"), (.number(1e-7), "1e-07"),
+        (.number(0.0000015), "1.5e-06"), (.number(-1.25), "-1.25"),
         (.number(1e12), "1000000000000"), (.number(20_000_000_000.25), "20000000000.25"),
         (.number(.nan), "NaN"), (.number(-.infinity), "-inf"),
         (.missing(reason: "no deals"), ""), (.failed(message: "boom"), ""),
     ])
-    func plainTextIsExactAndNeverScientific(value: ResultValue, text: String) {
+    func plainTextReadsBackToTheSameValue(value: ResultValue, text: String) {
         #expect(value.plainText == text)
+        if case .number(let number) = value, number.isFinite { #expect(Double(text) == number) }
+    }
+
+    @Test func tableTextRoundsToSixPlacesWithoutExponent() {
+        #expect(ResultValue.number(1.0 / 3.0).tableText(unit: .number) == "0.333333")
+        #expect(ResultValue.number(1e-7).tableText(unit: .number) == "0")
+        #expect(ResultValue.number(0.0000015).tableText(unit: .number) == "0.000002")
     }
 
     @Test(arguments: [

@@ -133,8 +133,8 @@ import YardstickData
         let won = #"return s.opportunities:during("closed_at"):where{ stage = "won" }:sum("amount")"#
         #expect(try value(won, subject: "T1", grain: .team) == decimal("1300.3"))
         #expect(try value(won, subject: "D1", grain: .department) == decimal("1300.3"))
-        // The company sees every row, u3's included (o6 closed in September).
-        #expect(try value(won, subject: "company", grain: .company) == decimal("1300.3"))
+        // The company (the teams row of kind company, C) sees every row; o6 (u3) closed in September.
+        #expect(try value(won, subject: "C", grain: .company) == decimal("1300.3"))
     }
 
     @Test func peerComparisonWithAll() throws {

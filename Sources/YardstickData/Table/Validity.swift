@@ -1,6 +1,6 @@
 /// A bitmap of which rows of a column hold a value (bit set) and which are null.
 public struct Validity: Sendable, Equatable {
-    private var words: [UInt64] = []
+    @usableFromInline var words: [UInt64] = []
     /// The number of rows tracked.
     public private(set) var count = 0
     /// The number of null rows.
@@ -29,7 +29,7 @@ public struct Validity: Sendable, Equatable {
     }
 
     /// Whether a row holds a value.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func isPresent(_ row: Int) -> Bool {
         words[row >> 6] & (1 << UInt64(row & 63)) != 0
     }

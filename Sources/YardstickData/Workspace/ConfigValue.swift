@@ -1,4 +1,4 @@
-import TOMLKit
+internal import TOMLKit
 
 /// A parsed TOML value, detached from the TOML library so the rest of the module does not
 /// depend on it.

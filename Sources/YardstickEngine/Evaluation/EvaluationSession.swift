@@ -12,18 +12,18 @@ final class EvaluationSession {
     let dataset: Dataset
     let calendar: CalendarSettings
     let today: Int32
-    /// Plans registered by the prelude, by id.
-    var plans: [QueryPlan] = []
+    /// Plans registered by the prelude, by id, prepared for repeated runs.
+    var plans: [QueryEngine.PreparedPlan] = []
     /// Queries run since tracing started, for explain.
     var trace: [TraceEntry]?
     private(set) var definitions: [IndicatorDefinition] = []
     private var registerFunction: LuaFunction
+    private var focusFunction: LuaFunction
     private var runFunction: LuaFunction
     /// Names the prelude published (globals and view methods), for the API doc check.
     private(set) var published: LuaTable
     private var subject: SubjectInfo?
     private var period: Period?
-    private var generation: Int64 = 0
     private var shiftedPeriods: [Int: Period] = [:]
 
     init(engine: QueryEngine, calendar: CalendarSettings, limits: LuaLimits = .default, today: Int32)
@@ -36,16 +36,19 @@ final class EvaluationSession {
         vm = try LuaVM(limits: limits)
         // Registered before the prelude runs; the closures hold the session unowned.
         registerFunction = try vm.load("return nil", chunkName: "=placeholder")
+        focusFunction = registerFunction
         runFunction = registerFunction
         published = LuaTable()
         try HostBindings.register(on: vm, session: self)
         let results = try vm.call(try vm.loadTrusted(Prelude.source, chunkName: "=yardstick/prelude.lua"))
         guard case .table(let runner)? = results.first, let register = runner["register"].functionValue,
-            let run = runner["run"].functionValue, case .table(let names)? = results.dropFirst().first
+            let focus = runner["focus"].functionValue, let run = runner["run"].functionValue,
+            case .table(let names)? = results.dropFirst().first
         else {
             throw LuaError(kind: .hostAPI, message: "the prelude did not return its runner")
         }
         registerFunction = register
+        focusFunction = focus
         runFunction = run
         published = names
     }
@@ -79,24 +82,29 @@ final class EvaluationSession {
         }
     }
 
-    /// Sets the subject and period the next evaluations see.
+    /// Sets the subject and period the next evaluations see (memoised values are dropped).
     func focus(on subject: SubjectInfo, period: Period) {
         self.subject = subject
         self.period = period
-        generation += 1
         shiftedPeriods = [0: period]
+        focusError = nil
+        do {
+            _ = try vm.call(focusFunction, [subjectTable(subject), periodTable(slot: 0)])
+        } catch {
+            focusError = error
+        }
     }
+
+    private var focusError: LuaError?
 
     /// Evaluates one indicator for the focused subject and period.
     func evaluate(_ id: String) -> Result<ResultValue, LuaError> {
-        guard let subject, let period else {
+        guard subject != nil, period != nil else {
             return .failure(LuaError(kind: .hostAPI, message: "no subject in focus"))
         }
+        if let focusError { return .failure(focusError) }
         do {
-            let results = try vm.call(
-                runFunction,
-                [.string(id), subjectTable(subject), periodTable(slot: 0), .integer(generation)])
-            _ = period
+            let results = try vm.call(runFunction, [.string(id)])
             return .success(ValueBridge.result(results.first))
         } catch {
             // An API error raised from a tail call (`return view:count()`) has no script line:
@@ -111,7 +119,7 @@ final class EvaluationSession {
 
     // MARK: Host side of the query API
 
-    func plan(_ value: LuaValue?) throws(HostError) -> QueryPlan {
+    func plan(_ value: LuaValue?) throws(HostError) -> QueryEngine.PreparedPlan {
         guard let id = value?.integerValue, id >= 0, Int(id) < plans.count else {
             throw HostError("unknown query plan")
         }
@@ -133,25 +141,27 @@ final class EvaluationSession {
         return (QueryScope(subject: subject.subject, firstDay: shifted.first, lastDay: shifted.last), shifted)
     }
 
-    func run(_ plan: QueryPlan, slot: Int, aggregate: Aggregate, groupedBy: Measure?) throws(QueryError) -> QueryValue {
+    func run(_ plan: QueryEngine.PreparedPlan, slot: Int, aggregate: Aggregate, groupedBy: Measure?)
+        throws(QueryError) -> QueryValue
+    {
         let (scope, shifted) = try self.scope(slot: slot)
         let value = try engine.aggregate(aggregate, of: plan, in: scope, groupedBy: groupedBy)
         if trace != nil {
             let rows = try engine.rows(plan, in: scope)
             trace?.append(
                 TraceEntry(
-                    plan: plan, aggregate: aggregate, groupedBy: groupedBy, period: shifted.label, rows: rows,
+                    plan: plan.plan, aggregate: aggregate, groupedBy: groupedBy, period: shifted.label, rows: rows,
                     value: value))
         }
         return value
     }
 
-    func rows(_ plan: QueryPlan, slot: Int) throws(QueryError) -> [Int32] {
+    func rows(_ plan: QueryEngine.PreparedPlan, slot: Int) throws(QueryError) -> [Int32] {
         let (scope, shifted) = try self.scope(slot: slot)
         let rows = try engine.rows(plan, in: scope)
         trace?.append(
             TraceEntry(
-                plan: plan, aggregate: nil, groupedBy: nil, period: shifted.label, rows: rows,
+                plan: plan.plan, aggregate: nil, groupedBy: nil, period: shifted.label, rows: rows,
                 value: .integer(Int64(rows.count))))
         return rows
     }

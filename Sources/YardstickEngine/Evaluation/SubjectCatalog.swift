@@ -12,6 +12,14 @@ public enum SubjectCatalog {
     {
         switch grain {
         case .company:
+            // The company sees every row; it takes the id and name of the teams row of kind
+            // company when there is one.
+            if let teams = dataset["teams"],
+                let row = (0..<teams.rowCount).first(where: { text(teams, "kind", $0) == "company" })
+            {
+                let id = teams.key(ofRow: row) ?? "company"
+                return [SubjectInfo(grain: .company, id: id, name: text(teams, "name", row) ?? id, subject: .company)]
+            }
             return [SubjectInfo(grain: .company, id: "company", name: companyName, subject: .company)]
         case .user:
             guard let users = dataset["users"] else { throw EvaluationError("per user needs the users entity mapped") }

@@ -16,13 +16,12 @@ enum HostBindings {
                 plan.filters += try filter(table)
             }
             do {
-                try session.engine.validate(plan)
+                session.plans.append(try session.engine.prepare(plan))
             } catch let error as QueryError {
                 throw HostError(error.message)
             } catch {
                 throw HostError("\(error)")
             }
-            session.plans.append(plan)
             return [.integer(Int64(session.plans.count - 1))]
         }
         try vm.register("aggregate", in: "query") { [unowned session] args throws(HostError) in

@@ -386,7 +386,7 @@ enum Prelude {
         local declarations = {}
         local value_functions = {}
         local NIL = {}
-        local memo, memo_generation, running = {}, -1, {}
+        local memo, running = {}, {}
 
         local function indicator(declaration)
           if type(declaration) ~= "table" then error("indicator{...} takes a table", 2) end
@@ -416,17 +416,20 @@ enum Prelude {
           return value
         end
 
+        local current_s, current_k
         local runner = {
           register = function(id, fn) value_functions[id] = fn end,
-          run = function(id, subject, period, generation)
-            if generation ~= memo_generation then memo, running, memo_generation = {}, {}, generation end
+          -- Called once per subject and period; run() then evaluates indicators against it.
+          focus = function(subject, period)
+            memo, running = {}, {}
             local s = setmetatable({ subject = subject, period = period }, scope_for(0, true))
             local function k(other)
               if type(other) ~= "string" then error("k(id) takes an indicator id", 2) end
               return evaluate(other, s, k)
             end
-            return evaluate(id, s, k)
+            current_s, current_k = s, k
           end,
+          run = function(id) return evaluate(id, current_s, current_k) end,
         }
 
         host.install("indicator", public(indicator))

@@ -47,13 +47,16 @@ public enum ResultValue: Sendable, Equatable {
     /// The value as plain text, as written to CSV: empty when missing or failed.
     ///
     /// Integers are written as they are, decimals with the fewest places needed (`1054.5`),
-    /// and floating-point numbers rounded to at most six decimal places with trailing zeros
-    /// removed (`0.333333`, `2.5`, `3`), never in scientific notation below 10^18. Percent
+    /// and floating-point numbers in the shortest form that reads back to the same double
+    /// (`0.3333333333333333`, `2.5`): nothing is lost between a run and its CSV or JSON. Percent
     /// values stay fractions here (`0.3125`). Non-finite numbers read `NaN`, `inf`, `-inf`.
     public var plainText: String {
         switch self {
         case .integer(let value): String(value)
-        case .number(let value): Self.plain(value)
+        case .number(let value):
+            value.isFinite
+                ? (value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)")
+                : Self.plain(value)
         case .decimal(let value): value.description
         case .missing, .failed: ""
         }
@@ -62,7 +65,7 @@ public enum ResultValue: Sendable, Equatable {
     /// The value as shown in a table cell.
     ///
     /// Percent values are multiplied by 100 and rounded to one decimal place (`31.3%`);
-    /// other units read as ``plainText``. A missing value reads `—`, a failed one `error`
+    /// other numbers are rounded to six decimal places without an exponent (`0.333333`). A missing value reads `—`, a failed one `error`
     /// (`错误` in Chinese).
     ///
     /// - Parameters:
@@ -82,6 +85,8 @@ public enum ResultValue: Sendable, Equatable {
             let tenths = (value * 1000).rounded()
             guard tenths.isFinite, abs(tenths) < 9e18 else { return plainText }
             return Self.percent(tenths: Int64(tenths))
+        case .number(let value):
+            return Self.plain(value)
         default:
             return plainText
         }
