@@ -41,24 +41,23 @@ enum CompiledFilter {
             }
         case .compare(let path, let comparison, let operand):
             let measure = try CompiledMeasure.compile(.field(path), on: table, dataset: dataset)
-            let test = try comparator(measure, path: path, operands: [operand])
-            return .predicate { row in
-                guard let order = test(row)?.first else { return comparison == .notEqual }
-                switch comparison {
-                case .equal: return order == 0
-                case .notEqual: return order != 0
-                case .less: return order < 0
-                case .lessOrEqual: return order <= 0
-                case .greater: return order > 0
-                case .greaterOrEqual: return order >= 0
-                }
+            let order = try orderFunction(measure, path: path, operand: operand)
+            switch comparison {
+            case .equal: return .predicate { order($0) == 0 }
+            case .notEqual: return .predicate { order($0) != 0 }
+            case .less: return .predicate { (order($0) ?? 0) < 0 }
+            case .lessOrEqual: return .predicate { order($0).map { $0 <= 0 } ?? false }
+            case .greater: return .predicate { (order($0) ?? 0) > 0 }
+            case .greaterOrEqual: return .predicate { order($0).map { $0 >= 0 } ?? false }
             }
         case .oneOf(let path, let operands, let negated):
             let measure = try CompiledMeasure.compile(.field(path), on: table, dataset: dataset)
-            let test = try comparator(measure, path: path, operands: operands)
+            let orders = try operands.map { operand throws(QueryError) in
+                try orderFunction(measure, path: path, operand: operand)
+            }
             return .predicate { row in
-                guard let orders = test(row) else { return negated }
-                return orders.contains(0) != negated
+                guard measure.target(row) != nil else { return negated }
+                return orders.contains { $0(row) == 0 } != negated
             }
         }
     }
@@ -75,57 +74,53 @@ enum CompiledFilter {
         return .days(field: field, days: index.localDays, validity: column.validity, range: range)
     }
 
-    /// A function giving, per row, the order of the row's value against each operand
-    /// (-1, 0, 1), or nil when the value is null.
-    private static func comparator(_ measure: CompiledMeasure, path: FieldPath, operands: [Operand])
-        throws(QueryError) -> (Int) -> [Int]?
+    /// A function giving, per row, the order of the row's value against the operand (-1, 0,
+    /// 1), or nil when the value is null. Text compares by dictionary code when codes are
+    /// unique, so equality costs one integer comparison per row.
+    private static func orderFunction(_ measure: CompiledMeasure, path: FieldPath, operand: Operand)
+        throws(QueryError) -> (Int) -> Int?
     {
         switch measure.kind {
         case .text(let codes, let dictionary):
-            let texts = try operands.map { operand throws(QueryError) in try text(operand, path) }
-            // Compare codes when the dictionary is unique: one lookup per operand, not per row.
-            if dictionary.codesAreUnique && dictionary.isIndexed && operands.count <= 8 {
-                let wanted = texts.map { dictionary.code(of: $0) ?? -2 }
+            let wanted = try text(operand, path)
+            if dictionary.codesAreUnique && dictionary.isIndexed {
+                let code = dictionary.code(of: wanted) ?? -2
                 return { row in
                     guard let at = measure.target(row) else { return nil }
-                    let code = codes[at]
-                    return zip(wanted, texts).map { want, text in
-                        code == want ? 0 : (dictionary[code] < text ? -1 : 1)
-                    }
+                    let value = codes[at]
+                    if value == code { return 0 }
+                    return dictionary[value] < wanted ? -1 : 1
                 }
             }
             return { row in
                 guard let at = measure.target(row) else { return nil }
                 let value = dictionary[codes[at]]
-                return texts.map { value == $0 ? 0 : (value < $0 ? -1 : 1) }
+                return value == wanted ? 0 : (value < wanted ? -1 : 1)
             }
         case .enumeration(let codes, let names):
-            let texts = try operands.map { operand throws(QueryError) in try text(operand, path) }
-            for text in texts where !names.contains(text) {
-                throw QueryError("\(path) has no value \"\(text)\" (values: \(names.joined(separator: ", ")))")
+            let wanted = try text(operand, path)
+            guard let position = names.firstIndex(of: wanted) else {
+                throw QueryError("\(path) has no value \"\(wanted)\" (values: \(names.joined(separator: ", ")))")
             }
-            let positions = texts.map { names.firstIndex(of: $0) ?? -1 }
+            let code = Int8(position)
             return { row in
                 guard let at = measure.target(row) else { return nil }
-                let code = Int(codes[at])
-                return positions.map { code == $0 ? 0 : (code < $0 ? -1 : 1) }
+                let value = codes[at]
+                return value == code ? 0 : (value < code ? -1 : 1)
             }
         case .boolean(let values):
-            let flags = try operands.map { operand throws(QueryError) -> Bool in
-                guard case .boolean(let flag) = operand else {
-                    throw QueryError("\(path) is a boolean; compare it with true or false")
-                }
-                return flag
+            guard case .boolean(let flag) = operand else {
+                throw QueryError("\(path) is a boolean; compare it with true or false")
             }
             return { row in
                 guard let at = measure.target(row) else { return nil }
-                return flags.map { values[at] == $0 ? 0 : (values[at] ? 1 : -1) }
+                return values[at] == flag ? 0 : (values[at] ? 1 : -1)
             }
         default:
-            let numbers = try operands.map { operand throws(QueryError) in try number(operand, measure, path) }
+            let number = try number(operand, measure, path)
             return { row in
                 guard let value = measure.double(row) else { return nil }
-                return numbers.map { value == $0 ? 0 : (value < $0 ? -1 : 1) }
+                return value == number ? 0 : (value < number ? -1 : 1)
             }
         }
     }

@@ -1,7 +1,8 @@
 import YardstickData
 
-/// A measure bound to the columns it reads: per row, a typed value or nothing.
-struct CompiledMeasure {
+/// A measure bound to the columns it reads: per row, a typed value or nothing. A class, so the
+/// per-row paths that hold one never copy its arrays.
+final class CompiledMeasure {
     enum Kind {
         case integer([Int64])
         case decimal([Int64])
@@ -25,9 +26,22 @@ struct CompiledMeasure {
     /// Maps a row of the queried entity to the row holding the value (through references).
     let hops: [[Int32]]
 
+    init(kind: Kind, validity: Validity?, hops: [[Int32]]) {
+        self.kind = kind
+        self.validity = validity
+        self.hops = hops
+    }
+
     /// The row holding the value for `row`, or nil when a reference on the way is empty.
     @inline(__always)
     func target(_ row: Int) -> Int? {
+        var current = row
+        if !hops.isEmpty { return followHops(row) }
+        if let validity, !validity.isPresent(current) { return nil }
+        return current
+    }
+
+    private func followHops(_ row: Int) -> Int? {
         var current = row
         for hop in hops {
             let next = hop[current]

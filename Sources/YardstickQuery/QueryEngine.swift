@@ -25,6 +25,9 @@ public final class QueryEngine: @unchecked Sendable {
         let predicates: [(Int) -> Bool]
         let subjectField: String?
         let accountField: String?
+        /// The subjects' rows by day of the first day filter, through the user field (built
+        /// when the plan is compiled, so runs need no lookup).
+        var userDayIndex: SubjectDayIndex?
 
         init(table: Table, filters: [CompiledFilter]) {
             self.table = table
@@ -86,6 +89,11 @@ public final class QueryEngine: @unchecked Sendable {
             filters.append(try CompiledFilter.compile(filter, on: table, dataset: dataset))
         }
         let result = CompiledPlan(table: table, filters: filters)
+        if let field = result.subjectField, field != "id", let first = result.dayFilters.first,
+            let index = table.referenceIndexes[field]
+        {
+            result.userDayIndex = subjectDayIndex(table, field: field, dateField: first.field, index: index)
+        }
         lock.lock()
         compiled[plan] = result
         lock.unlock()
@@ -104,25 +112,54 @@ public final class QueryEngine: @unchecked Sendable {
         return result
     }
 
-    /// Computes an aggregate over the rows a plan selects in a scope.
-    public func aggregate(_ aggregate: Aggregate, of plan: QueryPlan, in scope: QueryScope, groupedBy: Measure? = nil)
-        throws(QueryError) -> QueryValue
-    {
-        try self.aggregate(aggregate, of: try prepare(plan), in: scope, groupedBy: groupedBy)
+    /// An aggregate bound to a prepared plan, ready to run for many scopes.
+    public final class PreparedAggregate: @unchecked Sendable {
+        /// The plan.
+        public let plan: PreparedPlan
+        /// The aggregate.
+        public let aggregate: Aggregate
+        /// The grouping measure, if any.
+        public let groupedBy: Measure?
+        let prototype: Accumulator
+        let groupKey: CompiledMeasure?
+
+        init(
+            plan: PreparedPlan, aggregate: Aggregate, groupedBy: Measure?, prototype: Accumulator,
+            groupKey: CompiledMeasure?
+        ) {
+            self.plan = plan
+            self.aggregate = aggregate
+            self.groupedBy = groupedBy
+            self.prototype = prototype
+            self.groupKey = groupKey
+        }
     }
 
-    /// Computes an aggregate over the rows a prepared plan selects in a scope.
-    public func aggregate(
-        _ aggregate: Aggregate, of prepared: PreparedPlan, in scope: QueryScope, groupedBy: Measure? = nil
-    ) throws(QueryError) -> QueryValue {
-        let compiled = prepared.compiled
-        let plan = prepared.plan
-        let accumulator = try Accumulator(aggregate, table: compiled.table, dataset: dataset)
-        guard let groupedBy else {
+    /// Checks and binds an aggregate once, for repeated runs.
+    ///
+    /// - Throws: ``QueryError`` when a measure names an unknown field or a non-numeric one
+    ///   where a number is needed.
+    public func prepare(_ aggregate: Aggregate, of plan: PreparedPlan, groupedBy: Measure? = nil)
+        throws(QueryError) -> PreparedAggregate
+    {
+        let table = plan.compiled.table
+        return PreparedAggregate(
+            plan: plan, aggregate: aggregate, groupedBy: groupedBy,
+            prototype: try Accumulator(aggregate, table: table, dataset: dataset),
+            groupKey: try groupedBy.map { measure throws(QueryError) in
+                try CompiledMeasure.compile(measure, on: table, dataset: dataset)
+            })
+    }
+
+    /// Runs a prepared aggregate in a scope.
+    public func run(_ prepared: PreparedAggregate, in scope: QueryScope) throws(QueryError) -> QueryValue {
+        let compiled = prepared.plan.compiled
+        let plan = prepared.plan.plan
+        let accumulator = prepared.prototype.fresh()
+        guard let key = prepared.groupKey else {
             try forEachRow(compiled, plan: plan, scope: scope) { accumulator.add($0) }
             return accumulator.result()
         }
-        let key = try CompiledMeasure.compile(groupedBy, on: compiled.table, dataset: dataset)
         var groups: [String: (key: QueryValue, accumulator: Accumulator)] = [:]
         try forEachRow(compiled, plan: plan, scope: scope) { row in
             guard let value = key.value(row) else { return }
@@ -136,6 +173,20 @@ public final class QueryEngine: @unchecked Sendable {
             })
     }
 
+    /// Computes an aggregate over the rows a plan selects in a scope.
+    public func aggregate(_ aggregate: Aggregate, of plan: QueryPlan, in scope: QueryScope, groupedBy: Measure? = nil)
+        throws(QueryError) -> QueryValue
+    {
+        try self.aggregate(aggregate, of: try prepare(plan), in: scope, groupedBy: groupedBy)
+    }
+
+    /// Computes an aggregate over the rows a prepared plan selects in a scope.
+    public func aggregate(
+        _ aggregate: Aggregate, of prepared: PreparedPlan, in scope: QueryScope, groupedBy: Measure? = nil
+    ) throws(QueryError) -> QueryValue {
+        try run(try self.prepare(aggregate, of: prepared, groupedBy: groupedBy), in: scope)
+    }
+
     /// Calls `body` with every selected row.
     private func forEachRow(
         _ compiled: CompiledPlan, plan: QueryPlan, scope: QueryScope, _ body: (Int) -> Void
@@ -143,11 +194,18 @@ public final class QueryEngine: @unchecked Sendable {
         let table = compiled.table
         let bounds = compiled.dayFilters.map { $0.range.bounds(scope) }
         let predicates = compiled.predicates
+        let dayArrays = compiled.dayFilters.map(\.days)
+        let dayValidity = compiled.dayFilters.map(\.validity)
+        let dayCount = dayArrays.count
+        // Rows taken from a day index already satisfy the first day filter.
+        var firstChecked = 0
         func passes(_ row: Int) -> Bool {
-            for (index, filter) in compiled.dayFilters.enumerated() {
-                guard filter.validity.isPresent(row) else { return false }
-                let day = filter.days[row]
+            var index = firstChecked
+            while index < dayCount {
+                guard dayValidity[index].isPresent(row) else { return false }
+                let day = dayArrays[index][row]
                 if day < bounds[index].0 || day > bounds[index].1 { return false }
+                index += 1
             }
             for predicate in predicates where !predicate(row) { return false }
             return true
@@ -157,6 +215,7 @@ public final class QueryEngine: @unchecked Sendable {
         case .company:
             if let first = compiled.dayFilters.first, let index = table.dateIndexes[first.field] {
                 let (low, high) = bounds[0]
+                firstChecked = 1
                 for row in index.rows(from: max(low, index.firstDay), through: min(high, index.lastDay))
                 where passes(Int(row)) {
                     body(Int(row))
@@ -165,11 +224,13 @@ public final class QueryEngine: @unchecked Sendable {
                 for row in 0..<table.rowCount where passes(row) { body(row) }
             }
         case .users(let users):
+            if compiled.subjectField != "id" && !compiled.dayFilters.isEmpty { firstChecked = 1 }
             guard let field = compiled.subjectField else {
                 throw QueryError("\(table.entity.name) has no user field (owner, agent or user) to restrict to a user")
             }
             try forEachSubjectRow(table, field: field, targets: users, compiled, bounds, passes, body)
         case .accounts(let accounts):
+            if compiled.accountField != "id" && !compiled.dayFilters.isEmpty { firstChecked = 1 }
             guard let field = compiled.accountField else {
                 throw QueryError("\(table.entity.name) has no account field to restrict to an account")
             }
@@ -189,7 +250,10 @@ public final class QueryEngine: @unchecked Sendable {
             throw QueryError("\(table.entity.name).\(field) does not reference a loaded entity")
         }
         if let first = compiled.dayFilters.first {
-            let byDay = subjectDayIndex(table, field: field, dateField: first.field, index: index)
+            let byDay =
+                field == compiled.subjectField
+                ? compiled.userDayIndex ?? subjectDayIndex(table, field: field, dateField: first.field, index: index)
+                : subjectDayIndex(table, field: field, dateField: first.field, index: index)
             for target in targets {
                 for row in byDay.rows(of: Int(target), from: bounds[0].0, through: bounds[0].1)
                 where passes(Int(row)) {

@@ -14,6 +14,8 @@ final class EvaluationSession {
     let today: Int32
     /// Plans registered by the prelude, by id, prepared for repeated runs.
     var plans: [QueryEngine.PreparedPlan] = []
+    /// Aggregates registered by the prelude, by id, prepared for repeated runs.
+    var aggregates: [QueryEngine.PreparedAggregate] = []
     /// Queries run since tracing started, for explain.
     var trace: [TraceEntry]?
     private(set) var definitions: [IndicatorDefinition] = []
@@ -141,17 +143,15 @@ final class EvaluationSession {
         return (QueryScope(subject: subject.subject, firstDay: shifted.first, lastDay: shifted.last), shifted)
     }
 
-    func run(_ plan: QueryEngine.PreparedPlan, slot: Int, aggregate: Aggregate, groupedBy: Measure?)
-        throws(QueryError) -> QueryValue
-    {
+    func run(_ prepared: QueryEngine.PreparedAggregate, slot: Int) throws(QueryError) -> QueryValue {
         let (scope, shifted) = try self.scope(slot: slot)
-        let value = try engine.aggregate(aggregate, of: plan, in: scope, groupedBy: groupedBy)
+        let value = try engine.run(prepared, in: scope)
         if trace != nil {
-            let rows = try engine.rows(plan, in: scope)
+            let rows = try engine.rows(prepared.plan, in: scope)
             trace?.append(
                 TraceEntry(
-                    plan: plan.plan, aggregate: aggregate, groupedBy: groupedBy, period: shifted.label, rows: rows,
-                    value: value))
+                    plan: prepared.plan.plan, aggregate: prepared.aggregate, groupedBy: prepared.groupedBy,
+                    period: shifted.label, rows: rows, value: value))
         }
         return value
     }

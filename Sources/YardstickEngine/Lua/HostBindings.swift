@@ -24,18 +24,30 @@ enum HostBindings {
             }
             return [.integer(Int64(session.plans.count - 1))]
         }
-        try vm.register("aggregate", in: "query") { [unowned session] args throws(HostError) in
+        try vm.register("prepare_aggregate", in: "query") { [unowned session] args throws(HostError) in
             let plan = try session.plan(args.first)
-            let slot = Int(args.dropFirst().first?.integerValue ?? 0)
-            guard let name = args.dropFirst(2).first?.stringValue else { throw HostError("aggregate: no name") }
-            let measured = try measure(args.dropFirst(3).first ?? .nil)
-            let extra = args.dropFirst(4).first
-            let by = try measure(args.dropFirst(5).first ?? .nil)
-            let group = try measure(args.dropFirst(6).first ?? .nil)
+            guard let name = args.dropFirst().first?.stringValue else { throw HostError("aggregate: no name") }
+            let measured = try measure(args.dropFirst(2).first ?? .nil)
+            let extra = args.dropFirst(3).first
+            let by = try measure(args.dropFirst(4).first ?? .nil)
+            let group = try measure(args.dropFirst(5).first ?? .nil)
             let aggregate = try self.aggregate(name, measure: measured, extra: extra, by: by)
             do {
-                let value = try session.run(plan, slot: slot, aggregate: aggregate, groupedBy: group)
-                return [ValueBridge.lua(value)]
+                session.aggregates.append(try session.engine.prepare(aggregate, of: plan, groupedBy: group))
+            } catch let error as QueryError {
+                throw HostError(error.message)
+            } catch {
+                throw HostError("\(error)")
+            }
+            return [.integer(Int64(session.aggregates.count - 1))]
+        }
+        try vm.register("run", in: "query") { [unowned session] args throws(HostError) in
+            guard let id = args.first?.integerValue, id >= 0, Int(id) < session.aggregates.count else {
+                throw HostError("unknown aggregate")
+            }
+            let slot = Int(args.dropFirst().first?.integerValue ?? 0)
+            do {
+                return [ValueBridge.lua(try session.run(session.aggregates[Int(id)], slot: slot))]
             } catch let error as QueryError {
                 throw HostError(error.message)
             } catch {

@@ -206,28 +206,40 @@ enum Prelude {
           error("cannot filter on a " .. k, 3)
         end
 
+        -- Views are cached: a script's chain s.x:where{…}:during(…) builds each view once per VM,
+        -- then finds it again through its parent's children table.
         local function view_of(entity, restricted, slot, filters, key)
           local cached = views[key]
           if cached then return cached end
-          local v = setmetatable({ entity = entity, restricted = restricted, slot = slot, filters = filters, key = key }, View)
+          local v = setmetatable({
+            entity = entity, restricted = restricted, slot = slot, filters = filters, key = key,
+            children = {}, aggregates = {},
+          }, View)
           views[key] = v
           return v
         end
 
         local function derive(view, filter, code)
+          local child = view.children[code]
+          if child then return child end
           local filters = {}
           for i, f in ipairs(view.filters) do filters[i] = f end
           filters[#filters + 1] = filter
-          return view_of(view.entity, view.restricted, view.slot, filters, view.key .. "|" .. code)
+          child = view_of(view.entity, view.restricted, view.slot, filters, view.key .. "|" .. code)
+          view.children[code] = child
+          return child
         end
 
         local function plan_id(view)
+          local id = view.plan
+          if id then return id end
           local key = view.entity .. (view.restricted and "/s" or "/a") .. view.key:match("^[^|]*(.*)$")
-          local id = plan_ids[key]
+          id = plan_ids[key]
           if not id then
             id = q.plan(view.entity, view.restricted, view.filters)
             plan_ids[key] = id
           end
+          view.plan = id
           return id
         end
 
@@ -236,7 +248,11 @@ enum Prelude {
           return f
         end
 
-        function View:during(field) return derive(self, { op = "during", field = field_name(field, "during") }, "D" .. field) end
+        function View:during(field)
+          local child = self.children[field]
+          if child then return child end
+          return derive(self, { op = "during", field = field_name(field, "during") }, field)
+        end
         function View:before(field) return derive(self, { op = "before", field = field_name(field, "before") }, "B" .. field) end
         function View:between(field, a, b)
           field_name(field, "between")
@@ -250,7 +266,7 @@ enum Prelude {
             if type(name) ~= "string" then error("where{...}: condition keys are field names", 2) end
             names[#names + 1] = name
           end
-          sort(names)
+          if #names > 1 then sort(names) end
           local result = self
           for _, name in ipairs(names) do
             local condition = conditions[name]
@@ -289,8 +305,21 @@ enum Prelude {
           return rows
         end
 
+        local function measure_key(m)
+          if m == nil then return "" end
+          if type(m) == "string" then return m end
+          return m.unit .. ":" .. m.from .. ">" .. m.to
+        end
+
+        -- Each distinct aggregate of a view is prepared once; later calls pass two integers.
         local function aggregate(view, group, name, m, extra, by)
-          local result = q.aggregate(plan_id(view), view.slot, name, m, extra, by, group)
+          local key = name .. "|" .. measure_key(m) .. "|" .. tostring(extra) .. "|" .. measure_key(by) .. "|" .. measure_key(group)
+          local id = view.aggregates[key]
+          if not id then
+            id = q.prepare_aggregate(plan_id(view), name, m, extra, by, group)
+            view.aggregates[key] = id
+          end
+          local result = q.run(id, view.slot)
           if name == "top" then
             if group then
               for key, ids in pairs(result) do result[key] = wrap_rows(view.entity, ids) end
@@ -344,9 +373,9 @@ enum Prelude {
         end
         local function public(fn)
           return function(...)
-            local results = pack(pcall(fn, ...))
-            if results[1] then return unpack(results, 2, results.n) end
-            error(clean(results[2]), 2)
+            local ok, result = pcall(fn, ...)
+            if ok then return result end
+            error(clean(result), 2)
           end
         end
         for _, methods in ipairs({ View, Grouped }) do
@@ -368,7 +397,10 @@ enum Prelude {
           local meta = {}
           meta.__metatable = "yardstick.scope"
           meta.__newindex = function() error("scopes are read-only", 2) end
+          local entity_views = {}
           meta.__index = function(s, name)
+            local cached_view = entity_views[name]
+            if cached_view then return cached_view end
             if name == "all" then
               return setmetatable({ subject = rawget(s, "subject"), period = rawget(s, "period") }, scope_for(slot, false))
             elseif name == "previous" or name == "same_period_last_year" then
@@ -376,7 +408,9 @@ enum Prelude {
               return setmetatable({ subject = rawget(s, "subject"), period = q.period(shifted) }, scope_for(shifted, restricted))
             end
             if not q.has_entity(name) then return nil end
-            return view_of(name, restricted, slot, {}, name .. "@" .. key)
+            local v = view_of(name, restricted, slot, {}, name .. "@" .. key)
+            entity_views[name] = v
+            return v
           end
           scope_cache[key] = meta
           return meta

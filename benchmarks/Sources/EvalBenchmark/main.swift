@@ -37,7 +37,12 @@ struct Plans: @unchecked Sendable {
 
 @Sendable func plan(_ entity: String, _ filters: [QueryFilter]) -> QueryEngine.PreparedPlan {
     // The direct baseline binds each plan once, as the Lua layer does per VM.
-    try! engine.prepare(QueryPlan(entity: entity, filters: filters))
+    do {
+        return try engine.prepare(QueryPlan(entity: entity, filters: filters))
+    } catch {
+        FileHandle.standardError.write(Data("cannot prepare \(entity): \(error)\n".utf8))
+        exit(1)
+    }
 }
 let won = plan("opportunities", [.compare(FieldPath("stage"), .equal, .text("won")), .during("closed_at")])
 let closed = plan("opportunities", [.during("closed_at")])
