@@ -39,7 +39,8 @@ struct ExplainCommand: ParsableCommand {
             let period = try Period.parse(self.period, calendar: workspace.calendar)
             guard let grain = Grain(rawValue: per) else { throw CLIError("--per \(per): unknown grain") }
             let (sources, _) = try IndicatorSources.resolve(indicators, workspace: directory)
-            let evaluator = Evaluator(engine: QueryEngine(dataset: dataset), workspace: workspace)
+            var evaluator = Evaluator(engine: QueryEngine(dataset: dataset), workspace: workspace)
+            evaluator.modules = IndicatorSources.moduleFolder(indicators, workspace: directory)
             explanation = try evaluator.explain(
                 indicator: indicator, subjectID: subject, grain: grain, period: period, sources: sources)
         } catch {

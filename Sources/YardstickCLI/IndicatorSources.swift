@@ -28,6 +28,24 @@ enum IndicatorSources {
         return (sources, ids)
     }
 
+    /// The folder `require` may load the indicators' own modules from: the indicators folder
+    /// (or the folder of the first file given).
+    static func moduleFolder(_ argument: String?, workspace: String) -> ModuleFolder {
+        let fileManager = FileManager.default
+        var folder = (workspace as NSString).appendingPathComponent("indicators")
+        if let first = argument?.split(separator: ",").first.map({ String($0).trimmingCharacters(in: .whitespaces) }) {
+            let path = first.hasPrefix("/") ? first : fileManager.currentDirectoryPath + "/" + first
+            var isDirectory: ObjCBool = false
+            if fileManager.fileExists(atPath: path, isDirectory: &isDirectory) {
+                folder = isDirectory.boolValue ? path : (path as NSString).deletingLastPathComponent
+            }
+        }
+        let standardized = URL(fileURLWithPath: folder).standardizedFileURL.path
+        let root = URL(fileURLWithPath: workspace).standardizedFileURL.path + "/"
+        let display = standardized.hasPrefix(root) ? String(standardized.dropFirst(root.count)) : standardized
+        return ModuleFolder(path: standardized, displayPrefix: display)
+    }
+
     private static func folder(_ path: String, workspace: String) throws -> [Evaluator.Source] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
             throw CLIError("no indicators folder at \(path)")

@@ -66,7 +66,8 @@ struct RunCommand: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        let evaluator = Evaluator(engine: QueryEngine(dataset: dataset), workspace: workspace)
+        var evaluator = Evaluator(engine: QueryEngine(dataset: dataset), workspace: workspace)
+        evaluator.modules = IndicatorSources.moduleFolder(indicators, workspace: directory)
         let report: RunReport
         do {
             report = try evaluator.run(sources: sources, periods: periods, grains: grains, only: ids)

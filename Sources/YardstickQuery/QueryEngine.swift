@@ -90,9 +90,9 @@ public final class QueryEngine: @unchecked Sendable {
         }
         let result = CompiledPlan(table: table, filters: filters)
         if let field = result.subjectField, field != "id", let first = result.dayFilters.first,
-            let index = table.referenceIndexes[field]
+            table.referenceIndexes[field] != nil
         {
-            result.userDayIndex = subjectDayIndex(table, field: field, dateField: first.field, index: index)
+            result.userDayIndex = subjectDayIndex(table, field: field, dateField: first.field)
         }
         lock.lock()
         compiled[plan] = result
@@ -252,8 +252,8 @@ public final class QueryEngine: @unchecked Sendable {
         if let first = compiled.dayFilters.first {
             let byDay =
                 field == compiled.subjectField
-                ? compiled.userDayIndex ?? subjectDayIndex(table, field: field, dateField: first.field, index: index)
-                : subjectDayIndex(table, field: field, dateField: first.field, index: index)
+                ? compiled.userDayIndex ?? subjectDayIndex(table, field: field, dateField: first.field)
+                : subjectDayIndex(table, field: field, dateField: first.field)
             for target in targets {
                 for row in byDay.rows(of: Int(target), from: bounds[0].0, through: bounds[0].1)
                 where passes(Int(row)) {
@@ -267,9 +267,9 @@ public final class QueryEngine: @unchecked Sendable {
         }
     }
 
-    private func subjectDayIndex(_ table: Table, field: String, dateField: String, index: ReferenceIndex)
-        -> SubjectDayIndex
-    {
+    /// The per-subject day index of (field, dateField), built once under the lock (other
+    /// threads wait for it rather than build it twice).
+    private func subjectDayIndex(_ table: Table, field: String, dateField: String) -> SubjectDayIndex {
         let key = "\(table.entity.name).\(field).\(dateField)"
         lock.lock()
         defer { lock.unlock() }
@@ -283,7 +283,6 @@ public final class QueryEngine: @unchecked Sendable {
             built = SubjectDayIndex(
                 referencedRows: [], targetCount: 0, dateIndex: DateIndex(days: [], validity: Validity()))
         }
-        _ = index
         subjectDayIndexes[key] = built
         return built
     }

@@ -28,9 +28,10 @@ final class EvaluationSession {
     private var period: Period?
     private var shiftedPeriods: [Int: Period] = [:]
 
-    init(engine: QueryEngine, calendar: CalendarSettings, limits: LuaLimits = .default, today: Int32)
-        throws(LuaError)
-    {
+    init(
+        engine: QueryEngine, calendar: CalendarSettings, limits: LuaLimits = .default, today: Int32,
+        modules: ModuleFolder? = nil
+    ) throws(LuaError) {
         self.engine = engine
         self.dataset = engine.dataset
         self.calendar = calendar
@@ -42,6 +43,7 @@ final class EvaluationSession {
         runFunction = registerFunction
         published = LuaTable()
         try HostBindings.register(on: vm, session: self)
+        if let modules { vm.moduleResolver = { modules.resolve($0) } }
         let results = try vm.call(try vm.loadTrusted(Prelude.source, chunkName: "=yardstick/prelude.lua"))
         guard case .table(let runner)? = results.first, let register = runner["register"].functionValue,
             let focus = runner["focus"].functionValue, let run = runner["run"].functionValue,
@@ -76,7 +78,7 @@ final class EvaluationSession {
             definitions.append(definition)
             return definition
         } catch let error as LuaError {
-            throw IndicatorLoadError(file: file, line: error.line, message: error.description)
+            throw IndicatorLoadError(file: error.chunk ?? file, line: error.line, message: error.message)
         } catch let error as IndicatorLoadError {
             throw error
         } catch {
@@ -201,6 +203,29 @@ final class EvaluationSession {
             "days_elapsed": .integer(Int64(shifted.daysElapsed(asOf: today))),
         ]
         return .table(table)
+    }
+}
+
+/// Where `require` finds an indicator pack's own modules: `a.b` → `FOLDER/a/b.lua`, nowhere else
+/// (the runtime has already rejected names that are not `[A-Za-z0-9_]` words joined by dots).
+public struct ModuleFolder: Sendable, Hashable {
+    /// The folder on disk.
+    public var path: String
+    /// How chunk names start (`indicators`), so messages read `indicators/a/b.lua:3: …`.
+    public var displayPrefix: String
+
+    /// Creates a module folder.
+    public init(path: String, displayPrefix: String) {
+        self.path = path
+        self.displayPrefix = displayPrefix
+    }
+
+    /// The source and chunk name of a module, if the folder has it.
+    func resolve(_ name: String) -> (source: String, chunkName: String)? {
+        let relative = name.split(separator: ".").joined(separator: "/") + ".lua"
+        guard !relative.contains(".."), let text = try? String(contentsOfFile: path + "/" + relative, encoding: .utf8)
+        else { return nil }
+        return (text, displayPrefix + "/" + relative)
     }
 }
 

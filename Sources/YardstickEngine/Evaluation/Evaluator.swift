@@ -33,6 +33,8 @@ public struct Evaluator: Sendable {
     public var today: Int32
     /// Worker threads.
     public var workers: Int
+    /// Where `require` finds the indicators' own modules (nil: `require` finds nothing).
+    public var modules: ModuleFolder?
 
     /// Creates an evaluator.
     public init(
@@ -54,9 +56,11 @@ public struct Evaluator: Sendable {
         let calendar = workspace.calendar
         let limits = self.limits
         let today = self.today
+        let modules = self.modules
         let outcome: Result<([IndicatorDefinition], [IndicatorLoadError]), EvaluationError> = LuaThread.run {
             do {
-                let session = try EvaluationSession(engine: engine, calendar: calendar, limits: limits, today: today)
+                let session = try EvaluationSession(
+                    engine: engine, calendar: calendar, limits: limits, today: today, modules: modules)
                 var errors: [IndicatorLoadError] = []
                 var definitions: [IndicatorDefinition] = []
                 for source in sources {
@@ -91,7 +95,7 @@ public struct Evaluator: Sendable {
             }
         }
         var failures = loadErrors.map {
-            IndicatorFailure(indicatorID: "", message: $0.description, file: $0.file, line: $0.line)
+            IndicatorFailure(indicatorID: "", message: $0.message, file: $0.file, line: $0.line)
         }
         let (runnable, unmet) = checkNeeds(definitions)
         failures += unmet
@@ -109,12 +113,13 @@ public struct Evaluator: Sendable {
         let calendar = workspace.calendar
         let limits = self.limits
         let today = self.today
+        let modules = self.modules
         let allTasks = tasks
         DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
             LuaThread.run {
                 guard
                     let session = try? EvaluationSession(
-                        engine: engine, calendar: calendar, limits: limits, today: today)
+                        engine: engine, calendar: calendar, limits: limits, today: today, modules: modules)
                 else { return }
                 for source in sources { _ = try? session.load(source: source.text, file: source.file) }
                 for index in stride(from: worker, to: allTasks.count, by: workerCount) {
@@ -148,7 +153,7 @@ public struct Evaluator: Sendable {
                     failures.append(
                         IndicatorFailure(
                             indicatorID: definition.id, subjectID: subject.id, periodLabel: period.label,
-                            message: error.description, file: error.chunk ?? definition.file, line: error.line))
+                            message: error.message, file: error.chunk ?? definition.file, line: error.line))
                 }
             }
         }

@@ -36,9 +36,11 @@ extension Evaluator {
         let calendar = workspace.calendar
         let limits = self.limits
         let today = self.today
+        let modules = self.modules
         let outcome: Result<Explanation, EvaluationError> = LuaThread.run {
             do {
-                let session = try EvaluationSession(engine: engine, calendar: calendar, limits: limits, today: today)
+                let session = try EvaluationSession(
+                    engine: engine, calendar: calendar, limits: limits, today: today, modules: modules)
                 var definition: IndicatorDefinition?
                 for source in sources {
                     if let loaded = try? session.load(source: source.text, file: source.file), loaded.id == id {

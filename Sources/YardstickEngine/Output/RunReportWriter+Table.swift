@@ -39,7 +39,8 @@ extension RunReportWriter {
     static func errorLine(_ failure: IndicatorFailure) -> String {
         let context = [failure.periodLabel, failure.subjectID].compactMap { $0 }
         let scope = context.isEmpty ? "" : " (" + context.joined(separator: ", ") + ")"
-        return failure.location + ": " + failure.indicatorID + scope + ": " + failure.message
+        let what = failure.indicatorID.isEmpty ? "" : failure.indicatorID + scope + ": "
+        return failure.location + ": " + what + failure.message
     }
 
     /// Period labels: the report's periods, then any others the results name.
