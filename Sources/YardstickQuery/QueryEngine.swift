@@ -13,7 +13,14 @@ public final class QueryEngine: @unchecked Sendable {
     public let dataset: Dataset
     private let lock = NSLock()
     private var compiled: [QueryPlan: CompiledPlan] = [:]
-    private var subjectDayIndexes: [String: SubjectDayIndex] = [:]
+    private var subjectDayIndexes: [String: LazyDayIndex] = [:]
+
+    /// One per-subject day index, built by the first thread that needs it while threads that
+    /// need other indexes go on building theirs.
+    private final class LazyDayIndex: @unchecked Sendable {
+        let lock = NSLock()
+        var value: SubjectDayIndex?
+    }
 
     /// Creates an engine over a dataset.
     public init(dataset: Dataset) { self.dataset = dataset }
@@ -267,23 +274,27 @@ public final class QueryEngine: @unchecked Sendable {
         }
     }
 
-    /// The per-subject day index of (field, dateField), built once under the lock (other
-    /// threads wait for it rather than build it twice).
+    /// The per-subject day index of (field, dateField), built once; a thread that needs an
+    /// index being built waits for it, threads that need other indexes build theirs meanwhile.
     private func subjectDayIndex(_ table: Table, field: String, dateField: String) -> SubjectDayIndex {
         let key = "\(table.entity.name).\(field).\(dateField)"
         lock.lock()
-        defer { lock.unlock() }
-        if let cached = subjectDayIndexes[key] { return cached }
-        let referenced = table[field]?.referencedRows ?? []
+        let slot = subjectDayIndexes[key] ?? LazyDayIndex()
+        subjectDayIndexes[key] = slot
+        lock.unlock()
+        slot.lock.lock()
+        defer { slot.lock.unlock() }
+        if let built = slot.value { return built }
         let built: SubjectDayIndex
         if let dateIndex = table.dateIndexes[dateField] {
             built = SubjectDayIndex(
-                referencedRows: referenced, targetCount: targetCount(table, field: field), dateIndex: dateIndex)
+                referencedRows: table[field]?.referencedRows ?? [], targetCount: targetCount(table, field: field),
+                dateIndex: dateIndex)
         } else {
             built = SubjectDayIndex(
                 referencedRows: [], targetCount: 0, dateIndex: DateIndex(days: [], validity: Validity()))
         }
-        subjectDayIndexes[key] = built
+        slot.value = built
         return built
     }
 
