@@ -55,6 +55,60 @@ import Testing
         }
     }
 
+    /// Above 16 MiB the UTF-8 check and the count before each cut run on all cores.
+    @Test func bigTextIsCheckedAndCutInPiecesLikeOneReader() throws {
+        // Long records (quoted text with 200 line feeds and doubled quotes) keep the count
+        // low; record r starts on line 2 + 201 r.
+        let filler = Array(repeating: "abc, \"\"x\"\"\n", count: 200).joined()
+        var text = "id,note,n\n"
+        for row in 0..<9_000 { text += "k\(row),\"\(filler)\(row)\",\(row % 7)\n" }
+        let bytes = Array(text.utf8)
+        #expect(bytes.count > 16 << 20)
+        var whole = try CSVReader(bytes: bytes, path: "t.csv")
+        _ = try whole.readHeader()
+        for count in [2, 3] {
+            let segments = whole.segments(count)
+            #expect(segments.count == count)
+            for var segment in segments {
+                try segment.forEachRecord { record in
+                    let row = Int(record.string(at: 0).dropFirst()) ?? -1
+                    #expect(record.line == 2 + 201 * row)
+                    #expect(record.count == 3)
+                    return false
+                }
+            }
+        }
+    }
+
+    /// Many keys in ascending order are found by bisection, with the same answers as hashing.
+    @Test func ascendingKeysAreFoundWithoutAHashTable() {
+        let count = StringDictionary.sortedIndexThreshold + 5
+        let texts = (0..<count).map { "X" + String(repeating: "0", count: 9 - String($0).count) + String($0) }
+        var keys = StringDictionary(capacity: 0)
+        for text in texts { _ = Array(text.utf8).withUnsafeBytes { keys.appendWithoutLookup($0) } }
+        #expect(keys.buildIndex().isEmpty)
+        #expect(keys.isIndexed && keys.codesAreUnique)
+        for code in [0, 1, 77, count / 2, count - 1] {
+            #expect(keys.code(of: texts[code]) == Int32(code))
+        }
+        #expect(keys.code(of: "X") == nil)
+        #expect(keys.code(of: "W999999999") == nil)
+        #expect(keys.code(of: "X0000000005x") == nil)
+        #expect(keys.code(of: "Y") == nil)
+        #expect(keys.intern("A new one") == Int32(count))
+        #expect(keys.code(of: texts[count - 1]) == Int32(count - 1))
+        #expect(keys.code(of: "A new one") == Int32(count))
+
+        // Out of order: hashed, repeats found as before.
+        var unordered = StringDictionary(capacity: 0)
+        for text in texts.reversed() + [texts[3]] {
+            _ = Array(text.utf8).withUnsafeBytes { unordered.appendWithoutLookup($0) }
+        }
+        let repeats = unordered.buildIndex()
+        #expect(repeats.map { [$0.repeat, $0.first] } == [[Int32(count), Int32(count - 4)]])
+        #expect(unordered.code(of: texts[0]) == Int32(count - 1))
+    }
+
     @Test func parallelAndSerialLoadsAreIdentical() throws {
         let workspace = try TemporaryWorkspace(
             toml: """

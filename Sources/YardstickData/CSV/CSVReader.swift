@@ -85,11 +85,35 @@ public struct CSVReader {
     private static func isValidUTF8(_ text: UnsafeRawBufferPointer, releasing storage: FileBytes, offset: Int)
         -> Bool
     {
-        let run = 8 << 20
-        var start = 0
-        while start < text.count {
-            var stop = min(start + run, text.count)
+        // Big files are checked on all cores, in pieces that end after a line feed.
+        let pieces = text.count >= 16 << 20 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        var bounds = [0]
+        for piece in 1..<max(1, pieces) {
+            var stop = max(bounds[bounds.count - 1], text.count / pieces * piece)
             while stop < text.count && text[stop - 1] != 0x0A { stop += 1 }
+            bounds.append(stop)
+        }
+        bounds.append(text.count)
+        let valid = ResultSlots<Bool>(count: bounds.count - 1)
+        let shared = Unchecked((text, bounds))
+        inParallel(bounds.count - 1) { piece in
+            let (text, bounds) = shared.value
+            let checked = isValidUTF8(
+                text, from: bounds[piece], to: bounds[piece + 1], releasing: storage, offset: offset)
+            valid.set(piece, checked)
+        }
+        return !valid.values.contains(false)
+    }
+
+    /// Whether `text[from..<to]` is valid UTF-8, checked in runs that end after a line feed.
+    private static func isValidUTF8(
+        _ text: UnsafeRawBufferPointer, from: Int, to end: Int, releasing storage: FileBytes, offset: Int
+    ) -> Bool {
+        let run = 8 << 20
+        var start = from
+        while start < end {
+            var stop = min(start + run, end)
+            while stop < end && text[stop - 1] != 0x0A { stop += 1 }
             guard Transcoder.isValidUTF8(UnsafeRawBufferPointer(rebasing: text[start..<stop])) else {
                 return false
             }
@@ -97,6 +121,52 @@ public struct CSVReader {
             start = stop
         }
         return true
+    }
+
+    /// Runs `body` for each piece, on all cores when there are several.
+    private static func inParallel(_ pieces: Int, _ body: @Sendable (Int) -> Void) {
+        if pieces <= 1 {
+            for piece in 0..<pieces { body(piece) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: pieces, execute: body)
+        }
+    }
+
+    /// The quotes and line feeds in `start..<end`, counted on all cores for a big range;
+    /// the pages counted are given back.
+    private func countQuotesAndLines(from start: Int, to end: Int) -> (quotes: Int, lines: Int) {
+        let pieces = end - start >= 16 << 20 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let counts = ResultSlots<(Int, Int)>(count: pieces)
+        let storage = self.storage
+        Self.inParallel(pieces) { piece in
+            let buffer = storage.buffer
+            var scanned = start + (end - start) / pieces * piece
+            let last = piece == pieces - 1 ? end : start + (end - start) / pieces * (piece + 1)
+            var quotes = 0
+            var lines = 0
+            while scanned < last {
+                let runStart = scanned
+                let stop = min(last, scanned + (4 << 20))
+                while scanned + 8 <= stop {
+                    let word = buffer.loadUnaligned(fromByteOffset: scanned, as: UInt64.self)
+                    quotes += Self.countBytes(word, equalTo: UInt8(ascii: "\""))
+                    lines += Self.countBytes(word, equalTo: 0x0A)
+                    scanned += 8
+                }
+                while scanned < stop {
+                    let byte = buffer[scanned]
+                    if byte == UInt8(ascii: "\"") {
+                        quotes += 1
+                    } else if byte == 0x0A {
+                        lines += 1
+                    }
+                    scanned += 1
+                }
+                storage.release(from: runStart, upTo: stop)
+            }
+            counts.set(piece, (quotes, lines))
+        }
+        return counts.values.reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
     }
 
     /// Splits the rest of the file into up to `count` readers over consecutive runs of whole
@@ -117,25 +187,12 @@ public struct CSVReader {
                 guard target > cuts[cuts.count - 1] else { continue }
                 // Count quotes and newlines up to the target, then move on to the next newline
                 // outside quotes (an even number of quotes so far).
-                while scanned < target {
-                    let stop = min(target, scanned + (4 << 20))
-                    while scanned + 8 <= stop {
-                        let word = buffer.loadUnaligned(fromByteOffset: scanned, as: UInt64.self)
-                        quotes += Self.countBytes(word, equalTo: UInt8(ascii: "\""))
-                        lines += Self.countBytes(word, equalTo: 0x0A)
-                        scanned += 8
-                    }
-                    while scanned < stop {
-                        let byte = buffer[scanned]
-                        if byte == UInt8(ascii: "\"") {
-                            quotes += 1
-                        } else if byte == 0x0A {
-                            lines += 1
-                        }
-                        scanned += 1
-                    }
-                    storage.release(from: releasedScan, upTo: scanned)
-                    releasedScan = scanned
+                if scanned < target {
+                    let counted = countQuotesAndLines(from: scanned, to: target)
+                    quotes += counted.quotes
+                    lines += counted.lines
+                    scanned = target
+                    releasedScan = target
                 }
                 while target < end {
                     let byte = buffer[target]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses cell bytes to one field's type and accumulates a ``Column``.
 ///
 /// One builder per field per entity and per file segment; the segments of a file and the files
@@ -160,6 +162,22 @@ final class ColumnBuilder {
         }
     }
 
+    /// Takes over the rows and buffers of another builder of the same field while this one is
+    /// still empty: the same rows as ``append(contentsOf:)`` gives, without copying them.
+    /// `other` is left empty.
+    func adopt(_ other: ColumnBuilder) {
+        precondition(count == 0 && kind == other.kind)
+        swap(&validity, &other.validity)
+        swap(&codes, &other.codes)
+        swap(&integers, &other.integers)
+        swap(&booleans, &other.booleans)
+        swap(&enumCodes, &other.enumCodes)
+        swap(&dictionary, &other.dictionary)
+        // As append(contentsOf:) decides: text appended without lookup stays plain text.
+        isPlainText = kind == .text && !dictionary.codesAreUnique
+        other.release()
+    }
+
     /// Appends every row of another builder of the same field (a later segment of a file).
     func append(contentsOf other: ColumnBuilder) {
         validity.append(contentsOf: other.validity)
@@ -262,7 +280,17 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
 
     init(capacity: Int = 0) {
         self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
+        base = Self.allocate(self.capacity)
+    }
+
+    /// Storage from malloc, so that growing can use realloc (which moves big blocks by
+    /// remapping their pages instead of copying them).
+    private static func allocate(_ count: Int) -> UnsafeMutablePointer<Element> {
+        precondition(MemoryLayout<Element>.alignment <= 16)
+        guard let raw = malloc(max(1, count) * MemoryLayout<Element>.stride) else {
+            fatalError("out of memory")
+        }
+        return raw.bindMemory(to: Element.self, capacity: max(1, count))
     }
 
     @inline(__always)
@@ -306,10 +334,8 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
 
     @inline(never)
     private mutating func grow(to size: Int) {
-        let new = UnsafeMutablePointer<Element>.allocate(capacity: size)
-        new.update(from: base, count: count)
-        base.deallocate()
-        base = new
+        guard let raw = realloc(base, size * MemoryLayout<Element>.stride) else { fatalError("out of memory") }
+        base = raw.bindMemory(to: Element.self, capacity: size)
         capacity = size
     }
 
@@ -320,8 +346,8 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
 
     /// Releases the memory; the buffer is empty afterwards and must not be used again.
     mutating func free() {
-        base.deallocate()
-        base = .allocate(capacity: 1)
+        Foundation.free(base)
+        base = Self.allocate(1)
         count = 0
         capacity = 0
     }

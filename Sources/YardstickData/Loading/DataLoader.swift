@@ -101,7 +101,21 @@ public struct DataLoader: Sendable {
         }
         let rowCount = builders.values.first?.count ?? 0
         var columns: [String: Column] = [:]
-        for (name, builder) in builders { columns[name] = builder.build() }
+        let built = ResultSlots<(String, Column)>(count: builders.count)
+        let finished = Unchecked(Array(builders))
+        let build: @Sendable (Int) -> Void = { index in
+            let (name, builder) = finished.value[index]
+            built.set(index, (name, builder.build()))
+        }
+        // Columns are finished (copied into arrays) on all cores.
+        if options.parallel {
+            DispatchQueue.concurrentPerform(iterations: builders.count, execute: build)
+        } else {
+            for index in 0..<builders.count {
+                build(index)
+            }
+        }
+        for (name, column) in built.values { columns[name] = column }
         return (Table(entity: entity, rowCount: rowCount, columns: columns), report)
     }
 
@@ -197,11 +211,18 @@ public struct DataLoader: Sendable {
                 clock: ZoneClock(timeZone: timeZone))
             parts.set(index, (own, segmentReport))
         }
-        // Column by column, each segment's buffers freed once copied: the entity's rows are
-        // held twice for one column at most.
+        // Column by column (one per core at a time), each segment's buffers freed once copied;
+        // the first segment's buffers are taken over, not copied.
         let results = parts.values
-        for (name, builder) in builders {
-            let pieces = results.compactMap { $0.0[name] }
+        let columns = Unchecked((Array(builders), results))
+        DispatchQueue.concurrentPerform(iterations: builders.count) { index in
+            let (builders, results) = columns.value
+            let (name, builder) = builders[index]
+            var pieces = results.compactMap { $0.0[name] }[...]
+            if builder.count == 0, let first = pieces.first {
+                builder.adopt(first)
+                pieces = pieces.dropFirst()
+            }
             builder.reserve(rows: pieces.reduce(0) { $0 + $1.count })
             for piece in pieces {
                 builder.append(contentsOf: piece)
@@ -224,28 +245,30 @@ public struct DataLoader: Sendable {
             feeds: feeds, unfed: builders.values.filter { !fed.contains(ObjectIdentifier($0)) },
             formats: part.formats, clock: clock, file: part.displayPath, distinct: part.distinct)
         let sampleSize = options.problemSampleSize
-        let file = part.displayPath
         let width = contents.header.count
-        func widthProblem(_ line: Int, _ fieldCount: Int) -> SourceError {
-            SourceError(
-                file: file, row: line, message: "expected \(width) fields as in the header, found \(fieldCount)")
-        }
         do {
             switch contents {
             case .csv(let source):
-                try source.forEachRecord { record in
-                    guard record.count == width else {
-                        report.record(widthProblem(record.line, record.count), sampleSize: sampleSize)
-                        return
-                    }
-                    if let problem = sink.consume(line: record.line, cells: record) {
-                        report.record(problem, sampleSize: sampleSize)
+                // The per-record closure holds the sink unretained (it outlives the loop), so
+                // no reference count is touched per record.
+                let handle = Unmanaged.passUnretained(sink)
+                try withExtendedLifetime(sink) { () throws(SourceError) in
+                    try source.forEachRecord { record in
+                        let problem = handle._withUnsafeGuaranteedRef { sink -> SourceError? in
+                            guard record.count == width else {
+                                return sink.widthProblem(line: record.line, found: record.count, expected: width)
+                            }
+                            return sink.consume(line: record.line, cells: record)
+                        }
+                        if let problem { report.record(problem, sampleSize: sampleSize) }
                     }
                 }
             case .json(let source):
                 source.forEachRow { line, fieldCount, cell in
                     guard fieldCount == width else {
-                        report.record(widthProblem(line, fieldCount), sampleSize: sampleSize)
+                        report.record(
+                            sink.widthProblem(line: line, found: fieldCount, expected: width),
+                            sampleSize: sampleSize)
                         return
                     }
                     let problem = withoutActuallyEscaping(cell) { cell in

@@ -153,6 +153,12 @@ final class RowSink {
         return nil
     }
 
+    /// The problem of a record whose number of fields differs from the header's.
+    @inline(never)
+    func widthProblem(line: Int, found: Int, expected: Int) -> SourceError {
+        SourceError(file: file, row: line, message: "expected \(expected) fields as in the header, found \(found)")
+    }
+
     private func isDuplicate<Cells: CellSource & ~Copyable>(_ cells: borrowing Cells) -> Bool {
         distinctKey.removeAll(keepingCapacity: true)
         for feed in feeds {

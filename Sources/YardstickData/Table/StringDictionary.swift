@@ -24,6 +24,11 @@ public struct StringDictionary: Sendable {
     private var slots: [UInt64]
     private var mask: Int
     private var stride: Int
+    /// Set when ``buildIndex()`` found the values in strictly ascending byte order (ids written
+    /// in order): lookups then search ``bytes`` by bisection and no slots are kept.
+    private var isSorted = false
+    /// At least this many values are worth checking for ascending order instead of hashing.
+    static let sortedIndexThreshold = 1 << 17
 
     /// Creates an empty dictionary.
     public init(capacity: Int = 16) {
@@ -65,6 +70,7 @@ public struct StringDictionary: Sendable {
         bytes.append(contentsOf: value)
         ends.append(Self.offset(bytes.count))
         isIndexed = false
+        isSorted = false
         codesAreUnique = false
         return Int32(ends.count - 1)
     }
@@ -88,6 +94,7 @@ public struct StringDictionary: Sendable {
         ends.reserveCapacity(ends.count + other.ends.count)
         for end in other.ends { ends.append(end + base) }
         isIndexed = false
+        isSorted = false
         codesAreUnique = false
     }
 
@@ -97,6 +104,84 @@ public struct StringDictionary: Sendable {
     /// - Returns: Per code that repeats an earlier value, the pair (repeat, first).
     @discardableResult
     public mutating func buildIndex() -> [(repeat: Int32, first: Int32)] {
+        // Many values already in strictly ascending order (ids in file order) are unique and
+        // can be found by bisection: no table of millions of slots to fill.
+        if ends.count >= Self.sortedIndexThreshold && isStrictlyAscending() {
+            slots = [0]
+            mask = 0
+            stride = 1
+            isSorted = true
+            isIndexed = true
+            codesAreUnique = true
+            return []
+        }
+        return buildHashIndex()
+    }
+
+    /// Whether every value is greater (in byte order) than the one before it.
+    private func isStrictlyAscending() -> Bool {
+        bytes.withUnsafeBytes { stored in
+            ends.withUnsafeBufferPointer { ends in
+                guard let base = stored.baseAddress else { return ends.count <= 1 }
+                var previousStart = 0
+                for index in 1..<max(1, ends.count) {
+                    let start = Int(ends[index - 1])
+                    let order = Self.compare(
+                        base + previousStart, start - previousStart, base + start, Int(ends[index]) - start)
+                    if order >= 0 { return false }
+                    previousStart = start
+                }
+                return true
+            }
+        }
+    }
+
+    /// The byte order of two values: negative, zero or positive.
+    @inline(__always)
+    private static func compare(_ a: UnsafeRawPointer, _ aCount: Int, _ b: UnsafeRawPointer, _ bCount: Int)
+        -> Int
+    {
+        let common = min(aCount, bCount)
+        var offset = 0
+        while offset + 8 <= common {
+            let x = a.loadUnaligned(fromByteOffset: offset, as: UInt64.self).bigEndian
+            let y = b.loadUnaligned(fromByteOffset: offset, as: UInt64.self).bigEndian
+            if x != y { return x < y ? -1 : 1 }
+            offset += 8
+        }
+        while offset < common {
+            let x = a.load(fromByteOffset: offset, as: UInt8.self)
+            let y = b.load(fromByteOffset: offset, as: UInt8.self)
+            if x != y { return x < y ? -1 : 1 }
+            offset += 1
+        }
+        return aCount == bCount ? 0 : (aCount < bCount ? -1 : 1)
+    }
+
+    /// The code of a value in a sorted dictionary, by bisection.
+    private func sortedCode(of value: UnsafeRawBufferPointer) -> Int32? {
+        bytes.withUnsafeBytes { stored in
+            ends.withUnsafeBufferPointer { ends in
+                guard let base = stored.baseAddress else { return nil }
+                let probe = value.baseAddress ?? base
+                var low = 0
+                var high = ends.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    let start = middle == 0 ? 0 : Int(ends[middle - 1])
+                    let order = Self.compare(base + start, Int(ends[middle]) - start, probe, value.count)
+                    if order == 0 { return Int32(middle) }
+                    if order < 0 { low = middle + 1 } else { high = middle }
+                }
+                return nil
+            }
+        }
+    }
+
+    /// Indexes every value in a hash table (see ``buildIndex()``).
+    @discardableResult
+    private mutating func buildHashIndex() -> [(repeat: Int32, first: Int32)] {
+        isSorted = false
         // Compact layout, at most 5/8 full: the index of a key column of millions of rows.
         var size = 16
         while size * 5 < ends.count * 8 { size <<= 1 }
@@ -163,6 +248,10 @@ public struct StringDictionary: Sendable {
     @inline(__always)
     public mutating func intern(_ value: UnsafeRawBufferPointer) -> (code: Int32, existed: Bool) {
         precondition(isIndexed, "intern after appendWithoutLookup needs buildIndex()")
+        if isSorted {
+            // New values would break the order: hash the values from now on.
+            buildHashIndex()
+        }
         let (slot, tag, found) = find(value)
         if let found { return (found, true) }
         return (insert(value, slot: slot, tag: tag), false)
@@ -190,6 +279,7 @@ public struct StringDictionary: Sendable {
     @inline(__always)
     public func code(of value: UnsafeRawBufferPointer) -> Int32? {
         precondition(isIndexed, "lookup after appendWithoutLookup needs buildIndex()")
+        if isSorted { return sortedCode(of: value) }
         return find(value).found
     }
 
