@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "YardstickCLI",
             dependencies: [
-                "YardstickData", "YardstickQuery", "YardstickEngine",
+                "YardstickData", "YardstickQuery", "YardstickEngine", "LuaRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

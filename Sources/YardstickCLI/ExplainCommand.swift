@@ -31,6 +31,8 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "How many records to show per query.")
     var records: Int = 10
 
+    @OptionGroup var limitOptions: LimitOptions
+
     func run() throws {
         let directory = workspaceOptions.directory
         let (workspace, dataset) = try WorkspaceLoading.load(directory, lenient: true)
@@ -39,7 +41,8 @@ struct ExplainCommand: ParsableCommand {
             let period = try Period.parse(self.period, calendar: workspace.calendar)
             guard let grain = Grain(rawValue: per) else { throw CLIError("--per \(per): unknown grain") }
             let (sources, _) = try IndicatorSources.resolve(indicators, workspace: directory)
-            var evaluator = Evaluator(engine: QueryEngine(dataset: dataset), workspace: workspace)
+            var evaluator = Evaluator(
+                engine: QueryEngine(dataset: dataset), workspace: workspace, limits: limitOptions.limits)
             evaluator.modules = IndicatorSources.moduleFolder(indicators, workspace: directory)
             explanation = try evaluator.explain(
                 indicator: indicator, subjectID: subject, grain: grain, period: period, sources: sources)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LuaRuntime
 import YardstickData
 import YardstickEngine
 import YardstickQuery
@@ -43,6 +44,8 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print load and evaluation times as a JSON line on standard error.")
     var timings = false
 
+    @OptionGroup var limitOptions: LimitOptions
+
     func run() throws {
         let directory = workspaceOptions.directory
         let started = DispatchTime.now()
@@ -66,7 +69,8 @@ struct RunCommand: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        var evaluator = Evaluator(engine: QueryEngine(dataset: dataset), workspace: workspace)
+        var evaluator = Evaluator(
+            engine: QueryEngine(dataset: dataset), workspace: workspace, limits: limitOptions.limits)
         evaluator.modules = IndicatorSources.moduleFolder(indicators, workspace: directory)
         let report: RunReport
         do {
@@ -106,6 +110,27 @@ struct RunCommand: ParsableCommand {
             }
             throw ExitCode(1)
         }
+    }
+}
+
+/// The per-call limits of indicator scripts, with the runtime's defaults.
+struct LimitOptions: ParsableArguments {
+    @Option(help: "Lua instructions one indicator call may run (default 100000000).")
+    var maxInstructions: Int?
+
+    @Option(help: "Memory one indicator's Lua state may use, in MiB (default 256).")
+    var maxMemory: Int?
+
+    @Option(help: "Wall-clock seconds one indicator call may take (default 10).")
+    var maxSeconds: Double?
+
+    /// The limits to run with.
+    var limits: LuaLimits {
+        var limits = LuaLimits.default
+        if let maxInstructions { limits.instructionsPerCall = maxInstructions }
+        if let maxMemory { limits.memoryBytes = maxMemory << 20 }
+        if let maxSeconds { limits.secondsPerCall = maxSeconds }
+        return limits
     }
 }
 

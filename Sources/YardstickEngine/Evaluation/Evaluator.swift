@@ -138,7 +138,13 @@ public struct Evaluator: Sendable {
         }
         var results: [IndicatorResult] = []
         for (index, (period, subject)) in tasks.enumerated() {
-            guard let values = slots.value(at: index) else { continue }
+            // A worker whose Lua state could not start leaves its slots empty: say so for each
+            // figure rather than drop it.
+            let values =
+                slots.value(at: index)
+                ?? runnable.map { _ in
+                    (ResultValue.failed(message: "the evaluation worker could not start Lua"), LuaError?.none)
+                }
             for (definition, (value, error)) in zip(runnable, values) {
                 var value = value
                 if subject.grain.isFiner(than: definition.per) {
