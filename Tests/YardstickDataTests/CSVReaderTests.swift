@@ -47,6 +47,40 @@ import Testing
         }
     }
 
+    @Test func fieldsOfEveryLengthAroundWordBoundariesAreCut() throws {
+        // Delimiters, CR and LF at every offset of an 8-byte word, and a last field that ends
+        // the text without a newline.
+        var expected: [[String]] = []
+        var text = ""
+        for row in 0..<40 {
+            let fields = (0..<(row % 5 + 1)).map { String(repeating: "é", count: ($0 * 3 + row) % 11) + "x\($0)" }
+            expected.append(fields)
+            text += fields.joined(separator: ";") + (row % 3 == 0 ? "\r\n" : "\n")
+        }
+        text += "tail;" + String(repeating: "y", count: 13)
+        expected.append(["tail", String(repeating: "y", count: 13)])
+        var reader = try CSVReader(
+            bytes: Array(text.utf8), path: "t.csv", dialect: CSVDialect(delimiter: UInt8(ascii: ";")))
+        var rows: [[String]] = []
+        try reader.forEachRecord { record in
+            rows.append((0..<record.count).map { record.string(at: $0) })
+            return true
+        }
+        #expect(rows == expected)
+    }
+
+    @Test func utf8IsCheckedAtEveryOffsetOfALongASCIIRun() {
+        for offset in 0..<70 {
+            let ascii = [UInt8](repeating: UInt8(ascii: "a"), count: offset)
+            let valid = ascii + Array("王芳é".utf8) + ascii
+            #expect(valid.withUnsafeBytes { Transcoder.isValidUTF8($0) }, "\(offset)")
+            let invalid = ascii + [0xCD, 0xF5] + ascii
+            #expect(!invalid.withUnsafeBytes { Transcoder.isValidUTF8($0) }, "\(offset)")
+            let cut = ascii + Array(Array("王".utf8).prefix(2))
+            #expect(!cut.withUnsafeBytes { Transcoder.isValidUTF8($0) }, "\(offset)")
+        }
+    }
+
     @Test func blankLinesAreSkippedAndLinesCountEmbeddedNewlines() throws {
         var reader = try CSVReader(bytes: Array("h\n\"x\ny\"\n\nz\n".utf8), path: "t.csv")
         var lines: [Int] = []

@@ -171,6 +171,40 @@ import Testing
         }
     }
 
+    @Test func batchedReferenceCodesMatchInterningOneByOne() throws {
+        // Short keys wait for a batch; long keys, nulls and rolled-back rows come in between.
+        let builder = ColumnBuilder(field: FieldDefinition("account", .reference("accounts"), "The account."))
+        var expected = StringDictionary()
+        var codes: [Int32] = []
+        var row = 0
+        for index in 0..<30_000 {
+            let text = index % 97 == 5 ? "a long account key \(index % 13)" : "A\((index &* 7919) % 20_011)"
+            if index % 31 == 0 {
+                builder.appendNull()
+                codes.append(-1)
+            } else {
+                Array(text.utf8).withUnsafeBytes { builder.appendString($0) }
+                codes.append(expected.intern(text))
+            }
+            row += 1
+            if index % 53 == 0 {
+                // A rejected row: appended, then rolled back.
+                Array("Z\(index)".utf8).withUnsafeBytes { builder.appendString($0) }
+                builder.truncate(to: row)
+            }
+        }
+        let column = builder.build()
+        guard case .reference(let built) = column.storage else {
+            Issue.record("not a reference column")
+            return
+        }
+        // A rolled-back value may keep a code (as interning one by one keeps it); the rows and
+        // the order of first appearance are the same.
+        let kept = column.dictionary.values.filter { !$0.hasPrefix("Z") }
+        #expect(kept == expected.values)
+        #expect(built.map { $0 < 0 ? nil : column.dictionary[$0] } == codes.map { $0 < 0 ? nil : expected[$0] })
+    }
+
     @Test func dictionaryLayoutsFindEveryValue() throws {
         var dictionary = StringDictionary()
         var texts: [String] = []

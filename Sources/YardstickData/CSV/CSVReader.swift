@@ -147,11 +147,20 @@ public struct CSVReader {
             while scanned < last {
                 let runStart = scanned
                 let stop = min(last, scanned + (4 << 20))
+                // Matches are added up per byte lane (at most 255 words, so no lane overflows),
+                // then the lanes are summed: no population count per word.
                 while scanned + 8 <= stop {
-                    let word = buffer.loadUnaligned(fromByteOffset: scanned, as: UInt64.self)
-                    quotes += Self.countBytes(word, equalTo: UInt8(ascii: "\""))
-                    lines += Self.countBytes(word, equalTo: 0x0A)
-                    scanned += 8
+                    let words = min((stop - scanned) / 8, 255)
+                    var quoteLanes: UInt64 = 0
+                    var lineLanes: UInt64 = 0
+                    for _ in 0..<words {
+                        let word = buffer.loadUnaligned(fromByteOffset: scanned, as: UInt64.self)
+                        quoteLanes &+= Self.zeroBytes(word ^ Self.quoteMarks) >> 7
+                        lineLanes &+= Self.zeroBytes(word ^ Self.lineFeeds) >> 7
+                        scanned += 8
+                    }
+                    quotes += Self.laneSum(quoteLanes)
+                    lines += Self.laneSum(lineLanes)
                 }
                 while scanned < stop {
                     let byte = buffer[scanned]
@@ -223,14 +232,22 @@ public struct CSVReader {
         }
     }
 
-    /// The number of bytes of a word equal to `byte`.
+    static let quoteMarks: UInt64 = 0x2222_2222_2222_2222
+    static let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+    static let carriageReturns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+
+    /// The high bit of each byte of `x` that is zero, and no other bit.
     @inline(__always)
-    static func countBytes(_ word: UInt64, equalTo byte: UInt8) -> Int {
+    static func zeroBytes(_ x: UInt64) -> UInt64 {
         let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        // High bit set exactly in the bytes of x that are zero.
-        let zero = ~(((x & low) &+ low) | x | low)
-        return zero.nonzeroBitCount
+        return ~(((x & low) &+ low) | x | low)
+    }
+
+    /// The sum of the eight byte lanes of a word.
+    @inline(__always)
+    static func laneSum(_ lanes: UInt64) -> Int {
+        let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+        return Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
     }
 
     private static func lineOfFirstInvalidUTF8(_ bytes: UnsafeRawBufferPointer) -> Int {
@@ -257,6 +274,7 @@ public struct CSVReader {
     public mutating func forEachRecord(_ body: (borrowing CSVRecord) throws -> Bool) throws {
         let count = end
         let delimiter = self.delimiter
+        let delimiterWord = 0x0101_0101_0101_0101 &* UInt64(delimiter)
         // Field bounds; a field copied to the scratch buffer (doubled quotes) has its start
         // stored as `~offset`.
         var capacity = 64
@@ -348,6 +366,18 @@ public struct CSVReader {
                     }
                 } else {
                     let start = position
+                    // Eight bytes at a time while a whole word is left, then byte by byte.
+                    while position &+ 8 <= count {
+                        let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                        let stops =
+                            Self.zeroBytes(word ^ delimiterWord) | Self.zeroBytes(word ^ Self.lineFeeds)
+                            | Self.zeroBytes(word ^ Self.carriageReturns)
+                        if stops != 0 {
+                            position &+= stops.trailingZeroBitCount >> 3
+                            break
+                        }
+                        position &+= 8
+                    }
                     while position < count {
                         let byte = base.load(fromByteOffset: position, as: UInt8.self)
                         if byte == delimiter || byte == 0x0A || byte == 0x0D { break }

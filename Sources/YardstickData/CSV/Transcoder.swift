@@ -12,7 +12,17 @@ enum Transcoder {
         var index = 0
         let count = bytes.count
         while index < count {
-            // Skip ASCII eight bytes at a time.
+            // Skip ASCII 32 bytes at a time, then eight.
+            while index + 32 <= count {
+                let high =
+                    (bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                        | bytes.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+                        | bytes.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)
+                        | bytes.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self))
+                    & 0x8080_8080_8080_8080
+                if high != 0 { break }
+                index += 32
+            }
             while index + 8 <= count,
                 bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080
                     == 0

@@ -32,6 +32,9 @@ final class ColumnBuilder {
     /// Set once a string column proves nearly unique: later values are appended without lookup.
     @exclusivity(unchecked) private var isPlainText = false
     static let plainTextProbe = 4096
+    /// Reference values of at most 8 bytes waiting to be interned as one batch; their rows
+    /// hold a placeholder code until then.
+    @exclusivity(unchecked) private var pending = PendingKeys()
 
     init(field: FieldDefinition, expectedRows: Int = 0) {
         self.field = field
@@ -67,10 +70,14 @@ final class ColumnBuilder {
         }
     }
 
-    deinit { release() }
+    deinit {
+        release()
+        pending.free()
+    }
 
     /// Frees the buffers (after the rows were copied elsewhere).
     func release() {
+        pending.count = 0
         validity.free()
         codes.free()
         integers.free()
@@ -97,6 +104,20 @@ final class ColumnBuilder {
 
     @inline(__always)
     func appendString(_ text: UnsafeRawBufferPointer) {
+        if kind == .reference && text.count <= 8 && dictionary.acceptsShortBatch {
+            // Looked up a batch at a time: a reference to one of many keys (an account) misses
+            // the cache on its slot, and the misses of a batch overlap.
+            let index = pending.count
+            pending.words[index] = StringDictionary.packedShort(text)
+            pending.lengths[index] = UInt8(truncatingIfNeeded: text.count)
+            pending.positions[index] = codes.count
+            pending.count = index + 1
+            codes.append(-1)
+            validity.append(true)
+            if index + 1 == PendingKeys.capacity { resolvePending() }
+            return
+        }
+        if pending.count > 0 { resolvePending() }
         if kind == .key || isPlainText {
             codes.append(dictionary.appendWithoutLookup(text))
         } else {
@@ -127,6 +148,16 @@ final class ColumnBuilder {
         validity.append(true)
     }
 
+    /// Interns the pending reference values and writes their codes.
+    @inline(never)
+    private func resolvePending() {
+        guard pending.count > 0 else { return }
+        dictionary.internShort(
+            pending.words, lengths: pending.lengths, hashes: pending.hashes, count: pending.count,
+            codes: codes.base, positions: pending.positions)
+        pending.count = 0
+    }
+
     /// Appends an enum value; false when the text names no value of the enum.
     @inline(__always)
     func appendEnumeration(_ text: UnsafeRawBufferPointer) -> Bool {
@@ -153,6 +184,7 @@ final class ColumnBuilder {
     func truncate(to rows: Int) {
         guard rows < validity.count else { return }
         let dropped = validity.count - rows
+        while pending.count > 0 && pending.positions[pending.count - 1] >= rows { pending.count -= 1 }
         validity.truncate(to: rows)
         switch kind {
         case .key, .text, .reference, .date: codes.removeLast(dropped)
@@ -167,6 +199,7 @@ final class ColumnBuilder {
     /// `other` is left empty.
     func adopt(_ other: ColumnBuilder) {
         precondition(count == 0 && kind == other.kind)
+        other.resolvePending()
         swap(&validity, &other.validity)
         swap(&codes, &other.codes)
         swap(&integers, &other.integers)
@@ -180,6 +213,8 @@ final class ColumnBuilder {
 
     /// Appends every row of another builder of the same field (a later segment of a file).
     func append(contentsOf other: ColumnBuilder) {
+        resolvePending()
+        other.resolvePending()
         validity.append(contentsOf: other.validity)
         switch kind {
         case .key, .text, .reference:
@@ -218,6 +253,7 @@ final class ColumnBuilder {
 
     /// The finished column; the builder's buffers are freed.
     func build() -> Column {
+        resolvePending()
         let storage: Column.Storage
         switch field.type {
         case .string: storage = .string(codes.array())
@@ -350,6 +386,25 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
         base = Self.allocate(1)
         count = 0
         capacity = 0
+    }
+}
+
+/// Reference values of at most 8 bytes collected for one batched intern (see
+/// ``StringDictionary/internShort(_:lengths:hashes:count:codes:positions:)``).
+struct PendingKeys {
+    static let capacity = 64
+    let words = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+    let lengths = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+    let positions = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+    var count = 0
+
+    /// Releases the memory; the owner calls it once.
+    func free() {
+        words.deallocate()
+        lengths.deallocate()
+        hashes.deallocate()
+        positions.deallocate()
     }
 }
 

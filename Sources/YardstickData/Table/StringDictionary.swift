@@ -268,6 +268,61 @@ public struct StringDictionary: Sendable {
         return code
     }
 
+    /// Whether ``internShort(_:lengths:hashes:count:codes:positions:)`` applies: an indexed
+    /// dictionary in the wide layout.
+    var acceptsShortBatch: Bool { stride == 2 && isIndexed && !isSorted }
+
+    /// Interns a batch of values of at most 8 bytes, each given packed (little-endian, zero
+    /// padded) with its length, and writes value `i`'s code to `codes[positions[i]]`: the same
+    /// codes as interning them one by one. The home slots of the whole batch are read first, so
+    /// their cache misses overlap instead of coming one after the other.
+    mutating func internShort(
+        _ words: UnsafePointer<UInt64>, lengths: UnsafePointer<UInt8>, hashes: UnsafeMutablePointer<UInt64>,
+        count: Int, codes: UnsafeMutablePointer<Int32>, positions: UnsafePointer<Int>
+    ) {
+        precondition(acceptsShortBatch, "batched intern needs an indexed wide dictionary")
+        var touched: UInt64 = 0
+        let mask = self.mask
+        slots.withUnsafeBufferPointer { table in
+            for index in 0..<count {
+                let hash = Self.mix(words[index] ^ (0x8000_0000 | UInt64(lengths[index])))
+                hashes[index] = hash
+                touched ^= table[(Int(truncatingIfNeeded: hash) & mask) &* 2]
+            }
+        }
+        if touched == 1 { Self.sink = touched }
+        for index in 0..<count {
+            let word = words[index]
+            let tag = 0x8000_0000 | UInt64(lengths[index])
+            // The mask is read again: an insert may have grown the table.
+            let mask = self.mask
+            var slot = Int(truncatingIfNeeded: hashes[index]) & mask
+            let found: Int32? = slots.withUnsafeBufferPointer { table in
+                while true {
+                    let entry = table[slot &* 2]
+                    if entry == 0 { return nil }
+                    if entry >> 32 == tag && table[slot &* 2 &+ 1] == word {
+                        return Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                    }
+                    slot = (slot &+ 1) & mask
+                }
+            }
+            if let found {
+                codes[positions[index]] = found
+            } else {
+                var copy = word
+                let length = Int(lengths[index])
+                codes[positions[index]] = withUnsafeBytes(of: &copy) { value in
+                    insert(UnsafeRawBufferPointer(rebasing: value[0..<length]), slot: slot, tag: tag)
+                }
+            }
+        }
+    }
+
+    /// The bytes of a value of at most 8 bytes as a little-endian word, zero-padded.
+    @inline(__always)
+    static func packedShort(_ value: UnsafeRawBufferPointer) -> UInt64 { packed(value) }
+
     /// The code of a Swift string, adding it when new.
     @discardableResult
     public mutating func intern(_ value: String) -> Int32 {
