@@ -73,13 +73,7 @@ public final class QueryEngine: @unchecked Sendable {
         PreparedPlan(plan: plan, compiled: try compile(plan))
     }
 
-    /// Checks a plan against the dataset and caches its compiled form.
-    ///
-    /// - Throws: ``QueryError`` for an unknown entity or field, or an operand of the wrong type.
-    public func validate(_ plan: QueryPlan) throws(QueryError) {
-        _ = try compile(plan)
-    }
-
+    /// Binds a plan to its table once; later calls with an equal plan reuse the result.
     func compile(_ plan: QueryPlan) throws(QueryError) -> CompiledPlan {
         lock.lock()
         if let cached = compiled[plan] {

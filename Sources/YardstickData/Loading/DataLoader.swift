@@ -308,18 +308,33 @@ struct Unchecked<Value>: @unchecked Sendable {
     init(_ value: Value) { self.value = value }
 }
 
-/// Write-once slots filled from several threads.
-final class ResultSlots<Value>: @unchecked Sendable {
+/// Write-once slots filled from several threads: each thread sets the slots of its own work
+/// items, and the caller reads them once all threads are done.
+public final class ResultSlots<Value>: @unchecked Sendable {
     private var slots: [Value?]
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    /// Creates `count` empty slots.
+    public init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ value: Value) {
+    /// Fills a slot.
+    public func set(_ index: Int, _ value: Value) {
         lock.lock()
         slots[index] = value
         lock.unlock()
     }
 
-    var values: [Value] { slots.compactMap { $0 } }
+    /// The value of a slot, nil while it is empty.
+    public func value(at index: Int) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index]
+    }
+
+    /// The filled slots' values, in slot order.
+    public var values: [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
 }

@@ -60,22 +60,4 @@ public struct Column: Sendable {
             return .string(names[Int(codes[row])])
         }
     }
-
-    /// The column restricted to the given rows, in that order (used by `distinct` mappings).
-    public func selecting(_ rows: [Int32]) -> Column {
-        func pick<T>(_ values: [T]) -> [T] { rows.map { values[Int($0)] } }
-        var copy = self
-        copy.validity = validity.selecting(rows)
-        switch storage {
-        case .string(let v): copy.storage = .string(pick(v))
-        case .integer(let v): copy.storage = .integer(pick(v))
-        case .decimal(let v): copy.storage = .decimal(pick(v))
-        case .boolean(let v): copy.storage = .boolean(pick(v))
-        case .date(let v): copy.storage = .date(pick(v))
-        case .datetime(let v): copy.storage = .datetime(pick(v))
-        case .enumeration(let v): copy.storage = .enumeration(pick(v))
-        case .reference(let v): copy.storage = .reference(pick(v))
-        }
-        return copy
-    }
 }

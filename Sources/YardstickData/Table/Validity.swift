@@ -34,13 +34,6 @@ public struct Validity: Sendable, Equatable {
         words[row >> 6] & (1 << UInt64(row & 63)) != 0
     }
 
-    /// Keeps only the given rows, in the given order.
-    public func selecting(_ rows: [Int32]) -> Validity {
-        var result = Validity()
-        for row in rows { result.append(isPresent(Int(row))) }
-        return result
-    }
-
     /// Appends every row of another bitmap.
     public mutating func append(contentsOf other: Validity) {
         if count & 63 == 0 {

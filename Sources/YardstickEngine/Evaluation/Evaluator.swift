@@ -107,7 +107,7 @@ public struct Evaluator: Sendable {
             }
         }
         let ids = runnable.map(\.id)
-        let slots = SlotArray<[(ResultValue, LuaError?)]>(count: tasks.count)
+        let slots = ResultSlots<[(ResultValue, LuaError?)]>(count: tasks.count)
         let workerCount = min(workers, max(1, tasks.count))
         let engine = self.engine
         let calendar = workspace.calendar
@@ -202,25 +202,5 @@ extension Grain {
         let order: [Grain] = [.user, .team, .department, .company]
         guard let mine = order.firstIndex(of: self), let theirs = order.firstIndex(of: other) else { return false }
         return mine < theirs
-    }
-}
-
-/// Write-once slots filled from several threads.
-final class SlotArray<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    func value(at index: Int) -> Value? {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[index]
     }
 }
