@@ -121,6 +121,8 @@ public struct Evaluator: Sendable {
                     let session = try? EvaluationSession(
                         engine: engine, calendar: calendar, limits: limits, today: today, modules: modules)
                 else { return }
+                // Load errors were already collected by `declarations`; files that failed there
+                // fail the same way here and are not among the ids run below.
                 for source in sources { _ = try? session.load(source: source.text, file: source.file) }
                 for index in stride(from: worker, to: allTasks.count, by: workerCount) {
                     let (period, subject) = allTasks[index]

@@ -107,7 +107,13 @@ func evaluate(_ periods: [Period]) throws -> (Double, [[QueryValue]]) {
         for index in stride(from: worker, to: tasks.count, by: workers) {
             let (period, user) = tasks[index]
             let scope = QueryScope(subject: .users([Int32(user)]), firstDay: period.first, lastDay: period.last)
-            let values = (try? figures(scope)) ?? []
+            let values: [QueryValue]
+            do {
+                values = try figures(scope)
+            } catch {
+                FileHandle.standardError.write(Data("query failed: \(error)\n".utf8))
+                exit(1)
+            }
             lock.lock()
             box.values[index] = values
             lock.unlock()
