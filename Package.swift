@@ -31,7 +31,11 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         // Columnar filters and aggregates over YardstickData tables (pure Swift).
-        .target(name: "YardstickQuery", dependencies: ["YardstickData"]),
+        .target(
+            name: "YardstickQuery",
+            dependencies: ["YardstickData"],
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+        ),
         // Indicators, the Lua query API bindings, run and explain.
         .target(name: "YardstickEngine", dependencies: ["YardstickData", "YardstickQuery", "LuaRuntime"]),
         .executableTarget(

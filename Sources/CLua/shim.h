@@ -1009,6 +1009,22 @@ static inline int ys_host_readonly(lua_State *L) {
 }
 
 /**
+ * `__host.fresh_budget()`: gives the next unit of work of the running call the full
+ * instruction, time and `print` budgets again. Trusted code that runs several indicators in
+ * one call (one per subject) calls it before each, so limits stay per indicator. A run that
+ * was already stopped stays stopped.
+ */
+static inline int ys_host_fresh_budget(lua_State *L) {
+    ys_budget *b = ys_budget_of(L);
+    if (b->killed) return ys_raise_kill(L);
+    b->instr_used = 0;
+    b->deadline = b->seconds > 0 ? ys_now() + b->seconds : 0;
+    b->log_lines = 0;
+    b->log_bytes = 0;
+    return 0;
+}
+
+/**
  * `__host.register_metatable(name, mt)`: makes `mt` available to Swift as a named
  * metatable (push and recognise). Rejects a raw `__gc`; adds `__metatable = false`
  * when absent so that untrusted code cannot reach or change it.
@@ -1107,6 +1123,8 @@ static inline void ys_open(lua_State *L, ys_budget *b) {
     lua_setfield(L, -2, "readonly");
     lua_pushcfunction(L, ys_host_register_metatable);
     lua_setfield(L, -2, "register_metatable");
+    lua_pushcfunction(L, ys_host_fresh_budget);
+    lua_setfield(L, -2, "fresh_budget");
     lua_settop(L, 0);
 }
 

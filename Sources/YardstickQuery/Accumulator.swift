@@ -6,8 +6,8 @@ import YardstickData
 /// type, `distinct` and `top` an empty list; every other aggregate is missing ("no rows").
 /// Money stays exact: sums of decimal fields are integer sums of scaled values.
 final class Accumulator {
-    private let aggregate: Aggregate
-    private let measure: CompiledMeasure?
+    let aggregate: Aggregate
+    let measure: CompiledMeasure?
     private let orderBy: CompiledMeasure?
     private var count = 0
     private var integerSum: Int64 = 0
@@ -55,6 +55,15 @@ final class Accumulator {
         Accumulator(aggregate, measure: measure, orderBy: orderBy)
     }
 
+    /// Sets the state of a count, sum or average folded elsewhere (``GroupFolder``), so its
+    /// value is made by ``result()`` like any other.
+    func load(count: Int, integerSum: Int64, overflow: Bool, doubleSum: Double) {
+        self.count = count
+        self.integerSum = integerSum
+        self.overflow = overflow
+        self.doubleSum = doubleSum
+    }
+
     func add(_ row: Int) {
         switch aggregate {
         case .count:
@@ -65,6 +74,12 @@ final class Accumulator {
             case .integer(let values), .decimal(let values):
                 guard let at = measure.target(row) else { return }
                 let (sum, didOverflow) = integerSum.addingReportingOverflow(values[at])
+                integerSum = sum
+                overflow = overflow || didOverflow
+            case .duration:
+                // Whole seconds, summed exactly: the value does not depend on the row order.
+                guard let seconds = measure.durationSeconds(row) else { return }
+                let (sum, didOverflow) = integerSum.addingReportingOverflow(seconds)
                 integerSum = sum
                 overflow = overflow || didOverflow
             default:
@@ -108,9 +123,14 @@ final class Accumulator {
         case .first, .last:
             guard measure?.target(row) != nil, let order = orderBy?.double(row) else { return }
             if let current = best {
-                let isFirst: Bool
-                if case .first = aggregate { isFirst = true } else { isFirst = false }
-                if isFirst ? order >= current.order : order <= current.order { return }
+                // Ties go to the earliest row, whatever order the rows arrive in.
+                if order == current.order {
+                    if row >= current.row { return }
+                } else {
+                    let isFirst: Bool
+                    if case .first = aggregate { isFirst = true } else { isFirst = false }
+                    if isFirst ? order > current.order : order < current.order { return }
+                }
             }
             best = (order, row)
         case .top:
@@ -164,6 +184,7 @@ final class Accumulator {
         switch measure.kind {
         case .integer: return .integer(integerSum)
         case .decimal: return .decimal(ExactDecimal(scaled: integerSum))
+        case .duration(_, _, let divisor): return .number(Double(integerSum) / divisor)
         default: return .number(doubleSum)
         }
     }

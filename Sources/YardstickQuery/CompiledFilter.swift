@@ -13,6 +13,18 @@ enum CompiledFilter {
         case beforePeriod
         case fixed(Int32, Int32)
 
+        /// Whether the range is the evaluated period itself.
+        var isPeriod: Bool {
+            if case .period = self { return true }
+            return false
+        }
+
+        /// Whether the range moves with the evaluated period.
+        var dependsOnPeriod: Bool {
+            if case .fixed = self { return false }
+            return true
+        }
+
         func bounds(_ scope: QueryScope) -> (Int32, Int32) {
             switch self {
             case .period: (scope.firstDay, scope.lastDay)
@@ -41,6 +53,11 @@ enum CompiledFilter {
             }
         case .compare(let path, let comparison, let operand):
             let measure = try CompiledMeasure.compile(.field(path), on: table, dataset: dataset)
+            if comparison == .equal || comparison == .notEqual,
+                let test = try codeTest(measure, path: path, operands: [operand], negated: comparison == .notEqual)
+            {
+                return .predicate(test)
+            }
             let order = try orderFunction(measure, path: path, operand: operand)
             switch comparison {
             case .equal: return .predicate { order($0) == 0 }
@@ -52,6 +69,9 @@ enum CompiledFilter {
             }
         case .oneOf(let path, let operands, let negated):
             let measure = try CompiledMeasure.compile(.field(path), on: table, dataset: dataset)
+            if let test = try codeTest(measure, path: path, operands: operands, negated: negated) {
+                return .predicate(test)
+            }
             let orders = try operands.map { operand throws(QueryError) in
                 try orderFunction(measure, path: path, operand: operand)
             }
@@ -72,6 +92,46 @@ enum CompiledFilter {
             throw QueryError("\(table.entity.name).\(field) is not a date field")
         }
         return .days(field: field, days: index.localDays, validity: column.validity, range: range)
+    }
+
+    /// For (in)equality with text values on a column read without references whose codes
+    /// stand for one text each, a test of the row's code against the wanted codes: no string is
+    /// read per row. A null value is unequal to every operand (so it passes `~=` and `not in`).
+    /// Nil when the column or operands do not allow it.
+    private static func codeTest(_ measure: CompiledMeasure, path: FieldPath, operands: [Operand], negated: Bool)
+        throws(QueryError) -> ((Int) -> Bool)?
+    {
+        guard measure.hops.isEmpty else { return nil }
+        let validity = measure.validity
+        switch measure.kind {
+        case .text(let codes, let dictionary) where dictionary.codesAreUnique && dictionary.isIndexed:
+            var wanted: [Int32] = []
+            for operand in operands {
+                if let code = dictionary.code(of: try text(operand, path)) { wanted.append(code) }
+            }
+            if wanted.count == 1 {
+                let code = wanted[0]
+                return { row in ((validity?.isPresent(row) ?? true) && codes[row] == code) != negated }
+            }
+            let accepted = Set(wanted)
+            return { row in ((validity?.isPresent(row) ?? true) && accepted.contains(codes[row])) != negated }
+        case .enumeration(let codes, let names):
+            var accepted = [Bool](repeating: false, count: 128)
+            for operand in operands {
+                let name = try text(operand, path)
+                guard let position = names.firstIndex(of: name) else {
+                    throw QueryError("\(path) has no value \"\(name)\" (values: \(names.joined(separator: ", ")))")
+                }
+                accepted[position] = true
+            }
+            return { row in
+                guard validity?.isPresent(row) ?? true else { return negated }
+                let code = Int(codes[row])
+                return (code >= 0 && code < 128 && accepted[code]) != negated
+            }
+        default:
+            return nil
+        }
     }
 
     /// A function giving, per row, the order of the row's value against the operand (-1, 0,

@@ -35,10 +35,9 @@ final class CompiledMeasure {
     /// The row holding the value for `row`, or nil when a reference on the way is empty.
     @inline(__always)
     func target(_ row: Int) -> Int? {
-        var current = row
         if !hops.isEmpty { return followHops(row) }
-        if let validity, !validity.isPresent(current) { return nil }
-        return current
+        if let validity, !validity.isPresent(row) { return nil }
+        return row
     }
 
     private func followHops(_ row: Int) -> Int? {
@@ -67,6 +66,14 @@ final class CompiledMeasure {
             return Double(to.seconds(at) - from.seconds(at)) / divisor
         case .text, .enumeration: return nil
         }
+    }
+
+    /// For a duration, the whole seconds from one field to the other (nil when either is empty).
+    @inline(__always)
+    func durationSeconds(_ row: Int) -> Int64? {
+        guard case .duration(let from, let to, _) = kind, from.validity.isPresent(row), to.validity.isPresent(row)
+        else { return nil }
+        return to.seconds(row) - from.seconds(row)
     }
 
     /// The boxed value for a row.

@@ -32,9 +32,22 @@ public final class QueryEngine: @unchecked Sendable {
         let predicates: [(Int) -> Bool]
         let subjectField: String?
         let accountField: String?
-        /// The subjects' rows by day of the first day filter, through the user field (built
-        /// when the plan is compiled, so runs need no lookup).
-        var userDayIndex: SubjectDayIndex?
+        /// The subjects' rows by day of the first day filter, through the user field (built on
+        /// the first per-subject run, so later runs need no lookup).
+        var userDayIndex: SubjectDayIndex? {
+            get {
+                lock.lock()
+                defer { lock.unlock() }
+                return storedUserDayIndex
+            }
+            set {
+                lock.lock()
+                storedUserDayIndex = newValue
+                lock.unlock()
+            }
+        }
+        private var storedUserDayIndex: SubjectDayIndex?
+        private let lock = NSLock()
 
         init(table: Table, filters: [CompiledFilter]) {
             self.table = table
@@ -90,11 +103,6 @@ public final class QueryEngine: @unchecked Sendable {
             filters.append(try CompiledFilter.compile(filter, on: table, dataset: dataset))
         }
         let result = CompiledPlan(table: table, filters: filters)
-        if let field = result.subjectField, field != "id", let first = result.dayFilters.first,
-            table.referenceIndexes[field] != nil
-        {
-            result.userDayIndex = subjectDayIndex(table, field: field, dateField: first.field)
-        }
         lock.lock()
         compiled[plan] = result
         lock.unlock()
@@ -123,6 +131,8 @@ public final class QueryEngine: @unchecked Sendable {
         public let groupedBy: Measure?
         let prototype: Accumulator
         let groupKey: CompiledMeasure?
+        /// What the aggregate computes, for finding equal aggregates prepared elsewhere.
+        let key: AggregateKey
 
         init(
             plan: PreparedPlan, aggregate: Aggregate, groupedBy: Measure?, prototype: Accumulator,
@@ -133,7 +143,15 @@ public final class QueryEngine: @unchecked Sendable {
             self.groupedBy = groupedBy
             self.prototype = prototype
             self.groupKey = groupKey
+            key = AggregateKey(plan: plan.plan, aggregate: aggregate, groupedBy: groupedBy)
         }
+    }
+
+    /// An aggregate by content: plan, aggregate and grouping.
+    struct AggregateKey: Hashable, Sendable {
+        let plan: QueryPlan
+        let aggregate: Aggregate
+        let groupedBy: Measure?
     }
 
     /// Checks and binds an aggregate once, for repeated runs.
@@ -156,16 +174,28 @@ public final class QueryEngine: @unchecked Sendable {
     public func run(_ prepared: PreparedAggregate, in scope: QueryScope) throws(QueryError) -> QueryValue {
         let compiled = prepared.plan.compiled
         let plan = prepared.plan.plan
-        let accumulator = prepared.prototype.fresh()
-        guard let key = prepared.groupKey else {
+        guard prepared.groupKey != nil else {
+            let accumulator = prepared.prototype.fresh()
             try forEachRow(compiled, plan: plan, scope: scope) { accumulator.add($0) }
             return accumulator.result()
         }
+        var rows: [Int] = []
+        try forEachRow(compiled, plan: plan, scope: scope) { rows.append($0) }
+        return Self.fold(rows, prepared)
+    }
+
+    /// Folds rows, in the order given, into a prepared aggregate's value (per key when grouped).
+    static func fold(_ rows: some Sequence<Int>, _ prepared: PreparedAggregate) -> QueryValue {
+        guard let key = prepared.groupKey else {
+            let accumulator = prepared.prototype.fresh()
+            for row in rows { accumulator.add(row) }
+            return accumulator.result()
+        }
         var groups: [String: (key: QueryValue, accumulator: Accumulator)] = [:]
-        try forEachRow(compiled, plan: plan, scope: scope) { row in
-            guard let value = key.value(row) else { return }
+        for row in rows {
+            guard let value = key.value(row) else { continue }
             let name = value.description
-            if groups[name] == nil { groups[name] = (value, accumulator.fresh()) }
+            if groups[name] == nil { groups[name] = (value, prepared.prototype.fresh()) }
             groups[name]?.accumulator.add(row)
         }
         return .groups(
@@ -251,10 +281,17 @@ public final class QueryEngine: @unchecked Sendable {
             throw QueryError("\(table.entity.name).\(field) does not reference a loaded entity")
         }
         if let first = compiled.dayFilters.first {
-            let byDay =
-                field == compiled.subjectField
-                ? compiled.userDayIndex ?? subjectDayIndex(table, field: field, dateField: first.field)
-                : subjectDayIndex(table, field: field, dateField: first.field)
+            let byDay: SubjectDayIndex
+            if field == compiled.subjectField {
+                if let cached = compiled.userDayIndex {
+                    byDay = cached
+                } else {
+                    byDay = subjectDayIndex(table, field: field, dateField: first.field)
+                    compiled.userDayIndex = byDay
+                }
+            } else {
+                byDay = subjectDayIndex(table, field: field, dateField: first.field)
+            }
             for target in targets {
                 for row in byDay.rows(of: Int(target), from: bounds[0].0, through: bounds[0].1)
                 where passes(Int(row)) {

@@ -105,6 +105,10 @@ import YardstickData
         let won = #"s.opportunities:where{ stage = "won" }"#
         #expect(try value("return \(won):first(\"amount\", \"closed_at\")") == decimal("100.1"))
         #expect(try value("return \(won):last(\"amount\", \"closed_at\")") == decimal("0.3"))
+        // A zero-day duration ties every deal: both take the row loaded first (o1).
+        let tie = #"days("created_at", "created_at")"#
+        #expect(try value("return s.opportunities:first(\"amount\", \(tie))") == decimal("100.1"))
+        #expect(try value("return s.opportunities:last(\"amount\", \(tie))") == decimal("100.1"))
         #expect(
             try value("local top = \(won):top(2, \"amount\") return #top * 1000 + top[1].amount:number()")
                 == .number(2200.2))

@@ -22,6 +22,12 @@ final class EvaluationSession {
     private var registerFunction: LuaFunction
     private var focusFunction: LuaFunction
     private var runFunction: LuaFunction
+    private var orderFunction: LuaFunction
+    private var taskFunction: LuaFunction
+    /// The ids `evaluateAll` was last asked for, as given to the prelude's runner.
+    private var taskOrder: [String]?
+    /// The period whose table the prelude's task runner holds.
+    private var taskPeriod: Period?
     /// Names the prelude published (globals and view methods), for the API doc check.
     private(set) var published: LuaTable
     private var subject: SubjectInfo?
@@ -41,12 +47,15 @@ final class EvaluationSession {
         registerFunction = try vm.load("return nil", chunkName: "=placeholder")
         focusFunction = registerFunction
         runFunction = registerFunction
+        orderFunction = registerFunction
+        taskFunction = registerFunction
         published = LuaTable()
         try HostBindings.register(on: vm, session: self)
         if let modules { vm.moduleResolver = { modules.resolve($0) } }
         let results = try vm.call(try vm.loadTrusted(Prelude.source, chunkName: "=yardstick/prelude.lua"))
         guard case .table(let runner)? = results.first, let register = runner["register"].functionValue,
             let focus = runner["focus"].functionValue, let run = runner["run"].functionValue,
+            let order = runner["order"].functionValue, let task = runner["task"].functionValue,
             case .table(let names)? = results.dropFirst().first
         else {
             throw LuaError(kind: .hostAPI, message: "the prelude did not return its runner")
@@ -54,6 +63,8 @@ final class EvaluationSession {
         registerFunction = register
         focusFunction = focus
         runFunction = run
+        orderFunction = order
+        taskFunction = task
         published = names
     }
 
@@ -86,8 +97,25 @@ final class EvaluationSession {
         }
     }
 
+    /// For runs over many subjects: the values shared by the subjects of the focused grain and
+    /// the focused subject's position among them.
+    private var grouped: (runs: GroupedRuns, index: Int)?
+    /// The value lists already fetched from `grouped` for the focused period, by aggregate and slot.
+    private var groupedLists: [GroupedListKey: [QueryValue]] = [:]
+
+    private struct GroupedListKey: Hashable {
+        let aggregate: Int
+        let slot: Int
+    }
+
     /// Sets the subject and period the next evaluations see (memoised values are dropped).
-    func focus(on subject: SubjectInfo, period: Period) {
+    ///
+    /// - Parameter grouped: When the subject is one of many evaluated in the same period, the
+    ///   values shared by all of them and the subject's position; each aggregate then runs once
+    ///   for all the subjects instead of once per subject.
+    func focus(on subject: SubjectInfo, period: Period, grouped: (runs: GroupedRuns, index: Int)? = nil) {
+        if self.period != period || self.grouped?.runs !== grouped?.runs { groupedLists = [:] }
+        self.grouped = grouped
         self.subject = subject
         self.period = period
         shiftedPeriods = [0: period]
@@ -121,6 +149,123 @@ final class EvaluationSession {
         }
     }
 
+    /// Evaluates indicators for one subject and period, in one call into Lua when it can.
+    ///
+    /// The fast path focuses the subject and runs every indicator inside one Lua call, with
+    /// the values of the aggregates already prepared (when the subject is one of many, see
+    /// ``focus(on:period:grouped:)``) passed in ahead so that scripts rarely call back into
+    /// the host. Each indicator still gets its own limits. Indicators that fail there, and all
+    /// of them when a limit stops the call, are evaluated again one by one through
+    /// ``evaluate(_:)``, which gives their errors with file, line and traceback; an indicator
+    /// a limit stopped is evaluated alone for the session's later subjects.
+    ///
+    /// - Returns: The results in the order of `ids`.
+    func evaluateAll(_ ids: [String], subject: SubjectInfo, period: Period, grouped: (runs: GroupedRuns, index: Int)?)
+        -> [Result<ResultValue, LuaError>]
+    {
+        var results = [Result<ResultValue, LuaError>](repeating: .success(.missing(reason: "")), count: ids.count)
+        if self.period != period || self.grouped?.runs !== grouped?.runs { groupedLists = [:] }
+        self.grouped = grouped
+        self.subject = subject
+        self.period = period
+        shiftedPeriods = [0: period]
+        focusError = nil
+        // Indicators a limit stopped before run alone, so that they do not stop the others.
+        let fast = ids.indices.filter { !limitedIDs.contains(ids[$0]) }
+        var again = ids.indices.filter { limitedIDs.contains(ids[$0]) }
+        if !fast.isEmpty {
+            do {
+                let fastIDs = fast.map { ids[$0] }
+                if taskOrder != fastIDs {
+                    _ = try vm.call(orderFunction, [.table(LuaTable(array: fastIDs.map { .string($0) }))])
+                    taskOrder = fastIDs
+                }
+                let periodArgument: LuaValue = taskPeriod == period ? .nil : periodTable(slot: 0)
+                let (plain, decimals, missing) = prefetchedValues()
+                let values = try vm.call(
+                    taskFunction, [subjectTable(subject), periodArgument, plain, decimals, missing])
+                taskPeriod = period
+                guard case .string(let kinds)? = values.first, kinds.utf8.count == fast.count,
+                    values.count == fast.count + 1
+                else {
+                    throw LuaError(kind: .hostAPI, message: "the task runner returned no result kinds")
+                }
+                for (index, (kind, value)) in zip(kinds.utf8, values.dropFirst()).enumerated() {
+                    let position = fast[index]
+                    switch (kind, value) {
+                    case (UInt8(ascii: "n"), _): results[position] = .success(ValueBridge.result(value))
+                    case (UInt8(ascii: "d"), .integer(let scaled)):
+                        results[position] = .success(.decimal(ExactDecimal(scaled: scaled)))
+                    case (UInt8(ascii: "m"), .string(let reason)):
+                        results[position] = .success(.missing(reason: reason))
+                    default: again.append(position)
+                    }
+                }
+            } catch {
+                taskPeriod = nil
+                again = Array(ids.indices)
+            }
+        }
+        if !again.isEmpty {
+            focus(on: subject, period: period, grouped: grouped)
+            for position in again.sorted() {
+                results[position] = evaluate(ids[position])
+                if case .failure(let error) = results[position],
+                    [.timeout, .instructionLimit, .memory].contains(error.kind)
+                {
+                    limitedIDs.insert(ids[position])
+                }
+            }
+        }
+        return results
+    }
+
+    /// The values, for the focused subject and period, of every aggregate prepared so far whose
+    /// values are shared by the subjects of the run: numbers, decimals (scaled) and missing
+    /// values (reasons), which the prelude makes into values on use. Lists, groups and rows are
+    /// left to `q.run`.
+    private func prefetchedValues() -> (plain: LuaValue, decimals: LuaValue, missing: LuaValue) {
+        guard trace == nil, discovered == nil, let grouped, !aggregates.isEmpty, let period else {
+            return (.nil, .nil, .nil)
+        }
+        var plain = LuaTable()
+        var decimals = LuaTable()
+        var missing = LuaTable()
+        let start = prefetchRotation % aggregates.count
+        for offset in 0..<aggregates.count {
+            let id = (start + offset) % aggregates.count
+            let key = GroupedListKey(aggregate: id, slot: 0)
+            let values: [QueryValue]
+            if let known = groupedLists[key] {
+                values = known
+            } else {
+                guard
+                    let computed = try? grouped.runs.values(
+                        of: aggregates[id], in: PeriodDays(firstDay: period.first, lastDay: period.last))
+                else { continue }
+                groupedLists[key] = computed
+                values = computed
+            }
+            let slotKey = LuaKey.integer(Int64(id))
+            switch values[grouped.index] {
+            case .integer(let number): plain[slotKey] = .integer(number)
+            case .number(let number): plain[slotKey] = .number(number)
+            case .decimal(let decimal): decimals[slotKey] = .integer(decimal.scaled)
+            case .missing(let reason): missing[slotKey] = .string(reason)
+            default: continue
+            }
+        }
+        return (.table(plain), .table(decimals), .table(missing))
+    }
+
+    /// Indicators that a limit (instructions, time, memory) stopped in this session: later
+    /// subjects evaluate them alone, after the others.
+    private var limitedIDs: Set<String> = []
+
+    /// Where `prefetchedValues` starts, so that sessions on different threads first ask for
+    /// different shared values.
+    var prefetchRotation = 0
+
     // MARK: Host side of the query API
 
     func plan(_ value: LuaValue?) throws(HostError) -> QueryEngine.PreparedPlan {
@@ -145,7 +290,25 @@ final class EvaluationSession {
         return (QueryScope(subject: subject.subject, firstDay: shifted.first, lastDay: shifted.last), shifted)
     }
 
-    func run(_ prepared: QueryEngine.PreparedAggregate, slot: Int) throws(QueryError) -> QueryValue {
+    /// In discovery mode (not nil), the aggregates asked for in the focused period are only
+    /// recorded here, and answer a placeholder missing value.
+    var discovered: Set<Int>?
+
+    func run(aggregate id: Int, slot: Int) throws(QueryError) -> QueryValue {
+        let prepared = aggregates[id]
+        if discovered != nil {
+            if slot == 0 { discovered?.insert(id) }
+            return .missing("not computed while discovering queries")
+        }
+        if trace == nil, let grouped {
+            let key = GroupedListKey(aggregate: id, slot: slot)
+            if let values = groupedLists[key] { return values[grouped.index] }
+            guard let shifted = shiftedPeriod(slot: slot) else { throw QueryError("no subject in focus") }
+            let values = try grouped.runs.values(
+                of: prepared, in: PeriodDays(firstDay: shifted.first, lastDay: shifted.last))
+            groupedLists[key] = values
+            return values[grouped.index]
+        }
         let (scope, shifted) = try self.scope(slot: slot)
         let value = try engine.run(prepared, in: scope)
         if trace != nil {

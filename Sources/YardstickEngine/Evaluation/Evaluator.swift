@@ -99,23 +99,62 @@ public struct Evaluator: Sendable {
         }
         let (runnable, unmet) = checkNeeds(definitions)
         failures += unmet
-        var tasks: [(Period, SubjectInfo)] = []
+        var tasks: [(period: Period, subject: SubjectInfo, grouped: (runs: GroupedRuns, index: Int)?)] = []
+        // Task ranges of one grain and period: a worker takes one at a time.
+        var blocks: [Range<Int>] = []
         for grain in grains {
             let subjects = try SubjectCatalog.subjects(of: grain, in: engine.dataset, companyName: workspace.name)
+            let runs = groupedRuns(for: subjects, periods: periods)
             for period in periods {
-                for subject in subjects { tasks.append((period, subject)) }
+                let start = tasks.count
+                for (index, subject) in subjects.enumerated() {
+                    tasks.append((period, subject, runs.map { ($0, index) }))
+                }
+                blocks.append(start..<tasks.count)
             }
         }
+        let units = Self.units(blocks, workers: workers)
         let ids = runnable.map(\.id)
-        let slots = ResultSlots<[(ResultValue, LuaError?)]>(count: tasks.count)
-        let workerCount = min(workers, max(1, tasks.count))
+        prefill(tasks.compactMap { task in task.grouped.map { (task.subject, task.period, $0) } }, sources, ids)
+        let slots = ResultSlots<TaskResults>(count: tasks.count)
+        let titles = runnable.map { $0.title(locale: workspace.locale) }
+        let runnableDefinitions = runnable
+        /// A task's figures and failures, made on the worker thread that evaluated it.
+        @Sendable func taskResults(_ period: Period, _ subject: SubjectInfo, _ values: [(ResultValue, LuaError?)])
+            -> TaskResults
+        {
+            var output = TaskResults()
+            output.figures.reserveCapacity(values.count)
+            for (position, (definition, (value, error))) in zip(runnableDefinitions, values).enumerated() {
+                var value = value
+                if subject.grain.isFiner(than: definition.per) {
+                    value = .missing(reason: "\(definition.id) is defined per \(definition.per.rawValue)")
+                }
+                output.figures.append(
+                    IndicatorResult(
+                        period: period, grain: subject.grain, subjectID: subject.id, subjectName: subject.name,
+                        indicatorID: definition.id, title: titles[position], unit: definition.unit, value: value))
+                if let error {
+                    output.failures.append(
+                        IndicatorFailure(
+                            indicatorID: definition.id, subjectID: subject.id, periodLabel: period.label,
+                            message: error.message, file: error.chunk ?? definition.file, line: error.line))
+                }
+            }
+            return output
+        }
+        let workerCount = min(workers, max(1, units.count))
         let engine = self.engine
         let calendar = workspace.calendar
         let limits = self.limits
         let today = self.today
         let modules = self.modules
         let allTasks = tasks
+        let queue = WorkQueue(count: units.count)
         DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+            // Each worker starts at a different indicator, so that the first requests for
+            // shared values, which compute them for all subjects, are spread over the workers.
+            let order = ids.indices.map { ($0 + worker * ids.count / workerCount) % ids.count }
             LuaThread.run {
                 guard
                     let session = try? EvaluationSession(
@@ -124,46 +163,40 @@ public struct Evaluator: Sendable {
                 // Load errors were already collected by `declarations`; files that failed there
                 // fail the same way here and are not among the ids run below.
                 for source in sources { _ = try? session.load(source: source.text, file: source.file) }
-                for index in stride(from: worker, to: allTasks.count, by: workerCount) {
-                    let (period, subject) = allTasks[index]
-                    session.focus(on: subject, period: period)
-                    var values: [(ResultValue, LuaError?)] = []
-                    for id in ids {
-                        switch session.evaluate(id) {
-                        case .success(let value): values.append((value, nil))
-                        case .failure(let error): values.append((.failed(message: error.description), error))
+                session.prefetchRotation = worker * 7
+                let orderedIDs = order.map { ids[$0] }
+                while let unit = queue.next() {
+                    for index in units[unit] {
+                        let task = allTasks[index]
+                        let outcomes = session.evaluateAll(
+                            orderedIDs, subject: task.subject, period: task.period, grouped: task.grouped)
+                        var values = [(ResultValue, LuaError?)](
+                            repeating: (.missing(reason: ""), nil), count: ids.count)
+                        for (position, outcome) in zip(order, outcomes) {
+                            switch outcome {
+                            case .success(let value): values[position] = (value, nil)
+                            case .failure(let error): values[position] = (.failed(message: error.description), error)
+                            }
                         }
+                        slots.set(index, taskResults(task.period, task.subject, values))
                     }
-                    slots.set(index, values)
                 }
             }
         }
         var results: [IndicatorResult] = []
-        for (index, (period, subject)) in tasks.enumerated() {
+        results.reserveCapacity(tasks.count * runnable.count)
+        for (index, (period, subject, _)) in tasks.enumerated() {
             // A worker whose Lua state could not start leaves its slots empty: say so for each
             // figure rather than drop it.
-            let values =
+            let output =
                 slots.value(at: index)
-                ?? runnable.map { _ in
-                    (ResultValue.failed(message: "the evaluation worker could not start Lua"), LuaError?.none)
-                }
-            for (definition, (value, error)) in zip(runnable, values) {
-                var value = value
-                if subject.grain.isFiner(than: definition.per) {
-                    value = .missing(reason: "\(definition.id) is defined per \(definition.per.rawValue)")
-                }
-                results.append(
-                    IndicatorResult(
-                        period: period, grain: subject.grain, subjectID: subject.id, subjectName: subject.name,
-                        indicatorID: definition.id, title: definition.title(locale: workspace.locale),
-                        unit: definition.unit, value: value))
-                if let error {
-                    failures.append(
-                        IndicatorFailure(
-                            indicatorID: definition.id, subjectID: subject.id, periodLabel: period.label,
-                            message: error.message, file: error.chunk ?? definition.file, line: error.line))
-                }
-            }
+                ?? taskResults(
+                    period, subject,
+                    runnable.map { _ in
+                        (ResultValue.failed(message: "the evaluation worker could not start Lua"), LuaError?.none)
+                    })
+            results += output.figures
+            failures += output.failures
         }
         let infos = definitions.map {
             IndicatorInfo(
@@ -173,6 +206,78 @@ public struct Evaluator: Sendable {
         return RunReport(
             workspace: workspace.name, generatedAt: ISO8601DateFormatter().string(from: Date()), periods: periods,
             indicators: infos, results: results, errors: failures)
+    }
+
+    /// Computes ahead, in parallel, the shared values the indicators will ask for.
+    ///
+    /// One subject of each grain is evaluated in discovery mode (queries answer a placeholder
+    /// and are only recorded); each recorded aggregate of the evaluated period is then computed
+    /// for every subject and run period at once, one aggregate per core. Aggregates that
+    /// discovery did not meet (a branch the placeholder did not take, `s.previous`) are
+    /// computed when first asked for.
+    func prefill(
+        _ tasks: [(SubjectInfo, Period, (runs: GroupedRuns, index: Int))], _ sources: [Source], _ ids: [String]
+    ) {
+        var firstOfEach: [(SubjectInfo, Period, (runs: GroupedRuns, index: Int))] = []
+        for task in tasks where !firstOfEach.contains(where: { $0.2.runs === task.2.runs }) {
+            firstOfEach.append(task)
+        }
+        guard !firstOfEach.isEmpty, !ids.isEmpty else { return }
+        let engine = self.engine
+        let calendar = workspace.calendar
+        let limits = self.limits
+        let today = self.today
+        let modules = self.modules
+        let discovered: [(GroupedRuns, QueryEngine.PreparedAggregate)] = LuaThread.run {
+            guard
+                let session = try? EvaluationSession(
+                    engine: engine, calendar: calendar, limits: limits, today: today, modules: modules)
+            else { return [] }
+            for source in sources { _ = try? session.load(source: source.text, file: source.file) }
+            var found: [(GroupedRuns, QueryEngine.PreparedAggregate)] = []
+            for (subject, period, grouped) in firstOfEach {
+                session.discovered = []
+                _ = session.evaluateAll(ids, subject: subject, period: period, grouped: grouped)
+                found += (session.discovered ?? []).sorted().map { (grouped.runs, session.aggregates[$0]) }
+            }
+            return found
+        }
+        DispatchQueue.concurrentPerform(iterations: discovered.count) { index in
+            let (runs, prepared) = discovered[index]
+            guard let period = runs.periods.first else { return }
+            _ = try? runs.values(of: prepared, in: period)
+        }
+    }
+
+    /// The shared per-period values for the subjects of one grain, when there are several and
+    /// they partition the users (or accounts); nil otherwise (each subject then runs alone).
+    func groupedRuns(for subjects: [SubjectInfo], periods: [Period]) -> GroupedRuns? {
+        guard subjects.count > 1 else { return nil }
+        let isAccounts = subjects.first.map { if case .accounts = $0.subject { true } else { false } } ?? false
+        let targetCount = engine.dataset[isAccounts ? "accounts" : "users"]?.rowCount ?? 0
+        guard let groups = SubjectGroups(subjects.map(\.subject), targetCount: targetCount) else { return nil }
+        return GroupedRuns(
+            engine: engine, groups: groups,
+            periods: periods.map { PeriodDays(firstDay: $0.first, lastDay: $0.last) })
+    }
+
+    /// Cuts blocks of tasks (one grain and period each) into units of work: whole blocks when
+    /// there are enough to keep every worker busy, smaller pieces otherwise.
+    static func units(_ blocks: [Range<Int>], workers: Int) -> [Range<Int>] {
+        let wanted = 4 * max(1, workers)
+        guard blocks.count < wanted else { return blocks }
+        let piecesPerBlock = (wanted + blocks.count - 1) / max(1, blocks.count)
+        var units: [Range<Int>] = []
+        for block in blocks {
+            let size = max(1, (block.count + piecesPerBlock - 1) / piecesPerBlock)
+            var start = block.lowerBound
+            while start < block.upperBound {
+                let end = min(block.upperBound, start + size)
+                units.append(start..<end)
+                start = end
+            }
+        }
+        return units
     }
 
     /// Splits indicators into those whose `needs` are mapped and failures for the others.
@@ -205,4 +310,27 @@ extension Grain {
         guard let mine = order.firstIndex(of: self), let theirs = order.firstIndex(of: other) else { return false }
         return mine < theirs
     }
+}
+
+/// Hands out unit numbers 0..<count to worker threads, each once.
+private final class WorkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextUnit = 0
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextUnit < count else { return nil }
+        nextUnit += 1
+        return nextUnit - 1
+    }
+}
+
+/// The figures and failures of one task (one subject in one period).
+struct TaskResults: Sendable {
+    var figures: [IndicatorResult] = []
+    var failures: [IndicatorFailure] = []
 }

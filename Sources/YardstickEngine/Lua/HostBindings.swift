@@ -47,7 +47,7 @@ enum HostBindings {
             }
             let slot = Int(args.dropFirst().first?.integerValue ?? 0)
             do {
-                return [ValueBridge.lua(try session.run(session.aggregates[Int(id)], slot: slot))]
+                return [ValueBridge.lua(try session.run(aggregate: Int(id), slot: slot))]
             } catch let error as QueryError {
                 throw HostError(error.message)
             } catch {

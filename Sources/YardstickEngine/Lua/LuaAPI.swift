@@ -155,10 +155,12 @@ public enum LuaAPI {
             summary: "The distinct non-empty values, sorted.", example: #"won:distinct("product")"#),
         Entry(
             place: .view, name: "first", signature: "view:first(field, by) → value | missing",
-            summary: "The field on the row with the smallest `by`.", example: #"won:first("amount", "closed_at")"#),
+            summary: "The field on the row with the smallest `by` (on a tie, the row loaded first).",
+            example: #"won:first("amount", "closed_at")"#),
         Entry(
             place: .view, name: "last", signature: "view:last(field, by) → value | missing",
-            summary: "The field on the row with the largest `by`.", example: #"won:last("amount", "closed_at")"#),
+            summary: "The field on the row with the largest `by` (on a tie, the row loaded first).",
+            example: #"won:last("amount", "closed_at")"#),
         Entry(
             place: .view, name: "top", signature: "view:top(n, field) → array of rows",
             summary: "The n rows with the largest field, largest first (read-only rows as for rows()).",

@@ -7,7 +7,7 @@ enum Prelude {
         local host = __host
         local q = host.query
         local setmetatable, getmetatable, type, pairs, ipairs = setmetatable, getmetatable, type, pairs, ipairs
-        local tostring, error, select, rawget, pcall = tostring, error, select, rawget, pcall
+        local tostring, error, select, rawget, pcall, next = tostring, error, select, rawget, pcall, next
         local math_type, floor, huge = math.type, math.floor, math.huge
         local sort, concat, format = table.sort, table.concat, string.format
 
@@ -170,12 +170,28 @@ enum Prelude {
         DateTime.__concat = Decimal.__concat
         DateTime.__index = { date = function(v) return date_of(v.seconds // 86400) end }
 
+        -- Durations are made once per (unit, from, to) and read-only, so later calls find the
+        -- same object (and the aggregates prepared for it).
         local function duration(unit)
+          local by_from = {}
           return function(from, to)
             if type(from) ~= "string" or type(to) ~= "string" then
               error(unit .. "(from_field, to_field) takes two field names", 2)
             end
-            return setmetatable({ from = from, to = to, unit = unit }, Duration)
+            local by_to = by_from[from]
+            if not by_to then
+              by_to = {}
+              by_from[from] = by_to
+            end
+            local made = by_to[to]
+            if not made then
+              made = setmetatable({}, {
+                __index = { from = from, to = to, unit = unit }, __metatable = Duration.__metatable,
+                __newindex = function() error("durations are read-only", 2) end,
+              })
+              by_to[to] = made
+            end
+            return made
           end
         end
 
@@ -213,7 +229,7 @@ enum Prelude {
           if cached then return cached end
           local v = setmetatable({
             entity = entity, restricted = restricted, slot = slot, filters = filters, key = key,
-            children = {}, aggregates = {},
+            children = {}, aggregates = {}, simple = {}, equal = {},
           }, View)
           views[key] = v
           return v
@@ -261,6 +277,14 @@ enum Prelude {
         end
         function View:where(conditions)
           if type(conditions) ~= "table" then error("where{...} takes a table of conditions", 2) end
+          -- One plain equality (where{ stage = "won" }): found again without building strings.
+          local name, value = next(conditions)
+          local plain = value == value and type(value)
+          if (plain == "string" or plain == "number" or plain == "boolean") and next(conditions, name) == nil then
+            local by_name = self.equal[name]
+            local child = by_name and by_name[value]
+            if child then return child end
+          end
           local names = {}
           for name in pairs(conditions) do
             if type(name) ~= "string" then error("where{...}: condition keys are field names", 2) end
@@ -290,12 +314,28 @@ enum Prelude {
             end
             result = derive(result, filter, "F" .. name .. "=" .. code)
           end
+          if (plain == "string" or plain == "number" or plain == "boolean") and #names == 1 then
+            local by_name = self.equal[name]
+            if not by_name then
+              by_name = {}
+              self.equal[name] = by_name
+            end
+            by_name[value] = result
+          end
           return result
         end
 
+        local duration_measures = {}
         local function measure(f, what)
           if type(f) == "string" then return f end
-          if kind(f) == "duration" then return { from = f.from, to = f.to, unit = f.unit } end
+          if kind(f) == "duration" then
+            local made = duration_measures[f]
+            if not made then
+              made = { from = f.from, to = f.to, unit = f.unit }
+              duration_measures[f] = made
+            end
+            return made
+          end
           error(what .. " takes a field name or days(a, b) / hours(a, b)", 3)
         end
 
@@ -311,15 +351,51 @@ enum Prelude {
           return m.unit .. ":" .. m.from .. ">" .. m.to
         end
 
+        -- Values the host computed ahead for the focused subject, for aggregates of the focused
+        -- period, by aggregate id: plain numbers, decimals as scaled integers, missing values as
+        -- their reasons. Anything else is asked for with q.run.
+        local prefetched, prefetched_decimals, prefetched_missing = {}, {}, {}
+
         -- Each distinct aggregate of a view is prepared once; later calls pass two integers.
+        -- The common calls (no group, no extra argument, a field name, a duration or nothing)
+        -- find their id without building a key string.
         local function aggregate(view, group, name, m, extra, by)
-          local key = name .. "|" .. measure_key(m) .. "|" .. tostring(extra) .. "|" .. measure_key(by) .. "|" .. measure_key(group)
-          local id = view.aggregates[key]
-          if not id then
-            id = q.prepare_aggregate(plan_id(view), name, m, extra, by, group)
-            view.aggregates[key] = id
+          local simple = group == nil and extra == nil and by == nil
+          local id
+          if simple then
+            local by_name = view.simple[name]
+            id = by_name and by_name[m or ""]
           end
-          local result = q.run(id, view.slot)
+          if not id then
+            local key = name .. "|" .. measure_key(m) .. "|" .. tostring(extra) .. "|" .. measure_key(by) .. "|" .. measure_key(group)
+            id = view.aggregates[key]
+            if not id then
+              id = q.prepare_aggregate(plan_id(view), name, m, extra, by, group)
+              view.aggregates[key] = id
+            end
+            if simple then
+              local by_name = view.simple[name]
+              if not by_name then
+                by_name = {}
+                view.simple[name] = by_name
+              end
+              by_name[m or ""] = id
+            end
+          end
+          local result
+          if view.slot == 0 then
+            result = prefetched[id]
+            if result == nil then
+              local scaled = prefetched_decimals[id]
+              if scaled then
+                result = decimal_of(scaled)
+              else
+                local reason = prefetched_missing[id]
+                if reason then result = setmetatable({ reason = reason }, Missing) end
+              end
+            end
+          end
+          if result == nil then result = q.run(id, view.slot) end
           if name == "top" then
             if group then
               for key, ids in pairs(result) do result[key] = wrap_rows(view.entity, ids) end
@@ -465,6 +541,43 @@ enum Prelude {
           end,
           run = function(id) return evaluate(id, current_s, current_k) end,
         }
+        -- Runs every indicator for one subject in one call: the host's fast path. Each
+        -- indicator gets fresh limits; failures are only listed (the host evaluates them again
+        -- one by one for their located errors).
+        local order, task_period = {}, nil
+        local fresh_budget, unpack_results = host.fresh_budget, table.unpack
+        runner.order = function(ids) order = ids end
+        -- Results go back flat: a string with one letter per indicator (n: the value as is,
+        -- d: a decimal given as its scaled integer, m: missing given as its reason, f: failed)
+        -- and the values.
+        runner.task = function(subject, period, values, decimals, missings)
+          if period ~= nil then task_period = period end
+          runner.focus(subject, task_period)
+          prefetched, prefetched_decimals, prefetched_missing = values or {}, decimals or {}, missings or {}
+          local results, kinds = {}, {}
+          local n = #order
+          for i = 1, n do
+            fresh_budget()
+            local ok, value = pcall(evaluate, order[i], current_s, current_k)
+            if not ok then
+              kinds[i] = "f"
+            else
+              local mt = getmetatable(value)
+              if mt == "yardstick.decimal" then
+                kinds[i] = "d"
+                results[i] = value.scaled
+              elseif mt == "yardstick.missing" then
+                kinds[i] = "m"
+                results[i] = value.reason
+              else
+                kinds[i] = "n"
+                results[i] = value
+              end
+            end
+          end
+          prefetched, prefetched_decimals, prefetched_missing = {}, {}, {}
+          return concat(kinds), unpack_results(results, 1, n)
+        end
 
         host.install("indicator", public(indicator))
         host.install("ratio", public(ratio))

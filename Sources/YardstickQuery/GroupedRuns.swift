@@ -1,0 +1,82 @@
+import Foundation
+
+/// The values of prepared aggregates for every subject of a partition, computed together and
+/// kept for the evaluation threads that ask for them next.
+///
+/// A run names its periods up front: the first request for an aggregate in one of them computes
+/// its values for every subject in every run period in one pass over the table
+/// (``QueryEngine/run(_:for:periods:)``). Other periods (`s.previous` of the first month, say)
+/// are computed alone on first request. Threads asking for a list being computed wait for it;
+/// lists are found by the aggregate's content, so each thread may prepare its own equal
+/// aggregates.
+public final class GroupedRuns: @unchecked Sendable {
+    /// The engine that runs the aggregates.
+    public let engine: QueryEngine
+    /// The subjects.
+    public let groups: SubjectGroups
+    /// The run's periods, computed together.
+    public let periods: [PeriodDays]
+    private let periodIndex: [PeriodDays: Int]
+    private let lock = NSLock()
+    private var slots: [Key: Slot] = [:]
+
+    private struct Key: Hashable {
+        let aggregate: QueryEngine.AggregateKey
+        /// Nil for the run's periods, computed together.
+        let period: PeriodDays?
+    }
+
+    private final class Slot: @unchecked Sendable {
+        let lock = NSLock()
+        var value: Result<[[QueryValue]], QueryError>?
+    }
+
+    /// Creates an empty set of results for a partition of subjects and the periods of a run.
+    public init(engine: QueryEngine, groups: SubjectGroups, periods: [PeriodDays]) {
+        self.engine = engine
+        self.groups = groups
+        var unique: [PeriodDays] = []
+        var index: [PeriodDays: Int] = [:]
+        for period in periods where index[period] == nil {
+            index[period] = unique.count
+            unique.append(period)
+        }
+        self.periods = unique
+        self.periodIndex = index
+    }
+
+    /// The values of an aggregate for every subject in a period, computed on first request.
+    public func values(of prepared: QueryEngine.PreparedAggregate, in period: PeriodDays)
+        throws(QueryError) -> [QueryValue]
+    {
+        if let index = periodIndex[period] {
+            return try lists(Key(aggregate: prepared.key, period: nil), prepared, periods)[index]
+        }
+        return try lists(Key(aggregate: prepared.key, period: period), prepared, [period])[0]
+    }
+
+    private func lists(_ key: Key, _ prepared: QueryEngine.PreparedAggregate, _ periods: [PeriodDays])
+        throws(QueryError) -> [[QueryValue]]
+    {
+        lock.lock()
+        let slot: Slot
+        if let existing = slots[key] {
+            slot = existing
+        } else {
+            slot = Slot()
+            slots[key] = slot
+        }
+        lock.unlock()
+        slot.lock.lock()
+        defer { slot.lock.unlock() }
+        if let value = slot.value { return try value.get() }
+        let value: Result<[[QueryValue]], QueryError>
+        do {
+            value = .success(try engine.run(prepared, for: groups, periods: periods))
+        } catch {
+            value = .failure(error)
+        }
+        slot.value = value
+        return try value.get()
+    }
+}

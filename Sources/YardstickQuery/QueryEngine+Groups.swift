@@ -1,0 +1,74 @@
+import YardstickData
+
+extension QueryEngine {
+    /// Runs a prepared aggregate for every subject of a partition in one period, in one pass
+    /// over the period's rows; see ``run(_:for:periods:)``.
+    ///
+    /// - Returns: One value per subject, in the order the groups were built from.
+    public func run(_ prepared: PreparedAggregate, for groups: SubjectGroups, firstDay: Int32, lastDay: Int32)
+        throws(QueryError) -> [QueryValue]
+    {
+        try run(prepared, for: groups, periods: [PeriodDays(firstDay: firstDay, lastDay: lastDay)])[0]
+    }
+
+    /// Runs a prepared aggregate for every subject of a partition in several periods at once.
+    ///
+    /// The rows are read once: each row goes to the period its date falls in (by the plan's
+    /// first `during` filter) and to the subject of its user (or account), then each subject's
+    /// value per period is folded as ``run(_:in:)`` would fold it. A single short period is read
+    /// through the date index instead of a scan. Plans without a `during` filter are read once
+    /// per period (or once in all when no filter depends on the period).
+    ///
+    /// - Returns: Per period (in the order given), one value per subject.
+    /// - Throws: ``QueryError`` when the entity has no field attributing rows to a user (or an
+    ///   account).
+    public func run(_ prepared: PreparedAggregate, for groups: SubjectGroups, periods: [PeriodDays])
+        throws(QueryError) -> [[QueryValue]]
+    {
+        let compiled = prepared.plan.compiled
+        let table = compiled.table
+        guard prepared.plan.plan.restrictedToSubject else {
+            // `s.all`: the same company-wide value for every subject.
+            var values: [[QueryValue]] = []
+            for period in periods {
+                let scope = QueryScope(subject: .company, firstDay: period.firstDay, lastDay: period.lastDay)
+                values.append(Array(repeating: try run(prepared, in: scope), count: groups.count))
+            }
+            return values
+        }
+        let isUsers = groups.kind == .users
+        guard let fieldName = isUsers ? compiled.subjectField : compiled.accountField else {
+            let what = isUsers ? "user field (owner, agent or user)" : "account field"
+            throw QueryError("\(table.entity.name) has no \(what) to restrict to a \(isUsers ? "user" : "account")")
+        }
+        var owners: [Int32] = []
+        if fieldName != "id" {
+            guard let column = table[fieldName], table.referenceIndexes[fieldName] != nil else {
+                throw QueryError("\(table.entity.name).\(fieldName) does not reference a loaded entity")
+            }
+            owners = column.referencedRows
+        }
+        let selector = GroupSelector(compiled: compiled, owners: owners, groupOfTarget: groups.groupOfTarget)
+        // One fold over (period, subject) cells: cell = period * subjects + subject.
+        let (values, periodCount) = GroupFolder(prepared: prepared).fold(
+            selector, periods: periods, groupCount: groups.count)
+        return periods.indices.map { period in
+            let first = min(period, periodCount - 1) * groups.count
+            return Array(values[first..<first + groups.count])
+        }
+    }
+}
+
+/// A period as its first and last local day, inclusive.
+public struct PeriodDays: Sendable, Hashable {
+    /// The first day.
+    public var firstDay: Int32
+    /// The last day, inclusive.
+    public var lastDay: Int32
+
+    /// Creates a period.
+    public init(firstDay: Int32, lastDay: Int32) {
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+    }
+}

@@ -1,0 +1,50 @@
+/// Many subjects of one grain as a partition of users (or of accounts): every user belongs to at
+/// most one subject. A prepared aggregate then runs for all of them in one pass over a period's
+/// rows (``QueryEngine/run(_:for:firstDay:lastDay:)``) instead of once per subject.
+public struct SubjectGroups: Sendable {
+    /// Whether the subjects are sets of users or of accounts.
+    public enum Kind: Sendable, Hashable {
+        case users
+        case accounts
+    }
+
+    /// Users or accounts.
+    public let kind: Kind
+    /// The number of subjects.
+    public let count: Int
+    /// Per row of `users` (or `accounts`), the subject it belongs to, or -1.
+    let groupOfTarget: [Int32]
+
+    /// Groups subjects given as scopes, or nil when they are not a partition of one kind of
+    /// target: the company, a mix of users and accounts, or a target in two subjects.
+    ///
+    /// - Parameters:
+    ///   - subjects: The subjects, in the order results are wanted.
+    ///   - targetCount: The number of rows of `users` (or `accounts`).
+    public init?(_ subjects: [QueryScope.Subject], targetCount: Int) {
+        var kind: Kind?
+        var groupOfTarget = [Int32](repeating: -1, count: targetCount)
+        for (index, subject) in subjects.enumerated() {
+            let targets: [Int32]
+            switch subject {
+            case .company: return nil
+            case .users(let users):
+                if kind == .accounts { return nil }
+                kind = .users
+                targets = users
+            case .accounts(let accounts):
+                if kind == .users { return nil }
+                kind = .accounts
+                targets = accounts
+            }
+            for target in targets {
+                guard target >= 0, Int(target) < targetCount, groupOfTarget[Int(target)] < 0 else { return nil }
+                groupOfTarget[Int(target)] = Int32(index)
+            }
+        }
+        guard let kind else { return nil }
+        self.kind = kind
+        self.count = subjects.count
+        self.groupOfTarget = groupOfTarget
+    }
+}
