@@ -24,6 +24,10 @@ final class EvaluationSession {
     private var runFunction: LuaFunction
     private var orderFunction: LuaFunction
     private var taskFunction: LuaFunction
+    private var columnsFunction: LuaFunction
+    /// The loaded indicators whose value functions may run for all subjects at once (see
+    /// ``ColumnEligibility``).
+    private(set) var columnEligible: Set<String> = []
     /// The ids `evaluateAll` was last asked for, as given to the prelude's runner.
     private var taskOrder: [String]?
     /// The period whose table the prelude's task runner holds.
@@ -49,6 +53,7 @@ final class EvaluationSession {
         runFunction = registerFunction
         orderFunction = registerFunction
         taskFunction = registerFunction
+        columnsFunction = registerFunction
         published = LuaTable()
         try HostBindings.register(on: vm, session: self)
         if let modules { vm.moduleResolver = { modules.resolve($0) } }
@@ -56,6 +61,7 @@ final class EvaluationSession {
         guard case .table(let runner)? = results.first, let register = runner["register"].functionValue,
             let focus = runner["focus"].functionValue, let run = runner["run"].functionValue,
             let order = runner["order"].functionValue, let task = runner["task"].functionValue,
+            let columns = runner["columns"].functionValue,
             case .table(let names)? = results.dropFirst().first
         else {
             throw LuaError(kind: .hostAPI, message: "the prelude did not return its runner")
@@ -65,6 +71,7 @@ final class EvaluationSession {
         runFunction = run
         orderFunction = order
         taskFunction = task
+        columnsFunction = columns
         published = names
     }
 
@@ -87,6 +94,9 @@ final class EvaluationSession {
             }
             _ = try vm.call(registerFunction, [.string(definition.id), .function(function)])
             definitions.append(definition)
+            if let shape = try? vm.prototype(of: function), ColumnEligibility.allows(shape) {
+                columnEligible.insert(definition.id)
+            }
             return definition
         } catch let error as LuaError {
             throw IndicatorLoadError(file: error.chunk ?? file, line: error.line, message: error.message)
@@ -147,6 +157,94 @@ final class EvaluationSession {
             }
             return .failure(located)
         }
+    }
+
+    /// Evaluates indicators for every subject of a grain in one period at once ("column
+    /// mode"): each value function runs once, its queries give one value per subject.
+    ///
+    /// Only for indicators ``ColumnEligibility`` allows; an indicator that uses a value in a way
+    /// column mode cannot follow, or fails, is left out of the result (evaluate it per subject).
+    ///
+    /// - Returns: Per indicator computed, one value per subject in the order of `runs.groups`.
+    func evaluateColumns(_ ids: [String], period: Period, runs: GroupedRuns) -> [String: [ResultValue]] {
+        let size = runs.groups.count
+        guard !ids.isEmpty, size > 0 else { return [:] }
+        grouped = (runs, 0)
+        subject = nil
+        if self.period != period { groupedLists = [:] }
+        self.period = period
+        shiftedPeriods = [0: period]
+        focusError = nil
+        taskPeriod = nil
+        var eligible = LuaTable()
+        for id in columnEligible { eligible[.string(id)] = .boolean(true) }
+        let output: [LuaValue]
+        do {
+            output = try vm.call(
+                columnsFunction,
+                [
+                    .integer(Int64(size)), periodTable(slot: 0), .table(LuaTable(array: ids.map { .string($0) })),
+                    .table(eligible),
+                ])
+        } catch {
+            return [:]
+        }
+        guard case .table(let flat)? = output.first else { return [:] }
+        let pairs = flat.array
+        var results: [String: [ResultValue]] = [:]
+        for (index, id) in ids.enumerated() where 2 * index + 1 < pairs.count {
+            guard case .string(let kinds) = pairs[2 * index], case .table(let valuesTable) = pairs[2 * index + 1]
+            else { continue }
+            let values = valuesTable.array
+            let letters = Array(kinds.utf8)
+            guard letters.count == values.count, letters.count == 1 || letters.count == size else { continue }
+            var column: [ResultValue] = []
+            column.reserveCapacity(letters.count)
+            for (letter, value) in zip(letters, values) {
+                switch (letter, value) {
+                case (UInt8(ascii: "n"), _): column.append(ValueBridge.result(value))
+                case (UInt8(ascii: "d"), .integer(let scaled)): column.append(.decimal(ExactDecimal(scaled: scaled)))
+                case (UInt8(ascii: "m"), .string(let reason)): column.append(.missing(reason: reason))
+                default: break
+                }
+            }
+            guard column.count == letters.count else { continue }
+            results[id] = column.count == 1 ? Array(repeating: column[0], count: size) : column
+        }
+        return results
+    }
+
+    /// The values of an aggregate for every subject of the focused grain in the period of a
+    /// scope slot: a string with one letter per subject (n: a number, d: a decimal as its
+    /// scaled integer, m: missing, as its reason) and the values in subject order.
+    func columnValues(aggregate id: Int, slot: Int) throws(QueryError) -> [LuaValue] {
+        guard let grouped, let shifted = shiftedPeriod(slot: slot), aggregates.indices.contains(id) else {
+            throw QueryError("no grain in focus")
+        }
+        let values = try grouped.runs.values(
+            of: aggregates[id], in: PeriodDays(firstDay: shifted.first, lastDay: shifted.last))
+        var kinds: [UInt8] = []
+        var items: [LuaValue] = []
+        kinds.reserveCapacity(values.count)
+        items.reserveCapacity(values.count)
+        for value in values {
+            switch value {
+            case .integer(let number):
+                kinds.append(UInt8(ascii: "n"))
+                items.append(.integer(number))
+            case .number(let number):
+                kinds.append(UInt8(ascii: "n"))
+                items.append(.number(number))
+            case .decimal(let decimal):
+                kinds.append(UInt8(ascii: "d"))
+                items.append(.integer(decimal.scaled))
+            case .missing(let reason):
+                kinds.append(UInt8(ascii: "m"))
+                items.append(.string(reason))
+            default: throw QueryError("\(aggregates[id].aggregate) gives a table per subject")
+            }
+        }
+        return [.string(String(decoding: kinds, as: UTF8.self)), .table(LuaTable(array: items))]
     }
 
     /// Evaluates indicators for one subject and period, in one call into Lua when it can.

@@ -99,49 +99,56 @@ public struct Evaluator: Sendable {
         }
         let (runnable, unmet) = checkNeeds(definitions)
         failures += unmet
-        var tasks: [(period: Period, subject: SubjectInfo, grouped: (runs: GroupedRuns, index: Int)?)] = []
+        var tasks: [(period: Period, subject: SubjectInfo, grouped: (runs: GroupedRuns, index: Int)?, block: Int)] = []
         // Task ranges of one grain and period: a worker takes one at a time.
         var blocks: [Range<Int>] = []
+        // Per block of a grain whose subjects share values: the period and the shared values,
+        // for evaluating indicators in column mode.
+        var columnBlocks: [(block: Int, period: Period, runs: GroupedRuns)] = []
         for grain in grains {
             let subjects = try SubjectCatalog.subjects(of: grain, in: engine.dataset, companyName: workspace.name)
             let runs = groupedRuns(for: subjects, periods: periods)
             for period in periods {
                 let start = tasks.count
                 for (index, subject) in subjects.enumerated() {
-                    tasks.append((period, subject, runs.map { ($0, index) }))
+                    tasks.append((period, subject, runs.map { ($0, index) }, blocks.count))
                 }
+                if let runs { columnBlocks.append((blocks.count, period, runs)) }
                 blocks.append(start..<tasks.count)
             }
         }
         let units = Self.units(blocks, workers: workers)
         let ids = runnable.map(\.id)
         prefill(tasks.compactMap { task in task.grouped.map { (task.subject, task.period, $0) } }, sources, ids)
-        let slots = ResultSlots<TaskResults>(count: tasks.count)
+        let columnSlots = ResultSlots<[String: [ResultValue]]>(count: blocks.count)
         let titles = runnable.map { $0.title(locale: workspace.locale) }
         let runnableDefinitions = runnable
-        /// A task's figures and failures, made on the worker thread that evaluated it.
-        @Sendable func taskResults(_ period: Period, _ subject: SubjectInfo, _ values: [(ResultValue, LuaError?)])
-            -> TaskResults
-        {
-            var output = TaskResults()
-            output.figures.reserveCapacity(values.count)
+        let figuresPerTask = runnable.count
+        /// Writes a task's figures into `output` (at the task's place) and returns its failures;
+        /// runs on the worker thread that evaluated the task.
+        @Sendable func record(
+            _ task: Int, _ period: Period, _ subject: SubjectInfo, _ values: [(ResultValue, LuaError?)],
+            into output: FigureBuffer
+        ) -> [IndicatorFailure] {
+            var failures: [IndicatorFailure] = []
             for (position, (definition, (value, error))) in zip(runnableDefinitions, values).enumerated() {
                 var value = value
                 if subject.grain.isFiner(than: definition.per) {
                     value = .missing(reason: "\(definition.id) is defined per \(definition.per.rawValue)")
                 }
-                output.figures.append(
+                output.initialize(
+                    task * figuresPerTask + position,
                     IndicatorResult(
                         period: period, grain: subject.grain, subjectID: subject.id, subjectName: subject.name,
                         indicatorID: definition.id, title: titles[position], unit: definition.unit, value: value))
                 if let error {
-                    output.failures.append(
+                    failures.append(
                         IndicatorFailure(
                             indicatorID: definition.id, subjectID: subject.id, periodLabel: period.label,
                             message: error.message, file: error.chunk ?? definition.file, line: error.line))
                 }
             }
-            return output
+            return failures
         }
         let workerCount = min(workers, max(1, units.count))
         let engine = self.engine
@@ -150,11 +157,12 @@ public struct Evaluator: Sendable {
         let today = self.today
         let modules = self.modules
         let allTasks = tasks
-        let queue = WorkQueue(count: units.count)
+        let allColumnBlocks = columnBlocks
+        let sessions = ResultSlots<EvaluationSession>(count: workerCount)
+        // First pass: each worker starts its Lua session, then evaluates the indicators that
+        // allow it in column mode, one grain and period at a time.
+        let columnQueue = WorkQueue(count: columnBlocks.count)
         DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
-            // Each worker starts at a different indicator, so that the first requests for
-            // shared values, which compute them for all subjects, are spread over the workers.
-            let order = ids.indices.map { ($0 + worker * ids.count / workerCount) % ids.count }
             LuaThread.run {
                 guard
                     let session = try? EvaluationSession(
@@ -164,40 +172,69 @@ public struct Evaluator: Sendable {
                 // fail the same way here and are not among the ids run below.
                 for source in sources { _ = try? session.load(source: source.text, file: source.file) }
                 session.prefetchRotation = worker * 7
-                let orderedIDs = order.map { ids[$0] }
-                while let unit = queue.next() {
-                    for index in units[unit] {
-                        let task = allTasks[index]
-                        let outcomes = session.evaluateAll(
-                            orderedIDs, subject: task.subject, period: task.period, grouped: task.grouped)
-                        var values = [(ResultValue, LuaError?)](
-                            repeating: (.missing(reason: ""), nil), count: ids.count)
-                        for (position, outcome) in zip(order, outcomes) {
-                            switch outcome {
-                            case .success(let value): values[position] = (value, nil)
-                            case .failure(let error): values[position] = (.failed(message: error.description), error)
-                            }
-                        }
-                        slots.set(index, taskResults(task.period, task.subject, values))
-                    }
+                sessions.set(worker, session)
+                let columnIDs = ids.filter { session.columnEligible.contains($0) }
+                while let next = columnQueue.next() {
+                    let (block, period, runs) = allColumnBlocks[next]
+                    columnSlots.set(block, session.evaluateColumns(columnIDs, period: period, runs: runs))
                 }
             }
         }
-        var results: [IndicatorResult] = []
-        results.reserveCapacity(tasks.count * runnable.count)
-        for (index, (period, subject, _)) in tasks.enumerated() {
-            // A worker whose Lua state could not start leaves its slots empty: say so for each
+        // Second pass: the indicators column mode did not compute, subject by subject. Figures
+        // are written in place into the report's array, in task order.
+        let taskFailures = ResultSlots<[IndicatorFailure]>(count: tasks.count)
+        let results = [IndicatorResult](unsafeUninitializedCapacity: tasks.count * figuresPerTask) {
+            buffer, initialized in
+            let output = FigureBuffer(buffer)
+            let queue = WorkQueue(count: units.count)
+            DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+                guard let session = sessions.value(at: worker) else { return }
+                // Each worker starts at a different indicator, so that the first requests for
+                // shared values, which compute them for all subjects, are spread over the workers.
+                let order = ids.indices.map { ($0 + worker * ids.count / workerCount) % ids.count }
+                LuaThread.run {
+                    while let unit = queue.next() {
+                        for index in units[unit] {
+                            let task = allTasks[index]
+                            let columns = columnSlots.value(at: task.block) ?? [:]
+                            var values = [(ResultValue, LuaError?)](
+                                repeating: (.missing(reason: ""), nil), count: ids.count)
+                            var remaining: [Int] = []
+                            for position in order {
+                                if let column = columns[ids[position]], let subject = task.grouped?.index {
+                                    values[position] = (column[subject], nil)
+                                } else {
+                                    remaining.append(position)
+                                }
+                            }
+                            if !remaining.isEmpty {
+                                let outcomes = session.evaluateAll(
+                                    remaining.map { ids[$0] }, subject: task.subject, period: task.period,
+                                    grouped: task.grouped)
+                                for (position, outcome) in zip(remaining, outcomes) {
+                                    switch outcome {
+                                    case .success(let value): values[position] = (value, nil)
+                                    case .failure(let error):
+                                        values[position] = (.failed(message: error.description), error)
+                                    }
+                                }
+                            }
+                            taskFailures.set(index, record(index, task.period, task.subject, values, into: output))
+                        }
+                    }
+                }
+            }
+            // A worker whose Lua state could not start leaves its tasks undone: say so for each
             // figure rather than drop it.
-            let output =
-                slots.value(at: index)
-                ?? taskResults(
-                    period, subject,
-                    runnable.map { _ in
-                        (ResultValue.failed(message: "the evaluation worker could not start Lua"), LuaError?.none)
-                    })
-            results += output.figures
-            failures += output.failures
+            let unstarted = runnable.map { _ in
+                (ResultValue.failed(message: "the evaluation worker could not start Lua"), LuaError?.none)
+            }
+            for (index, task) in allTasks.enumerated() where taskFailures.value(at: index) == nil {
+                taskFailures.set(index, record(index, task.period, task.subject, unstarted, into: output))
+            }
+            initialized = tasks.count * figuresPerTask
         }
+        for index in tasks.indices { failures += taskFailures.value(at: index) ?? [] }
         let infos = definitions.map {
             IndicatorInfo(
                 id: $0.id, title: $0.title, titleZH: $0.titleZH, unit: $0.unit,
@@ -329,8 +366,12 @@ private final class WorkQueue: @unchecked Sendable {
     }
 }
 
-/// The figures and failures of one task (one subject in one period).
-struct TaskResults: Sendable {
-    var figures: [IndicatorResult] = []
-    var failures: [IndicatorFailure] = []
+/// The report's figure array while workers fill it: each index is written exactly once, by
+/// the worker that evaluated its task.
+private struct FigureBuffer: @unchecked Sendable {
+    let base: UnsafeMutablePointer<IndicatorResult>?
+
+    init(_ buffer: UnsafeMutableBufferPointer<IndicatorResult>) { base = buffer.baseAddress }
+
+    func initialize(_ index: Int, _ figure: IndicatorResult) { (base! + index).initialize(to: figure) }
 }

@@ -54,6 +54,17 @@ enum HostBindings {
                 throw HostError("\(error)")
             }
         }
+        try vm.register("column", in: "query") { [unowned session] args throws(HostError) in
+            guard let id = args.first?.integerValue else { throw HostError("unknown aggregate") }
+            let slot = Int(args.dropFirst().first?.integerValue ?? 0)
+            do {
+                return try session.columnValues(aggregate: Int(id), slot: slot)
+            } catch let error as QueryError {
+                throw HostError(error.message)
+            } catch {
+                throw HostError("\(error)")
+            }
+        }
         try vm.register("rows", in: "query") { [unowned session] args throws(HostError) in
             let plan = try session.plan(args.first)
             let slot = Int(args.dropFirst().first?.integerValue ?? 0)

@@ -8,8 +8,9 @@ enum Prelude {
         local q = host.query
         local setmetatable, getmetatable, type, pairs, ipairs = setmetatable, getmetatable, type, pairs, ipairs
         local tostring, error, select, rawget, pcall, next = tostring, error, select, rawget, pcall, next
+        local rawequal, rawset = rawequal, rawset
         local math_type, floor, huge = math.type, math.floor, math.huge
-        local sort, concat, format = table.sort, table.concat, string.format
+        local sort, concat, format, byte = table.sort, table.concat, string.format, string.byte
 
         local UNIT = 10000
 
@@ -54,8 +55,14 @@ enum Prelude {
           return sign .. whole .. "." .. digits
         end
 
+        -- Set once columns exist: a decimal combined with a column goes element by element.
+        local column_arith = {}
         local function arith(name, on_decimals, on_numbers)
           return function(a, b)
+            local forward = column_arith[name]
+            if forward and (getmetatable(a) == "yardstick.column" or getmetatable(b) == "yardstick.column") then
+              return forward(a, b)
+            end
             if is_missing(a) then return a end
             if is_missing(b) then return b end
             local ka, kb = kind(a), kind(b)
@@ -195,13 +202,85 @@ enum Prelude {
           end
         end
 
-        local function ratio(a, b)
+        -- Columns: one value per subject, while a value function runs for all subjects at once
+        -- (the host checked it never decides anything on a value). Arithmetic and ratio work
+        -- element by element with the scalar rules; any other use stops column mode (ABORT),
+        -- and the host evaluates the indicator per subject instead.
+        local Column = { __metatable = "yardstick.column" }
+        local ABORT = setmetatable({}, { __tostring = function() return "needs per-subject evaluation" end })
+        local column_mode, column_size = false, 0
+        local function abort() error(ABORT, 0) end
+        local function is_column(v) return column_mode and getmetatable(v) == "yardstick.column" end
+        local function column_of(values) return setmetatable({ values = values }, Column) end
+        -- A column straight from the host keeps its flat form (kinds letters and items, see
+        -- column_values) and makes value objects only when an operation needs them.
+        local function elements(c)
+          local values = rawget(c, "values")
+          if values then return values end
+          local kinds, items = rawget(c, "kinds"), rawget(c, "items")
+          values = {}
+          for i = 1, column_size do
+            local letter, v = byte(kinds, i), items[i]
+            if letter == 100 then -- d
+              v = decimal_of(v)
+            elseif letter == 109 then -- m
+              v = setmetatable({ reason = v }, Missing)
+            end
+            values[i] = v
+          end
+          rawset(c, "values", values)
+          return values
+        end
+        local function lift(op)
+          return function(a, b)
+            local av = is_column(a) and elements(a)
+            local bv = is_column(b) and elements(b)
+            local out = {}
+            for i = 1, column_size do
+              local x, y = a, b
+              if av then x = av[i] end
+              if bv then y = bv[i] end
+              out[i] = op(x, y)
+            end
+            return column_of(out)
+          end
+        end
+        Column.__add = lift(function(x, y) return x + y end)
+        Column.__sub = lift(function(x, y) return x - y end)
+        Column.__mul = lift(function(x, y) return x * y end)
+        Column.__div = lift(function(x, y) return x / y end)
+        Column.__mod = lift(function(x, y) return x % y end)
+        Column.__pow = lift(function(x, y) return x ^ y end)
+        Column.__idiv = lift(function(x, y) return x // y end)
+        Column.__unm = lift(function(x) return -x end)
+        column_arith.add, column_arith.subtract = Column.__add, Column.__sub
+        column_arith.multiply, column_arith.divide = Column.__mul, Column.__div
+        for _, name in ipairs({ "__eq", "__lt", "__le", "__concat", "__len", "__call", "__index", "__newindex",
+          "__tostring", "__band", "__bor", "__bxor", "__shl", "__shr", "__bnot", "__close" }) do
+          Column[name] = abort
+        end
+
+        local function ratio_of(a, b)
           if is_missing(a) then return a end
           if is_missing(b) then return b end
           local na, nb = to_number(a), to_number(b)
           if na == nil or nb == nil then error("ratio(a, b) takes numbers, got " .. kind(a) .. " and " .. kind(b), 2) end
           if nb == 0 then return missing("division by zero") end
           return na / nb
+        end
+
+        local function ratio(a, b)
+          if not (is_column(a) or is_column(b)) then return ratio_of(a, b) end
+          local av = is_column(a) and elements(a)
+          local bv = is_column(b) and elements(b)
+          local out = {}
+          for i = 1, column_size do
+            local x, y = a, b
+            if av then x = av[i] end
+            if bv then y = bv[i] end
+            out[i] = ratio_of(x, y)
+          end
+          return column_of(out)
         end
 
         for name, mt in pairs({ decimal = Decimal, date = Date, datetime = DateTime, missing = Missing }) do
@@ -351,6 +430,19 @@ enum Prelude {
           return m.unit .. ":" .. m.from .. ">" .. m.to
         end
 
+        -- In column mode, an aggregate's values for every subject (kept for the column run).
+        local column_cache = {}
+        local function column_values(id, slot)
+          local key = id * 1000 + slot
+          local cached = column_cache[key]
+          if cached then return cached end
+          local kinds, items = q.column(id, slot)
+          if #kinds ~= column_size then abort() end
+          cached = setmetatable({ kinds = kinds, items = items }, Column)
+          column_cache[key] = cached
+          return cached
+        end
+
         -- Values the host computed ahead for the focused subject, for aggregates of the focused
         -- period, by aggregate id: plain numbers, decimals as scaled integers, missing values as
         -- their reasons. Anything else is asked for with q.run.
@@ -382,6 +474,7 @@ enum Prelude {
               by_name[m or ""] = id
             end
           end
+          if column_mode then return column_values(id, view.slot) end
           local result
           if view.slot == 0 then
             result = prefetched[id]
@@ -434,6 +527,7 @@ enum Prelude {
           return setmetatable({ view = self, group = measure(f, "group_by") }, Grouped)
         end
         function View:rows()
+          if column_mode then abort() end
           local rows = wrap_rows(self.entity, q.rows(plan_id(self), self.slot))
           local i = 0
           return function()
@@ -509,7 +603,10 @@ enum Prelude {
 
         local function evaluate(id, s, k)
           local cached = memo[id]
-          if cached ~= nil then return cached ~= NIL and cached or nil end
+          if cached ~= nil then
+            if rawequal(cached, NIL) then return nil end
+            return cached
+          end
           if running[id] then
             local chain = {}
             for name in pairs(running) do chain[#chain + 1] = name end
@@ -547,6 +644,53 @@ enum Prelude {
         local order, task_period = {}, nil
         local fresh_budget, unpack_results = host.fresh_budget, table.unpack
         runner.order = function(ids) order = ids end
+        -- Column mode: runs indicators once for all `size` subjects of a grain in a period.
+        -- `eligible` lists the indicators the host allows in column mode (k may only reach
+        -- those). Per indicator, results go back as a kinds string (one letter per subject, or
+        -- one for a value shared by all: n, d, m as below) and a values array; false when the
+        -- indicator needs per-subject evaluation.
+        runner.columns = function(size, period, ids, eligible)
+          column_mode, column_size = true, size
+          memo, running, column_cache = {}, {}, {}
+          local s = setmetatable({ period = period }, scope_for(0, true))
+          local function k(other)
+            if not eligible[other] then abort() end
+            return evaluate(other, s, k)
+          end
+          local out = {}
+          for i = 1, #ids do
+            fresh_budget()
+            local ok, value = pcall(evaluate, ids[i], s, k)
+            local kinds, values = {}, {}
+            if ok and is_column(value) and not rawget(value, "values") then
+              kinds, values = rawget(value, "kinds"), rawget(value, "items")
+            elseif ok then
+              local list = is_column(value) and elements(value) or { value }
+              for j = 1, #list do
+                local v = list[j]
+                local mt = getmetatable(v)
+                if mt == "yardstick.decimal" then
+                  kinds[j], values[j] = "d", v.scaled
+                elseif mt == "yardstick.missing" then
+                  kinds[j], values[j] = "m", v.reason
+                elseif math_type(v) then
+                  kinds[j], values[j] = "n", v
+                else
+                  ok = false
+                  break
+                end
+              end
+              if is_column(value) and #list ~= size then ok = false end
+              kinds = concat(kinds)
+            end
+            out[#out + 1] = ok and kinds or false
+            out[#out + 1] = ok and values or false
+          end
+          column_mode, column_size = false, 0
+          memo, running, column_cache = {}, {}, {}
+          return out
+        end
+
         -- Results go back flat: a string with one letter per indicator (n: the value as is,
         -- d: a decimal given as its scaled integer, m: missing given as its reason, f: failed)
         -- and the values.
@@ -582,7 +726,10 @@ enum Prelude {
         host.install("indicator", public(indicator))
         host.install("ratio", public(ratio))
         host.install("missing", public(missing))
-        host.install("is_missing", is_missing)
+        host.install("is_missing", function(v)
+          if is_column(v) then abort() end
+          return is_missing(v)
+        end)
         host.install("days", public(duration("days")))
         host.install("hours", public(duration("hours")))
         host.install("date", public(date))

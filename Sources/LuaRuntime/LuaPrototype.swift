@@ -1,0 +1,211 @@
+import CLua
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The compiled form of a Lua function, read from its binary chunk: instructions, constants and
+/// names, so that the host can tell what a function may do before choosing how to run it.
+///
+/// Reads the Lua 5.4 chunk format (`ldump.c`); ``LuaVM/prototype(of:)`` checks the header
+/// against this build's sizes. Nothing read here is ever loaded back into a state.
+public struct LuaPrototype: Sendable, Equatable {
+    /// A constant of the function.
+    public enum Constant: Sendable, Equatable {
+        case `nil`
+        case boolean(Bool)
+        case integer(Int64)
+        case number(Double)
+        case string(String)
+    }
+
+    /// The instructions (opcode in the low 7 bits; see ``LuaOpcode``).
+    public var code: [UInt32]
+    /// The constants, by index.
+    public var constants: [Constant]
+    /// The upvalues' names (`_ENV` for globals), by index; empty when stripped.
+    public var upvalueNames: [String]
+    /// The number of fixed parameters.
+    public var parameterCount: Int
+    /// Whether the function takes `...`.
+    public var isVararg: Bool
+    /// The functions defined inside this one.
+    public var nested: [LuaPrototype]
+}
+
+/// Lua 5.4's opcodes (`lopcodes.h`), by number.
+public enum LuaOpcode: UInt8, Sendable, CaseIterable {
+    case move, loadI, loadF, loadK, loadKX, loadFalse, lFalseSkip, loadTrue, loadNil
+    case getUpval, setUpval, getTabUp, getTable, getI, getField, setTabUp, setTable, setI, setField
+    case newTable, `self`, addI, addK, subK, mulK, modK, powK, divK, idivK, bandK, borK, bxorK
+    case shrI, shlI, add, sub, mul, mod, pow, div, idiv, band, bor, bxor, shl, shr
+    case mmBin, mmBinI, mmBinK, unm, bnot, not, len, concat, close, tbc, jmp
+    case eq, lt, le, eqK, eqI, ltI, leI, gtI, geI, test, testSet
+    case call, tailCall, `return`, return0, return1, forLoop, forPrep, tForPrep, tForCall, tForLoop
+    case setList, closure, vararg, varargPrep, extraArg
+}
+
+/// One instruction's fields (`lopcodes.h`: iABC, iABx).
+public struct LuaInstruction: Sendable {
+    /// The raw instruction.
+    public let raw: UInt32
+
+    /// Wraps a raw instruction.
+    public init(_ raw: UInt32) { self.raw = raw }
+
+    /// The opcode, or nil for a number this build does not know.
+    public var opcode: LuaOpcode? { LuaOpcode(rawValue: UInt8(raw & 0x7F)) }
+    /// Argument A (usually the destination register).
+    public var a: Int { Int((raw >> 7) & 0xFF) }
+    /// Flag k.
+    public var k: Bool { (raw >> 15) & 1 == 1 }
+    /// Argument B.
+    public var b: Int { Int((raw >> 16) & 0xFF) }
+    /// Argument C.
+    public var c: Int { Int((raw >> 24) & 0xFF) }
+    /// Argument Bx.
+    public var bx: Int { Int(raw >> 15) }
+}
+
+/// Why a binary chunk could not be read.
+public struct LuaPrototypeError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong.
+    public let description: String
+}
+
+extension LuaPrototype {
+    /// Reads a binary chunk written by `lua_dump` in this process.
+    public init(chunk bytes: [UInt8]) throws(LuaPrototypeError) {
+        var reader = ChunkReader(bytes: bytes)
+        try reader.header()
+        _ = try reader.byte()  // the main function's upvalue count
+        self = try reader.function()
+    }
+}
+
+/// A cursor over a binary chunk.
+private struct ChunkReader {
+    let bytes: [UInt8]
+    var offset = 0
+
+    mutating func byte() throws(LuaPrototypeError) -> UInt8 {
+        guard offset < bytes.count else { throw LuaPrototypeError(description: "truncated chunk") }
+        offset += 1
+        return bytes[offset - 1]
+    }
+
+    mutating func take(_ count: Int) throws(LuaPrototypeError) -> ArraySlice<UInt8> {
+        guard count >= 0, offset + count <= bytes.count else { throw LuaPrototypeError(description: "truncated chunk") }
+        offset += count
+        return bytes[(offset - count)..<offset]
+    }
+
+    /// `ldump.c` `dumpSize`: 7-bit groups, most significant first, the last marked with 0x80.
+    mutating func size() throws(LuaPrototypeError) -> Int {
+        var value = 0
+        for _ in 0..<10 {
+            let next = try byte()
+            value = (value << 7) | Int(next & 0x7F)
+            if next & 0x80 != 0 { return value }
+        }
+        throw LuaPrototypeError(description: "bad size")
+    }
+
+    mutating func word64() throws(LuaPrototypeError) -> UInt64 {
+        var value: UInt64 = 0
+        for (index, part) in try take(8).enumerated() { value |= UInt64(part) << (8 * UInt64(index)) }
+        return value
+    }
+
+    mutating func string() throws(LuaPrototypeError) -> String? {
+        let size = try size()
+        guard size > 0 else { return nil }
+        return String(decoding: try take(size - 1), as: UTF8.self)
+    }
+
+    /// Checks the signature, version, format and sizes against this build.
+    mutating func header() throws(LuaPrototypeError) {
+        let expected: [UInt8] = [0x1B, 0x4C, 0x75, 0x61, 0x54, 0, 0x19, 0x93, 0x0D, 0x0A, 0x1A, 0x0A, 4, 8, 8]
+        guard Array(try take(expected.count)) == expected else {
+            throw LuaPrototypeError(description: "not a Lua 5.4 chunk of this build")
+        }
+        guard try word64() == 0x5678, Double(bitPattern: try word64()) == 370.5 else {
+            throw LuaPrototypeError(description: "unexpected number format")
+        }
+    }
+
+    mutating func function() throws(LuaPrototypeError) -> LuaPrototype {
+        _ = try string()  // source
+        _ = try size()  // line defined
+        _ = try size()  // last line defined
+        let parameterCount = Int(try byte())
+        let isVararg = try byte() != 0
+        _ = try byte()  // max stack size
+        var code: [UInt32] = []
+        let codeCount = try size()
+        code.reserveCapacity(codeCount)
+        for _ in 0..<codeCount {
+            let part = try take(4)
+            let start = part.startIndex
+            code.append(
+                UInt32(part[start]) | UInt32(part[start + 1]) << 8 | UInt32(part[start + 2]) << 16
+                    | UInt32(part[start + 3]) << 24)
+        }
+        var constants: [LuaPrototype.Constant] = []
+        for _ in 0..<(try size()) {
+            switch try byte() {
+            case 0: constants.append(.nil)
+            case 1: constants.append(.boolean(false))
+            case 17: constants.append(.boolean(true))
+            case 3: constants.append(.integer(Int64(bitPattern: try word64())))
+            case 19: constants.append(.number(Double(bitPattern: try word64())))
+            case 4, 20: constants.append(.string(try string() ?? ""))
+            default: throw LuaPrototypeError(description: "unknown constant type")
+            }
+        }
+        let upvalueCount = try size()
+        _ = try take(3 * upvalueCount)  // in stack, index, kind
+        var nested: [LuaPrototype] = []
+        for _ in 0..<(try size()) { nested.append(try function()) }
+        _ = try take(try size())  // line info
+        for _ in 0..<(try size()) {  // absolute line info
+            _ = try size()
+            _ = try size()
+        }
+        for _ in 0..<(try size()) {  // local variables
+            _ = try string()
+            _ = try size()
+            _ = try size()
+        }
+        var upvalueNames: [String] = []
+        for _ in 0..<(try size()) { upvalueNames.append(try string() ?? "") }
+        return LuaPrototype(
+            code: code, constants: constants, upvalueNames: upvalueNames, parameterCount: parameterCount,
+            isVararg: isVararg, nested: nested)
+    }
+}
+
+extension LuaVM {
+    /// The prototype of a Lua function of this VM, read from its binary chunk.
+    ///
+    /// - Throws: ``LuaError`` of kind `hostAPI` for a C function, one of another VM or a chunk
+    ///   this reader does not understand.
+    public func prototype(of function: LuaFunction) throws(LuaError) -> LuaPrototype {
+        guard function.vm === self else {
+            throw LuaError(kind: .hostAPI, message: "function belongs to another LuaVM")
+        }
+        guard !isRunning else {
+            throw LuaError(kind: .hostAPI, message: "cannot dump while a call is running")
+        }
+        var buffer = ys_buf(data: nil, len: 0, cap: 0)
+        defer { free(buffer.data) }
+        let status = ys_dump(state, function.reference, &buffer)
+        guard status == LUA_OK else { throw lastError(defaultKind: .hostAPI) }
+        let bytes = buffer.data.map { Array(UnsafeRawBufferPointer(start: $0, count: buffer.len)) } ?? []
+        do {
+            return try LuaPrototype(chunk: bytes)
+        } catch {
+            throw LuaError(kind: .hostAPI, message: "cannot read the function's chunk: \(error.description)")
+        }
+    }
+}
