@@ -149,7 +149,7 @@ engine, results, cmd = sys.argv[1], sys.argv[2], sys.argv[3:]
 t0 = time.perf_counter()
 p = subprocess.run(cmd, capture_output=True, text=True)
 wall = time.perf_counter() - t0
-sys.stderr.write(p.stderr if engine != "yardstick" else "")
+sys.stderr.write(p.stderr if not engine.startswith("yardstick") else "")
 if p.returncode != 0:
     sys.stderr.write(p.stderr + f"\nERROR: {engine} exited with {p.returncode}: {' '.join(cmd)}\n")
     sys.exit(1)
@@ -162,14 +162,14 @@ def json_lines(text):
             except ValueError:
                 pass
 found = None
-if engine == "yardstick":
+if engine.startswith("yardstick"):
     for d in json_lines(p.stderr):
         if "eval_seconds" in d:
             found = d
     if found is None:
         sys.stderr.write(p.stderr + "\nERROR: yardstick --timings printed no JSON line with eval_seconds\n")
         sys.exit(1)
-    found = dict(found, engine="yardstick", seconds=found["eval_seconds"])
+    found = dict(found, engine=engine, seconds=found["eval_seconds"])
 else:
     for d in json_lines(p.stdout):
         if d.get("engine") == engine:
@@ -195,6 +195,9 @@ for ((i = 1; i <= RUNS; i++)); do
   if [[ $have_y -eq 1 ]]; then
     run_one yardstick "$YBIN" run --workspace "$WS" --indicators "$HERE/indicators" \
       --period-range 2025-01..2026-12 --per user --format csv --out "$Y_CSV" --timings
+    # One month (the same month the other engines time), as its own run.
+    run_one yardstick-month "$YBIN" run --workspace "$WS" --indicators "$HERE/indicators" \
+      --period 2026-10 --per user --format csv --out "$OUT/eval-yardstick-month.csv" --timings
   fi
   if [[ $have_d -eq 1 ]]; then
     run_one swift-direct "$DBIN" "$WS"
@@ -227,6 +230,8 @@ for e in ("duckdb", "yardstick", "swift-direct"):
         continue
     best, med = stat(rs, "seconds")
     one = stat(rs, "seconds_one_month")[1]
+    if e == "yardstick" and runs.get("yardstick-month"):
+        one = stat(runs["yardstick-month"], "seconds")[1]
     load = stat(rs, "load_seconds")[1]
     figures = rs[0].get("figures")
     peak = max(r.get("peak_rss_bytes") or r.get("child_peak_rss_bytes") or 0 for r in rs)
@@ -234,11 +239,15 @@ for e in ("duckdb", "yardstick", "swift-direct"):
     print(f"{e:<13} {len(rs):>4} {f(best):>8} {f(med):>9} {f(one):>10} {f(load):>8}"
           f" {f(figures, ',') if figures else '-':>9} {peak / MiB:>13.1f}")
 print("\nseconds: duckdb = the 24-month SQL query + fetch (load excluded); yardstick = eval_seconds"
-      " of --timings (load excluded); swift-direct = its own 'seconds'")
+      " of --timings (load excluded; 1 month: a separate run for 2026-10); swift-direct = its own 'seconds'")
 r = lambda a, b: a / b if a is not None and b else float("nan")
 if "yardstick" in S and "duckdb" in S:
     y, d = S["yardstick"], S["duckdb"]
     print(f"yardstick eval / duckdb query      best {r(y['best'], d['best']):.2f}x   median {r(y['med'], d['med']):.2f}x")
+    ym, dm = runs.get("yardstick-month"), runs.get("duckdb")
+    if ym and dm:
+        a, b = stat(ym, "seconds")[1], stat(dm, "seconds_one_month")[1]
+        print(f"  one month (2026-10)              median {r(a, b):.2f}x   ({a:.3f} s vs {b:.3f} s)")
 if "yardstick" in S and "swift-direct" in S:
     y, s = S["yardstick"], S["swift-direct"]
     print(f"lua-declared / swift-direct        best {r(y['best'], s['best']):.2f}x   median {r(y['med'], s['med']):.2f}x")

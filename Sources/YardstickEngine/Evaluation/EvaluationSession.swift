@@ -196,6 +196,14 @@ final class EvaluationSession {
             guard case .string(let kinds) = pairs[2 * index], case .table(let valuesTable) = pairs[2 * index + 1]
             else { continue }
             let values = valuesTable.array
+            if kinds == "@" {
+                // A query's column returned as it is: its values come from the engine directly.
+                guard values.count == 2, let aggregate = values[0].integerValue, let slot = values[1].integerValue,
+                    let column = queryColumn(aggregate: Int(aggregate), slot: Int(slot)), column.count == size
+                else { continue }
+                results[id] = column
+                continue
+            }
             let letters = Array(kinds.utf8)
             guard letters.count == values.count, letters.count == 1 || letters.count == size else { continue }
             var column: [ResultValue] = []
@@ -212,6 +220,27 @@ final class EvaluationSession {
             results[id] = column.count == 1 ? Array(repeating: column[0], count: size) : column
         }
         return results
+    }
+
+    /// An aggregate's values for every subject of the focused grain as indicator results, as
+    /// ``ValueBridge/result(_:)`` would make them; nil when a value is not a scalar.
+    private func queryColumn(aggregate id: Int, slot: Int) -> [ResultValue]? {
+        guard let grouped, let shifted = shiftedPeriod(slot: slot), aggregates.indices.contains(id),
+            let values = try? grouped.runs.values(
+                of: aggregates[id], in: PeriodDays(firstDay: shifted.first, lastDay: shifted.last))
+        else { return nil }
+        var column: [ResultValue] = []
+        column.reserveCapacity(values.count)
+        for value in values {
+            switch value {
+            case .integer(let number): column.append(.integer(number))
+            case .number(let number): column.append(ValueBridge.result(.number(number)))
+            case .decimal(let decimal): column.append(.decimal(decimal))
+            case .missing(let reason): column.append(.missing(reason: reason))
+            default: return nil
+            }
+        }
+        return column
     }
 
     /// The values of an aggregate for every subject of the focused grain in the period of a

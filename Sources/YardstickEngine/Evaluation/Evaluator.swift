@@ -35,6 +35,10 @@ public struct Evaluator: Sendable {
     public var workers: Int
     /// Where `require` finds the indicators' own modules (nil: `require` finds nothing).
     public var modules: ModuleFolder?
+    /// Whether indicators that allow it run once for all subjects of a grain ("column mode",
+    /// see ``ColumnEligibility``); off, every indicator runs per subject. The values are the
+    /// same either way.
+    public var columnMode = true
 
     /// Creates an evaluator.
     public init(
@@ -133,7 +137,7 @@ public struct Evaluator: Sendable {
             var failures: [IndicatorFailure] = []
             for (position, (definition, (value, error))) in zip(runnableDefinitions, values).enumerated() {
                 var value = value
-                if subject.grain.isFiner(than: definition.per) {
+                if subject.grain != definition.per && subject.grain.isFiner(than: definition.per) {
                     value = .missing(reason: "\(definition.id) is defined per \(definition.per.rawValue)")
                 }
                 output.initialize(
@@ -156,6 +160,7 @@ public struct Evaluator: Sendable {
         let limits = self.limits
         let today = self.today
         let modules = self.modules
+        let columnMode = self.columnMode
         let allTasks = tasks
         let allColumnBlocks = columnBlocks
         let sessions = ResultSlots<EvaluationSession>(count: workerCount)
@@ -173,7 +178,7 @@ public struct Evaluator: Sendable {
                 for source in sources { _ = try? session.load(source: source.text, file: source.file) }
                 session.prefetchRotation = worker * 7
                 sessions.set(worker, session)
-                let columnIDs = ids.filter { session.columnEligible.contains($0) }
+                let columnIDs = columnMode ? ids.filter { session.columnEligible.contains($0) } : []
                 while let next = columnQueue.next() {
                     let (block, period, runs) = allColumnBlocks[next]
                     columnSlots.set(block, session.evaluateColumns(columnIDs, period: period, runs: runs))
@@ -193,15 +198,22 @@ public struct Evaluator: Sendable {
                 // shared values, which compute them for all subjects, are spread over the workers.
                 let order = ids.indices.map { ($0 + worker * ids.count / workerCount) % ids.count }
                 LuaThread.run {
+                    // The column-mode values of the block being worked on, by indicator position.
+                    var block = -1
+                    var columns: [[ResultValue]?] = []
                     while let unit = queue.next() {
                         for index in units[unit] {
                             let task = allTasks[index]
-                            let columns = columnSlots.value(at: task.block) ?? [:]
+                            if task.block != block {
+                                block = task.block
+                                let computed = columnSlots.value(at: block) ?? [:]
+                                columns = ids.map { computed[$0] }
+                            }
                             var values = [(ResultValue, LuaError?)](
                                 repeating: (.missing(reason: ""), nil), count: ids.count)
                             var remaining: [Int] = []
                             for position in order {
-                                if let column = columns[ids[position]], let subject = task.grouped?.index {
+                                if let column = columns[position], let subject = task.grouped?.index {
                                     values[position] = (column[subject], nil)
                                 } else {
                                     remaining.append(position)

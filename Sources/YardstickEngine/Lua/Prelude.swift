@@ -212,12 +212,14 @@ enum Prelude {
         local function abort() error(ABORT, 0) end
         local function is_column(v) return column_mode and getmetatable(v) == "yardstick.column" end
         local function column_of(values) return setmetatable({ values = values }, Column) end
-        -- A column straight from the host keeps its flat form (kinds letters and items, see
-        -- column_values) and makes value objects only when an operation needs them.
+        -- A column straight from the host is only a handle (aggregate id and scope slot): its
+        -- values cross into Lua (q.column) only when an operation needs them, and a column
+        -- returned as it is goes back as the handle.
         local function elements(c)
           local values = rawget(c, "values")
           if values then return values end
-          local kinds, items = rawget(c, "kinds"), rawget(c, "items")
+          local kinds, items = q.column(rawget(c, "aggregate"), rawget(c, "slot"))
+          if #kinds ~= column_size then abort() end
           values = {}
           for i = 1, column_size do
             local letter, v = byte(kinds, i), items[i]
@@ -430,15 +432,13 @@ enum Prelude {
           return m.unit .. ":" .. m.from .. ">" .. m.to
         end
 
-        -- In column mode, an aggregate's values for every subject (kept for the column run).
+        -- In column mode, an aggregate's column for every subject (kept for the column run).
         local column_cache = {}
         local function column_values(id, slot)
           local key = id * 1000 + slot
           local cached = column_cache[key]
           if cached then return cached end
-          local kinds, items = q.column(id, slot)
-          if #kinds ~= column_size then abort() end
-          cached = setmetatable({ kinds = kinds, items = items }, Column)
+          cached = setmetatable({ aggregate = id, slot = slot }, Column)
           column_cache[key] = cached
           return cached
         end
@@ -647,7 +647,8 @@ enum Prelude {
         -- Column mode: runs indicators once for all `size` subjects of a grain in a period.
         -- `eligible` lists the indicators the host allows in column mode (k may only reach
         -- those). Per indicator, results go back as a kinds string (one letter per subject, or
-        -- one for a value shared by all: n, d, m as below) and a values array; false when the
+        -- one for a value shared by all: n, d, m as below) and a values array, or "@" and
+        -- { aggregate id, slot } for a query's column returned as it is; false when the
         -- indicator needs per-subject evaluation.
         runner.columns = function(size, period, ids, eligible)
           column_mode, column_size = true, size
@@ -662,8 +663,8 @@ enum Prelude {
             fresh_budget()
             local ok, value = pcall(evaluate, ids[i], s, k)
             local kinds, values = {}, {}
-            if ok and is_column(value) and not rawget(value, "values") then
-              kinds, values = rawget(value, "kinds"), rawget(value, "items")
+            if ok and is_column(value) and rawget(value, "aggregate") then
+              kinds, values = "@", { rawget(value, "aggregate"), rawget(value, "slot") }
             elseif ok then
               local list = is_column(value) and elements(value) or { value }
               for j = 1, #list do
