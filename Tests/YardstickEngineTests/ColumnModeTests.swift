@@ -72,6 +72,9 @@ import YardstickQuery
         #"return ratio(s.opportunities:during("closed_at"):sum("amount"), 0)"#,
         #"return s.opportunities:during("closed_at"):max("amount") / 2"#,
         #"return s.activities:during("occurred_at"):count_distinct("account") % 2"#,
+        #"return ratio(s.opportunities:during("closed_at"):avg("amount"), s.opportunities:during("closed_at"):sum("amount"))"#,
+        #"return ratio(k("c00"), s.opportunities:where{ stage = "won" }:during("closed_at"):sum("amount")) + 1"#,
+        #"return ratio(s.opportunities:during("closed_at"):count(), s.previous.opportunities:during("closed_at"):count())"#,
     ]
 
     static func report(columnMode: Bool) throws -> RunReport {

@@ -24,19 +24,22 @@ final class EvaluationSession {
     private var runFunction: LuaFunction
     private var orderFunction: LuaFunction
     private var taskFunction: LuaFunction
-    private var columnsFunction: LuaFunction
+    var columnsFunction: LuaFunction
+    /// Columns computed in the host during a column run (``ratioColumn(_:_:)``), by
+    /// `-id - 1`.
+    var derivedColumns: [[QueryValue]] = []
     /// The loaded indicators whose value functions may run for all subjects at once (see
     /// ``ColumnEligibility``).
     private(set) var columnEligible: Set<String> = []
     /// The ids `evaluateAll` was last asked for, as given to the prelude's runner.
     private var taskOrder: [String]?
     /// The period whose table the prelude's task runner holds.
-    private var taskPeriod: Period?
+    var taskPeriod: Period?
     /// Names the prelude published (globals and view methods), for the API doc check.
     private(set) var published: LuaTable
-    private var subject: SubjectInfo?
-    private var period: Period?
-    private var shiftedPeriods: [Int: Period] = [:]
+    var subject: SubjectInfo?
+    var period: Period?
+    var shiftedPeriods: [Int: Period] = [:]
 
     init(
         engine: QueryEngine, calendar: CalendarSettings, limits: LuaLimits = .default, today: Int32,
@@ -109,11 +112,11 @@ final class EvaluationSession {
 
     /// For runs over many subjects: the values shared by the subjects of the focused grain and
     /// the focused subject's position among them.
-    private var grouped: (runs: GroupedRuns, index: Int)?
+    var grouped: (runs: GroupedRuns, index: Int)?
     /// The value lists already fetched from `grouped` for the focused period, by aggregate and slot.
-    private var groupedLists: [GroupedListKey: [QueryValue]] = [:]
+    var groupedLists: [GroupedListKey: [QueryValue]] = [:]
 
-    private struct GroupedListKey: Hashable {
+    struct GroupedListKey: Hashable {
         let aggregate: Int
         let slot: Int
     }
@@ -137,7 +140,7 @@ final class EvaluationSession {
         }
     }
 
-    private var focusError: LuaError?
+    var focusError: LuaError?
 
     /// Evaluates one indicator for the focused subject and period.
     func evaluate(_ id: String) -> Result<ResultValue, LuaError> {
@@ -157,123 +160,6 @@ final class EvaluationSession {
             }
             return .failure(located)
         }
-    }
-
-    /// Evaluates indicators for every subject of a grain in one period at once ("column
-    /// mode"): each value function runs once, its queries give one value per subject.
-    ///
-    /// Only for indicators ``ColumnEligibility`` allows; an indicator that uses a value in a way
-    /// column mode cannot follow, or fails, is left out of the result (evaluate it per subject).
-    ///
-    /// - Returns: Per indicator computed, one value per subject in the order of `runs.groups`.
-    func evaluateColumns(_ ids: [String], period: Period, runs: GroupedRuns) -> [String: [ResultValue]] {
-        let size = runs.groups.count
-        guard !ids.isEmpty, size > 0 else { return [:] }
-        grouped = (runs, 0)
-        subject = nil
-        if self.period != period { groupedLists = [:] }
-        self.period = period
-        shiftedPeriods = [0: period]
-        focusError = nil
-        taskPeriod = nil
-        var eligible = LuaTable()
-        for id in columnEligible { eligible[.string(id)] = .boolean(true) }
-        let output: [LuaValue]
-        do {
-            output = try vm.call(
-                columnsFunction,
-                [
-                    .integer(Int64(size)), periodTable(slot: 0), .table(LuaTable(array: ids.map { .string($0) })),
-                    .table(eligible),
-                ])
-        } catch {
-            return [:]
-        }
-        guard case .table(let flat)? = output.first else { return [:] }
-        let pairs = flat.array
-        var results: [String: [ResultValue]] = [:]
-        for (index, id) in ids.enumerated() where 2 * index + 1 < pairs.count {
-            guard case .string(let kinds) = pairs[2 * index], case .table(let valuesTable) = pairs[2 * index + 1]
-            else { continue }
-            let values = valuesTable.array
-            if kinds == "@" {
-                // A query's column returned as it is: its values come from the engine directly.
-                guard values.count == 2, let aggregate = values[0].integerValue, let slot = values[1].integerValue,
-                    let column = queryColumn(aggregate: Int(aggregate), slot: Int(slot)), column.count == size
-                else { continue }
-                results[id] = column
-                continue
-            }
-            let letters = Array(kinds.utf8)
-            guard letters.count == values.count, letters.count == 1 || letters.count == size else { continue }
-            var column: [ResultValue] = []
-            column.reserveCapacity(letters.count)
-            for (letter, value) in zip(letters, values) {
-                switch (letter, value) {
-                case (UInt8(ascii: "n"), _): column.append(ValueBridge.result(value))
-                case (UInt8(ascii: "d"), .integer(let scaled)): column.append(.decimal(ExactDecimal(scaled: scaled)))
-                case (UInt8(ascii: "m"), .string(let reason)): column.append(.missing(reason: reason))
-                default: break
-                }
-            }
-            guard column.count == letters.count else { continue }
-            results[id] = column.count == 1 ? Array(repeating: column[0], count: size) : column
-        }
-        return results
-    }
-
-    /// An aggregate's values for every subject of the focused grain as indicator results, as
-    /// ``ValueBridge/result(_:)`` would make them; nil when a value is not a scalar.
-    private func queryColumn(aggregate id: Int, slot: Int) -> [ResultValue]? {
-        guard let grouped, let shifted = shiftedPeriod(slot: slot), aggregates.indices.contains(id),
-            let values = try? grouped.runs.values(
-                of: aggregates[id], in: PeriodDays(firstDay: shifted.first, lastDay: shifted.last))
-        else { return nil }
-        var column: [ResultValue] = []
-        column.reserveCapacity(values.count)
-        for value in values {
-            switch value {
-            case .integer(let number): column.append(.integer(number))
-            case .number(let number): column.append(ValueBridge.result(.number(number)))
-            case .decimal(let decimal): column.append(.decimal(decimal))
-            case .missing(let reason): column.append(.missing(reason: reason))
-            default: return nil
-            }
-        }
-        return column
-    }
-
-    /// The values of an aggregate for every subject of the focused grain in the period of a
-    /// scope slot: a string with one letter per subject (n: a number, d: a decimal as its
-    /// scaled integer, m: missing, as its reason) and the values in subject order.
-    func columnValues(aggregate id: Int, slot: Int) throws(QueryError) -> [LuaValue] {
-        guard let grouped, let shifted = shiftedPeriod(slot: slot), aggregates.indices.contains(id) else {
-            throw QueryError("no grain in focus")
-        }
-        let values = try grouped.runs.values(
-            of: aggregates[id], in: PeriodDays(firstDay: shifted.first, lastDay: shifted.last))
-        var kinds: [UInt8] = []
-        var items: [LuaValue] = []
-        kinds.reserveCapacity(values.count)
-        items.reserveCapacity(values.count)
-        for value in values {
-            switch value {
-            case .integer(let number):
-                kinds.append(UInt8(ascii: "n"))
-                items.append(.integer(number))
-            case .number(let number):
-                kinds.append(UInt8(ascii: "n"))
-                items.append(.number(number))
-            case .decimal(let decimal):
-                kinds.append(UInt8(ascii: "d"))
-                items.append(.integer(decimal.scaled))
-            case .missing(let reason):
-                kinds.append(UInt8(ascii: "m"))
-                items.append(.string(reason))
-            default: throw QueryError("\(aggregates[id].aggregate) gives a table per subject")
-            }
-        }
-        return [.string(String(decoding: kinds, as: UTF8.self)), .table(LuaTable(array: items))]
     }
 
     /// Evaluates indicators for one subject and period, in one call into Lua when it can.

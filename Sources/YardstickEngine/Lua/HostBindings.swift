@@ -65,6 +65,17 @@ enum HostBindings {
                 throw HostError("\(error)")
             }
         }
+        try vm.register("column_ratio", in: "query") { [unowned session] args throws(HostError) in
+            let numbers = args.compactMap(\.integerValue).map { Int($0) }
+            guard numbers.count == 4 else { throw HostError("column_ratio(a, slot, b, slot)") }
+            do {
+                return [.integer(Int64(try session.ratioColumn((numbers[0], numbers[1]), (numbers[2], numbers[3]))))]
+            } catch let error as QueryError {
+                throw HostError(error.message)
+            } catch {
+                throw HostError("\(error)")
+            }
+        }
         try vm.register("rows", in: "query") { [unowned session] args throws(HostError) in
             let plan = try session.plan(args.first)
             let slot = Int(args.dropFirst().first?.integerValue ?? 0)

@@ -273,6 +273,11 @@ enum Prelude {
 
         local function ratio(a, b)
           if not (is_column(a) or is_column(b)) then return ratio_of(a, b) end
+          if is_column(a) and is_column(b) and rawget(a, "aggregate") and rawget(b, "aggregate") then
+            -- Two columns still in the host: divided there, by the same rule.
+            local id = q.column_ratio(rawget(a, "aggregate"), rawget(a, "slot"), rawget(b, "aggregate"), rawget(b, "slot"))
+            return setmetatable({ aggregate = id, slot = 0 }, Column)
+          end
           local av = is_column(a) and elements(a)
           local bv = is_column(b) and elements(b)
           local out = {}

@@ -1,0 +1,166 @@
+import LuaRuntime
+import YardstickData
+import YardstickQuery
+
+/// Column mode: a session evaluates indicators for every subject of a grain at once.
+extension EvaluationSession {
+    /// Evaluates indicators for every subject of a grain in one period at once ("column
+    /// mode"): each value function runs once, its queries give one value per subject.
+    ///
+    /// Only for indicators ``ColumnEligibility`` allows; an indicator that uses a value in a way
+    /// column mode cannot follow, or fails, is left out of the result (evaluate it per subject).
+    ///
+    /// - Returns: Per indicator computed, one value per subject in the order of `runs.groups`.
+    func evaluateColumns(_ ids: [String], period: Period, runs: GroupedRuns) -> [String: [ResultValue]] {
+        let size = runs.groups.count
+        guard !ids.isEmpty, size > 0 else { return [:] }
+        grouped = (runs, 0)
+        subject = nil
+        if self.period != period { groupedLists = [:] }
+        self.period = period
+        shiftedPeriods = [0: period]
+        focusError = nil
+        taskPeriod = nil
+        derivedColumns = []
+        defer { derivedColumns = [] }
+        var eligible = LuaTable()
+        for id in columnEligible { eligible[.string(id)] = .boolean(true) }
+        let output: [LuaValue]
+        do {
+            output = try vm.call(
+                columnsFunction,
+                [
+                    .integer(Int64(size)), periodTable(slot: 0), .table(LuaTable(array: ids.map { .string($0) })),
+                    .table(eligible),
+                ])
+        } catch {
+            return [:]
+        }
+        guard case .table(let flat)? = output.first else { return [:] }
+        let pairs = flat.array
+        var results: [String: [ResultValue]] = [:]
+        for (index, id) in ids.enumerated() where 2 * index + 1 < pairs.count {
+            guard case .string(let kinds) = pairs[2 * index], case .table(let valuesTable) = pairs[2 * index + 1]
+            else { continue }
+            let values = valuesTable.array
+            if kinds == "@" {
+                // A query's column returned as it is: its values come from the engine directly.
+                guard values.count == 2, let aggregate = values[0].integerValue, let slot = values[1].integerValue,
+                    let column = queryColumn(aggregate: Int(aggregate), slot: Int(slot)), column.count == size
+                else { continue }
+                results[id] = column
+                continue
+            }
+            let letters = Array(kinds.utf8)
+            guard letters.count == values.count, letters.count == 1 || letters.count == size else { continue }
+            var column: [ResultValue] = []
+            column.reserveCapacity(letters.count)
+            for (letter, value) in zip(letters, values) {
+                switch (letter, value) {
+                case (UInt8(ascii: "n"), _): column.append(ValueBridge.result(value))
+                case (UInt8(ascii: "d"), .integer(let scaled)): column.append(.decimal(ExactDecimal(scaled: scaled)))
+                case (UInt8(ascii: "m"), .string(let reason)): column.append(.missing(reason: reason))
+                default: break
+                }
+            }
+            guard column.count == letters.count else { continue }
+            results[id] = column.count == 1 ? Array(repeating: column[0], count: size) : column
+        }
+        return results
+    }
+
+    /// A column's values: an aggregate's for every subject of the focused grain in the period
+    /// of a scope slot (id ≥ 0), or a column computed here (id < 0, see ``ratioColumn``).
+    func columnQueryValues(aggregate id: Int, slot: Int) throws(QueryError) -> [QueryValue] {
+        if id < 0 {
+            guard derivedColumns.indices.contains(-id - 1) else { throw QueryError("unknown column") }
+            return derivedColumns[-id - 1]
+        }
+        guard let grouped, let shifted = shiftedPeriod(slot: slot), aggregates.indices.contains(id) else {
+            throw QueryError("no grain in focus")
+        }
+        return try grouped.runs.values(
+            of: aggregates[id], in: PeriodDays(firstDay: shifted.first, lastDay: shifted.last))
+    }
+
+    /// A column's values as indicator results, as ``ValueBridge/result(_:)`` would make them;
+    /// nil when a value is not a scalar.
+    func queryColumn(aggregate id: Int, slot: Int) -> [ResultValue]? {
+        guard let values = try? columnQueryValues(aggregate: id, slot: slot) else { return nil }
+        var column: [ResultValue] = []
+        column.reserveCapacity(values.count)
+        for value in values {
+            switch value {
+            case .integer(let number): column.append(.integer(number))
+            case .number(let number): column.append(ValueBridge.result(.number(number)))
+            case .decimal(let decimal): column.append(.decimal(decimal))
+            case .missing(let reason): column.append(.missing(reason: reason))
+            default: return nil
+            }
+        }
+        return column
+    }
+
+    /// `ratio` of two columns element by element, by the prelude's scalar rule (a missing
+    /// operand is the result; numbers and decimals divide as doubles; a zero divisor gives
+    /// missing "division by zero"), kept here; returns the new column's id (negative).
+    ///
+    /// - Throws: ``QueryError`` when an element is not a number, decimal or missing value
+    ///   (the prelude then leaves column mode).
+    func ratioColumn(_ a: (id: Int, slot: Int), _ b: (id: Int, slot: Int)) throws(QueryError) -> Int {
+        let left = try columnQueryValues(aggregate: a.id, slot: a.slot)
+        let right = try columnQueryValues(aggregate: b.id, slot: b.slot)
+        guard left.count == right.count else { throw QueryError("columns of different lengths") }
+        func number(_ value: QueryValue) -> Double? {
+            switch value {
+            case .integer(let number): Double(number)
+            case .number(let number): number
+            case .decimal(let decimal): decimal.doubleValue
+            default: nil
+            }
+        }
+        var column: [QueryValue] = []
+        column.reserveCapacity(left.count)
+        for (x, y) in zip(left, right) {
+            if case .missing = x {
+                column.append(x)
+            } else if case .missing = y {
+                column.append(y)
+            } else if let p = number(x), let q = number(y) {
+                column.append(q == 0 ? .missing("division by zero") : .number(p / q))
+            } else {
+                throw QueryError("ratio of a non-number")
+            }
+        }
+        derivedColumns.append(column)
+        return -derivedColumns.count
+    }
+
+    /// A column's values (see ``columnQueryValues(aggregate:slot:)``) for Lua: a string with one letter per subject (n: a number, d: a decimal as its
+    /// scaled integer, m: missing, as its reason) and the values in subject order.
+    func columnValues(aggregate id: Int, slot: Int) throws(QueryError) -> [LuaValue] {
+        let values = try columnQueryValues(aggregate: id, slot: slot)
+        var kinds: [UInt8] = []
+        var items: [LuaValue] = []
+        kinds.reserveCapacity(values.count)
+        items.reserveCapacity(values.count)
+        for value in values {
+            switch value {
+            case .integer(let number):
+                kinds.append(UInt8(ascii: "n"))
+                items.append(.integer(number))
+            case .number(let number):
+                kinds.append(UInt8(ascii: "n"))
+                items.append(.number(number))
+            case .decimal(let decimal):
+                kinds.append(UInt8(ascii: "d"))
+                items.append(.integer(decimal.scaled))
+            case .missing(let reason):
+                kinds.append(UInt8(ascii: "m"))
+                items.append(.string(reason))
+            default: throw QueryError("a query gives a table per subject")
+            }
+        }
+        return [.string(String(decoding: kinds, as: UTF8.self)), .table(LuaTable(array: items))]
+    }
+}
