@@ -55,10 +55,11 @@ public enum SandboxPolicy {
 
     /// The global through which trusted chunks reach host functions.
     ///
-    /// It holds every function added with ``LuaVM/register(_:in:_:)`` and three built-ins:
+    /// It holds every function added with ``LuaVM/register(_:in:_:)`` and four built-ins:
     /// `install(name, value)` (a read-only global for all chunks), `readonly(t)` (a
-    /// read-only proxy) and `register_metatable(name, mt)` (a named metatable for
-    /// ``LuaValue/table(_:metatable:)``).
+    /// read-only proxy), `register_metatable(name, mt)` (a named metatable for
+    /// ``LuaValue/table(_:metatable:)``) and `fresh_budget()` (full instruction, time and
+    /// `print` budgets again for the next unit of work of the running call).
     public static let hostTableName = "__host"
 
     /// Applies the policy to a freshly opened state.

@@ -3,6 +3,19 @@ import Testing
 
 @Suite("Limits")
 struct LimitsTests {
+    @Test func freshBudgetGivesEachUnitOfTrustedWorkTheFullInstructionLimit() throws {
+        // Each loop costs 120,000 to 180,000 instructions against a limit of 200,000.
+        let limits = LuaLimits(instructionsPerCall: 200_000, memoryBytes: 32 << 20, secondsPerCall: 20)
+        let loop = "for i = 1, 60000 do x = x + i end"
+        try withVM(limits: limits) { vm in
+            let fresh = try vm.loadTrusted(
+                "local x = 0 \(loop) __host.fresh_budget() \(loop) return x", chunkName: "=fresh")
+            #expect(try vm.call(fresh) == [.integer(3_600_060_000)])
+            let shared = try vm.loadTrusted("local x = 0 \(loop) \(loop) return x", chunkName: "=shared")
+            #expect(throws: LuaError.self) { try vm.call(shared) }
+        }
+    }
+
     @Test func infiniteLoopHitsInstructionLimit() throws {
         try expectFailure(
             "while true do end", kind: .instructionLimit,

@@ -61,8 +61,8 @@ import YardstickQuery
     }
 
     @Test func eachIndicatorOfASubjectGetsItsOwnInstructionBudget() throws {
-        // Each loop costs roughly 120,000 instructions: one fits the limit of 200,000, two do not.
-        let loop = "local x = 0 for i = 1, 40000 do x = x + i end return x"
+        // Each loop costs 120,000 to 180,000 instructions: one fits the limit of 200,000, two do not.
+        let loop = "local x = 0 for i = 1, 60000 do x = x + i end return x"
         let limits = LuaLimits(instructionsPerCall: 200_000, memoryBytes: 64 << 20, secondsPerCall: 5)
         let report = try Self.run(
             [
@@ -73,7 +73,7 @@ import YardstickQuery
         for id in ["a", "b"] {
             #expect(
                 Self.values(report, id) == [
-                    "u1": .integer(800_020_000), "u2": .integer(800_020_000), "u3": .integer(800_020_000),
+                    "u1": .integer(1_800_030_000), "u2": .integer(1_800_030_000), "u3": .integer(1_800_030_000),
                 ])
         }
     }

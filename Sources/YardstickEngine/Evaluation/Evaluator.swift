@@ -125,27 +125,30 @@ public struct Evaluator: Sendable {
         let ids = runnable.map(\.id)
         prefill(tasks.compactMap { task in task.grouped.map { (task.subject, task.period, $0) } }, sources, ids)
         let columnSlots = ResultSlots<[String: [ResultValue]]>(count: blocks.count)
-        let titles = runnable.map { $0.title(locale: workspace.locale) }
+        let labels = FigureLabels(runnable, locale: workspace.locale)
         let runnableDefinitions = runnable
         let figuresPerTask = runnable.count
         /// Writes a task's figures into `output` (at the task's place) and returns its failures;
-        /// runs on the worker thread that evaluated the task.
+        /// runs on the worker thread that evaluated the task, with that worker's own `labels`.
         @Sendable func record(
             _ task: Int, _ period: Period, _ subject: SubjectInfo, _ values: [(ResultValue, LuaError?)],
-            into output: FigureBuffer
+            into output: FigureBuffer, labels: FigureLabels
         ) -> [IndicatorFailure] {
             var failures: [IndicatorFailure] = []
-            for (position, (definition, (value, error))) in zip(runnableDefinitions, values).enumerated() {
+            for (position, (value, error)) in values.enumerated() {
                 var value = value
-                if subject.grain != definition.per && subject.grain.isFiner(than: definition.per) {
-                    value = .missing(reason: "\(definition.id) is defined per \(definition.per.rawValue)")
+                let per = labels.pers[position]
+                if subject.grain != per && subject.grain.isFiner(than: per) {
+                    value = .missing(reason: "\(labels.ids[position]) is defined per \(per.rawValue)")
                 }
                 output.initialize(
                     task * figuresPerTask + position,
                     IndicatorResult(
                         period: period, grain: subject.grain, subjectID: subject.id, subjectName: subject.name,
-                        indicatorID: definition.id, title: titles[position], unit: definition.unit, value: value))
+                        indicatorID: labels.ids[position], title: labels.titles[position], unit: labels.units[position],
+                        value: value))
                 if let error {
+                    let definition = runnableDefinitions[position]
                     failures.append(
                         IndicatorFailure(
                             indicatorID: definition.id, subjectID: subject.id, periodLabel: period.label,
@@ -197,6 +200,9 @@ public struct Evaluator: Sendable {
                 // Each worker starts at a different indicator, so that the first requests for
                 // shared values, which compute them for all subjects, are spread over the workers.
                 let order = ids.indices.map { ($0 + worker * ids.count / workerCount) % ids.count }
+                // Private copies of the shared strings, so workers do not contend on their
+                // reference counts.
+                let labels = labels.copied()
                 LuaThread.run {
                     // The column-mode values of the block being worked on, by indicator position.
                     var block = -1
@@ -231,7 +237,8 @@ public struct Evaluator: Sendable {
                                     }
                                 }
                             }
-                            taskFailures.set(index, record(index, task.period, task.subject, values, into: output))
+                            taskFailures.set(
+                                index, record(index, task.period, task.subject, values, into: output, labels: labels))
                         }
                     }
                 }
@@ -242,7 +249,8 @@ public struct Evaluator: Sendable {
                 (ResultValue.failed(message: "the evaluation worker could not start Lua"), LuaError?.none)
             }
             for (index, task) in allTasks.enumerated() where taskFailures.value(at: index) == nil {
-                taskFailures.set(index, record(index, task.period, task.subject, unstarted, into: output))
+                taskFailures.set(
+                    index, record(index, task.period, task.subject, unstarted, into: output, labels: labels))
             }
             initialized = tasks.count * figuresPerTask
         }
@@ -386,4 +394,27 @@ private struct FigureBuffer: @unchecked Sendable {
     init(_ buffer: UnsafeMutableBufferPointer<IndicatorResult>) { base = buffer.baseAddress }
 
     func initialize(_ index: Int, _ figure: IndicatorResult) { (base! + index).initialize(to: figure) }
+}
+
+/// The per-indicator parts of every figure (id, title, unit, grain), in indicator order.
+private struct FigureLabels: Sendable {
+    var ids: [String]
+    var titles: [String]
+    var units: [Unit]
+    var pers: [Grain]
+
+    init(_ definitions: [IndicatorDefinition], locale: String) {
+        ids = definitions.map(\.id)
+        titles = definitions.map { $0.title(locale: locale) }
+        units = definitions.map(\.unit)
+        pers = definitions.map(\.per)
+    }
+
+    /// The same labels in new string storage.
+    func copied() -> FigureLabels {
+        var copy = self
+        copy.ids = ids.map { String(decoding: Array($0.utf8), as: UTF8.self) }
+        copy.titles = titles.map { String(decoding: Array($0.utf8), as: UTF8.self) }
+        return copy
+    }
 }
