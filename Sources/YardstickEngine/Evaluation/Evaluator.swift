@@ -56,31 +56,40 @@ public struct Evaluator: Sendable {
     public func declarations(_ sources: [Source]) throws(EvaluationError) -> (
         [IndicatorDefinition], [IndicatorLoadError]
     ) {
+        let (_, definitions, errors) = try loadedSession(sources)
+        return (definitions, errors)
+    }
+
+    /// A new session with the sources loaded, their declarations and their load errors.
+    private func loadedSession(_ sources: [Source]) throws(EvaluationError) -> (
+        EvaluationSession, [IndicatorDefinition], [IndicatorLoadError]
+    ) {
         let engine = self.engine
         let calendar = workspace.calendar
         let limits = self.limits
         let today = self.today
         let modules = self.modules
-        let outcome: Result<([IndicatorDefinition], [IndicatorLoadError]), EvaluationError> = LuaThread.run {
-            do {
-                let session = try EvaluationSession(
-                    engine: engine, calendar: calendar, limits: limits, today: today, modules: modules)
-                var errors: [IndicatorLoadError] = []
-                var definitions: [IndicatorDefinition] = []
-                for source in sources {
-                    do {
-                        definitions.append(try session.load(source: source.text, file: source.file))
-                    } catch let error as IndicatorLoadError {
-                        errors.append(error)
-                    } catch {
-                        errors.append(IndicatorLoadError(file: source.file, line: nil, message: "\(error)"))
+        let outcome: Result<(EvaluationSession, [IndicatorDefinition], [IndicatorLoadError]), EvaluationError> =
+            LuaThread.run {
+                do {
+                    let session = try EvaluationSession(
+                        engine: engine, calendar: calendar, limits: limits, today: today, modules: modules)
+                    var errors: [IndicatorLoadError] = []
+                    var definitions: [IndicatorDefinition] = []
+                    for source in sources {
+                        do {
+                            definitions.append(try session.load(source: source.text, file: source.file))
+                        } catch let error as IndicatorLoadError {
+                            errors.append(error)
+                        } catch {
+                            errors.append(IndicatorLoadError(file: source.file, line: nil, message: "\(error)"))
+                        }
                     }
+                    return .success((session, definitions, errors))
+                } catch {
+                    return .failure(EvaluationError("cannot start Lua: \(error)"))
                 }
-                return .success((definitions, errors))
-            } catch {
-                return .failure(EvaluationError("cannot start Lua: \(error)"))
             }
-        }
         return try outcome.get()
     }
 
@@ -88,7 +97,7 @@ public struct Evaluator: Sendable {
     public func run(sources: [Source], periods: [Period], grains: [Grain], only ids: Set<String>? = nil)
         throws(EvaluationError) -> RunReport
     {
-        let (allDefinitions, loadErrors) = try declarations(sources)
+        let (firstSession, allDefinitions, loadErrors) = try loadedSession(sources)
         let definitions = allDefinitions.filter { ids?.contains($0.id) ?? true }
         if let ids {
             let unknown = ids.subtracting(allDefinitions.map(\.id)).sorted()
@@ -123,7 +132,10 @@ public struct Evaluator: Sendable {
         }
         let units = Self.units(blocks, workers: workers)
         let ids = runnable.map(\.id)
-        prefill(tasks.compactMap { task in task.grouped.map { (task.subject, task.period, $0) } }, sources, ids)
+        prefill(
+            tasks.compactMap { task in task.grouped.map { (task.subject, task.period, $0) } }, ids,
+            session: firstSession
+        )
         let columnSlots = ResultSlots<[String: [ResultValue]]>(count: blocks.count)
         let labels = FigureLabels(runnable, locale: workspace.locale)
         let runnableDefinitions = runnable
@@ -273,30 +285,22 @@ public struct Evaluator: Sendable {
     /// discovery did not meet (a branch the placeholder did not take, `s.previous`) are
     /// computed when first asked for.
     func prefill(
-        _ tasks: [(SubjectInfo, Period, (runs: GroupedRuns, index: Int))], _ sources: [Source], _ ids: [String]
+        _ tasks: [(SubjectInfo, Period, (runs: GroupedRuns, index: Int))], _ ids: [String],
+        session: EvaluationSession
     ) {
         var firstOfEach: [(SubjectInfo, Period, (runs: GroupedRuns, index: Int))] = []
         for task in tasks where !firstOfEach.contains(where: { $0.2.runs === task.2.runs }) {
             firstOfEach.append(task)
         }
         guard !firstOfEach.isEmpty, !ids.isEmpty else { return }
-        let engine = self.engine
-        let calendar = workspace.calendar
-        let limits = self.limits
-        let today = self.today
-        let modules = self.modules
         let discovered: [(GroupedRuns, QueryEngine.PreparedAggregate)] = LuaThread.run {
-            guard
-                let session = try? EvaluationSession(
-                    engine: engine, calendar: calendar, limits: limits, today: today, modules: modules)
-            else { return [] }
-            for source in sources { _ = try? session.load(source: source.text, file: source.file) }
             var found: [(GroupedRuns, QueryEngine.PreparedAggregate)] = []
             for (subject, period, grouped) in firstOfEach {
                 session.discovered = []
                 _ = session.evaluateAll(ids, subject: subject, period: period, grouped: grouped)
                 found += (session.discovered ?? []).sorted().map { (grouped.runs, session.aggregates[$0]) }
             }
+            session.discovered = nil
             return found
         }
         DispatchQueue.concurrentPerform(iterations: discovered.count) { index in
