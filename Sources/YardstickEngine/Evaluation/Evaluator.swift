@@ -143,11 +143,13 @@ public struct Evaluator: Sendable {
         /// Writes a task's figures into `output` (at the task's place) and returns its failures;
         /// runs on the worker thread that evaluated the task, with that worker's own `labels`.
         @Sendable func record(
-            _ task: Int, _ period: Period, _ subject: SubjectInfo, _ values: [(ResultValue, LuaError?)],
-            into output: FigureBuffer, labels: FigureLabels
+            _ task: Int, _ period: Period, _ subject: SubjectInfo, _ values: [ResultValue],
+            _ errors: [Int: LuaError], into output: FigureBuffer, labels: FigureLabels
         ) -> [IndicatorFailure] {
             var failures: [IndicatorFailure] = []
-            for (position, (value, error)) in values.enumerated() {
+            let shared = IndicatorResult.SubjectPart(
+                period: period, grain: subject.grain, id: subject.id, name: subject.name)
+            for (position, value) in values.enumerated() {
                 var value = value
                 let per = labels.pers[position]
                 if subject.grain != per && subject.grain.isFiner(than: per) {
@@ -155,11 +157,8 @@ public struct Evaluator: Sendable {
                 }
                 output.initialize(
                     task * figuresPerTask + position,
-                    IndicatorResult(
-                        period: period, grain: subject.grain, subjectID: subject.id, subjectName: subject.name,
-                        indicatorID: labels.ids[position], title: labels.titles[position], unit: labels.units[position],
-                        value: value))
-                if let error {
+                    IndicatorResult(subject: shared, indicator: labels.parts[position], value: value))
+                if let error = errors[position] {
                     let definition = runnableDefinitions[position]
                     failures.append(
                         IndicatorFailure(
@@ -227,12 +226,12 @@ public struct Evaluator: Sendable {
                                 let computed = columnSlots.value(at: block) ?? [:]
                                 columns = ids.map { computed[$0] }
                             }
-                            var values = [(ResultValue, LuaError?)](
-                                repeating: (.missing(reason: ""), nil), count: ids.count)
+                            var values = [ResultValue](repeating: .missing(reason: ""), count: ids.count)
+                            var errors: [Int: LuaError] = [:]
                             var remaining: [Int] = []
                             for position in order {
                                 if let column = columns[position], let subject = task.grouped?.index {
-                                    values[position] = (column[subject], nil)
+                                    values[position] = column[subject]
                                 } else {
                                     remaining.append(position)
                                 }
@@ -243,14 +242,17 @@ public struct Evaluator: Sendable {
                                     grouped: task.grouped)
                                 for (position, outcome) in zip(remaining, outcomes) {
                                     switch outcome {
-                                    case .success(let value): values[position] = (value, nil)
+                                    case .success(let value): values[position] = value
                                     case .failure(let error):
-                                        values[position] = (.failed(message: error.description), error)
+                                        values[position] = .failed(message: error.description)
+                                        errors[position] = error
                                     }
                                 }
                             }
                             taskFailures.set(
-                                index, record(index, task.period, task.subject, values, into: output, labels: labels))
+                                index,
+                                record(
+                                    index, task.period, task.subject, values, errors, into: output, labels: labels))
                         }
                     }
                 }
@@ -258,11 +260,11 @@ public struct Evaluator: Sendable {
             // A worker whose Lua state could not start leaves its tasks undone: say so for each
             // figure rather than drop it.
             let unstarted = runnable.map { _ in
-                (ResultValue.failed(message: "the evaluation worker could not start Lua"), LuaError?.none)
+                ResultValue.failed(message: "the evaluation worker could not start Lua")
             }
             for (index, task) in allTasks.enumerated() where taskFailures.value(at: index) == nil {
                 taskFailures.set(
-                    index, record(index, task.period, task.subject, unstarted, into: output, labels: labels))
+                    index, record(index, task.period, task.subject, unstarted, [:], into: output, labels: labels))
             }
             initialized = tasks.count * figuresPerTask
         }
@@ -400,25 +402,28 @@ private struct FigureBuffer: @unchecked Sendable {
     func initialize(_ index: Int, _ figure: IndicatorResult) { (base! + index).initialize(to: figure) }
 }
 
-/// The per-indicator parts of every figure (id, title, unit, grain), in indicator order.
+/// The per-indicator parts of every figure, and each indicator's grain, in indicator order.
 private struct FigureLabels: Sendable {
     var ids: [String]
-    var titles: [String]
-    var units: [Unit]
+    var parts: [IndicatorResult.IndicatorPart]
     var pers: [Grain]
 
     init(_ definitions: [IndicatorDefinition], locale: String) {
         ids = definitions.map(\.id)
-        titles = definitions.map { $0.title(locale: locale) }
-        units = definitions.map(\.unit)
+        parts = definitions.map {
+            IndicatorResult.IndicatorPart(id: $0.id, title: $0.title(locale: locale), unit: $0.unit)
+        }
         pers = definitions.map(\.per)
     }
 
-    /// The same labels in new string storage.
+    /// The same labels in new objects, so that workers do not share reference counts.
     func copied() -> FigureLabels {
         var copy = self
-        copy.ids = ids.map { String(decoding: Array($0.utf8), as: UTF8.self) }
-        copy.titles = titles.map { String(decoding: Array($0.utf8), as: UTF8.self) }
+        copy.parts = parts.map {
+            IndicatorResult.IndicatorPart(
+                id: String(decoding: Array($0.id.utf8), as: UTF8.self),
+                title: String(decoding: Array($0.title.utf8), as: UTF8.self), unit: $0.unit)
+        }
         return copy
     }
 }

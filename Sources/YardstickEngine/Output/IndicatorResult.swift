@@ -1,34 +1,107 @@
 /// The value of one indicator for one subject in one period: one row of the long-format output.
+///
+/// A run holds one per indicator, subject and period, so the parts that repeat are shared: the
+/// figures of one subject in one period share one ``SubjectPart``, the figures of one indicator
+/// one ``IndicatorPart``. A figure is then two references and its value.
 public struct IndicatorResult: Sendable, Equatable {
-    /// The period the value covers.
-    public var period: Period
-    /// The kind of subject.
-    public var grain: Grain
-    /// The subject's identifier in the data (`u17`, `team-east`).
-    public var subjectID: String
-    /// The subject's display name (`王芳`).
-    public var subjectName: String
-    /// The indicator's identifier (`win_rate`).
-    public var indicatorID: String
-    /// The indicator's title, used when the report has no ``IndicatorInfo`` for it.
-    public var title: String
-    /// What the value measures.
-    public var unit: Unit
+    /// What the figures of one subject in one period have in common.
+    public final class SubjectPart: Sendable {
+        let period: Period
+        let grain: Grain
+        let id: String
+        let name: String
+
+        /// Creates the shared part of a subject's figures in a period.
+        public init(period: Period, grain: Grain, id: String, name: String) {
+            self.period = period
+            self.grain = grain
+            self.id = id
+            self.name = name
+        }
+    }
+
+    /// What the figures of one indicator have in common.
+    public final class IndicatorPart: Sendable {
+        let id: String
+        let title: String
+        let unit: Unit
+
+        /// Creates the shared part of an indicator's figures.
+        public init(id: String, title: String, unit: Unit) {
+            self.id = id
+            self.title = title
+            self.unit = unit
+        }
+    }
+
+    private var subjectPart: SubjectPart
+    private var indicatorPart: IndicatorPart
     /// The value, or why there is none.
     public var value: ResultValue
+
+    /// Creates a result from shared parts.
+    public init(subject: SubjectPart, indicator: IndicatorPart, value: ResultValue) {
+        subjectPart = subject
+        indicatorPart = indicator
+        self.value = value
+    }
 
     /// Creates a result.
     public init(
         period: Period, grain: Grain, subjectID: String, subjectName: String, indicatorID: String, title: String,
         unit: Unit, value: ResultValue
     ) {
-        self.period = period
-        self.grain = grain
-        self.subjectID = subjectID
-        self.subjectName = subjectName
-        self.indicatorID = indicatorID
-        self.title = title
-        self.unit = unit
+        subjectPart = SubjectPart(period: period, grain: grain, id: subjectID, name: subjectName)
+        indicatorPart = IndicatorPart(id: indicatorID, title: title, unit: unit)
         self.value = value
+    }
+
+    /// The period the value covers.
+    public var period: Period {
+        get { subjectPart.period }
+        set { subjectPart = SubjectPart(period: newValue, grain: grain, id: subjectID, name: subjectName) }
+    }
+
+    /// The kind of subject.
+    public var grain: Grain {
+        get { subjectPart.grain }
+        set { subjectPart = SubjectPart(period: period, grain: newValue, id: subjectID, name: subjectName) }
+    }
+
+    /// The subject's identifier in the data (`u17`, `team-east`).
+    public var subjectID: String {
+        get { subjectPart.id }
+        set { subjectPart = SubjectPart(period: period, grain: grain, id: newValue, name: subjectName) }
+    }
+
+    /// The subject's display name (`王芳`).
+    public var subjectName: String {
+        get { subjectPart.name }
+        set { subjectPart = SubjectPart(period: period, grain: grain, id: subjectID, name: newValue) }
+    }
+
+    /// The indicator's identifier (`win_rate`).
+    public var indicatorID: String {
+        get { indicatorPart.id }
+        set { indicatorPart = IndicatorPart(id: newValue, title: title, unit: unit) }
+    }
+
+    /// The indicator's title, used when the report has no ``IndicatorInfo`` for it.
+    public var title: String {
+        get { indicatorPart.title }
+        set { indicatorPart = IndicatorPart(id: indicatorID, title: newValue, unit: unit) }
+    }
+
+    /// What the value measures.
+    public var unit: Unit {
+        get { indicatorPart.unit }
+        set { indicatorPart = IndicatorPart(id: indicatorID, title: title, unit: newValue) }
+    }
+
+    /// Equal when every field is equal (shared parts or not).
+    public static func == (a: IndicatorResult, b: IndicatorResult) -> Bool {
+        a.value == b.value && a.period == b.period && a.grain == b.grain && a.subjectID == b.subjectID
+            && a.subjectName == b.subjectName && a.indicatorID == b.indicatorID && a.title == b.title
+            && a.unit == b.unit
     }
 }
