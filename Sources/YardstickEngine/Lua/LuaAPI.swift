@@ -192,6 +192,12 @@ public enum LuaAPI {
             "Values: integers and numbers are Lua numbers; decimal fields (money, scores) are exact decimals",
             "(`+ - *` stay exact, `/` gives a number, `d:number()` converts, `tostring` prints them); dates are",
             "date values (see `date`); a value that cannot be computed is `missing(reason)`.",
+            "",
+            "Speed: a value function that only chains views, calls aggregates and combines the results",
+            "with arithmetic, `ratio` and `k(id)` (no `if`, `and`/`or`, comparison, loop, `s.subject`, or",
+            "helper function) runs once for all subjects of a grain and period, each query giving every",
+            "subject's value at once. Any other function runs once per subject: the values are the same,",
+            "it only costs more on large workspaces.",
         ]
         for place in Place.allCases {
             let title: String
