@@ -45,14 +45,14 @@ struct GroupFolder {
                 if let measure = prototype.measure, measure.hops.isEmpty {
                     switch measure.kind {
                     case .text(let codes, let dictionary) where dictionary.codesAreUnique:
-                        var sink = TextCodeSink(codes: codes, validity: measure.validity)
+                        var sink = CodeSink(codes: codes, validity: measure.validity)
                         let periodCount = selector.select(periods, groupCount: groupCount, into: &sink)
                         let counts = DistinctCounter.counts(
                             cells: sink.cells, codes: sink.values, cellCount: periodCount * groupCount,
                             codeCount: dictionary.count)
                         return (counts.map { .integer($0) }, periodCount)
                     case .enumeration(let codes, _):
-                        var sink = EnumerationCodeSink(codes: codes, validity: measure.validity)
+                        var sink = CodeSink(codes: codes, validity: measure.validity)
                         let periodCount = selector.select(periods, groupCount: groupCount, into: &sink)
                         let counts = DistinctCounter.counts(
                             cells: sink.cells, codes: sink.values, cellCount: periodCount * groupCount, codeCount: 128)
@@ -157,33 +157,23 @@ struct DoubleSumSink: SelectionSink {
     }
 }
 
-/// Keeps the dictionary code of each selected row's text, with its cell.
-struct TextCodeSink: SelectionSink {
-    let codes: [Int32]
+/// Keeps the code of each selected row (dictionary text or enumeration), with its cell.
+struct CodeSink<Code: BinaryInteger>: SelectionSink {
+    let codes: [Code]
     let validity: Validity?
     var cells: [Int32] = []
     var values: [Int32] = []
 
-    @inline(__always)
-    mutating func take(row: Int, cell: Int) {
-        if let validity, !validity.isPresent(row) { return }
-        cells.append(Int32(cell))
-        values.append(codes[row])
+    init(codes: [Code], validity: Validity?) {
+        self.codes = codes
+        self.validity = validity
     }
-}
-
-/// Keeps the enumeration code of each selected row, with its cell.
-struct EnumerationCodeSink: SelectionSink {
-    let codes: [Int8]
-    let validity: Validity?
-    var cells: [Int32] = []
-    var values: [Int32] = []
 
     @inline(__always)
     mutating func take(row: Int, cell: Int) {
         if let validity, !validity.isPresent(row) { return }
         cells.append(Int32(cell))
-        values.append(Int32(codes[row]))
+        values.append(Int32(truncatingIfNeeded: codes[row]))
     }
 }
 

@@ -14,12 +14,7 @@ extension EvaluationSession {
     func evaluateColumns(_ ids: [String], period: Period, runs: GroupedRuns) -> [String: [ResultValue]] {
         let size = runs.groups.count
         guard !ids.isEmpty, size > 0 else { return [:] }
-        grouped = (runs, 0)
-        subject = nil
-        if self.period != period { groupedLists = [:] }
-        self.period = period
-        shiftedPeriods = [0: period]
-        focusError = nil
+        setFocus(nil, period, (runs, 0))
         taskPeriod = nil
         derivedColumns = []
         defer { derivedColumns = [] }

@@ -121,18 +121,24 @@ final class EvaluationSession {
         let slot: Int
     }
 
-    /// Sets the subject and period the next evaluations see (memoised values are dropped).
-    ///
-    /// - Parameter grouped: When the subject is one of many evaluated in the same period, the
-    ///   values shared by all of them and the subject's position; each aggregate then runs once
-    ///   for all the subjects instead of once per subject.
-    func focus(on subject: SubjectInfo, period: Period, grouped: (runs: GroupedRuns, index: Int)? = nil) {
+    /// The host side of a focus: subject, period and shared values; fetched value lists are
+    /// kept while the period and the shared values stay the same.
+    func setFocus(_ subject: SubjectInfo?, _ period: Period, _ grouped: (runs: GroupedRuns, index: Int)?) {
         if self.period != period || self.grouped?.runs !== grouped?.runs { groupedLists = [:] }
         self.grouped = grouped
         self.subject = subject
         self.period = period
         shiftedPeriods = [0: period]
         focusError = nil
+    }
+
+    /// Sets the subject and period the next evaluations see (memoised values are dropped).
+    ///
+    /// - Parameter grouped: When the subject is one of many evaluated in the same period, the
+    ///   values shared by all of them and the subject's position; each aggregate then runs once
+    ///   for all the subjects instead of once per subject.
+    func focus(on subject: SubjectInfo, period: Period, grouped: (runs: GroupedRuns, index: Int)? = nil) {
+        setFocus(subject, period, grouped)
         do {
             _ = try vm.call(focusFunction, [subjectTable(subject), periodTable(slot: 0)])
         } catch {
@@ -177,12 +183,7 @@ final class EvaluationSession {
         -> [Result<ResultValue, LuaError>]
     {
         var results = [Result<ResultValue, LuaError>](repeating: .success(.missing(reason: "")), count: ids.count)
-        if self.period != period || self.grouped?.runs !== grouped?.runs { groupedLists = [:] }
-        self.grouped = grouped
-        self.subject = subject
-        self.period = period
-        shiftedPeriods = [0: period]
-        focusError = nil
+        setFocus(subject, period, grouped)
         // Indicators a limit stopped before run alone, so that they do not stop the others.
         let fast = ids.indices.filter { !limitedIDs.contains(ids[$0]) }
         var again = ids.indices.filter { limitedIDs.contains(ids[$0]) }

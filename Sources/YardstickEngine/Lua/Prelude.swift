@@ -271,6 +271,7 @@ enum Prelude {
           return na / nb
         end
 
+        local column_ratio = lift(ratio_of)
         local function ratio(a, b)
           if not (is_column(a) or is_column(b)) then return ratio_of(a, b) end
           if is_column(a) and is_column(b) and rawget(a, "aggregate") and rawget(b, "aggregate") then
@@ -278,16 +279,7 @@ enum Prelude {
             local id = q.column_ratio(rawget(a, "aggregate"), rawget(a, "slot"), rawget(b, "aggregate"), rawget(b, "slot"))
             return setmetatable({ aggregate = id, slot = 0 }, Column)
           end
-          local av = is_column(a) and elements(a)
-          local bv = is_column(b) and elements(b)
-          local out = {}
-          for i = 1, column_size do
-            local x, y = a, b
-            if av then x = av[i] end
-            if bv then y = bv[i] end
-            out[i] = ratio_of(x, y)
-          end
-          return column_of(out)
+          return column_ratio(a, b)
         end
 
         for name, mt in pairs({ decimal = Decimal, date = Date, datetime = DateTime, missing = Missing }) do
