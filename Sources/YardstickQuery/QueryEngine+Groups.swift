@@ -1,16 +1,6 @@
 import YardstickData
 
 extension QueryEngine {
-    /// Runs a prepared aggregate for every subject of a partition in one period, in one pass
-    /// over the period's rows; see ``run(_:for:periods:)``.
-    ///
-    /// - Returns: One value per subject, in the order the groups were built from.
-    public func run(_ prepared: PreparedAggregate, for groups: SubjectGroups, firstDay: Int32, lastDay: Int32)
-        throws(QueryError) -> [QueryValue]
-    {
-        try run(prepared, for: groups, periods: [PeriodDays(firstDay: firstDay, lastDay: lastDay)])[0]
-    }
-
     /// Runs a prepared aggregate for every subject of a partition in several periods at once.
     ///
     /// The rows are read once: each row goes to the period its date falls in (by the plan's
@@ -39,7 +29,7 @@ extension QueryEngine {
         let isUsers = groups.kind == .users
         guard let fieldName = isUsers ? compiled.subjectField : compiled.accountField else {
             let what = isUsers ? "user field (owner, agent or user)" : "account field"
-            throw QueryError("\(table.entity.name) has no \(what) to restrict to a \(isUsers ? "user" : "account")")
+            throw QueryError("\(table.entity.name) has no \(what) to restrict to \(isUsers ? "a user" : "an account")")
         }
         var owners: [Int32] = []
         if fieldName != "id" {

@@ -1,6 +1,6 @@
 /// Many subjects of one grain as a partition of users (or of accounts): every user belongs to at
 /// most one subject. A prepared aggregate then runs for all of them in one pass over a period's
-/// rows (``QueryEngine/run(_:for:firstDay:lastDay:)``) instead of once per subject.
+/// rows (``QueryEngine/run(_:for:periods:)``) instead of once per subject.
 public struct SubjectGroups: Sendable {
     /// Whether the subjects are sets of users or of accounts.
     public enum Kind: Sendable, Hashable {
