@@ -112,24 +112,7 @@ public struct Evaluator: Sendable {
         }
         let (runnable, unmet) = checkNeeds(definitions)
         failures += unmet
-        var tasks: [(period: Period, subject: SubjectInfo, grouped: (runs: GroupedRuns, index: Int)?, block: Int)] = []
-        // Task ranges of one grain and period: a worker takes one at a time.
-        var blocks: [Range<Int>] = []
-        // Per block of a grain whose subjects share values: the period and the shared values,
-        // for evaluating indicators in column mode.
-        var columnBlocks: [(block: Int, period: Period, runs: GroupedRuns)] = []
-        for grain in grains {
-            let subjects = try SubjectCatalog.subjects(of: grain, in: engine.dataset, companyName: workspace.name)
-            let runs = groupedRuns(for: subjects, periods: periods)
-            for period in periods {
-                let start = tasks.count
-                for (index, subject) in subjects.enumerated() {
-                    tasks.append((period, subject, runs.map { ($0, index) }, blocks.count))
-                }
-                if let runs { columnBlocks.append((blocks.count, period, runs)) }
-                blocks.append(start..<tasks.count)
-            }
-        }
+        let (tasks, blocks, columnBlocks) = try plan(grains: grains, periods: periods)
         let units = Self.units(blocks, workers: workers)
         let ids = runnable.map(\.id)
         prefill(
@@ -137,37 +120,8 @@ public struct Evaluator: Sendable {
             session: firstSession
         )
         let columnSlots = ResultSlots<[String: [ResultValue]]>(count: blocks.count)
-        let labels = FigureLabels(runnable, locale: workspace.locale)
-        let runnableDefinitions = runnable
-        let figuresPerTask = runnable.count
-        /// Writes a task's figures into `output` (at the task's place) and returns its failures;
-        /// runs on the worker thread that evaluated the task, with that worker's own `labels`.
-        @Sendable func record(
-            _ task: Int, _ period: Period, _ subject: SubjectInfo, _ values: [ResultValue],
-            _ errors: [Int: LuaError], into output: FigureBuffer, labels: FigureLabels
-        ) -> [IndicatorFailure] {
-            var failures: [IndicatorFailure] = []
-            let shared = IndicatorResult.SubjectPart(
-                period: period, grain: subject.grain, id: subject.id, name: subject.name)
-            for (position, value) in values.enumerated() {
-                var value = value
-                let per = labels.pers[position]
-                if subject.grain != per && subject.grain.isFiner(than: per) {
-                    value = .missing(reason: "\(labels.ids[position]) is defined per \(per.rawValue)")
-                }
-                output.initialize(
-                    task * figuresPerTask + position,
-                    IndicatorResult(subject: shared, indicator: labels.parts[position], value: value))
-                if let error = errors[position] {
-                    let definition = runnableDefinitions[position]
-                    failures.append(
-                        IndicatorFailure(
-                            indicatorID: definition.id, subjectID: subject.id, periodLabel: period.label,
-                            message: error.message, file: error.chunk ?? definition.file, line: error.line))
-                }
-            }
-            return failures
-        }
+        let recorder = FigureRecorder(runnable, locale: workspace.locale)
+        let figuresPerTask = recorder.figuresPerTask
         let workerCount = min(workers, max(1, units.count))
         let engine = self.engine
         let calendar = workspace.calendar
@@ -211,9 +165,7 @@ public struct Evaluator: Sendable {
                 // Each worker starts at a different indicator, so that the first requests for
                 // shared values, which compute them for all subjects, are spread over the workers.
                 let order = ids.indices.map { ($0 + worker * ids.count / workerCount) % ids.count }
-                // Private copies of the shared strings, so workers do not contend on their
-                // reference counts.
-                let labels = labels.copied()
+                let recorder = recorder.copied()
                 LuaThread.run {
                     // The column-mode values of the block being worked on, by indicator position.
                     var block = -1
@@ -251,8 +203,7 @@ public struct Evaluator: Sendable {
                             }
                             taskFailures.set(
                                 index,
-                                record(
-                                    index, task.period, task.subject, values, errors, into: output, labels: labels))
+                                recorder.record(index, task.period, task.subject, values, errors, into: output))
                         }
                     }
                 }
@@ -264,7 +215,7 @@ public struct Evaluator: Sendable {
             }
             for (index, task) in allTasks.enumerated() where taskFailures.value(at: index) == nil {
                 taskFailures.set(
-                    index, record(index, task.period, task.subject, unstarted, [:], into: output, labels: labels))
+                    index, recorder.record(index, task.period, task.subject, unstarted, [:], into: output))
             }
             initialized = tasks.count * figuresPerTask
         }
@@ -277,6 +228,32 @@ public struct Evaluator: Sendable {
         return RunReport(
             workspace: workspace.name, generatedAt: ISO8601DateFormatter().string(from: Date()), periods: periods,
             indicators: infos, results: results, errors: failures)
+    }
+
+    /// One task per subject of each grain and period, in blocks of one grain and period (a
+    /// worker takes one block at a time), and the blocks whose subjects share values, which
+    /// column mode can evaluate at once.
+    func plan(grains: [Grain], periods: [Period]) throws(EvaluationError) -> (
+        tasks: [RunTask], blocks: [Range<Int>], columnBlocks: [(block: Int, period: Period, runs: GroupedRuns)]
+    ) {
+        var tasks: [RunTask] = []
+        var blocks: [Range<Int>] = []
+        var columnBlocks: [(block: Int, period: Period, runs: GroupedRuns)] = []
+        for grain in grains {
+            let subjects = try SubjectCatalog.subjects(of: grain, in: engine.dataset, companyName: workspace.name)
+            let runs = groupedRuns(for: subjects, periods: periods)
+            for period in periods {
+                let start = tasks.count
+                for (index, subject) in subjects.enumerated() {
+                    tasks.append(
+                        RunTask(
+                            period: period, subject: subject, grouped: runs.map { ($0, index) }, block: blocks.count))
+                }
+                if let runs { columnBlocks.append((blocks.count, period, runs)) }
+                blocks.append(start..<tasks.count)
+            }
+        }
+        return (tasks, blocks, columnBlocks)
     }
 
     /// Computes ahead, in parallel, the shared values the indicators will ask for.
@@ -392,38 +369,12 @@ private final class WorkQueue: @unchecked Sendable {
     }
 }
 
-/// The report's figure array while workers fill it: each index is written exactly once, by
-/// the worker that evaluated its task.
-private struct FigureBuffer: @unchecked Sendable {
-    let base: UnsafeMutablePointer<IndicatorResult>?
-
-    init(_ buffer: UnsafeMutableBufferPointer<IndicatorResult>) { base = buffer.baseAddress }
-
-    func initialize(_ index: Int, _ figure: IndicatorResult) { (base! + index).initialize(to: figure) }
-}
-
-/// The per-indicator parts of every figure, and each indicator's grain, in indicator order.
-private struct FigureLabels: Sendable {
-    var ids: [String]
-    var parts: [IndicatorResult.IndicatorPart]
-    var pers: [Grain]
-
-    init(_ definitions: [IndicatorDefinition], locale: String) {
-        ids = definitions.map(\.id)
-        parts = definitions.map {
-            IndicatorResult.IndicatorPart(id: $0.id, title: $0.title(locale: locale), unit: $0.unit)
-        }
-        pers = definitions.map(\.per)
-    }
-
-    /// The same labels in new objects, so that workers do not share reference counts.
-    func copied() -> FigureLabels {
-        var copy = self
-        copy.parts = parts.map {
-            IndicatorResult.IndicatorPart(
-                id: String(decoding: Array($0.id.utf8), as: UTF8.self),
-                title: String(decoding: Array($0.title.utf8), as: UTF8.self), unit: $0.unit)
-        }
-        return copy
-    }
+/// One subject in one period: what a worker evaluates at a time.
+struct RunTask: Sendable {
+    var period: Period
+    var subject: SubjectInfo
+    /// The values shared by the subjects of the grain and this subject's position, if any.
+    var grouped: (runs: GroupedRuns, index: Int)?
+    /// The block (grain and period) the task belongs to.
+    var block: Int
 }

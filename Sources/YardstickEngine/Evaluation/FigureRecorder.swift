@@ -1,0 +1,91 @@
+import Foundation
+import LuaRuntime
+
+/// Turns a task's values into report rows: writes them in place into the report's array and
+/// returns the task's failures. Each worker uses its own copy (``copied()``), so that workers do
+/// not contend on the reference counts of the shared strings.
+struct FigureRecorder: Sendable {
+    let labels: FigureLabels
+    let definitions: [IndicatorDefinition]
+
+    init(_ definitions: [IndicatorDefinition], locale: String) {
+        labels = FigureLabels(definitions, locale: locale)
+        self.definitions = definitions
+    }
+
+    private init(labels: FigureLabels, definitions: [IndicatorDefinition]) {
+        self.labels = labels
+        self.definitions = definitions
+    }
+
+    /// Figures per task (one per indicator).
+    var figuresPerTask: Int { definitions.count }
+
+    /// The same recorder with labels in new storage, for one worker.
+    func copied() -> FigureRecorder { FigureRecorder(labels: labels.copied(), definitions: definitions) }
+
+    /// Writes task `task`'s figures (values in indicator order, errors by position) into
+    /// `output` and returns its failures.
+    func record(
+        _ task: Int, _ period: Period, _ subject: SubjectInfo, _ values: [ResultValue], _ errors: [Int: LuaError],
+        into output: FigureBuffer
+    ) -> [IndicatorFailure] {
+        var failures: [IndicatorFailure] = []
+        let shared = IndicatorResult.SubjectPart(
+            period: period, grain: subject.grain, id: subject.id, name: subject.name)
+        for (position, value) in values.enumerated() {
+            var value = value
+            let per = labels.pers[position]
+            if subject.grain != per && subject.grain.isFiner(than: per) {
+                value = .missing(reason: "\(labels.ids[position]) is defined per \(per.rawValue)")
+            }
+            output.initialize(
+                task * figuresPerTask + position,
+                IndicatorResult(subject: shared, indicator: labels.parts[position], value: value))
+            if let error = errors[position] {
+                let definition = definitions[position]
+                failures.append(
+                    IndicatorFailure(
+                        indicatorID: definition.id, subjectID: subject.id, periodLabel: period.label,
+                        message: error.message, file: error.chunk ?? definition.file, line: error.line))
+            }
+        }
+        return failures
+    }
+}
+
+/// The report's figure array while workers fill it: each index is written exactly once, by
+/// the worker that evaluated its task.
+struct FigureBuffer: @unchecked Sendable {
+    let base: UnsafeMutablePointer<IndicatorResult>?
+
+    init(_ buffer: UnsafeMutableBufferPointer<IndicatorResult>) { base = buffer.baseAddress }
+
+    func initialize(_ index: Int, _ figure: IndicatorResult) { (base! + index).initialize(to: figure) }
+}
+
+/// The per-indicator parts of every figure, and each indicator's grain, in indicator order.
+struct FigureLabels: Sendable {
+    var ids: [String]
+    var parts: [IndicatorResult.IndicatorPart]
+    var pers: [Grain]
+
+    init(_ definitions: [IndicatorDefinition], locale: String) {
+        ids = definitions.map(\.id)
+        parts = definitions.map {
+            IndicatorResult.IndicatorPart(id: $0.id, title: $0.title(locale: locale), unit: $0.unit)
+        }
+        pers = definitions.map(\.per)
+    }
+
+    /// The same labels in new objects, so that workers do not share reference counts.
+    func copied() -> FigureLabels {
+        var copy = self
+        copy.parts = parts.map {
+            IndicatorResult.IndicatorPart(
+                id: String(decoding: Array($0.id.utf8), as: UTF8.self),
+                title: String(decoding: Array($0.title.utf8), as: UTF8.self), unit: $0.unit)
+        }
+        return copy
+    }
+}
