@@ -55,8 +55,9 @@ public enum AtomicFile {
 }
 
 /// All of `text`'s UTF-8 bytes written to `descriptor`, retrying short writes and interrupts.
+/// A native string is written from its own storage, without a copy.
 private func writeAll(_ text: String, to descriptor: Int32) -> Bool {
-    Array(text.utf8).withUnsafeBytes { buffer in
+    func writeBuffer(_ buffer: UnsafeRawBufferPointer) -> Bool {
         var offset = 0
         while offset < buffer.count {
             let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -68,6 +69,10 @@ private func writeAll(_ text: String, to descriptor: Int32) -> Bool {
         }
         return true
     }
+    if let done = text.utf8.withContiguousStorageIfAvailable({ writeBuffer(UnsafeRawBufferPointer($0)) }) {
+        return done
+    }
+    return Array(text.utf8).withUnsafeBytes { writeBuffer($0) }
 }
 
 /// A file that could not be written: which file, at which step, and the system's reason.

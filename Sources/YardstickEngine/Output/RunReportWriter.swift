@@ -18,21 +18,43 @@ public enum RunReportWriter {
     /// - Parameter report: The run's report.
     /// - Returns: The CSV text, lines ending in LF.
     public static func csv(_ report: RunReport) -> String {
-        var text = csvHeader + "\n"
+        var bytes = Array((csvHeader + "\n").utf8)
+        bytes.reserveCapacity(report.results.count * 64)
         for result in report.results {
             let fields = [
                 result.period.label, result.grain.rawValue, result.subjectID, result.subjectName,
                 result.indicatorID, result.value.plainText, result.unit.rawValue, result.value.status.rawValue,
             ]
-            text += fields.map(csvField).joined(separator: ",") + "\n"
+            for (index, field) in fields.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendCSVField(field, to: &bytes)
+            }
+            bytes.append(0x0A)
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `field`, quoted when it holds a comma, a quote or a line break.
+    static func appendCSVField(_ field: String, to bytes: inout [UInt8]) {
+        let special: (UInt8) -> Bool = {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+        }
+        guard field.utf8.contains(where: special) else {
+            bytes += field.utf8
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        for byte in field.utf8 {
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// `field` quoted when it holds a comma, a quote or a line break.
     static func csvField(_ field: String) -> String {
-        let needsQuotes = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-        guard needsQuotes else { return field }
-        return "\"" + field.replacing("\"", with: "\"\"") + "\""
+        var bytes: [UInt8] = []
+        appendCSVField(field, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
