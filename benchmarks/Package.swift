@@ -11,13 +11,14 @@ let package = Package(
     ],
     dependencies: [.package(name: "Yardstick", path: "..")],
     targets: [
+        .target(name: "BenchmarkSupport", path: "Sources/BenchmarkSupport"),
         .executableTarget(
             name: "LoadBenchmark",
-            dependencies: [.product(name: "YardstickData", package: "Yardstick")],
+            dependencies: ["BenchmarkSupport", .product(name: "YardstickData", package: "Yardstick")],
             path: "Sources/LoadBenchmark"),
         .executableTarget(
             name: "EvalBenchmark",
-            dependencies: [.product(name: "Yardstick", package: "Yardstick")],
+            dependencies: ["BenchmarkSupport", .product(name: "Yardstick", package: "Yardstick")],
             path: "Sources/EvalBenchmark"),
     ]
 )

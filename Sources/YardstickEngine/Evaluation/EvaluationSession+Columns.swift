@@ -51,12 +51,8 @@ extension EvaluationSession {
             var column: [ResultValue] = []
             column.reserveCapacity(letters.count)
             for (letter, value) in zip(letters, values) {
-                switch (letter, value) {
-                case (UInt8(ascii: "n"), _): column.append(ValueBridge.result(value))
-                case (UInt8(ascii: "d"), .integer(let scaled)): column.append(.decimal(ExactDecimal(scaled: scaled)))
-                case (UInt8(ascii: "m"), .string(let reason)): column.append(.missing(reason: reason))
-                default: break
-                }
+                guard let result = ValueBridge.result(kind: letter, value: value) else { break }
+                column.append(result)
             }
             guard column.count == letters.count else { continue }
             results[id] = column.count == 1 ? Array(repeating: column[0], count: size) : column
@@ -140,21 +136,11 @@ extension EvaluationSession {
         kinds.reserveCapacity(values.count)
         items.reserveCapacity(values.count)
         for value in values {
-            switch value {
-            case .integer(let number):
-                kinds.append(UInt8(ascii: "n"))
-                items.append(.integer(number))
-            case .number(let number):
-                kinds.append(UInt8(ascii: "n"))
-                items.append(.number(number))
-            case .decimal(let decimal):
-                kinds.append(UInt8(ascii: "d"))
-                items.append(.integer(decimal.scaled))
-            case .missing(let reason):
-                kinds.append(UInt8(ascii: "m"))
-                items.append(.string(reason))
-            default: throw QueryError("a query gives a table per subject")
+            guard let (kind, item) = ValueBridge.flat(value) else {
+                throw QueryError("a query gives a table per subject")
             }
+            kinds.append(kind)
+            items.append(item)
         }
         return [.string(String(decoding: kinds, as: UTF8.self)), .table(LuaTable(array: items))]
     }

@@ -206,13 +206,10 @@ final class EvaluationSession {
                 }
                 for (index, (kind, value)) in zip(kinds.utf8, values.dropFirst()).enumerated() {
                     let position = fast[index]
-                    switch (kind, value) {
-                    case (UInt8(ascii: "n"), _): results[position] = .success(ValueBridge.result(value))
-                    case (UInt8(ascii: "d"), .integer(let scaled)):
-                        results[position] = .success(.decimal(ExactDecimal(scaled: scaled)))
-                    case (UInt8(ascii: "m"), .string(let reason)):
-                        results[position] = .success(.missing(reason: reason))
-                    default: again.append(position)
+                    if let result = ValueBridge.result(kind: kind, value: value) {
+                        results[position] = .success(result)
+                    } else {
+                        again.append(position)
                     }
                 }
             } catch {
@@ -242,12 +239,8 @@ final class EvaluationSession {
         guard trace == nil, discovered == nil, let grouped, !aggregates.isEmpty, let period else {
             return (.nil, .nil, .nil)
         }
-        var plain = LuaTable()
-        var decimals = LuaTable()
-        var missing = LuaTable()
-        let start = prefetchRotation % aggregates.count
-        for offset in 0..<aggregates.count {
-            let id = (start + offset) % aggregates.count
+        var tables: [UInt8: LuaTable] = [:]
+        for id in aggregates.indices {
             let key = GroupedListKey(aggregate: id, slot: 0)
             let values: [QueryValue]
             if let known = groupedLists[key] {
@@ -260,25 +253,16 @@ final class EvaluationSession {
                 groupedLists[key] = computed
                 values = computed
             }
-            let slotKey = LuaKey.integer(Int64(id))
-            switch values[grouped.index] {
-            case .integer(let number): plain[slotKey] = .integer(number)
-            case .number(let number): plain[slotKey] = .number(number)
-            case .decimal(let decimal): decimals[slotKey] = .integer(decimal.scaled)
-            case .missing(let reason): missing[slotKey] = .string(reason)
-            default: continue
-            }
+            guard let (kind, value) = ValueBridge.flat(values[grouped.index]) else { continue }
+            tables[kind, default: LuaTable()][.integer(Int64(id))] = value
         }
-        return (.table(plain), .table(decimals), .table(missing))
+        func table(_ kind: UInt8) -> LuaValue { .table(tables[kind] ?? LuaTable()) }
+        return (table(ValueBridge.flatNumber), table(ValueBridge.flatDecimal), table(ValueBridge.flatMissing))
     }
 
     /// Indicators that a limit (instructions, time, memory) stopped in this session: later
     /// subjects evaluate them alone, after the others.
     private var limitedIDs: Set<String> = []
-
-    /// Where `prefetchedValues` starts, so that sessions on different threads first ask for
-    /// different shared values.
-    var prefetchRotation = 0
 
     // MARK: Host side of the query API
 

@@ -144,7 +144,6 @@ public struct Evaluator: Sendable {
                 // Load errors were already collected by `declarations`; files that failed there
                 // fail the same way here and are not among the ids run below.
                 for source in sources { _ = try? session.load(source: source.text, file: source.file) }
-                session.prefetchRotation = worker * 7
                 sessions.set(worker, session)
                 let columnIDs = columnMode ? ids.filter { session.columnEligible.contains($0) } : []
                 while let next = columnQueue.next() {
@@ -162,9 +161,6 @@ public struct Evaluator: Sendable {
             let queue = WorkQueue(count: units.count)
             DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
                 guard let session = sessions.value(at: worker) else { return }
-                // Each worker starts at a different indicator, so that the first requests for
-                // shared values, which compute them for all subjects, are spread over the workers.
-                let order = ids.indices.map { ($0 + worker * ids.count / workerCount) % ids.count }
                 let recorder = recorder.copied()
                 LuaThread.run {
                     // The column-mode values of the block being worked on, by indicator position.
@@ -181,7 +177,7 @@ public struct Evaluator: Sendable {
                             var values = [ResultValue](repeating: .missing(reason: ""), count: ids.count)
                             var errors: [Int: LuaError] = [:]
                             var remaining: [Int] = []
-                            for position in order {
+                            for position in ids.indices {
                                 if let column = columns[position], let subject = task.grouped?.index {
                                     values[position] = column[subject]
                                 } else {

@@ -641,10 +641,19 @@ enum Prelude {
         local order, task_period = {}, nil
         local fresh_budget, unpack_results = host.fresh_budget, table.unpack
         runner.order = function(ids) order = ids end
+        -- A value in the host's flat form: a kind letter and a plain payload (n: the value as
+        -- is, d: a decimal as its scaled integer, m: missing as its reason; see ValueBridge).
+        local function flat(v)
+          local mt = getmetatable(v)
+          if mt == "yardstick.decimal" then return "d", v.scaled end
+          if mt == "yardstick.missing" then return "m", v.reason end
+          return "n", v
+        end
+
         -- Column mode: runs indicators once for all `size` subjects of a grain in a period.
         -- `eligible` lists the indicators the host allows in column mode (k may only reach
         -- those). Per indicator, results go back as a kinds string (one letter per subject, or
-        -- one for a value shared by all: n, d, m as below) and a values array, or "@" and
+        -- one for a value shared by all; see flat) and a payloads array, or "@" and
         -- { aggregate id, slot } for a query's column returned as it is; false when the
         -- indicator needs per-subject evaluation.
         runner.columns = function(size, period, ids, eligible)
@@ -665,18 +674,12 @@ enum Prelude {
             elseif ok then
               local list = is_column(value) and elements(value) or { value }
               for j = 1, #list do
-                local v = list[j]
-                local mt = getmetatable(v)
-                if mt == "yardstick.decimal" then
-                  kinds[j], values[j] = "d", v.scaled
-                elseif mt == "yardstick.missing" then
-                  kinds[j], values[j] = "m", v.reason
-                elseif math_type(v) then
-                  kinds[j], values[j] = "n", v
-                else
+                local kind, payload = flat(list[j])
+                if kind == "n" and not math_type(payload) then
                   ok = false
                   break
                 end
+                kinds[j], values[j] = kind, payload
               end
               if is_column(value) and #list ~= size then ok = false end
               kinds = concat(kinds)
@@ -689,9 +692,8 @@ enum Prelude {
           return out
         end
 
-        -- Results go back flat: a string with one letter per indicator (n: the value as is,
-        -- d: a decimal given as its scaled integer, m: missing given as its reason, f: failed)
-        -- and the values.
+        -- Results go back flat: a string with one kind letter per indicator (see flat; f for a
+        -- failure) and the payloads.
         runner.task = function(subject, period, values, decimals, missings)
           if period ~= nil then task_period = period end
           runner.focus(subject, task_period)
@@ -701,20 +703,10 @@ enum Prelude {
           for i = 1, n do
             fresh_budget()
             local ok, value = pcall(evaluate, order[i], current_s, current_k)
-            if not ok then
-              kinds[i] = "f"
+            if ok then
+              kinds[i], results[i] = flat(value)
             else
-              local mt = getmetatable(value)
-              if mt == "yardstick.decimal" then
-                kinds[i] = "d"
-                results[i] = value.scaled
-              elseif mt == "yardstick.missing" then
-                kinds[i] = "m"
-                results[i] = value.reason
-              else
-                kinds[i] = "n"
-                results[i] = value
-              end
+              kinds[i] = "f"
             end
           end
           prefetched, prefetched_decimals, prefetched_missing = {}, {}, {}

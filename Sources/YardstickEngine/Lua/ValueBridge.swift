@@ -82,4 +82,38 @@ enum ValueBridge {
             return .failed(message: "value returned a \(other.typeName); return a number, a decimal or missing(reason)")
         }
     }
+
+    // MARK: Flat form
+    //
+    // Scalars cross in bulk (prefetched query values, columns, task results) as a kind letter
+    // and a plain Lua value, which the prelude turns into value objects only where needed:
+    // n: a number as is, d: a decimal as its scaled integer, m: missing, as its reason.
+
+    /// The kind letter of a number.
+    static let flatNumber = UInt8(ascii: "n")
+    /// The kind letter of a decimal (its scaled integer).
+    static let flatDecimal = UInt8(ascii: "d")
+    /// The kind letter of a missing value (its reason).
+    static let flatMissing = UInt8(ascii: "m")
+
+    /// The flat form of a scalar query value; nil for lists, groups, rows, text and dates.
+    static func flat(_ value: QueryValue) -> (kind: UInt8, value: LuaValue)? {
+        switch value {
+        case .integer(let number): (flatNumber, .integer(number))
+        case .number(let number): (flatNumber, .number(number))
+        case .decimal(let decimal): (flatDecimal, .integer(decimal.scaled))
+        case .missing(let reason): (flatMissing, .string(reason))
+        default: nil
+        }
+    }
+
+    /// The indicator result of a value in flat form; nil when kind and value do not match.
+    static func result(kind: UInt8, value: LuaValue?) -> ResultValue? {
+        switch (kind, value) {
+        case (flatNumber, _): result(value)
+        case (flatDecimal, .integer(let scaled)?): .decimal(ExactDecimal(scaled: scaled))
+        case (flatMissing, .string(let reason)?): .missing(reason: reason)
+        default: nil
+        }
+    }
 }

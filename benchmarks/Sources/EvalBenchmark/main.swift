@@ -6,20 +6,11 @@
 // {"engine":"swift-direct","seconds":…,"seconds_one_month":…,"figures":…,"peak_rss_bytes":…}
 // `seconds` covers evaluation only (the workspace is loaded first, untimed). With
 // `--out FILE` it also writes the figures as long CSV for value-by-value comparison.
+import BenchmarkSupport
 import Foundation
 import YardstickData
 import YardstickEngine
 import YardstickQuery
-
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-func peakRSSBytes() -> Int {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Int(usage.ru_maxrss) * 1024
-}
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {

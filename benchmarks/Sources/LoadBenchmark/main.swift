@@ -2,18 +2,9 @@
 // {"engine":"yardstick","seconds":…,"rows":…,"peak_rss_bytes":…,"baseline_rss_bytes":…}
 // `seconds` covers reading, parsing and typing every file plus reference resolution and index
 // building; peak RSS is the process high-water mark (getrusage).
+import BenchmarkSupport
 import Foundation
 import YardstickData
-
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-func peakRSSBytes() -> Int {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Int(usage.ru_maxrss) * 1024
-}
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
