@@ -8,10 +8,12 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate the workspace and its data without running any indicator.",
         discussion: """
-            Reports unknown or missing mapped columns, bad values (file:row:column (field)), \
-            references that name no row, duplicate ids, implausible dates, and per entity the \
-            rows, date span and completeness of each field.
-            Exit codes: 0 clean, 1 data problems found, 2 the workspace itself is invalid.
+            Reports files that cannot be loaded, missing mapped columns, bad values \
+            (file:row:column (field)), references that name no row, duplicate ids, implausible \
+            dates, rows breaking the vocabulary's field rules, and per entity the encoding of \
+            each file, the rows, the date span and the completeness of each field.
+            Exit codes: 0 clean, 1 data problems found, 2 the workspace itself is invalid \
+            (with --format json, a JSON object {"error": "…"} on standard output).
             """)
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
@@ -25,6 +27,7 @@ struct CheckCommand: ParsableCommand {
             workspace = try Workspace.open(directory: workspaceOptions.directory)
         } catch {
             printError("error: \(error)")
+            if format == .json { print(Self.errorJSON("\(error)")) }
             throw ExitCode(2)
         }
         let report = WorkspaceChecker(workspace: workspace).check()
@@ -38,6 +41,13 @@ struct CheckCommand: ParsableCommand {
             print(CheckRenderer.render(report))
         }
         if report.hasProblems { throw ExitCode(1) }
+    }
+
+    /// `{"error": "…"}`, the JSON output of a check that could not start.
+    static func errorJSON(_ message: String) -> String {
+        let data = try? JSONSerialization.data(
+            withJSONObject: ["error": message], options: [.sortedKeys, .withoutEscapingSlashes])
+        return data.map { String(decoding: $0, as: UTF8.self) } ?? "{\"error\":\"unknown error\"}"
     }
 }
 
@@ -58,7 +68,10 @@ enum CheckRenderer {
         out.append(summary.render())
         for entity in report.entities {
             out.append("")
-            out.append("\(entity.entity) — \(entity.files.joined(separator: ", "))")
+            let files = entity.files.map { file in
+                DisplayText.escaped(file) + (entity.encodings[file].map { " (\($0))" } ?? "")
+            }
+            out.append("\(entity.entity) — \(files.joined(separator: ", "))")
             var fields = TextTable(
                 headers: ["field", "type", "filled", "complete", "span / integrity"],
                 rightAligned: [2, 3])
@@ -71,12 +84,14 @@ enum CheckRenderer {
                 fields.rows.append([
                     field.field + (field.custom ? " *" : ""),
                     field.type.hasPrefix("enum(") ? "enum" : field.type, String(field.filled),
-                    String(format: "%.1f%%", field.completeness * 100), notes.joined(separator: "; "),
+                    field.completeness.map { String(format: "%.1f%%", $0 * 100) } ?? "—",
+                    notes.joined(separator: "; "),
                 ])
             }
             out.append(fields.render(indent: "  "))
             for (file, columns) in entity.unusedColumns.sorted(by: { $0.key < $1.key }) {
-                out.append("  unused columns in \(file): \(columns.joined(separator: ", "))")
+                let names = columns.map { DisplayText.example($0) }
+                out.append("  unused columns in \(DisplayText.escaped(file)): \(names.joined(separator: ", "))")
             }
             for problem in entity.problems {
                 let field = problem.field.map { " \($0)" } ?? ""

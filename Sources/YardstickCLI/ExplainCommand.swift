@@ -35,7 +35,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let directory = workspaceOptions.directory
-        let (workspace, dataset) = try WorkspaceLoading.load(directory, lenient: true)
+        let (workspace, dataset) = try WorkspaceLoading.load(directory, lenient: true, listsSkippedRows: false)
         let explanation: Explanation
         do {
             let period = try Period.parse(self.period, calendar: workspace.calendar)

@@ -38,8 +38,17 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Write the output to this file (atomically) instead of standard output.")
     var out: String?
 
-    @Flag(help: "Load the good rows of bad data instead of failing.")
+    @Flag(
+        help:
+            "Skip rows with bad values (each one listed on standard error, or in --rejects) instead of failing; files that cannot be loaded are still an error."
+    )
     var lenient = false
+
+    @Option(
+        help:
+            "With --lenient: write the skipped rows to this CSV file (file,row,column,field,value,message), atomically."
+    )
+    var rejects: String?
 
     @Flag(help: "Print load and evaluation times as a JSON line on standard error.")
     var timings = false
@@ -49,7 +58,11 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let directory = workspaceOptions.directory
         let started = DispatchTime.now()
-        let (workspace, dataset) = try WorkspaceLoading.load(directory, lenient: lenient)
+        if rejects != nil && !lenient {
+            printError("error: --rejects lists the rows --lenient skips; pass --lenient too")
+            throw ExitCode(2)
+        }
+        let (workspace, dataset) = try WorkspaceLoading.load(directory, lenient: lenient, rejects: rejects)
         let loaded = DispatchTime.now()
         let periods: [Period]
         let grains: [Grain]
@@ -142,7 +155,13 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// Opening and loading a workspace for the commands that evaluate.
 enum WorkspaceLoading {
     /// The workspace and its data; prints the problem and exits 2 when either cannot be had.
-    static func load(_ directory: String, lenient: Bool) throws -> (Workspace, Dataset) {
+    ///
+    /// A lenient load names every skipped row on standard error, or writes them to `rejects`
+    /// (with a one-line summary on standard error); `listsSkippedRows: false` gives the
+    /// summary alone.
+    static func load(
+        _ directory: String, lenient: Bool, rejects: String? = nil, listsSkippedRows: Bool = true
+    ) throws -> (Workspace, Dataset) {
         let workspace: Workspace
         do {
             workspace = try Workspace.open(directory: directory)
@@ -151,10 +170,9 @@ enum WorkspaceLoading {
             throw ExitCode(2)
         }
         do {
-            let (dataset, report) = try DataLoader(workspace: workspace, options: LoadOptions(lenient: lenient)).load()
-            if report.rejectedRows > 0 {
-                printError("warning: \(report.rejectedRows) bad rows were skipped (see yardstick check)")
-            }
+            let options = LoadOptions(lenient: lenient, problemSampleSize: lenient && listsSkippedRows ? .max : 20)
+            let (dataset, report) = try DataLoader(workspace: workspace, options: options).load()
+            try SkippedRows.report(report, rejects: listsSkippedRows ? rejects : nil, listing: listsSkippedRows)
             return (workspace, dataset)
         } catch {
             printError("error: \(error)")
@@ -172,5 +190,31 @@ enum PeriodArguments {
         let today = Int32(Int(Date().timeIntervalSince1970) / 86_400)
         let (year, month, _) = CivilDate.components(ofDay: today)
         return [month == 1 ? .month(year: year - 1, month: 12) : .month(year: year, month: month - 1)]
+    }
+}
+
+/// Telling the user which rows a lenient load skipped.
+enum SkippedRows {
+    /// Writes the skipped rows to `rejects` (atomically, even when none were skipped) or lists
+    /// them on standard error, then a summary line.
+    static func report(_ report: LoadReport, rejects: String?, listing: Bool) throws {
+        let count = report.rejectedRows
+        if let rejects {
+            do {
+                try AtomicFile.write(RejectsFile.csv(report), to: rejects)
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode(2)
+            }
+            if count > 0 { printError("warning: \(count) bad rows were skipped; they are listed in \(rejects)") }
+            return
+        }
+        guard count > 0 else { return }
+        if listing {
+            for problem in report.rejectedProblems {
+                printError("skipped: \(DisplayText.escaped(problem.description))")
+            }
+        }
+        printError("warning: \(count) bad rows were skipped" + (listing ? "" : " (see yardstick check)"))
     }
 }

@@ -54,6 +54,21 @@ import Testing
         #expect(report.problemCount == 1)
     }
 
+    @Test func fieldRulesAgreeWithTheIndependentCount() throws {
+        let report = WorkspaceChecker(workspace: try Workspace.open(directory: directory)).check()
+        let expected = try self.expected
+        for entity in report.entities {
+            let want = try #require((expected[entity.entity] as? [String: Any])?["rule_violations"] as? [String: Int])
+            let mapped = Set(entity.fields.map(\.field))
+            let applicable = CRMVocabulary.rules(for: entity.entity).filter { $0.fields.allSatisfy(mapped.contains) }
+            #expect(Set(applicable.map(\.description)) == Set(want.keys), "rules of \(entity.entity)")
+            for rule in applicable {
+                let found = entity.problems.first { $0.kind == .ruleViolation && $0.message.hasSuffix(" \(rule)") }
+                #expect((found?.count ?? 0) == want[rule.description], "\(entity.entity): \(rule)")
+            }
+        }
+    }
+
     @Test func wonRevenueSumsExactly() throws {
         let (dataset, _) = try DataLoader(workspace: try Workspace.open(directory: directory)).load()
         let opportunities = try #require(dataset["opportunities"])

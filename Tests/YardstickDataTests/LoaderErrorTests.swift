@@ -104,7 +104,7 @@ import Testing
     @Test func missingMappedColumnIsAFileError() throws {
         let workspace = try TemporaryWorkspace(
             toml: Self.toml, text: ["deals.csv": "Deal ID,Amount\nD1,1\n"])
-        let (dataset, report) = try workspace.load(lenient: true)
+        let (dataset, report) = try workspace.loadAll()
         let columns = "(columns: Deal ID, Amount)"
         #expect(
             report.entities["opportunities"]?.fileErrors.map(\.description) == [
@@ -119,7 +119,7 @@ import Testing
 
     @Test func missingFileIsAFileError() throws {
         let workspace = try TemporaryWorkspace(toml: Self.toml)
-        let (_, report) = try workspace.load(lenient: true)
+        let (_, report) = try workspace.loadAll()
         #expect(report.entities["opportunities"]?.fileErrors.map(\.description) == ["data/deals.csv: file not found"])
     }
 }

@@ -27,6 +27,26 @@ final class TemporaryWorkspace {
     func load(lenient: Bool = false) throws -> (Dataset, LoadReport) {
         try DataLoader(workspace: open(), options: LoadOptions(lenient: lenient)).load()
     }
+
+    /// Everything loadable, as `check` loads it: never throws for the data.
+    func loadAll() throws -> (Dataset, LoadReport) {
+        try DataLoader(workspace: open(), options: LoadOptions(lenient: true, recordsRowSources: true)).loadAll()
+    }
+
+    /// The description of the load failure of a load, or nil when it loads.
+    func loadFailure(lenient: Bool = true) throws -> String? {
+        do {
+            _ = try DataLoader(workspace: open(), options: LoadOptions(lenient: lenient)).load()
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// `check`'s report of this workspace.
+    func check() throws -> CheckReport {
+        WorkspaceChecker(workspace: try open(), today: CivilDate.dayNumber(year: 2026, month: 11, day: 1)).check()
+    }
 }
 
 /// The repository root, found from this file's path.

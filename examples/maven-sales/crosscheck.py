@@ -138,6 +138,18 @@ def read_csv(name):
         return list(csv.DictReader(fh))
 
 
+# The vocabulary's field rules on the fields this workspace maps (docs/vocabulary.md), written
+# out again here: (entity, field, rule text, test of one row where the fields are filled).
+RULES = [
+    ("accounts", "annual_revenue", "annual_revenue ≥ 0", lambda r: Decimal(r["annual_revenue"]) >= 0),
+    ("accounts", "employees", "employees ≥ 0", lambda r: int(r["employees"]) >= 0),
+    ("products", "list_price", "list_price ≥ 0", lambda r: Decimal(r["list_price"]) >= 0),
+    ("opportunities", "closed_at", "closed_at ≥ created_at",
+     lambda r: r["created_at"] is None or r["closed_at"] >= r["created_at"]),  # ISO dates sort as text
+    ("opportunities", "amount", "amount ≥ 0", lambda r: Decimal(r["amount"]) >= 0),
+]
+
+
 def cell(raw, spec):
     """Value of one mapped field for one source row; None is null."""
     if isinstance(spec, str):
@@ -252,6 +264,10 @@ def main():
                 continue
             ds = sorted(v for v in vals(f) if parses(v, "date", None))
             info["dates"][f] = {"min": ds[0], "max": ds[-1]} if ds else {"min": None, "max": None}
+
+        info["rule_violations"] = {
+            text: sum(1 for r in rows if r.get(field) is not None and not test(r))
+            for e, field, text, test in RULES if e == entity}
 
         if entity == "opportunities":
             stages = VOCABULARY["opportunities"]["stage"][1]

@@ -10,6 +10,9 @@ public struct CSVReader {
     public let path: String
     /// The encoding the file turned out to have.
     public private(set) var encoding: TextEncoding
+    /// Whether the text holds a NUL byte somewhere (found by the encoding scan); only then are
+    /// fields checked for one.
+    public private(set) var containsNUL = false
     private var storage: FileBytes
     private var position = 0
     private var end: Int
@@ -45,10 +48,13 @@ public struct CSVReader {
             start = 3
             if encoding == .automatic { encoding = .utf8 }
         }
+        var containsNUL = false
         if encoding != .gb18030 {
             let text = UnsafeRawBufferPointer(rebasing: storage.buffer[start...])
-            if Self.isValidUTF8(text, releasing: storage, offset: start) {
+            let scan = Self.scanUTF8(text, releasing: storage, offset: start)
+            if scan.isValid {
                 encoding = .utf8
+                containsNUL = scan.containsNUL
             } else if encoding == .utf8 {
                 let line = Self.lineOfFirstInvalidUTF8(text)
                 throw SourceError(
@@ -57,6 +63,10 @@ public struct CSVReader {
                         "the file is not valid UTF-8 (first bad byte on line \(line)); "
                         + "declare encoding = \"gb18030\" if it was saved by Excel on Chinese Windows")
             } else {
+                let census = Transcoder.classifyUTF8(text)
+                if census.isDamagedUTF8 {
+                    throw Self.damagedUTF8(census, path: path)
+                }
                 encoding = .gb18030
             }
         }
@@ -64,6 +74,7 @@ public struct CSVReader {
             let bytes = Array(storage.buffer[start...])
             switch Transcoder.utf8(fromGB18030: bytes) {
             case .success(let converted):
+                containsNUL = converted.contains(0)
                 storage = FileBytes(converted)
                 start = 0
             case .failure(let failure):
@@ -73,6 +84,7 @@ public struct CSVReader {
                     message: "the file is neither UTF-8 nor GB18030 (bad byte on line \(line))")
             }
         }
+        self.containsNUL = containsNUL
         self.storage = storage
         self.textStart = start
         self.position = start
@@ -80,10 +92,23 @@ public struct CSVReader {
         self.encoding = encoding
     }
 
-    /// Whether text is valid UTF-8, checked in runs that end after a line feed (which never
-    /// splits a character), giving back the pages of a mapped file once checked.
-    private static func isValidUTF8(_ text: UnsafeRawBufferPointer, releasing storage: FileBytes, offset: Int)
-        -> Bool
+    /// The error of a file that is UTF-8 but for a few bad bytes: it names how many and where.
+    private static func damagedUTF8(_ census: Transcoder.UTF8Census, path: String) -> SourceError {
+        let bytes = census.invalid == 1 ? "1 invalid byte" : "\(census.invalid) invalid bytes"
+        let lines = census.invalidLines.map(String.init).joined(separator: ", ")
+        let more = census.lineCount > census.invalidLines.count ? ", …" : ""
+        let place = census.lineCount == 1 ? "on line \(lines)" : "on lines \(lines)\(more)"
+        return SourceError(
+            file: path, row: census.invalidLines.first,
+            message:
+                "the file is UTF-8 but has \(bytes) (\(place)); fix those bytes (reading the whole "
+                + "file as GB18030 would garble its UTF-8 text)")
+    }
+
+    /// Whether text is valid UTF-8 and holds a NUL byte, checked in runs that end after a line
+    /// feed (which never splits a character), giving back the pages of a mapped file once checked.
+    private static func scanUTF8(_ text: UnsafeRawBufferPointer, releasing storage: FileBytes, offset: Int)
+        -> Transcoder.UTF8Scan
     {
         // Big files are checked on all cores, in pieces that end after a line feed.
         let pieces = text.count >= 16 << 20 ? ProcessInfo.processInfo.activeProcessorCount : 1
@@ -94,33 +119,37 @@ public struct CSVReader {
             bounds.append(stop)
         }
         bounds.append(text.count)
-        let valid = ResultSlots<Bool>(count: bounds.count - 1)
+        let scans = ResultSlots<Transcoder.UTF8Scan>(count: bounds.count - 1)
         let shared = Unchecked((text, bounds))
         inParallel(bounds.count - 1) { piece in
             let (text, bounds) = shared.value
-            let checked = isValidUTF8(
+            let checked = scanUTF8(
                 text, from: bounds[piece], to: bounds[piece + 1], releasing: storage, offset: offset)
-            valid.set(piece, checked)
+            scans.set(piece, checked)
         }
-        return !valid.values.contains(false)
+        let values = scans.values
+        return Transcoder.UTF8Scan(
+            isValid: values.allSatisfy(\.isValid), containsNUL: values.contains { $0.containsNUL })
     }
 
-    /// Whether `text[from..<to]` is valid UTF-8, checked in runs that end after a line feed.
-    private static func isValidUTF8(
+    /// Whether `text[from..<to]` is valid UTF-8 and holds a NUL byte, checked in runs that end
+    /// after a line feed.
+    private static func scanUTF8(
         _ text: UnsafeRawBufferPointer, from: Int, to end: Int, releasing storage: FileBytes, offset: Int
-    ) -> Bool {
+    ) -> Transcoder.UTF8Scan {
         let run = 8 << 20
         var start = from
+        var containsNUL = false
         while start < end {
             var stop = min(start + run, end)
             while stop < end && text[stop - 1] != 0x0A { stop += 1 }
-            guard Transcoder.isValidUTF8(UnsafeRawBufferPointer(rebasing: text[start..<stop])) else {
-                return false
-            }
+            let scan = Transcoder.scanUTF8(UnsafeRawBufferPointer(rebasing: text[start..<stop]))
+            containsNUL = containsNUL || scan.containsNUL
+            guard scan.isValid else { return Transcoder.UTF8Scan(isValid: false, containsNUL: containsNUL) }
             storage.release(from: offset + start, upTo: offset + stop)
             start = stop
         }
-        return true
+        return Transcoder.UTF8Scan(isValid: true, containsNUL: containsNUL)
     }
 
     /// Runs `body` for each piece, on all cores when there are several.

@@ -30,6 +30,8 @@ public struct EntityCheck: Sendable, Codable {
     public var problems: [CheckProblem]
     /// Source columns that feed no field, per file (information, not a problem).
     public var unusedColumns: [String: [String]]
+    /// The encoding each readable file was read with (`utf-8` or `gb18030`), per file.
+    public var encodings: [String: String] = [:]
 }
 
 /// What was found for one field.
@@ -42,8 +44,8 @@ public struct FieldCheck: Sendable, Codable {
     public var custom: Bool
     /// Rows with a value.
     public var filled: Int
-    /// `filled / rows` (1 when the table is empty).
-    public var completeness: Double
+    /// `filled / rows`; absent when the table has no rows (nothing to be complete).
+    public var completeness: Double?
     /// The span of a date or datetime field.
     public var span: DateSpan?
     /// For a reference: values naming no row of the target.
@@ -76,6 +78,8 @@ public struct CheckProblem: Sendable, Codable, CustomStringConvertible {
         case duplicateIds = "duplicate_ids"
         /// Dates before 1900 or more than ten years ahead.
         case implausibleDates = "implausible_dates"
+        /// Rows breaking one of the vocabulary's field rules (time order, sign, range).
+        case ruleViolation = "rule_violation"
     }
 
     /// The kind.

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Validates a workspace's data: types, required fields, references, duplicate ids, dates, and
-/// how complete each field is.
+/// Validates a workspace's data: files, encodings, types, required fields, references,
+/// duplicate ids, dates, the vocabulary's field rules, and how complete each field is.
 ///
-/// Loads leniently (every bad row is counted, not fatal) and inspects the loaded tables.
+/// Loads everything it can (every bad row and every unloadable file is reported, none is
+/// fatal) and inspects the loaded tables.
 public struct WorkspaceChecker: Sendable {
     /// The workspace to check.
     public let workspace: Workspace
@@ -18,11 +19,9 @@ public struct WorkspaceChecker: Sendable {
 
     /// Loads and checks everything.
     public func check() -> CheckReport {
-        let loader = DataLoader(workspace: workspace, options: LoadOptions(lenient: true))
-        // A lenient load never throws.
-        guard let (dataset, report) = try? loader.load() else {
-            return CheckReport(workspace: workspace.name, entities: [])
-        }
+        let loader = DataLoader(
+            workspace: workspace, options: LoadOptions(lenient: true, recordsRowSources: true))
+        let (dataset, report) = loader.loadAll()
         return check(dataset: dataset, report: report)
     }
 
@@ -45,15 +44,15 @@ public struct WorkspaceChecker: Sendable {
         for error in report.fileErrors {
             problems.append(
                 CheckProblem(
-                    kind: .unreadableFile, field: error.field, count: 1, message: error.description,
-                    examples: []))
+                    kind: .unreadableFile, field: error.field, count: 1,
+                    message: DisplayText.escaped(error.description), examples: []))
         }
         if report.rejectedRows > 0 {
             problems.append(
                 CheckProblem(
                     kind: .badValues, field: nil, count: report.rejectedRows,
                     message: "\(report.rejectedRows) rows rejected (bad or missing values)",
-                    examples: report.problems.prefix(5).map(\.description)))
+                    examples: report.problems.prefix(5).map { DisplayText.escaped($0.description) }))
         }
         var fields: [FieldCheck] = []
         var spanLow = Int64.max
@@ -65,7 +64,7 @@ public struct WorkspaceChecker: Sendable {
                 let filled = column.count - column.validity.nullCount
                 var fieldCheck = FieldCheck(
                     field: field.name, type: field.type.description, custom: field.isCustom,
-                    filled: filled, completeness: rows == 0 ? 1 : Double(filled) / Double(rows))
+                    filled: filled, completeness: rows == 0 ? nil : Double(filled) / Double(rows))
                 switch column.storage {
                 case .date(let days):
                     if let (low, high, implausible) = dateStats(days.map(Int64.init), column, scale: 1) {
@@ -97,7 +96,7 @@ public struct WorkspaceChecker: Sendable {
                         let unresolved = zip(codes, column.referencedRows).filter { $0.1 == -2 }
                         fieldCheck.unresolved = unresolved.count
                         if !unresolved.isEmpty {
-                            let keys = Set(unresolved.map { column.dictionary[$0.0] }).sorted()
+                            let keys = Set(unresolved.map(\.0)).map { column.dictionary[$0] }.sorted()
                             problems.append(
                                 CheckProblem(
                                     kind: .unresolvedReferences, field: field.name,
@@ -106,7 +105,7 @@ public struct WorkspaceChecker: Sendable {
                                         "\(unresolved.count) values of \(field.name) name no "
                                         + "\(field.referencedEntity ?? "") row "
                                         + "(\(keys.count) distinct)",
-                                    examples: keys.prefix(5).map { "\"\($0)\"" }))
+                                    examples: keys.prefix(5).map { "\"\(DisplayText.example($0))\"" }))
                         }
                     }
                     fieldCheck.distinctValues = column.dictionary.count
@@ -117,6 +116,8 @@ public struct WorkspaceChecker: Sendable {
                 fields.append(fieldCheck)
             }
             if let duplicate = duplicateIds(table) { problems.append(duplicate) }
+            problems += FieldRuleChecker(table: table, report: report).problems(
+                CRMVocabulary.rules(for: mapping.entity.name))
         }
         return EntityCheck(
             entity: mapping.entity.name, files: mapping.parts.map(\.displayPath), rows: rows,
@@ -125,7 +126,8 @@ public struct WorkspaceChecker: Sendable {
                 ? DateSpan(
                     first: CivilDate.isoString(ofDay: Int32(spanLow / 86_400)),
                     last: CivilDate.isoString(ofDay: Int32(spanHigh / 86_400))) : nil,
-            fields: fields, problems: problems, unusedColumns: report.unusedColumns)
+            fields: fields, problems: problems, unusedColumns: report.unusedColumns,
+            encodings: report.encodings)
     }
 
     private var plausibleDays: ClosedRange<Int64> {
@@ -157,7 +159,7 @@ public struct WorkspaceChecker: Sendable {
         for (row, value) in days.enumerated() where column.validity.isPresent(row) {
             let day = value >= 0 ? value / scale : (value - scale + 1) / scale
             if !plausible.contains(day) {
-                examples.append(column.value(at: row).description)
+                examples.append(DisplayText.example(column.value(at: row).description))
                 if examples.count == 3 { break }
             }
         }
@@ -174,10 +176,13 @@ public struct WorkspaceChecker: Sendable {
         indexed.buildKeyIndex()  // A no-op when the loader already indexed it.
         guard !indexed.duplicateKeys.isEmpty else { return nil }
         var rowsPerKey: [Int32: Int] = [:]
-        for duplicate in indexed.duplicateKeys { rowsPerKey[duplicate.firstRow, default: 1] += 1 }
+        for duplicate in indexed.duplicateKeys where duplicate.firstRow >= 0 && duplicate.row >= 0 {
+            rowsPerKey[duplicate.firstRow, default: 1] += 1
+        }
+        guard !rowsPerKey.isEmpty else { return nil }
         let rows = rowsPerKey.values.reduce(0, +)
         let examples = rowsPerKey.keys.sorted().prefix(5).map { row in
-            "\"\(indexed.key(ofRow: Int(row)) ?? "")\" ×\(rowsPerKey[row] ?? 0)"
+            "\"\(DisplayText.example(indexed.key(ofRow: Int(row)) ?? ""))\" ×\(rowsPerKey[row] ?? 0)"
         }
         return CheckProblem(
             kind: .duplicateIds, field: "id", count: rowsPerKey.count,

@@ -32,9 +32,27 @@ public struct DataLoader: Sendable {
     ///
     /// - Returns: The tables and what loading found. In lenient mode bad rows are left out
     ///   and listed in the report.
-    /// - Throws: ``LoadFailure`` in strict mode when any row was rejected or a file could not
-    ///   be read.
+    /// - Throws: ``LoadFailure`` when a file could not be loaded as a whole (unreadable,
+    ///   undecodable, empty, an unterminated quote, a duplicate header name, a mapped column
+    ///   missing), in lenient mode too; in strict mode also when any row was rejected.
     public func load() throws(LoadFailure) -> (dataset: Dataset, report: LoadReport) {
+        let (dataset, report) = loadEverything(stoppingEarly: true)
+        if report.hasFileErrors || (!options.lenient && report.rejectedRows > 0) {
+            throw LoadFailure(report: report, lenient: options.lenient)
+        }
+        return (dataset, report)
+    }
+
+    /// Loads every mapped entity, whatever it finds: the good rows of every readable file, and
+    /// in the report every rejected row and every file that could not be loaded (what `check`
+    /// inspects).
+    public func loadAll() -> (dataset: Dataset, report: LoadReport) {
+        loadEverything(stoppingEarly: false)
+    }
+
+    /// Loads everything; with `stoppingEarly`, returns before resolving references when
+    /// ``load()`` is going to fail anyway.
+    private func loadEverything(stoppingEarly: Bool) -> (dataset: Dataset, report: LoadReport) {
         let mappings = workspace.entities
         let results = ResultSlots<(Table, EntityLoadReport)>(count: mappings.count)
         // Big files first, so the longest load starts at once.
@@ -57,8 +75,10 @@ public struct DataLoader: Sendable {
             tables[table.entity.name] = table
             report.entities[table.entity.name] = entityReport
         }
-        if !options.lenient && report.hasProblems { throw LoadFailure(report: report) }
         var dataset = Dataset(tables: tables, timeZone: workspace.timeZone)
+        if stoppingEarly && (report.hasFileErrors || (!options.lenient && report.rejectedRows > 0)) {
+            return (dataset, report)
+        }
         ReferenceResolver.resolve(&dataset, parallel: options.parallel)
         releaseFreeMemory()
         return (dataset, report)
@@ -77,16 +97,22 @@ public struct DataLoader: Sendable {
         var report = EntityLoadReport(entity: entity.name)
         let clock = ZoneClock(timeZone: workspace.timeZone)
         var builders: [String: ColumnBuilder] = [:]
-        var files: [(SourceMapping, FileContents)] = []
-        for part in mapping.parts {
+        var files: [(SourceMapping, FileContents, Int)] = []
+        report.sourceFiles = mapping.parts.map(\.displayPath)
+        for (partIndex, part) in mapping.parts.enumerated() {
             do {
-                files.append((part, try FileContents.read(part)))
+                let contents = try FileContents.read(part)
+                files.append((part, contents, partIndex))
+                report.encodings[part.displayPath] = contents.encoding.rawValue
             } catch {
                 report.fileErrors.append(error)
             }
         }
+        if options.recordsRowSources {
+            builders[Self.sourceRowKey] = ColumnBuilder(field: Self.sourceRowField)
+        }
         // A field gets a column when any file feeds it.
-        for (part, contents) in files {
+        for (part, contents, _) in files {
             for field in entity.fields where builders[field.name] == nil {
                 if part.fields.contains(where: { $0.field.name == field.name })
                     || (part.matchesColumnsByName && contents.columnIndex(of: field.name) != nil)
@@ -96,8 +122,10 @@ public struct DataLoader: Sendable {
                 }
             }
         }
-        for (part, contents) in files {
-            load(part, contents, entity: entity, builders: builders, clock: clock, report: &report)
+        for (part, contents, fileIndex) in files {
+            load(
+                part, contents, fileIndex: fileIndex, entity: entity, builders: builders, clock: clock,
+                report: &report)
         }
         let rowCount = builders.values.first?.count ?? 0
         var columns: [String: Column] = [:]
@@ -116,11 +144,18 @@ public struct DataLoader: Sendable {
             }
         }
         for (name, column) in built.values { columns[name] = column }
+        if case .integer(let sources)? = columns.removeValue(forKey: Self.sourceRowKey)?.storage {
+            report.rowSources = sources
+        }
         return (Table(entity: entity, rowCount: rowCount, columns: columns), report)
     }
 
+    /// The builder key of the rows' source locations (a name no field can have).
+    static let sourceRowKey = " source row"
+    static let sourceRowField = FieldDefinition(" source row", .integer, "file index << 32 | line")
+
     private func load(
-        _ part: SourceMapping, _ contents: FileContents, entity: EntityDefinition,
+        _ part: SourceMapping, _ contents: FileContents, fileIndex: Int, entity: EntityDefinition,
         builders: [String: ColumnBuilder], clock: ZoneClock, report: inout EntityLoadReport
     ) {
         var feeds: [RowSink.Feed] = []
@@ -189,7 +224,9 @@ public struct DataLoader: Sendable {
         }
         if segments.count == 1 {
             report.merge(
-                read(contents, part: part, feeds: feeds, builders: builders, clock: clock),
+                read(
+                    contents, part: part, fileIndex: fileIndex, feeds: feeds, builders: builders,
+                    clock: clock),
                 sampleSize: options.problemSampleSize)
             return
         }
@@ -207,7 +244,7 @@ public struct DataLoader: Sendable {
             }
             let ownFeeds = feedList.map { $0.rebound(to: own[$0.builder.field.name]!) }
             let segmentReport = read(
-                segmentList[index], part: part, feeds: ownFeeds, builders: own,
+                segmentList[index], part: part, fileIndex: fileIndex, feeds: ownFeeds, builders: own,
                 clock: ZoneClock(timeZone: timeZone))
             parts.set(index, (own, segmentReport))
         }
@@ -236,27 +273,39 @@ public struct DataLoader: Sendable {
 
     /// Reads records into builders through feeds; returns what it found.
     private func read(
-        _ contents: FileContents, part: SourceMapping, feeds: [RowSink.Feed],
+        _ contents: FileContents, part: SourceMapping, fileIndex: Int, feeds: [RowSink.Feed],
         builders: [String: ColumnBuilder], clock: ZoneClock
     ) -> EntityLoadReport {
         var report = EntityLoadReport(entity: "")
         let fed = Set(feeds.map { ObjectIdentifier($0.builder) })
+        let sourceRows = builders[Self.sourceRowKey]
+        let unfed = builders.filter { $0.key != Self.sourceRowKey && !fed.contains(ObjectIdentifier($0.value)) }
         let sink = RowSink(
-            feeds: feeds, unfed: builders.values.filter { !fed.contains(ObjectIdentifier($0)) },
-            formats: part.formats, clock: clock, file: part.displayPath, distinct: part.distinct)
+            feeds: feeds, unfed: Array(unfed.values), formats: part.formats, clock: clock,
+            file: part.displayPath, distinct: part.distinct)
+        sink.sourceRows = sourceRows
+        sink.fileIndex = Int64(fileIndex) << 32
         let sampleSize = options.problemSampleSize
         let width = contents.header.count
+        let header = contents.header
         do {
             switch contents {
             case .csv(let source):
                 // The per-record closure holds the sink unretained (it outlives the loop), so
                 // no reference count is touched per record.
                 let handle = Unmanaged.passUnretained(sink)
+                // Fields are searched for a NUL only in a file where the encoding scan saw one.
+                let checksNUL = source.reader.containsNUL
                 try withExtendedLifetime(sink) { () throws(SourceError) in
                     try source.forEachRecord { record in
                         let problem = handle._withUnsafeGuaranteedRef { sink -> SourceError? in
                             guard record.count == width else {
                                 return sink.widthProblem(line: record.line, found: record.count, expected: width)
+                            }
+                            if checksNUL,
+                                let problem = sink.nulProblem(line: record.line, cells: record, header: header)
+                            {
+                                return problem
                             }
                             return sink.consume(line: record.line, cells: record)
                         }
@@ -272,7 +321,9 @@ public struct DataLoader: Sendable {
                         return
                     }
                     let problem = withoutActuallyEscaping(cell) { cell in
-                        sink.consume(line: line, cells: ClosureCells(body: cell))
+                        let cells = ClosureCells(body: cell)
+                        return sink.nulProblem(line: line, cells: cells, header: header)
+                            ?? sink.consume(line: line, cells: cells)
                     }
                     if let problem { report.record(problem, sampleSize: sampleSize) }
                 }

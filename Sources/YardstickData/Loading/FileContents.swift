@@ -10,12 +10,13 @@ enum FileContents {
         guard FileManager.default.fileExists(atPath: part.path) else {
             throw SourceError(file: part.displayPath, message: "file not found")
         }
+        let contents: FileContents
         switch part.format {
         case .csv:
             do {
                 var reader = try CSVReader(path: part.path, dialect: part.dialect)
                 let header = try reader.readHeader()
-                return .csv(CSVSource(reader: reader, header: header, file: part.displayPath))
+                contents = .csv(CSVSource(reader: reader, header: header, file: part.displayPath))
             } catch let error as SourceError {
                 var located = error
                 located.file = part.displayPath
@@ -24,7 +25,37 @@ enum FileContents {
                 throw SourceError(file: part.displayPath, message: "\(error)")
             }
         case .json, .ndjson:
-            return .json(try JSONSource(path: part.path, file: part.displayPath, lines: part.format == .ndjson))
+            contents = .json(
+                try JSONSource(path: part.path, file: part.displayPath, lines: part.format == .ndjson))
+        }
+        if let duplicate = contents.duplicateColumn() {
+            throw SourceError(
+                file: part.displayPath, row: 1, column: duplicate.name,
+                message:
+                    "the header names column \"\(DisplayText.example(duplicate.name))\" twice "
+                    + "(columns \(duplicate.first + 1) and \(duplicate.second + 1)); rename one")
+        }
+        return contents
+    }
+
+    /// The first header name given to two columns (ignoring case and surrounding spaces;
+    /// unnamed columns may repeat), with both 0-based positions.
+    func duplicateColumn() -> (name: String, first: Int, second: Int)? {
+        var seen: [String: Int] = [:]
+        for (index, name) in header.enumerated() {
+            let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+            guard !key.isEmpty else { continue }
+            if let first = seen[key] { return (name, first, index) }
+            seen[key] = index
+        }
+        return nil
+    }
+
+    /// The encoding the file was read with.
+    var encoding: TextEncoding {
+        switch self {
+        case .csv(let source): source.reader.encoding
+        case .json: .utf8
         }
     }
 

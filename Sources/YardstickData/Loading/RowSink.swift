@@ -1,3 +1,5 @@
+import Foundation
+
 /// The cells of one source record.
 protocol CellSource: ~Copyable {
     /// The bytes of source column `index` (empty when the record is short).
@@ -86,6 +88,10 @@ final class RowSink {
     private let nullWords: [[UInt8]]
     private let hasNullWords: Bool
     @exclusivity(unchecked) private(set) var keptRows = 0
+    /// Where kept rows' source locations go (`fileIndex | line` per row), when recorded.
+    var sourceRows: ColumnBuilder?
+    /// The index of this file among the entity's mappings, shifted left by 32 bits.
+    var fileIndex: Int64 = 0
 
     init(
         feeds: [Feed], unfed: [ColumnBuilder], formats: ValueFormats, clock: ZoneClock,
@@ -150,6 +156,7 @@ final class RowSink {
             }
         }
         keptRows += 1
+        if let sourceRows { sourceRows.appendInteger(fileIndex | Int64(line)) }
         return nil
     }
 
@@ -321,8 +328,10 @@ final class RowSink {
     private func rejected(
         _ index: Int, original: UnsafeRawBufferPointer, line: Int, _ expected: String
     ) -> SourceError {
-        let found = String(decoding: original.prefix(80), as: UTF8.self)
-        return problem(index, line: line, "\(expected), found \"\(found)\"")
+        let found = DisplayText.example(bytes: original)
+        var error = problem(index, line: line, "\(expected), found \"\(found)\"")
+        error.value = String(decoding: original.prefix(SourceError.valueLimit), as: UTF8.self)
+        return error
     }
 
     private func problem(_ index: Int, line: Int, _ message: String) -> SourceError {
@@ -330,6 +339,24 @@ final class RowSink {
         return SourceError(
             file: file, row: line, column: feed.column == nil ? nil : feed.columnName,
             field: feed.builder.field.name, message: message)
+    }
+
+    /// The problem of a record holding a NUL byte in source column `column`, or nil when it
+    /// holds none (checked only in files where the encoding scan saw a NUL).
+    @inline(never)
+    func nulProblem<Cells: CellSource & ~Copyable>(
+        line: Int, cells: borrowing Cells, header: [String]
+    ) -> SourceError? {
+        for column in header.indices {
+            let cell = cells.cell(column)
+            guard let base = cell.baseAddress, memchr(base, 0, cell.count) != nil else { continue }
+            let field = feeds.first { $0.column == column }?.builder.field.name
+            return SourceError(
+                file: file, row: line, column: header[column], field: field,
+                value: String(decoding: cell.prefix(SourceError.valueLimit), as: UTF8.self),
+                message: "a NUL byte in the value \"\(DisplayText.example(bytes: cell))\"")
+        }
+        return nil
     }
 
     private func isNull(_ text: UnsafeRawBufferPointer) -> Bool {

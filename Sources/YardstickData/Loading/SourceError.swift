@@ -13,17 +13,24 @@ public struct SourceError: Error, Sendable, Hashable, CustomStringConvertible {
     public var field: String?
     /// What was expected and what was found.
     public var message: String
+    /// The rejected value as it stands in the file (its first 4 KiB), when one value is at
+    /// fault; written to the rejects file.
+    public var value: String?
+
+    /// The longest ``value`` kept, in bytes.
+    public static let valueLimit = 4096
 
     /// Creates an error.
     public init(
         file: String, row: Int? = nil, column: String? = nil, field: String? = nil,
-        message: String
+        value: String? = nil, message: String
     ) {
         self.file = file
         self.row = row
         self.column = column
         self.field = field
         self.message = message
+        self.value = value
     }
 
     /// `file:row:column (field): message`.

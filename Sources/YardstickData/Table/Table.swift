@@ -42,8 +42,17 @@ public struct Table: Sendable {
         var first = rowOfCode
         var duplicates: [(Int32, Int32)] = []
         for (repeatCode, firstCode) in repeats {
-            duplicates.append((rowOfCode[Int(repeatCode)], rowOfCode[Int(firstCode)]))
-            first[Int(repeatCode)] = rowOfCode[Int(firstCode)]
+            // A code no row holds is the id of a row the loader rejected: no duplicate.
+            let row = rowOfCode[Int(repeatCode)]
+            guard row >= 0 else { continue }
+            let holder = first[Int(firstCode)]
+            if holder < 0 {
+                first[Int(firstCode)] = row
+                first[Int(repeatCode)] = row
+                continue
+            }
+            duplicates.append((row, holder))
+            first[Int(repeatCode)] = holder
         }
         keyRows = first
         duplicateKeys = duplicates

@@ -20,6 +20,12 @@ public enum VocabularyDocument {
             "`map`), `reference → entity` (the `id` of a row of that entity; `check` reports keys that",
             "name no row). Every entity has an `id`; fields marked *required* must be filled in every row.",
             "",
+            "Field rules (listed under each entity) are what the values should satisfy: an order in",
+            "time (`closed_at ≥ created_at`, checked where both are filled), a sign (`amount ≥ 0`; every",
+            "`*_seconds` duration too), a range (`score in 1…5 when type = csat`). `yardstick check`",
+            "reports the rows that break a rule, with a count and a few `file:line` examples, as data",
+            "problems (exit 1); they never stop a load or a run.",
+            "",
             "| entity | one row is |",
             "|---|---|",
         ]
@@ -32,6 +38,10 @@ public enum VocabularyDocument {
             for field in entity.fields {
                 let required = field.isRequired ? " *required*" : ""
                 lines.append("| `\(field.name)` | \(field.type) | \(field.meaning)\(required) |")
+            }
+            let rules = CRMVocabulary.rules(for: entity.name)
+            if !rules.isEmpty {
+                lines += ["", "Rules: " + rules.map { "`\($0)`" }.joined(separator: ", ") + "."]
             }
         }
         return lines.joined(separator: "\n") + "\n"

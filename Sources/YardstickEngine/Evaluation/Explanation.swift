@@ -99,7 +99,8 @@ public enum ExplanationRenderer {
             let fields = table.entity.fields.map(\.name).filter { table[$0] != nil }
             var text = TextTable(headers: fields)
             for row in query.rows.prefix(records) {
-                text.rows.append(fields.map { table[$0]?.value(at: Int(row)).description ?? "" })
+                // Control characters escaped, long values cut (DisplayText).
+                text.rows.append(fields.map { DisplayText.example(table[$0]?.value(at: Int(row)).description ?? "") })
             }
             lines.append(text.render(indent: "    "))
             if query.rows.count > records { lines.append("    … \(query.rows.count - records) more records") }
