@@ -199,6 +199,7 @@ enum SkippedRows {
     /// them on standard error, then a summary line.
     static func report(_ report: LoadReport, rejects: String?, listing: Bool) throws {
         let count = report.rejectedRows
+        let skipped = count == 1 ? "1 bad row was skipped" : "\(count) bad rows were skipped"
         if let rejects {
             do {
                 try AtomicFile.write(RejectsFile.csv(report), to: rejects)
@@ -206,7 +207,7 @@ enum SkippedRows {
                 printError("error: \(error)")
                 throw ExitCode(2)
             }
-            if count > 0 { printError("warning: \(count) bad rows were skipped; they are listed in \(rejects)") }
+            if count > 0 { printError("warning: \(skipped); listed in \(rejects)") }
             return
         }
         guard count > 0 else { return }
@@ -215,6 +216,6 @@ enum SkippedRows {
                 printError("skipped: \(DisplayText.escaped(problem.description))")
             }
         }
-        printError("warning: \(count) bad rows were skipped" + (listing ? "" : " (see yardstick check)"))
+        printError("warning: \(skipped)" + (listing ? "" : " (see yardstick check)"))
     }
 }

@@ -89,7 +89,11 @@ final class RowSink {
     private let hasNullWords: Bool
     @exclusivity(unchecked) private(set) var keptRows = 0
     /// Where kept rows' source locations go (`fileIndex | line` per row), when recorded.
-    var sourceRows: ColumnBuilder?
+    var sourceRows: ColumnBuilder? {
+        didSet { sourceRowsHandle = sourceRows.map { Unmanaged.passUnretained($0) } }
+    }
+    /// ``sourceRows`` unretained, so the per-row path touches no reference count.
+    private var sourceRowsHandle: Unmanaged<ColumnBuilder>?
     /// The index of this file among the entity's mappings, shifted left by 32 bits.
     var fileIndex: Int64 = 0
 
@@ -156,7 +160,9 @@ final class RowSink {
             }
         }
         keptRows += 1
-        if let sourceRows { sourceRows.appendInteger(fileIndex | Int64(line)) }
+        if let sourceRowsHandle {
+            sourceRowsHandle._withUnsafeGuaranteedRef { $0.appendInteger(fileIndex | Int64(line)) }
+        }
         return nil
     }
 
