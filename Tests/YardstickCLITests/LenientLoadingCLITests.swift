@@ -96,6 +96,17 @@ import Testing
         #expect(!teams.contains("%"), "\(teams)")
     }
 
+    @Test func explainShowsControlCharactersEscaped() throws {
+        let folder = try workspace(opportunities: Self.header + "o\u{1B}[31m1,u1,won,100,2026-09-01,2026-10-05\n")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outcome = try CLI.run([
+            "explain", "won_revenue", "--workspace", folder, "--subject", "u1", "--period", "2026-10",
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("o\\u{1B}[31m1"), "\(outcome.stdout)")
+        #expect(!outcome.stdout.contains("\u{1B}"))
+    }
+
     @Test func checkAsJSONPrintsAnErrorObjectWhenItExitsTwo() throws {
         let missing = NSTemporaryDirectory() + "no-such-workspace-" + UUID().uuidString
         let outcome = try CLI.run(["check", "--workspace", missing, "--format", "json"])

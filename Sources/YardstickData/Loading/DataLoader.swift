@@ -179,8 +179,9 @@ public struct DataLoader: Sendable {
                         SourceError(
                             file: part.displayPath, column: columnName, field: field.name,
                             message:
-                                "no column \"\(columnName)\" in this file (columns: "
-                                + contents.header.joined(separator: ", ") + ")"))
+                                "no column \"\(DisplayText.example(columnName))\" in this file (columns: "
+                                + contents.header.map { DisplayText.example($0) }.joined(separator: ", ")
+                                + ")"))
                     missingColumns = true
                     continue
                 }

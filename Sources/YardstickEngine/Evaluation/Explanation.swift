@@ -76,7 +76,7 @@ public enum ExplanationRenderer {
         let definition = explanation.definition
         var lines = [
             "\(definition.title(locale: locale)) (\(definition.id)) — \(definition.file)",
-            "Subject: \(explanation.subject.name) (\(explanation.subject.grain.rawValue) \(explanation.subject.id))",
+            "Subject: \(DisplayText.example(explanation.subject.name)) (\(explanation.subject.grain.rawValue) \(explanation.subject.id))",
             "Period:  \(explanation.period.label) (\(explanation.period.firstDate) … \(explanation.period.lastDate))",
             "Value:   \(explanation.value.tableText(unit: definition.unit, locale: locale))"
                 + (explanation.value.reason.map { " — \($0)" } ?? ""),
