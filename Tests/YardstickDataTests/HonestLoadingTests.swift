@@ -111,6 +111,14 @@ import Testing
             report.rejectedProblems.map(\.description) == ["data/deals.csv:2:Note: a NUL byte in the value \"a\\0\""])
     }
 
+    @Test func aNulByteInTheHeaderFailsTheFile() throws {
+        let workspace = try TemporaryWorkspace(
+            toml: Self.toml, files: ["deals.csv": Array("Deal ID,Value,N\u{0}te\nD1,1,a\n".utf8)])
+        #expect(
+            try workspace.loadFailure()
+                == "data/deals.csv:1: a NUL byte in the header, in column 3 (\"N\\0te\")" + Self.tail)
+    }
+
     @Test func aNulByteInAGB18030FileIsFound() throws {
         // "王芳" in GB18030, then a NUL.
         let bytes: [UInt8] = Array("Deal ID,Value\n".utf8) + [0xCD, 0xF5, 0xB7, 0xBC] + Array(",1\u{0}\n".utf8)

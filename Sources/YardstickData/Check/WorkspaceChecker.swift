@@ -51,7 +51,8 @@ public struct WorkspaceChecker: Sendable {
             problems.append(
                 CheckProblem(
                     kind: .badValues, field: nil, count: report.rejectedRows,
-                    message: "\(report.rejectedRows) rows rejected (bad or missing values)",
+                    message: (report.rejectedRows == 1 ? "1 row" : "\(report.rejectedRows) rows")
+                        + " rejected (bad or missing values)",
                     examples: report.problems.prefix(5).map { DisplayText.escaped($0.description) }))
         }
         var fields: [FieldCheck] = []
@@ -186,7 +187,8 @@ public struct WorkspaceChecker: Sendable {
         }
         return CheckProblem(
             kind: .duplicateIds, field: "id", count: rowsPerKey.count,
-            message: "\(rowsPerKey.count) ids appear on more than one row (\(rows) rows in all)",
+            message: (rowsPerKey.count == 1 ? "1 id appears" : "\(rowsPerKey.count) ids appear")
+                + " on more than one row (\(rows) rows in all)",
             examples: Array(examples))
     }
 }

@@ -28,6 +28,13 @@ enum FileContents {
             contents = .json(
                 try JSONSource(path: part.path, file: part.displayPath, lines: part.format == .ndjson))
         }
+        if let column = contents.header.firstIndex(where: { $0.utf8.contains(0) }) {
+            throw SourceError(
+                file: part.displayPath, row: 1,
+                message:
+                    "a NUL byte in the header, in column \(column + 1) "
+                    + "(\"\(DisplayText.example(contents.header[column]))\")")
+        }
         if let duplicate = contents.duplicateColumn() {
             throw SourceError(
                 file: part.displayPath, row: 1, column: duplicate.name,
