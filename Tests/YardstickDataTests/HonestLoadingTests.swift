@@ -137,7 +137,8 @@ import Testing
         #expect(
             try workspace.loadFailure()
                 == "data/deals.csv:3: the file is UTF-8 but has 1 invalid byte (on line 3); fix those bytes "
-                + "(reading the whole file as GB18030 would garble its UTF-8 text)" + Self.tail)
+                + "(reading the whole file as GB18030 would garble its UTF-8 text), or declare "
+                + "encoding = \"gb18030\" if it really is GB18030" + Self.tail)
     }
 
     @Test func badBytesOnSeveralLinesAreCountedAndListed() throws {

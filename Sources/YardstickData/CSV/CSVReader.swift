@@ -102,7 +102,8 @@ public struct CSVReader {
             file: path, row: census.invalidLines.first,
             message:
                 "the file is UTF-8 but has \(bytes) (\(place)); fix those bytes (reading the whole "
-                + "file as GB18030 would garble its UTF-8 text)")
+                + "file as GB18030 would garble its UTF-8 text), or declare encoding = \"gb18030\" "
+                + "if it really is GB18030")
     }
 
     /// Whether text is valid UTF-8 and holds a NUL byte, checked in runs that end after a line

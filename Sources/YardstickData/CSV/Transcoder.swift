@@ -130,8 +130,10 @@ enum Transcoder {
 
         /// Whether the text reads as UTF-8 with damaged bytes rather than as another encoding:
         /// it has well-formed multi-byte sequences and at least as many of them as bad bytes.
-        /// (Text in GB18030 forms a well-formed UTF-8 pair by chance for about one character in
-        /// twelve, so its bad bytes outnumber its accidental sequences many times.)
+        /// (Chinese text in GB18030 forms a well-formed UTF-8 sequence by chance for about one
+        /// character in three, but leaves a bad byte for nearly every character: its bad bytes
+        /// outnumber its accidental sequences about four to one. A tie counts as UTF-8, so a
+        /// wrong guess on a tiny file is an error, never silently garbled text.)
         var isDamagedUTF8: Bool { multiByte > 0 && multiByte >= invalid }
     }
 
