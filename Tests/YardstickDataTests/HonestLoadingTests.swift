@@ -37,6 +37,16 @@ import Testing
                 + Self.tail)
     }
 
+    @Test func strictLoadWithAnUnloadableFileSaysSo() throws {
+        let workspace = try TemporaryWorkspace(
+            toml: Self.toml, text: ["deals.csv": "Deal ID,Value\nD1,x\nD2,\"2\n"])
+        #expect(
+            try workspace.loadFailure(lenient: false)
+                == "data/deals.csv:3: a quoted field opened on line 3 is never closed\n"
+                + "data/deals.csv:2:Value (amount): expected a decimal number (at most 4 decimal places), "
+                + "found \"x\"\n1 file could not be loaded; nothing was loaded. Fix the file or the mapping.")
+    }
+
     @Test func unnamedColumnsMayRepeat() throws {
         let workspace = try TemporaryWorkspace(
             toml: Self.toml, text: ["deals.csv": "Deal ID,Value,,\nD1,1,,\n"])

@@ -130,8 +130,8 @@ public struct LoadFailure: Error, Sendable, CustomStringConvertible {
         if files > 0 {
             let what = files == 1 ? "1 file could not be loaded" : "\(files) files could not be loaded"
             lines.append(
-                "\(what); nothing was loaded. Fix the file or the mapping "
-                    + (lenient ? "(--lenient skips bad rows, never whole files)." : "."))
+                "\(what); nothing was loaded. Fix the file or the mapping"
+                    + (lenient ? " (--lenient skips bad rows, never whole files)." : "."))
         } else {
             lines.append(
                 "\(report.rejectedRows) bad rows; nothing was loaded. "
