@@ -67,6 +67,27 @@ import Testing
         #expect(rules.map(\.examples) == [["data/b.csv:3: amount -3"]])
     }
 
+    @Test func rowsOfABigFileReadInSegmentsAreLocated() throws {
+        // Over 1 MiB: read in segments on several threads, whose rows are appended in order.
+        var text = "Deal ID,Value,Created,Closed\n"
+        for index in 0..<120_000 {
+            switch index {
+            case 70_000: text += "D\(index),1\u{0}0,,\n"
+            case 100_000: text += "D\(index),-1,,\n"
+            default: text += "D\(index),\(index % 97),,\n"
+            }
+        }
+        let workspace = try TemporaryWorkspace(toml: Self.toml, text: ["deals.csv": text])
+        let entity = try #require(try workspace.check().entities.first)
+        #expect(entity.rows == 119_999)
+        #expect(
+            entity.problems.map(\.description) == [
+                "1 row rejected (bad or missing values) — e.g. "
+                    + "data/deals.csv:70002:Value (amount): a NUL byte in the value \"1\\00\"",
+                "1 row breaks the rule amount ≥ 0 — e.g. data/deals.csv:100002: amount -1",
+            ])
+    }
+
     @Test func surveyScoresFollowTheirTypesRange() throws {
         let toml = """
             [sources.data]
