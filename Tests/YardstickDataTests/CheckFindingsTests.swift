@@ -88,6 +88,14 @@ import Testing
             ])
     }
 
+    @Test func checkCountsRowsAsTheLoaderDoesWhenNoFieldIsFed() throws {
+        let toml = "[entities.teams]\nfile = \"t.csv\"\n"
+        let workspace = try TemporaryWorkspace(toml: toml, text: ["t.csv": "foo,bar\n1,2\n3,4\n"])
+        let (dataset, _) = try workspace.load()
+        #expect(dataset["teams"]?.rowCount == 0)
+        #expect(try workspace.check().entities.first?.rows == 0)
+    }
+
     @Test func surveyScoresFollowTheirTypesRange() throws {
         let toml = """
             [sources.data]

@@ -127,7 +127,8 @@ public struct DataLoader: Sendable {
                 part, contents, fileIndex: fileIndex, entity: entity, builders: builders, clock: clock,
                 report: &report)
         }
-        let rowCount = builders.values.first?.count ?? 0
+        // The source-row builder counts kept rows even when no field is fed: not the table's.
+        let rowCount = builders.first { $0.key != Self.sourceRowKey }?.value.count ?? 0
         var columns: [String: Column] = [:]
         let built = ResultSlots<(String, Column)>(count: builders.count)
         let finished = Unchecked(Array(builders))
