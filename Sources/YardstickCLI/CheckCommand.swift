@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import YardstickData
+import YardstickEngine
 
 /// `yardstick check`: validates a workspace and its data without running anything.
 struct CheckCommand: ParsableCommand {
@@ -12,6 +13,7 @@ struct CheckCommand: ParsableCommand {
             (file:row:column (field)), references that name no row, duplicate ids, implausible \
             dates, rows breaking the vocabulary's field rules, and per entity the encoding of \
             each file, the rows, the date span and the completeness of each field.
+            --rejects FILE lists every rejected row, as run --lenient --rejects does.
             Exit codes: 0 clean, 1 data problems found, 2 the workspace itself is invalid \
             (with --format json, a JSON object {"error": "…"} on standard output).
             """)
@@ -20,6 +22,9 @@ struct CheckCommand: ParsableCommand {
 
     @Option(help: "Output format: table or json.")
     var format: ReportFormat = .table
+
+    @Option(help: "Write every rejected row to this CSV file (file,row,column,field,value,message), atomically.")
+    var rejects: String?
 
     func run() throws {
         let workspace: Workspace
@@ -30,7 +35,17 @@ struct CheckCommand: ParsableCommand {
             if format == .json { print(Self.errorJSON("\(error)")) }
             throw ExitCode(2)
         }
-        let report = WorkspaceChecker(workspace: workspace).check()
+        let (report, load) = WorkspaceChecker(workspace: workspace).checkAndLoad(
+            problemSampleSize: rejects == nil ? 20 : .max)
+        if let rejects {
+            do {
+                try AtomicFile.write(RejectsFile.csv(load), to: rejects)
+            } catch {
+                printError("error: \(error)")
+                if format == .json { print(Self.errorJSON("\(error)")) }
+                throw ExitCode(2)
+            }
+        }
         switch format {
         case .json:
             let encoder = JSONEncoder()

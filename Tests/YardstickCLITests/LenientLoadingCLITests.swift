@@ -47,6 +47,23 @@ import Testing
                 + "\n")
     }
 
+    @Test func checkWritesTheSameRejectsFileAsRun() throws {
+        let rows = (3...30).map { "o\($0),u1,won,bad\($0),2026-09-01,2026-10-06\n" }.joined()
+        let folder = try workspace(opportunities: Self.header + Self.goodRows + rows)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let fromRun = folder + "/run.csv"
+        let fromCheck = folder + "/check.csv"
+        let run = try CLI.run([
+            "run", "--workspace", folder, "--period", "2026-10", "--lenient", "--rejects", fromRun,
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let check = try CLI.run(["check", "--workspace", folder, "--rejects", fromCheck])
+        #expect(check.status == 1, "\(check.stderr)")
+        let text = try String(contentsOfFile: fromCheck, encoding: .utf8)
+        #expect(text == (try String(contentsOfFile: fromRun, encoding: .utf8)))
+        #expect(text.split(separator: "\n").count == 29)
+    }
+
     @Test func rejectsWithoutLenientIsAUsageError() throws {
         let folder = try workspace(opportunities: Self.header + Self.goodRows)
         defer { try? FileManager.default.removeItem(atPath: folder) }

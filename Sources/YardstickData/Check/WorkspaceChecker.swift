@@ -19,10 +19,15 @@ public struct WorkspaceChecker: Sendable {
 
     /// Loads and checks everything.
     public func check() -> CheckReport {
-        let loader = DataLoader(
-            workspace: workspace, options: LoadOptions(lenient: true, recordsRowSources: true))
-        let (dataset, report) = loader.loadAll()
-        return check(dataset: dataset, report: report)
+        checkAndLoad().check
+    }
+
+    /// Loads and checks everything, and returns what loading found as well: with
+    /// `problemSampleSize: .max` its report keeps every rejected row (`check --rejects`).
+    public func checkAndLoad(problemSampleSize: Int = 20) -> (check: CheckReport, load: LoadReport) {
+        let options = LoadOptions(lenient: true, problemSampleSize: problemSampleSize, recordsRowSources: true)
+        let (dataset, report) = DataLoader(workspace: workspace, options: options).loadAll()
+        return (check(dataset: dataset, report: report), report)
     }
 
     /// Checks tables already loaded.
