@@ -43,6 +43,7 @@ import Testing
             ])
         #expect(rules.map(\.count) == [2, 1])
         #expect(rules.map(\.field) == ["closed_at", "amount"])
+        #expect(rules.map(\.rule) == ["closed_at ≥ created_at", "amount ≥ 0"])
     }
 
     @Test func rowsAreLocatedAcrossSeveralFiles() throws {

@@ -63,7 +63,7 @@ import Testing
             let applicable = CRMVocabulary.rules(for: entity.entity).filter { $0.fields.allSatisfy(mapped.contains) }
             #expect(Set(applicable.map(\.description)) == Set(want.keys), "rules of \(entity.entity)")
             for rule in applicable {
-                let found = entity.problems.first { $0.kind == .ruleViolation && $0.message.hasSuffix(" \(rule)") }
+                let found = entity.problems.first { $0.kind == .ruleViolation && $0.rule == rule.description }
                 #expect((found?.count ?? 0) == want[rule.description], "\(entity.entity): \(rule)")
             }
         }

@@ -92,6 +92,8 @@ public struct CheckProblem: Sendable, Codable, CustomStringConvertible {
     public var message: String
     /// A few examples (values, or `file:row:column` locations).
     public var examples: [String]
+    /// For a rule violation, the rule as the vocabulary writes it (`closed_at ≥ created_at`).
+    public var rule: String? = nil
 
     /// `kind field: message (e.g. …)`.
     public var description: String {

@@ -53,7 +53,7 @@ struct FieldRuleChecker {
         let rows = count == 1 ? "1 row breaks" : "\(count) rows break"
         return CheckProblem(
             kind: .ruleViolation, field: rule.field, count: count, message: "\(rows) the rule \(rule)",
-            examples: examples)
+            examples: examples, rule: rule.description)
     }
 
     /// `file:line: ` of a row, or `row N: ` when its source is unknown.
