@@ -84,6 +84,16 @@ import Testing
         #expect(report.rejectedProblems.last?.row == 32)
     }
 
+    @Test func anIdFirstSeenOnARejectedRowStillFindsItsKeptRow() throws {
+        let workspace = try TemporaryWorkspace(
+            toml: Self.toml, text: ["deals.csv": "Deal ID,Value\nD1,x\nD1,1\nD2,2\nD2,3\n"])
+        let (dataset, _) = try workspace.load(lenient: true)
+        let table = try #require(dataset["opportunities"])
+        #expect(table.row(forKey: "D1") == 0)
+        #expect(table.row(forKey: "D2") == 1)
+        #expect(table.duplicateKeys.map { [$0.row, $0.firstRow] } == [[2, 1]])
+    }
+
     @Test func rejectsFileListsEachSkippedRowWithItsValue() throws {
         let workspace = try TemporaryWorkspace(
             toml: Self.toml,
