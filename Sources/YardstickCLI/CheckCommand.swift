@@ -78,6 +78,11 @@ enum CheckRenderer {
             for (file, columns) in entity.unusedColumns.sorted(by: { $0.key < $1.key }) {
                 out.append("  unused columns in \(file): \(columns.joined(separator: ", "))")
             }
+            for dropped in entity.droppedRows {
+                out.append(
+                    "  \(dropped.rows) rows of \(dropped.file) dropped by the mapping's filters "
+                        + "(\(dropped.filters.joined(separator: "; ")))")
+            }
             for problem in entity.problems {
                 let field = problem.field.map { " \($0)" } ?? ""
                 out.append("  ! \(problem.kind.rawValue)\(field): \(problem)")

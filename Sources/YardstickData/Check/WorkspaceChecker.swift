@@ -125,7 +125,12 @@ public struct WorkspaceChecker: Sendable {
                 ? DateSpan(
                     first: CivilDate.isoString(ofDay: Int32(spanLow / 86_400)),
                     last: CivilDate.isoString(ofDay: Int32(spanHigh / 86_400))) : nil,
-            fields: fields, problems: problems, unusedColumns: report.unusedColumns)
+            fields: fields, problems: problems, unusedColumns: report.unusedColumns,
+            droppedRows: mapping.parts.compactMap { part in
+                report.droppedRows[part.displayPath].map { rows in
+                    DroppedRows(file: part.displayPath, filters: part.rowFilters.map(\.summary), rows: rows)
+                }
+            })
     }
 
     private var plausibleDays: ClosedRange<Int64> {

@@ -23,6 +23,8 @@ enum FileContents {
             } catch {
                 throw SourceError(file: part.displayPath, message: "\(error)")
             }
+        case .whitespace, .fixed:
+            return .json(try AlignedTextReader(part: part).read())
         case .json, .ndjson:
             return .json(try JSONSource(path: part.path, file: part.displayPath, lines: part.format == .ndjson))
         }

@@ -12,6 +12,14 @@ struct JSONSource {
     let records: [(number: Int, cells: [[UInt8]?])]
     let file: String
 
+    /// Rows already cut into cells, from a reader of another text format (see
+    /// ``AlignedTextReader``), which then load exactly as JSON records do.
+    init(header: [String], records: [(number: Int, cells: [[UInt8]?])], file: String) {
+        self.header = header
+        self.records = records
+        self.file = file
+    }
+
     init(path: String, file: String, lines: Bool) throws(SourceError) {
         self.file = file
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -34,6 +34,8 @@ public struct EntityLoadReport: Sendable {
     public internal(set) var unusedColumns: [String: [String]] = [:]
     /// Vocabulary fields fed implicitly by a same-named column, per file.
     public internal(set) var implicitFields: [String: [String]] = [:]
+    /// Records left out by the mappings' `drop` and `keep` filters, per file (not problems).
+    public internal(set) var droppedRows: [String: Int] = [:]
 
     /// Creates an empty report.
     public init(entity: String) { self.entity = entity }
@@ -44,6 +46,7 @@ public struct EntityLoadReport: Sendable {
         rejectedRows += other.rejectedRows
         problems += other.problems.prefix(max(0, sampleSize - problems.count))
         fileErrors += other.fileErrors
+        droppedRows.merge(other.droppedRows, uniquingKeysWith: +)
     }
 
     mutating func record(_ problem: SourceError, sampleSize: Int) {
