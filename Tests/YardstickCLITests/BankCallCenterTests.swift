@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// The bank call-center example (examples/bank-call-center) against the independent
+/// computation of its expected_values.py, and what `check` says of its mapping.
+@Suite struct BankCallCenterTests {
+    static let workspace = "examples/bank-call-center"
+
+    @Test(arguments: ["1999-02", "1999-W05"])
+    func runMatchesIndependentExpectedValues(period: String) throws {
+        let outcome = try CLI.run([
+            "run", "--workspace", Self.workspace, "--period", period, "--per", "user,team,company", "--format", "csv",
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let expectedText = try String(
+            contentsOfFile: CLI.root.appendingPathComponent("\(Self.workspace)/expected/run-\(period).csv").path,
+            encoding: .utf8)
+        let actual = try ExpectedCSV.rows(outcome.stdout)
+        let expected = try ExpectedCSV.rows(expectedText)
+        #expect(expected.count == 130)
+        #expect(Set(actual.keys) == Set(expected.keys), "rows differ")
+        var mismatches: [String] = []
+        for (key, want) in expected.sorted(by: { $0.key < $1.key }) {
+            guard let got = actual[key] else { continue }
+            if !Self.matches(got, want) { mismatches.append("\(key): got \(got), expected \(want)") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.count) mismatches:\n\(mismatches.prefix(20).joined(separator: "\n"))")
+    }
+
+    /// Same unit and status; counts equal as text, averages and rates within relative 1e-12.
+    static func matches(_ got: ExpectedCSV.Row, _ want: ExpectedCSV.Row) -> Bool {
+        guard got.unit == want.unit, got.status == want.status else { return false }
+        if got.value == want.value { return true }
+        guard want.unit != "count", let a = Double(got.value), let b = Double(want.value) else { return false }
+        return abs(a - b) <= 1e-12 * max(abs(a), abs(b))
+    }
+
+    @Test func checkIsCleanAndCountsThePhantomCallsTheFilterDropped() throws {
+        let outcome = try CLI.run(["check", "--workspace", Self.workspace])
+        #expect(outcome.status == 0, "\(outcome.stdout)\n\(outcome.stderr)")
+        #expect(
+            outcome.stdout.contains(
+                "  278 rows of data/data_anonymous_bank_february.txt dropped by the mapping's filters "
+                    + "(drop outcome = \"PHANTOM\")"),
+            "\(outcome.stdout)")
+        #expect(
+            outcome.stdout.contains("calls   33066         0  1999-02-01  1999-02-28         0"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("No problems found"))
+    }
+
+    @Test func tablesShowSecondsAsMinutesAndSeconds() throws {
+        let outcome = try CLI.run([
+            "run", "--workspace", Self.workspace, "--period", "1999-02", "--per", "company", "--indicators",
+            "avg_wait,avg_service_time",
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        // 176.35 s and 40.77 s, rounded to the second.
+        #expect(
+            outcome.stdout.contains("bank  Anonymous Bank                  2:56          0:41"), "\(outcome.stdout)")
+    }
+}
