@@ -95,7 +95,8 @@ struct JSONSource {
     func forEachRow(_ body: (Int, Int, (Int) -> UnsafeRawBufferPointer) -> Void) {
         let empty: [UInt8] = []
         for record in records {
-            body(record.number, header.count) { column in
+            // JSON records have a cell per header column; rows of aligned text may have fewer or more.
+            body(record.number, record.cells.count) { column in
                 let cell = record.cells[column] ?? empty
                 return cell.withUnsafeBytes { $0 }  // Stable: the records array is immutable.
             }
