@@ -74,6 +74,36 @@ import Testing
         #expect(report.entities["calls"]?.droppedRows == ["data/log.txt": 2])
     }
 
+    @Test func filtersAndCompositeKeysGiveTheSameRowsWhenABigFileIsReadInSegments() throws {
+        // Over 1 MiB, so the loader cuts the file into segments read on several threads.
+        var text = "line,call,outcome,wait\n"
+        var expectedKeys: [String] = []
+        for index in 0..<60_000 {
+            let line = "L\(index % 7)"
+            let phantom = index % 10 == 3
+            text += "\(line),\(index),\(phantom ? "PHANTOM" : "AGENT"),\(index % 5):0\(index % 10)\n"
+            if !phantom { expectedKeys.append("\(line)/\(index)") }
+        }
+        #expect(text.utf8.count > 1 << 20)
+        let toml = """
+            [entities.calls]
+            file = "calls.csv"
+            drop = { outcome = "PHANTOM" }
+            [entities.calls.fields]
+            id = { columns = ["line", "call"], separator = "/" }
+            wait_seconds = "wait"
+            """
+        let workspace = try TemporaryWorkspace(toml: toml, text: ["calls.csv": text])
+        let (dataset, report) = try workspace.load()
+        let calls = try #require(dataset["calls"])
+        #expect(calls.rowCount == expectedKeys.count)
+        #expect((0..<calls.rowCount).map { calls.key(ofRow: $0) } == expectedKeys)
+        #expect(report.entities["calls"]?.droppedRows == ["data/calls.csv": 6_000])
+        // Row 0: "0:00"; row 1: "1:01" = 61 s; row 4 (index 5): "0:05".
+        #expect(calls["wait_seconds"]?.value(at: 1) == .integer(61))
+        #expect(calls["wait_seconds"]?.value(at: 4) == .integer(5))
+    }
+
     @Test func checkShowsHowManyRowsTheFiltersDropped() throws {
         let workspace = try TemporaryWorkspace(toml: Self.callMapping, text: ["log.txt": Self.callLog])
         let report = WorkspaceChecker(workspace: try workspace.open()).check()
