@@ -37,9 +37,11 @@ struct InitCommand: ParsableCommand {
         try Data(text.utf8).write(to: file, options: .atomic)
         print("Created \(file.path)")
         if !written.isEmpty { print("with sample data and an indicator: \(written.joined(separator: ", "))") }
-        print("Try it: `yardstick check --workspace \(directory)`, then `yardstick run --workspace \(directory)")
-        print("--period 2026-Q3`. Then put your CRM export in \(root.appendingPathComponent("data").path)")
-        print("and edit the mapping in yardstick.toml (its comments show sales, service and marketing mappings).")
+        print("Try it:")
+        print("  yardstick check --workspace \(directory)")
+        print("  yardstick run --workspace \(directory) --period 2026-Q3")
+        print("Then put your CRM export in \(root.appendingPathComponent("data").path) and edit the mapping in")
+        print("yardstick.toml; its comments show sales, service and marketing mappings.")
     }
 }
 
