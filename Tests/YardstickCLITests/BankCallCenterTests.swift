@@ -48,6 +48,40 @@ import Testing
         #expect(outcome.stdout.contains("No problems found"))
     }
 
+    /// What expected_values.py computed from the raw log for the calls entity.
+    struct ExpectedCheck: Decodable {
+        var rows: Int
+        var dropped: Int
+        var filled: [String: Int]
+        var first_date: String
+        var last_date: String
+    }
+
+    @Test func checkOfTheCallsAgreesWithTheIndependentCount() throws {
+        let outcome = try CLI.run(["check", "--workspace", Self.workspace, "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let expectedData = try Data(
+            contentsOf: CLI.root.appendingPathComponent("\(Self.workspace)/expected/check-calls.json"))
+        let expected = try JSONDecoder().decode(ExpectedCheck.self, from: expectedData)
+        let report = try #require(
+            JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let entities = try #require(report["entities"] as? [[String: Any]])
+        let calls = try #require(entities.first { $0["entity"] as? String == "calls" })
+        #expect(calls["rows"] as? Int == expected.rows)
+        #expect(calls["rejectedRows"] as? Int == 0)
+        let dropped = try #require(calls["droppedRows"] as? [[String: Any]])
+        #expect(dropped.map { $0["rows"] as? Int } == [expected.dropped])
+        let fields = try #require(calls["fields"] as? [[String: Any]])
+        var filled: [String: Int] = [:]
+        for field in fields {
+            if let name = field["field"] as? String { filled[name] = field["filled"] as? Int }
+        }
+        #expect(filled == expected.filled)
+        let span = try #require(calls["dateSpan"] as? [String: String])
+        #expect(span == ["first": expected.first_date, "last": expected.last_date])
+        #expect((calls["problems"] as? [Any])?.isEmpty == true)
+    }
+
     @Test func tablesShowSecondsAsMinutesAndSeconds() throws {
         let outcome = try CLI.run([
             "run", "--workspace", Self.workspace, "--period", "1999-02", "--per", "company", "--indicators",

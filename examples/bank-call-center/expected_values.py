@@ -2,7 +2,9 @@
 """Independent expected values for the bank call-center indicators (examples/bank-call-center).
 
 Usage:  python3 expected_values.py
-Writes  expected/run-1999-02.csv and expected/run-1999-W05.csv (next to this file).
+Writes  expected/run-1999-02.csv and expected/run-1999-W05.csv (next to this file), and
+        expected/check-calls.json: what `yardstick check` must report of the calls entity
+        (rows loaded, rows the PHANTOM filter dropped, filled values per field, ids unique).
 
 Independence
 ------------
@@ -49,6 +51,7 @@ otherwise Python's repr); missing values empty with status missing.
 """
 
 import csv
+import json
 from datetime import date
 from pathlib import Path
 
@@ -85,6 +88,37 @@ def load_calls():
                 "talk": int(row["ser_time"]),
             })
     return calls
+
+
+def check_figures():
+    """The calls entity as `yardstick check` must see it, restated from the raw log."""
+    with (DATA / "data_anonymous_bank_february.txt").open(newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    kept = [r for r in rows if r["outcome"] != "PHANTOM"]
+    never = "0:00:00"
+    filled = {
+        "id": len({(r["vru+line"], r["call_id"]) for r in kept}),  # unique pairs = every row
+        "agent": sum(r["server"] != "NO_SERVER" for r in kept),
+        "queue": sum(r["type"] != "" for r in kept),
+        "customer": sum(r["customer_id"] != "0" for r in kept),
+        "direction": len(kept),
+        "queued_at": sum(r["q_start"] != never for r in kept),
+        "answered_at": sum(r["ser_start"] != never for r in kept),
+        "abandoned": sum(r["outcome"] in ("HANG", "AGENT") for r in kept),
+        "wait_seconds": sum(r["q_time"] != "" for r in kept),
+        "talk_seconds": sum(r["ser_time"] != "" for r in kept),
+        "entered_at": sum(r["vru_entry"] != "" for r in kept),
+        "priority": sum(r["priority"] in ("0", "1", "2") for r in kept),
+        "vru_seconds": sum(r["vru_time"] != "" for r in kept),
+    }
+    days = sorted(r["date"] for r in kept)
+    return {
+        "rows": len(kept),
+        "dropped": len(rows) - len(kept),
+        "filled": filled,
+        "first_date": f"19{days[0][:2]}-{days[0][2:4]}-{days[0][4:]}",
+        "last_date": f"19{days[-1][:2]}-{days[-1][2:4]}-{days[-1][4:]}",
+    }
 
 
 def number_text(value):
@@ -135,6 +169,8 @@ def main():
                                        UNITS[indicator], status]))
         (OUT / f"run-{label}.csv").write_text("\n".join(lines) + "\n")
         print(f"expected/run-{label}.csv: {len(lines) - 1} values")
+    (OUT / "check-calls.json").write_text(json.dumps(check_figures(), indent=2) + "\n")
+    print("expected/check-calls.json")
 
 
 if __name__ == "__main__":
