@@ -57,6 +57,21 @@ import Testing
             ])
     }
 
+    @Test func aNulByteMakesTheFileAnErrorNamingItsLine() throws {
+        let workspace = try TemporaryWorkspace(
+            toml: Self.purchases,
+            files: [
+                "CDNOW_master.txt": Array(
+                    " customer_id date number_of_cds dollar_value\n 00001 19970101 1 11.77\n".utf8)
+                    + Array(" 00002 199".utf8) + [0] + Array("70112 1 12.00\n".utf8)
+            ])
+        let (_, report) = try workspace.load(lenient: true)
+        #expect(
+            report.entities["purchases"]?.fileErrors.map(\.description) == [
+                "data/CDNOW_master.txt:3: a NUL byte at character 11: this is not a text file"
+            ])
+    }
+
     @Test func fixedWidthColumnsAreCutByCharactersAndNamedWhenTheFileHasNoHeader() throws {
         let toml = """
             [entities.users]

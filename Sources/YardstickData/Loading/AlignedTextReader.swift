@@ -7,7 +7,8 @@ import Foundation
 /// `whitespace` line is split at runs of spaces and tabs; a `fixed` line is cut at the
 /// mapping's widths, counted in characters (Unicode scalars), the last column taking the rest
 /// of the line and the columns past a short line's end being empty. Cells are trimmed. Each
-/// row is numbered by its line in the file, as CSV rows are.
+/// row is numbered by its line in the file, as CSV rows are. A NUL byte makes the whole file
+/// an error naming its line: text files have none.
 struct AlignedTextReader {
     let part: SourceMapping
 
@@ -39,6 +40,12 @@ struct AlignedTextReader {
             number += 1
             let line = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            if let nul = line.firstIndex(of: 0) {
+                // Text files have no NUL bytes: one means the file is binary or damaged.
+                let character = String(decoding: line[line.startIndex..<nul], as: UTF8.self).unicodeScalars.count + 1
+                throw SourceError(
+                    file: file, row: number, message: "a NUL byte at character \(character): this is not a text file")
+            }
             let cells = self.cells(of: Array(line))
             if header == nil {
                 header = cells.map { String(decoding: $0, as: UTF8.self) }
