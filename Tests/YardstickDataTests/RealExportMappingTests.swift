@@ -104,6 +104,38 @@ import Testing
         #expect(calls["wait_seconds"]?.value(at: 4) == .integer(5))
     }
 
+    @Test func filtersAndCompositeFieldsWorkOnJSONRecordsAndDistinctMappings() throws {
+        let toml = """
+            [entities.calls]
+            file = "calls.ndjson"
+            keep = { kind = "call" }
+            [entities.calls.fields]
+            id = { columns = ["line", "no"], separator = ":" }
+            [[entities.teams]]
+            file = "calls.ndjson"
+            distinct = true
+            [entities.teams.fields]
+            id = { columns = ["site", "line"] }
+            kind = { value = "team" }
+            """
+        let workspace = try TemporaryWorkspace(
+            toml: toml,
+            text: [
+                "calls.ndjson": """
+                {"line": "A", "no": 1, "kind": "call", "site": "TLV"}
+                {"line": "A", "no": 2, "kind": "test", "site": "TLV"}
+                {"line": "B", "no": 1, "kind": "call", "site": "HFA"}
+
+                """
+            ])
+        let (dataset, report) = try workspace.load()
+        let calls = try #require(dataset["calls"])
+        #expect((0..<calls.rowCount).map { calls.key(ofRow: $0) } == ["A:1", "B:1"])
+        #expect(report.entities["calls"]?.droppedRows == ["data/calls.ndjson": 1])
+        let teams = try #require(dataset["teams"])
+        #expect((0..<teams.rowCount).map { teams.key(ofRow: $0) } == ["TLV-A", "HFA-B"])
+    }
+
     @Test func checkShowsHowManyRowsTheFiltersDropped() throws {
         let workspace = try TemporaryWorkspace(toml: Self.callMapping, text: ["log.txt": Self.callLog])
         let report = WorkspaceChecker(workspace: try workspace.open()).check()
