@@ -108,6 +108,11 @@ enum CheckRenderer {
                 let names = columns.map { DisplayText.example($0) }
                 out.append("  unused columns in \(DisplayText.escaped(file)): \(names.joined(separator: ", "))")
             }
+            for dropped in entity.droppedRows {
+                out.append(
+                    "  \(dropped.rows) rows of \(dropped.file) dropped by the mapping's filters "
+                        + "(\(dropped.filters.joined(separator: "; ")))")
+            }
             for problem in entity.problems {
                 let field = problem.field.map { " \($0)" } ?? ""
                 out.append("  ! \(problem.kind.rawValue)\(field): \(problem)")
@@ -116,7 +121,7 @@ enum CheckRenderer {
         out.append("")
         out.append(
             report.hasProblems
-                ? "\(report.problemCount) problems found (* marks custom fields)."
+                ? "\(report.problemCount) \(report.problemCount == 1 ? "problem" : "problems") found (* marks custom fields)."
                 : "No problems found (* marks custom fields).")
         return out.joined(separator: "\n")
     }

@@ -190,25 +190,47 @@ enum CLI {
 
     // MARK: init
 
-    @Test func checkOfAFreshStarterWorkspaceNamesTheMissingDataFiles() throws {
+    @Test func aFreshStarterWorkspaceChecksCleanAndRunsItsSampleIndicator() throws {
         let parent = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: parent) }
         let folder = parent + "/starter"
         let created = try CLI.run(["init", folder])
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stdout.contains("Created"))
-        #expect(FileManager.default.fileExists(atPath: folder + "/yardstick.toml"))
-        #expect(FileManager.default.fileExists(atPath: folder + "/data"))
-        #expect(FileManager.default.fileExists(atPath: folder + "/indicators"))
+        for file in ["yardstick.toml", "data/users.csv", "data/opportunities.csv", "indicators/won_revenue.lua"] {
+            #expect(FileManager.default.fileExists(atPath: folder + "/" + file), "\(file)")
+        }
         let checked = try CLI.run(["check", "--workspace", folder])
-        // The starter mapping names files that are not there yet: a data problem (exit 1) per
-        // entity, not an invalid workspace (exit 2).
+        #expect(checked.status == 0, "\(checked.stdout)\n\(checked.stderr)")
+        #expect(checked.stdout.contains("No problems found"), "\(checked.stdout)")
+        let run = try CLI.run(["run", "--workspace", folder, "--period", "2026-Q3", "--format", "csv"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("2026-Q3,user,u1,Ann Lee,won_revenue,1200.5,money,ok"), "\(run.stdout)")
+        #expect(run.stdout.contains("2026-Q3,user,u2,Bo Chen,won_revenue,800,money,ok"), "\(run.stdout)")
+    }
+
+    @Test func theStarterServiceAndMarketingMappingsAreValidOnceUncommented() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try CLI.run(["init", folder]).status == 0)
+        let path = folder + "/yardstick.toml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let sections = try #require(text.range(of: "# --- Service"))
+        // Uncomment every mapping line after the service heading ("# [entities…", "# id = …").
+        let rest = text[sections.lowerBound...].split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasPrefix("# [") || line.range(of: #"^# [a-z_]+ = "#, options: .regularExpression) != nil
+                ? String(line.dropFirst(2)) : String(line)
+        }
+        let uncommented = String(text[..<sections.lowerBound]) + rest.joined(separator: "\n")
+        #expect(uncommented.contains("\n[entities.calls]\n"))
+        #expect(uncommented.contains("\n[entities.campaign_members]\n"))
+        try Data(uncommented.utf8).write(to: URL(fileURLWithPath: path))
+        let checked = try CLI.run(["check", "--workspace", folder])
+        // A valid workspace whose service and marketing files are not there: exit 1, not 2.
         #expect(checked.status == 1, "\(checked.stdout)\n\(checked.stderr)")
-        #expect(checked.stderr.isEmpty)
-        #expect(checked.stdout.contains("! unreadable_file: data/users.csv: file not found"), "\(checked.stdout)")
-        #expect(
-            checked.stdout.contains("! unreadable_file: data/opportunities.csv: file not found"), "\(checked.stdout)")
-        #expect(checked.stdout.contains("2 problems found"), "\(checked.stdout)")
+        #expect(checked.stdout.contains("! unreadable_file: data/calls.csv: file not found"), "\(checked.stdout)")
+        #expect(checked.stdout.contains("! unreadable_file: data/tickets.csv: file not found"), "\(checked.stdout)")
+        #expect(checked.stdout.contains("! unreadable_file: data/campaigns.csv: file not found"), "\(checked.stdout)")
     }
 
     @Test func initTwiceExitsTwoWithoutOverwriting() throws {

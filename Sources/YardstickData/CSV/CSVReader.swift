@@ -93,7 +93,7 @@ public struct CSVReader {
     }
 
     /// The error of a file that is UTF-8 but for a few bad bytes: it names how many and where.
-    private static func damagedUTF8(_ census: Transcoder.UTF8Census, path: String) -> SourceError {
+    static func damagedUTF8(_ census: Transcoder.UTF8Census, path: String) -> SourceError {
         let bytes = census.invalid == 1 ? "1 invalid byte" : "\(census.invalid) invalid bytes"
         let lines = census.invalidLines.map(String.init).joined(separator: ", ")
         let more = census.lineCount > census.invalidLines.count ? ", …" : ""

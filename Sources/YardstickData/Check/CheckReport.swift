@@ -32,6 +32,19 @@ public struct EntityCheck: Sendable, Codable {
     public var unusedColumns: [String: [String]]
     /// The encoding each readable file was read with (`utf-8` or `gb18030`), per file.
     public var encodings: [String: String] = [:]
+    /// Records the mappings' `drop` and `keep` filters left out, per file (information, not a
+    /// problem); empty when no filter dropped anything.
+    public var droppedRows: [DroppedRows] = []
+}
+
+/// Records of one file left out by its mapping's row filters.
+public struct DroppedRows: Sendable, Codable, Equatable {
+    /// The file, relative to the workspace.
+    public var file: String
+    /// The filters, as written (`drop outcome = "PHANTOM"`).
+    public var filters: [String]
+    /// How many records they left out.
+    public var rows: Int
 }
 
 /// What was found for one field.

@@ -133,7 +133,12 @@ public struct WorkspaceChecker: Sendable {
                     first: CivilDate.isoString(ofDay: Int32(spanLow / 86_400)),
                     last: CivilDate.isoString(ofDay: Int32(spanHigh / 86_400))) : nil,
             fields: fields, problems: problems, unusedColumns: report.unusedColumns,
-            encodings: report.encodings)
+            encodings: report.encodings,
+            droppedRows: mapping.parts.compactMap { part in
+                report.droppedRows[part.displayPath].map { rows in
+                    DroppedRows(file: part.displayPath, filters: part.rowFilters.map(\.summary), rows: rows)
+                }
+            })
     }
 
     private var plausibleDays: ClosedRange<Int64> {

@@ -169,20 +169,27 @@ public struct DataLoader: Sendable {
             var column: Int?
             var columnName = field.name
             var constant: [UInt8]?
+            var parts: [Int] = []
             switch explicit?.origin {
+            case .columns(let names, _)?:
+                columnName = names.joined(separator: " & ")
+                for name in names {
+                    guard let index = contents.columnIndex(of: name) else {
+                        report.fileErrors.append(missingColumn(name, field: field.name, in: part, contents))
+                        missingColumns = true
+                        break
+                    }
+                    parts.append(index)
+                }
+                if parts.count < names.count { continue }
+                column = parts.first
             case .constant(let text)?:
                 constant = Array(text.utf8)
             case .column(let name)?:
                 columnName = name.isEmpty ? field.name : name
                 column = contents.columnIndex(of: columnName)
                 if column == nil {
-                    report.fileErrors.append(
-                        SourceError(
-                            file: part.displayPath, column: columnName, field: field.name,
-                            message:
-                                "no column \"\(DisplayText.example(columnName))\" in this file (columns: "
-                                + contents.header.map { DisplayText.example($0) }.joined(separator: ", ")
-                                + ")"))
+                    report.fileErrors.append(missingColumn(columnName, field: field.name, in: part, contents))
                     missingColumns = true
                     continue
                 }
@@ -201,6 +208,7 @@ public struct DataLoader: Sendable {
                 continue
             }
             if let column { usedColumns.insert(column) }
+            usedColumns.formUnion(parts)
             var mapKeys = StringDictionary()
             var mapValues: [[UInt8]] = []
             for (from, to) in (explicit?.valueMap ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -211,7 +219,19 @@ public struct DataLoader: Sendable {
                 RowSink.Feed(
                     builder: builder, column: column, columnName: columnName, constant: constant,
                     defaultValue: explicit?.defaultValue.map { Array($0.utf8) }, mapKeys: mapKeys,
-                    mapValues: mapValues, temporal: explicit?.temporalFormat))
+                    mapValues: mapValues, temporal: explicit?.temporalFormat, parts: parts,
+                    separator: explicit?.separatorBytes ?? [],
+                    nullWords: explicit?.nullWords.map { Array($0.utf8) } ?? []))
+        }
+        var filters: [RowSink.Filter] = []
+        for filter in part.rowFilters {
+            guard let index = contents.columnIndex(of: filter.column) else {
+                report.fileErrors.append(missingColumn(filter.column, field: nil, in: part, contents))
+                missingColumns = true
+                continue
+            }
+            usedColumns.insert(index)
+            filters.append(RowSink.Filter(column: index, filter: filter))
         }
         // A file without a mapped column is not read: its rows would be half mapped.
         if missingColumns { return }
@@ -228,17 +248,17 @@ public struct DataLoader: Sendable {
             report.merge(
                 read(
                     contents, part: part, fileIndex: fileIndex, feeds: feeds, builders: builders,
-                    clock: clock),
+                    clock: clock, filters: filters),
                 sampleSize: options.problemSampleSize)
             return
         }
         let parts = ResultSlots<([String: ColumnBuilder], EntityLoadReport)>(count: segments.count)
         // Each thread reads its own segment into its own builders; the shared values below are
         // only read.
-        let shared = Unchecked((segments, feeds, builders))
+        let shared = Unchecked((segments, feeds, builders, filters))
         let timeZone = clock.timeZone
         DispatchQueue.concurrentPerform(iterations: segments.count) { index in
-            let (segmentList, feedList, builders) = shared.value
+            let (segmentList, feedList, builders, filters) = shared.value
             var own: [String: ColumnBuilder] = [:]
             for (name, builder) in builders {
                 own[name] = ColumnBuilder(
@@ -247,7 +267,7 @@ public struct DataLoader: Sendable {
             let ownFeeds = feedList.map { $0.rebound(to: own[$0.builder.field.name]!) }
             let segmentReport = read(
                 segmentList[index], part: part, fileIndex: fileIndex, feeds: ownFeeds, builders: own,
-                clock: ZoneClock(timeZone: timeZone))
+                clock: ZoneClock(timeZone: timeZone), filters: filters)
             parts.set(index, (own, segmentReport))
         }
         // Column by column (one per core at a time), each segment's buffers freed once copied;
@@ -276,7 +296,7 @@ public struct DataLoader: Sendable {
     /// Reads records into builders through feeds; returns what it found.
     private func read(
         _ contents: FileContents, part: SourceMapping, fileIndex: Int, feeds: [RowSink.Feed],
-        builders: [String: ColumnBuilder], clock: ZoneClock
+        builders: [String: ColumnBuilder], clock: ZoneClock, filters: [RowSink.Filter]
     ) -> EntityLoadReport {
         var report = EntityLoadReport(entity: "")
         let fed = Set(feeds.map { ObjectIdentifier($0.builder) })
@@ -284,7 +304,7 @@ public struct DataLoader: Sendable {
         let unfed = builders.filter { $0.key != Self.sourceRowKey && !fed.contains(ObjectIdentifier($0.value)) }
         let sink = RowSink(
             feeds: feeds, unfed: Array(unfed.values), formats: part.formats, clock: clock,
-            file: part.displayPath, distinct: part.distinct)
+            file: part.displayPath, distinct: part.distinct, filters: filters)
         sink.sourceRows = sourceRows
         sink.fileIndex = Int64(fileIndex) << 32
         let sampleSize = options.problemSampleSize
@@ -335,7 +355,19 @@ public struct DataLoader: Sendable {
         }
         sink.finish()
         report.rowsLoaded += sink.keptRows
+        if sink.droppedRows > 0 { report.droppedRows[part.displayPath] = sink.droppedRows }
         return report
+    }
+
+    /// A mapped column (of a field or of a row filter) that the file does not have.
+    private func missingColumn(
+        _ name: String, field: String?, in part: SourceMapping, _ contents: FileContents
+    ) -> SourceError {
+        SourceError(
+            file: part.displayPath, column: name, field: field,
+            message:
+                "no column \"\(DisplayText.example(name))\" in this file (columns: "
+                + contents.header.map { DisplayText.example($0) }.joined(separator: ", ") + ")")
     }
 }
 

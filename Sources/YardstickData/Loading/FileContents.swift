@@ -24,6 +24,8 @@ enum FileContents {
             } catch {
                 throw SourceError(file: part.displayPath, message: "\(error)")
             }
+        case .whitespace, .fixed:
+            contents = .json(try AlignedTextReader(part: part).read())
         case .json, .ndjson:
             contents = .json(
                 try JSONSource(path: part.path, file: part.displayPath, lines: part.format == .ndjson))
@@ -62,7 +64,7 @@ enum FileContents {
     var encoding: TextEncoding {
         switch self {
         case .csv(let source): source.reader.encoding
-        case .json: .utf8
+        case .json(let source): source.encoding
         }
     }
 

@@ -11,6 +11,16 @@ struct JSONSource {
     /// Per record: its number (1-based) and a cell per header column (nil for absent/null).
     let records: [(number: Int, cells: [[UInt8]?])]
     let file: String
+    /// The encoding the file was read with (JSON is always UTF-8; aligned text may be GB18030).
+    var encoding: TextEncoding = .utf8
+
+    /// Rows already cut into cells, from a reader of another text format (see
+    /// ``AlignedTextReader``), which then load exactly as JSON records do.
+    init(header: [String], records: [(number: Int, cells: [[UInt8]?])], file: String) {
+        self.header = header
+        self.records = records
+        self.file = file
+    }
 
     init(path: String, file: String, lines: Bool) throws(SourceError) {
         self.file = file
@@ -87,7 +97,8 @@ struct JSONSource {
     func forEachRow(_ body: (Int, Int, (Int) -> UnsafeRawBufferPointer) -> Void) {
         let empty: [UInt8] = []
         for record in records {
-            body(record.number, header.count) { column in
+            // JSON records have a cell per header column; rows of aligned text may have fewer or more.
+            body(record.number, record.cells.count) { column in
                 let cell = record.cells[column] ?? empty
                 return cell.withUnsafeBytes { $0 }  // Stable: the records array is immutable.
             }

@@ -59,6 +59,8 @@ public struct EntityLoadReport: Sendable {
         guard file < sourceFiles.count else { return nil }
         return "\(sourceFiles[file]):\(source & 0xFFFF_FFFF)"
     }
+    /// Records left out by the mappings' `drop` and `keep` filters, per file (not problems).
+    public internal(set) var droppedRows: [String: Int] = [:]
 
     /// Creates an empty report.
     public init(entity: String) { self.entity = entity }
@@ -69,6 +71,7 @@ public struct EntityLoadReport: Sendable {
         rejectedRows += other.rejectedRows
         problems += other.problems.prefix(max(0, sampleSize - problems.count))
         fileErrors += other.fileErrors
+        droppedRows.merge(other.droppedRows, uniquingKeysWith: +)
     }
 
     mutating func record(_ problem: SourceError, sampleSize: Int) {

@@ -34,11 +34,19 @@ final class RowSink {
         let mapKeys: StringDictionary
         let mapValues: [[UInt8]]
         let temporal: TemporalFormat?
+        /// The source columns of a field built from several (`columns`, `date` + `time`), in
+        /// order; empty otherwise (then ``column`` is the only one).
+        let parts: [Int]
+        /// The bytes between the cells of ``parts``.
+        let separator: [UInt8]
+        /// Cell texts read as null for this field only.
+        let nullWords: [[UInt8]]
 
         init(
             builder: ColumnBuilder, column: Int?, columnName: String, constant: [UInt8]?,
             defaultValue: [UInt8]?, mapKeys: StringDictionary, mapValues: [[UInt8]],
-            temporal: TemporalFormat?
+            temporal: TemporalFormat?, parts: [Int] = [], separator: [UInt8] = [],
+            nullWords: [[UInt8]] = []
         ) {
             self.builder = builder
             self.column = column
@@ -48,6 +56,9 @@ final class RowSink {
             self.mapKeys = mapKeys
             self.mapValues = mapValues
             self.temporal = temporal
+            self.parts = parts
+            self.separator = separator
+            self.nullWords = nullWords
         }
 
         /// The same feed writing into another builder.
@@ -55,7 +66,23 @@ final class RowSink {
             Feed(
                 builder: builder, column: column, columnName: columnName, constant: constant,
                 defaultValue: defaultValue, mapKeys: mapKeys, mapValues: mapValues,
-                temporal: temporal)
+                temporal: temporal, parts: parts, separator: separator, nullWords: nullWords)
+        }
+    }
+
+    /// A `drop` or `keep` filter resolved to a source column.
+    struct Filter {
+        let column: Int
+        let values: StringDictionary
+        /// Whether matching records are kept (`keep`) rather than dropped (`drop`).
+        let keep: Bool
+
+        init(column: Int, filter: RowFilter) {
+            self.column = column
+            var values = StringDictionary()
+            for value in filter.values { values.intern(value) }
+            self.values = values
+            keep = filter.action == .keep
         }
     }
 
@@ -66,8 +93,11 @@ final class RowSink {
         let column: Int
         let kind: ColumnBuilder.Kind
         let layout: TemporalFormat.FastLayout
-        /// No constant and no value map: the cell is parsed as is.
+        /// No constant, value map, column list or null words of its own: the cell is parsed
+        /// as is.
         let direct: Bool
+        /// An integer field that also reads durations (`2:23`, `PT2M23S`).
+        let duration: Bool
     }
 
     let feeds: [Feed]
@@ -96,11 +126,19 @@ final class RowSink {
     private var sourceRowsHandle: Unmanaged<ColumnBuilder>?
     /// The index of this file among the entity's mappings, shifted left by 32 bits.
     var fileIndex: Int64 = 0
+    /// Records left out by the mapping's `drop` and `keep` filters.
+    @exclusivity(unchecked) private(set) var droppedRows = 0
+    private let filters: [Filter]
+    private let hasFilters: Bool
+    /// The joined cells of a field built from several columns.
+    @exclusivity(unchecked) private var joined: [UInt8] = []
 
     init(
         feeds: [Feed], unfed: [ColumnBuilder], formats: ValueFormats, clock: ZoneClock,
-        file: String, distinct: Bool
+        file: String, distinct: Bool, filters: [Filter] = []
     ) {
+        self.filters = filters
+        self.hasFilters = !filters.isEmpty
         self.feeds = feeds
         self.unfed = unfed
         self.formats = formats
@@ -125,7 +163,9 @@ final class RowSink {
                 to: Plan(
                     unmanaged: Unmanaged.passUnretained(feed.builder), column: feed.column ?? -1, kind: kind,
                     layout: kind == .date || kind == .datetime ? temporalFormats[index].fastLayout : .none,
-                    direct: feed.constant == nil && feed.mapKeys.count == 0))
+                    direct: feed.constant == nil && feed.mapKeys.count == 0 && feed.parts.isEmpty
+                        && feed.nullWords.isEmpty,
+                    duration: kind == .integer && DurationText.isDurationField(feed.builder.field)))
         }
     }
 
@@ -137,6 +177,10 @@ final class RowSink {
     ///   duplicate of a `distinct` mapping).
     @inline(__always)
     func consume<Cells: CellSource & ~Copyable>(line: Int, cells: borrowing Cells) -> SourceError? {
+        if hasFilters, isFilteredOut(cells) {
+            droppedRows += 1
+            return nil
+        }
         if distinct, isDuplicate(cells) { return nil }
         for index in 0..<plans.count {
             let plan = plans[index]
@@ -172,10 +216,25 @@ final class RowSink {
         SourceError(file: file, row: line, message: "expected \(expected) fields as in the header, found \(found)")
     }
 
+    /// Whether a `drop` filter matches the record or a `keep` filter does not.
+    @inline(never)
+    private func isFilteredOut<Cells: CellSource & ~Copyable>(_ cells: borrowing Cells) -> Bool {
+        for filter in filters {
+            let matches = filter.values.code(of: Self.trim(cells.cell(filter.column))) != nil
+            if matches != filter.keep { return true }
+        }
+        return false
+    }
+
     private func isDuplicate<Cells: CellSource & ~Copyable>(_ cells: borrowing Cells) -> Bool {
         distinctKey.removeAll(keepingCapacity: true)
         for feed in feeds {
-            if let column = feed.column {
+            if !feed.parts.isEmpty {
+                for column in feed.parts {
+                    distinctKey.append(contentsOf: Self.trim(cells.cell(column)))
+                    distinctKey.append(0x1E)
+                }
+            } else if let column = feed.column {
                 distinctKey.append(contentsOf: Self.trim(cells.cell(column)))
             }
             distinctKey.append(0x1F)
@@ -199,7 +258,28 @@ final class RowSink {
         if let constant = feed.constant {
             return constant.withUnsafeBytes { appendText($0, index: index, line: line) }
         }
-        return appendText(Self.trim(cells.cell(feed.column ?? 0)), index: index, line: line)
+        if !feed.parts.isEmpty {
+            joined.removeAll(keepingCapacity: true)
+            for (position, column) in feed.parts.enumerated() {
+                let part = Self.trim(cells.cell(column))
+                if isNull(part) || isFieldNull(part, feed: feed) { return appendNull(index, line: line) }
+                if position > 0 { joined.append(contentsOf: feed.separator) }
+                joined.append(contentsOf: part)
+            }
+            let text = joined
+            return text.withUnsafeBytes { appendMapped($0, index: index, line: line) }
+        }
+        let text = Self.trim(cells.cell(feed.column ?? 0))
+        if isFieldNull(text, feed: feed) { return appendNull(index, line: line) }
+        return appendText(text, index: index, line: line)
+    }
+
+    /// Whether a cell is one of the field's own null words.
+    private func isFieldNull(_ text: UnsafeRawBufferPointer, feed: Feed) -> Bool {
+        for word in feed.nullWords where word.count == text.count {
+            if word.withUnsafeBytes({ $0.elementsEqual(text) }) { return true }
+        }
+        return false
     }
 
     private func appendText(_ text: UnsafeRawBufferPointer, index: Int, line: Int) -> SourceError? {
@@ -257,7 +337,7 @@ final class RowSink {
             builder.appendString(text)
         case .integer:
             guard let value = ColumnBuilder.parseInteger(text, grouping: groupingSeparator) else {
-                return rejected(index, original: original, line: line, "expected a whole number")
+                return integerFallback(text, original: original, plan: plan, index: index, line: line)
             }
             builder.appendInteger(value)
         case .decimal:
@@ -265,8 +345,16 @@ final class RowSink {
                 let value = ExactDecimal.parse(
                     text, decimalSeparator: decimalSeparator, groupingSeparator: groupingSeparator)
             else {
+                // A value-map target is written 1234.5 whatever the file's separators.
+                if text.baseAddress != original.baseAddress,
+                    let value = ExactDecimal.parse(
+                        text, decimalSeparator: UInt8(ascii: "."), groupingSeparator: nil)
+                {
+                    builder.appendInteger(value.scaled)
+                    return nil
+                }
                 return rejected(
-                    index, original: original, line: line,
+                    index, text: text, original: original, line: line,
                     "expected a decimal number (at most \(ExactDecimal.scale) decimal places)")
             }
             builder.appendInteger(value.scaled)
@@ -289,20 +377,22 @@ final class RowSink {
             return parseTemporal(text, original: original, index: index, line: line)
         case .boolean:
             let word = String(decoding: text, as: UTF8.self).lowercased()
-            if trueWords.contains(word) {
+            // Value-map targets are true or false whatever the workspace's words.
+            let mapped = text.baseAddress != original.baseAddress
+            if trueWords.contains(word) || mapped && word == "true" {
                 builder.appendBoolean(true)
-            } else if falseWords.contains(word) {
+            } else if falseWords.contains(word) || mapped && word == "false" {
                 builder.appendBoolean(false)
             } else {
                 return rejected(
-                    index, original: original, line: line,
+                    index, text: text, original: original, line: line,
                     "expected true or false (\((formats.trueWords + formats.falseWords).joined(separator: ", ")))")
             }
         case .enumeration:
             guard builder.appendEnumeration(text) else {
                 guard case .enumeration(let values) = builder.field.type else { return nil }
                 return rejected(
-                    index, original: original, line: line,
+                    index, text: text, original: original, line: line,
                     "expected one of \(values.joined(separator: ", ")) (or map it in yardstick.toml)")
             }
         }
@@ -318,24 +408,59 @@ final class RowSink {
         let builder = feeds[index].builder
         if builder.kind == .date {
             guard let parsed = format.parse(text) else {
-                return rejected(index, original: original, line: line, "expected a date (\(format))")
+                return rejected(index, text: text, original: original, line: line, "expected a date (\(format))")
             }
             builder.appendDay(CivilDate.dayNumber(year: parsed.year, month: parsed.month, day: parsed.day))
         } else {
             guard let parsed = format.parse(text) else {
-                return rejected(index, original: original, line: line, "expected a date and time (\(format))")
+                return rejected(
+                    index, text: text, original: original, line: line, "expected a date and time (\(format))")
             }
             builder.appendInteger(clock.instant(of: parsed))
         }
         return nil
     }
 
+    /// An integer that is not a plain whole number: a duration in a `…_seconds` field, or a
+    /// value-map target (always written without grouping), else a problem.
+    @inline(never)
+    private func integerFallback(
+        _ text: UnsafeRawBufferPointer, original: UnsafeRawBufferPointer, plan: Plan, index: Int,
+        line: Int
+    ) -> SourceError? {
+        let builder = feeds[index].builder
+        if plan.duration, let seconds = DurationText.seconds(text) {
+            builder.appendInteger(seconds)
+            return nil
+        }
+        if text.baseAddress != original.baseAddress,
+            let value = ColumnBuilder.parseInteger(text, grouping: nil)
+        {
+            builder.appendInteger(value)
+            return nil
+        }
+        let expected =
+            plan.duration
+            ? "expected a duration (seconds, M:SS, H:MM:SS or ISO 8601 such as PT2M23S)"
+            : "expected a whole number"
+        return rejected(index, text: text, original: original, line: line, expected)
+    }
+
+    /// The problem of a value that is not of its field's type. A value that a value map
+    /// replaced shows both: `found "maybe" (mapped from "M")`.
     @inline(never)
     private func rejected(
-        _ index: Int, original: UnsafeRawBufferPointer, line: Int, _ expected: String
+        _ index: Int, text: UnsafeRawBufferPointer, original: UnsafeRawBufferPointer, line: Int,
+        _ expected: String
     ) -> SourceError {
-        let found = DisplayText.example(bytes: original)
-        var error = problem(index, line: line, "\(expected), found \"\(found)\"")
+        let found = "\"" + DisplayText.example(bytes: text) + "\""
+        var error: SourceError
+        if text.baseAddress != original.baseAddress {
+            let raw = "\"" + DisplayText.example(bytes: original) + "\""
+            error = problem(index, line: line, "\(expected), found \(found) (mapped from \(raw))")
+        } else {
+            error = problem(index, line: line, "\(expected), found \(found)")
+        }
         error.value = String(decoding: original.prefix(SourceError.valueLimit), as: UTF8.self)
         return error
     }

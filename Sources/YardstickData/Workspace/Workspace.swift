@@ -120,6 +120,11 @@ public struct SourceMapping: Sendable {
         case json
         /// One JSON object per line.
         case ndjson
+        /// Text whose columns are separated by runs of spaces or tabs (`format = "whitespace"`),
+        /// such as CDNOW's `CDNOW_master.txt`; no quoting, no empty cells.
+        case whitespace
+        /// Text whose columns sit at fixed character widths (`format = "fixed"`, `widths = [...]`).
+        case fixed
     }
 
     /// The file's absolute path.
@@ -130,6 +135,11 @@ public struct SourceMapping: Sendable {
     public var format: FileFormat
     /// The CSV dialect.
     public var dialect: CSVDialect
+    /// The layout of a `whitespace` or `fixed` text file; unused for other formats.
+    public var textLayout = AlignedTextLayout()
+    /// Rows to leave out, judged on raw source cells before any value is parsed; empty when the
+    /// mapping has no `drop` or `keep`.
+    public var rowFilters: [RowFilter] = []
     /// Whether to keep only one row per distinct combination of mapped values.
     public var distinct: Bool
     /// Field mappings given explicitly.
@@ -152,6 +162,10 @@ public struct FieldMapping: Sendable {
         case column(String)
         /// The same text for every row.
         case constant(String)
+        /// Several source columns whose trimmed cells are joined by `separator`
+        /// (`columns = ["vru+line", "call_id"]`, or `date = "…", time = "…"`). The value is null
+        /// when any of the cells is null.
+        case columns([String], separator: String)
     }
 
     /// The field fed.
@@ -164,4 +178,13 @@ public struct FieldMapping: Sendable {
     public var temporalFormat: TemporalFormat?
     /// Text used when the source cell is null.
     public var defaultValue: String?
+    /// Cell texts read as null for this field only (`null = ["0:00:00"]`), besides the empty
+    /// cell and the file's `null` words.
+    public var nullWords: [String] = []
+
+    /// The separator of a field built from several columns, as bytes (empty otherwise).
+    var separatorBytes: [UInt8] {
+        if case .columns(_, let separator) = origin { return Array(separator.utf8) }
+        return []
+    }
 }

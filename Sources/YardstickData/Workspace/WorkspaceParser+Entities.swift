@@ -92,8 +92,8 @@ extension WorkspaceParser {
         try allowOnly(
             declaration,
             [
-                "column", "value", "map", "format", "default", "type", "values", "references",
-                "description", "required",
+                "column", "columns", "separator", "date", "time", "value", "map", "format",
+                "default", "null", "type", "values", "references", "description", "required",
             ], at: key)
         let typeName = try string(declaration["type"], key + ".type") ?? "string"
         let type: FieldType
@@ -147,7 +147,7 @@ extension WorkspaceParser {
             body,
             [
                 "source", "file", "format", "encoding", "delimiter", "distinct", "match_columns",
-                "fields", "custom", "formats",
+                "fields", "custom", "formats", "widths", "column_names", "drop", "keep",
             ],
             at: key)
         let source: SourceDefinition
@@ -181,7 +181,8 @@ extension WorkspaceParser {
         if let declared = try string(body["format"], key + ".format") {
             guard let known = SourceMapping.FileFormat(rawValue: declared) else {
                 throw WorkspaceError(
-                    file: file, key: key + ".format", message: "format must be csv, json or ndjson")
+                    file: file, key: key + ".format",
+                    message: "format must be csv, json, ndjson, whitespace or fixed")
             }
             format = known
         } else {
@@ -191,6 +192,8 @@ extension WorkspaceParser {
             default: format = .csv
             }
         }
+        let textLayout = try alignedTextLayout(body, key: key, format: format)
+        let rowFilters = try self.rowFilters(body, key: key)
         let fileFormats = try parseFormats(body["formats"], base: formats, key: key + ".formats")
         var fields: [FieldMapping] = []
         if let declared = try table(body["fields"], key + ".fields") {
@@ -203,7 +206,8 @@ extension WorkspaceParser {
                             + "[\(key).custom] with a type")
                 }
                 guard let value = declared[name] else { continue }
-                fields.append(try fieldMapping(field, value, key: "\(key).fields.\(name)"))
+                fields.append(
+                    try fieldMapping(field, value, key: "\(key).fields.\(name)", formats: fileFormats))
             }
         }
         if let declarations = try table(body["custom"], key + ".custom") {
@@ -211,7 +215,8 @@ extension WorkspaceParser {
                 guard let field = entity.field(named: name), let value = declarations[name] else {
                     continue
                 }
-                var mapping = try fieldMapping(field, value, key: "\(key).custom.\(name)")
+                var mapping = try fieldMapping(
+                    field, value, key: "\(key).custom.\(name)", formats: fileFormats)
                 if case .column(let column) = mapping.origin, column.isEmpty {
                     mapping.origin = .column(name)
                 }
@@ -222,18 +227,21 @@ extension WorkspaceParser {
         let matchColumns = try boolean(body["match_columns"], key + ".match_columns") ?? !distinct
         let displayPath: String =
             path.hasPrefix(directory + "/") ? String(path.dropFirst(directory.count + 1)) : path
-        return SourceMapping(
+        var mapping = SourceMapping(
             path: path, displayPath: displayPath, format: format,
             dialect: CSVDialect(
                 delimiter: try delimiter(body["delimiter"], key + ".delimiter") ?? source.delimiter,
                 encoding: try encoding(body["encoding"], key + ".encoding") ?? source.encoding),
             distinct: distinct, fields: fields, matchesColumnsByName: matchColumns,
             formats: fileFormats, key: key)
+        mapping.textLayout = textLayout
+        mapping.rowFilters = rowFilters
+        return mapping
     }
 
-    private func fieldMapping(_ field: FieldDefinition, _ value: ConfigValue, key: String)
-        throws(WorkspaceError) -> FieldMapping
-    {
+    private func fieldMapping(
+        _ field: FieldDefinition, _ value: ConfigValue, key: String, formats: ValueFormats
+    ) throws(WorkspaceError) -> FieldMapping {
         if case .string(let column) = value {
             return FieldMapping(
                 field: field, origin: .column(column), valueMap: [:], temporalFormat: nil,
@@ -245,19 +253,10 @@ extension WorkspaceParser {
         try allowOnly(
             spec,
             [
-                "column", "value", "map", "format", "default", "type", "values", "references",
-                "description", "required",
+                "column", "columns", "separator", "date", "time", "value", "map", "format",
+                "default", "null", "type", "values", "references", "description", "required",
             ], at: key)
-        let origin: FieldMapping.Origin
-        if let constant = spec["value"] {
-            guard spec["column"] == nil else {
-                throw WorkspaceError(
-                    file: file, key: key, message: "give either column or value, not both")
-            }
-            origin = .constant(try scalarText(constant, key + ".value"))
-        } else {
-            origin = .column(try string(spec["column"], key + ".column") ?? "")
-        }
+        let origin = try fieldOrigin(spec, field: field, key: key)
         if case .column(let column) = origin, column.isEmpty, !field.isCustom {
             throw WorkspaceError(
                 file: file, key: key, message: "say which column feeds \(field.name) (column = \"…\")")
@@ -265,15 +264,7 @@ extension WorkspaceParser {
         var valueMap: [String: String] = [:]
         if let map = try table(spec["map"], key + ".map") {
             for (from, to) in map {
-                let target = try scalarText(to, "\(key).map.\(from)")
-                if case .enumeration(let allowed) = field.type, !allowed.contains(target) {
-                    throw WorkspaceError(
-                        file: file, key: "\(key).map.\(from)",
-                        message:
-                            "\"\(target)\" is not a value of \(field.name) "
-                            + "(\(allowed.joined(separator: ", ")))")
-                }
-                valueMap[from] = target
+                valueMap[from] = try mapTarget(to, field: field, key: "\(key).map.\(from)")
             }
         }
         var format: TemporalFormat?
@@ -284,11 +275,15 @@ extension WorkspaceParser {
                     message: "format applies to date and datetime fields only")
             }
             format = try temporal(pattern, key + ".format")
+        } else if spec["date"] != nil, field.type == .datetime {
+            format = try dateAndTimeFormat(formats.date, key: key)
         }
-        return FieldMapping(
+        var mapping = FieldMapping(
             field: field, origin: origin, valueMap: valueMap, temporalFormat: format,
             defaultValue: try spec["default"].map { value throws(WorkspaceError) in
                 try scalarText(value, key + ".default")
             })
+        mapping.nullWords = try strings(spec["null"], key + ".null") ?? []
+        return mapping
     }
 }

@@ -37,7 +37,7 @@ public enum LuaAPI {
             signature: "indicator { id, title, description, unit, better, per, needs, value }",
             summary:
                 "Declares an indicator; the file returns it. `unit`: count, money, percent (a fraction), ratio, days, "
-                + "hours, score, number. `better`: higher or lower. `per`: user, team, department, company or account "
+                + "hours, seconds (shown as m:ss or h:mm:ss in tables), score, number. `better`: higher or lower. `per`: user, team, department, company or account "
                 + "(the finest grain; coarser grains evaluate the same definition on the union of members' records). "
                 + "`needs`: \"entity.field\" names checked before running. `value(s, k)` returns a number, a decimal or "
                 + "missing(reason); `k(id)` is another indicator's value for the same subject and period.",

@@ -65,6 +65,7 @@ public enum ResultValue: Sendable, Equatable {
     /// The value as shown in a table cell.
     ///
     /// Percent values are multiplied by 100 and rounded to one decimal place (`31.3%`);
+    /// seconds are rounded to the second and shown as `2:23` or `1:02:03`;
     /// other numbers are rounded to six decimal places without an exponent (`0.333333`). A missing value reads `—`, a failed one `error`
     /// (`错误` in Chinese).
     ///
@@ -85,11 +86,30 @@ public enum ResultValue: Sendable, Equatable {
             let tenths = (value * 1000).rounded()
             guard tenths.isFinite, abs(tenths) < 9e18 else { return plainText }
             return Self.percent(tenths: Int64(tenths))
+        case .integer(let value) where unit == .seconds:
+            return Self.clock(seconds: value)
+        case .decimal(let value) where unit == .seconds:
+            let whole = (value.scaled.magnitude + ExactDecimal.unit.magnitude / 2) / ExactDecimal.unit.magnitude
+            return Self.clock(seconds: value.scaled < 0 ? -Int64(whole) : Int64(whole))
+        case .number(let value) where unit == .seconds:
+            let whole = value.rounded()
+            guard whole.isFinite, abs(whole) < 9e18 else { return Self.plain(value) }
+            return Self.clock(seconds: Int64(whole))
         case .number(let value):
             return Self.plain(value)
         default:
             return plainText
         }
+    }
+
+    /// Whole seconds as a clock reading: `2:23` below an hour, `1:02:03` from an hour on,
+    /// with a leading `-` when negative.
+    static func clock(seconds: Int64) -> String {
+        let magnitude = seconds.magnitude
+        let (hours, minutes, rest) = (magnitude / 3600, magnitude / 60 % 60, magnitude % 60)
+        func twoDigits(_ value: UInt64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let text = hours > 0 ? "\(hours):\(twoDigits(minutes)):\(twoDigits(rest))" : "\(minutes):\(twoDigits(rest))"
+        return (seconds < 0 ? "-" : "") + text
     }
 
     /// `tenths` of a percent as text: 313 → `31.3%`.

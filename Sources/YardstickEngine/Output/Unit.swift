@@ -12,6 +12,9 @@ public enum Unit: String, Sendable, Codable, CaseIterable {
     case days
     /// A duration in hours.
     case hours
+    /// A duration in seconds: shown as `m:ss` or `h:mm:ss` in tables (rounded to the second),
+    /// written as a number of seconds in CSV and JSON.
+    case seconds
     /// A score on some scale.
     case score
     /// Any other number.
