@@ -95,6 +95,9 @@ import Testing
         Hostile(name: "assign the period's fields", body: #"s.period.label = "" s.period.days = 1"#),
         Hostile(name: "mutate the period's dates", body: #"s.period.start.day = 0 s.period.finish.day = 0"#),
         Hostile(
+            name: "mutate the period's dates through pairs",
+            body: #"for _, v in pairs(s.period) do if type(v) == "table" then v.day = 0 end end"#),
+        Hostile(
             name: "mutate a date used in a view",
             body: #"""
                 local a = date(2026, 10, 1)

@@ -638,10 +638,14 @@ enum Prelude {
 
         -- Read-only records (the subject, a period): reads go to the data the host sent, writes
         -- fail; dates are made afresh on each read, so no script can change one another reads.
+        local function fresh(v)
+          if getmetatable(v) == "yardstick.date" then return date_of(v.day) end
+          return v
+        end
         local function record_pairs(data)
           return function()
             local copy = {}
-            for key, v in next, data do copy[key] = v end
+            for key, v in next, data do copy[key] = fresh(v) end
             return next, copy, nil
           end
         end
@@ -656,11 +660,7 @@ enum Prelude {
         local function period_record(data)
           if data == nil then return nil end
           return setmetatable({}, {
-            __index = function(_, key)
-              local v = data[key]
-              if getmetatable(v) == "yardstick.date" then return date_of(v.day) end
-              return v
-            end,
+            __index = function(_, key) return fresh(data[key]) end,
             __newindex = period_newindex, __readonly = "periods are read-only",
             __pairs = record_pairs(data), __metatable = "yardstick.period",
           })
@@ -756,7 +756,8 @@ enum Prelude {
           local s = new_scope(0, true, subject, period)
           local function k(other)
             if type(other) ~= "string" then error("k(id) takes an indicator id", 2) end
-            return private_copy(other, evaluate(other, s, k))
+            local value = private_copy(other, evaluate(other, s, k))
+            return value
           end
           current_s, current_k = s, k
         end
@@ -793,7 +794,8 @@ enum Prelude {
           local s = new_scope(0, true, nil, period_record(period))
           local function k(other)
             if not eligible[other] then abort() end
-            return private_copy(other, evaluate(other, s, k))
+            local value = private_copy(other, evaluate(other, s, k))
+            return value
           end
           local out = {}
           for i = 1, #ids do
