@@ -94,6 +94,9 @@ import YardstickQuery
             body: #"local v = s.opportunities:during("closed_at") v.slot = 1 v.filters[1] = nil"#),
         Hostile(name: "assign the subject's id", body: #"s.subject.id = "zz" s.subject.name = "" "#),
         Hostile(name: "rawset the subject's id", body: #"rawset(s.subject, "id", "zz")"#),
+        // Stopping the task call sends the first subject's controls down the plain
+        // per-subject path (focus, then one call per indicator).
+        Hostile(name: "burn the instruction budget", body: #"while true do end"#),
         Hostile(name: "assign the period's fields", body: #"s.period.label = "" s.period.days = 1"#),
         Hostile(name: "mutate the period's dates", body: #"s.period.start.day = 0 s.period.finish.day = 0"#),
         Hostile(
@@ -194,7 +197,10 @@ import YardstickQuery
 
     static func controlOutput(_ hostile: Hostile?, path: Path) throws -> (csv: String, json: String) {
         let (workspace, engine, directory) = try #require(fixture)
-        var evaluator = Evaluator(engine: engine, workspace: workspace, today: 20_400, workers: 1)
+        // A small instruction budget (the controls need far less), so that the hostile loop ends soon.
+        var limits = LuaLimits.default
+        limits.instructionsPerCall = 2_000_000
+        var evaluator = Evaluator(engine: engine, workspace: workspace, limits: limits, today: 20_400, workers: 1)
         evaluator.modules = ModuleFolder(path: directory + "/indicators", displayPrefix: "indicators")
         evaluator.columnMode = path.columnMode
         evaluator.paths = EvaluationPaths(grouped: path.grouped, prefetch: path.prefetch)
