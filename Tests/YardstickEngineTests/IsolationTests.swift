@@ -90,6 +90,21 @@ import YardstickQuery
                 #"local v = s.opportunities:during("closed_at") v:where{ stage = "lost" } v.equal.stage.won = v.equal.stage.lost"#
         ),
         Hostile(
+            name: "a condition that changes between reads",
+            body: #"""
+                local reads = 0
+                local condition = setmetatable({}, {
+                  __len = function() return 2 end,
+                  __index = function(_, i)
+                    if i == 1 then return "=" end
+                    reads = reads + 1
+                    if reads % 2 == 1 then return "lost" end
+                    return "won"
+                  end,
+                })
+                s.opportunities:during("closed_at"):where{ stage = condition }:count()
+                """#),
+        Hostile(
             name: "change a view's period slot",
             body: #"local v = s.opportunities:during("closed_at") v.slot = 1 v.filters[1] = nil"#),
         Hostile(name: "assign the subject's id", body: #"s.subject.id = "zz" s.subject.name = "" "#),
