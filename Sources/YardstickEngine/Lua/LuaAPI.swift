@@ -118,7 +118,8 @@ public enum LuaAPI {
             place: .view, name: "where", signature: "view:where{ field = value | {op, value…} } → view",
             summary:
                 "Rows matching every condition. Ops: =, ~=, <, <=, >, >=, in, not in, between, contains, is nil, not nil. "
-                + "Enums, text and references compare as text (a reference by the referenced id); dot paths follow references (`[\"account.industry\"]`).",
+                + "Enums, text and references compare as text (a reference by the referenced id); dot paths follow references (`[\"account.industry\"]`). "
+                + "Condition tables are read raw (their metatables are ignored); an `in` list may hold any number of values (its cost grows linearly).",
             example:
                 #"deals:where{ stage = {"in", {"won", "lost"}}, amount = {">=", 5000}, ["account.industry"] = "retail" }"#
         ),
