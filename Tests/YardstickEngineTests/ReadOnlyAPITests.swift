@@ -78,6 +78,30 @@ import Testing
         }
     }
 
+    @Test func kRefusesATableDressedAsAnAPIObject() throws {
+        let (workspace, engine, _) = try EngineFixture.workspace()
+        let sources = [
+            Evaluator.Source(
+                file: "indicators/fake.lua",
+                text:
+                    "return indicator { id = \"fake\", value = function(s) return setmetatable({ 1 }, { __metatable = \"yardstick.view\" }) end }"
+            ),
+            Evaluator.Source(
+                file: "indicators/reader.lua",
+                text:
+                    "return indicator { id = \"reader\", value = function(s, k)\nlocal t = k(\"fake\")\nreturn t[1] end }"
+            ),
+        ]
+        let report = try Evaluator(engine: engine, workspace: workspace, workers: 1)
+            .run(sources: sources, periods: [EngineFixture.october], grains: [.user])
+        let failures = report.errors.filter { $0.indicatorID == "reader" }
+        #expect(failures.count == 3)
+        for failure in failures {
+            #expect(failure.location == "indicators/reader.lua:2")
+            #expect(failure.message.hasPrefix(#"k("fake"): the indicator returned a view;"#))
+        }
+    }
+
     @Test func readOnlyRecordsStillReadAndIterate() throws {
         let (workspace, engine, _) = try EngineFixture.workspace()
         let source = Evaluator.Source(

@@ -734,11 +734,9 @@ enum Prelude {
         end
 
         -- What k(id) hands out: value types as fresh copies (the memo keeps the original, so no
-        -- indicator can change what another reads), read-only API objects as they are; other
-        -- tables would be shared between indicators, so they do not pass.
-        local shared_kinds = {
-          view = true, grouped = true, scope = true, duration = true, column = true, subject = true, period = true,
-        }
+        -- indicator can change what another reads) and, in column mode, columns (which no
+        -- column-mode function can change); any other table would be shared between indicators,
+        -- so it does not pass (a metatable's name is no proof: scripts can forge one).
         local function private_copy(id, v)
           if type(v) ~= "table" then return v end
           local k = kind(v)
@@ -746,7 +744,7 @@ enum Prelude {
           if k == "missing" then return setmetatable({ reason = v.reason }, Missing) end
           if k == "date" then return date_of(v.day) end
           if k == "datetime" then return setmetatable({ seconds = v.seconds }, DateTime) end
-          if shared_kinds[k] then return v end
+          if is_column(v) then return v end
           error("k(\"" .. id .. "\"): the indicator returned a " .. k .. "; indicators pass numbers, decimals, dates and missing values to each other", 3)
         end
 
