@@ -373,12 +373,20 @@ static inline int ys_lua_setmetatable(lua_State *L) {
     return 1;
 }
 
-/** `rawset` that refuses the sandbox's read-only proxies. */
+/**
+ * `rawset` that refuses the sandbox's read-only proxies and every table whose metatable
+ * has a string `__readonly` field (the API's objects: scopes, views, rows, values…); the
+ * error is that string ("views are read-only").
+ */
 static inline int ys_lua_rawset(lua_State *L) {
     ys_budget *b = ys_budget_of(L);
     luaL_checktype(L, 1, LUA_TTABLE);
     luaL_checkany(L, 2);
     luaL_checkany(L, 3);
+    lua_settop(L, 3);
+    if (luaL_getmetafield(L, 1, "__readonly") == LUA_TSTRING)
+        return ys_raise(L, YS_KIND_SANDBOX, "%s", lua_tostring(L, -1));
+    lua_settop(L, 3);
     lua_rawgetp(L, LUA_REGISTRYINDEX, &b->key_proxies);
     lua_pushvalue(L, 1);
     if (lua_rawget(L, -2) != LUA_TNIL)
@@ -472,20 +480,36 @@ static inline void ys_set_guard(lua_State *L, int idx, int set) {
     lua_setmetatable(L, idx);
 }
 
-/** Pushes a fresh environment: `_G` is itself, misses go to the sandbox base. */
-static inline void ys_push_env(lua_State *L, int trusted) {
+static inline int ys_lua_require(lua_State *L);
+
+/**
+ * Pushes a fresh environment: `_G` is itself, misses go to the sandbox base. An untrusted
+ * environment gets its own `require`, whose module cache is the table at `modules` (0: a new
+ * one): the chunk and the modules it requires share their instances, and no other chunk
+ * sees them.
+ */
+static inline void ys_push_env_sharing(lua_State *L, int trusted, int modules) {
     ys_budget *b = ys_budget_of(L);
-    luaL_checkstack(L, 3, NULL);
+    if (modules) modules = lua_absindex(L, modules);
+    luaL_checkstack(L, 4, NULL);
     lua_createtable(L, 0, 2);
     lua_pushvalue(L, -1);
     lua_setfield(L, -2, "_G");
     if (trusted) {
         lua_rawgetp(L, LUA_REGISTRYINDEX, &b->key_host);
         lua_setfield(L, -2, "__host");
+    } else {
+        if (modules) lua_pushvalue(L, modules);
+        else lua_newtable(L);
+        lua_pushcclosure(L, ys_lua_require, 1);
+        lua_setfield(L, -2, "require");
     }
     lua_rawgetp(L, LUA_REGISTRYINDEX, &b->key_envmeta);
     lua_setmetatable(L, -2);
 }
+
+/** Pushes a fresh environment with a new module cache; see `ys_push_env_sharing`. */
+static inline void ys_push_env(lua_State *L, int trusted) { ys_push_env_sharing(L, trusted, 0); }
 
 
 /* ---------------------------------------------------------------------------------------
@@ -810,7 +834,12 @@ static inline void ys_compile(lua_State *L, int src, int name, int kind_on_error
     if (status != LUA_OK) ys_raise(L, kind_on_error, "%s", lua_tostring(L, -1));
 }
 
-/** `require`: validated name, per-state cache, host resolver, text-only sandboxed load. */
+/**
+ * `require`: validated name, host resolver (asked once per state: sources are kept), a
+ * text-only sandboxed load, and instances cached per requiring chunk (upvalue 1, shared
+ * with the modules it loads), so that one indicator changing a module table cannot change
+ * what another indicator's `require` returns.
+ */
 static inline int ys_lua_require(lua_State *L) {
     ys_budget *b = ys_budget_of(L);
     size_t len = 0;
@@ -821,21 +850,42 @@ static inline int ys_lua_require(lua_State *L) {
         lua_pushlstring(L, name, len > 60 ? 60 : len);
         return ys_raise(L, YS_KIND_SANDBOX, "invalid module name '%s'", lua_tostring(L, -1));
     }
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &b->key_loaded); /* 2 */
+    if (lua_type(L, lua_upvalueindex(1)) == LUA_TTABLE) lua_pushvalue(L, lua_upvalueindex(1)); /* 2 */
+    else lua_rawgetp(L, LUA_REGISTRYINDEX, &b->key_loaded);
     lua_pushvalue(L, 1);
     int t = lua_rawget(L, 2);
     if (t == LUA_TLIGHTUSERDATA && lua_touserdata(L, -1) == &b->key_loading)
         return ys_raise(L, YS_KIND_RUNTIME, "loop while loading module '%s'", name);
     if (t != LUA_TNIL) return 1;
-    lua_pop(L, 1);
-    int found = ys_host_call(L, YS_ID_RESOLVE, 1, 1); /* pushes source, chunk name */
-    if (found < 2 || lua_type(L, 3) != LUA_TSTRING || lua_type(L, 4) != LUA_TSTRING)
-        return ys_raise(L, YS_KIND_SANDBOX, "module '%s' not found", name);
+    lua_settop(L, 2);
+    /* sources by name, kept per state: "\1name" -> source, "\2name" -> chunk name */
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &b->key_loaded); /* 3 */
+    lua_pushfstring(L, "\1%s", name);
+    lua_rawget(L, 3);
+    lua_pushfstring(L, "\2%s", name);
+    lua_rawget(L, 3);
+    if (lua_type(L, 4) == LUA_TSTRING && lua_type(L, 5) == LUA_TSTRING) {
+        lua_remove(L, 3);
+    } else {
+        lua_settop(L, 2);
+        int found = ys_host_call(L, YS_ID_RESOLVE, 1, 1); /* pushes source, chunk name */
+        if (found < 2 || lua_type(L, 3) != LUA_TSTRING || lua_type(L, 4) != LUA_TSTRING)
+            return ys_raise(L, YS_KIND_SANDBOX, "module '%s' not found", name);
+        lua_settop(L, 4);
+        lua_rawgetp(L, LUA_REGISTRYINDEX, &b->key_loaded); /* 5 */
+        lua_pushfstring(L, "\1%s", name);
+        lua_pushvalue(L, 3);
+        lua_rawset(L, 5);
+        lua_pushfstring(L, "\2%s", name);
+        lua_pushvalue(L, 4);
+        lua_rawset(L, 5);
+        lua_settop(L, 4);
+    }
     lua_pushvalue(L, 1);
     lua_pushlightuserdata(L, &b->key_loading);
     lua_rawset(L, 2);
     ys_compile(L, 3, 4, YS_KIND_SYNTAX); /* 5: chunk */
-    ys_push_env(L, 0);
+    ys_push_env_sharing(L, 0, 2);
     lua_setupvalue(L, 5, 1);
     lua_pushvalue(L, 1);
     if (lua_pcall(L, 1, 1, 0) != LUA_OK) {

@@ -77,6 +77,34 @@ struct RequireTests {
             setUp: { vm in installResolver(vm) })
     }
 
+    @Test func eachChunkGetsItsOwnModuleInstances() throws {
+        let (changed, other, calls) = try withVM { vm in
+            let counter = Counter()
+            installResolver(vm, calls: counter)
+            let changed = try vm.run(
+                "local u = require 'util' u.twice = function() return 0 end return require('util').twice(2)")
+            let other = try vm.run("return require('util').twice(2)", chunk: "pack/other.lua")
+            return (changed, other, counter.value)
+        }
+        #expect(changed == [.integer(0)])
+        #expect(other == [.integer(4)])
+        #expect(calls == 1)
+    }
+
+    @Test func modulesRequiredByAModuleShareTheChunksInstances() throws {
+        let results = try withVM { vm in
+            vm.moduleResolver = { name in
+                switch name {
+                case "state": ("return { n = 0 }", "pack/state.lua")
+                case "bump": ("local s = require 'state' s.n = s.n + 1 return s", "pack/bump.lua")
+                default: nil
+                }
+            }
+            return try vm.run("local s = require 'state' require 'bump' return s.n")
+        }
+        #expect(results == [.integer(1)])
+    }
+
     @Test func moduleGlobalsStayInTheModule() throws {
         let results = try withVM { vm in
             installResolver(vm)

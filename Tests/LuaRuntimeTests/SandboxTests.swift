@@ -84,6 +84,19 @@ struct SandboxTests {
             "rawset(math, 'pi', 3)", kind: .sandbox, containing: "read-only table")
     }
 
+    @Test func rawsetOnATableMarkedReadOnlyRaisesItsMessage() throws {
+        try expectFailure(
+            "local t = setmetatable({}, { __readonly = 'things are read-only', __metatable = 'x' }) rawset(t, 'a', 1)",
+            kind: .sandbox, containing: "pack/test.lua:1: things are read-only")
+    }
+
+    @Test func rawsetOnPlainTablesStillWorks() throws {
+        let results = try withVM { vm in
+            try vm.run("local t = setmetatable({}, { __newindex = error }) rawset(t, 'a', 1) return t.a")
+        }
+        #expect(results == [.integer(1)])
+    }
+
     @Test func gcMetamethodIsRejected() throws {
         try expectFailure(
             "setmetatable({}, {__gc = function() while true do end end})", kind: .sandbox,

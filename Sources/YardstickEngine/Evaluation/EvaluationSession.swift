@@ -236,7 +236,7 @@ final class EvaluationSession {
     /// values (reasons), which the prelude makes into values on use. Lists, groups and rows are
     /// left to `q.run`.
     private func prefetchedValues() -> (plain: LuaValue, decimals: LuaValue, missing: LuaValue) {
-        guard trace == nil, discovered == nil, let grouped, !aggregates.isEmpty, let period else {
+        guard prefetch, trace == nil, discovered == nil, let grouped, !aggregates.isEmpty, let period else {
             return (.nil, .nil, .nil)
         }
         var tables: [UInt8: LuaTable] = [:]
@@ -259,6 +259,10 @@ final class EvaluationSession {
         func table(_ kind: UInt8) -> LuaValue { .table(tables[kind] ?? LuaTable()) }
         return (table(ValueBridge.flatNumber), table(ValueBridge.flatDecimal), table(ValueBridge.flatMissing))
     }
+
+    /// Whether the task path receives the shared values ahead (off only in tests that compare
+    /// the evaluation paths; the values are the same either way).
+    var prefetch = true
 
     /// Indicators that a limit (instructions, time, memory) stopped in this session: later
     /// subjects evaluate them alone, after the others.

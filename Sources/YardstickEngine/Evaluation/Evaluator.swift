@@ -39,6 +39,8 @@ public struct Evaluator: Sendable {
     /// see ``ColumnEligibility``); off, every indicator runs per subject. The values are the
     /// same either way.
     public var columnMode = true
+    /// Internal switches that force the other evaluation paths, for tests that compare them.
+    var paths = EvaluationPaths()
 
     /// Creates an evaluator.
     public init(
@@ -129,6 +131,7 @@ public struct Evaluator: Sendable {
         let today = self.today
         let modules = self.modules
         let columnMode = self.columnMode
+        let prefetch = paths.prefetch
         let allTasks = tasks
         let allColumnBlocks = columnBlocks
         let sessions = ResultSlots<EvaluationSession>(count: workerCount)
@@ -141,6 +144,7 @@ public struct Evaluator: Sendable {
                     let session = try? EvaluationSession(
                         engine: engine, calendar: calendar, limits: limits, today: today, modules: modules)
                 else { return }
+                session.prefetch = prefetch
                 // Load errors were already collected by `declarations`; files that failed there
                 // fail the same way here and are not among the ids run below.
                 for source in sources { _ = try? session.load(source: source.text, file: source.file) }
@@ -288,7 +292,7 @@ public struct Evaluator: Sendable {
     /// The shared per-period values for the subjects of one grain, when there are several and
     /// they partition the users (or accounts); nil otherwise (each subject then runs alone).
     func groupedRuns(for subjects: [SubjectInfo], periods: [Period]) -> GroupedRuns? {
-        guard subjects.count > 1 else { return nil }
+        guard paths.grouped, subjects.count > 1 else { return nil }
         let isAccounts = subjects.first.map { if case .accounts = $0.subject { true } else { false } } ?? false
         let targetCount = engine.dataset[isAccounts ? "accounts" : "users"]?.rowCount ?? 0
         guard let groups = SubjectGroups(subjects.map(\.subject), targetCount: targetCount) else { return nil }

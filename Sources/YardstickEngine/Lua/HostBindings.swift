@@ -107,8 +107,13 @@ enum HostBindings {
         guard let op = spec["op"].stringValue, let field = spec["field"].stringValue else {
             throw HostError("plan: filter without op or field")
         }
-        let values = spec["values"].tableValue?.array ?? []
-        let operands = try values.map { value throws(HostError) in try ValueBridge.operand(value, field: field) }
+        let operands: [Operand]
+        if let codes = spec["encoded"].stringValue {
+            operands = try OperandList.decode(codes, field: field)
+        } else {
+            let values = spec["values"].tableValue?.array ?? []
+            operands = try values.map { value throws(HostError) in try ValueBridge.operand(value, field: field) }
+        }
         let path = FieldPath(field)
         switch op {
         case "during": return [.during(field)]

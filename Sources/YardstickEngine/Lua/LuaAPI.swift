@@ -118,7 +118,8 @@ public enum LuaAPI {
             place: .view, name: "where", signature: "view:where{ field = value | {op, value…} } → view",
             summary:
                 "Rows matching every condition. Ops: =, ~=, <, <=, >, >=, in, not in, between, contains, is nil, not nil. "
-                + "Enums, text and references compare as text (a reference by the referenced id); dot paths follow references (`[\"account.industry\"]`).",
+                + "Enums, text and references compare as text (a reference by the referenced id); dot paths follow references (`[\"account.industry\"]`). "
+                + "Condition tables are read raw (their metatables are ignored); an `in` list may hold any number of values (its cost grows linearly).",
             example:
                 #"deals:where{ stage = {"in", {"won", "lost"}}, amount = {">=", 5000}, ["account.industry"] = "retail" }"#
         ),
@@ -198,6 +199,16 @@ public enum LuaAPI {
             "helper function) runs once for all subjects of a grain and period, each query giving every",
             "subject's value at once. Any other function runs once per subject: the values are the same,",
             "it only costs more on large workspaces.",
+            "",
+            "Isolation: one indicator cannot change another's values. The scope, its views, `s.subject`,",
+            "`s.period` and durations are read-only: assigning a field or `rawset` on one is an error at the",
+            "script's line (\"scopes are read-only\", \"views are read-only\", \"subjects are read-only\",",
+            "\"periods are read-only\"); view methods cannot be replaced. The standard libraries are read-only",
+            "(\"attempt to modify read-only table 'string'\") and `getmetatable(\"\")` is `false`. Each file has",
+            "its own globals and its own instances of the modules it `require`s. Results (`k(id)`, `top`,",
+            "`group_by`, `rows()`, dates read from `s.period`) are fresh values for each call: changing one changes",
+            "nothing anybody else reads. `k(id)` passes numbers, decimals, dates and missing values; an",
+            "indicator whose value is a table cannot be read with `k`.",
         ]
         for place in Place.allCases {
             let title: String

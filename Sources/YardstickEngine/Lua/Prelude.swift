@@ -8,7 +8,7 @@ enum Prelude {
         local q = host.query
         local setmetatable, getmetatable, type, pairs, ipairs = setmetatable, getmetatable, type, pairs, ipairs
         local tostring, error, select, rawget, pcall, next = tostring, error, select, rawget, pcall, next
-        local rawequal, rawset = rawequal, rawset
+        local rawequal, rawset, rawlen = rawequal, rawset, rawlen
         local math_type, floor, huge = math.type, math.floor, math.huge
         local sort, concat, format, byte = table.sort, table.concat, string.format, string.byte
 
@@ -194,7 +194,7 @@ enum Prelude {
             if not made then
               made = setmetatable({}, {
                 __index = { from = from, to = to, unit = unit }, __metatable = Duration.__metatable,
-                __newindex = function() error("durations are read-only", 2) end,
+                __newindex = function() error("durations are read-only", 2) end, __readonly = "durations are read-only",
               })
               by_to[to] = made
             end
@@ -288,28 +288,63 @@ enum Prelude {
         host.register_metatable("row", Row)
 
         -- Views: each records a query plan; the host runs it -----------------------------------
+        -- Scripts hold handles: empty tables whose metatable refuses writes (`__newindex`, and
+        -- `__readonly` for the sandbox's rawset) and whose methods live in a table scripts cannot
+        -- reach. Each handle's state (filters, caches, prepared ids) is kept here, by handle, so no
+        -- script can read or change the caches that every indicator of the VM shares.
         local plan_ids = {}
         local views = {}
+        local view_state = {}
+        local view_methods, grouped_methods = {}, {}
+        local grouped_state = setmetatable({}, { __mode = "k" })
+        local function read_only(message) return function() error(message, 2) end end
+        View.__index, View.__newindex, View.__readonly = view_methods, read_only("views are read-only"), "views are read-only"
+        Grouped.__index, Grouped.__newindex = grouped_methods, read_only("grouped views are read-only")
+        Grouped.__readonly = "grouped views are read-only"
+        Row.__readonly = "rows are read-only"
+        for _, mt in ipairs({ Decimal, Date, DateTime, Missing }) do mt.__readonly = "values are read-only" end
 
+        local function state_of(view)
+          local state = view_state[view]
+          if not state then error("expected a view (call its methods with ':')", 3) end
+          return state
+        end
+
+        -- A filter operand as a cache-key code: the same code means the same operand. Floats are
+        -- written exactly (hexadecimal), strings with their length (so ',' and '|' cannot clash).
         local function encode(v)
           local k = kind(v)
           if k == "date" then return "d" .. v.day end
           if k == "decimal" then return "m" .. v.scaled end
           if k == "string" then return "s" .. #v .. ":" .. v end
-          if k == "number" or k == "boolean" then return k:sub(1, 1) .. tostring(v) end
+          if k == "number" then
+            if math_type(v) == "integer" then return "n" .. v end
+            return "f" .. format("%a", v)
+          end
+          if k == "boolean" then return "b" .. tostring(v) end
           error("cannot filter on a " .. k, 3)
+        end
+        -- The operand a filter keeps: value types copied, so that a script changing its own date
+        -- or decimal afterwards cannot change a cached view.
+        local function operand(v)
+          local k = kind(v)
+          if k == "date" then return date_of(v.day) end
+          if k == "decimal" then return decimal_of(v.scaled) end
+          return v
         end
 
         -- Views are cached: a script's chain s.x:where{…}:during(…) builds each view once per VM,
-        -- then finds it again through its parent's children table.
-        local function view_of(entity, restricted, slot, filters, key)
+        -- then finds it again through its parent's children table. `suffix` is the filters' part
+        -- of the key, shared by every scope of the same entity (the plan cache's key).
+        local function view_of(entity, restricted, slot, filters, key, suffix)
           local cached = views[key]
           if cached then return cached end
-          local v = setmetatable({
-            entity = entity, restricted = restricted, slot = slot, filters = filters, key = key,
-            children = {}, aggregates = {}, simple = {}, equal = {},
-          }, View)
+          local v = {
+            entity = entity, restricted = restricted, slot = slot, filters = filters, key = key, suffix = suffix,
+            children = {}, aggregates = {}, simple = {}, equal = {}, handle = setmetatable({}, View),
+          }
           views[key] = v
+          view_state[v.handle] = v
           return v
         end
 
@@ -319,7 +354,7 @@ enum Prelude {
           local filters = {}
           for i, f in ipairs(view.filters) do filters[i] = f end
           filters[#filters + 1] = filter
-          child = view_of(view.entity, view.restricted, view.slot, filters, view.key .. "|" .. code)
+          child = view_of(view.entity, view.restricted, view.slot, filters, view.key .. "|" .. code, view.suffix .. "|" .. code)
           view.children[code] = child
           return child
         end
@@ -327,7 +362,7 @@ enum Prelude {
         local function plan_id(view)
           local id = view.plan
           if id then return id end
-          local key = view.entity .. (view.restricted and "/s" or "/a") .. view.key:match("^[^|]*(.*)$")
+          local key = view.entity .. (view.restricted and "/s" or "/a") .. view.suffix
           id = plan_ids[key]
           if not id then
             id = q.plan(view.entity, view.restricted, view.filters)
@@ -342,65 +377,90 @@ enum Prelude {
           return f
         end
 
-        function View:during(field)
-          local child = self.children[field]
-          if child then return child end
-          return derive(self, { op = "during", field = field_name(field, "during") }, field)
+        function view_methods:during(field)
+          local view = state_of(self)
+          local child = view.children[field]
+          if child then return child.handle end
+          return derive(view, { op = "during", field = field_name(field, "during") }, field).handle
         end
-        function View:before(field) return derive(self, { op = "before", field = field_name(field, "before") }, "B" .. field) end
-        function View:between(field, a, b)
+        function view_methods:before(field)
+          local view = state_of(self)
+          return derive(view, { op = "before", field = field_name(field, "before") }, "B" .. field_name(field, "before")).handle
+        end
+        function view_methods:between(field, a, b)
+          local view = state_of(self)
           field_name(field, "between")
           if kind(a) ~= "date" or kind(b) ~= "date" then error("between(field, a, b) takes two dates", 2) end
-          return derive(self, { op = "between", field = field, values = { a, b } }, "W" .. field .. a.day .. ":" .. b.day)
+          local low, high = date_of(a.day), date_of(b.day)
+          return derive(view, { op = "between", field = field, values = { low, high } }, "W" .. field .. low.day .. ":" .. high.day).handle
         end
-        function View:where(conditions)
+        -- The conditions table is the script's: it is read raw, each entry once, so that a
+        -- metatable cannot show the cache key one value and the plan another.
+        function view_methods:where(conditions)
+          local view = state_of(self)
           if type(conditions) ~= "table" then error("where{...} takes a table of conditions", 2) end
           -- One plain equality (where{ stage = "won" }): found again without building strings.
           local name, value = next(conditions)
           local plain = value == value and type(value)
           if (plain == "string" or plain == "number" or plain == "boolean") and next(conditions, name) == nil then
-            local by_name = self.equal[name]
+            local by_name = view.equal[name]
             local child = by_name and by_name[value]
-            if child then return child end
+            if child then return child.handle end
           end
-          local names = {}
-          for name in pairs(conditions) do
-            if type(name) ~= "string" then error("where{...}: condition keys are field names", 2) end
-            names[#names + 1] = name
+          local names, given = {}, {}
+          for key, condition in next, conditions do
+            if type(key) ~= "string" then error("where{...}: condition keys are field names", 2) end
+            names[#names + 1] = key
+            given[key] = condition
           end
           if #names > 1 then sort(names) end
-          local result = self
-          for _, name in ipairs(names) do
-            local condition = conditions[name]
+          local result = view
+          for _, field in ipairs(names) do
+            local condition = given[field]
             local filter, code
             if type(condition) == "table" and kind(condition) == "table" then
-              local op = condition[1]
-              if type(op) ~= "string" then error("where{" .. name .. " = {op, value}}: op must be a string", 2) end
-              local values = {}
+              local op = rawget(condition, 1)
+              if type(op) ~= "string" then error("where{" .. field .. " = {op, value}}: op must be a string", 2) end
               local codes = {}
               if op == "in" or op == "not in" then
-                if type(condition[2]) ~= "table" then error("where{" .. name .. " = {\"" .. op .. "\", {...}}}", 2) end
-                for i, v in ipairs(condition[2]) do values[i] = v codes[i] = encode(v) end
+                local list = rawget(condition, 2)
+                if type(list) ~= "table" then error("where{" .. field .. " = {\"" .. op .. "\", {...}}}", 2) end
+                local i = 1
+                local v = rawget(list, 1)
+                while v ~= nil do
+                  codes[i] = encode(v)
+                  i = i + 1
+                  v = rawget(list, i)
+                end
+                -- The list crosses to the host as its codes, one string however long it is.
+                local encoded = concat(codes, ",")
+                filter = { op = op, field = field, encoded = encoded }
+                code = op .. ":" .. encoded
               else
-                for i = 2, #condition do values[i - 1] = condition[i] codes[i - 1] = encode(condition[i]) end
+                local values = {}
+                for i = 2, rawlen(condition) do
+                  local v = rawget(condition, i)
+                  codes[i - 1] = encode(v)
+                  values[i - 1] = operand(v)
+                end
+                filter = { op = op, field = field, values = values }
+                code = op .. ":" .. concat(codes, ",")
               end
-              filter = { op = op, field = name, values = values }
-              code = op .. ":" .. concat(codes, ",")
             else
-              filter = { op = "=", field = name, values = { condition } }
               code = "=:" .. encode(condition)
+              filter = { op = "=", field = field, values = { operand(condition) } }
             end
-            result = derive(result, filter, "F" .. name .. "=" .. code)
+            result = derive(result, filter, "F" .. field .. "=" .. code)
           end
           if (plain == "string" or plain == "number" or plain == "boolean") and #names == 1 then
-            local by_name = self.equal[name]
+            local by_name = view.equal[name]
             if not by_name then
               by_name = {}
-              self.equal[name] = by_name
+              view.equal[name] = by_name
             end
             by_name[value] = result
           end
-          return result
+          return result.handle
         end
 
         local duration_measures = {}
@@ -516,16 +576,27 @@ enum Prelude {
             return aggregate(self, group, "top", measure(f, "top"), n)
           end,
         }
+        local function grouped_of(g)
+          local state = grouped_state[g]
+          if not state then error("expected a grouped view (call its methods with ':')", 3) end
+          return state
+        end
         for name, fn in pairs(aggregates) do
-          View[name] = function(self, ...) return fn(self, nil, ...) end
-          Grouped[name] = function(self, ...) return fn(self.view, self.group, ...) end
+          view_methods[name] = function(self, ...) return fn(state_of(self), nil, ...) end
+          grouped_methods[name] = function(self, ...)
+            local state = grouped_of(self)
+            return fn(state.view, state.group, ...)
+          end
         end
-        function View:group_by(f)
-          return setmetatable({ view = self, group = measure(f, "group_by") }, Grouped)
+        function view_methods:group_by(f)
+          local grouped = setmetatable({}, Grouped)
+          grouped_state[grouped] = { view = state_of(self), group = measure(f, "group_by") }
+          return grouped
         end
-        function View:rows()
+        function view_methods:rows()
+          local view = state_of(self)
           if column_mode then abort() end
-          local rows = wrap_rows(self.entity, q.rows(plan_id(self), self.slot))
+          local rows = wrap_rows(view.entity, q.rows(plan_id(view), view.slot))
           local i = 0
           return function()
             i = i + 1
@@ -545,37 +616,79 @@ enum Prelude {
             error(clean(result), 2)
           end
         end
-        for _, methods in ipairs({ View, Grouped }) do
+        for _, methods in ipairs({ view_methods, grouped_methods }) do
           local names = {}
           for name in pairs(methods) do names[#names + 1] = name end
           for _, name in ipairs(names) do methods[name] = public(methods[name]) end
         end
-        View.__index = View
-        Grouped.__index = Grouped
         Row.__index = public(function(row, field) return q.cell(row.entity, row.row, field) end)
         Row.__newindex = function() error("rows are read-only", 2) end
 
         -- Scopes ----------------------------------------------------------------------------------
+        -- A scope is a handle too: its subject and period are kept by handle (weakly: scopes are
+        -- made per subject), and both are read-only records.
+        local scope_state = setmetatable({}, { __mode = "k" })
         local scope_cache = {}
-        local function scope_for(slot, restricted)
+        local scope_for
+        local function new_scope(slot, restricted, subject, period)
+          local s = setmetatable({}, scope_for(slot, restricted))
+          scope_state[s] = { subject = subject, period = period }
+          return s
+        end
+
+        -- Read-only records (the subject, a period): reads go to the data the host sent, writes
+        -- fail; dates are made afresh on each read, so no script can change one another reads.
+        local function fresh(v)
+          if getmetatable(v) == "yardstick.date" then return date_of(v.day) end
+          return v
+        end
+        local function record_pairs(data)
+          return function()
+            local copy = {}
+            for key, v in next, data do copy[key] = fresh(v) end
+            return next, copy, nil
+          end
+        end
+        local subject_newindex, period_newindex = read_only("subjects are read-only"), read_only("periods are read-only")
+        local function subject_record(data)
+          if data == nil then return nil end
+          return setmetatable({}, {
+            __index = data, __newindex = subject_newindex, __readonly = "subjects are read-only",
+            __pairs = record_pairs(data), __metatable = "yardstick.subject",
+          })
+        end
+        local function period_record(data)
+          if data == nil then return nil end
+          return setmetatable({}, {
+            __index = function(_, key) return fresh(data[key]) end,
+            __newindex = period_newindex, __readonly = "periods are read-only",
+            __pairs = record_pairs(data), __metatable = "yardstick.period",
+          })
+        end
+
+        local scope_newindex = read_only("scopes are read-only")
+        scope_for = function(slot, restricted)
           local key = slot .. (restricted and "s" or "a")
           local cached = scope_cache[key]
           if cached then return cached end
           local meta = {}
           meta.__metatable = "yardstick.scope"
-          meta.__newindex = function() error("scopes are read-only", 2) end
+          meta.__newindex = scope_newindex
+          meta.__readonly = "scopes are read-only"
           local entity_views = {}
           meta.__index = function(s, name)
             local cached_view = entity_views[name]
             if cached_view then return cached_view end
+            local state = scope_state[s]
+            if name == "subject" or name == "period" then return state[name] end
             if name == "all" then
-              return setmetatable({ subject = rawget(s, "subject"), period = rawget(s, "period") }, scope_for(slot, false))
+              return new_scope(slot, false, state.subject, state.period)
             elseif name == "previous" or name == "same_period_last_year" then
               local shifted = name == "previous" and slot + 1 or slot + 100
-              return setmetatable({ subject = rawget(s, "subject"), period = q.period(shifted) }, scope_for(shifted, restricted))
+              return new_scope(shifted, restricted, state.subject, period_record(q.period(shifted)))
             end
             if not q.has_entity(name) then return nil end
-            local v = view_of(name, restricted, slot, {}, name .. "@" .. key)
+            local v = view_of(name, restricted, slot, {}, name .. "@" .. key, "").handle
             entity_views[name] = v
             return v
           end
@@ -620,19 +733,36 @@ enum Prelude {
           return value
         end
 
+        -- What k(id) hands out: value types as fresh copies (the memo keeps the original, so no
+        -- indicator can change what another reads) and, in column mode, columns (which no
+        -- column-mode function can change); any other table would be shared between indicators,
+        -- so it does not pass (a metatable's name is no proof: scripts can forge one).
+        local function private_copy(id, v)
+          if type(v) ~= "table" then return v end
+          local k = kind(v)
+          if k == "decimal" then return decimal_of(v.scaled) end
+          if k == "missing" then return setmetatable({ reason = v.reason }, Missing) end
+          if k == "date" then return date_of(v.day) end
+          if k == "datetime" then return setmetatable({ seconds = v.seconds }, DateTime) end
+          if is_column(v) then return v end
+          error("k(\"" .. id .. "\"): the indicator returned a " .. k .. "; indicators pass numbers, decimals, dates and missing values to each other", 3)
+        end
+
         local current_s, current_k
+        local function set_focus(subject, period)
+          memo, running = {}, {}
+          local s = new_scope(0, true, subject, period)
+          local function k(other)
+            if type(other) ~= "string" then error("k(id) takes an indicator id", 2) end
+            local value = private_copy(other, evaluate(other, s, k))
+            return value
+          end
+          current_s, current_k = s, k
+        end
         local runner = {
           register = function(id, fn) value_functions[id] = fn end,
           -- Called once per subject and period; run() then evaluates indicators against it.
-          focus = function(subject, period)
-            memo, running = {}, {}
-            local s = setmetatable({ subject = subject, period = period }, scope_for(0, true))
-            local function k(other)
-              if type(other) ~= "string" then error("k(id) takes an indicator id", 2) end
-              return evaluate(other, s, k)
-            end
-            current_s, current_k = s, k
-          end,
+          focus = function(subject, period) set_focus(subject_record(subject), period_record(period)) end,
           run = function(id) return evaluate(id, current_s, current_k) end,
         }
         -- Runs every indicator for one subject in one call: the host's fast path. Each
@@ -659,10 +789,11 @@ enum Prelude {
         runner.columns = function(size, period, ids, eligible)
           column_mode, column_size = true, size
           memo, running, column_cache = {}, {}, {}
-          local s = setmetatable({ period = period }, scope_for(0, true))
+          local s = new_scope(0, true, nil, period_record(period))
           local function k(other)
             if not eligible[other] then abort() end
-            return evaluate(other, s, k)
+            local value = private_copy(other, evaluate(other, s, k))
+            return value
           end
           local out = {}
           for i = 1, #ids do
@@ -695,8 +826,8 @@ enum Prelude {
         -- Results go back flat: a string with one kind letter per indicator (see flat; f for a
         -- failure) and the payloads.
         runner.task = function(subject, period, values, decimals, missings)
-          if period ~= nil then task_period = period end
-          runner.focus(subject, task_period)
+          if period ~= nil then task_period = period_record(period) end
+          set_focus(subject_record(subject), task_period)
           prefetched, prefetched_decimals, prefetched_missing = values or {}, decimals or {}, missings or {}
           local results, kinds = {}, {}
           local n = #order
@@ -728,8 +859,8 @@ enum Prelude {
           globals = { "indicator", "ratio", "missing", "is_missing", "days", "hours", "date" },
           view = {}, grouped = {},
         }
-        for name in pairs(View) do if name:sub(1, 2) ~= "__" then published.view[#published.view + 1] = name end end
-        for name in pairs(Grouped) do if name:sub(1, 2) ~= "__" then published.grouped[#published.grouped + 1] = name end end
+        for name in pairs(view_methods) do published.view[#published.view + 1] = name end
+        for name in pairs(grouped_methods) do published.grouped[#published.grouped + 1] = name end
         sort(published.view)
         sort(published.grouped)
         return runner, published
