@@ -71,6 +71,31 @@ public struct LuaError: Error, Sendable, Hashable, CustomStringConvertible {
         self.traceback = traceback
     }
 
+    /// The most bytes of an error message that cross from Lua to the host.
+    ///
+    /// A longer message (a script can raise a 64 MiB string) is cut at a UTF-8 character
+    /// boundary where it leaves the Lua state, before it is copied, and ends with
+    /// `… (message cut at 4 KiB)`.
+    public static let maxMessageBytes = 4096
+
+    /// The innermost frame of ``traceback`` that is in a script: the first `chunk:line:`
+    /// entry whose chunk is not a C function and does not start with one of
+    /// `internalPrefixes` (for example a trusted prelude's chunk name).
+    ///
+    /// - Returns: nil when there is no traceback or no such frame (a frame dropped by a tail
+    ///   call is not in the traceback).
+    public func innermostFrame(excluding internalPrefixes: [String]) -> (chunk: String, line: Int)? {
+        guard let traceback else { return nil }
+        for entry in traceback.split(separator: "\n").dropFirst() {
+            let frame = String(entry.drop { $0 == "\t" || $0 == " " })
+            guard let (chunk, line, _) = Self.splitLocation(frame), !chunk.hasPrefix("["),
+                !internalPrefixes.contains(where: { chunk.hasPrefix($0) })
+            else { continue }
+            return (chunk, line)
+        }
+        return nil
+    }
+
     /// `chunk:line: message`, or just the message when the location is unknown.
     public var description: String {
         guard let chunk else { return message }
