@@ -534,9 +534,12 @@ enum Prelude {
         end
         -- Errors from the API are raised at the script's line, not inside this prelude.
         local pack, unpack = table.pack, table.unpack
+        -- Only the head is searched: a script may raise a huge string.
         local function clean(message)
           if type(message) ~= "string" then return message end
-          return (message:gsub("^yardstick/prelude%.lua:%d+: ", ""))
+          local rest = message:sub(1, 40):match("^yardstick/prelude%.lua:%d+: ()")
+          if rest then return message:sub(rest) end
+          return message
         end
         local function public(fn)
           return function(...)
@@ -629,7 +632,9 @@ enum Prelude {
             local s = setmetatable({ subject = subject, period = period }, scope_for(0, true))
             local function k(other)
               if type(other) ~= "string" then error("k(id) takes an indicator id", 2) end
-              return evaluate(other, s, k)
+              -- Not a tail call: evaluate's errors at level 3 name the script's line.
+              local value = evaluate(other, s, k)
+              return value
             end
             current_s, current_k = s, k
           end,
