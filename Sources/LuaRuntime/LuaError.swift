@@ -78,6 +78,16 @@ public struct LuaError: Error, Sendable, Hashable, CustomStringConvertible {
     /// `… (message cut at 4 KiB)`.
     public static let maxMessageBytes = 4096
 
+    /// A message cut as where errors leave the Lua state: at most ``maxMessageBytes`` bytes,
+    /// cut at a character boundary and followed by ` … (message cut at 4 KiB)`, when longer.
+    public static func cut(_ message: String) -> String {
+        let utf8 = message.utf8
+        guard utf8.count > maxMessageBytes else { return message }
+        var end = utf8.index(utf8.startIndex, offsetBy: maxMessageBytes)
+        while end > utf8.startIndex, UTF8.isContinuation(utf8[end]) { end = utf8.index(before: end) }
+        return String(message[..<end]) + " … (message cut at 4 KiB)"
+    }
+
     /// The innermost frame of ``traceback`` that is in a script: the first `chunk:line:`
     /// entry whose chunk is not a C function and does not start with one of
     /// `internalPrefixes` (for example a trusted prelude's chunk name).
@@ -136,7 +146,7 @@ extension LuaError {
     }
 
     /// Splits `chunk:123: rest` into its parts; nil when the text has no such prefix.
-    static func splitLocation(_ text: String) -> (String, Int, String)? {
+    public static func splitLocation(_ text: String) -> (String, Int, String)? {
         let firstLine = text.prefix { $0 != "\n" }
         var searchStart = firstLine.startIndex
         while let colon = firstLine[searchStart...].firstIndex(of: ":") {

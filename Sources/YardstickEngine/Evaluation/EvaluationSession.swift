@@ -192,6 +192,17 @@ final class EvaluationSession {
         return located
     }
 
+    /// The error of an indicator that failed in the fast path, when its message already names a
+    /// place in a script (`indicators/x.lua:3: …`); nil otherwise (it is evaluated again alone,
+    /// for a traceback). The message is cut as where errors leave Lua.
+    static func locatedFailure(kind: UInt8, value: LuaValue?) -> LuaError? {
+        guard kind == UInt8(ascii: "f"), case .string(let text)? = value,
+            let (chunk, line, message) = LuaError.splitLocation(LuaError.cut(text)),
+            !chunk.hasPrefix(preludePrefix)
+        else { return nil }
+        return LuaError(kind: .runtime, chunk: chunk, line: line, message: message)
+    }
+
     /// How the chunk names of the trusted prelude start.
     static let preludePrefix = "yardstick/"
 
@@ -202,10 +213,10 @@ final class EvaluationSession {
     /// ``focus(on:period:grouped:)``) passed in ahead so that scripts rarely call back into
     /// the host. Each indicator still gets its own limits. When a limit stops the call, the
     /// indicator that was running (the last unit of work started) fails with that error, is
-    /// recorded in ``stops`` and the call is made again without it. Indicators that raise an
-    /// error are evaluated again one by one through ``evaluate(_:)``, which gives their errors
-    /// with file, line and traceback. Indicators in ``stops`` fail with their recorded error
-    /// without running.
+    /// recorded in ``stops`` and the call is made again without it. An indicator that raises an
+    /// error whose message names a script line fails with it at once; the others that raise
+    /// are evaluated again one by one through ``evaluate(_:)``, which locates their errors from
+    /// a traceback. Indicators in ``stops`` fail with their recorded error without running.
     ///
     /// - Returns: The results in the order of `ids`.
     func evaluateAll(_ ids: [String], subject: SubjectInfo, period: Period, grouped: (runs: GroupedRuns, index: Int)?)
@@ -243,6 +254,9 @@ final class EvaluationSession {
                     let position = fast[index]
                     if let result = ValueBridge.result(kind: kind, value: value) {
                         results[position] = checked(result, ids[position])
+                    } else if let error = Self.locatedFailure(kind: kind, value: value) {
+                        results[position] = .failure(
+                            LimitStops.isLimit(error) ? stops.record(ids[position], error) : error)
                     } else {
                         again.append(position)
                     }

@@ -698,7 +698,7 @@ enum Prelude {
         end
 
         -- Results go back flat: a string with one kind letter per indicator (see flat; f for a
-        -- failure) and the payloads.
+        -- failure, with the head of its message when it is a string) and the payloads.
         runner.task = function(subject, period, values, decimals, missings)
           if period ~= nil then task_period = period end
           runner.focus(subject, task_period)
@@ -711,7 +711,7 @@ enum Prelude {
             if ok then
               kinds[i], results[i] = flat(value)
             else
-              kinds[i] = "f"
+              kinds[i], results[i] = "f", type(value) == "string" and value:sub(1, 4100) or false
             end
           end
           prefetched, prefetched_decimals, prefetched_missing = {}, {}, {}
