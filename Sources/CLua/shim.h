@@ -249,11 +249,9 @@ static inline void *ys_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     if (nsize > old && b->enforce && b->used - old + nsize > b->cap + b->headroom) {
         b->denied = 1;
         /* Remember the script line that asked, for the memory error (sandboxed scripts
-           have no coroutines, so the main thread is the one running). */
-        if (b->main && !ys_script_location(b->main, b->mem_src, &b->mem_line)) {
-            b->mem_src[0] = 0;
-            b->mem_line = -1;
-        }
+           have no coroutines, so the main thread is the one running). A later denial with
+           no script frame on the stack (the prelude unwinding the error) keeps it. */
+        if (b->main) ys_script_location(b->main, b->mem_src, &b->mem_line);
         return NULL; /* Lua runs an emergency GC and retries before raising LUA_ERRMEM */
     }
     void *block = realloc(ptr, nsize);

@@ -131,17 +131,20 @@ enum ManyUsersFixture {
         #expect(failures.allSatisfy { $0.message.hasSuffix("stack overflow") && $0.file == "indicators/bad.lua" })
     }
 
-    @Test func memoryLimitIsStoppedOnceAndNamesTheScriptLine() throws {
+    /// The line is the script's at any cap, however many allocations the prelude has denied
+    /// while unwinding the error.
+    @Test(arguments: [16, 64])
+    func memoryLimitIsStoppedOnceAndNamesTheScriptLine(mebibytes: Int) throws {
         let report = try ManyUsersFixture.run(
             ManyUsersFixture.bad(#"    local t = {} while true do t[#t + 1] = string.rep("x", 4096) .. #t end"#),
-            limits: LuaLimits(instructionsPerCall: 100_000_000, memoryBytes: 16 << 20, secondsPerCall: 10))
+            limits: LuaLimits(instructionsPerCall: 100_000_000, memoryBytes: mebibytes << 20, secondsPerCall: 30))
         ManyUsersFixture.expectControlUnharmed(report)
         #expect(report.limitStops == ["bad": 1])
         let failures = report.errors.filter { $0.indicatorID == "bad" }
         #expect(failures.count == 60)
         for failure in failures {
             #expect(failure.location == "indicators/bad.lua:3")
-            #expect(failure.message == "script exceeded the memory limit of 16777216 bytes")
+            #expect(failure.message == "script exceeded the memory limit of \(mebibytes << 20) bytes")
         }
     }
 
