@@ -134,6 +134,13 @@ typedef struct ys_budget {
     int killed;       /* YS_KILL_*; sticky until the next run */
     int kill_line;
     char kill_src[LUA_IDSIZE];
+    /* where the script was when an allocation was last denied (-1 / "" when unknown) */
+    int mem_line;
+    char mem_src[LUA_IDSIZE];
+    /* units of work started with `__host.fresh_budget()` in the current run */
+    long long units;
+    /* the main thread, for locating denied allocations (set once the state exists) */
+    lua_State *main;
     /* output, patterns, sources, marshalling */
     long long max_log_lines, max_log_bytes, log_lines, log_bytes;
     size_t max_source, max_pattern_subject, max_pattern;
@@ -177,6 +184,49 @@ static inline int ys_buf_append(ys_buf *buf, const void *bytes, size_t n) {
     return 1;
 }
 
+/** The most bytes of an error message kept when it crosses from Lua to the host. */
+#define YS_MAX_ERROR_BYTES 4096
+
+/** What replaces the rest of a message longer than `YS_MAX_ERROR_BYTES`. */
+#define YS_CUT_NOTE " \xE2\x80\xA6 (message cut at 4 KiB)"
+
+/**
+ * Replaces `buf` with `msg`, keeping at most `YS_MAX_ERROR_BYTES` bytes (cut at a UTF-8
+ * character boundary) followed by `YS_CUT_NOTE` when it is longer: a huge error value is
+ * never copied whole. Never touches Lua.
+ */
+static inline void ys_set_message(ys_buf *buf, const char *msg, size_t len) {
+    buf->len = 0;
+    if (len <= YS_MAX_ERROR_BYTES) {
+        ys_buf_append(buf, msg, len);
+        return;
+    }
+    size_t cut = YS_MAX_ERROR_BYTES;
+    while (cut > 0 && ((unsigned char)msg[cut] & 0xC0) == 0x80) cut--;
+    ys_buf_append(buf, msg, cut);
+    ys_buf_append(buf, YS_CUT_NOTE, sizeof YS_CUT_NOTE - 1);
+}
+
+/**
+ * Finds the innermost frame of a script (a chunk named `@file`: the trusted prelude is named
+ * `=…` and C functions have no file) within the top 64 levels and copies its short source
+ * and current line into `src` and `line`. Only reads the call stack (`lua_getinfo` with
+ * "Sl" allocates nothing), so it is safe in the count hook and in the allocator. Returns 0,
+ * leaving `src` and `line` alone, when no script frame is found.
+ */
+static inline int ys_script_location(lua_State *L, char *src, int *line) {
+    lua_Debug ar;
+    for (int level = 0; level < 64 && lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "Sl", &ar)) continue;
+        if (ar.source && ar.source[0] == '@' && ar.currentline > 0) {
+            memcpy(src, ar.short_src, LUA_IDSIZE);
+            *line = ar.currentline;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /** Monotonic clock in seconds. */
 static inline double ys_now(void) {
     struct timespec ts;
@@ -198,6 +248,10 @@ static inline void *ys_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     }
     if (nsize > old && b->enforce && b->used - old + nsize > b->cap + b->headroom) {
         b->denied = 1;
+        /* Remember the script line that asked, for the memory error (sandboxed scripts
+           have no coroutines, so the main thread is the one running). A later denial with
+           no script frame on the stack (the prelude unwinding the error) keeps it. */
+        if (b->main) ys_script_location(b->main, b->mem_src, &b->mem_line);
         return NULL; /* Lua runs an emergency GC and retries before raising LUA_ERRMEM */
     }
     void *block = realloc(ptr, nsize);
@@ -257,7 +311,8 @@ static inline void ys_hook(lua_State *L, lua_Debug *ar) {
         if (b->instr_used >= b->instr_limit) b->killed = YS_KILL_INSTRUCTIONS;
         else if (b->deadline > 0 && ys_now() >= b->deadline) b->killed = YS_KILL_TIMEOUT;
         if (!b->killed) return;
-        if (lua_getinfo(L, "Sl", ar)) {
+        /* Name the script's line, not a line of the trusted prelude it was calling. */
+        if (!ys_script_location(L, b->kill_src, &b->kill_line) && lua_getinfo(L, "Sl", ar)) {
             memcpy(b->kill_src, ar->short_src, LUA_IDSIZE);
             b->kill_line = ar->currentline;
         }
@@ -272,6 +327,9 @@ static inline void ys_begin_run(lua_State *L, ys_budget *b) {
     b->killed = YS_KILL_NONE;
     b->kill_line = -1;
     b->kill_src[0] = 0;
+    b->mem_line = -1;
+    b->mem_src[0] = 0;
+    b->units = 0;
     b->deadline = b->seconds > 0 ? ys_now() + b->seconds : 0;
     b->log_lines = 0;
     b->log_bytes = 0;
@@ -1067,6 +1125,9 @@ static inline int ys_host_readonly(lua_State *L) {
 static inline int ys_host_fresh_budget(lua_State *L) {
     ys_budget *b = ys_budget_of(L);
     if (b->killed) return ys_raise_kill(L);
+    b->units += 1;
+    b->mem_line = -1;
+    b->mem_src[0] = 0;
     b->instr_used = 0;
     b->deadline = b->seconds > 0 ? ys_now() + b->seconds : 0;
     b->log_lines = 0;
@@ -1312,7 +1373,7 @@ static inline void ys_capture_error(lua_State *L, ys_budget *b, int status, int 
     if (t == LUA_TSTRING) {
         size_t len = 0;
         const char *msg = lua_tolstring(L, idx, &len);
-        ys_buf_append(&b->err_msg, msg, len);
+        ys_set_message(&b->err_msg, msg, len);
     } else if (t == LUA_TNUMBER) {
         char text[64];
         if (lua_isinteger(L, idx))
@@ -1333,6 +1394,9 @@ static inline void ys_capture_error(lua_State *L, ys_budget *b, int status, int 
     }
     if (status == LUA_ERRMEM) {
         b->err_kind = YS_KIND_MEMORY;
+        b->err_line = b->mem_line;
+        b->err_msg.len = 0;
+        ys_buf_append(&b->err_msg, b->mem_src, strlen(b->mem_src));
         return;
     }
     if (status == LUA_ERRSYNTAX) {
@@ -1345,8 +1409,12 @@ static inline void ys_capture_error(lua_State *L, ys_budget *b, int status, int 
         if (lua_rawequal(L, -1, idx)) b->err_kind = b->lasterr_kind;
         lua_settop(L, lua_gettop(L) - 1);
         if (b->err_kind == YS_KIND_RUNTIME && b->denied && b->err_msg.len == 17 &&
-            memcmp(b->err_msg.data, "not enough memory", 17) == 0)
+            memcmp(b->err_msg.data, "not enough memory", 17) == 0) {
             b->err_kind = YS_KIND_MEMORY;
+            b->err_line = b->mem_line;
+            b->err_msg.len = 0;
+            ys_buf_append(&b->err_msg, b->mem_src, strlen(b->mem_src));
+        }
     }
 }
 
@@ -1394,6 +1462,8 @@ static inline lua_State *ys_newstate(size_t cap) {
         return NULL;
     }
     *(ys_budget **)lua_getextraspace(L) = b;
+    b->mem_line = -1;
+    b->main = L;
     lua_atpanic(L, ys_panic);
     return L;
 }

@@ -71,6 +71,41 @@ public struct LuaError: Error, Sendable, Hashable, CustomStringConvertible {
         self.traceback = traceback
     }
 
+    /// The most bytes of an error message that cross from Lua to the host.
+    ///
+    /// A longer message (a script can raise a 64 MiB string) is cut at a UTF-8 character
+    /// boundary where it leaves the Lua state, before it is copied, and ends with
+    /// `… (message cut at 4 KiB)`.
+    public static let maxMessageBytes = 4096
+
+    /// A message cut as where errors leave the Lua state: at most ``maxMessageBytes`` bytes,
+    /// cut at a character boundary and followed by ` … (message cut at 4 KiB)`, when longer.
+    public static func cut(_ message: String) -> String {
+        let utf8 = message.utf8
+        guard utf8.count > maxMessageBytes else { return message }
+        var end = utf8.index(utf8.startIndex, offsetBy: maxMessageBytes)
+        while end > utf8.startIndex, UTF8.isContinuation(utf8[end]) { end = utf8.index(before: end) }
+        return String(message[..<end]) + " … (message cut at 4 KiB)"
+    }
+
+    /// The innermost frame of ``traceback`` that is in a script: the first `chunk:line:`
+    /// entry whose chunk is not a C function and does not start with one of
+    /// `internalPrefixes` (for example a trusted prelude's chunk name).
+    ///
+    /// - Returns: nil when there is no traceback or no such frame (a frame dropped by a tail
+    ///   call is not in the traceback).
+    public func innermostFrame(excluding internalPrefixes: [String]) -> (chunk: String, line: Int)? {
+        guard let traceback else { return nil }
+        for entry in traceback.split(separator: "\n").dropFirst() {
+            let frame = String(entry.drop { $0 == "\t" || $0 == " " })
+            guard let (chunk, line, _) = Self.splitLocation(frame), !chunk.hasPrefix("["),
+                !internalPrefixes.contains(where: { chunk.hasPrefix($0) })
+            else { continue }
+            return (chunk, line)
+        }
+        return nil
+    }
+
     /// `chunk:line: message`, or just the message when the location is unknown.
     public var description: String {
         guard let chunk else { return message }
@@ -111,7 +146,7 @@ extension LuaError {
     }
 
     /// Splits `chunk:123: rest` into its parts; nil when the text has no such prefix.
-    static func splitLocation(_ text: String) -> (String, Int, String)? {
+    public static func splitLocation(_ text: String) -> (String, Int, String)? {
         let firstLine = text.prefix { $0 != "\n" }
         var searchStart = firstLine.startIndex
         while let colon = firstLine[searchStart...].firstIndex(of: ":") {

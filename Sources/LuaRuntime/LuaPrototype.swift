@@ -31,6 +31,8 @@ public struct LuaPrototype: Sendable, Equatable {
     public var isVararg: Bool
     /// The functions defined inside this one.
     public var nested: [LuaPrototype]
+    /// The line of its chunk where the function's definition starts (0 for a main chunk).
+    public var lineDefined: Int
 }
 
 /// Lua 5.4's opcodes (`lopcodes.h`), by number.
@@ -136,7 +138,7 @@ private struct ChunkReader {
 
     mutating func function() throws(LuaPrototypeError) -> LuaPrototype {
         _ = try string()  // source
-        _ = try size()  // line defined
+        let lineDefined = try size()
         _ = try size()  // last line defined
         let parameterCount = Int(try byte())
         let isVararg = try byte() != 0
@@ -181,7 +183,7 @@ private struct ChunkReader {
         for _ in 0..<(try size()) { upvalueNames.append(try string() ?? "") }
         return LuaPrototype(
             code: code, constants: constants, upvalueNames: upvalueNames, parameterCount: parameterCount,
-            isVararg: isVararg, nested: nested)
+            isVararg: isVararg, nested: nested, lineDefined: lineDefined)
     }
 }
 

@@ -39,7 +39,8 @@ extension LuaVM {
         }
         isRunning = false
         lastCallStatistics = LuaStatistics(
-            instructions: Int(budget.pointee.instr_used), memoryBytes: memoryInUse)
+            instructions: Int(budget.pointee.instr_used), memoryBytes: memoryInUse,
+            units: Int(budget.pointee.units))
         if callArguments.status != LUA_OK || status != LUA_OK {
             throw lastError()
         }

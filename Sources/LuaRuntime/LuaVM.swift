@@ -132,8 +132,11 @@ public final class LuaVM {
                 kind: kind, chunk: message.isEmpty ? nil : message, line: line, message: text,
                 traceback: traceback)
         case .memory:
+            // The shim records the script line whose allocation was denied, when a script
+            // frame was on the stack.
+            let line = budget.err_line > 0 ? Int(budget.err_line) : nil
             return LuaError(
-                kind: .memory,
+                kind: .memory, chunk: message.isEmpty ? nil : message, line: line,
                 message: "script exceeded the memory limit of \(limits.memoryBytes) bytes",
                 traceback: traceback)
         default:

@@ -15,7 +15,8 @@ struct RunCommand: ParsableCommand {
             2026-01-01..2026-03-31. --period-range takes two periods of the same kind \
             (2026-01..2026-06) and evaluates each.
             Exit codes: 0 all computed, 1 some indicators failed (results still written, errors \
-            listed), 2 usage or workspace error.
+            listed on standard error, the same error of an indicator once with the number of \
+            subjects), 2 usage or workspace error.
             """)
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
@@ -95,7 +96,7 @@ struct RunCommand: ParsableCommand {
         let finished = DispatchTime.now()
         let text: String
         switch format {
-        case .table: text = RunReportWriter.table(report, locale: workspace.locale)
+        case .table: text = RunReportWriter.table(report, locale: workspace.locale, errors: out != nil)
         case .json: text = RunReportWriter.json(report)
         case .csv: text = RunReportWriter.csv(report)
         }
@@ -117,9 +118,13 @@ struct RunCommand: ParsableCommand {
                 "{\"load_seconds\":\(seconds(started, loaded)),\"eval_seconds\":\(seconds(loaded, finished)),"
                     + "\"figures\":\(report.results.count)}")
         }
-        if !report.errors.isEmpty {
-            if out != nil || format != .table {
-                for failure in report.errors.prefix(20) { printError("error: \(failure.location): \(failure.message)") }
+        // Any failed figure fails the run, and every failure is listed, grouped.
+        let failedFigures = report.results.contains { $0.value.status == .failed }
+        if !report.errors.isEmpty || failedFigures {
+            for line in FailureSummary(report.errors).lines() { printError("error: \(line)") }
+            if report.errors.isEmpty {
+                let count = report.results.filter { $0.value.status == .failed }.count
+                printError("error: \(count) \(count == 1 ? "figure" : "figures") failed (see the output)")
             }
             throw ExitCode(1)
         }

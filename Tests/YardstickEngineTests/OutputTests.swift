@@ -136,8 +136,8 @@ extension OutputTests.Writers {
                 t1  East          3     20.0%   1054.5
 
                 Errors (2)
-                  indicators/revenue.lua:12: revenue (2026-10, u2): attempt to perform arithmetic on a nil value
-                  indicators/churn.lua: churn: indicator has no compute function
+                  revenue failed for u2 in 2026-10: indicators/revenue.lua:12: attempt to perform arithmetic on a nil value
+                  churn failed: indicators/churn.lua: indicator has no compute function
 
                 """#)
     }
@@ -157,8 +157,8 @@ extension OutputTests.Writers {
                 t1    East       3   20.0%   1054.5
 
                 错误 (2)
-                  indicators/revenue.lua:12: revenue (2026-10, u2): attempt to perform arithmetic on a nil value
-                  indicators/churn.lua: churn: indicator has no compute function
+                  revenue failed for u2 in 2026-10: indicators/revenue.lua:12: attempt to perform arithmetic on a nil value
+                  churn failed: indicators/churn.lua: indicator has no compute function
 
                 """#)
     }

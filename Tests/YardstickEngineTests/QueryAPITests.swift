@@ -155,7 +155,10 @@ import YardstickData
         #expect(try value(#"return s.same_period_last_year.opportunities:during("closed_at"):count()"#) == .integer(0))
         #expect(
             try value(#"return s.previous.period.label"#)
-                == .failed(message: "value returned a string; return a number, a decimal or missing(reason)"))
+                == .failed(
+                    message:
+                        "indicators/probe.lua:1: value returned a string; return a number, a decimal or missing(reason)"
+                ))
     }
 
     @Test func subjectAndPeriodFields() throws {

@@ -23,8 +23,10 @@ struct HostileIndicator: Sendable, CustomTestStringConvertible {
 /// one; the hostile one fails with a clean, named error for every subject, the normal one keeps
 /// its value, and the run returns.
 @Suite struct SandboxRunTests {
-    /// Small limits so the runaway cases end fast.
-    static let limits = LuaLimits(instructionsPerCall: 5_000_000, memoryBytes: 64 << 20, secondsPerCall: 2)
+    /// Small limits so the runaway cases end fast. The wall clock is left generous: filling
+    /// 64 MiB takes a debug build on a loaded machine more than 2 s, and since a limit stops an
+    /// indicator once per run, that one evaluation decides the message of every subject.
+    static let limits = LuaLimits(instructionsPerCall: 5_000_000, memoryBytes: 64 << 20, secondsPerCall: 10)
 
     /// Deals closed in October 2026, per subject (from EngineFixture's rows): u1 o1 o2 o3; u2 o4;
     /// u3 o8 (o6 closed in September); T1 = u1 + u2; T2 = u3.

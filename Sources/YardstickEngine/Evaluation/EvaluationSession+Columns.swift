@@ -9,10 +9,14 @@ extension EvaluationSession {
     ///
     /// Only for indicators ``ColumnEligibility`` allows; an indicator that uses a value in a way
     /// column mode cannot follow, or fails, is left out of the result (evaluate it per subject).
+    /// An indicator a limit stops here is left out of column mode for the rest of the session
+    /// (per subject, the limit stops it once for the whole run; see ``LimitStops``), and the
+    /// others are evaluated again without it.
     ///
     /// - Returns: Per indicator computed, one value per subject in the order of `runs.groups`.
     func evaluateColumns(_ ids: [String], period: Period, runs: GroupedRuns) -> [String: [ResultValue]] {
         let size = runs.groups.count
+        var ids = ids.filter { !columnStopped.contains($0) && stops.error(for: $0) == nil }
         guard !ids.isEmpty, size > 0 else { return [:] }
         setFocus(nil, period, (runs, 0))
         taskPeriod = nil
@@ -20,16 +24,23 @@ extension EvaluationSession {
         defer { derivedColumns = [] }
         var eligible = LuaTable()
         for id in columnEligible { eligible[.string(id)] = .boolean(true) }
-        let output: [LuaValue]
-        do {
-            output = try vm.call(
-                columnsFunction,
-                [
-                    .integer(Int64(size)), periodTable(slot: 0), .table(LuaTable(array: ids.map { .string($0) })),
-                    .table(eligible),
-                ])
-        } catch {
-            return [:]
+        var output: [LuaValue] = []
+        while true {
+            do throws(LuaError) {
+                output = try vm.call(
+                    columnsFunction,
+                    [
+                        .integer(Int64(size)), periodTable(slot: 0), .table(LuaTable(array: ids.map { .string($0) })),
+                        .table(eligible),
+                    ])
+                break
+            } catch {
+                // The indicator running when a limit struck is the last one started.
+                let started = vm.lastCallStatistics.units
+                guard LimitStops.isLimit(error), (1...ids.count).contains(started) else { return [:] }
+                columnStopped.insert(ids.remove(at: started - 1))
+                if ids.isEmpty { return [:] }
+            }
         }
         guard case .table(let flat)? = output.first else { return [:] }
         let pairs = flat.array

@@ -35,6 +35,8 @@ final class EvaluationSession {
     private var taskOrder: [String]?
     /// The period whose table the prelude's task runner holds.
     var taskPeriod: Period?
+    /// The line where each loaded indicator's value function starts, by id.
+    private var valueLines: [String: Int] = [:]
     /// Names the prelude published (globals and view methods), for the API doc check.
     private(set) var published: LuaTable
     var subject: SubjectInfo?
@@ -97,8 +99,9 @@ final class EvaluationSession {
             }
             _ = try vm.call(registerFunction, [.string(definition.id), .function(function)])
             definitions.append(definition)
-            if let shape = try? vm.prototype(of: function), ColumnEligibility.allows(shape) {
-                columnEligible.insert(definition.id)
+            if let shape = try? vm.prototype(of: function) {
+                if ColumnEligibility.allows(shape) { columnEligible.insert(definition.id) }
+                if shape.lineDefined > 0 { valueLines[definition.id] = shape.lineDefined }
             }
             return definition
         } catch let error as LuaError {
@@ -156,27 +159,64 @@ final class EvaluationSession {
         if let focusError { return .failure(focusError) }
         do {
             let results = try vm.call(runFunction, [.string(id)])
-            return .success(ValueBridge.result(results.first))
+            return checked(ValueBridge.result(results.first), id)
         } catch {
-            // An API error raised from a tail call (`return view:count()`) has no script line:
-            // Lua has dropped the script's frame. Name the indicator's file at least.
-            var located = error
-            if located.chunk == nil, let file = definitions.first(where: { $0.id == id })?.file {
-                located.chunk = file
-            }
-            return .failure(located)
+            return .failure(located(error, id))
         }
     }
+
+    /// A value the script returned, or a located failure when it is not a value an indicator
+    /// may return (a function, a table, a boolean, a string): such a figure is an error like
+    /// any other, placed at the line where the value function starts.
+    func checked(_ value: ResultValue, _ id: String) -> Result<ResultValue, LuaError> {
+        guard case .failed(let message) = value else { return .success(value) }
+        let file = definitions.first { $0.id == id }?.file
+        return .failure(LuaError(kind: .runtime, chunk: file, line: valueLines[id], message: message))
+    }
+
+    /// The error with the script's place: an error located in the prelude, or nowhere, is
+    /// moved to the innermost script frame of its traceback, else to the indicator's file.
+    ///
+    /// An API error raised from a tail call (`return view:count()`) has no script line: Lua
+    /// has dropped the script's frame, and the traceback shows none either.
+    func located(_ error: LuaError, _ id: String) -> LuaError {
+        guard error.chunk == nil || error.chunk?.hasPrefix(Self.preludePrefix) == true else { return error }
+        var located = error
+        if let (chunk, line) = error.innermostFrame(excluding: [Self.preludePrefix]) {
+            located.chunk = chunk
+            located.line = line
+        } else {
+            located.chunk = definitions.first { $0.id == id }?.file
+            located.line = nil
+        }
+        return located
+    }
+
+    /// The error of an indicator that failed in the fast path, when its message already names a
+    /// place in a script (`indicators/x.lua:3: …`); nil otherwise (it is evaluated again alone,
+    /// for a traceback). The message is cut as where errors leave Lua.
+    static func locatedFailure(kind: UInt8, value: LuaValue?) -> LuaError? {
+        guard kind == UInt8(ascii: "f"), case .string(let text)? = value,
+            let (chunk, line, message) = LuaError.splitLocation(LuaError.cut(text)),
+            !chunk.hasPrefix(preludePrefix)
+        else { return nil }
+        return LuaError(kind: .runtime, chunk: chunk, line: line, message: message)
+    }
+
+    /// How the chunk names of the trusted prelude start.
+    static let preludePrefix = "yardstick/"
 
     /// Evaluates indicators for one subject and period, in one call into Lua when it can.
     ///
     /// The fast path focuses the subject and runs every indicator inside one Lua call, with
     /// the values of the aggregates already prepared (when the subject is one of many, see
     /// ``focus(on:period:grouped:)``) passed in ahead so that scripts rarely call back into
-    /// the host. Each indicator still gets its own limits. Indicators that fail there, and all
-    /// of them when a limit stops the call, are evaluated again one by one through
-    /// ``evaluate(_:)``, which gives their errors with file, line and traceback; an indicator
-    /// a limit stopped is evaluated alone for the session's later subjects.
+    /// the host. Each indicator still gets its own limits. When a limit stops the call, the
+    /// indicator that was running (the last unit of work started) fails with that error, is
+    /// recorded in ``stops`` and the call is made again without it. An indicator that raises an
+    /// error whose message names a script line fails with it at once; the others that raise
+    /// are evaluated again one by one through ``evaluate(_:)``, which locates their errors from
+    /// a traceback. Indicators in ``stops`` fail with their recorded error without running.
     ///
     /// - Returns: The results in the order of `ids`.
     func evaluateAll(_ ids: [String], subject: SubjectInfo, period: Period, grouped: (runs: GroupedRuns, index: Int)?)
@@ -184,11 +224,17 @@ final class EvaluationSession {
     {
         var results = [Result<ResultValue, LuaError>](repeating: .success(.missing(reason: "")), count: ids.count)
         setFocus(subject, period, grouped)
-        // Indicators a limit stopped before run alone, so that they do not stop the others.
-        let fast = ids.indices.filter { !limitedIDs.contains(ids[$0]) }
-        var again = ids.indices.filter { limitedIDs.contains(ids[$0]) }
-        if !fast.isEmpty {
-            do {
+        var fast: [Int] = []
+        for position in ids.indices {
+            if let stopped = stops.error(for: ids[position]) {
+                results[position] = .failure(stopped)
+            } else {
+                fast.append(position)
+            }
+        }
+        var again: [Int] = []
+        while !fast.isEmpty {
+            do throws(LuaError) {
                 let fastIDs = fast.map { ids[$0] }
                 if taskOrder != fastIDs {
                     _ = try vm.call(orderFunction, [.table(LuaTable(array: fastIDs.map { .string($0) }))])
@@ -207,24 +253,38 @@ final class EvaluationSession {
                 for (index, (kind, value)) in zip(kinds.utf8, values.dropFirst()).enumerated() {
                     let position = fast[index]
                     if let result = ValueBridge.result(kind: kind, value: value) {
-                        results[position] = .success(result)
+                        results[position] = checked(result, ids[position])
+                    } else if let error = Self.locatedFailure(kind: kind, value: value) {
+                        results[position] = .failure(
+                            LimitStops.isLimit(error) ? stops.record(ids[position], error) : error)
                     } else {
                         again.append(position)
                     }
                 }
+                break
             } catch {
                 taskPeriod = nil
-                again = Array(ids.indices)
+                let started = vm.lastCallStatistics.units
+                guard LimitStops.isLimit(error), (1...fast.count).contains(started) else {
+                    again += fast
+                    break
+                }
+                // The indicator running when the limit struck is the last one started; the
+                // others run again without it.
+                let position = fast.remove(at: started - 1)
+                results[position] = .failure(stops.record(ids[position], located(error, ids[position])))
             }
         }
         if !again.isEmpty {
             focus(on: subject, period: period, grouped: grouped)
             for position in again.sorted() {
+                if let stopped = stops.error(for: ids[position]) {
+                    results[position] = .failure(stopped)
+                    continue
+                }
                 results[position] = evaluate(ids[position])
-                if case .failure(let error) = results[position],
-                    [.timeout, .instructionLimit, .memory].contains(error.kind)
-                {
-                    limitedIDs.insert(ids[position])
+                if case .failure(let error) = results[position], LimitStops.isLimit(error) {
+                    results[position] = .failure(stops.record(ids[position], error))
                 }
             }
         }
@@ -264,9 +324,13 @@ final class EvaluationSession {
     /// the evaluation paths; the values are the same either way).
     var prefetch = true
 
-    /// Indicators that a limit (instructions, time, memory) stopped in this session: later
-    /// subjects evaluate them alone, after the others.
-    private var limitedIDs: Set<String> = []
+    /// Indicators that a limit (instructions, time, memory, stack) stopped: they fail with the
+    /// recorded error without running. Shared by the sessions of one run; a session of its
+    /// own by default.
+    var stops = LimitStops()
+
+    /// Indicators a limit stopped in column mode: this session evaluates them per subject.
+    var columnStopped: Set<String> = []
 
     // MARK: Host side of the query API
 

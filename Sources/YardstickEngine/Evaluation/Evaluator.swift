@@ -135,6 +135,7 @@ public struct Evaluator: Sendable {
         let allTasks = tasks
         let allColumnBlocks = columnBlocks
         let sessions = ResultSlots<EvaluationSession>(count: workerCount)
+        let stops = LimitStops()
         // First pass: each worker starts its Lua session, then evaluates the indicators that
         // allow it in column mode, one grain and period at a time.
         let columnQueue = WorkQueue(count: columnBlocks.count)
@@ -148,6 +149,7 @@ public struct Evaluator: Sendable {
                 // Load errors were already collected by `declarations`; files that failed there
                 // fail the same way here and are not among the ids run below.
                 for source in sources { _ = try? session.load(source: source.text, file: source.file) }
+                session.stops = stops
                 sessions.set(worker, session)
                 let columnIDs = columnMode ? ids.filter { session.columnEligible.contains($0) } : []
                 while let next = columnQueue.next() {
@@ -182,7 +184,9 @@ public struct Evaluator: Sendable {
                             var errors: [Int: LuaError] = [:]
                             var remaining: [Int] = []
                             for position in ids.indices {
-                                if let column = columns[position], let subject = task.grouped?.index {
+                                if let column = columns[position], let subject = task.grouped?.index,
+                                    column[subject].status != .failed
+                                {
                                     values[position] = column[subject]
                                 } else {
                                     remaining.append(position)
@@ -210,12 +214,12 @@ public struct Evaluator: Sendable {
             }
             // A worker whose Lua state could not start leaves its tasks undone: say so for each
             // figure rather than drop it.
-            let unstarted = runnable.map { _ in
-                ResultValue.failed(message: "the evaluation worker could not start Lua")
-            }
+            let notStarted = LuaError(kind: .hostAPI, message: "the evaluation worker could not start Lua")
+            let unstarted = runnable.map { _ in ResultValue.failed(message: notStarted.message) }
+            let unstartedErrors = Dictionary(uniqueKeysWithValues: runnable.indices.map { ($0, notStarted) })
             for (index, task) in allTasks.enumerated() where taskFailures.value(at: index) == nil {
                 taskFailures.set(
-                    index, recorder.record(index, task.period, task.subject, unstarted, [:], into: output))
+                    index, recorder.record(index, task.period, task.subject, unstarted, unstartedErrors, into: output))
             }
             initialized = tasks.count * figuresPerTask
         }
@@ -227,7 +231,7 @@ public struct Evaluator: Sendable {
         }
         return RunReport(
             workspace: workspace.name, generatedAt: ISO8601DateFormatter().string(from: Date()), periods: periods,
-            indicators: infos, results: results, errors: failures)
+            indicators: infos, results: results, errors: failures, limitStops: stops.hits)
     }
 
     /// One task per subject of each grain and period, in blocks of one grain and period (a

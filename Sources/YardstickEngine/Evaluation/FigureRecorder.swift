@@ -47,7 +47,8 @@ struct FigureRecorder: Sendable {
                 failures.append(
                     IndicatorFailure(
                         indicatorID: definition.id, subjectID: subject.id, periodLabel: period.label,
-                        message: error.message, file: error.chunk ?? definition.file, line: error.line))
+                        grain: subject.grain, message: error.message, file: error.chunk ?? definition.file,
+                        line: error.line))
             }
         }
         return failures

@@ -605,9 +605,12 @@ enum Prelude {
         end
         -- Errors from the API are raised at the script's line, not inside this prelude.
         local pack, unpack = table.pack, table.unpack
+        -- Only the head is searched: a script may raise a huge string.
         local function clean(message)
           if type(message) ~= "string" then return message end
-          return (message:gsub("^yardstick/prelude%.lua:%d+: ", ""))
+          local rest = message:sub(1, 40):match("^yardstick/prelude%.lua:%d+: ()")
+          if rest then return message:sub(rest) end
+          return message
         end
         local function public(fn)
           return function(...)
@@ -824,7 +827,7 @@ enum Prelude {
         end
 
         -- Results go back flat: a string with one kind letter per indicator (see flat; f for a
-        -- failure) and the payloads.
+        -- failure, with the head of its message when it is a string) and the payloads.
         runner.task = function(subject, period, values, decimals, missings)
           if period ~= nil then task_period = period_record(period) end
           set_focus(subject_record(subject), task_period)
@@ -837,7 +840,7 @@ enum Prelude {
             if ok then
               kinds[i], results[i] = flat(value)
             else
-              kinds[i] = "f"
+              kinds[i], results[i] = "f", type(value) == "string" and value:sub(1, 4100) or false
             end
           end
           prefetched, prefetched_decimals, prefetched_missing = {}, {}, {}

@@ -15,11 +15,16 @@ public struct RunReport: Sendable, Equatable {
     public var results: [IndicatorResult]
     /// The evaluations that failed, with where.
     public var errors: [IndicatorFailure]
+    /// How many evaluations of each indicator a limit (instructions, time, memory, stack)
+    /// actually stopped. After the first, the indicator's remaining figures fail with the same
+    /// error without running, so a count stays at most the number of evaluation workers
+    /// however many subjects there are. Not written by the writers.
+    public var limitStops: [String: Int]
 
     /// Creates a report.
     public init(
         workspace: String, generatedAt: String, periods: [Period], indicators: [IndicatorInfo],
-        results: [IndicatorResult], errors: [IndicatorFailure] = []
+        results: [IndicatorResult], errors: [IndicatorFailure] = [], limitStops: [String: Int] = [:]
     ) {
         self.workspace = workspace
         self.generatedAt = generatedAt
@@ -27,6 +32,7 @@ public struct RunReport: Sendable, Equatable {
         self.indicators = indicators
         self.results = results
         self.errors = errors
+        self.limitStops = limitStops
     }
 }
 
@@ -83,6 +89,8 @@ public struct IndicatorFailure: Sendable, Equatable {
     public var subjectID: String?
     /// The label of the period it failed for, or nil when it failed for all.
     public var periodLabel: String?
+    /// The grain of the subject it failed for, or nil when it failed for all.
+    public var grain: Grain?
     /// What went wrong, for the user.
     public var message: String
     /// The script file, relative to the workspace (`indicators/win_rate.lua`).
@@ -92,12 +100,13 @@ public struct IndicatorFailure: Sendable, Equatable {
 
     /// Creates a failure.
     public init(
-        indicatorID: String, subjectID: String? = nil, periodLabel: String? = nil, message: String, file: String,
-        line: Int? = nil
+        indicatorID: String, subjectID: String? = nil, periodLabel: String? = nil, grain: Grain? = nil,
+        message: String, file: String, line: Int? = nil
     ) {
         self.indicatorID = indicatorID
         self.subjectID = subjectID
         self.periodLabel = periodLabel
+        self.grain = grain
         self.message = message
         self.file = file
         self.line = line

@@ -9,14 +9,16 @@ extension RunReportWriter {
     /// results, with their identifier and name; columns are the indicators in the report's
     /// order, titled in `locale`. Columns line up in a terminal even with Chinese names, and
     /// values are right-aligned: percent values as `31.3%`, missing values as `—`, failed
-    /// ones as `error`. Then come the errors, one per line, as `file:line: indicator (period,
-    /// subject): message`.
+    /// ones as `error`. Then come the errors, grouped as in ``FailureSummary`` (one line per
+    /// indicator, grain and error, at most 20, then how many were left out).
     ///
     /// - Parameters:
     ///   - report: The run's report.
     ///   - locale: `en` or `zh-CN`; Chinese uses each indicator's Chinese title when it has one.
+    ///   - errors: Whether to end with the errors (`run` leaves them to standard error when it
+    ///     prints the table to a terminal).
     /// - Returns: The text, ending with a newline.
-    public static func table(_ report: RunReport, locale: String = "en") -> String {
+    public static func table(_ report: RunReport, locale: String = "en", errors: Bool = true) -> String {
         let chinese = OutputLocale.isChinese(locale)
         var sections: [String] = []
         for period in orderedPeriods(report) {
@@ -28,19 +30,12 @@ extension RunReportWriter {
             }
         }
         if sections.isEmpty { sections.append(chinese ? "没有结果。" : "No results.") }
-        if !report.errors.isEmpty {
+        if errors, !report.errors.isEmpty {
             let heading = (chinese ? "错误" : "Errors") + " (\(report.errors.count))"
-            sections.append(([heading] + report.errors.map { "  " + errorLine($0) }).joined(separator: "\n"))
+            let lines = FailureSummary(report.errors).lines()
+            sections.append(([heading] + lines.map { "  " + $0 }).joined(separator: "\n"))
         }
         return sections.joined(separator: "\n\n") + "\n"
-    }
-
-    /// One error as `file:line: indicator (period, subject): message`.
-    static func errorLine(_ failure: IndicatorFailure) -> String {
-        let context = [failure.periodLabel, failure.subjectID].compactMap { $0 }
-        let scope = context.isEmpty ? "" : " (" + context.joined(separator: ", ") + ")"
-        let what = failure.indicatorID.isEmpty ? "" : failure.indicatorID + scope + ": "
-        return failure.location + ": " + what + failure.message
     }
 
     /// Period labels: the report's periods, then any others the results name.
