@@ -1,3 +1,4 @@
+import Foundation
 import FuzzSupport
 import LuaRuntime
 import YardstickData
@@ -5,6 +6,7 @@ import YardstickEngine
 
 /// libFuzzer entry point: fuzz bytes turned into two indicators (`fz` and `other`, which may
 /// call each other through `k`) evaluated over ``LuaFixture``. See ``EvaluationProperties``.
+/// With `YARDSTICK_FUZZ_SHOW` set, it prints the scripts (to read a crash's input).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func luaFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var input = FuzzInput(data, size)
@@ -22,6 +24,11 @@ public func luaFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) ->
         Evaluator.Source(
             file: "indicators/other.lua", text: indicator("other", per: "user", unit: "count", body: second)),
     ]
+    if ProcessInfo.processInfo.environment["YARDSTICK_FUZZ_SHOW"] != nil {
+        var text = "-- per \(per), unit \(unit), grains \(grains.map(\.rawValue)), period \(period)\n"
+        for source in sources { text += "-- \(source.file)\n\(source.text)\n" }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
     EvaluationProperties.check(
         sources: sources, periods: [period], grains: grains, compareModes: !generator.isHostile)
     return 0

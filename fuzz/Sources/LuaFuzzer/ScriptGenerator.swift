@@ -72,12 +72,16 @@ struct ScriptGenerator {
 
     private mutating func statement() -> String {
         switch input.choice(10) {
+        // Each expression is written before its variable is counted, so it only refers to
+        // variables declared above it.
         case 0, 1, 2:
+            let expression = view()
             views += 1
-            return "local v\(views) = " + view()
+            return "local v\(views) = " + expression
         case 3, 4, 5:
+            let expression = aggregate(on: viewReference())
             values += 1
-            return "local x\(values) = " + aggregate(on: viewReference())
+            return "local x\(values) = " + expression
         case 6:
             let field = fieldOrArgument()
             if input.oneIn(2) {
@@ -86,12 +90,15 @@ struct ScriptGenerator {
             return "for _, r in ipairs(\(viewReference()):top(\(argument()), \(field))) do acc = acc + 1; "
                 + "local _ = r[\(field)] end"
         case 7:
+            let expression = aggregate(on: viewReference())
             values += 1
-            return "local ok\(values), x\(values) = pcall(function() return \(aggregate(on: viewReference())) end)"
+            return "local ok\(values), x\(values) = pcall(function() return \(expression) end)"
         case 8:
-            values += 1
-            return "local x\(values) = \(viewReference()):group_by(\(fieldOrArgument())):"
+            let expression =
+                "\(viewReference()):group_by(\(fieldOrArgument())):"
                 + "\(input.pick(["count", "sum", "avg", "min", "max"]))(\(fieldOrArgument()))"
+            values += 1
+            return "local x\(values) = " + expression
         default:
             isHostile = true
             return hostileWrite()
