@@ -33,16 +33,19 @@ if ! ls "$swift_bin"/../lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 
   exit 1
 fi
 
+out="$root/fuzz/out"
+mkdir -p "$out"
 started=$(date +%s)
-swift build --package-path fuzz --sanitize=fuzzer --sanitize=address 2>&1 \
-  | grep -vE "Cannot export local symbol|^\[[0-9]+/[0-9]+\] (Compiling|Linking|Write|Emitting)" || true
-[ -x fuzz/.build/debug/lua-fuzzer ] || { echo "fuzz: the build failed" >&2; exit 1; }
+# All products at once: a `--product` build leaves the main package's modules uninstrumented.
+if ! swift build --package-path fuzz --sanitize=fuzzer --sanitize=address >"$out/build.log" 2>&1; then
+  echo "fuzz: the build failed:" >&2
+  grep -vE "Cannot export local symbol" "$out/build.log" | grep -E "error|warning: unre" -A3 | head -n 40 >&2
+  exit 1
+fi
 echo "fuzz: build took $(($(date +%s) - started)) s"
 
 export SWIFT_BACKTRACE=enable=no  # libFuzzer and ASan report crashes; Swift's backtracer confuses ASan
 export LSAN_OPTIONS="suppressions=$root/fuzz/lsan.supp:print_suppressions=0"
-out="$root/fuzz/out"
-mkdir -p "$out"
 status=0
 for harness in "${harnesses[@]}"; do
   case $harness in
