@@ -25,6 +25,8 @@ import Testing
         ("[[[a]]]", 1, "\"[\""),
         ("[workspace]\nname = \"x\"\n\n[ {a = 1}]", 4, "\"{\""),
         ("[workspace]\n[\n", 2, "the end of the line"),
+        ("\u{FEFF}[{", 1, "\"{\""),
+        ("a = \"\"\"x \\\n y\"\"\"\n[%", 3, "\"%\""),
     ])
     func aHeaderThatDoesNotStartWithAKeyIsAnErrorWithItsLine(toml: String, line: Int, found: String) throws {
         let message = try openError(toml)

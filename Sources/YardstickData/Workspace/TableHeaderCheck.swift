@@ -13,7 +13,8 @@ enum TableHeaderCheck {
     /// character (quoted) or "the end of the line"; nil when every header starts with a key.
     static func firstBadHeader(in text: String) -> (line: Int, found: String)? {
         let bytes = Array(text.utf8)
-        var index = 0
+        // The library skips a byte-order mark.
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
         var depth = 0  // brackets and braces open in the current value
         var atStatementStart = true
@@ -40,6 +41,8 @@ enum TableHeaderCheck {
                 while index < bytes.count {
                     let next = bytes[index]
                     if next == 0x5C, delimiter == UInt8(ascii: "\"") {
+                        // An escape, or a line-ending backslash in a multi-line string.
+                        if index + 1 < bytes.count, bytes[index + 1] == 0x0A { line += 1 }
                         index += 2
                         continue
                     }
