@@ -10,3 +10,8 @@ fi
 swift test 2>&1 | tee /tmp/yardstick-test.log | grep -vE "^(◇|↳)|^✔ Test [a-zA-Z]" || true
 tail -n 3 /tmp/yardstick-test.log
 grep -qE "^✔ Test run with [0-9]+ tests? .*passed" /tmp/yardstick-test.log
+# A fuzz smoke pass: each libFuzzer harness 15 s from its seed corpus (docs/fuzzing.md). Its
+# sanitizer build of fuzz/ costs a few minutes the first time. YARDSTICK_SKIP_FUZZ=1 skips it.
+if [ "${YARDSTICK_SKIP_FUZZ:-0}" != 1 ]; then
+  scripts/fuzz.sh --smoke
+fi

@@ -308,7 +308,7 @@ final class ColumnBuilder {
 /// A manually managed growable array of plain values, for the loader's per-cell appends.
 ///
 /// Appending touches no reference count, uniqueness check or exclusivity bookkeeping, which
-/// `Array` pays per call when it lives in a class. The owner must call ``free()`` exactly once.
+/// `Array` pays per call when it lives in a class. The owner must call ``free()`` (at least once).
 struct GrowableBuffer<Element: BitwiseCopyable> {
     private(set) var base: UnsafeMutablePointer<Element>
     private(set) var count = 0
@@ -369,8 +369,13 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
     }
 
     @inline(never)
-    private mutating func grow(to size: Int) {
-        guard let raw = realloc(base, size * MemoryLayout<Element>.stride) else { fatalError("out of memory") }
+    private mutating func grow(to wanted: Int) {
+        let size = max(wanted, 16)
+        // A freed buffer (capacity 0) owns no block: it starts a new one.
+        let raw =
+            capacity == 0
+            ? malloc(size * MemoryLayout<Element>.stride) : realloc(base, size * MemoryLayout<Element>.stride)
+        guard let raw else { fatalError("out of memory") }
         base = raw.bindMemory(to: Element.self, capacity: size)
         capacity = size
     }
@@ -380,10 +385,12 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
     /// The elements as an array of exactly their count.
     func array() -> [Element] { Array(buffer) }
 
-    /// Releases the memory; the buffer is empty afterwards and must not be used again.
+    /// Releases the memory; the buffer is empty afterwards, owns no block (so freeing it again
+    /// does nothing) and allocates anew if appended to.
     mutating func free() {
-        Foundation.free(base)
-        base = Self.allocate(1)
+        if capacity > 0 { Foundation.free(base) }
+        // A well-aligned address that is never dereferenced: the buffer is empty.
+        base = UnsafeMutablePointer(bitPattern: MemoryLayout<Element>.alignment)!
         count = 0
         capacity = 0
     }
@@ -410,7 +417,7 @@ struct PendingKeys {
 
 /// A validity bitmap under construction (see ``Validity``), appended to without `Array` costs.
 struct ValidityBuilder {
-    private var words = GrowableBuffer<UInt64>()
+    private var words: GrowableBuffer<UInt64>
     private(set) var count = 0
     private(set) var nullCount = 0
 

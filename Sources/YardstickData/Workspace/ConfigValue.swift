@@ -13,6 +13,11 @@ enum ConfigValue: Sendable, Equatable {
 
     /// Parses TOML text.
     static func parse(toml text: String, file: String) throws(WorkspaceError) -> [String: ConfigValue] {
+        if let bad = TableHeaderCheck.firstBadHeader(in: text) {
+            throw WorkspaceError(
+                file: file, line: bad.line,
+                message: "not valid TOML: a table header must start with a key, found \(bad.found)")
+        }
         do {
             let table = try TOMLTable(string: text)
             return convert(table)
