@@ -89,12 +89,14 @@ import Testing
             ])
     }
 
-    @Test func checkCountsRowsAsTheLoaderDoesWhenNoFieldIsFed() throws {
+    @Test func checkReportsAFileThatFeedsNoFieldInsteadOfCountingNoRows() throws {
         let toml = "[entities.teams]\nfile = \"t.csv\"\n"
         let workspace = try TemporaryWorkspace(toml: toml, text: ["t.csv": "foo,bar\n1,2\n3,4\n"])
-        let (dataset, _) = try workspace.load()
-        #expect(dataset["teams"]?.rowCount == 0)
-        #expect(try workspace.check().entities.first?.rows == 0)
+        let teams = try #require(try workspace.check().entities.first)
+        #expect(
+            teams.problems.map(\.description).contains {
+                $0.contains("data/t.csv: no column of this file maps to a field of teams (columns: foo, bar)")
+            }, "\(teams.problems)")
     }
 
     @Test func surveyScoresFollowTheirTypesRange() throws {

@@ -65,6 +65,21 @@ import Testing
                 == "data/deals.csv:Value (amount): no column \"Value\" in this file (columns: Deal ID)" + Self.tail)
     }
 
+    @Test func aFileThatFeedsNoFieldFailsTheLoadInsteadOfLoadingNoRows() throws {
+        let toml = """
+            [sources.data]
+            path = "data"
+            [entities.opportunities]
+            file = "deals.csv"
+            """
+        let workspace = try TemporaryWorkspace(toml: toml, text: ["deals.csv": "Deal,Status\nd1,won\nd2,lost\n"])
+        #expect(
+            try workspace.loadFailure()
+                == "data/deals.csv: no column of this file maps to a field of opportunities (columns: Deal, Status); "
+                + "map them in [entities.opportunities.fields] or name them as the vocabulary does" + Self.tail)
+        #expect(try workspace.loadFailure(lenient: false) != nil)
+    }
+
     @Test func unreadableFileFailsALenientLoad() throws {
         let workspace = try TemporaryWorkspace(toml: Self.toml)
         try FileManager.default.createDirectory(

@@ -235,6 +235,18 @@ public struct DataLoader: Sendable {
         }
         // A file without a mapped column is not read: its rows would be half mapped.
         if missingColumns { return }
+        // A file that feeds no field at all would load as rows of nothing: its records would
+        // be lost without a word.
+        if feeds.isEmpty {
+            report.fileErrors.append(
+                SourceError(
+                    file: part.displayPath,
+                    message:
+                        "no column of this file maps to a field of \(entity.name) (columns: "
+                        + contents.header.map { DisplayText.example($0) }.joined(separator: ", ")
+                        + "); map them in [entities.\(entity.name).fields] or name them as the vocabulary does"))
+            return
+        }
         if !implicit.isEmpty { report.implicitFields[part.displayPath] = implicit }
         let unused = contents.header.indices.filter { !usedColumns.contains($0) }
         if !unused.isEmpty { report.unusedColumns[part.displayPath] = unused.map { contents.header[$0] } }

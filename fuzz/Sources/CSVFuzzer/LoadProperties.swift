@@ -38,13 +38,9 @@ enum LoadProperties {
         guard let table = dataset["opportunities"], let entity = report.entities["opportunities"] else {
             invariantFailure("the loaded dataset has no opportunities table")
         }
-        // A file none of whose columns is mapped loads a table without columns, which has no
-        // rows whatever the report counts (reported as its own issue; see docs/fuzzing.md).
-        if !table.columns.isEmpty {
-            require(
-                table.rowCount == entity.rowsLoaded,
-                "\(table.rowCount) rows in the table, \(entity.rowsLoaded) reported loaded")
-        }
+        require(
+            table.rowCount == entity.rowsLoaded,
+            "\(table.rowCount) rows in the table, \(entity.rowsLoaded) reported loaded")
         require(table.rowCount < lineCount, "\(table.rowCount) rows from a file of \(lineCount) lines")
         for (name, column) in table.columns {
             require(
@@ -53,10 +49,6 @@ enum LoadProperties {
                 _ = column.value(at: row)
             }
         }
-        // Known crash, issue 7 item 6 (fixed on its own branch): `check` traps (index out of
-        // range in `Table.key(ofRow:)`) when a lenient load rejected rows of an entity with
-        // duplicate ids. Remove this guard once that fix is merged.
-        if entity.rejectedRows > 0 { return }
         let findings = WorkspaceChecker(workspace: workspace).check(dataset: dataset, report: report)
         _ = findings
     }
