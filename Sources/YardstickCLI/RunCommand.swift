@@ -51,7 +51,10 @@ struct RunCommand: ParsableCommand {
     )
     var rejects: String?
 
-    @Flag(help: "Print load and evaluation times as a JSON line on standard error.")
+    @Flag(
+        help:
+            "Print load and evaluation times and how the figures were evaluated (column mode, per subject, queries grouped) on standard error, and add them to --format json as `evaluation`."
+    )
     var timings = false
 
     @OptionGroup var limitOptions: LimitOptions
@@ -97,7 +100,7 @@ struct RunCommand: ParsableCommand {
         let text: String
         switch format {
         case .table: text = RunReportWriter.table(report, locale: workspace.locale, errors: out != nil)
-        case .json: text = RunReportWriter.json(report)
+        case .json: text = RunReportWriter.json(report, statistics: timings)
         case .csv: text = RunReportWriter.csv(report)
         }
         if let out {
@@ -114,9 +117,9 @@ struct RunCommand: ParsableCommand {
             func seconds(_ a: DispatchTime, _ b: DispatchTime) -> Double {
                 Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9
             }
-            printError(
-                "{\"load_seconds\":\(seconds(started, loaded)),\"eval_seconds\":\(seconds(loaded, finished)),"
-                    + "\"figures\":\(report.results.count)}")
+            let lines = TimingsBlock.lines(
+                loadSeconds: seconds(started, loaded), evalSeconds: seconds(loaded, finished), report: report)
+            for line in lines { printError(line) }
         }
         // Any failed figure fails the run, and every failure is listed, grouped.
         let failedFigures = report.results.contains { $0.value.status == .failed }

@@ -45,6 +45,14 @@ public final class GroupedRuns: @unchecked Sendable {
         self.periodIndex = index
     }
 
+    /// How many aggregates have been computed (or are being computed) so far, each once for
+    /// every subject and for the run's periods together or one other period.
+    public var computedCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.count
+    }
+
     /// The values of an aggregate for every subject in a period, computed on first request.
     public func values(of prepared: QueryEngine.PreparedAggregate, in period: PeriodDays)
         throws(QueryError) -> [QueryValue]

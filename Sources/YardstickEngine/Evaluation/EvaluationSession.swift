@@ -218,11 +218,15 @@ final class EvaluationSession {
     /// are evaluated again one by one through ``evaluate(_:)``, which locates their errors from
     /// a traceback. Indicators in ``stops`` fail with their recorded error without running.
     ///
+    /// The path that computed each result is left in ``lastPaths``.
+    ///
     /// - Returns: The results in the order of `ids`.
     func evaluateAll(_ ids: [String], subject: SubjectInfo, period: Period, grouped: (runs: GroupedRuns, index: Int)?)
         -> [Result<ResultValue, LuaError>]
     {
         var results = [Result<ResultValue, LuaError>](repeating: .success(.missing(reason: "")), count: ids.count)
+        lastPaths.removeAll(keepingCapacity: true)
+        lastPaths.append(contentsOf: repeatElement(.notRun, count: ids.count))
         setFocus(subject, period, grouped)
         var fast: [Int] = []
         for position in ids.indices {
@@ -241,7 +245,10 @@ final class EvaluationSession {
                     taskOrder = fastIDs
                 }
                 let periodArgument: LuaValue = taskPeriod == period ? .nil : periodTable(slot: 0)
-                let (plain, decimals, missing) = prefetchedValues()
+                let shared = prefetchedValues()
+                let (plain, decimals, missing) = shared ?? (.nil, .nil, .nil)
+                let path: FigurePath = shared == nil ? .perSubject : .prefetched
+                for position in fast { lastPaths[position] = path }
                 let values = try vm.call(
                     taskFunction, [subjectTable(subject), periodArgument, plain, decimals, missing])
                 taskPeriod = period
@@ -280,8 +287,10 @@ final class EvaluationSession {
             for position in again.sorted() {
                 if let stopped = stops.error(for: ids[position]) {
                     results[position] = .failure(stopped)
+                    lastPaths[position] = .notRun
                     continue
                 }
+                lastPaths[position] = .alone
                 results[position] = evaluate(ids[position])
                 if case .failure(let error) = results[position], LimitStops.isLimit(error) {
                     results[position] = .failure(stops.record(ids[position], error))
@@ -294,10 +303,11 @@ final class EvaluationSession {
     /// The values, for the focused subject and period, of every aggregate prepared so far whose
     /// values are shared by the subjects of the run: numbers, decimals (scaled) and missing
     /// values (reasons), which the prelude makes into values on use. Lists, groups and rows are
-    /// left to `q.run`.
-    private func prefetchedValues() -> (plain: LuaValue, decimals: LuaValue, missing: LuaValue) {
+    /// left to `q.run`. Nil when there are none to pass (no shared values, nothing prepared
+    /// yet, prefetch off, tracing or discovering).
+    private func prefetchedValues() -> (plain: LuaValue, decimals: LuaValue, missing: LuaValue)? {
         guard prefetch, trace == nil, discovered == nil, let grouped, !aggregates.isEmpty, let period else {
-            return (.nil, .nil, .nil)
+            return nil
         }
         var tables: [UInt8: LuaTable] = [:]
         for id in aggregates.indices {
@@ -323,6 +333,14 @@ final class EvaluationSession {
     /// Whether the task path receives the shared values ahead (off only in tests that compare
     /// the evaluation paths; the values are the same either way).
     var prefetch = true
+
+    /// The path that computed each result of the last ``evaluateAll(_:subject:period:grouped:)``,
+    /// in the order of its ids (for ``EvaluationStatistics``).
+    private(set) var lastPaths: [FigurePath] = []
+
+    /// Queries (aggregates and row lists) this session ran for one subject at a time, outside
+    /// discovery (for ``EvaluationStatistics/subjectQueries``).
+    private(set) var subjectQueries = 0
 
     /// Indicators that a limit (instructions, time, memory, stack) stopped: they fail with the
     /// recorded error without running. Shared by the sessions of one run; a session of its
@@ -376,6 +394,7 @@ final class EvaluationSession {
             return values[grouped.index]
         }
         let (scope, shifted) = try self.scope(slot: slot)
+        subjectQueries += 1
         let value = try engine.run(prepared, in: scope)
         if trace != nil {
             let rows = try engine.rows(prepared.plan, in: scope)
@@ -389,6 +408,7 @@ final class EvaluationSession {
 
     func rows(_ plan: QueryEngine.PreparedPlan, slot: Int) throws(QueryError) -> [Int32] {
         let (scope, shifted) = try self.scope(slot: slot)
+        subjectQueries += 1
         let rows = try engine.rows(plan, in: scope)
         trace?.append(
             TraceEntry(

@@ -117,7 +117,7 @@ public struct Evaluator: Sendable {
         let (tasks, blocks, columnBlocks) = try plan(grains: grains, periods: periods)
         let units = Self.units(blocks, workers: workers)
         let ids = runnable.map(\.id)
-        prefill(
+        let prefilled = prefill(
             tasks.compactMap { task in task.grouped.map { (task.subject, task.period, $0) } }, ids,
             session: firstSession
         )
@@ -136,6 +136,7 @@ public struct Evaluator: Sendable {
         let allColumnBlocks = columnBlocks
         let sessions = ResultSlots<EvaluationSession>(count: workerCount)
         let stops = LimitStops()
+        let workerCounts = ResultSlots<[FigurePaths]>(count: workerCount)
         // First pass: each worker starts its Lua session, then evaluates the indicators that
         // allow it in column mode, one grain and period at a time.
         let columnQueue = WorkQueue(count: columnBlocks.count)
@@ -161,6 +162,7 @@ public struct Evaluator: Sendable {
         // Second pass: the indicators column mode did not compute, subject by subject. Figures
         // are written in place into the report's array, in task order.
         let taskFailures = ResultSlots<[IndicatorFailure]>(count: tasks.count)
+        var unstartedCounts = [FigurePaths](repeating: FigurePaths(), count: ids.count)
         let results = [IndicatorResult](unsafeUninitializedCapacity: tasks.count * figuresPerTask) {
             buffer, initialized in
             let output = FigureBuffer(buffer)
@@ -168,6 +170,9 @@ public struct Evaluator: Sendable {
             DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
                 guard let session = sessions.value(at: worker) else { return }
                 let recorder = recorder.copied()
+                // This worker's figures by indicator position and path, merged after the run.
+                var counts = [FigurePaths](repeating: FigurePaths(), count: ids.count)
+                defer { workerCounts.set(worker, counts) }
                 LuaThread.run {
                     // The column-mode values of the block being worked on, by indicator position.
                     var block = -1
@@ -188,6 +193,7 @@ public struct Evaluator: Sendable {
                                     column[subject].status != .failed
                                 {
                                     values[position] = column[subject]
+                                    counts[position].count(.columnMode, failed: false, limit: false)
                                 } else {
                                     remaining.append(position)
                                 }
@@ -196,12 +202,17 @@ public struct Evaluator: Sendable {
                                 let outcomes = session.evaluateAll(
                                     remaining.map { ids[$0] }, subject: task.subject, period: task.period,
                                     grouped: task.grouped)
-                                for (position, outcome) in zip(remaining, outcomes) {
+                                let paths = session.lastPaths
+                                for (offset, (position, outcome)) in zip(remaining, outcomes).enumerated() {
                                     switch outcome {
-                                    case .success(let value): values[position] = value
+                                    case .success(let value):
+                                        values[position] = value
+                                        counts[position].count(paths[offset], failed: false, limit: false)
                                     case .failure(let error):
                                         values[position] = .failed(message: error.description)
                                         errors[position] = error
+                                        counts[position].count(
+                                            paths[offset], failed: true, limit: LimitStops.isLimit(error))
                                     }
                                 }
                             }
@@ -218,12 +229,24 @@ public struct Evaluator: Sendable {
             let unstarted = runnable.map { _ in ResultValue.failed(message: notStarted.message) }
             let unstartedErrors = Dictionary(uniqueKeysWithValues: runnable.indices.map { ($0, notStarted) })
             for (index, task) in allTasks.enumerated() where taskFailures.value(at: index) == nil {
+                for position in ids.indices { unstartedCounts[position].count(.notRun, failed: true, limit: false) }
                 taskFailures.set(
                     index, recorder.record(index, task.period, task.subject, unstarted, unstartedErrors, into: output))
             }
             initialized = tasks.count * figuresPerTask
         }
         for index in tasks.indices { failures += taskFailures.value(at: index) ?? [] }
+        var statistics = prefilled
+        var byPosition = unstartedCounts
+        for worker in 0..<workerCount {
+            for (position, counts) in (workerCounts.value(at: worker) ?? []).enumerated() {
+                byPosition[position] = byPosition[position] + counts
+            }
+            statistics.subjectQueries += sessions.value(at: worker)?.subjectQueries ?? 0
+        }
+        statistics.figures = byPosition.reduce(FigurePaths(), +)
+        statistics.figuresByIndicator = Dictionary(zip(ids, byPosition)) { first, _ in first }
+        statistics.groupedQueries = Self.distinctRuns(columnBlocks.map(\.runs)).reduce(0) { $0 + $1.computedCount }
         let infos = definitions.map {
             IndicatorInfo(
                 id: $0.id, title: $0.title, titleZH: $0.titleZH, unit: $0.unit,
@@ -231,7 +254,7 @@ public struct Evaluator: Sendable {
         }
         return RunReport(
             workspace: workspace.name, generatedAt: ISO8601DateFormatter().string(from: Date()), periods: periods,
-            indicators: infos, results: results, errors: failures, limitStops: stops.hits)
+            indicators: infos, results: results, errors: failures, limitStops: stops.hits, statistics: statistics)
     }
 
     /// One task per subject of each grain and period, in blocks of one grain and period (a
@@ -267,15 +290,21 @@ public struct Evaluator: Sendable {
     /// for every subject and run period at once, one aggregate per core. Aggregates that
     /// discovery did not meet (a branch the placeholder did not take, `s.previous`) are
     /// computed when first asked for.
+    ///
+    /// - Returns: Statistics with the discovery figures filled in (``EvaluationStatistics/
+    ///   discoveredQueries``, ``EvaluationStatistics/groupedQueriesAhead`` and the times).
     func prefill(
         _ tasks: [(SubjectInfo, Period, (runs: GroupedRuns, index: Int))], _ ids: [String],
         session: EvaluationSession
-    ) {
+    ) -> EvaluationStatistics {
         var firstOfEach: [(SubjectInfo, Period, (runs: GroupedRuns, index: Int))] = []
         for task in tasks where !firstOfEach.contains(where: { $0.2.runs === task.2.runs }) {
             firstOfEach.append(task)
         }
-        guard !firstOfEach.isEmpty, !ids.isEmpty else { return }
+        var statistics = EvaluationStatistics()
+        guard !firstOfEach.isEmpty, !ids.isEmpty else { return statistics }
+        let clock = ContinuousClock()
+        let started = clock.now
         let discovered: [(GroupedRuns, QueryEngine.PreparedAggregate)] = LuaThread.run {
             var found: [(GroupedRuns, QueryEngine.PreparedAggregate)] = []
             for (subject, period, grouped) in firstOfEach {
@@ -286,11 +315,31 @@ public struct Evaluator: Sendable {
             session.discovered = nil
             return found
         }
+        let discoveredAt = clock.now
         DispatchQueue.concurrentPerform(iterations: discovered.count) { index in
             let (runs, prepared) = discovered[index]
             guard let period = runs.periods.first else { return }
             _ = try? runs.values(of: prepared, in: period)
         }
+        statistics.discoveredQueries = discovered.count
+        statistics.discoverySeconds = Self.seconds(discoveredAt - started)
+        statistics.prefillSeconds = Self.seconds(clock.now - discoveredAt)
+        statistics.groupedQueriesAhead = Self.distinctRuns(firstOfEach.map(\.2.runs)).reduce(0) {
+            $0 + $1.computedCount
+        }
+        return statistics
+    }
+
+    /// A duration in seconds.
+    static func seconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+
+    /// Each shared-values object once, in first-seen order.
+    static func distinctRuns(_ runs: [GroupedRuns]) -> [GroupedRuns] {
+        var seen: Set<ObjectIdentifier> = []
+        return runs.filter { seen.insert(ObjectIdentifier($0)).inserted }
     }
 
     /// The shared per-period values for the subjects of one grain, when there are several and

@@ -20,11 +20,16 @@ public struct RunReport: Sendable, Equatable {
     /// error without running, so a count stays at most the number of evaluation workers
     /// however many subjects there are. Not written by the writers.
     public var limitStops: [String: Int]
+    /// How the run evaluated its figures and queries (paths taken, discovery time), when an
+    /// ``Evaluator`` made the report. Written only when asked for (`--timings`; see
+    /// ``RunReportWriter/json(_:statistics:)``), so that default outputs stay reproducible.
+    public var statistics: EvaluationStatistics?
 
     /// Creates a report.
     public init(
         workspace: String, generatedAt: String, periods: [Period], indicators: [IndicatorInfo],
-        results: [IndicatorResult], errors: [IndicatorFailure] = [], limitStops: [String: Int] = [:]
+        results: [IndicatorResult], errors: [IndicatorFailure] = [], limitStops: [String: Int] = [:],
+        statistics: EvaluationStatistics? = nil
     ) {
         self.workspace = workspace
         self.generatedAt = generatedAt
@@ -33,6 +38,7 @@ public struct RunReport: Sendable, Equatable {
         self.results = results
         self.errors = errors
         self.limitStops = limitStops
+        self.statistics = statistics
     }
 }
 

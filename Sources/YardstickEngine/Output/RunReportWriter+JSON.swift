@@ -8,18 +8,47 @@ extension RunReportWriter {
     /// Missing and failed values are `null` with a `reason`. Optional fields that are absent
     /// are left out rather than written as `null`.
     ///
-    /// - Parameter report: The run's report.
+    /// - Parameters:
+    ///   - report: The run's report.
+    ///   - statistics: Whether to add the report's ``RunReport/statistics`` as `evaluation`
+    ///     (`--timings`); they hold times, so the output is then not reproducible.
     /// - Returns: The JSON text, two-space indented, ending with a newline.
-    public static func json(_ report: RunReport) -> String {
-        let document = JSONText.object([
+    public static func json(_ report: RunReport, statistics: Bool = false) -> String {
+        var fields: [String: JSONText] = [
             "workspace": .string(report.workspace),
             "generated_at": .string(report.generatedAt),
             "periods": .array(report.periods.map(periodJSON)),
             "indicators": .array(report.indicators.map(indicatorJSON)),
             "results": .array(report.results.map(resultJSON)),
             "errors": .array(report.errors.map(failureJSON)),
+        ]
+        if statistics, let evaluation = report.statistics { fields["evaluation"] = statisticsJSON(evaluation) }
+        return JSONText.object(fields).rendered() + "\n"
+    }
+
+    private static func statisticsJSON(_ statistics: EvaluationStatistics) -> JSONText {
+        func seconds(_ value: Double) -> JSONText { .number(ResultValue.number(value).plainText) }
+        return .object([
+            "figures": figurePathsJSON(statistics.figures),
+            "figures_by_indicator": .object(statistics.figuresByIndicator.mapValues(figurePathsJSON)),
+            "queries": .object([
+                "grouped": .number(String(statistics.groupedQueries)),
+                "grouped_ahead": .number(String(statistics.groupedQueriesAhead)),
+                "one_subject": .number(String(statistics.subjectQueries)),
+                "discovered": .number(String(statistics.discoveredQueries)),
+            ]),
+            "discovery_seconds": seconds(statistics.discoverySeconds),
+            "prefill_seconds": seconds(statistics.prefillSeconds),
         ])
-        return document.rendered() + "\n"
+    }
+
+    private static func figurePathsJSON(_ paths: FigurePaths) -> JSONText {
+        .object([
+            "column_mode": .number(String(paths.columnMode)), "prefetched": .number(String(paths.prefetched)),
+            "per_subject": .number(String(paths.perSubject)), "alone": .number(String(paths.alone)),
+            "not_run": .number(String(paths.notRun)), "failed": .number(String(paths.failed)),
+            "stopped_by_limits": .number(String(paths.stoppedByLimits)), "total": .number(String(paths.total)),
+        ])
     }
 
     private static func periodJSON(_ period: Period) -> JSONText {

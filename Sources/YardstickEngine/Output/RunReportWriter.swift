@@ -13,7 +13,7 @@ public enum RunReportWriter {
     /// `value` is ``ResultValue/plainText``: percent values stay fractions (`0.3125`), and
     /// missing or failed values are empty with `status` saying which. Fields holding a comma,
     /// a quote or a line break are quoted as RFC 4180 says, quotes doubled. Errors are not
-    /// part of the CSV; see ``json(_:)`` or ``table(_:locale:)``.
+    /// part of the CSV; see ``json(_:statistics:)`` or ``table(_:locale:)``.
     ///
     /// - Parameter report: The run's report.
     /// - Returns: The CSV text, lines ending in LF.

@@ -1,0 +1,44 @@
+/// How a run evaluated its figures and queries: which evaluation path computed each figure,
+/// how the queries ran, and how long discovery took.
+///
+/// Every path gives the same values (the tests compare them); the paths differ in speed only,
+/// so these figures are how a run shows that the fast ones were taken (see
+/// docs/decisions/0003-indicator-api.md and docs/run-output.md). `yardstick run --timings`
+/// prints them. Counted per worker and merged at the end of the run.
+public struct EvaluationStatistics: Sendable, Equatable {
+    /// The run's figures by path, all indicators together.
+    public var figures: FigurePaths
+    /// The figures of each indicator by path, by indicator id (indicators that ran only).
+    public var figuresByIndicator: [String: FigurePaths]
+    /// Aggregates computed once for every subject of a grain ("grouped"), each for all the
+    /// run's periods at once (or for one shifted period, `s.previous`).
+    public var groupedQueries: Int
+    /// Of ``groupedQueries``, those the prefill computed before the indicators ran.
+    public var groupedQueriesAhead: Int
+    /// Queries (aggregates and row lists) run for one subject at a time: the company, a grain
+    /// with a single subject, or any grain when grouped runs are off.
+    public var subjectQueries: Int
+    /// The aggregates the discovery pass found the indicators asking for.
+    public var discoveredQueries: Int
+    /// Wall-clock seconds of the discovery pass (one subject per grain evaluated with
+    /// placeholder query values).
+    public var discoverySeconds: Double
+    /// Wall-clock seconds spent computing the discovered aggregates ahead, in parallel.
+    public var prefillSeconds: Double
+
+    /// Creates statistics.
+    public init(
+        figures: FigurePaths = FigurePaths(), figuresByIndicator: [String: FigurePaths] = [:],
+        groupedQueries: Int = 0, groupedQueriesAhead: Int = 0, subjectQueries: Int = 0, discoveredQueries: Int = 0,
+        discoverySeconds: Double = 0, prefillSeconds: Double = 0
+    ) {
+        self.figures = figures
+        self.figuresByIndicator = figuresByIndicator
+        self.groupedQueries = groupedQueries
+        self.groupedQueriesAhead = groupedQueriesAhead
+        self.subjectQueries = subjectQueries
+        self.discoveredQueries = discoveredQueries
+        self.discoverySeconds = discoverySeconds
+        self.prefillSeconds = prefillSeconds
+    }
+}
