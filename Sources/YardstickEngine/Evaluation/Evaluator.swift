@@ -170,10 +170,10 @@ public struct Evaluator: Sendable {
             DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
                 guard let session = sessions.value(at: worker) else { return }
                 let recorder = recorder.copied()
-                // This worker's figures by indicator position and path, merged after the run.
-                var counts = [FigurePaths](repeating: FigurePaths(), count: ids.count)
-                defer { workerCounts.set(worker, counts) }
                 LuaThread.run {
+                    // This worker's figures by indicator position and path, merged after the
+                    // run (a local array: no lock and no shared counter per figure).
+                    var counts = [FigurePaths](repeating: FigurePaths(), count: ids.count)
                     // The column-mode values of the block being worked on, by indicator position.
                     var block = -1
                     var columns: [[ResultValue]?] = []
@@ -221,6 +221,7 @@ public struct Evaluator: Sendable {
                                 recorder.record(index, task.period, task.subject, values, errors, into: output))
                         }
                     }
+                    workerCounts.set(worker, counts)
                 }
             }
             // A worker whose Lua state could not start leaves its tasks undone: say so for each
