@@ -1,4 +1,4 @@
-import CLua
+import CLuaShim
 
 /// A Lua function kept alive in one ``LuaVM``'s registry.
 ///

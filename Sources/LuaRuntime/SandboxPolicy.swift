@@ -1,4 +1,4 @@
-import CLua
+import CLuaShim
 
 /// The sandbox allow-list, kept as data in one place (the Redis model).
 ///
@@ -64,9 +64,9 @@ public enum SandboxPolicy {
 
     /// Applies the policy to a freshly opened state.
     static func apply(to state: OpaquePointer, randomSeed: Int64) -> Int32 {
-        var status = ys_setup(state, YS_OP_SEED, nil, nil, lua_Integer(randomSeed))
+        var status = ys_setup(state, YS_OP_SEED, nil, nil, Int64(randomSeed))
         func run(_ op: Int32, _ first: String, _ second: String? = nil) {
-            guard status == LUA_OK else { return }
+            guard status == YS_OK else { return }
             status = first.withCString { a in
                 guard let second else { return ys_setup(state, op, a, nil, 0) }
                 return second.withCString { b in ys_setup(state, op, a, b, 0) }

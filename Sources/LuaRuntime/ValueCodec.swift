@@ -1,4 +1,4 @@
-import CLua
+import CLuaShim
 
 /// The flat encoding shared with `shim.h` (tags `YS_TAG_*`, native byte order).
 ///
