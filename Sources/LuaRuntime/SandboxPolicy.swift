@@ -7,7 +7,8 @@ import CLuaShim
 /// error naming the missing function when a script reads them, instead of being a
 /// silent `nil`. Library tables reach scripts as read-only proxies, and the string
 /// metatable's `__index` is the sandboxed string library with `__metatable = false`.
-/// The implementations of ``replacedGlobals`` live in `shim.h`.
+/// The implementations of ``replacedGlobals`` live in the C shim (`Sources/CLuaShim`:
+/// `sandbox.c`, `host.c` for `print`, `modules.c` for `require` and `load`).
 public enum SandboxPolicy {
     /// Base functions exposed unchanged: pure, or harmless with one state per job.
     public static let keptGlobals: [String] = [
