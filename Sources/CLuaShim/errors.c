@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include "internal.h"
 
+/** The most bytes of an error message kept when it crosses from Lua to the host. */
 #define YS_MAX_ERROR_BYTES 4096
 
 /** What replaces the rest of a message longer than `YS_MAX_ERROR_BYTES`. */
