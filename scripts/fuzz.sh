@@ -48,6 +48,10 @@ export SWIFT_BACKTRACE=enable=no  # libFuzzer and ASan report crashes; Swift's b
 export LSAN_OPTIONS="suppressions=$root/fuzz/lsan.supp:print_suppressions=0"
 status=0
 for harness in "${harnesses[@]}"; do
+  # min_cov: the coverage a run must reach. Seeds alone reach about 3,300 on each harness; a
+  # build that leaves the main package's Swift modules uninstrumented reaches a few hundred, and
+  # would otherwise fuzz nothing while passing.
+  min_cov=2000
   case $harness in
     csv | workspace) max_len=8192 ;;
     lua) max_len=512 ;;
@@ -74,6 +78,13 @@ for harness in "${harnesses[@]}"; do
     echo "fuzz: $harness FAILED (exit $code); the end of its log:" >&2
     grep -vE "Cannot export local symbol" "$log" | tail -n 40 >&2
     status=1
+  else
+    cov="$(grep -oE "DONE +cov: [0-9]+" "$log" | grep -oE "[0-9]+$" | tail -n 1 || true)"
+    if [ -z "$cov" ] || [ "$cov" -lt "$min_cov" ]; then
+      echo "fuzz: $harness reached only ${cov:-no} coverage (at least $min_cov expected): is the main" \
+        "package instrumented? (see docs/fuzzing.md)" >&2
+      status=1
+    fi
   fi
 done
 exit $status
