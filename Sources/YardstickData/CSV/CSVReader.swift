@@ -55,19 +55,8 @@ public struct CSVReader {
             if scan.isValid {
                 encoding = .utf8
                 containsNUL = scan.containsNUL
-            } else if encoding == .utf8 {
-                let line = Self.lineOfFirstInvalidUTF8(text)
-                throw SourceError(
-                    file: path, row: line,
-                    message:
-                        "the file is not valid UTF-8 (first bad byte on line \(line)); "
-                        + "declare encoding = \"gb18030\" if it was saved by Excel on Chinese Windows")
             } else {
-                let census = Transcoder.classifyUTF8(text)
-                if census.isDamagedUTF8 {
-                    throw Self.damagedUTF8(census, path: path)
-                }
-                encoding = .gb18030
+                encoding = try Self.encodingOfInvalidUTF8(text, declared: encoding, path: path)
             }
         }
         if encoding == .gb18030 {
@@ -92,8 +81,29 @@ public struct CSVReader {
         self.encoding = encoding
     }
 
+    /// The encoding to read text that is not valid UTF-8 with (the rule of docs/workspace.md,
+    /// "Encodings"), shared by every reader of text files: a file declared UTF-8 is an error
+    /// naming its first bad line; under `auto`, a file that is UTF-8 but for a few bad bytes is
+    /// an error naming them (reading it as GB18030 would garble its text), and any other is
+    /// GB18030.
+    static func encodingOfInvalidUTF8(
+        _ text: UnsafeRawBufferPointer, declared: TextEncoding, path: String
+    ) throws(SourceError) -> TextEncoding {
+        if declared == .utf8 {
+            let line = lineOfFirstInvalidUTF8(text)
+            throw SourceError(
+                file: path, row: line,
+                message:
+                    "the file is not valid UTF-8 (first bad byte on line \(line)); "
+                    + "declare encoding = \"gb18030\" if it was saved by Excel on Chinese Windows")
+        }
+        let census = Transcoder.classifyUTF8(text)
+        if census.isDamagedUTF8 { throw damagedUTF8(census, path: path) }
+        return .gb18030
+    }
+
     /// The error of a file that is UTF-8 but for a few bad bytes: it names how many and where.
-    static func damagedUTF8(_ census: Transcoder.UTF8Census, path: String) -> SourceError {
+    private static func damagedUTF8(_ census: Transcoder.UTF8Census, path: String) -> SourceError {
         let bytes = census.invalid == 1 ? "1 invalid byte" : "\(census.invalid) invalid bytes"
         let lines = census.invalidLines.map(String.init).joined(separator: ", ")
         let more = census.lineCount > census.invalidLines.count ? ", …" : ""

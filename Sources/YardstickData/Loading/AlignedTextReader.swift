@@ -24,17 +24,19 @@ struct AlignedTextReader {
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        // The same rule as CSV files: `auto` reads GB18030 only when the file is not UTF-8, and
-        // a UTF-8 file with a few bad bytes is an error naming them, never garbled whole.
-        let isUTF8 = bytes.withUnsafeBytes { Transcoder.isValidUTF8($0) }
+        // The same rule as CSV files (CSVReader.encodingOfInvalidUTF8).
         var encoding = part.dialect.encoding
-        if encoding == .automatic {
-            if isUTF8 {
+        if encoding != .gb18030 {
+            if bytes.withUnsafeBytes({ Transcoder.isValidUTF8($0) }) {
                 encoding = .utf8
             } else {
-                let census = bytes.withUnsafeBytes { Transcoder.classifyUTF8($0) }
-                if census.isDamagedUTF8 { throw CSVReader.damagedUTF8(census, path: file) }
-                encoding = .gb18030
+                let declared = encoding
+                let resolved = bytes.withUnsafeBytes { text in
+                    Result { () throws(SourceError) in
+                        try CSVReader.encodingOfInvalidUTF8(text, declared: declared, path: file)
+                    }
+                }
+                encoding = try resolved.get()
             }
         }
         if encoding == .gb18030 {
@@ -43,8 +45,6 @@ struct AlignedTextReader {
             case .failure:
                 throw SourceError(file: file, message: "the file is neither UTF-8 nor GB18030 text")
             }
-        } else if !isUTF8 {
-            throw SourceError(file: file, message: "the file is not valid UTF-8 (declared utf-8)")
         }
         var header = part.textLayout.columnNames
         var records: [(number: Int, cells: [[UInt8]?])] = []

@@ -6,8 +6,9 @@
 /// docs/decisions/0003-indicator-api.md and docs/run-output.md). `yardstick run --timings`
 /// prints them. Counted per worker and merged at the end of the run.
 public struct EvaluationStatistics: Sendable, Equatable {
-    /// The run's figures by path, all indicators together.
-    public var figures: FigurePaths
+    /// The run's figures by path, all indicators together (the sum of
+    /// ``figuresByIndicator``).
+    public var figures: FigurePaths { figuresByIndicator.values.reduce(FigurePaths(), +) }
     /// The figures of each indicator by path, by indicator id (indicators that ran only).
     public var figuresByIndicator: [String: FigurePaths]
     /// Aggregates computed once for every subject of a grain ("grouped"), each for all the
@@ -28,11 +29,10 @@ public struct EvaluationStatistics: Sendable, Equatable {
 
     /// Creates statistics.
     public init(
-        figures: FigurePaths = FigurePaths(), figuresByIndicator: [String: FigurePaths] = [:],
+        figuresByIndicator: [String: FigurePaths] = [:],
         groupedQueries: Int = 0, groupedQueriesAhead: Int = 0, subjectQueries: Int = 0, discoveredQueries: Int = 0,
         discoverySeconds: Double = 0, prefillSeconds: Double = 0
     ) {
-        self.figures = figures
         self.figuresByIndicator = figuresByIndicator
         self.groupedQueries = groupedQueries
         self.groupedQueriesAhead = groupedQueriesAhead

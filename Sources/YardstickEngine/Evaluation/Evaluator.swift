@@ -245,7 +245,6 @@ public struct Evaluator: Sendable {
             }
             statistics.subjectQueries += sessions.value(at: worker)?.subjectQueries ?? 0
         }
-        statistics.figures = byPosition.reduce(FigurePaths(), +)
         statistics.figuresByIndicator = Dictionary(zip(ids, byPosition)) { first, _ in first }
         statistics.groupedQueries = Self.distinctRuns(columnBlocks.map(\.runs)).reduce(0) { $0 + $1.computedCount }
         let infos = definitions.map {
