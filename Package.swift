@@ -15,15 +15,18 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        // The only C in the project: Debian's Lua 5.4 plus a documented shim of inline wrappers.
+        // Debian's Lua 5.4 (headers and library only), found through pkg-config.
         .systemLibrary(
             name: "CLua",
             path: "Sources/CLua",
             pkgConfig: "lua5.4",
             providers: [.apt(["liblua5.4-dev"])]
         ),
-        // The only Swift module that imports CLua; knows nothing of CRM data.
-        .target(name: "LuaRuntime", dependencies: ["CLua"]),
+        // The only C of our own: what a safe Swift host needs around Lua. Swift sees only its
+        // public header (include/yardstick_lua.h); everything else is internal to its .c files.
+        .target(name: "CLuaShim", dependencies: ["CLua"]),
+        // The only Swift module that imports CLuaShim; knows nothing of CRM data.
+        .target(name: "LuaRuntime", dependencies: ["CLuaShim"]),
         // CRM vocabulary, workspace file, CSV/JSON loading, typed columnar tables, check.
         .target(
             name: "YardstickData",

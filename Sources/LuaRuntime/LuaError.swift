@@ -1,4 +1,4 @@
-import CLua
+import CLuaShim
 
 /// An error raised while loading or running Lua code, or while crossing the boundary.
 ///

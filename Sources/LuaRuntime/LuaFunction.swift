@@ -1,5 +1,3 @@
-import CLua
-
 /// A Lua function kept alive in one ``LuaVM``'s registry.
 ///
 /// Obtained from ``LuaVM/load(_:chunkName:)``, ``LuaVM/loadTrusted(_:chunkName:)`` or

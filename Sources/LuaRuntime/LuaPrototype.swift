@@ -1,4 +1,4 @@
-import CLua
+import CLuaShim
 
 #if canImport(Glibc)
     import Glibc
@@ -202,7 +202,7 @@ extension LuaVM {
         var buffer = ys_buf(data: nil, len: 0, cap: 0)
         defer { free(buffer.data) }
         let status = ys_dump(state, function.reference, &buffer)
-        guard status == LUA_OK else { throw lastError(defaultKind: .hostAPI) }
+        guard status == YS_OK else { throw lastError(defaultKind: .hostAPI) }
         let bytes = buffer.data.map { Array(UnsafeRawBufferPointer(start: $0, count: buffer.len)) } ?? []
         do {
             return try LuaPrototype(chunk: bytes)

@@ -1,4 +1,4 @@
-import CLua
+import CLuaShim
 
 extension LuaVM {
     /// Calls a Lua function under the VM's limits and returns its results.
@@ -41,7 +41,7 @@ extension LuaVM {
         lastCallStatistics = LuaStatistics(
             instructions: Int(budget.pointee.instr_used), memoryBytes: memoryInUse,
             units: Int(budget.pointee.units))
-        if callArguments.status != LUA_OK || status != LUA_OK {
+        if callArguments.status != YS_OK || status != YS_OK {
             throw lastError()
         }
         let output = budget.pointee.out

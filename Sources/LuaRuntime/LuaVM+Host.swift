@@ -1,4 +1,4 @@
-import CLua
+import CLuaShim
 
 extension LuaVM {
     /// Registers a Swift function callable from trusted Lua code as `__host.name` or
@@ -26,13 +26,13 @@ extension LuaVM {
         hostFunctions.append(HostFunction(name: name, body: body))
         let status = name.withCString { cName in
             guard let table else {
-                return ys_setup(state, YS_OP_REGISTER, cName, nil, lua_Integer(id))
+                return ys_setup(state, YS_OP_REGISTER, cName, nil, Int64(id))
             }
             return table.withCString { cTable in
-                ys_setup(state, YS_OP_REGISTER, cName, cTable, lua_Integer(id))
+                ys_setup(state, YS_OP_REGISTER, cName, cTable, Int64(id))
             }
         }
-        guard status == LUA_OK else { throw lastError(defaultKind: .memory) }
+        guard status == YS_OK else { throw lastError(defaultKind: .memory) }
     }
 
     /// Installs a value as a global visible to every chunk of this VM.
@@ -63,7 +63,7 @@ extension LuaVM {
         let status = name.withCString { cName in
             ys_setup(state, YS_OP_INSTALL, cName, nil, 0)
         }
-        guard status == LUA_OK else { throw lastError(defaultKind: .hostAPI) }
+        guard status == YS_OK else { throw lastError(defaultKind: .hostAPI) }
     }
 
     /// Runs one host callback from the shim; never throws across the C boundary.

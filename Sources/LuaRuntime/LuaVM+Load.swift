@@ -1,4 +1,4 @@
-import CLua
+import CLuaShim
 
 extension LuaVM {
     /// Compiles untrusted source text into a fresh sandbox environment.
@@ -66,7 +66,7 @@ extension LuaVM {
                 return status
             }
         }
-        guard status == LUA_OK else { throw lastError(defaultKind: .syntax) }
+        guard status == YS_OK else { throw lastError(defaultKind: .syntax) }
         return LuaFunction(vm: self, reference: reference)
     }
 }

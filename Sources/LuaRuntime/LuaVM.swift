@@ -1,4 +1,4 @@
-import CLua
+import CLuaShim
 
 /// One sandboxed Lua 5.4 state with its limits, host functions and module cache.
 ///
@@ -73,10 +73,10 @@ public final class LuaVM {
         self.limits = limits
         configureBudget()
         var status = ys_setup(state, YS_OP_OPEN, nil, nil, 0)
-        if status == LUA_OK {
+        if status == YS_OK {
             status = SandboxPolicy.apply(to: state, randomSeed: randomSeed)
         }
-        if status != LUA_OK {
+        if status != YS_OK {
             throw lastError(defaultKind: .memory)
         }
     }
@@ -160,7 +160,7 @@ public final class LuaVM {
     func drainReleases() {
         guard !isRunning else { return }
         while let reference = pendingReleases.popLast() {
-            _ = ys_setup(state, YS_OP_UNREF, nil, nil, lua_Integer(reference))
+            _ = ys_setup(state, YS_OP_UNREF, nil, nil, Int64(reference))
         }
     }
 }

@@ -1,4 +1,4 @@
-import CLua
+import CLuaShim
 
 /// The sandbox allow-list, kept as data in one place (the Redis model).
 ///
@@ -7,7 +7,8 @@ import CLua
 /// error naming the missing function when a script reads them, instead of being a
 /// silent `nil`. Library tables reach scripts as read-only proxies, and the string
 /// metatable's `__index` is the sandboxed string library with `__metatable = false`.
-/// The implementations of ``replacedGlobals`` live in `shim.h`.
+/// The implementations of ``replacedGlobals`` live in the C shim (`Sources/CLuaShim`:
+/// `sandbox.c`, `host.c` for `print`, `modules.c` for `require` and `load`).
 public enum SandboxPolicy {
     /// Base functions exposed unchanged: pure, or harmless with one state per job.
     public static let keptGlobals: [String] = [
@@ -64,9 +65,9 @@ public enum SandboxPolicy {
 
     /// Applies the policy to a freshly opened state.
     static func apply(to state: OpaquePointer, randomSeed: Int64) -> Int32 {
-        var status = ys_setup(state, YS_OP_SEED, nil, nil, lua_Integer(randomSeed))
+        var status = ys_setup(state, YS_OP_SEED, nil, nil, Int64(randomSeed))
         func run(_ op: Int32, _ first: String, _ second: String? = nil) {
-            guard status == LUA_OK else { return }
+            guard status == YS_OK else { return }
             status = first.withCString { a in
                 guard let second else { return ys_setup(state, op, a, nil, 0) }
                 return second.withCString { b in ys_setup(state, op, a, b, 0) }

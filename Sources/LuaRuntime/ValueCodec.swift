@@ -1,6 +1,7 @@
-import CLua
+import CLuaShim
 
-/// The flat encoding shared with `shim.h` (tags `YS_TAG_*`, native byte order).
+/// The flat encoding shared with the C shim (tags `YS_TAG_*` of `yardstick_lua.h`, native
+/// byte order).
 ///
 /// Encoding never touches Lua: the C side decodes and pushes the values inside a
 /// protected region, and encodes Lua values (raw, bounded, cycle-checked) for Swift.
