@@ -196,8 +196,8 @@ import Testing
             ])
     }
 
-    @Test(arguments: [("109.0", Value.integer(109)), ("109", .integer(109)), ("-7.000", .integer(-7))])
-    func anIntegralDecimalIsAcceptedInAnIntegerField(text: String, expected: Value) throws {
+    @Test(arguments: [("109.0", CellValue.integer(109)), ("109", .integer(109)), ("-7.000", .integer(-7))])
+    func anIntegralDecimalIsAcceptedInAnIntegerField(text: String, expected: CellValue) throws {
         let workspace = try TemporaryWorkspace(
             toml: "[entities.accounts]\nfile = \"a.csv\"\n", text: ["a.csv": "id,employees\na1,\(text)\n"])
         let (dataset, _) = try workspace.load()

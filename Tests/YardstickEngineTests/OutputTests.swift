@@ -18,7 +18,7 @@ private func sampleReport() throws -> RunReport {
     let october = try Period.parse("2026-10", calendar: CalendarSettings())
     let revenue = ExactDecimal(scaled: 10_545_000)
     func result(_ grain: Grain, _ id: String, _ name: String, _ values: [ResultValue]) -> [IndicatorResult] {
-        let columns: [(String, String, YardstickEngine.Unit)] = [
+        let columns: [(String, String, IndicatorUnit)] = [
             ("won_deals", "Won deals", .count), ("win_rate", "Win rate", .percent), ("revenue", "Revenue", .money),
         ]
         return zip(columns, values).map { column, value in

@@ -42,7 +42,7 @@ struct FieldRuleChecker {
             guard let (number, unit) = Self.numbers(column) else { return nil }
             let bounds = low * unit...high * unit
             let filter = condition.flatMap { condition in
-                table.columns[condition.field].map { ($0, Value.string(condition.value)) }
+                table.columns[condition.field].map { ($0, CellValue.string(condition.value)) }
             }
             for row in 0..<table.rowCount where column.validity.isPresent(row) && !bounds.contains(number(row)) {
                 if let (conditionColumn, wanted) = filter, conditionColumn.value(at: row) != wanted { continue }

@@ -46,7 +46,7 @@ public struct Column: Sendable {
     public func isNull(_ row: Int) -> Bool { !validity.isPresent(row) }
 
     /// The boxed value of one row.
-    public func value(at row: Int) -> Value {
+    public func value(at row: Int) -> CellValue {
         guard validity.isPresent(row) else { return .null }
         switch storage {
         case .string(let codes), .reference(let codes): return .string(dictionary[codes[row]])

@@ -480,7 +480,7 @@ public struct ModuleFolder: Sendable, Hashable {
 
 extension QueryValue {
     /// The query value of a cell value.
-    init(_ value: Value) {
+    init(_ value: CellValue) {
         switch value {
         case .null: self = .missing("empty")
         case .string(let text): self = .text(text)

@@ -12,7 +12,7 @@ public struct IndicatorDefinition: Sendable, Hashable {
     /// What it measures.
     public var description: String
     /// The unit of its values.
-    public var unit: Unit
+    public var unit: IndicatorUnit
     /// Whether higher values are better.
     public var higherIsBetter: Bool
     /// The finest grain it applies to.
@@ -61,9 +61,9 @@ extension IndicatorDefinition {
         default: throw fail("title must be a string or { en = …, zh = … }")
         }
         let unitName = table["unit"].stringValue ?? "number"
-        guard let unit = Unit(rawValue: unitName) else {
+        guard let unit = IndicatorUnit(rawValue: unitName) else {
             throw fail(
-                "unit \"\(unitName)\" is not one of \(Unit.allCases.map(\.rawValue).joined(separator: ", "))")
+                "unit \"\(unitName)\" is not one of \(IndicatorUnit.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let better = table["better"].stringValue ?? "higher"
         guard better == "higher" || better == "lower" else { throw fail("better must be \"higher\" or \"lower\"") }

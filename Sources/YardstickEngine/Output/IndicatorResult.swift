@@ -24,10 +24,10 @@ public struct IndicatorResult: Sendable, Equatable {
     public final class IndicatorPart: Sendable {
         let id: String
         let title: String
-        let unit: Unit
+        let unit: IndicatorUnit
 
         /// Creates the shared part of an indicator's figures.
-        public init(id: String, title: String, unit: Unit) {
+        public init(id: String, title: String, unit: IndicatorUnit) {
             self.id = id
             self.title = title
             self.unit = unit
@@ -49,7 +49,7 @@ public struct IndicatorResult: Sendable, Equatable {
     /// Creates a result.
     public init(
         period: Period, grain: Grain, subjectID: String, subjectName: String, indicatorID: String, title: String,
-        unit: Unit, value: ResultValue
+        unit: IndicatorUnit, value: ResultValue
     ) {
         subjectPart = SubjectPart(period: period, grain: grain, id: subjectID, name: subjectName)
         indicatorPart = IndicatorPart(id: indicatorID, title: title, unit: unit)
@@ -93,7 +93,7 @@ public struct IndicatorResult: Sendable, Equatable {
     }
 
     /// What the value measures.
-    public var unit: Unit {
+    public var unit: IndicatorUnit {
         get { indicatorPart.unit }
         set { indicatorPart = IndicatorPart(id: indicatorID, title: title, unit: newValue) }
     }

@@ -72,7 +72,7 @@ public enum ResultValue: Sendable, Equatable {
     /// - Parameters:
     ///   - unit: The indicator's unit.
     ///   - locale: `en` or `zh-CN`.
-    public func tableText(unit: Unit, locale: String = "en") -> String {
+    public func tableText(unit: IndicatorUnit, locale: String = "en") -> String {
         switch self {
         case .missing: return "—"
         case .failed: return OutputLocale.isChinese(locale) ? "错误" : "error"

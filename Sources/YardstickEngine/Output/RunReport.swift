@@ -59,7 +59,7 @@ public struct IndicatorInfo: Sendable, Equatable {
     /// The Chinese title (`赢单率`), if the indicator has one.
     public var titleZH: String?
     /// What the value measures.
-    public var unit: Unit
+    public var unit: IndicatorUnit
     /// Which way is good.
     public var better: Better
     /// A sentence or two on what the indicator means.
@@ -69,7 +69,7 @@ public struct IndicatorInfo: Sendable, Equatable {
 
     /// Creates indicator information.
     public init(
-        id: String, title: String, titleZH: String? = nil, unit: Unit, better: Better = .higher,
+        id: String, title: String, titleZH: String? = nil, unit: IndicatorUnit, better: Better = .higher,
         description: String = "", sourceFile: String
     ) {
         self.id = id

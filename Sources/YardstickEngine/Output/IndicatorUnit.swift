@@ -1,5 +1,5 @@
 /// What an indicator's value measures, which decides how it is displayed.
-public enum Unit: String, Sendable, Codable, CaseIterable {
+public enum IndicatorUnit: String, Sendable, Codable, CaseIterable {
     /// A number of things (deals, calls).
     case count
     /// An amount of money, usually an exact decimal.

@@ -1,5 +1,5 @@
 /// One typed cell value, boxed: for explain output, row views and tests, never for bulk work.
-public enum Value: Sendable, Hashable, CustomStringConvertible {
+public enum CellValue: Sendable, Hashable, CustomStringConvertible {
     /// No value.
     case null
     /// Text, an enum value, or a reference key.
