@@ -321,7 +321,7 @@ public struct DataLoader: Sendable {
         sink.fileIndex = Int64(fileIndex) << 32
         let sampleSize = options.problemSampleSize
         let width = contents.header.count
-        let header = contents.header
+        sink.header = contents.header
         do {
             switch contents {
             case .csv(let source):
@@ -337,7 +337,7 @@ public struct DataLoader: Sendable {
                                 return sink.widthProblem(line: record.line, found: record.count, expected: width)
                             }
                             if checksNUL,
-                                let problem = sink.nulProblem(line: record.line, cells: record, header: header)
+                                let problem = sink.nulProblem(line: record.line, cells: record)
                             {
                                 return problem
                             }
@@ -356,7 +356,7 @@ public struct DataLoader: Sendable {
                     }
                     let problem = withoutActuallyEscaping(cell) { cell in
                         let cells = ClosureCells(body: cell)
-                        return sink.nulProblem(line: line, cells: cells, header: header)
+                        return sink.nulProblem(line: line, cells: cells)
                             ?? sink.consume(line: line, cells: cells)
                     }
                     if let problem { report.record(problem, sampleSize: sampleSize) }

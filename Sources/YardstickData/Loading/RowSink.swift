@@ -116,6 +116,9 @@ final class RowSink {
     @exclusivity(unchecked) private var seen = StringDictionary()
     @exclusivity(unchecked) private var distinctKey: [UInt8] = []
     private let nullWords: [[UInt8]]
+    /// The file's header, for the column names of NUL-byte problems (kept here so the
+    /// per-record closure captures no reference-counted value).
+    var header: [String] = []
     private let hasNullWords: Bool
     @exclusivity(unchecked) private(set) var keptRows = 0
     /// Where kept rows' source locations go (`fileIndex | line` per row), when recorded.
@@ -344,19 +347,7 @@ final class RowSink {
             guard
                 let value = ExactDecimal.parse(
                     text, decimalSeparator: decimalSeparator, groupingSeparator: groupingSeparator)
-            else {
-                // A value-map target is written 1234.5 whatever the file's separators.
-                if text.baseAddress != original.baseAddress,
-                    let value = ExactDecimal.parse(
-                        text, decimalSeparator: UInt8(ascii: "."), groupingSeparator: nil)
-                {
-                    builder.appendInteger(value.scaled)
-                    return nil
-                }
-                return rejected(
-                    index, text: text, original: original, line: line,
-                    "expected a decimal number (at most \(ExactDecimal.scale) decimal places)")
-            }
+            else { return decimalFallback(text, original: original, builder: builder, index: index, line: line) }
             builder.appendInteger(value.scaled)
         case .date:
             if plan.layout != .none, let fixed = TemporalFormat.parseFixed(text, layout: plan.layout),
@@ -376,18 +367,7 @@ final class RowSink {
             }
             return parseTemporal(text, original: original, index: index, line: line)
         case .boolean:
-            let word = String(decoding: text, as: UTF8.self).lowercased()
-            // Value-map targets are true or false whatever the workspace's words.
-            let mapped = text.baseAddress != original.baseAddress
-            if trueWords.contains(word) || mapped && word == "true" {
-                builder.appendBoolean(true)
-            } else if falseWords.contains(word) || mapped && word == "false" {
-                builder.appendBoolean(false)
-            } else {
-                return rejected(
-                    index, text: text, original: original, line: line,
-                    "expected true or false (\((formats.trueWords + formats.falseWords).joined(separator: ", ")))")
-            }
+            return parseBoolean(text, original: original, builder: builder, index: index, line: line)
         case .enumeration:
             guard builder.appendEnumeration(text) else {
                 guard case .enumeration(let values) = builder.field.type else { return nil }
@@ -417,6 +397,48 @@ final class RowSink {
                     index, text: text, original: original, line: line, "expected a date and time (\(format))")
             }
             builder.appendInteger(clock.instant(of: parsed))
+        }
+        return nil
+    }
+
+    // The rarer cases live out of line: keeping `parse` small is what lets the compiler inline
+    // the common appends (`appendString` above all) into it.
+
+    /// A decimal that is not in the file's own notation: a value-map target (always written
+    /// 1234.5 whatever the file's separators), else a problem.
+    @inline(never)
+    private func decimalFallback(
+        _ text: UnsafeRawBufferPointer, original: UnsafeRawBufferPointer, builder: ColumnBuilder, index: Int,
+        line: Int
+    ) -> SourceError? {
+        if text.baseAddress != original.baseAddress,
+            let value = ExactDecimal.parse(text, decimalSeparator: UInt8(ascii: "."), groupingSeparator: nil)
+        {
+            builder.appendInteger(value.scaled)
+            return nil
+        }
+        return rejected(
+            index, text: text, original: original, line: line,
+            "expected a decimal number (at most \(ExactDecimal.scale) decimal places)")
+    }
+
+    /// A boolean: one of the workspace's true or false words (value-map targets are `true` or
+    /// `false` whatever those words are).
+    @inline(never)
+    private func parseBoolean(
+        _ text: UnsafeRawBufferPointer, original: UnsafeRawBufferPointer, builder: ColumnBuilder, index: Int,
+        line: Int
+    ) -> SourceError? {
+        let word = String(decoding: text, as: UTF8.self).lowercased()
+        let mapped = text.baseAddress != original.baseAddress
+        if trueWords.contains(word) || mapped && word == "true" {
+            builder.appendBoolean(true)
+        } else if falseWords.contains(word) || mapped && word == "false" {
+            builder.appendBoolean(false)
+        } else {
+            return rejected(
+                index, text: text, original: original, line: line,
+                "expected true or false (\((formats.trueWords + formats.falseWords).joined(separator: ", ")))")
         }
         return nil
     }
@@ -475,9 +497,7 @@ final class RowSink {
     /// The problem of a record holding a NUL byte in source column `column`, or nil when it
     /// holds none (checked only in files where the encoding scan saw a NUL).
     @inline(never)
-    func nulProblem<Cells: CellSource & ~Copyable>(
-        line: Int, cells: borrowing Cells, header: [String]
-    ) -> SourceError? {
+    func nulProblem<Cells: CellSource & ~Copyable>(line: Int, cells: borrowing Cells) -> SourceError? {
         for column in header.indices {
             let cell = cells.cell(column)
             guard let base = cell.baseAddress, memchr(base, 0, cell.count) != nil else { continue }
