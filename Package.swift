@@ -30,14 +30,12 @@ let package = Package(
         // CRM vocabulary, workspace file, CSV/JSON loading, typed columnar tables, check.
         .target(
             name: "YardstickData",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // Columnar filters and aggregates over YardstickData tables (pure Swift).
         .target(
             name: "YardstickQuery",
-            dependencies: ["YardstickData"],
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+            dependencies: ["YardstickData"]
         ),
         // Indicators, the Lua query API bindings, run and explain.
         .target(name: "YardstickEngine", dependencies: ["YardstickData", "YardstickQuery", "LuaRuntime"]),

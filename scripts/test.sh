@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's second command, and what CI runs: installs what is missing, checks formatting,
-# runs the whole test suite, then a fuzz smoke pass.
+# runs the whole test suite, then a consumer-package build and a fuzz smoke pass.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -14,6 +14,11 @@ summary="$(grep -E "^(✔|✘) Test run with [0-9]+ tests?" /tmp/yardstick-test.
 if ! grep -qE "^✔ Test run with [0-9]+ tests? .*passed" /tmp/yardstick-test.log; then
   tail -n 3 /tmp/yardstick-test.log
   exit 1
+fi
+# Yardstick must stay usable as a dependency by version (no unsafeFlags): a tiny consumer package
+# builds against a tagged clone of HEAD. YARDSTICK_SKIP_CONSUMER=1 skips it.
+if [ "${YARDSTICK_SKIP_CONSUMER:-0}" != 1 ]; then
+  scripts/consumer-check.sh
 fi
 # A fuzz smoke pass: each libFuzzer harness 15 s from its seed corpus (docs/fuzzing.md). Its
 # sanitizer build of fuzz/ costs a few minutes the first time. YARDSTICK_SKIP_FUZZ=1 skips it.
