@@ -7,7 +7,8 @@ import Testing
 /// The prelude's Lua-side tests: each `Tests/Prelude/*_test.lua` file runs in a sandboxed VM
 /// after the prelude's own parts (and `testing.lua`, its assertion library), with the
 /// prelude's internals as `...`. Every failed Lua assertion is an issue at its `.lua` file
-/// and line.
+/// and line. No workspace is loaded: `__host.query` holds only `has_entity` (always false),
+/// and a test file may put Lua fakes of the query functions in that table.
 @Suite struct PreludeLuaTests {
     /// What one run of Lua test files reported.
     struct Report {
@@ -29,6 +30,7 @@ import Testing
         try LuaThread.run { () throws -> Report in
             let vm = try LuaVM()
             var report = Report()
+            try vm.register("has_entity", in: "query") { _ throws(HostError) in [.boolean(false)] }
             try vm.register("passed", in: "testing") { args throws(HostError) in
                 report.passed.append(args.first?.stringValue ?? "?")
                 return []
