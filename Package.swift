@@ -38,7 +38,11 @@ let package = Package(
             dependencies: ["YardstickData"]
         ),
         // Indicators, the Lua query API bindings, run and explain.
-        .target(name: "YardstickEngine", dependencies: ["YardstickData", "YardstickQuery", "LuaRuntime"]),
+        // The prelude's Lua files are compiled in (PackageResources), never read at run time.
+        .target(
+            name: "YardstickEngine", dependencies: ["YardstickData", "YardstickQuery", "LuaRuntime"],
+            resources: [.embedInCode("Prelude")]
+        ),
         .executableTarget(
             name: "YardstickCLI",
             dependencies: [

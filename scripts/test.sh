@@ -9,6 +9,12 @@ if ! swift format --version >/dev/null 2>&1; then
   exit 1
 fi
 swift format lint --strict --recursive Sources Tests benchmarks/Sources fuzz/Sources
+# luacheck (Debian's lua-check) over the prelude, its Lua tests and the examples (.luacheckrc).
+if command -v luacheck >/dev/null 2>&1; then
+  luacheck --quiet Sources/YardstickEngine/Prelude Tests/Prelude examples
+else
+  echo "note: luacheck is not installed (apt-get install lua-check); skipping the Lua lint" >&2
+fi
 swift test 2>&1 | tee /tmp/yardstick-test.log | grep -vE "^(◇|↳)|^✔ Test [a-zA-Z]" || true
 summary="$(grep -E "^(✔|✘) Test run with [0-9]+ tests?" /tmp/yardstick-test.log | tail -n 1 || true)"
 if ! grep -qE "^✔ Test run with [0-9]+ tests? .*passed" /tmp/yardstick-test.log; then

@@ -29,6 +29,9 @@ public struct LuaPrototype: Sendable, Equatable {
     public var parameterCount: Int
     /// Whether the function takes `...`.
     public var isVararg: Bool
+    /// The fixed parameters' names, in order (`self` first for a `function t:name()`); empty
+    /// when the chunk carries no debug information.
+    public var parameterNames: [String] = []
     /// The functions defined inside this one.
     public var nested: [LuaPrototype]
     /// The line of its chunk where the function's definition starts (0 for a main chunk).
@@ -174,8 +177,10 @@ private struct ChunkReader {
             _ = try size()
             _ = try size()
         }
-        for _ in 0..<(try size()) {  // local variables
-            _ = try string()
+        var parameterNames: [String] = []
+        for index in 0..<(try size()) {  // local variables: the parameters come first
+            let name = try string() ?? ""
+            if index < parameterCount { parameterNames.append(name) }
             _ = try size()
             _ = try size()
         }
@@ -183,7 +188,7 @@ private struct ChunkReader {
         for _ in 0..<(try size()) { upvalueNames.append(try string() ?? "") }
         return LuaPrototype(
             code: code, constants: constants, upvalueNames: upvalueNames, parameterCount: parameterCount,
-            isVararg: isVararg, nested: nested, lineDefined: lineDefined)
+            isVararg: isVararg, parameterNames: parameterNames, nested: nested, lineDefined: lineDefined)
     }
 }
 

@@ -57,6 +57,18 @@ import Testing
         #expect(shape.upvalueNames.contains("total"))
     }
 
+    @Test func namesTheParametersInOrderWithSelfFirstForMethods() throws {
+        let plain = try prototype("return function(from_field, to_field) local inner = 1 return inner end")
+        #expect(plain.parameterNames == ["from_field", "to_field"])
+        #expect(!plain.isVararg)
+        let method = try prototype("local t = {} function t:between(field, a, b) end return t.between")
+        #expect(method.parameterNames == ["self", "field", "a", "b"])
+        let variadic = try prototype("return function(first, ...) local rest = { ... } return rest end")
+        #expect(variadic.parameterNames == ["first"])
+        #expect(variadic.isVararg)
+        #expect(try prototype("return function() local x = 1 return x end").parameterNames.isEmpty)
+    }
+
     @Test func cFunctionsHaveNoPrototype() throws {
         try withVM { vm in
             let function = try #require(try vm.run("return print").first?.functionValue)

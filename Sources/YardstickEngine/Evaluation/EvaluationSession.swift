@@ -62,7 +62,7 @@ final class EvaluationSession {
         published = LuaTable()
         try HostBindings.register(on: vm, session: self)
         if let modules { vm.moduleResolver = { modules.resolve($0) } }
-        let results = try vm.call(try vm.loadTrusted(Prelude.source, chunkName: "=yardstick/prelude.lua"))
+        let results = try Prelude.load(into: vm)
         guard case .table(let runner)? = results.first, let register = runner["register"].functionValue,
             let focus = runner["focus"].functionValue, let run = runner["run"].functionValue,
             let order = runner["order"].functionValue, let task = runner["task"].functionValue,

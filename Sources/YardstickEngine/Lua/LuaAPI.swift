@@ -1,6 +1,7 @@
 /// The indicator API as scripts see it, declared once: the prelude implements these names,
 /// `docs/lua-api.md` and the editor definitions are generated from them, and a test fails when
-/// the prelude publishes a name not declared here (or the reverse) or the doc is stale.
+/// the prelude publishes a name not declared here (or the reverse), when a function's declared
+/// parameters differ from its Lua definition's (``LuaAPISignature``) or when the doc is stale.
 public enum LuaAPI {
     /// Where a name lives.
     public enum Place: String, Sendable, CaseIterable {
@@ -18,7 +19,10 @@ public enum LuaAPI {
         public var place: Place
         /// The name.
         public var name: String
-        /// How it is called.
+        /// How it is called. For a function, the parameters between the first parentheses
+        /// after the name are checked against the prelude's definition: each one's first word
+        /// is its name (`field | duration` is `field`), `[name]` is optional, `…` variadic;
+        /// braces after the name (`indicator { … }`) mean one table argument.
         public var signature: String
         /// What it does, edge cases included.
         public var summary: String

@@ -1,0 +1,93 @@
+-- Columns: one value per subject, while a value function runs for all subjects at once
+-- (the host checked it never decides anything on a value). Arithmetic and ratio work
+-- element by element with the scalar rules; any other use stops column mode (ABORT),
+-- and the host evaluates the indicator per subject instead.
+local P = ...
+local q = __host.query
+local setmetatable, getmetatable, ipairs = setmetatable, getmetatable, ipairs
+local rawget, rawset, error = rawget, rawset, error
+local byte = string.byte
+local kind, missing, is_missing, to_number = P.kind, P.missing, P.is_missing, P.to_number
+local decimal_of, Missing, column_arith = P.decimal_of, P.Missing, P.column_arith
+
+local Column = { __metatable = "yardstick.column" }
+local ABORT = setmetatable({}, { __tostring = function() return "needs per-subject evaluation" end })
+-- Whether a column run is under way (set by the runner, read by the views' aggregates) and
+-- how many subjects it has.
+local column_run = { active = false, size = 0 }
+local function abort() error(ABORT, 0) end
+local function is_column(v) return column_run.active and getmetatable(v) == "yardstick.column" end
+local function column_of(values) return setmetatable({ values = values }, Column) end
+-- A column straight from the host is only a handle (aggregate id and scope slot): its
+-- values cross into Lua (q.column) only when an operation needs them, and a column
+-- returned as it is goes back as the handle.
+local function elements(c)
+  local values = rawget(c, "values")
+  if values then return values end
+  local kinds, items = q.column(rawget(c, "aggregate"), rawget(c, "slot"))
+  local size = column_run.size
+  if #kinds ~= size then abort() end
+  values = {}
+  for i = 1, size do
+    local letter, v = byte(kinds, i), items[i]
+    if letter == 100 then -- d
+      v = decimal_of(v)
+    elseif letter == 109 then -- m
+      v = setmetatable({ reason = v }, Missing)
+    end
+    values[i] = v
+  end
+  rawset(c, "values", values)
+  return values
+end
+local function lift(op)
+  return function(a, b)
+    local av = is_column(a) and elements(a)
+    local bv = is_column(b) and elements(b)
+    local out = {}
+    for i = 1, column_run.size do
+      local x, y = a, b
+      if av then x = av[i] end
+      if bv then y = bv[i] end
+      out[i] = op(x, y)
+    end
+    return column_of(out)
+  end
+end
+Column.__add = lift(function(x, y) return x + y end)
+Column.__sub = lift(function(x, y) return x - y end)
+Column.__mul = lift(function(x, y) return x * y end)
+Column.__div = lift(function(x, y) return x / y end)
+Column.__mod = lift(function(x, y) return x % y end)
+Column.__pow = lift(function(x, y) return x ^ y end)
+Column.__idiv = lift(function(x, y) return x // y end)
+Column.__unm = lift(function(x) return -x end)
+column_arith.add, column_arith.subtract = Column.__add, Column.__sub
+column_arith.multiply, column_arith.divide = Column.__mul, Column.__div
+for _, name in ipairs({ "__eq", "__lt", "__le", "__concat", "__len", "__call", "__index", "__newindex",
+  "__tostring", "__band", "__bor", "__bxor", "__shl", "__shr", "__bnot", "__close" }) do
+  Column[name] = abort
+end
+
+local function ratio_of(a, b)
+  if is_missing(a) then return a end
+  if is_missing(b) then return b end
+  local na, nb = to_number(a), to_number(b)
+  if na == nil or nb == nil then error("ratio(a, b) takes numbers, got " .. kind(a) .. " and " .. kind(b), 2) end
+  if nb == 0 then return missing("division by zero") end
+  return na / nb
+end
+
+local column_ratio = lift(ratio_of)
+local function ratio(a, b)
+  if not (is_column(a) or is_column(b)) then return ratio_of(a, b) end
+  if is_column(a) and is_column(b) and rawget(a, "aggregate") and rawget(b, "aggregate") then
+    -- Two columns still in the host: divided there, by the same rule.
+    local id = q.column_ratio(rawget(a, "aggregate"), rawget(a, "slot"), rawget(b, "aggregate"), rawget(b, "slot"))
+    return setmetatable({ aggregate = id, slot = 0 }, Column)
+  end
+  return column_ratio(a, b)
+end
+
+P.Column, P.column_run = Column, column_run
+P.abort, P.is_column, P.elements, P.ratio = abort, is_column, elements, ratio

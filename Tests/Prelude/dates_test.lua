@@ -1,0 +1,93 @@
+-- Dates: day numbers since 1970-01-01 in the proleptic Gregorian calendar (dates.lua).
+local P = ...
+local t = P.testing
+local civil, day_number, date, date_of = P.civil, P.day_number, P.date, P.date_of
+
+t.case("day zero is 1970-01-01 and day -1 is 1969-12-31", function()
+  t.same({ civil(0) }, { 1970, 1, 1 })
+  t.same({ civil(-1) }, { 1969, 12, 31 })
+  t.equal(day_number(1970, 1, 1), 0)
+  t.equal(day_number(1969, 12, 31), -1)
+end)
+
+t.case("known day numbers match the calendar", function()
+  t.equal(day_number(2000, 3, 1), 11017)
+  t.equal(day_number(2026, 1, 1), 20454)
+  t.equal(day_number(1600, 3, 1), -135080)
+  t.same({ civil(11016) }, { 2000, 2, 29 })
+end)
+
+t.case("leap years follow the 4, 100 and 400 rules", function()
+  t.equal(day_number(2000, 3, 1) - day_number(2000, 2, 28), 2, "2000 is a leap year")
+  t.equal(day_number(1900, 3, 1) - day_number(1900, 2, 28), 1, "1900 is not")
+  t.equal(day_number(2024, 3, 1) - day_number(2024, 2, 28), 2, "2024 is")
+  t.equal(day_number(2023, 3, 1) - day_number(2023, 2, 28), 1, "2023 is not")
+end)
+
+t.case("civil and day_number are inverse over four centuries", function()
+  local start, finish = day_number(1800, 1, 1), day_number(2200, 12, 31)
+  for day = start, finish, 97 do
+    local y, m, d = civil(day)
+    if day_number(y, m, d) ~= day then t.equal(day_number(y, m, d), day, "day " .. day) end
+  end
+  local y, m, d = civil(finish)
+  t.same({ y, m, d }, { 2200, 12, 31 })
+end)
+
+t.case("date() takes numbers or ISO text and rejects dates that do not exist", function()
+  t.equal(date(2026, 3, 31), date("2026-03-31"))
+  t.equal(date("2026-3-5"), date(2026, 3, 5))
+  t.fails(function() date(2023, 2, 29) end, "no such date 2023-02-29")
+  t.fails(function() date(2026, 13, 1) end, "no such date 2026-13-01")
+  t.fails(function() date("31/03/2026") end, "date(\"YYYY-MM-DD\") expected, got \"31/03/2026\"")
+  t.fails(function() date(2026, 1.5, 1) end, "date(year, month, day) takes integers")
+end)
+
+t.case("dates add and subtract whole days and compare in order", function()
+  local d = date(2026, 2, 27)
+  t.equal(tostring(d + 2), "2026-03-01")
+  t.equal(tostring(3 + d), "2026-03-02")
+  t.equal(tostring(d - 58), "2025-12-31")
+  t.equal(date(2026, 3, 1) - d, 2)
+  t.truthy(d < date(2026, 2, 28), "earlier date compares less")
+  t.truthy(d <= date(2026, 2, 27), "a date is <= itself")
+  t.fails(function() return d + 1.5 end, "a date plus a whole number of days")
+  t.fails(function() return d - "x" end, "a date minus a date or a whole number of days")
+end)
+
+t.case("date fields give year, month, day of month and ISO weekday", function()
+  local d = date(1970, 1, 1)
+  t.equal(d.year, 1970)
+  t.equal(d.month, 1)
+  t.equal(d.day_of_month, 1)
+  t.equal(d.weekday, 4, "1970-01-01 was a Thursday")
+  t.equal(date(2026, 11, 30).weekday, 1, "2026-11-30 is a Monday")
+  t.equal(date(2026, 11, 29).weekday, 7, "2026-11-29 is a Sunday")
+  t.equal(d.unknown, nil)
+end)
+
+t.case("date-times print as UTC ISO text and give their date", function()
+  local moment = setmetatable({ seconds = 20454 * 86400 + 3723 }, P.DateTime)
+  t.equal(tostring(moment), "2026-01-01T01:02:03Z")
+  t.equal(moment:date(), date(2026, 1, 1))
+  local before_epoch = setmetatable({ seconds = -1 }, P.DateTime)
+  t.equal(tostring(before_epoch), "1969-12-31T23:59:59Z")
+end)
+
+t.case("date_of copies are equal but distinct", function()
+  local a, b = date_of(100), date_of(100)
+  t.equal(a, b)
+  t.truthy(not rawequal(a, b), "two tables")
+  t.equal("on " .. a, "on 1970-04-11")
+end)
+
+t.case("durations are made once per unit and fields, and are read-only", function()
+  local days, hours = P.duration("days"), P.duration("hours")
+  local d = days("created_at", "closed_at")
+  t.truthy(rawequal(d, days("created_at", "closed_at")), "the same object for the same fields")
+  t.truthy(not rawequal(d, hours("created_at", "closed_at")), "another unit, another object")
+  t.same({ d.from, d.to, d.unit }, { "created_at", "closed_at", "days" })
+  t.equal(P.kind(d), "duration")
+  t.fails(function() d.unit = "hours" end, "durations are read-only")
+  t.fails(function() days("created_at") end, "days(from_field, to_field) takes two field names")
+end)
