@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YardstickData
+import YardstickTestSupport
 
 /// What one run of the `yardstick` binary produced.
 struct CommandOutcome {
@@ -11,9 +12,8 @@ struct CommandOutcome {
 
 /// Runs the built `yardstick` binary, the one next to this test bundle.
 enum CLI {
-    /// The repository root, three folders above this file.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    /// The repository root.
+    static let root = RepositoryRoot.url
 
     /// The Maven example workspace.
     static let maven = root.appendingPathComponent("examples/maven-sales").path
@@ -41,12 +41,10 @@ enum CLI {
 
     /// Runs `yardstick arguments` in `directory` (default: the repository root).
     static func run(_ arguments: [String], in directory: String? = nil) throws -> CommandOutcome {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "yardstick-cli-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout")
-        let errURL = scratch.appendingPathComponent("stderr")
+        let scratch = try TemporaryDirectory(prefix: "cli-output")
+        defer { withExtendedLifetime(scratch) {} }
+        let outURL = scratch.url.appendingPathComponent("stdout")
+        let errURL = scratch.url.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL)
@@ -68,11 +66,9 @@ enum CLI {
             stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 
-    /// A fresh empty folder under the temporary directory.
-    static func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "yardstick-cli-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+    /// A fresh empty folder under the temporary directory, removed with its last reference.
+    static func temporaryFolder() throws -> TemporaryDirectory {
+        try TemporaryDirectory(prefix: "cli")
     }
 }
 
@@ -142,8 +138,9 @@ enum CLI {
     }
 
     @Test func outWritesOnlyTheFile() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try CLI.temporaryFolder()
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         let file = folder + "/report.csv"
         let outcome = try CLI.run([
             "run", "--workspace", "examples/maven-sales", "--period", "2017-10", "--format", "csv", "--out", file,
@@ -157,8 +154,9 @@ enum CLI {
     }
 
     @Test func tableColumnsAlignWithAChineseUserName() throws {
-        let folder = try SmallWorkspace.create()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try SmallWorkspace.create()
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         let outcome = try CLI.run([
             "run", "--workspace", folder, "--period", "2026-10", "--per", "user,team", "--format", "table",
         ])
@@ -191,8 +189,9 @@ enum CLI {
     // MARK: init
 
     @Test func aFreshStarterWorkspaceChecksCleanAndRunsItsSampleIndicator() throws {
-        let parent = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let temporary = try CLI.temporaryFolder()
+        defer { withExtendedLifetime(temporary) {} }
+        let parent = temporary.path
         let folder = parent + "/starter"
         let created = try CLI.run(["init", folder])
         #expect(created.status == 0, "\(created.stderr)")
@@ -210,8 +209,9 @@ enum CLI {
     }
 
     @Test func theStarterServiceAndMarketingMappingsAreValidOnceUncommented() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try CLI.temporaryFolder()
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         #expect(try CLI.run(["init", folder]).status == 0)
         let path = folder + "/yardstick.toml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -234,8 +234,9 @@ enum CLI {
     }
 
     @Test func initTwiceExitsTwoWithoutOverwriting() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try CLI.temporaryFolder()
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         #expect(try CLI.run(["init", folder]).status == 0)
         let before = try String(contentsOfFile: folder + "/yardstick.toml", encoding: .utf8)
         let again = try CLI.run(["init", folder, "--name", "Other"])
@@ -359,15 +360,10 @@ enum SmallWorkspace {
         """,
     ]
 
-    /// Writes the workspace into a fresh temporary folder and returns its path.
-    static func create() throws -> String {
+    /// Writes the workspace into a fresh temporary folder and returns it.
+    static func create() throws -> TemporaryDirectory {
         let folder = try CLI.temporaryFolder()
-        for (name, text) in files {
-            let path = folder + "/" + name
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        }
+        try folder.write(files)
         return folder
     }
 }
