@@ -72,6 +72,8 @@ import YardstickTestSupport
         Case(
             "explain-win-rate",
             ["explain", "win_rate"] + maven + ["--subject", "Darcel Schlecht", "--period", "2017-Q4"]),
+        // init
+        Case("init-starter", ["init", "<tmp>/starter"], setUp: { _ in }),
         // errors
         Case("error-invalid-period", ["run"] + maven + ["--period", "2017-13"]),
         Case("error-missing-workspace", ["check", "--workspace", "<tmp>/missing"], setUp: { _ in }),
