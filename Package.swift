@@ -50,10 +50,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime"]),
-        .testTarget(name: "YardstickDataTests", dependencies: ["YardstickData"]),
-        .testTarget(name: "YardstickQueryTests", dependencies: ["YardstickQuery", "YardstickData"]),
-        .testTarget(name: "YardstickEngineTests", dependencies: ["YardstickEngine"]),
-        .testTarget(name: "YardstickCLITests", dependencies: ["YardstickCLI"]),
+        // What the test targets share (self-removing temporary folders, golden files); in no product.
+        .target(name: "YardstickTestSupport", path: "Tests/YardstickTestSupport"),
+        .testTarget(name: "LuaRuntimeTests", dependencies: ["LuaRuntime", "YardstickTestSupport"]),
+        .testTarget(name: "YardstickDataTests", dependencies: ["YardstickData", "YardstickTestSupport"]),
+        .testTarget(
+            name: "YardstickQueryTests", dependencies: ["YardstickQuery", "YardstickData", "YardstickTestSupport"]),
+        .testTarget(name: "YardstickEngineTests", dependencies: ["YardstickEngine", "YardstickTestSupport"]),
+        .testTarget(
+            name: "YardstickCLITests", dependencies: ["YardstickCLI", "YardstickTestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "YardstickTestSupportTests", dependencies: ["YardstickTestSupport"]),
     ]
 )

@@ -15,10 +15,23 @@ if command -v luacheck >/dev/null 2>&1; then
 else
   echo "note: luacheck is not installed (apt-get install lua-check); skipping the Lua lint" >&2
 fi
-swift test 2>&1 | tee /tmp/yardstick-test.log | grep -vE "^(◇|↳)|^✔ Test [a-zA-Z]" || true
-summary="$(grep -E "^(✔|✘) Test run with [0-9]+ tests?" /tmp/yardstick-test.log | tail -n 1 || true)"
-if ! grep -qE "^✔ Test run with [0-9]+ tests? .*passed" /tmp/yardstick-test.log; then
-  tail -n 3 /tmp/yardstick-test.log
+# The suite runs in a temporary directory of its own, which must be as empty afterwards as
+# before: every test folder removes itself (Tests/YardstickTestSupport). Only what `swift test`
+# itself leaves there is allowed: its lock files and the empty `TemporaryDirectory.*` folders of
+# its own atomic writes (they appear with a run that executes no test at all).
+test_tmp="$(mktemp -d "${TMPDIR:-/tmp}/yardstick-suite.XXXXXX")"
+log="$(mktemp "${TMPDIR:-/tmp}/yardstick-test.XXXXXX")"
+trap 'rm -rf "$test_tmp" "$log"' EXIT
+TMPDIR="$test_tmp" swift test 2>&1 | tee "$log" | grep -vE "^(◇|↳)|^✔ Test [a-zA-Z]" || true
+summary="$(grep -aE "^(✔|✘) Test run with [0-9]+ tests?" "$log" | tail -n 1 || true)"
+if ! grep -aqE "^✔ Test run with [0-9]+ tests? .*passed" "$log"; then
+  tail -n 3 "$log"
+  exit 1
+fi
+left="$(find "$test_tmp" -mindepth 1 -maxdepth 1 ! -name '*.lock' ! -name 'TemporaryDirectory.*' -printf '%f\n')"
+if [ -n "$left" ]; then
+  echo "error: the test suite left files in its temporary directory (use TemporaryDirectory):" >&2
+  echo "$left" >&2
   exit 1
 fi
 # Yardstick must stay usable as a dependency by version (no unsafeFlags): a tiny consumer package

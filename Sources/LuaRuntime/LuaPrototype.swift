@@ -12,10 +12,15 @@ import CLuaShim
 public struct LuaPrototype: Sendable, Equatable {
     /// A constant of the function.
     public enum Constant: Sendable, Equatable {
+        /// `nil`.
         case `nil`
+        /// `true` or `false`.
         case boolean(Bool)
+        /// An integer.
         case integer(Int64)
+        /// A float.
         case number(Double)
+        /// A string, decoded as UTF-8 (bytes that are not UTF-8 replaced).
         case string(String)
     }
 
@@ -38,16 +43,177 @@ public struct LuaPrototype: Sendable, Equatable {
     public var lineDefined: Int
 }
 
-/// Lua 5.4's opcodes (`lopcodes.h`), by number.
+/// Lua 5.4's opcodes (`lopcodes.h`), by number: the order of the cases is the numbering.
+///
+/// In the summaries, `R[x]` is a register, `K[x]` a constant, `RK(x)` either (by the
+/// instruction's k bit), `sB`/`sC`/`sBx`/`sJ` signed arguments, and `pc` the next instruction.
 public enum LuaOpcode: UInt8, Sendable, CaseIterable {
-    case move, loadI, loadF, loadK, loadKX, loadFalse, lFalseSkip, loadTrue, loadNil
-    case getUpval, setUpval, getTabUp, getTable, getI, getField, setTabUp, setTable, setI, setField
-    case newTable, `self`, addI, addK, subK, mulK, modK, powK, divK, idivK, bandK, borK, bxorK
-    case shrI, shlI, add, sub, mul, mod, pow, div, idiv, band, bor, bxor, shl, shr
-    case mmBin, mmBinI, mmBinK, unm, bnot, not, len, concat, close, tbc, jmp
-    case eq, lt, le, eqK, eqI, ltI, leI, gtI, geI, test, testSet
-    case call, tailCall, `return`, return0, return1, forLoop, forPrep, tForPrep, tForCall, tForLoop
-    case setList, closure, vararg, varargPrep, extraArg
+    /// `R[A] := R[B]`.
+    case move
+    /// `R[A] := sBx` (an integer in the instruction).
+    case loadI
+    /// `R[A] := sBx` as a float.
+    case loadF
+    /// `R[A] := K[Bx]`.
+    case loadK
+    /// `R[A] := K[extra argument]`.
+    case loadKX
+    /// `R[A] := false`.
+    case loadFalse
+    /// `R[A] := false`, skipping the next instruction.
+    case lFalseSkip
+    /// `R[A] := true`.
+    case loadTrue
+    /// `R[A] … R[A+B] := nil`.
+    case loadNil
+    /// `R[A] := UpValue[B]`.
+    case getUpval
+    /// `UpValue[B] := R[A]`.
+    case setUpval
+    /// `R[A] := UpValue[B][K[C]]` (a global read when the upvalue is `_ENV`).
+    case getTabUp
+    /// `R[A] := R[B][R[C]]`.
+    case getTable
+    /// `R[A] := R[B][C]` (an integer key).
+    case getI
+    /// `R[A] := R[B][K[C]]` (a string key).
+    case getField
+    /// `UpValue[A][K[B]] := RK(C)` (a global write when the upvalue is `_ENV`).
+    case setTabUp
+    /// `R[A][R[B]] := RK(C)`.
+    case setTable
+    /// `R[A][B] := RK(C)` (an integer key).
+    case setI
+    /// `R[A][K[B]] := RK(C)` (a string key).
+    case setField
+    /// `R[A] := {}`.
+    case newTable
+    /// `R[A+1] := R[B]; R[A] := R[B][RK(C)]` (a method call's receiver and method).
+    case `self`
+    /// `R[A] := R[B] + sC`.
+    case addI
+    /// `R[A] := R[B] + K[C]`.
+    case addK
+    /// `R[A] := R[B] - K[C]`.
+    case subK
+    /// `R[A] := R[B] * K[C]`.
+    case mulK
+    /// `R[A] := R[B] % K[C]`.
+    case modK
+    /// `R[A] := R[B] ^ K[C]`.
+    case powK
+    /// `R[A] := R[B] / K[C]`.
+    case divK
+    /// `R[A] := R[B] // K[C]`.
+    case idivK
+    /// `R[A] := R[B] & K[C]`.
+    case bandK
+    /// `R[A] := R[B] | K[C]`.
+    case borK
+    /// `R[A] := R[B] ~ K[C]`.
+    case bxorK
+    /// `R[A] := R[B] >> sC`.
+    case shrI
+    /// `R[A] := sC << R[B]`.
+    case shlI
+    /// `R[A] := R[B] + R[C]`.
+    case add
+    /// `R[A] := R[B] - R[C]`.
+    case sub
+    /// `R[A] := R[B] * R[C]`.
+    case mul
+    /// `R[A] := R[B] % R[C]`.
+    case mod
+    /// `R[A] := R[B] ^ R[C]`.
+    case pow
+    /// `R[A] := R[B] / R[C]`.
+    case div
+    /// `R[A] := R[B] // R[C]`.
+    case idiv
+    /// `R[A] := R[B] & R[C]`.
+    case band
+    /// `R[A] := R[B] | R[C]`.
+    case bor
+    /// `R[A] := R[B] ~ R[C]`.
+    case bxor
+    /// `R[A] := R[B] << R[C]`.
+    case shl
+    /// `R[A] := R[B] >> R[C]`.
+    case shr
+    /// Calls metamethod C over `R[A]` and `R[B]` (after an arithmetic instruction failed).
+    case mmBin
+    /// Calls metamethod C over `R[A]` and the integer sB.
+    case mmBinI
+    /// Calls metamethod C over `R[A]` and `K[B]`.
+    case mmBinK
+    /// `R[A] := -R[B]`.
+    case unm
+    /// `R[A] := ~R[B]`.
+    case bnot
+    /// `R[A] := not R[B]`.
+    case not
+    /// `R[A] := #R[B]`.
+    case len
+    /// `R[A] := R[A] .. … .. R[A+B-1]`.
+    case concat
+    /// Closes the upvalues and to-be-closed variables from `R[A]` up.
+    case close
+    /// Marks `R[A]` as a to-be-closed variable.
+    case tbc
+    /// `pc += sJ`.
+    case jmp
+    /// Skips the next instruction unless `(R[A] == R[B]) == k`.
+    case eq
+    /// Skips the next instruction unless `(R[A] < R[B]) == k`.
+    case lt
+    /// Skips the next instruction unless `(R[A] <= R[B]) == k`.
+    case le
+    /// Skips the next instruction unless `(R[A] == K[B]) == k`.
+    case eqK
+    /// Skips the next instruction unless `(R[A] == sB) == k`.
+    case eqI
+    /// Skips the next instruction unless `(R[A] < sB) == k`.
+    case ltI
+    /// Skips the next instruction unless `(R[A] <= sB) == k`.
+    case leI
+    /// Skips the next instruction unless `(R[A] > sB) == k`.
+    case gtI
+    /// Skips the next instruction unless `(R[A] >= sB) == k`.
+    case geI
+    /// Skips the next instruction unless `R[A]` is as truthy as k.
+    case test
+    /// `R[A] := R[B]` if `R[B]` is as truthy as k, else skips the next instruction..
+    case testSet
+    /// `R[A] … R[A+C-2] := R[A](R[A+1] … R[A+B-1])`.
+    case call
+    /// `return R[A](R[A+1] … R[A+B-1])`.
+    case tailCall
+    /// `return R[A] … R[A+B-2]`.
+    case `return`
+    /// `return` with no values..
+    case return0
+    /// `return R[A]`.
+    case return1
+    /// Steps a numeric `for` loop and jumps back Bx while it continues.
+    case forLoop
+    /// Prepares a numeric `for` loop; skips it (Bx + 1) when it runs zero times.
+    case forPrep
+    /// Prepares a generic `for` loop (its to-be-closed value) and jumps Bx to its call.
+    case tForPrep
+    /// `R[A+4] … R[A+3+C] := R[A](R[A+1], R[A+2])` (a generic `for`'s iterator call).
+    case tForCall
+    /// Continues a generic `for` loop (jumps back Bx) while `R[A+4]` is not nil.
+    case tForLoop
+    /// `R[A][C+i] := R[A+i]` for 1 ≤ i ≤ B (a table constructor's list part).
+    case setList
+    /// `R[A] := closure(KPROTO[Bx])`.
+    case closure
+    /// `R[A] … R[A+C-2] := ...`.
+    case vararg
+    /// Adjusts a vararg function's parameters on entry.
+    case varargPrep
+    /// A larger argument for the previous instruction.
+    case extraArg
 }
 
 /// One instruction's fields (`lopcodes.h`: iABC, iABx).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YardstickTestSupport
 
 /// The C boundary as source structure: Swift sees only the shim's entry points, every other
 /// C function is `static` or a hidden internal shared between the shim's own files, and no
@@ -11,16 +12,7 @@ import Testing
         "ys_call", "ys_dump",
     ]
 
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-                return url
-            }
-        }
-        return url
-    }()
+    static let root = RepositoryRoot.url
 
     static let shim = root.appendingPathComponent("Sources/CLuaShim")
 

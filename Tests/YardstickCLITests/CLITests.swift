@@ -1,80 +1,7 @@
 import Foundation
 import Testing
 import YardstickData
-
-/// What one run of the `yardstick` binary produced.
-struct CommandOutcome {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
-/// Runs the built `yardstick` binary, the one next to this test bundle.
-enum CLI {
-    /// The repository root, three folders above this file.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    /// The Maven example workspace.
-    static let maven = root.appendingPathComponent("examples/maven-sales").path
-
-    /// The folders the test bundle may be in (`.build/<triple>/debug`).
-    static var candidateFolders: [URL] {
-        var folders = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
-        folders.append(Bundle.main.bundleURL)
-        folders.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        return folders.map(\.standardizedFileURL)
-    }
-
-    /// The binary, or an error naming where it was looked for.
-    static func binary() throws -> URL {
-        for folder in candidateFolders {
-            let candidate = folder.appendingPathComponent("yardstick")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw CLIMissing(description: "no yardstick binary in \(candidateFolders.map(\.path)); build it first")
-    }
-
-    struct CLIMissing: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    /// Runs `yardstick arguments` in `directory` (default: the repository root).
-    static func run(_ arguments: [String], in directory: String? = nil) throws -> CommandOutcome {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "yardstick-cli-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout")
-        let errURL = scratch.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? root.path)
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return CommandOutcome(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
-    }
-
-    /// A fresh empty folder under the temporary directory.
-    static func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "yardstick-cli-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-}
+import YardstickTestSupport
 
 /// The command line, run as a separate process against the example and small workspaces.
 @Suite struct CLITests {
@@ -142,8 +69,9 @@ enum CLI {
     }
 
     @Test func outWritesOnlyTheFile() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try CLI.temporaryFolder()
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         let file = folder + "/report.csv"
         let outcome = try CLI.run([
             "run", "--workspace", "examples/maven-sales", "--period", "2017-10", "--format", "csv", "--out", file,
@@ -157,8 +85,9 @@ enum CLI {
     }
 
     @Test func tableColumnsAlignWithAChineseUserName() throws {
-        let folder = try SmallWorkspace.create()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try SmallWorkspace.create()
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         let outcome = try CLI.run([
             "run", "--workspace", folder, "--period", "2026-10", "--per", "user,team", "--format", "table",
         ])
@@ -191,8 +120,9 @@ enum CLI {
     // MARK: init
 
     @Test func aFreshStarterWorkspaceChecksCleanAndRunsItsSampleIndicator() throws {
-        let parent = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let temporary = try CLI.temporaryFolder()
+        defer { withExtendedLifetime(temporary) {} }
+        let parent = temporary.path
         let folder = parent + "/starter"
         let created = try CLI.run(["init", folder])
         #expect(created.status == 0, "\(created.stderr)")
@@ -210,8 +140,9 @@ enum CLI {
     }
 
     @Test func theStarterServiceAndMarketingMappingsAreValidOnceUncommented() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try CLI.temporaryFolder()
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         #expect(try CLI.run(["init", folder]).status == 0)
         let path = folder + "/yardstick.toml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -234,8 +165,9 @@ enum CLI {
     }
 
     @Test func initTwiceExitsTwoWithoutOverwriting() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try CLI.temporaryFolder()
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         #expect(try CLI.run(["init", folder]).status == 0)
         let before = try String(contentsOfFile: folder + "/yardstick.toml", encoding: .utf8)
         let again = try CLI.run(["init", folder, "--name", "Other"])
@@ -268,106 +200,5 @@ enum CLI {
             }
         }
         #expect(mismatches.isEmpty, "\(mismatches.count) mismatches:\n\(mismatches.prefix(20).joined(separator: "\n"))")
-    }
-}
-
-/// Comparing run CSV with the expected CSV of expected_values.py.
-enum ExpectedCSV {
-    struct Row: Equatable, CustomStringConvertible {
-        var value: String
-        var unit: String
-        var status: String
-        var description: String { "\(value) \(unit) \(status)" }
-    }
-
-    struct Malformed: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    /// Rows keyed by `period,grain,subject_id,subject_name,indicator` (no field is quoted in
-    /// these files; a quoted field is reported as malformed).
-    static func rows(_ text: String) throws -> [String: Row] {
-        var lines = text.split(separator: "\n").map(String.init)
-        guard lines.first == CLITests.csvHeader else {
-            throw Malformed(description: "header: \(lines.first ?? "")")
-        }
-        lines.removeFirst()
-        var rows: [String: Row] = [:]
-        for line in lines {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 8, !line.contains("\"") else { throw Malformed(description: line) }
-            let key = fields[0..<5].joined(separator: ",")
-            guard rows[key] == nil else { throw Malformed(description: "duplicate row \(key)") }
-            rows[key] = Row(value: fields[5], unit: fields[6], status: fields[7])
-        }
-        return rows
-    }
-
-    /// The indicators whose values are floats (expected_values.py: ratios, averages, medians);
-    /// the others are integers or exact decimals.
-    static let floatIndicators: Set<String> = [
-        "win_rate", "avg_won_deal", "median_won_deal", "avg_sales_cycle_days", "revenue_share", "revenue_growth",
-    ]
-
-    /// Same unit and status; integers and decimals equal as text, floats within relative 1e-9.
-    static func matches(_ got: Row, _ want: Row, indicator: String) -> Bool {
-        guard got.unit == want.unit, got.status == want.status else { return false }
-        if got.value == want.value { return true }
-        guard floatIndicators.contains(indicator), let a = Double(got.value), let b = Double(want.value) else {
-            return false
-        }
-        return abs(a - b) <= 1e-9 * max(abs(a), abs(b))
-    }
-}
-
-/// A small workspace on disk with a Chinese user name, for table layout.
-enum SmallWorkspace {
-    static let files: [String: String] = [
-        "yardstick.toml": """
-        [workspace]
-        name = "Small"
-        [entities.teams]
-        file = "teams.csv"
-        [entities.users]
-        file = "users.csv"
-        [entities.opportunities]
-        file = "opportunities.csv"
-
-        """,
-        "data/teams.csv":
-            "id,name,parent,kind\nC,Company,,company\nD1,Sales,C,department\nT1,North,D1,team\nT2,南区,D1,team\n",
-        "data/users.csv": "id,name,team,role\nu1,Ann,T1,sales\nu2,王芳,T1,sales\nu3,Cy,T2,sales\n",
-        "data/opportunities.csv": """
-        id,owner,stage,amount,created_at,closed_at
-        o1,u1,won,100.10,2026-09-01,2026-10-05
-        o2,u1,won,200.20,2026-09-15,2026-10-20
-        o3,u1,lost,50,2026-10-01,2026-10-25
-        o4,u2,won,1000,2026-08-01,2026-10-31
-        o5,u3,lost,0,2026-10-01,2026-10-11
-
-        """,
-        "indicators/won_revenue.lua": """
-        return indicator { id = "won_revenue", title = { en = "Won revenue", zh = "赢单金额" }, unit = "money", per = "user",
-          value = function(s) return s.opportunities:during("closed_at"):where{ stage = "won" }:sum("amount") end }
-
-        """,
-        "indicators/win_rate.lua": """
-        return indicator { id = "win_rate", unit = "percent", per = "user",
-          value = function(s) local c = s.opportunities:during("closed_at")
-            return ratio(c:where{ stage = "won" }:count(), c:count()) end }
-
-        """,
-    ]
-
-    /// Writes the workspace into a fresh temporary folder and returns its path.
-    static func create() throws -> String {
-        let folder = try CLI.temporaryFolder()
-        for (name, text) in files {
-            let path = folder + "/" + name
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        }
-        return folder
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YardstickTestSupport
 
 /// `run --lenient` names every skipped row (stderr or `--rejects`), fails on files it cannot
 /// load, and `check` reports in JSON even when it cannot start.
@@ -8,17 +9,18 @@ import Testing
     static let goodRows = "o1,u1,won,100,2026-09-01,2026-10-05\no2,u1,won,200,2026-09-15,2026-10-20\n"
 
     /// The small workspace with this opportunities file.
-    func workspace(opportunities: String) throws -> String {
+    func workspace(opportunities: String) throws -> TemporaryDirectory {
         let folder = try SmallWorkspace.create()
-        try Data(opportunities.utf8).write(to: URL(fileURLWithPath: folder + "/data/opportunities.csv"))
+        try folder.write(opportunities, to: "data/opportunities.csv")
         return folder
     }
 
     @Test func lenientRunNamesEachSkippedRowOnStandardError() throws {
-        let folder = try workspace(
+        let temporary = try workspace(
             opportunities: Self.header + Self.goodRows + "o3,u1,won,lots,2026-09-01,2026-10-06\n"
                 + "o4,u1,won\n")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         let outcome = try CLI.run(["run", "--workspace", folder, "--period", "2026-10", "--format", "csv", "--lenient"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(
@@ -32,9 +34,10 @@ import Testing
     }
 
     @Test func rejectsFileListsTheSkippedRows() throws {
-        let folder = try workspace(
+        let temporary = try workspace(
             opportunities: Self.header + Self.goodRows + "o3,u1,won,\"1,5\",2026-09-01,2026-10-06\n")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         let rejects = folder + "/rejects.csv"
         let outcome = try CLI.run([
             "run", "--workspace", folder, "--period", "2026-10", "--format", "csv", "--lenient", "--rejects", rejects,
@@ -49,8 +52,9 @@ import Testing
 
     @Test func checkWritesTheSameRejectsFileAsRun() throws {
         let rows = (3...30).map { "o\($0),u1,won,bad\($0),2026-09-01,2026-10-06\n" }.joined()
-        let folder = try workspace(opportunities: Self.header + Self.goodRows + rows)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try workspace(opportunities: Self.header + Self.goodRows + rows)
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         let fromRun = folder + "/run.csv"
         let fromCheck = folder + "/check.csv"
         let run = try CLI.run([
@@ -65,16 +69,19 @@ import Testing
     }
 
     @Test func rejectsWithoutLenientIsAUsageError() throws {
-        let folder = try workspace(opportunities: Self.header + Self.goodRows)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try workspace(opportunities: Self.header + Self.goodRows)
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         let outcome = try CLI.run(["run", "--workspace", folder, "--period", "2026-10", "--rejects", folder + "/r.csv"])
         #expect(outcome.status == 2)
         #expect(outcome.stderr == "error: --rejects lists the rows --lenient skips; pass --lenient too\n")
     }
 
     @Test func lenientRunFailsOnAFileItCannotLoad() throws {
-        let folder = try workspace(opportunities: Self.header + Self.goodRows + "o3,u1,\"won,1,2026-09-01,2026-10-06\n")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try workspace(
+            opportunities: Self.header + Self.goodRows + "o3,u1,\"won,1,2026-09-01,2026-10-06\n")
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         let outcome = try CLI.run(["run", "--workspace", folder, "--period", "2026-10", "--lenient"])
         #expect(outcome.status == 2)
         #expect(outcome.stdout.isEmpty)
@@ -87,9 +94,10 @@ import Testing
     }
 
     @Test func checkWithDuplicateIdsOfRejectedRowsExitsOneWithoutCrashing() throws {
-        let folder = try workspace(
+        let temporary = try workspace(
             opportunities: Self.header + "o1,u1,won,x,2026-09-01,2026-10-05\no1,u1,won,y,2026-09-01,2026-10-05\n")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         let outcome = try CLI.run(["check", "--workspace", folder])
         #expect(outcome.status == 1, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("! bad_values: 2 rows rejected"), "\(outcome.stdout)")
@@ -97,8 +105,9 @@ import Testing
     }
 
     @Test func checkShowsEncodingsRulesAndNoCompletenessForEmptyTables() throws {
-        let folder = try workspace(opportunities: Self.header + "o1,u1,won,5,2026-10-09,2026-10-05\n")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try workspace(opportunities: Self.header + "o1,u1,won,5,2026-10-09,2026-10-05\n")
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         try Data("id,name,parent,kind\n".utf8).write(to: URL(fileURLWithPath: folder + "/data/teams.csv"))
         let outcome = try CLI.run(["check", "--workspace", folder])
         #expect(outcome.status == 1, "\(outcome.stderr)")
@@ -114,8 +123,9 @@ import Testing
     }
 
     @Test func explainShowsControlCharactersEscaped() throws {
-        let folder = try workspace(opportunities: Self.header + "o\u{1B}[31m1,u1,won,100,2026-09-01,2026-10-05\n")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try workspace(opportunities: Self.header + "o\u{1B}[31m1,u1,won,100,2026-09-01,2026-10-05\n")
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         let outcome = try CLI.run([
             "explain", "won_revenue", "--workspace", folder, "--subject", "u1", "--period", "2026-10",
         ])

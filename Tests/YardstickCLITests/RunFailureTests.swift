@@ -1,15 +1,16 @@
 import Foundation
 import Testing
+import YardstickTestSupport
 
 /// `yardstick run` with failing indicators: exit code 1 and a grouped list on standard error,
 /// whatever the output format.
 @Suite struct RunFailureTests {
     /// The small workspace with one more indicator file, `indicators/bad.lua`, whose value
     /// function starts on line 2.
-    static func workspace(bad body: String) throws -> String {
+    static func workspace(bad body: String) throws -> TemporaryDirectory {
         let folder = try SmallWorkspace.create()
         let text = "return indicator { id = \"bad\", per = \"user\",\n  value = function(s, k)\n\(body)\n  end }\n"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/indicators/bad.lua"))
+        try folder.write(text, to: "indicators/bad.lua")
         return folder
     }
 
@@ -22,8 +23,9 @@ import Testing
         (#"return "x""#, "string"),
     ])
     func valueOfTheWrongKindExitsOneAndIsListed(body: String, kind: String) throws {
-        let folder = try Self.workspace(bad: "    " + body)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try Self.workspace(bad: "    " + body)
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         for format in ["table", "csv", "json"] {
             let outcome = try Self.run(folder, format: format)
             #expect(outcome.status == 1, "\(format): \(outcome.stderr)")
@@ -35,8 +37,9 @@ import Testing
     }
 
     @Test func sameErrorIsOneLineWithTheSubjectCount() throws {
-        let folder = try Self.workspace(bad: #"    error("no quota")"#)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try Self.workspace(bad: #"    error("no quota")"#)
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         let outcome = try CLI.run([
             "run", "--workspace", folder, "--period", "2026-10", "--per", "user,team", "--format", "csv",
         ])
@@ -50,8 +53,9 @@ import Testing
     }
 
     @Test func tableOnATerminalLeavesTheErrorsToStandardErrorAndAFileKeepsThem() throws {
-        let folder = try Self.workspace(bad: #"    error("no quota")"#)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try Self.workspace(bad: #"    error("no quota")"#)
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         let line = "bad failed for 3 users in 2026-10: indicators/bad.lua:3: no quota"
         let printed = try Self.run(folder, format: "table")
         #expect(printed.status == 1)
@@ -68,8 +72,9 @@ import Testing
     }
 
     @Test func endlessLoopFailsEveryUserWithOneLimitError() throws {
-        let folder = try Self.workspace(bad: "    while true do end")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try Self.workspace(bad: "    while true do end")
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         let outcome = try CLI.run([
             "run", "--workspace", folder, "--period", "2026-10", "--format", "json", "--max-instructions", "100000",
         ])
@@ -81,8 +86,9 @@ import Testing
     }
 
     @Test func hugeErrorMessageIsCutInEveryFormat() throws {
-        let folder = try Self.workspace(bad: #"    error(string.rep("x", 16 << 20))"#)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try Self.workspace(bad: #"    error(string.rep("x", 16 << 20))"#)
+        defer { withExtendedLifetime(temporary) {} }
+        let folder = temporary.path
         let cut = "indicators/bad.lua:3: " + String(repeating: "x", count: 4096 - 22) + " … (message cut at 4 KiB)"
         for format in ["table", "csv", "json"] {
             let outcome = try Self.run(folder, format: format)

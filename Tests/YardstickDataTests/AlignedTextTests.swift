@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YardstickTestSupport
 
 @testable import YardstickData
 
@@ -7,7 +8,7 @@ import Testing
 @Suite struct AlignedTextTests {
     /// The first 20 transactions of CDNOW's `CDNOW_master.txt`, byte for byte (Tests/Fixtures).
     static let cdnowHead: [UInt8] = Array(
-        FileManager.default.contents(atPath: repositoryRoot + "/Tests/Fixtures/CDNOW_master_head.txt") ?? Data())
+        FileManager.default.contents(atPath: RepositoryRoot.path + "/Tests/Fixtures/CDNOW_master_head.txt") ?? Data())
 
     static let purchases = """
         [entities.purchases]

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import YardstickTestSupport
 
 @testable import YardstickData
 
 /// `check` on the shipped Maven workspace agrees with examples/maven-sales/expected-check.json,
 /// which crosscheck.py computes independently with Python's csv module from the raw files.
 @Suite struct ExampleWorkspaceTests {
-    let directory = repositoryRoot + "/examples/maven-sales"
+    let directory = RepositoryRoot.path + "/examples/maven-sales"
 
     var expected: [String: Any] {
         get throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YardstickTestSupport
 
 @testable import YardstickData
 
@@ -60,7 +61,8 @@ import Testing
     }
 
     @Test func theMavenExampleWorkspaceHasNoBadHeader() throws {
-        let text = try String(contentsOfFile: repositoryRoot + "/examples/maven-sales/yardstick.toml", encoding: .utf8)
+        let text = try String(
+            contentsOfFile: RepositoryRoot.path + "/examples/maven-sales/yardstick.toml", encoding: .utf8)
         #expect(TableHeaderCheck.firstBadHeader(in: text) == nil)
     }
 }

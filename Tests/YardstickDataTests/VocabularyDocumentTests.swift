@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import YardstickTestSupport
 
 @testable import YardstickData
 
 @Suite struct VocabularyDocumentTests {
     @Test func checkedInVocabularyDocMatchesTheCode() throws {
-        let path = repositoryRoot + "/docs/vocabulary.md"
+        let path = RepositoryRoot.path + "/docs/vocabulary.md"
         let checkedIn = try String(contentsOfFile: path, encoding: .utf8)
         #expect(
             checkedIn == VocabularyDocument.markdown(),

@@ -3,6 +3,7 @@ import LuaRuntime
 import Testing
 import YardstickData
 import YardstickQuery
+import YardstickTestSupport
 
 @testable import YardstickEngine
 
@@ -37,14 +38,9 @@ enum ManyUsersFixture {
             "data/users.csv": users,
             "data/opportunities.csv": deals,
         ]
-        let directory = NSTemporaryDirectory() + "yardstick-many-" + UUID().uuidString
-        for (name, text) in files {
-            let path = directory + "/" + name
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        }
-        let workspace = try Workspace.open(directory: directory)
+        let directory = try TemporaryDirectory(prefix: "many")
+        try directory.write(files)
+        let workspace = try Workspace.open(directory: directory.path)
         let (dataset, _) = try DataLoader(workspace: workspace).load()
         return (workspace, QueryEngine(dataset: dataset))
     }

@@ -2,6 +2,7 @@ import Foundation
 import LuaRuntime
 import YardstickData
 import YardstickQuery
+import YardstickTestSupport
 
 @testable import YardstickEngine
 
@@ -64,15 +65,15 @@ enum EngineFixture {
         "quotas.csv": "id,user,period_start,period_end,metric,target\nq1,u1,2026-10-01,2026-10-31,revenue,400\n",
     ]
 
-    /// Loads the fixture into a fresh temporary folder.
-    static func workspace() throws -> (Workspace, QueryEngine, String) {
-        let directory = NSTemporaryDirectory() + "yardstick-engine-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory + "/data", withIntermediateDirectories: true)
-        try Data(toml.utf8).write(to: URL(fileURLWithPath: directory + "/yardstick.toml"))
+    /// Loads the fixture from a fresh temporary folder, returned too (it removes itself once
+    /// released; the loaded data does not need it).
+    static func workspace() throws -> (Workspace, QueryEngine, TemporaryDirectory) {
+        let directory = try TemporaryDirectory(prefix: "engine")
+        try directory.write(["yardstick.toml": toml])
         for (name, text) in files {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: directory + "/data/" + name))
+            try directory.write(text, to: "data/" + name)
         }
-        let workspace = try Workspace.open(directory: directory)
+        let workspace = try Workspace.open(directory: directory.path)
         let (dataset, _) = try DataLoader(workspace: workspace).load()
         return (workspace, QueryEngine(dataset: dataset), directory)
     }

@@ -33,8 +33,7 @@ import YardstickQuery
 
     /// The fixture's data, loaded once; its temporary folder is removed at once.
     static let fixture: (Workspace, QueryEngine)? = {
-        guard let (workspace, engine, directory) = try? EngineFixture.workspace() else { return nil }
-        try? FileManager.default.removeItem(atPath: directory)
+        guard let (workspace, engine, _) = try? EngineFixture.workspace() else { return nil }
         return (workspace, engine)
     }()
 

@@ -3,6 +3,7 @@ import LuaRuntime
 import Testing
 import YardstickData
 import YardstickQuery
+import YardstickTestSupport
 
 @testable import YardstickEngine
 
@@ -203,10 +204,9 @@ import YardstickQuery
 
     /// The controls' figures as CSV and JSON bytes.
     /// The fixture, loaded once (runs only read it), with the controls' module beside it.
-    static let fixture: (Workspace, QueryEngine, String)? = {
+    static let fixture: (Workspace, QueryEngine, TemporaryDirectory)? = {
         guard let (workspace, engine, directory) = try? EngineFixture.workspace() else { return nil }
-        try? FileManager.default.createDirectory(atPath: directory + "/indicators", withIntermediateDirectories: true)
-        try? Data(helperModule.utf8).write(to: URL(fileURLWithPath: directory + "/indicators/helpers.lua"))
+        _ = try? directory.write(helperModule, to: "indicators/helpers.lua")
         return (workspace, engine, directory)
     }()
 
@@ -216,7 +216,7 @@ import YardstickQuery
         var limits = LuaLimits.default
         limits.instructionsPerCall = 2_000_000
         var evaluator = Evaluator(engine: engine, workspace: workspace, limits: limits, today: 20_400, workers: 1)
-        evaluator.modules = ModuleFolder(path: directory + "/indicators", displayPrefix: "indicators")
+        evaluator.modules = ModuleFolder(path: directory.path + "/indicators", displayPrefix: "indicators")
         evaluator.columnMode = path.columnMode
         evaluator.paths = EvaluationPaths(grouped: path.grouped, prefetch: path.prefetch)
         let months = [EngineFixture.october, Period.month(year: 2026, month: 11)]

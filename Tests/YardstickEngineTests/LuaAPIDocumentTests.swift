@@ -3,20 +3,12 @@ import LuaRuntime
 import Testing
 import YardstickData
 import YardstickQuery
+import YardstickTestSupport
 
 @testable import YardstickEngine
 
 @Suite struct LuaAPIDocumentTests {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-                return url.path
-            }
-        }
-        return FileManager.default.currentDirectoryPath
-    }()
+    static let root = RepositoryRoot.path
 
     @Test func checkedInDocMatchesTheDeclarations() throws {
         let text = try String(contentsOfFile: Self.root + "/docs/lua-api.md", encoding: .utf8)

@@ -7,7 +7,8 @@ import Testing
 @Suite struct ModuleRequireTests {
     @Test func requireLoadsASiblingModuleAndRejectsEscapes() throws {
         let (workspace, engine, directory) = try EngineFixture.workspace()
-        let folder = directory + "/indicators"
+        defer { withExtendedLifetime(directory) {} }
+        let folder = directory.path + "/indicators"
         try FileManager.default.createDirectory(atPath: folder + "/lib", withIntermediateDirectories: true)
         try Data(
             #"local M = {} function M.won(v) return v:during("closed_at"):where{ stage = "won" } end return M"#.utf8

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YardstickData
+import YardstickTestSupport
 
 @testable import YardstickEngine
 
@@ -280,23 +281,23 @@ extension OutputTests.Writers {
 
 extension OutputTests.Files {
     /// A new empty directory under the system's temporary directory.
-    private func scratchDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "yardstick-atomic-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+    private func scratchDirectory() throws -> TemporaryDirectory {
+        try TemporaryDirectory(prefix: "atomic")
     }
 
     @Test func atomicWriteCreatesTheFileAndLeavesNoTemporaryFile() throws {
-        let directory = try scratchDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try scratchDirectory()
+        defer { withExtendedLifetime(scratch) {} }
+        let directory = scratch.path
         try AtomicFile.write("名称\n王芳\n", to: directory + "/out.csv")
         #expect(try String(contentsOfFile: directory + "/out.csv", encoding: .utf8) == "名称\n王芳\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["out.csv"])
     }
 
     @Test func atomicWriteReplacesExistingContentAndKeepsPermissions() throws {
-        let directory = try scratchDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try scratchDirectory()
+        defer { withExtendedLifetime(scratch) {} }
+        let directory = scratch.path
         let path = directory + "/report.json"
         try String(repeating: "old content that is longer\n", count: 100).write(
             toFile: path, atomically: false, encoding: .utf8)
@@ -309,8 +310,9 @@ extension OutputTests.Files {
     }
 
     @Test func atomicWriteIntoAMissingDirectoryNamesThePathAndTheReason() throws {
-        let directory = try scratchDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try scratchDirectory()
+        defer { withExtendedLifetime(scratch) {} }
+        let directory = scratch.path
         let path = directory + "/missing/out.csv"
         #expect {
             try AtomicFile.write("x", to: path)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YardstickData
+import YardstickTestSupport
 
 @testable import YardstickQuery
 
@@ -183,8 +184,7 @@ import YardstickData
 enum GeneratedSales {
     static func engine() throws -> QueryEngine {
         var random = SeededRandom(seed: 42)
-        let directory = NSTemporaryDirectory() + "yardstick-grouped-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory + "/data", withIntermediateDirectories: true)
+        let directory = try TemporaryDirectory(prefix: "grouped")
         var files: [String: String] = [:]
         files["yardstick.toml"] = """
             [workspace]
@@ -225,10 +225,8 @@ enum GeneratedSales {
                 "x\(index),\(types[random.next(3)]),u\(random.next(40)),\(account),\(date(&random)) 0\(random.next(10)):00:00\n"
         }
         files["data/activities.csv"] = activities
-        for (name, text) in files {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: directory + "/" + name))
-        }
-        let workspace = try Workspace.open(directory: directory)
+        try directory.write(files)
+        let workspace = try Workspace.open(directory: directory.path)
         let (dataset, _) = try DataLoader(workspace: workspace).load()
         return QueryEngine(dataset: dataset)
     }

@@ -1,0 +1,6 @@
+/// What one run of the `yardstick` binary produced.
+struct CommandOutcome {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}

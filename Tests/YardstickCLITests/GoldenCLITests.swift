@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+import YardstickTestSupport
+
+/// The command line's exact output: standard output, standard error and exit status of
+/// representative commands on the shipped examples and on small broken workspaces, compared byte
+/// for byte with `Tests/YardstickCLITests/Golden/<case>/` (paths and timings normalised by
+/// ``GoldenOutputNormalizer``).
+///
+/// After an intended change of output: `YARDSTICK_RECORD_GOLDEN=1 swift test --filter
+/// GoldenCLITests`, then review `git diff Tests/YardstickCLITests/Golden` before committing.
+@Suite struct GoldenCLITests {
+    /// One command and the workspace it runs on.
+    struct Case: Sendable, CustomTestStringConvertible {
+        /// The folder name under `Golden/`.
+        var name: String
+        /// The arguments after `yardstick`; `<tmp>` stands for the case's temporary folder.
+        var arguments: [String]
+        /// Writes the case's files into its temporary folder (nil: the case needs none).
+        var setUp: (@Sendable (TemporaryDirectory) throws -> Void)?
+
+        init(
+            _ name: String, _ arguments: [String], setUp: (@Sendable (TemporaryDirectory) throws -> Void)? = nil
+        ) {
+            self.name = name
+            self.arguments = arguments
+            self.setUp = setUp
+        }
+
+        var testDescription: String { name }
+    }
+
+    static let maven = ["--workspace", "examples/maven-sales"]
+    static let bank = ["--workspace", "examples/bank-call-center"]
+
+    /// The small workspace of the CLI tests with one failing indicator, `indicators/bad.lua`.
+    @Sendable static func failingIndicator(_ folder: TemporaryDirectory) throws {
+        try folder.write(SmallWorkspace.files)
+        try folder.write(
+            "return indicator { id = \"bad\", per = \"user\",\n  value = function(s)\n    error(\"no quota\")\n  end }\n",
+            to: "indicators/bad.lua")
+    }
+
+    /// The small workspace whose opportunities file has two bad rows.
+    @Sendable static func badRows(_ folder: TemporaryDirectory) throws {
+        try folder.write(SmallWorkspace.files)
+        try folder.write(
+            "id,owner,stage,amount,created_at,closed_at\no1,u1,won,100,2026-09-01,2026-10-05\n"
+                + "o2,u1,won,lots,2026-09-01,2026-10-06\no3,u1,won\n",
+            to: "data/opportunities.csv")
+    }
+
+    static let cases: [Case] = [
+        // check
+        Case("check-maven-table", ["check"] + maven),
+        Case("check-maven-json", ["check"] + maven + ["--format", "json"]),
+        Case("check-bad-rows", ["check", "--workspace", "<tmp>"], setUp: badRows),
+        // run, in each format
+        Case("run-maven-table", ["run"] + maven + ["--period", "2017-Q4", "--per", "team,company"]),
+        Case("run-maven-csv", ["run"] + maven + ["--period", "2017-10", "--format", "csv"]),
+        Case("run-maven-json", ["run"] + maven + ["--period", "2017-Q4", "--per", "team", "--format", "json"]),
+        Case(
+            "run-maven-timings",
+            ["run"] + maven + ["--period", "2017-10", "--per", "company", "--format", "json", "--timings"]),
+        Case(
+            "run-bank-csv",
+            ["run"] + bank + ["--period", "1999-02", "--per", "team,company", "--format", "csv"]),
+        Case(
+            "run-small-table", ["run", "--workspace", "<tmp>", "--period", "2026-10"],
+            setUp: { try $0.write(SmallWorkspace.files) }),
+        // explain
+        Case(
+            "explain-win-rate",
+            ["explain", "win_rate"] + maven + ["--subject", "Darcel Schlecht", "--period", "2017-Q4"]),
+        // init
+        Case("init-starter", ["init", "<tmp>/starter"], setUp: { _ in }),
+        // errors
+        Case("error-invalid-period", ["run"] + maven + ["--period", "2017-13"]),
+        Case("error-missing-workspace", ["check", "--workspace", "<tmp>/missing"], setUp: { _ in }),
+        Case("error-unknown-option", ["run"] + maven + ["--period", "2017-Q4", "--colour"]),
+        Case(
+            "error-unknown-subject",
+            ["explain", "win_rate"] + maven + ["--subject", "Nobody", "--period", "2017-Q4"]),
+        Case(
+            "error-failing-indicator", ["run", "--workspace", "<tmp>", "--period", "2026-10"], setUp: failingIndicator),
+        Case(
+            "error-lenient-rows",
+            ["run", "--workspace", "<tmp>", "--period", "2026-10", "--format", "csv", "--lenient"],
+            setUp: badRows),
+        Case("error-strict-rows", ["run", "--workspace", "<tmp>", "--period", "2026-10"], setUp: badRows),
+    ]
+
+    @Test(arguments: cases)
+    func outputMatchesTheGoldenFiles(_ golden: Case) throws {
+        let temporary = try golden.setUp.map { setUp in
+            let folder = try TemporaryDirectory(prefix: "golden")
+            try setUp(folder)
+            return folder
+        }
+        defer { withExtendedLifetime(temporary) {} }
+        let arguments = golden.arguments.map { argument in
+            temporary.map { argument.replacingOccurrences(of: "<tmp>", with: $0.path) } ?? argument
+        }
+        let outcome = try CLI.run(arguments)
+        let normalizer = GoldenOutputNormalizer(temporaryPath: temporary?.path)
+        let folder = "Tests/YardstickCLITests/Golden/\(golden.name)/"
+        let files: [(String, String)] = [
+            ("command.txt", (["yardstick"] + golden.arguments).joined(separator: " ") + "\n"),
+            ("status.txt", "\(outcome.status)\n"),
+            ("stdout.txt", normalizer.normalize(outcome.stdout)),
+            ("stderr.txt", normalizer.normalize(outcome.stderr)),
+        ]
+        for (file, text) in files {
+            do {
+                try GoldenFile(folder + file).verify(text)
+            } catch {
+                Issue.record("\(error)")
+            }
+        }
+    }
+
+    @Test func everyGoldenFolderBelongsToACase() throws {
+        let folder = RepositoryRoot.path("Tests/YardstickCLITests/Golden")
+        let recorded = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        #expect(
+            recorded == Set(Self.cases.map(\.name)), "stale folders: \(recorded.subtracting(Self.cases.map(\.name)))")
+    }
+}
