@@ -70,8 +70,7 @@ struct RunCommand: ParsableCommand {
         let loaded = DispatchTime.now()
         let periods: [Period]
         let grains: [Grain]
-        let sources: [Evaluator.Source]
-        let ids: Set<String>?
+        let selection: IndicatorSelection
         do {
             periods = try PeriodArguments.periods(period: period, range: periodRange, calendar: workspace.calendar)
             grains = try per.split(separator: ",").map { name in
@@ -81,17 +80,16 @@ struct RunCommand: ParsableCommand {
                 }
                 return grain
             }
-            (sources, ids) = try IndicatorSources.resolve(indicators, workspace: directory)
+            selection = try IndicatorDiscovery.selection(argument: indicators, workspace: directory)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        var evaluator = Evaluator(
+        let evaluator = Evaluator(
             engine: QueryEngine(dataset: dataset), workspace: workspace, limits: limitOptions.limits)
-        evaluator.modules = IndicatorSources.moduleFolder(indicators, workspace: directory)
         let report: RunReport
         do {
-            report = try evaluator.run(sources: sources, periods: periods, grains: grains, only: ids)
+            report = try evaluator.run(selection, periods: periods, grains: grains)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
