@@ -49,6 +49,7 @@ public struct ResultTable: RandomAccessCollection, Sendable, Equatable {
         var rowNumbers: [RowKey: Int] = [:]
         var columnNumbers: [String: Int] = [:]
         var indicatorIDs: [String] = []
+        var seenParts: Set<ObjectIdentifier> = []
         var current = -1
         for (position, figure) in figures.enumerated() {
             if current >= 0, entries[current].run.upperBound == position,
@@ -70,7 +71,10 @@ public struct ResultTable: RandomAccessCollection, Sendable, Equatable {
                     entries.append(RowEntry(key: key, run: position..<(position + 1)))
                 }
             }
-            if columnNumbers[figure.indicatorID] == nil {
+            // Figures of one indicator share a part: its id is looked at once per part.
+            if seenParts.insert(ObjectIdentifier(figure.sharedIndicatorPart)).inserted,
+                columnNumbers[figure.indicatorID] == nil
+            {
                 columnNumbers[figure.indicatorID] = indicatorIDs.count
                 indicatorIDs.append(figure.indicatorID)
             }
