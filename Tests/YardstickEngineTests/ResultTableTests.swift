@@ -61,6 +61,15 @@ import YardstickData
             ])
     }
 
+    @Test func oneIndicatorsFiguresOfAGrainInAPeriodComeInRowOrder() {
+        let table = ResultTable(Self.grid())
+        #expect(
+            table.figures(of: "b", period: Self.november, grain: .user).map(\.value) == [.integer(8), .integer(10)])
+        #expect(table.figures(of: "b", period: Self.november, grain: .user).map(\.subjectID) == ["u1", "u2"])
+        #expect(table.figures(of: "a", period: Self.october, grain: .team).map(\.value) == [.integer(5)])
+        #expect(table.figures(of: "c", period: Self.october, grain: .user).isEmpty)
+    }
+
     @Test func aSubjectWhoseFiguresAreApartIsStillOneRowAndTheFirstFigureAnswers() {
         let figures = [
             Self.figure(Self.october, .user, "u1", "a", 1), Self.figure(Self.october, .user, "u2", "a", 2),

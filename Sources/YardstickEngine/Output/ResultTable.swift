@@ -127,6 +127,22 @@ public struct ResultTable: RandomAccessCollection, Sendable, Equatable {
         entries.filter { $0.key.periodLabel == periodLabel && $0.key.subject.grain == grain }.map(row)
     }
 
+    /// One indicator's figures for every subject of a grain in a period, in row order: what a
+    /// ranking or a peer comparison reads.
+    ///
+    /// - Parameters:
+    ///   - indicator: The indicator id.
+    ///   - period: The period; periods are matched by label.
+    ///   - grain: The subjects' grain.
+    /// - Returns: One figure per subject that has one (the first, should a subject have two).
+    public func figures(of indicator: String, period: Period, grain: Grain) -> [IndicatorResult] {
+        entries.compactMap { entry in
+            guard entry.key.periodLabel == period.label, entry.key.subject.grain == grain else { return nil }
+            return position(periodLabel: entry.key.periodLabel, subject: entry.key.subject, indicator: indicator)
+                .map { figures[$0] }
+        }
+    }
+
     /// The labels of the periods the figures cover, in the order each first appears.
     public var periodLabels: [String] {
         var seen: Set<String> = []
