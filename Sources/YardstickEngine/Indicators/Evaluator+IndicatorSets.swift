@@ -47,7 +47,7 @@ extension Evaluator {
                 )
             }
         }
-        var parts = ReportParts()
+        var parts = JoinedSetReports()
         for entry in declared {
             let local = ids.map { ids in
                 Set(entry.definitions.map(\.id).filter { ids.contains(entry.set.qualifiedID($0)) })
@@ -61,10 +61,7 @@ extension Evaluator {
                 sources: entry.set.sources, periods: periods, grains: grains, only: local)
             parts.add(report, of: entry.set)
         }
-        return RunReport(
-            workspace: workspace.name, generatedAt: parts.generatedAt ?? ISO8601DateFormatter().string(from: Date()),
-            periods: periods, indicators: parts.indicators, results: ResultTable.joiningIndicators(of: parts.tables),
-            errors: parts.errors, limitStops: parts.limitStops, statistics: parts.statistics)
+        return parts.report(workspace: workspace.name, periods: periods)
     }
 
     /// Evaluates one indicator of a set for one subject and period, recording its queries.
@@ -136,47 +133,5 @@ extension Evaluator {
             declared.append(DeclaredIndicatorSet(set: set, definitions: definitions, loadErrors: errors))
         }
         return declared
-    }
-}
-
-/// The parts of the sets' reports, with qualified ids, as they are put together.
-private struct ReportParts {
-    var generatedAt: String?
-    var indicators: [IndicatorInfo] = []
-    var tables: [ResultTable] = []
-    var errors: [IndicatorFailure] = []
-    var limitStops: [String: Int] = [:]
-    var statistics: EvaluationStatistics?
-
-    /// Adds one set's report, its ids qualified by the set.
-    mutating func add(_ report: RunReport, of set: IndicatorSet) {
-        let qualified = set.qualifiedID
-        generatedAt = generatedAt ?? report.generatedAt
-        indicators += report.indicators.map { info in
-            var info = info
-            info.id = qualified(info.id)
-            return info
-        }
-        tables.append(set.isWorkspaceSet ? report.results : report.results.renamingIndicators(qualified))
-        errors += report.errors.map { failure in
-            var failure = failure
-            // Load errors name no indicator; they stay as they are.
-            if !failure.indicatorID.isEmpty { failure.indicatorID = qualified(failure.indicatorID) }
-            return failure
-        }
-        for (id, count) in report.limitStops { limitStops[qualified(id), default: 0] += count }
-        if let added = report.statistics {
-            var sum = statistics ?? EvaluationStatistics()
-            for (id, paths) in added.figuresByIndicator {
-                sum.figuresByIndicator[qualified(id)] = paths
-            }
-            sum.groupedQueries += added.groupedQueries
-            sum.groupedQueriesAhead += added.groupedQueriesAhead
-            sum.subjectQueries += added.subjectQueries
-            sum.discoveredQueries += added.discoveredQueries
-            sum.discoverySeconds += added.discoverySeconds
-            sum.prefillSeconds += added.prefillSeconds
-            statistics = sum
-        }
     }
 }
