@@ -1,4 +1,5 @@
 import Foundation
+import LuaRuntime
 import Testing
 
 @testable import YardstickEngine
@@ -101,6 +102,28 @@ import Testing
         // The load error of broken.lua names no indicator.
         #expect(report.errors.filter(\.indicatorID.isEmpty).map(\.file) == ["broken.lua"])
         #expect(report.results.allSatisfy { $0.value.status == .failed })
+    }
+
+    @Test func aLimitStopsAPackIndicatorUnderItsQualifiedIdOnly() throws {
+        let (workspace, engine, directory) = try EngineFixture.workspace()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let looping = #"return indicator { id = "x", value = function(s) while true do end end }"#
+        let own = try SetFolder(["x.lua": #"return indicator { id = "x", value = function(s) return 1 end }"#])
+        let pack = try SetFolder(["x.lua": looping])
+        defer { [own, pack].forEach { $0.remove() } }
+        let report = try Evaluator(
+            engine: engine, workspace: workspace,
+            limits: LuaLimits(instructionsPerCall: 200_000, memoryBytes: 64 << 20, secondsPerCall: 5), workers: 1
+        )
+        .run(sets: [try own.set(nil), try pack.set("loop")], periods: [EngineFixture.october], grains: [.user])
+        #expect(report.limitStops == ["loop.x": 1])
+        #expect(report.statistics?.figuresByIndicator["loop.x"]?.stoppedByLimits == 3)
+        #expect(report.statistics?.figuresByIndicator["x"]?.failed == 0)
+        #expect(
+            report.results.figures(of: "x", period: EngineFixture.october, grain: .user).map(\.value) == [
+                .integer(1), .integer(1), .integer(1),
+            ])
+        #expect(Set(report.errors.map(\.indicatorID)) == ["loop.x"])
     }
 
     @Test func theSameQualifiedIdInTwoSetsIsRefused() throws {
