@@ -40,12 +40,11 @@ struct ExplainCommand: ParsableCommand {
         do {
             let period = try Period.parse(self.period, calendar: workspace.calendar)
             guard let grain = Grain(rawValue: per) else { throw CLIError("--per \(per): unknown grain") }
-            let (sources, _) = try IndicatorSources.resolve(indicators, workspace: directory)
-            var evaluator = Evaluator(
+            let selection = try IndicatorDiscovery.selection(argument: indicators, workspace: directory)
+            let evaluator = Evaluator(
                 engine: QueryEngine(dataset: dataset), workspace: workspace, limits: limitOptions.limits)
-            evaluator.modules = IndicatorSources.moduleFolder(indicators, workspace: directory)
             explanation = try evaluator.explain(
-                indicator: indicator, subjectID: subject, grain: grain, period: period, sources: sources)
+                indicator: indicator, subjectID: subject, grain: grain, period: period, sets: selection.sets)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)

@@ -33,8 +33,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Grains, comma-separated: user, team, department, company, account.")
     var per: String = "user"
 
-    @Option(help: "Output format: table, json or csv.")
-    var format: OutputFormat = .table
+    @Option(help: "Output format: \(ReportWriterRegistry.standard.formatList).")
+    var format: ReportFormatArgument = ReportFormatArgument(formatID: "table")
 
     @Option(help: "Write the output to this file (atomically) instead of standard output.")
     var out: String?
@@ -70,8 +70,7 @@ struct RunCommand: ParsableCommand {
         let loaded = DispatchTime.now()
         let periods: [Period]
         let grains: [Grain]
-        let sources: [Evaluator.Source]
-        let ids: Set<String>?
+        let selection: IndicatorSelection
         do {
             periods = try PeriodArguments.periods(period: period, range: periodRange, calendar: workspace.calendar)
             grains = try per.split(separator: ",").map { name in
@@ -81,37 +80,33 @@ struct RunCommand: ParsableCommand {
                 }
                 return grain
             }
-            (sources, ids) = try IndicatorSources.resolve(indicators, workspace: directory)
+            selection = try IndicatorDiscovery.selection(argument: indicators, workspace: directory)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        var evaluator = Evaluator(
+        let evaluator = Evaluator(
             engine: QueryEngine(dataset: dataset), workspace: workspace, limits: limitOptions.limits)
-        evaluator.modules = IndicatorSources.moduleFolder(indicators, workspace: directory)
         let report: RunReport
         do {
-            report = try evaluator.run(sources: sources, periods: periods, grains: grains, only: ids)
+            report = try evaluator.run(selection, periods: periods, grains: grains)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
         }
         let finished = DispatchTime.now()
-        let text: String
-        switch format {
-        case .table: text = RunReportWriter.table(report, locale: workspace.locale, errors: out != nil)
-        case .json: text = RunReportWriter.json(report, statistics: timings)
-        case .csv: text = RunReportWriter.csv(report)
-        }
+        let options = ReportWriterOptions(
+            locale: workspace.locale, includesErrors: out != nil, includesStatistics: timings)
+        let bytes = format.writer.write(report, options: options)
         if let out {
             do {
-                try AtomicFile.write(text, to: out)
+                try AtomicFile.write(bytes, to: out)
             } catch {
                 printError("error: \(error)")
                 throw ExitCode(2)
             }
         } else {
-            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+            try? FileHandle.standardOutput.write(contentsOf: bytes)
         }
         if timings {
             func seconds(_ a: DispatchTime, _ b: DispatchTime) -> Double {
@@ -153,11 +148,6 @@ struct LimitOptions: ParsableArguments {
         if let maxSeconds { limits.secondsPerCall = maxSeconds }
         return limits
     }
-}
-
-/// Output formats of `run`.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
 }
 
 /// Opening and loading a workspace for the commands that evaluate.

@@ -225,7 +225,7 @@ import YardstickTestSupport
         let ids = Set(controls.map(\.id))
         report.generatedAt = ""
         report.indicators = report.indicators.filter { ids.contains($0.id) }
-        report.results = report.results.filter { ids.contains($0.indicatorID) }
+        report.results = ResultTable(report.results.filter { ids.contains($0.indicatorID) })
         report.errors = report.errors.filter { ids.contains($0.indicatorID) }
         return (RunReportWriter.csv(report), RunReportWriter.json(report))
     }

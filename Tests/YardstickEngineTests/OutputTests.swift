@@ -173,7 +173,7 @@ extension OutputTests.Writers {
 
     @Test func jsonKeepsDecimalsExactAndGivesReasonsForMissingValues() throws {
         var report = try sampleReport()
-        report.results = [0, 1, 2, 4, 5].map { report.results[$0] }
+        report.results = ResultTable([0, 1, 2, 4, 5].map { report.results[$0] })
         report.indicators = [report.indicators[2]]
         #expect(
             RunReportWriter.json(report) == #"""

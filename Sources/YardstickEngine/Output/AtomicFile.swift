@@ -20,6 +20,23 @@ public enum AtomicFile {
     ///   - path: The file to create or replace; its directory must exist.
     /// - Throws: ``AtomicFileError`` with the path, the step that failed and the system's message.
     public static func write(_ text: String, to path: String) throws(AtomicFileError) {
+        try replace(path) { writeAll(text, to: $0) }
+    }
+
+    /// Replaces the file at `path` with `bytes`, atomically, as the text form
+    /// does with text (binary outputs, such as a spreadsheet).
+    ///
+    /// - Parameters:
+    ///   - bytes: The content.
+    ///   - path: The file to create or replace; its directory must exist.
+    /// - Throws: ``AtomicFileError`` with the path, the step that failed and the system's message.
+    public static func write(_ bytes: [UInt8], to path: String) throws(AtomicFileError) {
+        try replace(path) { descriptor in bytes.withUnsafeBytes { writeBuffer($0, to: descriptor) } }
+    }
+
+    /// Writes a new temporary file with `content` (false: the write failed), then renames it
+    /// over `path`.
+    private static func replace(_ path: String, content: (Int32) -> Bool) throws(AtomicFileError) {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -29,7 +46,7 @@ public enum AtomicFile {
         var existing = stat()
         if stat(path, &existing) == 0 { _ = fchmod(descriptor, existing.st_mode & 0o7777) }
         var failure: AtomicFileError?
-        if !writeAll(text, to: descriptor) {
+        if !content(descriptor) {
             failure = AtomicFileError(path: path, step: "write")
         } else if fsync(descriptor) != 0 {
             failure = AtomicFileError(path: path, step: "flush to disk")
@@ -57,22 +74,26 @@ public enum AtomicFile {
 /// All of `text`'s UTF-8 bytes written to `descriptor`, retrying short writes and interrupts.
 /// A native string is written from its own storage, without a copy.
 private func writeAll(_ text: String, to descriptor: Int32) -> Bool {
-    func writeBuffer(_ buffer: UnsafeRawBufferPointer) -> Bool {
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += written
-        }
-        return true
-    }
-    if let done = text.utf8.withContiguousStorageIfAvailable({ writeBuffer(UnsafeRawBufferPointer($0)) }) {
+    if let done = text.utf8.withContiguousStorageIfAvailable({
+        writeBuffer(UnsafeRawBufferPointer($0), to: descriptor)
+    }) {
         return done
     }
-    return Array(text.utf8).withUnsafeBytes { writeBuffer($0) }
+    return Array(text.utf8).withUnsafeBytes { writeBuffer($0, to: descriptor) }
+}
+
+/// All of `buffer` written to `descriptor`, retrying short writes and interrupts.
+private func writeBuffer(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+    var offset = 0
+    while offset < buffer.count {
+        let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 {
+            if errno == EINTR { continue }
+            return false
+        }
+        offset += written
+    }
+    return true
 }
 
 /// A file that could not be written: which file, at which step, and the system's reason.

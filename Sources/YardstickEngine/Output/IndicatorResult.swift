@@ -104,4 +104,16 @@ public struct IndicatorResult: Sendable, Equatable {
             && a.subjectName == b.subjectName && a.indicatorID == b.indicatorID && a.title == b.title
             && a.unit == b.unit
     }
+
+    /// Whether this figure and `other` share their subject part (then they are of the same
+    /// subject and period).
+    func sharesSubjectPart(with other: IndicatorResult) -> Bool { subjectPart === other.subjectPart }
+
+    /// The part this figure shares with the other figures of its indicator.
+    var sharedIndicatorPart: IndicatorPart { indicatorPart }
+
+    /// The same figure with another indicator part.
+    func withIndicatorPart(_ part: IndicatorPart) -> IndicatorResult {
+        IndicatorResult(subject: subjectPart, indicator: part, value: value)
+    }
 }

@@ -11,8 +11,9 @@ public struct RunReport: Sendable, Equatable {
     public var periods: [Period]
     /// The indicators evaluated, in the order they are shown.
     public var indicators: [IndicatorInfo]
-    /// One value per period, subject and indicator.
-    public var results: [IndicatorResult]
+    /// One value per period, subject and indicator, addressable by subject, indicator and
+    /// period (see ``ResultTable``).
+    public var results: ResultTable
     /// The evaluations that failed, with where.
     public var errors: [IndicatorFailure]
     /// How many evaluations of each indicator a limit (instructions, time, memory, stack)
@@ -25,10 +26,21 @@ public struct RunReport: Sendable, Equatable {
     /// ``RunReportWriter/json(_:statistics:)``), so that default outputs stay reproducible.
     public var statistics: EvaluationStatistics?
 
-    /// Creates a report.
+    /// Creates a report from figures in long-format order (see ``ResultTable``).
     public init(
         workspace: String, generatedAt: String, periods: [Period], indicators: [IndicatorInfo],
         results: [IndicatorResult], errors: [IndicatorFailure] = [], limitStops: [String: Int] = [:],
+        statistics: EvaluationStatistics? = nil
+    ) {
+        self.init(
+            workspace: workspace, generatedAt: generatedAt, periods: periods, indicators: indicators,
+            results: ResultTable(results), errors: errors, limitStops: limitStops, statistics: statistics)
+    }
+
+    /// Creates a report.
+    public init(
+        workspace: String, generatedAt: String, periods: [Period], indicators: [IndicatorInfo],
+        results: ResultTable, errors: [IndicatorFailure] = [], limitStops: [String: Int] = [:],
         statistics: EvaluationStatistics? = nil
     ) {
         self.workspace = workspace

@@ -23,7 +23,7 @@ extension RunReportWriter {
         var sections: [String] = []
         for period in orderedPeriods(report) {
             for grain in Grain.allCases {
-                let rows = report.results.filter { $0.period.label == period && $0.grain == grain }
+                let rows = report.results.rows(periodLabel: period, grain: grain)
                 guard !rows.isEmpty else { continue }
                 let heading = period + " · " + grain.name(locale: locale)
                 sections.append(heading + "\n" + table(of: rows, report: report, locale: locale))
@@ -42,37 +42,35 @@ extension RunReportWriter {
     private static func orderedPeriods(_ report: RunReport) -> [String] {
         var labels = report.periods.map(\.label)
         var seen = Set(labels)
-        for result in report.results where seen.insert(result.period.label).inserted {
-            labels.append(result.period.label)
+        for label in report.results.periodLabels where seen.insert(label).inserted {
+            labels.append(label)
         }
         return labels
     }
 
-    /// The table of one period and grain.
-    private static func table(of results: [IndicatorResult], report: RunReport, locale: String) -> String {
+    /// The table of one period and grain: a line per row (subject), a column per indicator.
+    private static func table(of rows: [ResultRow], report: RunReport, locale: String) -> String {
         var columns: [(id: String, title: String)] = []
         var seenIndicators: Set<String> = []
-        let present = Set(results.map(\.indicatorID))
+        let figures = rows.flatMap(\.figures)
+        let present = Set(figures.map(\.indicatorID))
         for info in report.indicators where present.contains(info.id) && seenIndicators.insert(info.id).inserted {
             columns.append((info.id, info.title(locale: locale)))
         }
-        for result in results where seenIndicators.insert(result.indicatorID).inserted {
-            columns.append((result.indicatorID, result.title))
-        }
-        var subjects: [(id: String, name: String)] = []
-        var cells: [String: [String: String]] = [:]
-        for result in results {
-            if cells[result.subjectID] == nil { subjects.append((result.subjectID, result.subjectName)) }
-            cells[result.subjectID, default: [:]][result.indicatorID] = result.value.tableText(
-                unit: result.unit, locale: locale)
+        for figure in figures where seenIndicators.insert(figure.indicatorID).inserted {
+            columns.append((figure.indicatorID, figure.title))
         }
         let chinese = OutputLocale.isChinese(locale)
         var table = TextTable(
             headers: [chinese ? "编号" : "ID", chinese ? "名称" : "Name"] + columns.map(\.title),
             rightAligned: Set(2..<(2 + columns.count)))
-        for subject in subjects {
-            let values = columns.map { cells[subject.id]?[$0.id] ?? "" }
-            table.rows.append([subject.id, subject.name] + values)
+        for row in rows {
+            // The last figure of an indicator wins, should a row hold one twice.
+            var cells: [String: String] = [:]
+            for figure in row.figures {
+                cells[figure.indicatorID] = figure.value.tableText(unit: figure.unit, locale: locale)
+            }
+            table.rows.append([row.subjectID, row.subjectName] + columns.map { cells[$0.id] ?? "" })
         }
         return table.render()
     }

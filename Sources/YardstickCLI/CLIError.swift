@@ -1,0 +1,5 @@
+/// A usage error of the command line (exit code 2).
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
