@@ -17,8 +17,9 @@ import Testing
 
     @Test(arguments: ["table", "json", "csv"])
     func eachFormatWritesTheSameBytesToStandardOutputAndToOut(format: String) throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let directory = try CLI.temporaryFolder()
+        defer { withExtendedLifetime(directory) {} }
+        let folder = directory.path
         let arguments = [
             "run", "--workspace", "examples/maven-sales", "--period", "2017-10", "--indicators", "won_deals,win_rate",
             "--format", format,
