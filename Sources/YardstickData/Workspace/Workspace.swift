@@ -22,6 +22,32 @@ public struct Workspace: Sendable {
     public var formats: ValueFormats
     /// The mapped entities, vocabulary order first, then custom entities by name.
     public var entities: [EntityMapping]
+    /// The parsed tables of the registered ``WorkspaceSection``s present in the file, by key.
+    var sectionValues: [String: any Sendable] = [:]
+
+    /// Creates a workspace from its parts (a parsed file has no other sections' values).
+    init(
+        directory: String, name: String, locale: String, timeZone: TimeZone, calendar: CalendarSettings,
+        sources: [String: SourceDefinition], formats: ValueFormats, entities: [EntityMapping]
+    ) {
+        self.directory = directory
+        self.name = name
+        self.locale = locale
+        self.timeZone = timeZone
+        self.calendar = calendar
+        self.sources = sources
+        self.formats = formats
+        self.entities = entities
+    }
+
+    /// The parsed value of a registered section, or nil when the file has no such table.
+    ///
+    /// ```swift
+    /// let targets = workspace.section(TargetsSection.self) ?? [:]
+    /// ```
+    public func section<Section: WorkspaceSection>(_ section: Section.Type) -> Section.Value? {
+        sectionValues[Section.key] as? Section.Value
+    }
 
     /// The mapping of an entity, if the workspace maps it.
     public func mapping(of entity: String) -> EntityMapping? {
@@ -30,8 +56,14 @@ public struct Workspace: Sendable {
 
     /// Reads and validates `yardstick.toml` in a folder.
     ///
+    /// - Parameters:
+    ///   - directory: The workspace folder.
+    ///   - sections: The top-level tables other modules own; any other top-level key besides
+    ///     YardstickData's own is an error.
     /// - Throws: ``WorkspaceError`` naming the key at fault.
-    public static func open(directory: String) throws(WorkspaceError) -> Workspace {
+    public static func open(directory: String, sections: WorkspaceSections = WorkspaceSections())
+        throws(WorkspaceError) -> Workspace
+    {
         let path = (directory as NSString).appendingPathComponent("yardstick.toml")
         guard let data = FileManager.default.contents(atPath: path) else {
             throw WorkspaceError(
@@ -41,7 +73,7 @@ public struct Workspace: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw WorkspaceError(file: path, message: "yardstick.toml must be UTF-8 text")
         }
-        return try WorkspaceParser(directory: directory).parse(text)
+        return try WorkspaceParser(directory: directory, sections: sections).parse(text)
     }
 }
 
