@@ -39,7 +39,7 @@ struct ExplainCommand: ParsableCommand {
         let explanation: Explanation
         do {
             let period = try Period.parse(self.period, calendar: workspace.calendar)
-            guard let grain = Grain(rawValue: per) else { throw CLIError("--per \(per): unknown grain") }
+            guard let grain = Grain(rawValue: per) else { throw CommandFailure.usage("--per \(per): unknown grain") }
             let (sources, _) = try IndicatorSources.resolve(indicators, workspace: directory)
             var evaluator = Evaluator(
                 engine: QueryEngine(dataset: dataset), workspace: workspace, limits: limitOptions.limits)
@@ -47,10 +47,9 @@ struct ExplainCommand: ParsableCommand {
             explanation = try evaluator.explain(
                 indicator: indicator, subjectID: subject, grain: grain, period: period, sources: sources)
         } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
+            throw CommandFailure(error, otherwise: .evaluation)
         }
         print(ExplanationRenderer.render(explanation, dataset: dataset, records: records, locale: workspace.locale))
-        if case .failed = explanation.value { throw ExitCode(1) }
+        if case .failed = explanation.value { throw CommandFailure.findings }
     }
 }
