@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Loads a workspace's sources into typed, indexed tables.
 ///
 /// Each source mapping is read once from its ``RecordSource`` (files straight from bytes, big
@@ -381,58 +377,5 @@ public struct DataLoader: Sendable {
             message:
                 "no column \"\(DisplayText.example(name))\" in this file (columns: "
                 + contents.header.map { DisplayText.example($0) }.joined(separator: ", ") + ")")
-    }
-}
-
-/// Returns the allocator's free pages to the system.
-func releaseFreeMemory() {
-    #if canImport(Glibc)
-        // glibc's malloc_trim, which the Glibc module does not export.
-        if let trim = mallocTrim { _ = trim(0) }
-    #endif
-}
-
-#if canImport(Glibc)
-    private let mallocTrim: (@convention(c) (Int) -> Int32)? = {
-        guard let symbol = dlsym(nil, "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
-    }()
-#endif
-
-/// A value handed to another thread whose use there is known to be safe (read-only, or
-/// confined to that thread), where the compiler cannot see it.
-struct Unchecked<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
-
-/// Write-once slots filled from several threads: each thread sets the slots of its own work
-/// items, and the caller reads them once all threads are done.
-public final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    /// Creates `count` empty slots.
-    public init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    /// Fills a slot.
-    public func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    /// The value of a slot, nil while it is empty.
-    public func value(at index: Int) -> Value? {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[index]
-    }
-
-    /// The filled slots' values, in slot order.
-    public var values: [Value] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
     }
 }
