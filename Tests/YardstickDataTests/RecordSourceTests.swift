@@ -149,3 +149,30 @@ import YardstickData
                 == "the header names column \"value\" twice (columns 2 and 7); rename one")
     }
 }
+
+extension RecordSourceTests {
+    @Test func checkInspectsRowsFromMemoryAsItInspectsFiles() throws {
+        let folder = try TemporaryWorkspace(toml: Self.toml)
+        let memory = source([
+            ["D1", "12.50", "31/10/2026", "Closed Won", "3", "yes"],
+            ["D2", "5", "31/10/2026", "Closed Won", "several", "yes"],
+            ["D3", "-5", "31/10/2026", "Closed Won", "2", "yes"],
+        ])
+        let checker = WorkspaceChecker(
+            workspace: try Workspace.open(directory: folder.directory),
+            today: 20_400, opener: InMemorySourceOpener(sources: ["data/deals.csv": memory]))
+        let report = checker.check()
+        let entity = try #require(report.entities.first { $0.entity == "opportunities" })
+        #expect(entity.rows == 2)
+        #expect(entity.rejectedRows == 1)
+        #expect(entity.encodings.isEmpty)
+        let descriptions = entity.problems.map(\.description)
+        #expect(
+            descriptions.contains {
+                $0.hasSuffix("data/deals.csv:102:Seats (seats): expected a whole number, found \"several\"")
+            },
+            "\(descriptions)")
+        // The vocabulary's rules run on the loaded rows, whatever their source.
+        #expect(entity.problems.contains { $0.field == "amount" }, "\(descriptions)")
+    }
+}
