@@ -12,7 +12,7 @@ struct InMemoryRecordSource: RecordSource {
                 let cells = row.cells.map { cell -> UnsafeRawBufferPointer in
                     let bytes = Array((cell ?? "").utf8)
                     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
-                    buffer.copyMemory(from: UnsafeRawBufferPointer(start: bytes, count: bytes.count))
+                    bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
                     return UnsafeRawBufferPointer(buffer)
                 }
                 return (row.number, cells)

@@ -20,7 +20,7 @@ import Foundation
 /// - A problem with the source as a whole (unreadable, undecodable, a broken record
 ///   structure) is thrown as ``SourceError`` whose `file` is the mapping's display name;
 ///   problems with single values are the loader's to find.
-public protocol RecordSource {
+public protocol RecordSource: SendableMetatype {
     /// The column names, in order.
     var header: [String] { get }
 
