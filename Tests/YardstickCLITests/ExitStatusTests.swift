@@ -43,6 +43,18 @@ import YardstickData
         }
     }
 
+    /// Commands end through ``CommandFailure``; only ``ExitStatus`` makes an exit code, so that
+    /// the mapping stays in one place.
+    @Test func noCommandMakesItsOwnExitCode() throws {
+        let folder = CLI.root.appendingPathComponent("Sources/YardstickCLI")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        #expect(files.contains("ExitStatus.swift"))
+        for file in files where file != "ExitStatus.swift" {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.contains("ExitCode("), "\(file) makes its own exit code; throw a CommandFailure")
+        }
+    }
+
     @Test func findingsCarryNoMessageAndCausesKeepTheirText() {
         #expect(CommandFailure.findings.description.isEmpty)
         let usage = CommandFailure.usage("--rejects lists the rows --lenient skips; pass --lenient too")
