@@ -176,3 +176,27 @@ extension RecordSourceTests {
         #expect(entity.problems.contains { $0.field == "amount" }, "\(descriptions)")
     }
 }
+
+extension RecordSourceTests {
+    @Test func anOpenerCanTellWhichSourceEachPartBelongsTo() throws {
+        let folder = try TemporaryWorkspace(
+            toml: """
+                [sources.crm]
+                path = "data"
+                [sources.exports]
+                path = "exports"
+                [entities.opportunities]
+                source = "crm"
+                file = "deals.csv"
+                [entities.users]
+                source = "exports"
+                file = "users.csv"
+                """)
+        let workspace = try Workspace.open(directory: folder.directory)
+        let deals = try #require(workspace.mapping(of: "opportunities")?.parts.first)
+        let users = try #require(workspace.mapping(of: "users")?.parts.first)
+        #expect(deals.sourceName == "crm")
+        #expect(users.sourceName == "exports")
+        #expect(workspace.sources[users.sourceName]?.path == folder.directory + "/exports")
+    }
+}

@@ -17,6 +17,9 @@ public struct SourceMapping: Sendable {
         case fixed
     }
 
+    /// The name of the source under `[sources]` the file belongs to; a ``RecordSourceOpener``
+    /// may look its definition up in ``Workspace/sources`` to decide whether it serves the part.
+    public var sourceName: String = ""
     /// The file's absolute path.
     public var path: String
     /// The file's path as shown in messages (relative to the workspace).
