@@ -39,17 +39,16 @@ struct ExplainCommand: ParsableCommand {
         let explanation: Explanation
         do {
             let period = try Period.parse(self.period, calendar: workspace.calendar)
-            guard let grain = Grain(rawValue: per) else { throw CLIError("--per \(per): unknown grain") }
+            guard let grain = Grain(rawValue: per) else { throw CommandFailure.usage("--per \(per): unknown grain") }
             let selection = try IndicatorDiscovery.selection(argument: indicators, workspace: directory)
             let evaluator = Evaluator(
                 engine: QueryEngine(dataset: dataset), workspace: workspace, limits: limitOptions.limits)
             explanation = try evaluator.explain(
                 indicator: indicator, subjectID: subject, grain: grain, period: period, sets: selection.sets)
         } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
+            throw CommandFailure(error, otherwise: .evaluation)
         }
         print(ExplanationRenderer.render(explanation, dataset: dataset, records: records, locale: workspace.locale))
-        if case .failed = explanation.value { throw ExitCode(1) }
+        if case .failed = explanation.value { throw CommandFailure.findings }
     }
 }

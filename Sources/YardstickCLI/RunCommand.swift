@@ -63,8 +63,7 @@ struct RunCommand: ParsableCommand {
         let directory = workspaceOptions.directory
         let started = DispatchTime.now()
         if rejects != nil && !lenient {
-            printError("error: --rejects lists the rows --lenient skips; pass --lenient too")
-            throw ExitCode(2)
+            throw CommandFailure.usage("--rejects lists the rows --lenient skips; pass --lenient too")
         }
         let (workspace, dataset) = try WorkspaceLoading.load(directory, lenient: lenient, rejects: rejects)
         let loaded = DispatchTime.now()
@@ -82,8 +81,7 @@ struct RunCommand: ParsableCommand {
             }
             selection = try IndicatorDiscovery.selection(argument: indicators, workspace: directory)
         } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
+            throw CommandFailure(error, otherwise: .usage)
         }
         let evaluator = Evaluator(
             engine: QueryEngine(dataset: dataset), workspace: workspace, limits: limitOptions.limits)
@@ -91,8 +89,7 @@ struct RunCommand: ParsableCommand {
         do {
             report = try evaluator.run(selection, periods: periods, grains: grains)
         } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
+            throw CommandFailure(error, otherwise: .evaluation)
         }
         let finished = DispatchTime.now()
         let options = ReportWriterOptions(
@@ -102,8 +99,7 @@ struct RunCommand: ParsableCommand {
             do {
                 try AtomicFile.write(bytes, to: out)
             } catch {
-                printError("error: \(error)")
-                throw ExitCode(2)
+                throw CommandFailure(error, otherwise: .output)
             }
         } else {
             try? FileHandle.standardOutput.write(contentsOf: bytes)
@@ -124,69 +120,7 @@ struct RunCommand: ParsableCommand {
                 let count = report.results.filter { $0.value.status == .failed }.count
                 printError("error: \(count) \(count == 1 ? "figure" : "figures") failed (see the output)")
             }
-            throw ExitCode(1)
+            throw CommandFailure.findings
         }
-    }
-}
-
-/// The per-call limits of indicator scripts, with the runtime's defaults.
-struct LimitOptions: ParsableArguments {
-    @Option(help: "Lua instructions one indicator call may run (default 100000000).")
-    var maxInstructions: Int?
-
-    @Option(help: "Memory one indicator's Lua state may use, in MiB (default 256).")
-    var maxMemory: Int?
-
-    @Option(help: "Wall-clock seconds one indicator call may take (default 10).")
-    var maxSeconds: Double?
-
-    /// The limits to run with.
-    var limits: LuaLimits {
-        var limits = LuaLimits.default
-        if let maxInstructions { limits.instructionsPerCall = maxInstructions }
-        if let maxMemory { limits.memoryBytes = maxMemory << 20 }
-        if let maxSeconds { limits.secondsPerCall = maxSeconds }
-        return limits
-    }
-}
-
-/// Opening and loading a workspace for the commands that evaluate.
-enum WorkspaceLoading {
-    /// The workspace and its data; prints the problem and exits 2 when either cannot be had.
-    ///
-    /// A lenient load names every skipped row on standard error, or writes them to `rejects`
-    /// (with a one-line summary on standard error); `listsSkippedRows: false` gives the
-    /// summary alone.
-    static func load(
-        _ directory: String, lenient: Bool, rejects: String? = nil, listsSkippedRows: Bool = true
-    ) throws -> (Workspace, Dataset) {
-        let workspace: Workspace
-        do {
-            workspace = try Workspace.open(directory: directory)
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
-        }
-        do {
-            let options = LoadOptions(lenient: lenient, problemSampleSize: lenient && listsSkippedRows ? .max : 20)
-            let (dataset, report) = try DataLoader(workspace: workspace, options: options).load()
-            try SkippedRows.report(report, rejects: listsSkippedRows ? rejects : nil, listing: listsSkippedRows)
-            return (workspace, dataset)
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
-        }
-    }
-}
-
-/// Parsing `--period` and `--period-range`.
-enum PeriodArguments {
-    static func periods(period: String?, range: String?, calendar: CalendarSettings) throws -> [Period] {
-        if let range { return try Period.range(range, calendar: calendar) }
-        if let period { return [try Period.parse(period, calendar: calendar)] }
-        // Default: the last full month.
-        let today = Int32(Int(Date().timeIntervalSince1970) / 86_400)
-        let (year, month, _) = CivilDate.components(ofDay: today)
-        return [month == 1 ? .month(year: year - 1, month: 12) : .month(year: year, month: month - 1)]
     }
 }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import YardstickData
 import YardstickEngine
 
@@ -6,15 +5,16 @@ import YardstickEngine
 enum SkippedRows {
     /// Writes the skipped rows to `rejects` (atomically, even when none were skipped) or lists
     /// them on standard error, then a summary line.
-    static func report(_ report: LoadReport, rejects: String?, listing: Bool) throws {
+    ///
+    /// - Throws: ``CommandFailure`` of kind `output` when the rejects file cannot be written.
+    static func report(_ report: LoadReport, rejects: String?, listing: Bool) throws(CommandFailure) {
         let count = report.rejectedRows
         let skipped = count == 1 ? "1 bad row was skipped" : "\(count) bad rows were skipped"
         if let rejects {
             do {
                 try AtomicFile.write(RejectsFile.csv(report), to: rejects)
             } catch {
-                printError("error: \(error)")
-                throw ExitCode(2)
+                throw CommandFailure(.output, cause: error)
             }
             if count > 0 { printError("warning: \(skipped); listed in \(rejects)") }
             return

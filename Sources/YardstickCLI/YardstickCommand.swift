@@ -12,27 +12,19 @@ struct YardstickCommand: ParsableCommand {
             RunCommand.self, ExplainCommand.self, CheckCommand.self, InitCommand.self, VocabularyCommand.self,
             LuaAPICommand.self,
         ])
-}
 
-/// The workspace option shared by the commands that read a workspace.
-struct WorkspaceOptions: ParsableArguments {
-    @Option(name: .long, help: "The workspace folder (holding yardstick.toml).")
-    var workspace: String = "."
-
-    /// The workspace folder as an absolute, standardised path.
-    var directory: String {
-        let url = URL(
-            fileURLWithPath: workspace, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        return url.standardizedFileURL.path
+    /// Parses the command line and runs the command; the one place where a command's
+    /// ``CommandFailure`` becomes a message and an exit status.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            failure.report()
+            exit(withError: failure.exitStatus.exitCode)
+        } catch {
+            // Help, version and the parser's own usage errors, and anything unexpected.
+            exit(withError: error)
+        }
     }
-}
-
-/// Output formats for reports.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json
-}
-
-/// Writes to standard error.
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
 }

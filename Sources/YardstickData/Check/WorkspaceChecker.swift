@@ -10,11 +10,21 @@ public struct WorkspaceChecker: Sendable {
     public let workspace: Workspace
     /// The day checks are made on (for "more than ten years ahead"); today by default.
     public let today: Int32
+    /// Opens the source of each mapping part, as for ``DataLoader``.
+    public let opener: any RecordSourceOpener
 
     /// Creates a checker.
-    public init(workspace: Workspace, today: Int32? = nil) {
+    ///
+    /// - Parameters:
+    ///   - workspace: The workspace to check.
+    ///   - today: The day checks are made on, as a day number; today by default.
+    ///   - opener: Where the mappings' records come from; files by default.
+    public init(
+        workspace: Workspace, today: Int32? = nil, opener: any RecordSourceOpener = FileSourceOpener()
+    ) {
         self.workspace = workspace
         self.today = today ?? Int32(Int(Date().timeIntervalSince1970) / 86_400)
+        self.opener = opener
     }
 
     /// Loads and checks everything.
@@ -26,7 +36,7 @@ public struct WorkspaceChecker: Sendable {
     /// `problemSampleSize: .max` its report keeps every rejected row (`check --rejects`).
     public func checkAndLoad(problemSampleSize: Int = 20) -> (check: CheckReport, load: LoadReport) {
         let options = LoadOptions(lenient: true, problemSampleSize: problemSampleSize, recordsRowSources: true)
-        let (dataset, report) = DataLoader(workspace: workspace, options: options).loadAll()
+        let (dataset, report) = DataLoader(workspace: workspace, options: options, opener: opener).loadAll()
         return (check(dataset: dataset, report: report), report)
     }
 

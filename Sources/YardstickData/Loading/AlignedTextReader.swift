@@ -17,7 +17,7 @@ struct AlignedTextReader {
     ///
     /// - Throws: ``SourceError`` when the file cannot be read or decoded, or has no header
     ///   line.
-    func read() throws(SourceError) -> JSONSource {
+    func read() throws(SourceError) -> BufferedRecordSource {
         let file = part.displayPath
         guard let data = FileManager.default.contents(atPath: part.path) else {
             throw SourceError(file: file, message: "cannot read the file")
@@ -69,8 +69,8 @@ struct AlignedTextReader {
         guard let header else {
             throw SourceError(file: file, message: "the file is empty (no header line)")
         }
-        var source = JSONSource(header: header, records: records, file: file)
-        source.encoding = encoding
+        var source = BufferedRecordSource(header: header, records: records, file: file)
+        source.textEncoding = encoding
         return source
     }
 

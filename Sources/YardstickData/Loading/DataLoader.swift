@@ -1,14 +1,10 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Loads a workspace's sources into typed, indexed tables.
 ///
-/// Each source mapping is read once, straight from bytes (big files on all cores), and every
-/// value is parsed to its field's type. Afterwards references are resolved to rows and the
-/// reference and date indexes are built.
+/// Each source mapping is read once from its ``RecordSource`` (files straight from bytes, big
+/// CSV files on all cores), and every value is parsed to its field's type. Afterwards
+/// references are resolved to rows and the reference and date indexes are built.
 ///
 /// ```swift
 /// let workspace = try Workspace.open(directory: "examples/maven-sales")
@@ -19,11 +15,22 @@ public struct DataLoader: Sendable {
     public let workspace: Workspace
     /// How strictly to load.
     public let options: LoadOptions
+    /// Opens the source of each mapping part.
+    public let opener: any RecordSourceOpener
 
     /// Creates a loader.
-    public init(workspace: Workspace, options: LoadOptions = LoadOptions()) {
+    ///
+    /// - Parameters:
+    ///   - workspace: The workspace whose entities to load.
+    ///   - options: How strictly to load.
+    ///   - opener: Where the mappings' records come from; files by default.
+    public init(
+        workspace: Workspace, options: LoadOptions = LoadOptions(),
+        opener: any RecordSourceOpener = FileSourceOpener()
+    ) {
         self.workspace = workspace
         self.options = options
+        self.opener = opener
     }
 
     /// Loads every mapped entity.
@@ -97,13 +104,14 @@ public struct DataLoader: Sendable {
         var report = EntityLoadReport(entity: entity.name)
         let clock = ZoneClock(timeZone: workspace.timeZone)
         var builders: [String: ColumnBuilder] = [:]
-        var files: [(SourceMapping, FileContents, Int)] = []
+        var files: [(SourceMapping, any RecordSource, Int)] = []
         report.sourceFiles = mapping.parts.map(\.displayPath)
         for (partIndex, part) in mapping.parts.enumerated() {
-            do {
-                let contents = try FileContents.read(part)
-                files.append((part, contents, partIndex))
-                report.encodings[part.displayPath] = contents.encoding.rawValue
+            do throws(SourceError) {
+                let source = try opener.open(part)
+                if let problem = source.headerProblem(file: part.displayPath) { throw problem }
+                files.append((part, source, partIndex))
+                if let encoding = source.encoding { report.encodings[part.displayPath] = encoding.rawValue }
             } catch {
                 report.fileErrors.append(error)
             }
@@ -118,7 +126,7 @@ public struct DataLoader: Sendable {
                     || (part.matchesColumnsByName && contents.columnIndex(of: field.name) != nil)
                 {
                     builders[field.name] = ColumnBuilder(
-                        field: field, expectedRows: contents.estimatedRows)
+                        field: field, expectedRows: contents.estimatedRowCount)
                 }
             }
         }
@@ -155,8 +163,33 @@ public struct DataLoader: Sendable {
     static let sourceRowKey = " source row"
     static let sourceRowField = FieldDefinition(" source row", .integer, "file index << 32 | line")
 
+    /// Loads one mapping part from its source.
+    ///
+    /// The built-in sources are passed on as their concrete types, so that the generic reading
+    /// below is specialised for each of them and its per-row loop makes no dynamic call per
+    /// cell (docs/decisions/0008-record-sources.md); other sources go through the generic
+    /// code with the existential opened once.
     private func load(
-        _ part: SourceMapping, _ contents: FileContents, fileIndex: Int, entity: EntityDefinition,
+        _ part: SourceMapping, _ source: any RecordSource, fileIndex: Int, entity: EntityDefinition,
+        builders: [String: ColumnBuilder], clock: ZoneClock, report: inout EntityLoadReport
+    ) {
+        if let csv = source as? CSVRecordSource {
+            load(
+                part, records: csv, fileIndex: fileIndex, entity: entity, builders: builders, clock: clock,
+                report: &report)
+        } else if let buffered = source as? BufferedRecordSource {
+            load(
+                part, records: buffered, fileIndex: fileIndex, entity: entity, builders: builders,
+                clock: clock, report: &report)
+        } else {
+            load(
+                part, records: source, fileIndex: fileIndex, entity: entity, builders: builders,
+                clock: clock, report: &report)
+        }
+    }
+
+    private func load<Source: RecordSource>(
+        _ part: SourceMapping, records contents: Source, fileIndex: Int, entity: EntityDefinition,
         builders: [String: ColumnBuilder], clock: ZoneClock, report: inout EntityLoadReport
     ) {
         var feeds: [RowSink.Feed] = []
@@ -250,11 +283,11 @@ public struct DataLoader: Sendable {
         if !implicit.isEmpty { report.implicitFields[part.displayPath] = implicit }
         let unused = contents.header.indices.filter { !usedColumns.contains($0) }
         if !unused.isEmpty { report.unusedColumns[part.displayPath] = unused.map { contents.header[$0] } }
-        // Big CSV files are read in segments on several threads, each into its own builders,
-        // then appended in file order.
-        var segments: [FileContents] = [contents]
-        if options.parallel, !part.distinct, case .csv(let source) = contents {
-            segments = source.segments(ProcessInfo.processInfo.activeProcessorCount).map { .csv($0) }
+        // Big sources that can be cut (CSV files) are read in segments on several threads,
+        // each into its own builders, then appended in file order.
+        var segments = [contents]
+        if options.parallel, !part.distinct {
+            segments = contents.segments(ProcessInfo.processInfo.activeProcessorCount)
         }
         if segments.count == 1 {
             report.merge(
@@ -274,7 +307,7 @@ public struct DataLoader: Sendable {
             var own: [String: ColumnBuilder] = [:]
             for (name, builder) in builders {
                 own[name] = ColumnBuilder(
-                    field: builder.field, expectedRows: segmentList[index].estimatedRows)
+                    field: builder.field, expectedRows: segmentList[index].estimatedRowCount)
             }
             let ownFeeds = feedList.map { $0.rebound(to: own[$0.builder.field.name]!) }
             let segmentReport = read(
@@ -306,11 +339,10 @@ public struct DataLoader: Sendable {
     }
 
     /// Reads records into builders through feeds; returns what it found.
-    private func read(
-        _ contents: FileContents, part: SourceMapping, fileIndex: Int, feeds: [RowSink.Feed],
+    private func read<Source: RecordSource>(
+        _ contents: Source, part: SourceMapping, fileIndex: Int, feeds: [RowSink.Feed],
         builders: [String: ColumnBuilder], clock: ZoneClock, filters: [RowSink.Filter]
     ) -> EntityLoadReport {
-        var report = EntityLoadReport(entity: "")
         let fed = Set(feeds.map { ObjectIdentifier($0.builder) })
         let sourceRows = builders[Self.sourceRowKey]
         let unfed = builders.filter { $0.key != Self.sourceRowKey && !fed.contains(ObjectIdentifier($0.value)) }
@@ -319,53 +351,19 @@ public struct DataLoader: Sendable {
             file: part.displayPath, distinct: part.distinct, filters: filters)
         sink.sourceRows = sourceRows
         sink.fileIndex = Int64(fileIndex) << 32
-        let sampleSize = options.problemSampleSize
-        let width = contents.header.count
         sink.header = contents.header
+        var consumer = RowSink.Consumer(
+            sink: sink, header: contents.header, checksNUL: contents.mayContainNUL,
+            sampleSize: options.problemSampleSize)
         do {
-            switch contents {
-            case .csv(let source):
-                // The per-record closure holds the sink unretained (it outlives the loop), so
-                // no reference count is touched per record.
-                let handle = Unmanaged.passUnretained(sink)
-                // Fields are searched for a NUL only in a file where the encoding scan saw one.
-                let checksNUL = source.reader.containsNUL
-                try withExtendedLifetime(sink) { () throws(SourceError) in
-                    try source.forEachRecord { record in
-                        let problem = handle._withUnsafeGuaranteedRef { sink -> SourceError? in
-                            guard record.count == width else {
-                                return sink.widthProblem(line: record.line, found: record.count, expected: width)
-                            }
-                            if checksNUL,
-                                let problem = sink.nulProblem(line: record.line, cells: record)
-                            {
-                                return problem
-                            }
-                            return sink.consume(line: record.line, cells: record)
-                        }
-                        if let problem { report.record(problem, sampleSize: sampleSize) }
-                    }
-                }
-            case .json(let source):
-                source.forEachRow { line, fieldCount, cell in
-                    guard fieldCount == width else {
-                        report.record(
-                            sink.widthProblem(line: line, found: fieldCount, expected: width),
-                            sampleSize: sampleSize)
-                        return
-                    }
-                    let problem = withoutActuallyEscaping(cell) { cell in
-                        let cells = ClosureCells(body: cell)
-                        return sink.nulProblem(line: line, cells: cells)
-                            ?? sink.consume(line: line, cells: cells)
-                    }
-                    if let problem { report.record(problem, sampleSize: sampleSize) }
-                }
+            try withExtendedLifetime(sink) { () throws(SourceError) in
+                try contents.forEachRow(into: &consumer)
             }
         } catch {
-            report.fileErrors.append(error)
+            consumer.report.fileErrors.append(error)
         }
         sink.finish()
+        var report = consumer.report
         report.rowsLoaded += sink.keptRows
         if sink.droppedRows > 0 { report.droppedRows[part.displayPath] = sink.droppedRows }
         return report
@@ -373,65 +371,12 @@ public struct DataLoader: Sendable {
 
     /// A mapped column (of a field or of a row filter) that the file does not have.
     private func missingColumn(
-        _ name: String, field: String?, in part: SourceMapping, _ contents: FileContents
+        _ name: String, field: String?, in part: SourceMapping, _ contents: some RecordSource
     ) -> SourceError {
         SourceError(
             file: part.displayPath, column: name, field: field,
             message:
                 "no column \"\(DisplayText.example(name))\" in this file (columns: "
                 + contents.header.map { DisplayText.example($0) }.joined(separator: ", ") + ")")
-    }
-}
-
-/// Returns the allocator's free pages to the system.
-func releaseFreeMemory() {
-    #if canImport(Glibc)
-        // glibc's malloc_trim, which the Glibc module does not export.
-        if let trim = mallocTrim { _ = trim(0) }
-    #endif
-}
-
-#if canImport(Glibc)
-    private let mallocTrim: (@convention(c) (Int) -> Int32)? = {
-        guard let symbol = dlsym(nil, "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
-    }()
-#endif
-
-/// A value handed to another thread whose use there is known to be safe (read-only, or
-/// confined to that thread), where the compiler cannot see it.
-struct Unchecked<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
-
-/// Write-once slots filled from several threads: each thread sets the slots of its own work
-/// items, and the caller reads them once all threads are done.
-public final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    /// Creates `count` empty slots.
-    public init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    /// Fills a slot.
-    public func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    /// The value of a slot, nil while it is empty.
-    public func value(at index: Int) -> Value? {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[index]
-    }
-
-    /// The filled slots' values, in slot order.
-    public var values: [Value] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
     }
 }

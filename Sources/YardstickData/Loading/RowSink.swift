@@ -1,22 +1,5 @@
 import Foundation
 
-/// The cells of one source record.
-protocol CellSource: ~Copyable {
-    /// The bytes of source column `index` (empty when the record is short).
-    func cell(_ index: Int) -> UnsafeRawBufferPointer
-}
-
-extension CSVRecord: CellSource {
-    @inline(__always)
-    func cell(_ index: Int) -> UnsafeRawBufferPointer { field(index) }
-}
-
-/// Cells given by a closure (JSON records).
-struct ClosureCells: CellSource {
-    let body: (Int) -> UnsafeRawBufferPointer
-    func cell(_ index: Int) -> UnsafeRawBufferPointer { body(index) }
-}
-
 /// Turns the cells of source records into typed rows of one entity, checking each value.
 ///
 /// A sink is prepared per source mapping (it knows which cell feeds which field, the value
@@ -179,7 +162,7 @@ final class RowSink {
     /// - Returns: The problem that rejected the row, or nil when it was kept (or skipped as a
     ///   duplicate of a `distinct` mapping).
     @inline(__always)
-    func consume<Cells: CellSource & ~Copyable>(line: Int, cells: borrowing Cells) -> SourceError? {
+    func consume<Cells: RecordRow & ~Copyable>(line: Int, cells: borrowing Cells) -> SourceError? {
         if hasFilters, isFilteredOut(cells) {
             droppedRows += 1
             return nil
@@ -221,7 +204,7 @@ final class RowSink {
 
     /// Whether a `drop` filter matches the record or a `keep` filter does not.
     @inline(never)
-    private func isFilteredOut<Cells: CellSource & ~Copyable>(_ cells: borrowing Cells) -> Bool {
+    private func isFilteredOut<Cells: RecordRow & ~Copyable>(_ cells: borrowing Cells) -> Bool {
         for filter in filters {
             let matches = filter.values.code(of: Self.trim(cells.cell(filter.column))) != nil
             if matches != filter.keep { return true }
@@ -229,7 +212,7 @@ final class RowSink {
         return false
     }
 
-    private func isDuplicate<Cells: CellSource & ~Copyable>(_ cells: borrowing Cells) -> Bool {
+    private func isDuplicate<Cells: RecordRow & ~Copyable>(_ cells: borrowing Cells) -> Bool {
         distinctKey.removeAll(keepingCapacity: true)
         for feed in feeds {
             if !feed.parts.isEmpty {
@@ -254,7 +237,7 @@ final class RowSink {
 
     /// A feed with a constant or a value map.
     @inline(never)
-    private func appendIndirect<Cells: CellSource & ~Copyable>(
+    private func appendIndirect<Cells: RecordRow & ~Copyable>(
         _ index: Int, cells: borrowing Cells, line: Int
     ) -> SourceError? {
         let feed = feeds[index]
@@ -497,7 +480,7 @@ final class RowSink {
     /// The problem of a record holding a NUL byte in source column `column`, or nil when it
     /// holds none (checked only in files where the encoding scan saw a NUL).
     @inline(never)
-    func nulProblem<Cells: CellSource & ~Copyable>(line: Int, cells: borrowing Cells) -> SourceError? {
+    func nulProblem<Cells: RecordRow & ~Copyable>(line: Int, cells: borrowing Cells) -> SourceError? {
         for column in header.indices {
             let cell = cells.cell(column)
             guard let base = cell.baseAddress, memchr(base, 0, cell.count) != nil else { continue }

@@ -234,6 +234,7 @@ extension WorkspaceParser {
                 encoding: try encoding(body["encoding"], key + ".encoding") ?? source.encoding),
             distinct: distinct, fields: fields, matchesColumnsByName: matchColumns,
             formats: fileFormats, key: key)
+        mapping.sourceName = source.name
         mapping.textLayout = textLayout
         mapping.rowFilters = rowFilters
         return mapping

@@ -3,14 +3,17 @@ import Foundation
 /// Turns the text of `yardstick.toml` into a validated ``Workspace``.
 ///
 /// Unknown keys are errors, not ignored: a misspelt `encodng` should not silently load a file
-/// in the wrong encoding.
+/// in the wrong encoding. Top-level tables other than YardstickData's own go to the registered
+/// ``WorkspaceSection`` of their key.
 struct WorkspaceParser {
     let directory: String
     let file = "yardstick.toml"
+    /// The sections other modules registered.
+    var sections = WorkspaceSections()
 
     func parse(_ text: String) throws(WorkspaceError) -> Workspace {
         let root = try ConfigValue.parse(toml: text, file: file)
-        try allowOnly(root, ["workspace", "calendar", "sources", "formats", "entities"], at: nil)
+        try allowOnly(root, WorkspaceSections.builtInKeys.union(sections.keys), at: nil)
         let header = try table(root["workspace"], "workspace") ?? [:]
         try allowOnly(header, ["name", "locale", "timezone"], at: "workspace")
         let zoneName = try string(header["timezone"], "workspace.timezone") ?? "UTC"
@@ -28,12 +31,34 @@ struct WorkspaceParser {
         let sources = try parseSources(root["sources"])
         let formats = try parseFormats(root["formats"], base: ValueFormats(), key: "formats")
         let entities = try parseEntities(root["entities"], sources: sources, formats: formats)
-        return Workspace(
+        var workspace = Workspace(
             directory: directory,
             name: try string(header["name"], "workspace.name")
                 ?? URL(fileURLWithPath: directory).lastPathComponent,
             locale: locale == "zh" ? "zh-CN" : locale, timeZone: zone, calendar: calendar,
             sources: sources, formats: formats, entities: entities)
+        workspace.sectionValues = try parseSections(root, text: text)
+        return workspace
+    }
+
+    /// Hands each registered section its table, in key order; the values by key.
+    private func parseSections(_ root: [String: ConfigValue], text: String) throws(WorkspaceError)
+        -> [String: any Sendable]
+    {
+        let present = sections.keys.filter { root[$0] != nil }.sorted()
+        guard !present.isEmpty else { return [:] }
+        let lines = WorkspaceKeyLines.scan(text)
+        var values: [String: any Sendable] = [:]
+        for key in present {
+            guard case .table(let entries)? = root[key] else {
+                let found = root[key].map(\.typeName) ?? "nothing"
+                throw WorkspaceError(
+                    file: file, line: lines.line(of: key), key: key, message: "expected a table, found \(found)")
+            }
+            let table = WorkspaceTable(key: key, file: file, entries: entries, lines: lines)
+            values[key] = try sections.parse(table, key: key)
+        }
+        return values
     }
 
     // MARK: Sections

@@ -1,29 +1,17 @@
 import Foundation
 
-/// A JSON file (an array of objects, or an object holding one such array) or an NDJSON file
-/// (one object per line), seen as rows of text cells under the union of the objects' keys.
+/// Reads a JSON file (an array of objects, or an object holding one such array) or an NDJSON
+/// file (one object per line) as rows of text cells under the union of the objects' keys.
 ///
 /// Numbers keep their JSON spelling where Foundation preserves it (integers); fractional
 /// numbers are written back in their shortest exact form. Nested objects and arrays are not
 /// values of any field and are reported as such.
-struct JSONSource {
-    let header: [String]
-    /// Per record: its number (1-based) and a cell per header column (nil for absent/null).
-    let records: [(number: Int, cells: [[UInt8]?])]
-    let file: String
-    /// The encoding the file was read with (JSON is always UTF-8; aligned text may be GB18030).
-    var encoding: TextEncoding = .utf8
-
-    /// Rows already cut into cells, from a reader of another text format (see
-    /// ``AlignedTextReader``), which then load exactly as JSON records do.
-    init(header: [String], records: [(number: Int, cells: [[UInt8]?])], file: String) {
-        self.header = header
-        self.records = records
-        self.file = file
-    }
-
-    init(path: String, file: String, lines: Bool) throws(SourceError) {
-        self.file = file
+enum JSONReader {
+    /// The file's records, numbered from 1 (by line in an NDJSON file).
+    ///
+    /// - Throws: ``SourceError`` when the file cannot be read or is not an array of objects
+    ///   (or a line is not an object).
+    static func read(path: String, file: String, lines: Bool) throws(SourceError) -> BufferedRecordSource {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SourceError(file: file, message: "cannot read the file")
         }
@@ -71,10 +59,10 @@ struct JSONSource {
                 header.append(key)
             }
         }
-        self.header = header
-        self.records = objects.map { number, object in
-            (number, header.map { key in object[key].flatMap(Self.text(of:)) })
+        let records = objects.map { number, object in
+            (number: number, cells: header.map { key in object[key].flatMap(text(of:)) })
         }
+        return BufferedRecordSource(header: header, records: records, file: file)
     }
 
     /// The text of a scalar JSON value; nil for null. Containers become a marker that no
@@ -91,17 +79,6 @@ struct JSONSource {
             if double == double.rounded(), abs(double) < 9e15 { return Array(String(number.int64Value).utf8) }
             return Array("\(double)".utf8)
         default: return Array("<nested JSON value>".utf8)
-        }
-    }
-
-    func forEachRow(_ body: (Int, Int, (Int) -> UnsafeRawBufferPointer) -> Void) {
-        let empty: [UInt8] = []
-        for record in records {
-            // JSON records have a cell per header column; rows of aligned text may have fewer or more.
-            body(record.number, record.cells.count) { column in
-                let cell = record.cells[column] ?? empty
-                return cell.withUnsafeBytes { $0 }  // Stable: the records array is immutable.
-            }
         }
     }
 }

@@ -1,0 +1,63 @@
+import Foundation
+import YardstickData
+
+/// Renders a check report as terminal text.
+enum CheckRenderer {
+    static func render(_ report: CheckReport) -> String {
+        var out: [String] = ["Workspace: \(report.workspace)", ""]
+        var summary = TextTable(
+            headers: ["entity", "rows", "rejected", "first date", "last date", "problems"],
+            rightAligned: [1, 2, 5])
+        for entity in report.entities {
+            summary.rows.append([
+                entity.entity, String(entity.rows), String(entity.rejectedRows),
+                entity.dateSpan?.first ?? "—", entity.dateSpan?.last ?? "—",
+                String(entity.problems.count),
+            ])
+        }
+        out.append(summary.render())
+        for entity in report.entities {
+            out.append("")
+            let files = entity.files.map { file in
+                DisplayText.escaped(file) + (entity.encodings[file].map { " (\($0))" } ?? "")
+            }
+            out.append("\(entity.entity) — \(files.joined(separator: ", "))")
+            var fields = TextTable(
+                headers: ["field", "type", "filled", "complete", "span / integrity"],
+                rightAligned: [2, 3])
+            for field in entity.fields {
+                var notes: [String] = []
+                if let span = field.span { notes.append("\(span.first) … \(span.last)") }
+                if let unresolved = field.unresolved {
+                    notes.append(unresolved == 0 ? "all resolve" : "\(unresolved) unresolved")
+                }
+                fields.rows.append([
+                    field.field + (field.custom ? " *" : ""),
+                    field.type.hasPrefix("enum(") ? "enum" : field.type, String(field.filled),
+                    field.completeness.map { String(format: "%.1f%%", $0 * 100) } ?? "—",
+                    notes.joined(separator: "; "),
+                ])
+            }
+            out.append(fields.render(indent: "  "))
+            for (file, columns) in entity.unusedColumns.sorted(by: { $0.key < $1.key }) {
+                let names = columns.map { DisplayText.example($0) }
+                out.append("  unused columns in \(DisplayText.escaped(file)): \(names.joined(separator: ", "))")
+            }
+            for dropped in entity.droppedRows {
+                out.append(
+                    "  \(dropped.rows) rows of \(dropped.file) dropped by the mapping's filters "
+                        + "(\(dropped.filters.joined(separator: "; ")))")
+            }
+            for problem in entity.problems {
+                let field = problem.field.map { " \($0)" } ?? ""
+                out.append("  ! \(problem.kind.rawValue)\(field): \(problem)")
+            }
+        }
+        out.append("")
+        out.append(
+            report.hasProblems
+                ? "\(report.problemCount) \(report.problemCount == 1 ? "problem" : "problems") found (* marks custom fields)."
+                : "No problems found (* marks custom fields).")
+        return out.joined(separator: "\n")
+    }
+}
