@@ -55,7 +55,7 @@ final class Accumulator {
         Accumulator(aggregate, measure: measure, orderBy: orderBy)
     }
 
-    /// Sets the state of a count, sum or average folded elsewhere (``GroupFolder``), so its
+    /// Sets the state of a count, sum or average folded elsewhere (``PartitionFolder``), so its
     /// value is made by ``result()`` like any other.
     func load(count: Int, integerSum: Int64, overflow: Bool, doubleSum: Double) {
         self.count = count

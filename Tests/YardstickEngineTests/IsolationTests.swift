@@ -218,7 +218,7 @@ import YardstickQuery
         var evaluator = Evaluator(engine: engine, workspace: workspace, limits: limits, today: 20_400, workers: 1)
         evaluator.modules = ModuleFolder(path: directory + "/indicators", displayPrefix: "indicators")
         evaluator.columnMode = path.columnMode
-        evaluator.paths = EvaluationPaths(grouped: path.grouped, prefetch: path.prefetch)
+        evaluator.paths = EvaluationPaths(partitioned: path.grouped, prefetch: path.prefetch)
         let months = [EngineFixture.october, Period.month(year: 2026, month: 11)]
         var report = try evaluator.run(
             sources: sources(hostile), periods: months, grains: [.user, .team, .department, .company, .account])

@@ -32,15 +32,10 @@ extension Evaluator {
             let examples = subjects.prefix(5).map(\.id).joined(separator: ", ")
             throw EvaluationError("no \(grain.rawValue) with id \"\(subjectID)\" (e.g. \(examples))")
         }
-        let engine = self.engine
-        let calendar = workspace.calendar
-        let limits = self.limits
-        let today = self.today
-        let modules = self.modules
+        let settings = sessionSettings
         let outcome: Result<Explanation, EvaluationError> = LuaThread.run {
             do {
-                let session = try EvaluationSession(
-                    engine: engine, calendar: calendar, limits: limits, today: today, modules: modules)
+                let session = try settings.start()
                 var definition: IndicatorDefinition?
                 for source in sources {
                     if let loaded = try? session.load(source: source.text, file: source.file), loaded.id == id {
@@ -50,8 +45,7 @@ extension Evaluator {
                 guard let definition else {
                     return .failure(EvaluationError("no indicator \(id) among the loaded indicator files"))
                 }
-                session.focus(on: subject, period: period)
-                session.trace = []
+                session.focus(.tracedSubject(subject), period: period)
                 let value: ResultValue
                 switch session.evaluate(id) {
                 case .success(let result): value = result
@@ -60,7 +54,7 @@ extension Evaluator {
                 return .success(
                     Explanation(
                         definition: definition, subject: subject, period: period, value: value,
-                        queries: session.trace ?? []))
+                        queries: session.trace))
             } catch {
                 return .failure(EvaluationError("cannot start Lua: \(error)"))
             }

@@ -45,9 +45,9 @@ enum HostBindings {
             guard let id = args.first?.integerValue, id >= 0, Int(id) < session.aggregates.count else {
                 throw HostError("unknown aggregate")
             }
-            let slot = Int(args.dropFirst().first?.integerValue ?? 0)
+            let shift = PeriodShift(slot: Int(args.dropFirst().first?.integerValue ?? 0))
             do {
-                return [ValueBridge.lua(try session.run(aggregate: Int(id), slot: slot))]
+                return [ValueBridge.lua(try session.run(aggregate: Int(id), shift: shift))]
             } catch let error as QueryError {
                 throw HostError(error.message)
             } catch {
@@ -58,7 +58,7 @@ enum HostBindings {
             guard let id = args.first?.integerValue else { throw HostError("unknown aggregate") }
             let slot = Int(args.dropFirst().first?.integerValue ?? 0)
             do {
-                return try session.columnValues(aggregate: Int(id), slot: slot)
+                return try session.columnValues(ColumnReference(aggregate: Int(id), slot: slot))
             } catch let error as QueryError {
                 throw HostError(error.message)
             } catch {
@@ -69,7 +69,10 @@ enum HostBindings {
             let numbers = args.compactMap(\.integerValue).map { Int($0) }
             guard numbers.count == 4 else { throw HostError("column_ratio(a, slot, b, slot)") }
             do {
-                return [.integer(Int64(try session.ratioColumn((numbers[0], numbers[1]), (numbers[2], numbers[3]))))]
+                let id = try session.ratioColumn(
+                    ColumnReference(aggregate: numbers[0], slot: numbers[1]),
+                    ColumnReference(aggregate: numbers[2], slot: numbers[3]))
+                return [.integer(Int64(id))]
             } catch let error as QueryError {
                 throw HostError(error.message)
             } catch {
@@ -78,9 +81,9 @@ enum HostBindings {
         }
         try vm.register("rows", in: "query") { [unowned session] args throws(HostError) in
             let plan = try session.plan(args.first)
-            let slot = Int(args.dropFirst().first?.integerValue ?? 0)
+            let shift = PeriodShift(slot: Int(args.dropFirst().first?.integerValue ?? 0))
             do {
-                let rows = try session.rows(plan, slot: slot)
+                let rows = try session.rows(plan, shift: shift)
                 return [.table(LuaTable(array: rows.map { .integer(Int64($0)) }))]
             } catch let error as QueryError {
                 throw HostError(error.message)
@@ -95,7 +98,7 @@ enum HostBindings {
             return [session.cell(entity: entity, row: Int(row), path: FieldPath(field))]
         }
         try vm.register("period", in: "query") { [unowned session] args throws(HostError) in
-            [session.periodTable(slot: Int(args.first?.integerValue ?? 0))]
+            [session.periodTable(PeriodShift(slot: Int(args.first?.integerValue ?? 0)))]
         }
         try vm.register("has_entity", in: "query") { [unowned session] args throws(HostError) in
             guard let name = args.first?.stringValue else { return [.boolean(false)] }

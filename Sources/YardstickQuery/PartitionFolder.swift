@@ -1,26 +1,28 @@
 import YardstickData
 
-/// Folds the rows a ``GroupSelector`` selects into one aggregate value per cell
+/// Folds the rows a ``PartitionSelector`` selects into one aggregate value per cell
 /// (`period * subjects + subject`), so that every value equals the value
 /// ``QueryEngine/run(_:in:)`` gives for that subject and period alone.
 ///
 /// Counts, sums and averages of plain columns and durations, and distinct counts of coded text,
 /// are folded while the rows are scanned, in arrays indexed by cell; every other aggregate
 /// keeps the selected rows, ordered by cell, and folds each cell with an ``Accumulator``.
-struct GroupFolder {
+struct PartitionFolder {
     let prepared: QueryEngine.PreparedAggregate
 
     /// The values per cell, and the number of periods the cells cover (1 when the selection is
     /// the same in every period).
-    func fold(_ selector: GroupSelector, periods: [PeriodDays], groupCount: Int) -> ([QueryValue], periodCount: Int) {
-        let cellCount = max(1, periods.count) * groupCount
+    func fold(_ selector: PartitionSelector, periods: [PeriodDays], subjectCount: Int) -> (
+        [QueryValue], periodCount: Int
+    ) {
+        let cellCount = max(1, periods.count) * subjectCount
         let prototype = prepared.prototype
         if prepared.groupKey == nil {
             switch prototype.aggregate {
             case .count:
                 var sink = CountSink(counts: Array(repeating: 0, count: cellCount))
-                let periodCount = selector.select(periods, groupCount: groupCount, into: &sink)
-                return (sink.counts.prefix(periodCount * groupCount).map { .integer(Int64($0)) }, periodCount)
+                let periodCount = selector.select(periods, subjectCount: subjectCount, into: &sink)
+                return (sink.counts.prefix(periodCount * subjectCount).map { .integer(Int64($0)) }, periodCount)
             case .sum, .average:
                 if let measure = prototype.measure, measure.hops.isEmpty {
                     var sums = SumCells(count: cellCount)
@@ -28,34 +30,35 @@ struct GroupFolder {
                     switch measure.kind {
                     case .integer(let values), .decimal(let values):
                         var sink = ExactSumSink(values: values, validity: measure.validity, cells: sums)
-                        periodCount = selector.select(periods, groupCount: groupCount, into: &sink)
+                        periodCount = selector.select(periods, subjectCount: subjectCount, into: &sink)
                         sums = sink.cells
                     case .duration:
                         var sink = DurationSumSink(measure: measure, cells: sums)
-                        periodCount = selector.select(periods, groupCount: groupCount, into: &sink)
+                        periodCount = selector.select(periods, subjectCount: subjectCount, into: &sink)
                         sums = sink.cells
                     default:
                         var sink = DoubleSumSink(measure: measure, cells: sums)
-                        periodCount = selector.select(periods, groupCount: groupCount, into: &sink)
+                        periodCount = selector.select(periods, subjectCount: subjectCount, into: &sink)
                         sums = sink.cells
                     }
-                    return (sums.values(prototype, cells: periodCount * groupCount), periodCount)
+                    return (sums.values(prototype, cells: periodCount * subjectCount), periodCount)
                 }
             case .countDistinct:
                 if let measure = prototype.measure, measure.hops.isEmpty {
                     switch measure.kind {
                     case .text(let codes, let dictionary) where dictionary.codesAreUnique:
                         var sink = CodeSink(codes: codes, validity: measure.validity)
-                        let periodCount = selector.select(periods, groupCount: groupCount, into: &sink)
+                        let periodCount = selector.select(periods, subjectCount: subjectCount, into: &sink)
                         let counts = DistinctCounter.counts(
-                            cells: sink.cells, codes: sink.values, cellCount: periodCount * groupCount,
+                            cells: sink.cells, codes: sink.values, cellCount: periodCount * subjectCount,
                             codeCount: dictionary.count)
                         return (counts.map { .integer($0) }, periodCount)
                     case .enumeration(let codes, _):
                         var sink = CodeSink(codes: codes, validity: measure.validity)
-                        let periodCount = selector.select(periods, groupCount: groupCount, into: &sink)
+                        let periodCount = selector.select(periods, subjectCount: subjectCount, into: &sink)
                         let counts = DistinctCounter.counts(
-                            cells: sink.cells, codes: sink.values, cellCount: periodCount * groupCount, codeCount: 128)
+                            cells: sink.cells, codes: sink.values, cellCount: periodCount * subjectCount, codeCount: 128
+                        )
                         return (counts.map { .integer($0) }, periodCount)
                     default:
                         break
@@ -66,8 +69,8 @@ struct GroupFolder {
             }
         }
         var sink = RowListSink()
-        let periodCount = selector.select(periods, groupCount: groupCount, into: &sink)
-        let cells = periodCount * groupCount
+        let periodCount = selector.select(periods, subjectCount: subjectCount, into: &sink)
+        let cells = periodCount * subjectCount
         let (offsets, rows) = Bucketing.bucket(sink.rows, by: sink.cells, bucketCount: cells)
         let empty = QueryEngine.fold(EmptyCollection<Int>(), prepared)
         let values: [QueryValue] = (0..<cells).map { cell in
