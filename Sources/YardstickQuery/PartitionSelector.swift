@@ -1,12 +1,5 @@
 import YardstickData
 
-/// Receives the rows a ``PartitionSelector`` selects, each with its cell
-/// (`period * subjects + subject`). Sinks are value types so each scan loop is specialised
-/// for the sink it feeds.
-protocol SelectionSink {
-    mutating func take(row: Int, cell: Int)
-}
-
 /// Finds the rows of a compiled plan per period and subject, and hands them to a sink.
 struct PartitionSelector {
     let compiled: QueryEngine.CompiledPlan
@@ -121,36 +114,5 @@ struct PartitionSelector {
         guard target >= 0, target < subjectOfTarget.count else { return nil }
         let subject = subjectOfTarget[target]
         return subject >= 0 ? Int(subject) : nil
-    }
-}
-
-/// Which of several disjoint periods each day falls in, as a table over the days they span.
-struct PeriodMapping {
-    let firstDay: Int32
-    let periodOfDay: [Int32]
-
-    /// Nil when periods overlap or span too many days for a table.
-    init?(_ periods: [PeriodDays]) {
-        guard let low = periods.map(\.firstDay).min(), let high = periods.map(\.lastDay).max(), low <= high,
-            Int(high) - Int(low) < 1_000_000
-        else { return nil }
-        var periodOfDay = [Int32](repeating: -1, count: Int(high - low) + 1)
-        for (index, period) in periods.enumerated() where period.firstDay <= period.lastDay {
-            for day in period.firstDay...period.lastDay {
-                let slot = Int(day - low)
-                if periodOfDay[slot] >= 0 { return nil }
-                periodOfDay[slot] = Int32(index)
-            }
-        }
-        self.firstDay = low
-        self.periodOfDay = periodOfDay
-    }
-
-    @inline(__always)
-    func period(of day: Int32) -> Int? {
-        let slot = Int(day) - Int(firstDay)
-        guard slot >= 0, slot < periodOfDay.count else { return nil }
-        let period = periodOfDay[slot]
-        return period >= 0 ? Int(period) : nil
     }
 }

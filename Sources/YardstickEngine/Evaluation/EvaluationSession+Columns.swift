@@ -43,7 +43,12 @@ extension EvaluationSession {
             }
         }
         guard case .table(let flat)? = output.first else { return [:] }
-        let pairs = flat.array
+        return columnResults(flat.array, ids: ids, size: size)
+    }
+
+    /// The results of a column run: per indicator of `ids` whose pair of `pairs` (result kinds,
+    /// values) reads as a column of `size` results (or one result for all), those results.
+    private func columnResults(_ pairs: [LuaValue], ids: [String], size: Int) -> [String: [ResultValue]] {
         var results: [String: [ResultValue]] = [:]
         for (index, id) in ids.enumerated() where 2 * index + 1 < pairs.count {
             guard case .string(let kinds) = pairs[2 * index], case .table(let valuesTable) = pairs[2 * index + 1]

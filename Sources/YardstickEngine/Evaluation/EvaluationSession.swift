@@ -265,6 +265,24 @@ final class EvaluationSession {
                 fast.append(position)
             }
         }
+        let again = evaluateTogether(ids, at: fast, subject: subject, period: period, into: &results)
+        if !again.isEmpty {
+            focus(mode, period: period)
+            evaluateAlone(ids, at: again.sorted(), into: &results)
+        }
+        return results
+    }
+
+    /// The fast path of ``evaluateAll(_:subject:period:member:)``: the indicators at `positions`
+    /// in one call into Lua, made again without the one a limit stops.
+    ///
+    /// - Returns: The positions of the indicators that raised an error with no script line, to
+    ///   be evaluated alone.
+    private func evaluateTogether(
+        _ ids: [String], at positions: [Int], subject: SubjectInfo, period: Period,
+        into results: inout [Result<ResultValue, LuaError>]
+    ) -> [Int] {
+        var fast = positions
         var again: [Int] = []
         while !fast.isEmpty {
             do throws(LuaError) {
@@ -297,13 +315,12 @@ final class EvaluationSession {
                         again.append(position)
                     }
                 }
-                break
+                return again
             } catch {
                 taskPeriod = nil
                 let started = vm.lastCallStatistics.units
                 guard LimitStops.isLimit(error), (1...fast.count).contains(started) else {
-                    again += fast
-                    break
+                    return again + fast
                 }
                 // The indicator running when the limit struck is the last one started; the
                 // others run again without it.
@@ -311,22 +328,26 @@ final class EvaluationSession {
                 results[position] = .failure(stops.record(ids[position], located(error, ids[position])))
             }
         }
-        if !again.isEmpty {
-            focus(mode, period: period)
-            for position in again.sorted() {
-                if let stopped = stops.error(for: ids[position]) {
-                    results[position] = .failure(stopped)
-                    lastPaths[position] = .notRun
-                    continue
-                }
-                lastPaths[position] = .alone
-                results[position] = evaluate(ids[position])
-                if case .failure(let error) = results[position], LimitStops.isLimit(error) {
-                    results[position] = .failure(stops.record(ids[position], error))
-                }
+        return again
+    }
+
+    /// The slow path of ``evaluateAll(_:subject:period:member:)``: each indicator at `positions`
+    /// in a call of its own, for an error located from a traceback.
+    private func evaluateAlone(
+        _ ids: [String], at positions: [Int], into results: inout [Result<ResultValue, LuaError>]
+    ) {
+        for position in positions {
+            if let stopped = stops.error(for: ids[position]) {
+                results[position] = .failure(stopped)
+                lastPaths[position] = .notRun
+                continue
+            }
+            lastPaths[position] = .alone
+            results[position] = evaluate(ids[position])
+            if case .failure(let error) = results[position], LimitStops.isLimit(error) {
+                results[position] = .failure(stops.record(ids[position], error))
             }
         }
-        return results
     }
 
     /// The values, for the focused subject and period, of every aggregate prepared so far whose
@@ -491,43 +512,5 @@ final class EvaluationSession {
             "days_elapsed": .integer(Int64(shifted.daysElapsed(asOf: today))),
         ]
         return .table(table)
-    }
-}
-
-/// Where `require` finds an indicator pack's own modules: `a.b` → `FOLDER/a/b.lua`, nowhere else
-/// (the runtime has already rejected names that are not `[A-Za-z0-9_]` words joined by dots).
-public struct ModuleFolder: Sendable, Hashable {
-    /// The folder on disk.
-    public var path: String
-    /// How chunk names start (`indicators`), so messages read `indicators/a/b.lua:3: …`.
-    public var displayPrefix: String
-
-    /// Creates a module folder.
-    public init(path: String, displayPrefix: String) {
-        self.path = path
-        self.displayPrefix = displayPrefix
-    }
-
-    /// The source and chunk name of a module, if the folder has it.
-    func resolve(_ name: String) -> (source: String, chunkName: String)? {
-        let relative = name.split(separator: ".").joined(separator: "/") + ".lua"
-        guard !relative.contains(".."), let text = try? String(contentsOfFile: path + "/" + relative, encoding: .utf8)
-        else { return nil }
-        return (text, displayPrefix + "/" + relative)
-    }
-}
-
-extension QueryValue {
-    /// The query value of a cell value.
-    init(_ value: CellValue) {
-        switch value {
-        case .null: self = .missing("empty")
-        case .string(let text): self = .text(text)
-        case .integer(let number): self = .integer(number)
-        case .decimal(let decimal): self = .decimal(decimal)
-        case .boolean(let flag): self = .boolean(flag)
-        case .date(let day): self = .date(day)
-        case .datetime(let seconds): self = .datetime(seconds)
-        }
     }
 }

@@ -61,8 +61,3 @@ public struct FigurePaths: Sendable, Equatable, Hashable {
             failed: a.failed + b.failed, stoppedByLimits: a.stoppedByLimits + b.stoppedByLimits)
     }
 }
-
-/// The path that computed one figure (see ``FigurePaths``).
-enum FigurePath: UInt8, Sendable {
-    case columnMode, prefetched, perSubject, alone, notRun
-}

@@ -5,7 +5,15 @@ import YardstickQuery
 /// The Swift functions behind the prelude's `__host.query` table: they turn recorded view
 /// plans into ``QueryPlan``s and run them for the subject and period being evaluated.
 enum HostBindings {
+    /// Registers every host function of the query API on `vm`, for `session`.
     static func register(on vm: LuaVM, session: EvaluationSession) throws(LuaError) {
+        try registerPlans(on: vm, session: session)
+        try registerAggregateValues(on: vm, session: session)
+        try registerRowsAndContext(on: vm, session: session)
+    }
+
+    /// `plan` and `prepare_aggregate`: views and aggregates prepared once, then named by id.
+    private static func registerPlans(on vm: LuaVM, session: EvaluationSession) throws(LuaError) {
         try vm.register("plan", in: "query") { [unowned session] args throws(HostError) in
             guard let entity = args.first?.stringValue, case .boolean(let restricted)? = args.dropFirst().first,
                 let filters = args.dropFirst(2).first?.tableValue
@@ -41,6 +49,11 @@ enum HostBindings {
             }
             return [.integer(Int64(session.aggregates.count - 1))]
         }
+    }
+
+    /// `run`, `column` and `column_ratio`: a prepared aggregate's value for the subject in focus,
+    /// or its values for every subject at once (column mode).
+    private static func registerAggregateValues(on vm: LuaVM, session: EvaluationSession) throws(LuaError) {
         try vm.register("run", in: "query") { [unowned session] args throws(HostError) in
             guard let id = args.first?.integerValue, id >= 0, Int(id) < session.aggregates.count else {
                 throw HostError("unknown aggregate")
@@ -79,6 +92,11 @@ enum HostBindings {
                 throw HostError("\(error)")
             }
         }
+    }
+
+    /// `rows`, `cell`, `period` and `has_entity`: a view's rows, their fields, the periods in
+    /// focus and what the workspace holds.
+    private static func registerRowsAndContext(on vm: LuaVM, session: EvaluationSession) throws(LuaError) {
         try vm.register("rows", in: "query") { [unowned session] args throws(HostError) in
             let plan = try session.plan(args.first)
             let shift = PeriodShift(slot: Int(args.dropFirst().first?.integerValue ?? 0))
