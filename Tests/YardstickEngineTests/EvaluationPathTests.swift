@@ -8,7 +8,7 @@ import YardstickQuery
 
 /// Issue 8, item 1: the report says which evaluation path computed each figure, and these
 /// tests pin the paths down, so that turning off column mode, the prefill, the prefetch or
-/// grouped runs in the code makes a test fail (the values are the same on every path, so the
+/// partition runs in the code makes a test fail (the values are the same on every path, so the
 /// value tests alone cannot notice).
 ///
 /// The fixture has 3 users (u1, u2, u3) and the company; one worker, so the counts do not

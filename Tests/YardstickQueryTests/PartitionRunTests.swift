@@ -7,9 +7,9 @@ import YardstickData
 /// `QueryEngine.run(_:for:periods:)` computes every subject and period in one pass; these tests
 /// check that each of its values equals the value of the per-subject path
 /// (`QueryEngine.run(_:in:)`) for the same subject and period, over generated data with empty
-/// cells, several subject kinds and every way the grouped path reads rows (one scan for many
+/// cells, several subject kinds and every way the partition path reads rows (one scan for many
 /// periods, the date index for a short period, one scan per period, one scan for all).
-@Suite struct GroupedRunTests {
+@Suite struct PartitionRunTests {
     let engine: QueryEngine
 
     init() throws {
