@@ -23,7 +23,7 @@ enum TimingsBlock {
                 + " \(figures.perSubject) per subject, \(figures.alone) alone, \(figures.notRun) not run;"
                 + " \(figures.failed) failed, \(figures.stoppedByLimits) stopped by limits")
         lines.append(
-            "queries: \(statistics.groupedQueries) grouped (\(statistics.groupedQueriesAhead) computed ahead,"
+            "queries: \(statistics.partitionQueries) grouped (\(statistics.partitionQueriesAhead) computed ahead,"
                 + " \(statistics.discoveredQueries) discovered), \(statistics.subjectQueries) for one subject at a time"
         )
         let ids = report.indicators.map(\.id).filter { statistics.figuresByIndicator[$0] != nil }

@@ -55,7 +55,7 @@ final class Accumulator {
         Accumulator(aggregate, measure: measure, orderBy: orderBy)
     }
 
-    /// Sets the state of a count, sum or average folded elsewhere (``GroupFolder``), so its
+    /// Sets the state of a count, sum or average folded elsewhere (``PartitionFolder``), so its
     /// value is made by ``result()`` like any other.
     func load(count: Int, integerSum: Int64, overflow: Bool, doubleSum: Double) {
         self.count = count
@@ -64,80 +64,105 @@ final class Accumulator {
         self.doubleSum = doubleSum
     }
 
+    /// Folds one row into the state.
     func add(_ row: Int) {
         switch aggregate {
         case .count:
             count += 1
         case .sum, .average:
-            guard let measure, measure.target(row) != nil else { return }
-            switch measure.kind {
-            case .integer(let values), .decimal(let values):
-                guard let at = measure.target(row) else { return }
-                let (sum, didOverflow) = integerSum.addingReportingOverflow(values[at])
-                integerSum = sum
-                overflow = overflow || didOverflow
-            case .duration:
-                // Whole seconds, summed exactly: the value does not depend on the row order.
-                guard let seconds = measure.durationSeconds(row) else { return }
-                let (sum, didOverflow) = integerSum.addingReportingOverflow(seconds)
-                integerSum = sum
-                overflow = overflow || didOverflow
-            default:
-                guard let value = measure.double(row) else { return }
-                doubleSum += value
-            }
-            count += 1
+            addToSum(row)
         case .median, .percentile:
             guard let value = measure?.double(row) else { return }
             doubles.append(value)
         case .minimum, .maximum:
-            guard let measure, let value = measure.value(row) else { return }
-            let order = measure.double(row) ?? 0
-            if let current = extreme {
-                let better: Bool
-                if measure.isNumeric {
-                    better = aggregateIsMinimum ? order < extremeOrder : order > extremeOrder
-                } else {
-                    better =
-                        aggregateIsMinimum
-                        ? value.description < current.description : value.description > current.description
-                }
-                if !better { return }
-            }
-            extreme = value
-            extremeOrder = order
+            addToExtreme(row)
         case .countDistinct, .distinct:
-            guard let measure, let at = measure.target(row) else { return }
-            switch measure.kind {
-            case .text(let codes, let dictionary) where dictionary.codesAreUnique:
-                seenCodes.insert(codes[at])
-            case .enumeration(let codes, _):
-                seenCodes.insert(Int32(codes[at]))
-            case .integer(let values), .decimal(let values), .datetime(let values):
-                seenIntegers.insert(values[at])
-            case .date(let values):
-                seenIntegers.insert(Int64(values[at]))
-            default:
-                if let value = measure.value(row) { seenTexts.insert(value.description) }
-            }
+            addToDistinct(row)
         case .first, .last:
-            guard measure?.target(row) != nil, let order = orderBy?.double(row) else { return }
-            if let current = best {
-                // Ties go to the earliest row, whatever order the rows arrive in.
-                if order == current.order {
-                    if row >= current.row { return }
-                } else {
-                    let isFirst: Bool
-                    if case .first = aggregate { isFirst = true } else { isFirst = false }
-                    if isFirst ? order > current.order : order < current.order { return }
-                }
-            }
-            best = (order, row)
+            addToOrdered(row)
         case .top:
             guard let value = measure?.double(row) else { return }
             doubles.append(value)
             topRows.append(Int32(row))
         }
+    }
+
+    /// `sum` and `avg`: exact for integers, decimals and durations, as doubles otherwise.
+    @inline(__always)
+    private func addToSum(_ row: Int) {
+        guard let measure, measure.target(row) != nil else { return }
+        switch measure.kind {
+        case .integer(let values), .decimal(let values):
+            guard let at = measure.target(row) else { return }
+            let (sum, didOverflow) = integerSum.addingReportingOverflow(values[at])
+            integerSum = sum
+            overflow = overflow || didOverflow
+        case .duration:
+            // Whole seconds, summed exactly: the value does not depend on the row order.
+            guard let seconds = measure.durationSeconds(row) else { return }
+            let (sum, didOverflow) = integerSum.addingReportingOverflow(seconds)
+            integerSum = sum
+            overflow = overflow || didOverflow
+        default:
+            guard let value = measure.double(row) else { return }
+            doubleSum += value
+        }
+        count += 1
+    }
+
+    /// `min` and `max`: numbers by value, anything else by its text.
+    @inline(__always)
+    private func addToExtreme(_ row: Int) {
+        guard let measure, let value = measure.value(row) else { return }
+        let order = measure.double(row) ?? 0
+        if let current = extreme {
+            let better: Bool
+            if measure.isNumeric {
+                better = aggregateIsMinimum ? order < extremeOrder : order > extremeOrder
+            } else {
+                better =
+                    aggregateIsMinimum
+                    ? value.description < current.description : value.description > current.description
+            }
+            if !better { return }
+        }
+        extreme = value
+        extremeOrder = order
+    }
+
+    /// `count_distinct` and `distinct`: codes, integers, or text.
+    @inline(__always)
+    private func addToDistinct(_ row: Int) {
+        guard let measure, let at = measure.target(row) else { return }
+        switch measure.kind {
+        case .text(let codes, let dictionary) where dictionary.codesAreUnique:
+            seenCodes.insert(codes[at])
+        case .enumeration(let codes, _):
+            seenCodes.insert(Int32(codes[at]))
+        case .integer(let values), .decimal(let values), .datetime(let values):
+            seenIntegers.insert(values[at])
+        case .date(let values):
+            seenIntegers.insert(Int64(values[at]))
+        default:
+            if let value = measure.value(row) { seenTexts.insert(value.description) }
+        }
+    }
+
+    /// `first` and `last` by the order field.
+    @inline(__always)
+    private func addToOrdered(_ row: Int) {
+        guard measure?.target(row) != nil, let order = orderBy?.double(row) else { return }
+        if let current = best {
+            // Ties go to the earliest row, whatever order the rows arrive in.
+            if order == current.order {
+                if row >= current.row { return }
+            } else {
+                let isFirst: Bool
+                if case .first = aggregate { isFirst = true } else { isFirst = false }
+                if isFirst ? order > current.order : order < current.order { return }
+            }
+        }
+        best = (order, row)
     }
 
     private var topRows: [Int32] = []

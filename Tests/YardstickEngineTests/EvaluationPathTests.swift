@@ -8,7 +8,7 @@ import YardstickQuery
 
 /// Issue 8, item 1: the report says which evaluation path computed each figure, and these
 /// tests pin the paths down, so that turning off column mode, the prefill, the prefetch or
-/// grouped runs in the code makes a test fail (the values are the same on every path, so the
+/// partition runs in the code makes a test fail (the values are the same on every path, so the
 /// value tests alone cannot notice).
 ///
 /// The fixture has 3 users (u1, u2, u3) and the company; one worker, so the counts do not
@@ -68,8 +68,8 @@ import YardstickQuery
         let (_, statistics) = try Self.run()
         // won, branchy and share ask for three different aggregates; discovery meets each.
         #expect(statistics.discoveredQueries == 3)
-        #expect(statistics.groupedQueriesAhead == 3)
-        #expect(statistics.groupedQueries == 3)
+        #expect(statistics.partitionQueriesAhead == 3)
+        #expect(statistics.partitionQueries == 3)
         // The company is a single subject: its three queries run for it alone.
         #expect(statistics.subjectQueries == 3)
         #expect(statistics.discoverySeconds > 0)
@@ -85,8 +85,8 @@ import YardstickQuery
         )
         let (_, statistics) = try Self.run([hidden])
         #expect(statistics.discoveredQueries == 2)
-        #expect(statistics.groupedQueriesAhead == 2)
-        #expect(statistics.groupedQueries == 3)
+        #expect(statistics.partitionQueriesAhead == 2)
+        #expect(statistics.partitionQueries == 3)
         // No column pass prepared a query in the worker's Lua state, so the first user has no
         // shared values to be given; the next users do.
         #expect(statistics.figuresByIndicator["hidden"] == FigurePaths(prefetched: 2, perSubject: 2))
@@ -101,16 +101,16 @@ import YardstickQuery
     }
 
     @Test func withoutPrefetchPerSubjectIndicatorsAskTheHostForEachQuery() throws {
-        let (_, statistics) = try Self.run(paths: EvaluationPaths(grouped: true, prefetch: false))
+        let (_, statistics) = try Self.run(paths: EvaluationPaths(partitioned: true, prefetch: false))
         #expect(statistics.figuresByIndicator["branchy"] == FigurePaths(perSubject: 4))
         #expect(statistics.figuresByIndicator["won"] == FigurePaths(columnMode: 3, perSubject: 1))
         #expect(statistics.figures.prefetched == 0)
     }
 
-    @Test func withoutGroupedRunsEverySubjectRunsItsOwnQueries() throws {
-        let (_, statistics) = try Self.run(paths: EvaluationPaths(grouped: false, prefetch: true))
+    @Test func withoutPartitionRunsEverySubjectRunsItsOwnQueries() throws {
+        let (_, statistics) = try Self.run(paths: EvaluationPaths(partitioned: false, prefetch: true))
         #expect(statistics.figures == FigurePaths(perSubject: 16))
-        #expect(statistics.groupedQueries == 0)
+        #expect(statistics.partitionQueries == 0)
         #expect(statistics.discoveredQueries == 0)
         // Three queries for each of the 3 users and the company.
         #expect(statistics.subjectQueries == 12)
@@ -119,8 +119,8 @@ import YardstickQuery
     @Test func everyPathGivesTheSameFigures() throws {
         let reference = try Self.run().0
         for (columnMode, paths) in [
-            (false, EvaluationPaths()), (true, EvaluationPaths(grouped: true, prefetch: false)),
-            (true, EvaluationPaths(grouped: false, prefetch: true)),
+            (false, EvaluationPaths()), (true, EvaluationPaths(partitioned: true, prefetch: false)),
+            (true, EvaluationPaths(partitioned: false, prefetch: true)),
         ] {
             let other = try Self.run(columnMode: columnMode, paths: paths).0
             #expect(other.results == reference.results, "column mode \(columnMode), \(paths)")

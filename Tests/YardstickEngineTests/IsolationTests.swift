@@ -162,17 +162,17 @@ import YardstickTestSupport
     /// How a run goes: the paths the evaluator may take.
     struct Path: CustomTestStringConvertible, Sendable {
         var columnMode: Bool
-        var grouped: Bool
+        var partitioned: Bool
         var prefetch: Bool
-        var testDescription: String { "column \(columnMode), grouped \(grouped), prefetch \(prefetch)" }
+        var testDescription: String { "column \(columnMode), partitioned \(partitioned), prefetch \(prefetch)" }
     }
 
-    /// Column mode needs grouped values, so with grouping off every indicator runs per subject.
+    /// Column mode needs partition runs, so with them off every indicator runs per subject.
     static let paths: [Path] = [
-        Path(columnMode: true, grouped: true, prefetch: true),
-        Path(columnMode: false, grouped: true, prefetch: true),
-        Path(columnMode: false, grouped: true, prefetch: false),
-        Path(columnMode: false, grouped: false, prefetch: false),
+        Path(columnMode: true, partitioned: true, prefetch: true),
+        Path(columnMode: false, partitioned: true, prefetch: true),
+        Path(columnMode: false, partitioned: true, prefetch: false),
+        Path(columnMode: false, partitioned: false, prefetch: false),
     ]
 
     static let helperModule = #"""
@@ -218,7 +218,7 @@ import YardstickTestSupport
         var evaluator = Evaluator(engine: engine, workspace: workspace, limits: limits, today: 20_400, workers: 1)
         evaluator.modules = ModuleFolder(path: directory.path + "/indicators", displayPrefix: "indicators")
         evaluator.columnMode = path.columnMode
-        evaluator.paths = EvaluationPaths(grouped: path.grouped, prefetch: path.prefetch)
+        evaluator.paths = EvaluationPaths(partitioned: path.partitioned, prefetch: path.prefetch)
         let months = [EngineFixture.october, Period.month(year: 2026, month: 11)]
         var report = try evaluator.run(
             sources: sources(hostile), periods: months, grains: [.user, .team, .department, .company, .account])

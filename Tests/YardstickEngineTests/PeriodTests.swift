@@ -98,7 +98,7 @@ extension PeriodTests.Parsing {
         let sunday = CalendarSettings(weekStart: 7)
         #expect(span(try parse("2026-W01", sunday)) == "2026-01-04..2026-01-10")
         #expect(span(try parse("2026-W05", sunday)) == "2026-02-01..2026-02-07")
-        #expect(Period.weekday(of: try parse("2026-W05", sunday).first) == 7)
+        #expect(Period.weekday(of: try parse("2026-W05", sunday).firstDay) == 7)
         #expect(Period.weeksInYear(2026, weekStart: 1) == 53)
         #expect(Period.weeksInYear(2025, weekStart: 1) == 52)
     }
@@ -178,7 +178,7 @@ extension PeriodTests.Navigation {
         #expect(period.samePeriodLastYear.label == lastYear)
         #expect(period.previous.kind == period.kind)
         #expect(period.samePeriodLastYear.kind == period.kind)
-        if period.kind != .custom { #expect(period.previous.last + 1 == period.first) }
+        if period.kind != .custom { #expect(period.previous.lastDay + 1 == period.firstDay) }
     }
 
     @Test func neighboursOfWeeksHaveExactDays() throws {
@@ -208,7 +208,7 @@ extension PeriodTests.Navigation {
 
     @Test func daysElapsedIsClampedToThePeriod() throws {
         let october = try parse("2026-10")
-        let day = { (text: String) in try parse(text).first }
+        let day = { (text: String) in try parse(text).firstDay }
         #expect(october.daysElapsed(asOf: try day("2026-09-30")) == 0)
         #expect(october.daysElapsed(asOf: try day("2026-10-01")) == 1)
         #expect(october.daysElapsed(asOf: try day("2026-10-15")) == 15)

@@ -49,23 +49,49 @@ enum ColumnEligibility {
         guard function.nested.isEmpty, !function.isVararg, function.parameterCount <= 2,
             function.upvalueNames.allSatisfy({ $0 == "_ENV" })
         else { return false }
-        var registers = [Tag](repeating: .unknown, count: 256)
-        if function.parameterCount >= 1 { registers[0] = .scope }
-        if function.parameterCount >= 2 { registers[1] = .indicator }
-        func constant(_ index: Int) -> String? {
-            guard index < function.constants.count, case .string(let text) = function.constants[index] else {
-                return nil
-            }
-            return text
-        }
+        var analysis = Analysis(function)
         var skipNext = false
         for raw in function.code {
             if skipNext {
                 skipNext = false
                 continue
             }
-            let instruction = LuaInstruction(raw)
-            guard let opcode = instruction.opcode else { return false }
+            guard let step = analysis.step(LuaInstruction(raw)) else { return false }
+            skipNext = step == .skipNext
+        }
+        return true
+    }
+
+    /// What comes after an instruction the analysis accepts.
+    private enum Step {
+        /// The next instruction.
+        case next
+        /// The one after it (the next is the instruction's extra argument).
+        case skipNext
+    }
+
+    /// The registers' tags while a value function's instructions are read in order.
+    private struct Analysis {
+        let function: LuaPrototype
+        var registers = [Tag](repeating: .unknown, count: 256)
+
+        init(_ function: LuaPrototype) {
+            self.function = function
+            if function.parameterCount >= 1 { registers[0] = .scope }
+            if function.parameterCount >= 2 { registers[1] = .indicator }
+        }
+
+        /// The string constant at `index`, if it is one.
+        func constant(_ index: Int) -> String? {
+            guard index < function.constants.count, case .string(let text) = function.constants[index] else {
+                return nil
+            }
+            return text
+        }
+
+        /// Follows one instruction; nil when column mode cannot follow it.
+        mutating func step(_ instruction: LuaInstruction) -> Step? {
+            guard let opcode = instruction.opcode else { return nil }
             let a = instruction.a
             let b = instruction.b
             switch opcode {
@@ -75,59 +101,75 @@ enum ColumnEligibility {
                 registers[a] = .constant
             case .loadKX:
                 registers[a] = .constant
-                skipNext = true
+                return .skipNext
             case .loadNil:
                 for register in a...min(255, a + b) { registers[register] = .constant }
             case .getTabUp:
-                guard let name = constant(instruction.c), functions.contains(name) else { return false }
+                guard let name = constant(instruction.c), functions.contains(name) else { return nil }
                 registers[a] = .function
             case .getField:
-                guard let key = constant(instruction.c) else { return false }
-                switch registers[b] {
-                case .scope:
-                    if key == "subject" { return false }
-                    registers[a] = key == "period" ? .period : .scope
-                case .period:
-                    registers[a] = .constant
-                default:
-                    return false
-                }
+                guard let key = constant(instruction.c), let tag = Self.field(key, of: registers[b]) else { return nil }
+                registers[a] = tag
             case .`self`:
-                guard registers[b] == .scope, instruction.k, let name = constant(instruction.c) else { return false }
-                if viewMethods.contains(name) {
-                    registers[a] = .method(givesView: true)
-                } else if terminalMethods.contains(name) {
-                    registers[a] = .method(givesView: false)
-                } else {
-                    return false
-                }
+                guard registers[b] == .scope, instruction.k, let name = constant(instruction.c),
+                    let tag = Self.method(name)
+                else { return nil }
+                registers[a] = tag
                 registers[min(255, a + 1)] = .scope
             case .newTable:
                 registers[a] = .fresh
-                skipNext = true  // always followed by EXTRAARG
+                return .skipNext  // always followed by EXTRAARG
             case .setField, .setI, .setTable, .setList:
-                guard registers[a] == .fresh else { return false }
+                guard registers[a] == .fresh else { return nil }
             case .addI, .addK, .subK, .mulK, .modK, .powK, .divK, .idivK, .add, .sub, .mul, .mod, .pow, .div,
                 .idiv, .unm:
                 registers[a] = .value
             case .mmBin, .mmBinI, .mmBinK, .extraArg, .varargPrep, .return0, .return1, .return:
                 break
             case .call, .tailCall:
-                let result: Tag
-                switch registers[a] {
-                case .function, .indicator: result = .value
-                case .method(let givesView): result = givesView ? .scope : .value
-                default: return false
-                }
-                registers[a] = result
-                // Further results, if any, are values.
-                for register in (a + 1)..<min(256, a + 8) { registers[register] = .value }
+                guard call(a) else { return nil }
             default:
                 // Branches, tests, comparisons, not, length, concatenation, loops, closures,
                 // upvalue and global writes, dynamic table reads, varargs.
-                return false
+                return nil
+            }
+            return .next
+        }
+
+        /// The tag of field `key` read from a register tagged `tag`; nil when column mode
+        /// cannot follow the read (`s.subject`, a field of a value).
+        static func field(_ key: String, of tag: Tag) -> Tag? {
+            switch tag {
+            case .scope:
+                if key == "subject" { return nil }
+                return key == "period" ? .period : .scope
+            case .period:
+                return .constant
+            default:
+                return nil
             }
         }
-        return true
+
+        /// The tag of view method `name` looked up with `:`; nil for a method column mode does
+        /// not know.
+        static func method(_ name: String) -> Tag? {
+            if viewMethods.contains(name) { return .method(givesView: true) }
+            if terminalMethods.contains(name) { return .method(givesView: false) }
+            return nil
+        }
+
+        /// Follows a call of the function in register `a`; false when it is not one of the API.
+        mutating func call(_ a: Int) -> Bool {
+            let result: Tag
+            switch registers[a] {
+            case .function, .indicator: result = .value
+            case .method(let givesView): result = givesView ? .scope : .value
+            default: return false
+            }
+            registers[a] = result
+            // Further results, if any, are values.
+            for register in (a + 1)..<min(256, a + 8) { registers[register] = .value }
+            return true
+        }
     }
 }

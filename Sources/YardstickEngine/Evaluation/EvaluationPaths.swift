@@ -3,9 +3,10 @@
 ///
 /// Production runs keep the defaults; only ``Evaluator/columnMode`` is public.
 struct EvaluationPaths: Sendable, Hashable {
-    /// Whether a grain with several subjects shares one grouped computation of each aggregate
-    /// (off: every subject runs its queries alone, as the company does).
-    var grouped = true
+    /// Whether the subjects of a grain that partition the users (or accounts) share one
+    /// computation of each aggregate (off: every subject runs its queries alone, as the company
+    /// does).
+    var partitioned = true
     /// Whether the per-subject task path receives the shared values ahead (off: every query
     /// goes back to the host).
     var prefetch = true

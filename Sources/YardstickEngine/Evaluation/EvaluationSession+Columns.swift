@@ -13,12 +13,12 @@ extension EvaluationSession {
     /// (per subject, the limit stops it once for the whole run; see ``LimitStops``), and the
     /// others are evaluated again without it.
     ///
-    /// - Returns: Per indicator computed, one value per subject in the order of `runs.groups`.
-    func evaluateColumns(_ ids: [String], period: Period, runs: GroupedRuns) -> [String: [ResultValue]] {
-        let size = runs.groups.count
+    /// - Returns: Per indicator computed, one value per subject in the order of the partition.
+    func evaluateColumns(_ ids: [String], period: Period, runs: PartitionRuns) -> [String: [ResultValue]] {
+        let size = runs.partition.count
         var ids = ids.filter { !columnStopped.contains($0) && stops.error(for: $0) == nil }
         guard !ids.isEmpty, size > 0 else { return [:] }
-        setFocus(nil, period, (runs, 0))
+        setFocus(.column(runs), period)
         taskPeriod = nil
         derivedColumns = []
         defer { derivedColumns = [] }
@@ -30,7 +30,7 @@ extension EvaluationSession {
                 output = try vm.call(
                     columnsFunction,
                     [
-                        .integer(Int64(size)), periodTable(slot: 0), .table(LuaTable(array: ids.map { .string($0) })),
+                        .integer(Int64(size)), periodTable(.none), .table(LuaTable(array: ids.map { .string($0) })),
                         .table(eligible),
                     ])
                 break
@@ -43,7 +43,12 @@ extension EvaluationSession {
             }
         }
         guard case .table(let flat)? = output.first else { return [:] }
-        let pairs = flat.array
+        return columnResults(flat.array, ids: ids, size: size)
+    }
+
+    /// The results of a column run: per indicator of `ids` whose pair of `pairs` (result kinds,
+    /// values) reads as a column of `size` results (or one result for all), those results.
+    private func columnResults(_ pairs: [LuaValue], ids: [String], size: Int) -> [String: [ResultValue]] {
         var results: [String: [ResultValue]] = [:]
         for (index, id) in ids.enumerated() where 2 * index + 1 < pairs.count {
             guard case .string(let kinds) = pairs[2 * index], case .table(let valuesTable) = pairs[2 * index + 1]
@@ -52,7 +57,8 @@ extension EvaluationSession {
             if kinds == "@" {
                 // A query's column returned as it is: its values come from the engine directly.
                 guard values.count == 2, let aggregate = values[0].integerValue, let slot = values[1].integerValue,
-                    let column = queryColumn(aggregate: Int(aggregate), slot: Int(slot)), column.count == size
+                    let column = queryColumn(ColumnReference(aggregate: Int(aggregate), slot: Int(slot))),
+                    column.count == size
                 else { continue }
                 results[id] = column
                 continue
@@ -72,23 +78,24 @@ extension EvaluationSession {
     }
 
     /// A column's values: an aggregate's for every subject of the focused grain in the period
-    /// of a scope slot (id ≥ 0), or a column computed here (id < 0, see ``ratioColumn``).
-    func columnQueryValues(aggregate id: Int, slot: Int) throws(QueryError) -> [QueryValue] {
+    /// of a shifted period (id ≥ 0), or a column computed here (id < 0, see ``ratioColumn``).
+    func columnQueryValues(_ column: ColumnReference) throws(QueryError) -> [QueryValue] {
+        let id = column.aggregate
         if id < 0 {
             guard derivedColumns.indices.contains(-id - 1) else { throw QueryError("unknown column") }
             return derivedColumns[-id - 1]
         }
-        guard let grouped, let shifted = shiftedPeriod(slot: slot), aggregates.indices.contains(id) else {
+        guard let member = mode.member, let shifted = shiftedPeriod(column.shift), aggregates.indices.contains(id)
+        else {
             throw QueryError("no grain in focus")
         }
-        return try grouped.runs.values(
-            of: aggregates[id], in: PeriodDays(firstDay: shifted.first, lastDay: shifted.last))
+        return try member.runs.values(of: aggregates[id], in: shifted.queryDays)
     }
 
     /// A column's values as indicator results, as ``ValueBridge/result(_:)`` would make them;
     /// nil when a value is not a scalar.
-    func queryColumn(aggregate id: Int, slot: Int) -> [ResultValue]? {
-        guard let values = try? columnQueryValues(aggregate: id, slot: slot) else { return nil }
+    func queryColumn(_ column: ColumnReference) -> [ResultValue]? {
+        guard let values = try? columnQueryValues(column) else { return nil }
         var column: [ResultValue] = []
         column.reserveCapacity(values.count)
         for value in values {
@@ -109,9 +116,9 @@ extension EvaluationSession {
     ///
     /// - Throws: ``QueryError`` when an element is not a number, decimal or missing value
     ///   (the prelude then leaves column mode).
-    func ratioColumn(_ a: (id: Int, slot: Int), _ b: (id: Int, slot: Int)) throws(QueryError) -> Int {
-        let left = try columnQueryValues(aggregate: a.id, slot: a.slot)
-        let right = try columnQueryValues(aggregate: b.id, slot: b.slot)
+    func ratioColumn(_ a: ColumnReference, _ b: ColumnReference) throws(QueryError) -> Int {
+        let left = try columnQueryValues(a)
+        let right = try columnQueryValues(b)
         guard left.count == right.count else { throw QueryError("columns of different lengths") }
         func number(_ value: QueryValue) -> Double? {
             switch value {
@@ -138,10 +145,11 @@ extension EvaluationSession {
         return -derivedColumns.count
     }
 
-    /// A column's values (see ``columnQueryValues(aggregate:slot:)``) for Lua: a string with one letter per subject (n: a number, d: a decimal as its
-    /// scaled integer, m: missing, as its reason) and the values in subject order.
-    func columnValues(aggregate id: Int, slot: Int) throws(QueryError) -> [LuaValue] {
-        let values = try columnQueryValues(aggregate: id, slot: slot)
+    /// A column's values (see ``columnQueryValues(_:)``) for Lua: a string with one letter per
+    /// subject (n: a number, d: a decimal as its scaled integer, m: missing, as its reason) and the
+    /// values in subject order.
+    func columnValues(_ column: ColumnReference) throws(QueryError) -> [LuaValue] {
+        let values = try columnQueryValues(column)
         var kinds: [UInt8] = []
         var items: [LuaValue] = []
         kinds.reserveCapacity(values.count)

@@ -16,8 +16,9 @@ final class EvaluationSession {
     var plans: [QueryEngine.PreparedPlan] = []
     /// Aggregates registered by the prelude, by id, prepared for repeated runs.
     var aggregates: [QueryEngine.PreparedAggregate] = []
-    /// Queries run since tracing started, for explain.
-    var trace: [TraceEntry]?
+    /// The queries run, with their rows, since the session last focused in
+    /// ``EvaluationMode/tracedSubject(_:)`` mode (for explain).
+    private(set) var trace: [TraceEntry] = []
     private(set) var definitions: [IndicatorDefinition] = []
     private var registerFunction: LuaFunction
     private var focusFunction: LuaFunction
@@ -39,9 +40,12 @@ final class EvaluationSession {
     private var valueLines: [String: Int] = [:]
     /// Names the prelude published (globals and view methods), for the API doc check.
     private(set) var published: LuaTable
-    var subject: SubjectInfo?
-    var period: Period?
-    var shiftedPeriods: [Int: Period] = [:]
+    /// What the session evaluates for (see ``EvaluationMode``).
+    private(set) var mode = EvaluationMode.idle
+    /// The period in focus; nil until the session first focuses.
+    private(set) var period: Period?
+    /// The periods of the scopes asked for so far in the focused period, by shift.
+    private var shiftedPeriods: [PeriodShift: Period] = [:]
 
     init(
         engine: QueryEngine, calendar: CalendarSettings, limits: LuaLimits = .default, today: Int32,
@@ -113,37 +117,39 @@ final class EvaluationSession {
         }
     }
 
-    /// For runs over many subjects: the values shared by the subjects of the focused grain and
-    /// the focused subject's position among them.
-    var grouped: (runs: GroupedRuns, index: Int)?
-    /// The value lists already fetched from `grouped` for the focused period, by aggregate and slot.
-    var groupedLists: [GroupedListKey: [QueryValue]] = [:]
+    /// The value lists already fetched from the partition in focus for the focused period, by
+    /// aggregate and shift.
+    var partitionLists: [PartitionListKey: [QueryValue]] = [:]
 
-    struct GroupedListKey: Hashable {
+    /// A list of values fetched from the partition in focus: an aggregate in a shifted period.
+    struct PartitionListKey: Hashable {
+        /// The aggregate's id.
         let aggregate: Int
-        let slot: Int
+        /// The shift of the period from the one in focus.
+        let shift: PeriodShift
     }
 
-    /// The host side of a focus: subject, period and shared values; fetched value lists are
-    /// kept while the period and the shared values stay the same.
-    func setFocus(_ subject: SubjectInfo?, _ period: Period, _ grouped: (runs: GroupedRuns, index: Int)?) {
-        if self.period != period || self.grouped?.runs !== grouped?.runs { groupedLists = [:] }
-        self.grouped = grouped
-        self.subject = subject
+    /// The host side of a focus: mode and period; fetched value lists are kept while the period
+    /// and the partition stay the same.
+    func setFocus(_ mode: EvaluationMode, _ period: Period) {
+        if self.period != period || self.mode.member?.runs !== mode.member?.runs { partitionLists = [:] }
+        if mode.isTraced { trace = [] }
+        self.mode = mode
         self.period = period
-        shiftedPeriods = [0: period]
+        shiftedPeriods = [.none: period]
         focusError = nil
     }
 
     /// Sets the subject and period the next evaluations see (memoised values are dropped).
     ///
-    /// - Parameter grouped: When the subject is one of many evaluated in the same period, the
-    ///   values shared by all of them and the subject's position; each aggregate then runs once
-    ///   for all the subjects instead of once per subject.
-    func focus(on subject: SubjectInfo, period: Period, grouped: (runs: GroupedRuns, index: Int)? = nil) {
-        setFocus(subject, period, grouped)
+    /// - Parameter mode: The subject, alone, traced or as a member of a partition (see
+    ///   ``EvaluationMode``); a partition member's aggregates run once for all the subjects of
+    ///   the partition instead of once per subject.
+    func focus(_ mode: EvaluationMode, period: Period) {
+        setFocus(mode, period)
+        guard let subject = mode.subject else { return }
         do {
-            _ = try vm.call(focusFunction, [subjectTable(subject), periodTable(slot: 0)])
+            _ = try vm.call(focusFunction, [subjectTable(subject), periodTable(.none)])
         } catch {
             focusError = error
         }
@@ -153,7 +159,7 @@ final class EvaluationSession {
 
     /// Evaluates one indicator for the focused subject and period.
     func evaluate(_ id: String) -> Result<ResultValue, LuaError> {
-        guard subject != nil, period != nil else {
+        guard mode.subject != nil, period != nil else {
             return .failure(LuaError(kind: .hostAPI, message: "no subject in focus"))
         }
         if let focusError { return .failure(focusError) }
@@ -209,8 +215,8 @@ final class EvaluationSession {
     /// Evaluates indicators for one subject and period, in one call into Lua when it can.
     ///
     /// The fast path focuses the subject and runs every indicator inside one Lua call, with
-    /// the values of the aggregates already prepared (when the subject is one of many, see
-    /// ``focus(on:period:grouped:)``) passed in ahead so that scripts rarely call back into
+    /// the values of the aggregates already prepared (when the subject is a partition member, see
+    /// ``EvaluationMode/member(_:_:)``) passed in ahead so that scripts rarely call back into
     /// the host. Each indicator still gets its own limits. When a limit stops the call, the
     /// indicator that was running (the last unit of work started) fails with that error, is
     /// recorded in ``stops`` and the call is made again without it. An indicator that raises an
@@ -221,13 +227,36 @@ final class EvaluationSession {
     /// The path that computed each result is left in ``lastPaths``.
     ///
     /// - Returns: The results in the order of `ids`.
-    func evaluateAll(_ ids: [String], subject: SubjectInfo, period: Period, grouped: (runs: GroupedRuns, index: Int)?)
+    func evaluateAll(_ ids: [String], subject: SubjectInfo, period: Period, member: PartitionMember?)
         -> [Result<ResultValue, LuaError>]
     {
+        evaluateAll(ids, mode: member.map { .member(subject, $0) } ?? .subject(subject), period: period)
+    }
+
+    /// The aggregates of the period in focus that the indicators ask for when evaluated for one
+    /// member of a partition, in id order (see ``EvaluationMode/discovering(_:_:)``). The session
+    /// is left idle.
+    func discoverAggregates(
+        _ ids: [String], subject: SubjectInfo, period: Period, member: PartitionMember
+    ) -> [QueryEngine.PreparedAggregate] {
+        discovered = []
+        _ = evaluateAll(ids, mode: .discovering(subject, member), period: period)
+        defer {
+            discovered = []
+            mode = .idle
+        }
+        return discovered.sorted().map { aggregates[$0] }
+    }
+
+    /// ``evaluateAll(_:subject:period:member:)`` in any mode with a subject.
+    private func evaluateAll(_ ids: [String], mode: EvaluationMode, period: Period)
+        -> [Result<ResultValue, LuaError>]
+    {
+        guard let subject = mode.subject else { preconditionFailure("evaluateAll needs a subject in focus") }
         var results = [Result<ResultValue, LuaError>](repeating: .success(.missing(reason: "")), count: ids.count)
         lastPaths.removeAll(keepingCapacity: true)
         lastPaths.append(contentsOf: repeatElement(.notRun, count: ids.count))
-        setFocus(subject, period, grouped)
+        setFocus(mode, period)
         var fast: [Int] = []
         for position in ids.indices {
             if let stopped = stops.error(for: ids[position]) {
@@ -236,6 +265,24 @@ final class EvaluationSession {
                 fast.append(position)
             }
         }
+        let again = evaluateTogether(ids, at: fast, subject: subject, period: period, into: &results)
+        if !again.isEmpty {
+            focus(mode, period: period)
+            evaluateAlone(ids, at: again.sorted(), into: &results)
+        }
+        return results
+    }
+
+    /// The fast path of ``evaluateAll(_:subject:period:member:)``: the indicators at `positions`
+    /// in one call into Lua, made again without the one a limit stops.
+    ///
+    /// - Returns: The positions of the indicators that raised an error with no script line, to
+    ///   be evaluated alone.
+    private func evaluateTogether(
+        _ ids: [String], at positions: [Int], subject: SubjectInfo, period: Period,
+        into results: inout [Result<ResultValue, LuaError>]
+    ) -> [Int] {
+        var fast = positions
         var again: [Int] = []
         while !fast.isEmpty {
             do throws(LuaError) {
@@ -244,7 +291,7 @@ final class EvaluationSession {
                     _ = try vm.call(orderFunction, [.table(LuaTable(array: fastIDs.map { .string($0) }))])
                     taskOrder = fastIDs
                 }
-                let periodArgument: LuaValue = taskPeriod == period ? .nil : periodTable(slot: 0)
+                let periodArgument: LuaValue = taskPeriod == period ? .nil : periodTable(.none)
                 let shared = prefetchedValues()
                 let (plain, decimals, missing) = shared ?? (.nil, .nil, .nil)
                 let path: FigurePath = shared == nil ? .perSubject : .prefetched
@@ -268,13 +315,12 @@ final class EvaluationSession {
                         again.append(position)
                     }
                 }
-                break
+                return again
             } catch {
                 taskPeriod = nil
                 let started = vm.lastCallStatistics.units
                 guard LimitStops.isLimit(error), (1...fast.count).contains(started) else {
-                    again += fast
-                    break
+                    return again + fast
                 }
                 // The indicator running when the limit struck is the last one started; the
                 // others run again without it.
@@ -282,48 +328,49 @@ final class EvaluationSession {
                 results[position] = .failure(stops.record(ids[position], located(error, ids[position])))
             }
         }
-        if !again.isEmpty {
-            focus(on: subject, period: period, grouped: grouped)
-            for position in again.sorted() {
-                if let stopped = stops.error(for: ids[position]) {
-                    results[position] = .failure(stopped)
-                    lastPaths[position] = .notRun
-                    continue
-                }
-                lastPaths[position] = .alone
-                results[position] = evaluate(ids[position])
-                if case .failure(let error) = results[position], LimitStops.isLimit(error) {
-                    results[position] = .failure(stops.record(ids[position], error))
-                }
+        return again
+    }
+
+    /// The slow path of ``evaluateAll(_:subject:period:member:)``: each indicator at `positions`
+    /// in a call of its own, for an error located from a traceback.
+    private func evaluateAlone(
+        _ ids: [String], at positions: [Int], into results: inout [Result<ResultValue, LuaError>]
+    ) {
+        for position in positions {
+            if let stopped = stops.error(for: ids[position]) {
+                results[position] = .failure(stopped)
+                lastPaths[position] = .notRun
+                continue
+            }
+            lastPaths[position] = .alone
+            results[position] = evaluate(ids[position])
+            if case .failure(let error) = results[position], LimitStops.isLimit(error) {
+                results[position] = .failure(stops.record(ids[position], error))
             }
         }
-        return results
     }
 
     /// The values, for the focused subject and period, of every aggregate prepared so far whose
     /// values are shared by the subjects of the run: numbers, decimals (scaled) and missing
     /// values (reasons), which the prelude makes into values on use. Lists, groups and rows are
     /// left to `q.run`. Nil when there are none to pass (no shared values, nothing prepared
-    /// yet, prefetch off, tracing or discovering).
+    /// yet, prefetch off, or not a partition member: alone, tracing or discovering).
     private func prefetchedValues() -> (plain: LuaValue, decimals: LuaValue, missing: LuaValue)? {
-        guard prefetch, trace == nil, discovered == nil, let grouped, !aggregates.isEmpty, let period else {
+        guard prefetch, case .member(_, let member) = mode, !aggregates.isEmpty, let period else {
             return nil
         }
         var tables: [UInt8: LuaTable] = [:]
         for id in aggregates.indices {
-            let key = GroupedListKey(aggregate: id, slot: 0)
+            let key = PartitionListKey(aggregate: id, shift: .none)
             let values: [QueryValue]
-            if let known = groupedLists[key] {
+            if let known = partitionLists[key] {
                 values = known
             } else {
-                guard
-                    let computed = try? grouped.runs.values(
-                        of: aggregates[id], in: PeriodDays(firstDay: period.first, lastDay: period.last))
-                else { continue }
-                groupedLists[key] = computed
+                guard let computed = try? member.runs.values(of: aggregates[id], in: period.queryDays) else { continue }
+                partitionLists[key] = computed
                 values = computed
             }
-            guard let (kind, value) = ValueBridge.flat(values[grouped.index]) else { continue }
+            guard let (kind, value) = ValueBridge.flat(values[member.index]) else { continue }
             tables[kind, default: LuaTable()][.integer(Int64(id))] = value
         }
         func table(_ kind: UInt8) -> LuaValue { .table(tables[kind] ?? LuaTable()) }
@@ -334,7 +381,7 @@ final class EvaluationSession {
     /// the evaluation paths; the values are the same either way).
     var prefetch = true
 
-    /// The path that computed each result of the last ``evaluateAll(_:subject:period:grouped:)``,
+    /// The path that computed each result of the last ``evaluateAll(_:subject:period:member:)``,
     /// in the order of its ids (for ``EvaluationStatistics``).
     private(set) var lastPaths: [FigurePath] = []
 
@@ -359,46 +406,55 @@ final class EvaluationSession {
         return plans[Int(id)]
     }
 
-    /// The period of a scope slot: `previous` adds 1, `same_period_last_year` adds 100.
-    func shiftedPeriod(slot: Int) -> Period? {
-        if let cached = shiftedPeriods[slot] { return cached }
-        guard var shifted = period else { return nil }
-        for _ in 0..<(slot % 100) { shifted = shifted.previous }
-        for _ in 0..<(slot / 100) { shifted = shifted.samePeriodLastYear }
-        shiftedPeriods[slot] = shifted
+    /// The period in focus shifted (cached until the focus changes); nil before the first focus.
+    func shiftedPeriod(_ shift: PeriodShift) -> Period? {
+        if let cached = shiftedPeriods[shift] { return cached }
+        guard let period else { return nil }
+        let shifted = shift.applied(to: period)
+        shiftedPeriods[shift] = shifted
         return shifted
     }
 
-    func scope(slot: Int) throws(QueryError) -> (QueryScope, Period) {
-        guard let subject, let shifted = shiftedPeriod(slot: slot) else { throw QueryError("no subject in focus") }
-        return (QueryScope(subject: subject.subject, firstDay: shifted.first, lastDay: shifted.last), shifted)
+    /// The scope of the subject in focus in a shifted period, and that period.
+    func scope(_ shift: PeriodShift) throws(QueryError) -> (QueryScope, Period) {
+        guard let subject = mode.subject, let shifted = shiftedPeriod(shift) else {
+            throw QueryError("no subject in focus")
+        }
+        return (QueryScope(subject: subject.subject, firstDay: shifted.firstDay, lastDay: shifted.lastDay), shifted)
     }
 
-    /// In discovery mode (not nil), the aggregates asked for in the focused period are only
-    /// recorded here, and answer a placeholder missing value.
-    var discovered: Set<Int>?
+    /// The aggregates asked for in the focused period while discovering (see
+    /// ``EvaluationMode/discovering(_:_:)``), by id.
+    private var discovered: Set<Int> = []
 
-    func run(aggregate id: Int, slot: Int) throws(QueryError) -> QueryValue {
+    /// The value of an aggregate for the focus, in a shifted period.
+    ///
+    /// A partition member's (or, in column mode, the first subject's) value comes from the
+    /// partition's shared lists; a subject alone runs the query for itself, and a traced one
+    /// records it with its rows; discovery records the aggregate and answers a placeholder.
+    func run(aggregate id: Int, shift: PeriodShift) throws(QueryError) -> QueryValue {
         let prepared = aggregates[id]
-        if discovered != nil {
-            if slot == 0 { discovered?.insert(id) }
+        switch mode {
+        case .discovering:
+            if shift == .none { discovered.insert(id) }
             return .missing("not computed while discovering queries")
+        case .member, .column:
+            guard let member = mode.member else { break }
+            let key = PartitionListKey(aggregate: id, shift: shift)
+            if let values = partitionLists[key] { return values[member.index] }
+            guard let shifted = shiftedPeriod(shift) else { throw QueryError("no subject in focus") }
+            let values = try member.runs.values(of: prepared, in: shifted.queryDays)
+            partitionLists[key] = values
+            return values[member.index]
+        case .idle, .subject, .tracedSubject:
+            break
         }
-        if trace == nil, let grouped {
-            let key = GroupedListKey(aggregate: id, slot: slot)
-            if let values = groupedLists[key] { return values[grouped.index] }
-            guard let shifted = shiftedPeriod(slot: slot) else { throw QueryError("no subject in focus") }
-            let values = try grouped.runs.values(
-                of: prepared, in: PeriodDays(firstDay: shifted.first, lastDay: shifted.last))
-            groupedLists[key] = values
-            return values[grouped.index]
-        }
-        let (scope, shifted) = try self.scope(slot: slot)
+        let (scope, shifted) = try self.scope(shift)
         subjectQueries += 1
         let value = try engine.run(prepared, in: scope)
-        if trace != nil {
+        if mode.isTraced {
             let rows = try engine.rows(prepared.plan, in: scope)
-            trace?.append(
+            trace.append(
                 TraceEntry(
                     plan: prepared.plan.plan, aggregate: prepared.aggregate, groupedBy: prepared.groupedBy,
                     period: shifted.label, rows: rows, value: value))
@@ -406,14 +462,17 @@ final class EvaluationSession {
         return value
     }
 
-    func rows(_ plan: QueryEngine.PreparedPlan, slot: Int) throws(QueryError) -> [Int32] {
-        let (scope, shifted) = try self.scope(slot: slot)
+    /// The rows of a plan for the subject in focus in a shifted period (recorded when traced).
+    func rows(_ plan: QueryEngine.PreparedPlan, shift: PeriodShift) throws(QueryError) -> [Int32] {
+        let (scope, shifted) = try self.scope(shift)
         subjectQueries += 1
         let rows = try engine.rows(plan, in: scope)
-        trace?.append(
-            TraceEntry(
-                plan: plan.plan, aggregate: nil, groupedBy: nil, period: shifted.label, rows: rows,
-                value: .integer(Int64(rows.count))))
+        if mode.isTraced {
+            trace.append(
+                TraceEntry(
+                    plan: plan.plan, aggregate: nil, groupedBy: nil, period: shifted.label, rows: rows,
+                    value: .integer(Int64(rows.count))))
+        }
         return rows
     }
 
@@ -443,52 +502,15 @@ final class EvaluationSession {
         return .table(table)
     }
 
-    func periodTable(slot: Int) -> LuaValue {
-        guard let shifted = shiftedPeriod(slot: slot) else { return .nil }
+    /// The Lua table of the period in focus shifted (nil before the first focus).
+    func periodTable(_ shift: PeriodShift) -> LuaValue {
+        guard let shifted = shiftedPeriod(shift) else { return .nil }
         let table: LuaTable = [
-            "start": ValueBridge.date(shifted.first), "finish": ValueBridge.date(shifted.last),
-            "end": ValueBridge.date(shifted.last), "label": .string(shifted.label),
+            "start": ValueBridge.date(shifted.firstDay), "finish": ValueBridge.date(shifted.lastDay),
+            "end": ValueBridge.date(shifted.lastDay), "label": .string(shifted.label),
             "days": .integer(Int64(shifted.days)),
             "days_elapsed": .integer(Int64(shifted.daysElapsed(asOf: today))),
         ]
         return .table(table)
-    }
-}
-
-/// Where `require` finds an indicator pack's own modules: `a.b` → `FOLDER/a/b.lua`, nowhere else
-/// (the runtime has already rejected names that are not `[A-Za-z0-9_]` words joined by dots).
-public struct ModuleFolder: Sendable, Hashable {
-    /// The folder on disk.
-    public var path: String
-    /// How chunk names start (`indicators`), so messages read `indicators/a/b.lua:3: …`.
-    public var displayPrefix: String
-
-    /// Creates a module folder.
-    public init(path: String, displayPrefix: String) {
-        self.path = path
-        self.displayPrefix = displayPrefix
-    }
-
-    /// The source and chunk name of a module, if the folder has it.
-    func resolve(_ name: String) -> (source: String, chunkName: String)? {
-        let relative = name.split(separator: ".").joined(separator: "/") + ".lua"
-        guard !relative.contains(".."), let text = try? String(contentsOfFile: path + "/" + relative, encoding: .utf8)
-        else { return nil }
-        return (text, displayPrefix + "/" + relative)
-    }
-}
-
-extension QueryValue {
-    /// The query value of a cell value.
-    init(_ value: CellValue) {
-        switch value {
-        case .null: self = .missing("empty")
-        case .string(let text): self = .text(text)
-        case .integer(let number): self = .integer(number)
-        case .decimal(let decimal): self = .decimal(decimal)
-        case .boolean(let flag): self = .boolean(flag)
-        case .date(let day): self = .date(day)
-        case .datetime(let seconds): self = .datetime(seconds)
-        }
     }
 }

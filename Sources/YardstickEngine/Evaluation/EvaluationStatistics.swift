@@ -11,13 +11,14 @@ public struct EvaluationStatistics: Sendable, Equatable {
     public var figures: FigurePaths { figuresByIndicator.values.reduce(FigurePaths(), +) }
     /// The figures of each indicator by path, by indicator id (indicators that ran only).
     public var figuresByIndicator: [String: FigurePaths]
-    /// Aggregates computed once for every subject of a grain ("grouped"), each for all the
-    /// run's periods at once (or for one shifted period, `s.previous`).
-    public var groupedQueries: Int
-    /// Of ``groupedQueries``, those the prefill computed before the indicators ran.
-    public var groupedQueriesAhead: Int
+    /// Aggregates computed once for every subject of a partition (the subjects of a grain that
+    /// split the users or accounts between them), each for all the run's periods at once (or for
+    /// one shifted period, `s.previous`). Shown as "grouped" by `--timings`.
+    public var partitionQueries: Int
+    /// Of ``partitionQueries``, those the prefill computed before the indicators ran.
+    public var partitionQueriesAhead: Int
     /// Queries (aggregates and row lists) run for one subject at a time: the company, a grain
-    /// with a single subject, or any grain when grouped runs are off.
+    /// with a single subject, or any grain when partition runs are off.
     public var subjectQueries: Int
     /// The aggregates the discovery pass found the indicators asking for.
     public var discoveredQueries: Int
@@ -30,12 +31,12 @@ public struct EvaluationStatistics: Sendable, Equatable {
     /// Creates statistics.
     public init(
         figuresByIndicator: [String: FigurePaths] = [:],
-        groupedQueries: Int = 0, groupedQueriesAhead: Int = 0, subjectQueries: Int = 0, discoveredQueries: Int = 0,
+        partitionQueries: Int = 0, partitionQueriesAhead: Int = 0, subjectQueries: Int = 0, discoveredQueries: Int = 0,
         discoverySeconds: Double = 0, prefillSeconds: Double = 0
     ) {
         self.figuresByIndicator = figuresByIndicator
-        self.groupedQueries = groupedQueries
-        self.groupedQueriesAhead = groupedQueriesAhead
+        self.partitionQueries = partitionQueries
+        self.partitionQueriesAhead = partitionQueriesAhead
         self.subjectQueries = subjectQueries
         self.discoveredQueries = discoveredQueries
         self.discoverySeconds = discoverySeconds

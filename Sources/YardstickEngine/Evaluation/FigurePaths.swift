@@ -6,7 +6,7 @@ public struct FigurePaths: Sendable, Equatable, Hashable {
     /// Taken from a column-mode run: the value function ran once for all subjects of a grain.
     public var columnMode: Int
     /// Evaluated per subject in one Lua call for all of the subject's indicators, with the
-    /// values of the shared (grouped) aggregates passed in ahead.
+    /// values of the aggregates shared by the subjects of its partition passed in ahead.
     public var prefetched: Int
     /// Evaluated per subject in one Lua call for all of the subject's indicators, each query
     /// asked of the host when the script runs it (no shared values to pass in).
@@ -60,9 +60,4 @@ public struct FigurePaths: Sendable, Equatable, Hashable {
             perSubject: a.perSubject + b.perSubject, alone: a.alone + b.alone, notRun: a.notRun + b.notRun,
             failed: a.failed + b.failed, stoppedByLimits: a.stoppedByLimits + b.stoppedByLimits)
     }
-}
-
-/// The path that computed one figure (see ``FigurePaths``).
-enum FigurePath: UInt8, Sendable {
-    case columnMode, prefetched, perSubject, alone, notRun
 }

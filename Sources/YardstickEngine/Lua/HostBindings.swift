@@ -5,7 +5,15 @@ import YardstickQuery
 /// The Swift functions behind the prelude's `__host.query` table: they turn recorded view
 /// plans into ``QueryPlan``s and run them for the subject and period being evaluated.
 enum HostBindings {
+    /// Registers every host function of the query API on `vm`, for `session`.
     static func register(on vm: LuaVM, session: EvaluationSession) throws(LuaError) {
+        try registerPlans(on: vm, session: session)
+        try registerAggregateValues(on: vm, session: session)
+        try registerRowsAndContext(on: vm, session: session)
+    }
+
+    /// `plan` and `prepare_aggregate`: views and aggregates prepared once, then named by id.
+    private static func registerPlans(on vm: LuaVM, session: EvaluationSession) throws(LuaError) {
         try vm.register("plan", in: "query") { [unowned session] args throws(HostError) in
             guard let entity = args.first?.stringValue, case .boolean(let restricted)? = args.dropFirst().first,
                 let filters = args.dropFirst(2).first?.tableValue
@@ -41,13 +49,18 @@ enum HostBindings {
             }
             return [.integer(Int64(session.aggregates.count - 1))]
         }
+    }
+
+    /// `run`, `column` and `column_ratio`: a prepared aggregate's value for the subject in focus,
+    /// or its values for every subject at once (column mode).
+    private static func registerAggregateValues(on vm: LuaVM, session: EvaluationSession) throws(LuaError) {
         try vm.register("run", in: "query") { [unowned session] args throws(HostError) in
             guard let id = args.first?.integerValue, id >= 0, Int(id) < session.aggregates.count else {
                 throw HostError("unknown aggregate")
             }
-            let slot = Int(args.dropFirst().first?.integerValue ?? 0)
+            let shift = PeriodShift(slot: Int(args.dropFirst().first?.integerValue ?? 0))
             do {
-                return [ValueBridge.lua(try session.run(aggregate: Int(id), slot: slot))]
+                return [ValueBridge.lua(try session.run(aggregate: Int(id), shift: shift))]
             } catch let error as QueryError {
                 throw HostError(error.message)
             } catch {
@@ -58,7 +71,7 @@ enum HostBindings {
             guard let id = args.first?.integerValue else { throw HostError("unknown aggregate") }
             let slot = Int(args.dropFirst().first?.integerValue ?? 0)
             do {
-                return try session.columnValues(aggregate: Int(id), slot: slot)
+                return try session.columnValues(ColumnReference(aggregate: Int(id), slot: slot))
             } catch let error as QueryError {
                 throw HostError(error.message)
             } catch {
@@ -69,18 +82,26 @@ enum HostBindings {
             let numbers = args.compactMap(\.integerValue).map { Int($0) }
             guard numbers.count == 4 else { throw HostError("column_ratio(a, slot, b, slot)") }
             do {
-                return [.integer(Int64(try session.ratioColumn((numbers[0], numbers[1]), (numbers[2], numbers[3]))))]
+                let id = try session.ratioColumn(
+                    ColumnReference(aggregate: numbers[0], slot: numbers[1]),
+                    ColumnReference(aggregate: numbers[2], slot: numbers[3]))
+                return [.integer(Int64(id))]
             } catch let error as QueryError {
                 throw HostError(error.message)
             } catch {
                 throw HostError("\(error)")
             }
         }
+    }
+
+    /// `rows`, `cell`, `period` and `has_entity`: a view's rows, their fields, the periods in
+    /// focus and what the workspace holds.
+    private static func registerRowsAndContext(on vm: LuaVM, session: EvaluationSession) throws(LuaError) {
         try vm.register("rows", in: "query") { [unowned session] args throws(HostError) in
             let plan = try session.plan(args.first)
-            let slot = Int(args.dropFirst().first?.integerValue ?? 0)
+            let shift = PeriodShift(slot: Int(args.dropFirst().first?.integerValue ?? 0))
             do {
-                let rows = try session.rows(plan, slot: slot)
+                let rows = try session.rows(plan, shift: shift)
                 return [.table(LuaTable(array: rows.map { .integer(Int64($0)) }))]
             } catch let error as QueryError {
                 throw HostError(error.message)
@@ -95,7 +116,7 @@ enum HostBindings {
             return [session.cell(entity: entity, row: Int(row), path: FieldPath(field))]
         }
         try vm.register("period", in: "query") { [unowned session] args throws(HostError) in
-            [session.periodTable(slot: Int(args.first?.integerValue ?? 0))]
+            [session.periodTable(PeriodShift(slot: Int(args.first?.integerValue ?? 0)))]
         }
         try vm.register("has_entity", in: "query") { [unowned session] args throws(HostError) in
             guard let name = args.first?.stringValue else { return [.boolean(false)] }

@@ -32,8 +32,8 @@ extension RunReportWriter {
             "figures": figurePathsJSON(statistics.figures),
             "figures_by_indicator": .object(statistics.figuresByIndicator.mapValues(figurePathsJSON)),
             "queries": .object([
-                "grouped": .number(String(statistics.groupedQueries)),
-                "grouped_ahead": .number(String(statistics.groupedQueriesAhead)),
+                "grouped": .number(String(statistics.partitionQueries)),
+                "grouped_ahead": .number(String(statistics.partitionQueriesAhead)),
                 "one_subject": .number(String(statistics.subjectQueries)),
                 "discovered": .number(String(statistics.discoveredQueries)),
             ]),

@@ -4,7 +4,7 @@ import YardstickData
 extension Period {
     /// The single day `day`.
     public static func day(_ day: Int32) -> Period {
-        Period(kind: .day, first: day, last: day, label: CivilDate.isoString(ofDay: day))
+        Period(kind: .day, firstDay: day, lastDay: day, label: CivilDate.isoString(ofDay: day))
     }
 
     /// The calendar month `month` (1–12) of `year`.
@@ -61,7 +61,7 @@ extension Period {
     ///   - weekStart: The first day of the week, 1 = Monday … 7 = Sunday.
     public static func week(year: Int, week: Int, weekStart: Int) -> Period {
         let first = firstWeekStart(year: year, weekStart: weekStart) + Int32(7 * (week - 1))
-        return Period(kind: .week, first: first, last: first + 6, label: pad(year, 4) + "-W" + pad(week, 2))
+        return Period(kind: .week, firstDay: first, lastDay: first + 6, label: pad(year, 4) + "-W" + pad(week, 2))
     }
 
     /// The number of weeks (52 or 53) in the week-numbering year `year`.
@@ -71,13 +71,13 @@ extension Period {
         return Int(days / 7)
     }
 
-    /// The dates from `first` to `last` inclusive, labelled `2026-01-01..2026-03-31`.
+    /// The dates from `firstDay` to `lastDay` inclusive, labelled `2026-01-01..2026-03-31`.
     ///
-    /// - Precondition: `first <= last`.
-    public static func custom(first: Int32, last: Int32) -> Period {
-        precondition(first <= last, "a custom period must not end before it starts")
-        let label = CivilDate.isoString(ofDay: first) + ".." + CivilDate.isoString(ofDay: last)
-        return Period(kind: .custom, first: first, last: last, label: label)
+    /// - Precondition: `firstDay <= lastDay`.
+    public static func custom(firstDay: Int32, lastDay: Int32) -> Period {
+        precondition(firstDay <= lastDay, "a custom period must not end before it starts")
+        let label = CivilDate.isoString(ofDay: firstDay) + ".." + CivilDate.isoString(ofDay: lastDay)
+        return Period(kind: .custom, firstDay: firstDay, lastDay: lastDay, label: label)
     }
 
     // MARK: Calendar arithmetic
@@ -128,11 +128,11 @@ extension Period {
             let suffix =
                 kind == .fiscalYear ? "" : kind == .fiscalQuarter ? "-Q\(position / 3 + 1)" : "-H\(position / 6 + 1)"
             return Period(
-                kind: kind, first: first, last: last, label: "FY" + pad(fiscalYear, 4) + suffix,
+                kind: kind, firstDay: first, lastDay: last, label: "FY" + pad(fiscalYear, 4) + suffix,
                 fiscalYearStartMonth: startMonth)
         default: label = pad(year, 4)
         }
-        return Period(kind: kind, first: first, last: last, label: label)
+        return Period(kind: kind, firstDay: first, lastDay: last, label: label)
     }
 
     /// The first day of week 1 of the week-numbering year `year`.

@@ -4,13 +4,13 @@ import YardstickData
 extension Period {
     /// The period of the same kind just before this one.
     ///
-    /// For a custom range it is the same number of days ending the day before ``first``:
+    /// For a custom range it is the same number of days ending the day before ``firstDay``:
     /// the previous period of `2026-01-11..2026-01-20` is `2026-01-01..2026-01-10`.
     public var previous: Period { shifted(by: -1) }
 
     /// The period of the same kind just after this one.
     ///
-    /// For a custom range it is the same number of days starting the day after ``last``.
+    /// For a custom range it is the same number of days starting the day after ``lastDay``.
     public var next: Period { shifted(by: 1) }
 
     /// The corresponding period one year earlier.
@@ -23,11 +23,11 @@ extension Period {
     public var samePeriodLastYear: Period {
         switch kind {
         case .day:
-            return .day(Self.sameDayLastYear(first))
+            return .day(Self.sameDayLastYear(firstDay))
         case .custom:
-            return .custom(first: Self.sameDayLastYear(first), last: Self.sameDayLastYear(last))
+            return .custom(firstDay: Self.sameDayLastYear(firstDay), lastDay: Self.sameDayLastYear(lastDay))
         case .week:
-            let weekStart = Self.weekday(of: first)
+            let weekStart = Self.weekday(of: firstDay)
             let (year, number) = weekCoordinates
             let weeks = Self.weeksInYear(year - 1, weekStart: weekStart)
             return .week(year: year - 1, week: min(number, weeks), weekStart: weekStart)
@@ -40,12 +40,12 @@ extension Period {
     func shifted(by steps: Int) -> Period {
         switch kind {
         case .day:
-            return .day(first + Int32(steps))
+            return .day(firstDay + Int32(steps))
         case .custom:
             let offset = Int32(steps * days)
-            return .custom(first: first + offset, last: last + offset)
+            return .custom(firstDay: firstDay + offset, lastDay: lastDay + offset)
         case .week:
-            return .week(startingOn: first + Int32(7 * steps))
+            return .week(startingOn: firstDay + Int32(7 * steps))
         case .month, .quarter, .half, .year, .fiscalQuarter, .fiscalHalf, .fiscalYear:
             let length = Self.months(in: kind) ?? 1
             return Self.monthSpan(
@@ -55,15 +55,15 @@ extension Period {
 
     /// The month index of the first day (for month-based kinds).
     var startMonthIndex: Int {
-        let (year, month, _) = CivilDate.components(ofDay: first)
+        let (year, month, _) = CivilDate.components(ofDay: firstDay)
         return Self.monthIndex(year: year, month: month)
     }
 
     /// The week-numbering year and week number of a week period.
     var weekCoordinates: (year: Int, week: Int) {
-        let year = Self.weekYear(ofWeekStarting: first)
-        let start = Self.firstWeekStart(year: year, weekStart: Self.weekday(of: first))
-        return (year, Int(first - start) / 7 + 1)
+        let year = Self.weekYear(ofWeekStarting: firstDay)
+        let start = Self.firstWeekStart(year: year, weekStart: Self.weekday(of: firstDay))
+        return (year, Int(firstDay - start) / 7 + 1)
     }
 
     /// The week period whose first day is `day`; the week starts on `day`'s weekday.

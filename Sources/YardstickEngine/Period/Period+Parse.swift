@@ -33,7 +33,7 @@ extension Period {
             guard first <= last else {
                 throw PeriodError(text: text, reason: "the range ends before it starts")
             }
-            return .custom(first: first, last: last)
+            return .custom(firstDay: first, lastDay: last)
         }
         do {
             return try single(trimmed, calendar: calendar)
@@ -73,11 +73,11 @@ extension Period {
                 text: text, reason: "both ends must be the same kind of period (\(start.kind) and \(finish.kind))",
                 isRange: true)
         }
-        guard start.first <= finish.first else {
+        guard start.firstDay <= finish.firstDay else {
             throw PeriodError(text: text, reason: "\(start.label) comes after \(finish.label)", isRange: true)
         }
         var periods = [start]
-        while periods[periods.count - 1].first < finish.first {
+        while periods[periods.count - 1].firstDay < finish.firstDay {
             guard periods.count < maximumRangeCount else {
                 throw PeriodError(
                     text: text, reason: "a range may hold at most \(maximumRangeCount) periods", isRange: true)

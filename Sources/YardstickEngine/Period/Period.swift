@@ -1,4 +1,5 @@
 import YardstickData
+import YardstickQuery
 
 /// A reporting period: an inclusive run of calendar days with a kind and a canonical label.
 ///
@@ -38,21 +39,28 @@ public struct Period: Sendable, Hashable, Codable, CustomStringConvertible {
         case custom
     }
 
+    /// The keys of the encoded form, unchanged since the days were named `first` and `last`.
+    enum CodingKeys: String, CodingKey {
+        case kind, label, fiscalYearStartMonth
+        case firstDay = "first"
+        case lastDay = "last"
+    }
+
     /// What sort of period this is.
     public let kind: Kind
     /// The day number of the first day, inclusive.
-    public let first: Int32
+    public let firstDay: Int32
     /// The day number of the last day, inclusive.
-    public let last: Int32
+    public let lastDay: Int32
     /// The canonical text of the period, which ``parse(_:calendar:)`` reads back.
     public let label: String
     /// The month (1–12) the fiscal year starts in, for fiscal kinds; nil for the others.
     public let fiscalYearStartMonth: Int?
 
-    init(kind: Kind, first: Int32, last: Int32, label: String, fiscalYearStartMonth: Int? = nil) {
+    init(kind: Kind, firstDay: Int32, lastDay: Int32, label: String, fiscalYearStartMonth: Int? = nil) {
         self.kind = kind
-        self.first = first
-        self.last = last
+        self.firstDay = firstDay
+        self.lastDay = lastDay
         self.label = label
         self.fiscalYearStartMonth = fiscalYearStartMonth
     }
@@ -61,17 +69,20 @@ public struct Period: Sendable, Hashable, Codable, CustomStringConvertible {
     public var description: String { label }
 
     /// The number of days in the period (at least 1).
-    public var days: Int { Int(last) - Int(first) + 1 }
+    public var days: Int { Int(lastDay) - Int(firstDay) + 1 }
 
     /// The ISO 8601 date of the first day (`2026-10-01`).
-    public var firstDate: String { CivilDate.isoString(ofDay: first) }
+    public var firstDate: String { CivilDate.isoString(ofDay: firstDay) }
 
     /// The ISO 8601 date of the last day (`2026-10-31`).
-    public var lastDate: String { CivilDate.isoString(ofDay: last) }
+    public var lastDate: String { CivilDate.isoString(ofDay: lastDay) }
+
+    /// The period's days, as the query engine takes them.
+    public var queryDays: PeriodDays { PeriodDays(firstDay: firstDay, lastDay: lastDay) }
 
     /// Whether `day` lies within the period, both ends included.
     public func contains(day: Int32) -> Bool {
-        first <= day && day <= last
+        firstDay <= day && day <= lastDay
     }
 
     /// How many days of the period have begun by `day`, counting `day` itself.
@@ -81,6 +92,6 @@ public struct Period: Sendable, Hashable, Codable, CustomStringConvertible {
     /// - Parameter day: The day number of "today".
     /// - Returns: A count clamped to `0...days`.
     public func daysElapsed(asOf day: Int32) -> Int {
-        min(max(Int(day) - Int(first) + 1, 0), days)
+        min(max(Int(day) - Int(firstDay) + 1, 0), days)
     }
 }

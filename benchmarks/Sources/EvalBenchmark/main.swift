@@ -56,7 +56,9 @@ let names = [
 
 let users = dataset["users"]!
 let months = try Period.range("2025-01..2026-12", calendar: workspace.calendar)
-guard let groups = SubjectGroups((0..<users.rowCount).map { .users([Int32($0)]) }, targetCount: users.rowCount) else {
+guard
+    let partition = SubjectPartition((0..<users.rowCount).map { .users([Int32($0)]) }, targetCount: users.rowCount)
+else {
     FileHandle.standardError.write(Data("users do not form a partition\n".utf8))
     exit(1)
 }
@@ -83,13 +85,13 @@ let aggregates: [(Aggregate, QueryEngine.PreparedPlan)] = [
 /// (one aggregate per task), then Swift combines them.
 func evaluate(_ periods: [Period]) throws -> (Double, [[QueryValue]]) {
     let start = DispatchTime.now()
-    let spans = periods.map { PeriodDays(firstDay: $0.first, lastDay: $0.last) }
+    let spans = periods.map(\.queryDays)
     let results = ResultSlots<[[QueryValue]]>(count: aggregates.count)
     DispatchQueue.concurrentPerform(iterations: aggregates.count) { index in
         let (aggregate, plan) = aggregates[index]
         do {
             let prepared = try engine.prepare(aggregate, of: plan)
-            results.set(index, try engine.run(prepared, for: groups, periods: spans))
+            results.set(index, try engine.run(prepared, for: partition, periods: spans))
         } catch {
             FileHandle.standardError.write(Data("query failed: \(error)\n".utf8))
             exit(1)

@@ -9,11 +9,11 @@ import Foundation
 /// are computed alone on first request. Threads asking for a list being computed wait for it;
 /// lists are found by the aggregate's content, so each thread may prepare its own equal
 /// aggregates.
-public final class GroupedRuns: @unchecked Sendable {
+public final class PartitionRuns: @unchecked Sendable {
     /// The engine that runs the aggregates.
     public let engine: QueryEngine
     /// The subjects.
-    public let groups: SubjectGroups
+    public let partition: SubjectPartition
     /// The run's periods, computed together.
     public let periods: [PeriodDays]
     private let periodIndex: [PeriodDays: Int]
@@ -32,9 +32,9 @@ public final class GroupedRuns: @unchecked Sendable {
     }
 
     /// Creates an empty set of results for a partition of subjects and the periods of a run.
-    public init(engine: QueryEngine, groups: SubjectGroups, periods: [PeriodDays]) {
+    public init(engine: QueryEngine, partition: SubjectPartition, periods: [PeriodDays]) {
         self.engine = engine
-        self.groups = groups
+        self.partition = partition
         var unique: [PeriodDays] = []
         var index: [PeriodDays: Int] = [:]
         for period in periods where index[period] == nil {
@@ -80,7 +80,7 @@ public final class GroupedRuns: @unchecked Sendable {
         if let value = slot.value { return try value.get() }
         let value: Result<[[QueryValue]], QueryError>
         do {
-            value = .success(try engine.run(prepared, for: groups, periods: periods))
+            value = .success(try engine.run(prepared, for: partition, periods: periods))
         } catch {
             value = .failure(error)
         }

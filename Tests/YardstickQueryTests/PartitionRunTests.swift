@@ -8,16 +8,16 @@ import YardstickTestSupport
 /// `QueryEngine.run(_:for:periods:)` computes every subject and period in one pass; these tests
 /// check that each of its values equals the value of the per-subject path
 /// (`QueryEngine.run(_:in:)`) for the same subject and period, over generated data with empty
-/// cells, several subject kinds and every way the grouped path reads rows (one scan for many
+/// cells, several subject kinds and every way the partition path reads rows (one scan for many
 /// periods, the date index for a short period, one scan per period, one scan for all).
-@Suite struct GroupedRunTests {
+@Suite struct PartitionRunTests {
     let engine: QueryEngine
 
     init() throws {
         engine = try GeneratedSales.engine()
     }
 
-    /// The plans and aggregates compared, covering each fold of `GroupFolder`.
+    /// The plans and aggregates compared, covering each fold of `PartitionFolder`.
     static let cases: [(QueryPlan, Aggregate, Measure?)] = {
         let opportunities = "opportunities"
         let won = QueryFilter.compare(FieldPath("stage"), .equal, .text("won"))
@@ -75,12 +75,12 @@ import YardstickTestSupport
 
     /// Compares every case for one partition of subjects and one list of periods.
     func expectSameAsPerSubject(_ subjects: [QueryScope.Subject], targetCount: Int, periods: [PeriodDays]) throws {
-        let groups = try #require(SubjectGroups(subjects, targetCount: targetCount))
+        let partition = try #require(SubjectPartition(subjects, targetCount: targetCount))
         for (plan, aggregate, group) in Self.cases {
             let prepared = try engine.prepare(aggregate, of: try engine.prepare(plan), groupedBy: group)
             let grouped: [[QueryValue]]
             do {
-                grouped = try engine.run(prepared, for: groups, periods: periods)
+                grouped = try engine.run(prepared, for: partition, periods: periods)
             } catch {
                 // A plan that cannot be restricted to these subjects fails the same way alone.
                 #expect(throws: QueryError.self) {
@@ -150,17 +150,17 @@ import YardstickTestSupport
     }
 
     @Test func subjectsSharingAUserAreNotAPartition() {
-        #expect(SubjectGroups([.users([0, 1]), .users([1, 2])], targetCount: 3) == nil)
-        #expect(SubjectGroups([.users([0]), .accounts([0])], targetCount: 3) == nil)
-        #expect(SubjectGroups([.company], targetCount: 3) == nil)
-        #expect(SubjectGroups([.users([5])], targetCount: 3) == nil)
-        #expect(SubjectGroups([.users([0]), .users([2])], targetCount: 3)?.count == 2)
+        #expect(SubjectPartition([.users([0, 1]), .users([1, 2])], targetCount: 3) == nil)
+        #expect(SubjectPartition([.users([0]), .accounts([0])], targetCount: 3) == nil)
+        #expect(SubjectPartition([.company], targetCount: 3) == nil)
+        #expect(SubjectPartition([.users([5])], targetCount: 3) == nil)
+        #expect(SubjectPartition([.users([0]), .users([2])], targetCount: 3)?.count == 2)
     }
 
     @Test func sharedRunsComputeEachAggregateOnceForAllRunPeriods() throws {
         let users = try #require(engine.dataset["users"]).rowCount
-        let groups = try #require(SubjectGroups((0..<users).map { .users([Int32($0)]) }, targetCount: users))
-        let runs = GroupedRuns(engine: engine, groups: groups, periods: Self.months)
+        let partition = try #require(SubjectPartition((0..<users).map { .users([Int32($0)]) }, targetCount: users))
+        let runs = PartitionRuns(engine: engine, partition: partition, periods: Self.months)
         let plan = try engine.prepare(QueryPlan(entity: "opportunities", filters: [.during("closed_at")]))
         let first = try engine.prepare(.count, of: plan)
         let equal = try engine.prepare(

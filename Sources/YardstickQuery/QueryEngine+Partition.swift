@@ -12,7 +12,7 @@ extension QueryEngine {
     /// - Returns: Per period (in the order given), one value per subject.
     /// - Throws: ``QueryError`` when the entity has no field attributing rows to a user (or an
     ///   account).
-    public func run(_ prepared: PreparedAggregate, for groups: SubjectGroups, periods: [PeriodDays])
+    public func run(_ prepared: PreparedAggregate, for partition: SubjectPartition, periods: [PeriodDays])
         throws(QueryError) -> [[QueryValue]]
     {
         let compiled = prepared.plan.compiled
@@ -22,11 +22,11 @@ extension QueryEngine {
             var values: [[QueryValue]] = []
             for period in periods {
                 let scope = QueryScope(subject: .company, firstDay: period.firstDay, lastDay: period.lastDay)
-                values.append(Array(repeating: try run(prepared, in: scope), count: groups.count))
+                values.append(Array(repeating: try run(prepared, in: scope), count: partition.count))
             }
             return values
         }
-        let isUsers = groups.kind == .users
+        let isUsers = partition.kind == .users
         guard let fieldName = isUsers ? compiled.subjectField : compiled.accountField else {
             let what = isUsers ? "user field (owner, agent or user)" : "account field"
             throw QueryError("\(table.entity.name) has no \(what) to restrict to \(isUsers ? "a user" : "an account")")
@@ -38,27 +38,13 @@ extension QueryEngine {
             }
             owners = column.referencedRows
         }
-        let selector = GroupSelector(compiled: compiled, owners: owners, groupOfTarget: groups.groupOfTarget)
+        let selector = PartitionSelector(compiled: compiled, owners: owners, subjectOfTarget: partition.subjectOfTarget)
         // One fold over (period, subject) cells: cell = period * subjects + subject.
-        let (values, periodCount) = GroupFolder(prepared: prepared).fold(
-            selector, periods: periods, groupCount: groups.count)
+        let (values, periodCount) = PartitionFolder(prepared: prepared).fold(
+            selector, periods: periods, subjectCount: partition.count)
         return periods.indices.map { period in
-            let first = min(period, periodCount - 1) * groups.count
-            return Array(values[first..<first + groups.count])
+            let first = min(period, periodCount - 1) * partition.count
+            return Array(values[first..<first + partition.count])
         }
-    }
-}
-
-/// A period as its first and last local day, inclusive.
-public struct PeriodDays: Sendable, Hashable {
-    /// The first day.
-    public var firstDay: Int32
-    /// The last day, inclusive.
-    public var lastDay: Int32
-
-    /// Creates a period.
-    public init(firstDay: Int32, lastDay: Int32) {
-        self.firstDay = firstDay
-        self.lastDay = lastDay
     }
 }

@@ -1,7 +1,7 @@
 /// Many subjects of one grain as a partition of users (or of accounts): every user belongs to at
 /// most one subject. A prepared aggregate then runs for all of them in one pass over a period's
 /// rows (``QueryEngine/run(_:for:periods:)``) instead of once per subject.
-public struct SubjectGroups: Sendable {
+public struct SubjectPartition: Sendable {
     /// Whether the subjects are sets of users or of accounts.
     public enum Kind: Sendable, Hashable {
         case users
@@ -13,9 +13,9 @@ public struct SubjectGroups: Sendable {
     /// The number of subjects.
     public let count: Int
     /// Per row of `users` (or `accounts`), the subject it belongs to, or -1.
-    let groupOfTarget: [Int32]
+    let subjectOfTarget: [Int32]
 
-    /// Groups subjects given as scopes, or nil when they are not a partition of one kind of
+    /// Partitions subjects given as scopes, or nil when they are not a partition of one kind of
     /// target: the company, a mix of users and accounts, or a target in two subjects.
     ///
     /// - Parameters:
@@ -23,7 +23,7 @@ public struct SubjectGroups: Sendable {
     ///   - targetCount: The number of rows of `users` (or `accounts`).
     public init?(_ subjects: [QueryScope.Subject], targetCount: Int) {
         var kind: Kind?
-        var groupOfTarget = [Int32](repeating: -1, count: targetCount)
+        var subjectOfTarget = [Int32](repeating: -1, count: targetCount)
         for (index, subject) in subjects.enumerated() {
             let targets: [Int32]
             switch subject {
@@ -38,13 +38,13 @@ public struct SubjectGroups: Sendable {
                 targets = accounts
             }
             for target in targets {
-                guard target >= 0, Int(target) < targetCount, groupOfTarget[Int(target)] < 0 else { return nil }
-                groupOfTarget[Int(target)] = Int32(index)
+                guard target >= 0, Int(target) < targetCount, subjectOfTarget[Int(target)] < 0 else { return nil }
+                subjectOfTarget[Int(target)] = Int32(index)
             }
         }
         guard let kind else { return nil }
         self.kind = kind
         self.count = subjects.count
-        self.groupOfTarget = groupOfTarget
+        self.subjectOfTarget = subjectOfTarget
     }
 }

@@ -11,7 +11,7 @@ import YardstickQuery
 /// check the cases that path must not get wrong, with values worked out by hand from
 /// ``EngineFixture`` (October 2026: u1 closed o1, o2, o3; u2 closed o4; u3 closed o8; in
 /// September u3 closed o6).
-@Suite struct GroupedEvaluationTests {
+@Suite struct PartitionEvaluationTests {
     static func run(_ sources: [String], limits: LuaLimits = .default, grains: [Grain] = [.user, .team])
         throws -> RunReport
     {

@@ -1,18 +1,11 @@
 import YardstickData
 
-/// Receives the rows a ``GroupSelector`` selects, each with its cell
-/// (`period * subjects + subject`). Sinks are value types so each scan loop is specialised
-/// for the sink it feeds.
-protocol SelectionSink {
-    mutating func take(row: Int, cell: Int)
-}
-
 /// Finds the rows of a compiled plan per period and subject, and hands them to a sink.
-struct GroupSelector {
+struct PartitionSelector {
     let compiled: QueryEngine.CompiledPlan
     /// Per row, the user (or account) it belongs to; empty when the rows are the targets.
     let owners: [Int32]
-    let groupOfTarget: [Int32]
+    let subjectOfTarget: [Int32]
 
     /// Rows read through a date index cost a few cache misses each, a scan a nanosecond or two:
     /// the index pays off when it selects less than this share of the table.
@@ -20,7 +13,7 @@ struct GroupSelector {
 
     /// Feeds the rows selected in each period to `sink`, and returns the number of periods the
     /// cells cover: 1 when the selection is the same in every period (no filter depends on it).
-    func select<Sink: SelectionSink>(_ periods: [PeriodDays], groupCount: Int, into sink: inout Sink) -> Int {
+    func select<Sink: SelectionSink>(_ periods: [PeriodDays], subjectCount: Int, into sink: inout Sink) -> Int {
         let table = compiled.table
         let dayFilters = compiled.dayFilters
         guard let periodFilter = dayFilters.firstIndex(where: { $0.range.isPeriod }) else {
@@ -29,7 +22,7 @@ struct GroupSelector {
                 return 1
             }
             for (index, period) in periods.enumerated() {
-                scan(test(for: period, skipping: nil), cellOffset: index * groupCount, into: &sink)
+                scan(test(for: period, skipping: nil), cellOffset: index * subjectCount, into: &sink)
             }
             return periods.count
         }
@@ -40,16 +33,16 @@ struct GroupSelector {
                 let test = self.test(for: period, skipping: periodFilter)
                 for candidate in candidates {
                     let row = Int(candidate)
-                    guard let group = group(of: row) else { continue }
+                    guard let subject = subject(of: row) else { continue }
                     if let test, !test(row) { continue }
-                    sink.take(row: row, cell: group)
+                    sink.take(row: row, cell: subject)
                 }
                 return 1
             }
         }
         guard let mapping = PeriodMapping(periods) else {
             for (index, period) in periods.enumerated() {
-                scan(test(for: period, skipping: nil), cellOffset: index * groupCount, into: &sink)
+                scan(test(for: period, skipping: nil), cellOffset: index * subjectCount, into: &sink)
             }
             return periods.count
         }
@@ -61,18 +54,20 @@ struct GroupSelector {
         if dayFilters.count == 1 {
             let test = Self.conjunction(compiled.predicates)
             for row in 0..<rowCount {
-                guard validity.isPresent(row), let period = mapping.period(of: days[row]), let group = group(of: row)
+                guard validity.isPresent(row), let period = mapping.period(of: days[row]),
+                    let subject = subject(of: row)
                 else { continue }
                 if let test, !test(row) { continue }
-                sink.take(row: row, cell: period * groupCount + group)
+                sink.take(row: row, cell: period * subjectCount + subject)
             }
         } else {
             let tests = periods.map { test(for: $0, skipping: periodFilter) }
             for row in 0..<rowCount {
-                guard validity.isPresent(row), let period = mapping.period(of: days[row]), let group = group(of: row)
+                guard validity.isPresent(row), let period = mapping.period(of: days[row]),
+                    let subject = subject(of: row)
                 else { continue }
                 if let test = tests[period], !test(row) { continue }
-                sink.take(row: row, cell: period * groupCount + group)
+                sink.take(row: row, cell: period * subjectCount + subject)
             }
         }
         return periods.count
@@ -107,48 +102,17 @@ struct GroupSelector {
     /// Feeds the rows of one period found by a scan of the whole table.
     private func scan<Sink: SelectionSink>(_ test: ((Int) -> Bool)?, cellOffset: Int, into sink: inout Sink) {
         for row in 0..<compiled.table.rowCount {
-            guard let group = group(of: row) else { continue }
+            guard let subject = subject(of: row) else { continue }
             if let test, !test(row) { continue }
-            sink.take(row: row, cell: cellOffset + group)
+            sink.take(row: row, cell: cellOffset + subject)
         }
     }
 
     @inline(__always)
-    private func group(of row: Int) -> Int? {
+    private func subject(of row: Int) -> Int? {
         let target = owners.isEmpty ? row : Int(owners[row])
-        guard target >= 0, target < groupOfTarget.count else { return nil }
-        let group = groupOfTarget[target]
-        return group >= 0 ? Int(group) : nil
-    }
-}
-
-/// Which of several disjoint periods each day falls in, as a table over the days they span.
-struct PeriodMapping {
-    let firstDay: Int32
-    let periodOfDay: [Int32]
-
-    /// Nil when periods overlap or span too many days for a table.
-    init?(_ periods: [PeriodDays]) {
-        guard let low = periods.map(\.firstDay).min(), let high = periods.map(\.lastDay).max(), low <= high,
-            Int(high) - Int(low) < 1_000_000
-        else { return nil }
-        var periodOfDay = [Int32](repeating: -1, count: Int(high - low) + 1)
-        for (index, period) in periods.enumerated() where period.firstDay <= period.lastDay {
-            for day in period.firstDay...period.lastDay {
-                let slot = Int(day - low)
-                if periodOfDay[slot] >= 0 { return nil }
-                periodOfDay[slot] = Int32(index)
-            }
-        }
-        self.firstDay = low
-        self.periodOfDay = periodOfDay
-    }
-
-    @inline(__always)
-    func period(of day: Int32) -> Int? {
-        let slot = Int(day) - Int(firstDay)
-        guard slot >= 0, slot < periodOfDay.count else { return nil }
-        let period = periodOfDay[slot]
-        return period >= 0 ? Int(period) : nil
+        guard target >= 0, target < subjectOfTarget.count else { return nil }
+        let subject = subjectOfTarget[target]
+        return subject >= 0 ? Int(subject) : nil
     }
 }

@@ -1,0 +1,23 @@
+import LuaRuntime
+import YardstickData
+import YardstickQuery
+
+/// What every evaluation session of a run is started with, so that each worker thread can start
+/// its own (Lua states are not thread-safe).
+struct SessionSettings: Sendable {
+    /// The query engine over the loaded data.
+    var engine: QueryEngine
+    /// The workspace's calendar (weeks, fiscal years).
+    var calendar: CalendarSettings
+    /// Limits per indicator call.
+    var limits: LuaLimits
+    /// The day "days elapsed" is counted to.
+    var today: Int32
+    /// Where `require` finds the indicators' own modules.
+    var modules: ModuleFolder?
+
+    /// A new session, on the calling thread, with no indicator loaded.
+    func start() throws(LuaError) -> EvaluationSession {
+        try EvaluationSession(engine: engine, calendar: calendar, limits: limits, today: today, modules: modules)
+    }
+}

@@ -1,0 +1,32 @@
+import YardstickData
+
+/// A constant a filter compares with.
+public enum Operand: Sendable, Hashable, CustomStringConvertible {
+    /// Text (also enum values and reference ids).
+    case text(String)
+    /// A whole number.
+    case integer(Int64)
+    /// A floating-point number.
+    case number(Double)
+    /// An exact decimal.
+    case decimal(ExactDecimal)
+    /// A boolean.
+    case boolean(Bool)
+    /// A date (day number).
+    case date(Int32)
+    /// An instant (epoch seconds).
+    case datetime(Int64)
+
+    /// The operand as written in explanations.
+    public var description: String {
+        switch self {
+        case .text(let text): "\"\(text)\""
+        case .integer(let value): String(value)
+        case .number(let value): String(value)
+        case .decimal(let value): value.description
+        case .boolean(let value): value ? "true" : "false"
+        case .date(let day): CivilDate.isoString(ofDay: day)
+        case .datetime(let seconds): CivilDate.isoString(ofInstant: seconds)
+        }
+    }
+}
