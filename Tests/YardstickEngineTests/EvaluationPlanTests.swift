@@ -15,8 +15,7 @@ import YardstickQuery
 
     /// An evaluator over the fixture's data, whose temporary folder is removed at once.
     static func evaluator(partitioned: Bool = true) throws -> Evaluator {
-        let (workspace, engine, directory) = try EngineFixture.workspace()
-        try? FileManager.default.removeItem(atPath: directory)
+        let (workspace, engine, _) = try EngineFixture.workspace()
         var evaluator = Evaluator(engine: engine, workspace: workspace, today: 20_400, workers: 1)
         evaluator.paths = EvaluationPaths(partitioned: partitioned, prefetch: true)
         return evaluator

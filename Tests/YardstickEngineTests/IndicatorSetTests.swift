@@ -46,7 +46,7 @@ import Testing
 
     @Test func setsWithTheSameNamesDoNotSeeEachOtherAndTheirIdsAreNamespaced() throws {
         let (workspace, engine, directory) = try EngineFixture.workspace()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        defer { withExtendedLifetime(directory) {} }
         let folders = try [1, 2, 3].map(Self.clashingSet)
         defer { folders.forEach { $0.remove() } }
         let sets = try [folders[0].set(nil), folders[1].set("a"), folders[2].set("b")]
@@ -71,7 +71,7 @@ import Testing
 
     @Test func idsNarrowAcrossSetsByTheirQualifiedNames() throws {
         let (workspace, engine, directory) = try EngineFixture.workspace()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        defer { withExtendedLifetime(directory) {} }
         let folders = try [1, 2].map(Self.clashingSet)
         defer { folders.forEach { $0.remove() } }
         let sets = try [folders[0].set(nil), folders[1].set("a")]
@@ -87,7 +87,7 @@ import Testing
 
     @Test func aPackFailureNamesTheQualifiedIndicatorAndItsFile() throws {
         let (workspace, engine, directory) = try EngineFixture.workspace()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        defer { withExtendedLifetime(directory) {} }
         let pack = try SetFolder([
             "bad.lua": #"return indicator { id = "bad", value = function(s) error("boom") end }"#,
             "broken.lua": "return indicator {",
@@ -106,7 +106,7 @@ import Testing
 
     @Test func aLimitStopsAPackIndicatorUnderItsQualifiedIdOnly() throws {
         let (workspace, engine, directory) = try EngineFixture.workspace()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        defer { withExtendedLifetime(directory) {} }
         let looping = #"return indicator { id = "x", value = function(s) while true do end end }"#
         let own = try SetFolder(["x.lua": #"return indicator { id = "x", value = function(s) return 1 end }"#])
         let pack = try SetFolder(["x.lua": looping])
@@ -128,7 +128,7 @@ import Testing
 
     @Test func theSameQualifiedIdInTwoSetsIsRefused() throws {
         let (workspace, engine, directory) = try EngineFixture.workspace()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        defer { withExtendedLifetime(directory) {} }
         let own = try SetFolder(["ax.lua": #"return indicator { id = "a.x", value = function(s) return 1 end }"#])
         let pack = try SetFolder(["x.lua": #"return indicator { id = "x", value = function(s) return 2 end }"#])
         defer { [own, pack].forEach { $0.remove() } }
@@ -159,7 +159,7 @@ import Testing
 
     @Test func theWorkspaceSetAloneGivesTheSameReportAsItsFiles() throws {
         let (workspace, engine, directory) = try EngineFixture.workspace()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        defer { withExtendedLifetime(directory) {} }
         let own = try Self.clashingSet(1)
         defer { own.remove() }
         let set = try own.set(nil)
@@ -174,7 +174,7 @@ import Testing
 
     @Test func explainFindsAPackIndicatorByItsQualifiedId() throws {
         let (workspace, engine, directory) = try EngineFixture.workspace()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        defer { withExtendedLifetime(directory) {} }
         let folders = try [1, 2].map(Self.clashingSet)
         defer { folders.forEach { $0.remove() } }
         let sets = try [folders[0].set(nil), folders[1].set("a")]

@@ -16,7 +16,7 @@ import YardstickData
                     title: "Won", unit: .count, value: .integer(2))
             ],
             errors: [IndicatorFailure(indicatorID: "lost", message: "boom", file: "l.lua", line: 3)],
-            statistics: EvaluationStatistics(groupedQueries: 7))
+            statistics: EvaluationStatistics(partitionQueries: 7))
     }
 
     @Test func theStandardRegistryHasTableJSONAndCSVInThatOrder() {

@@ -110,7 +110,7 @@ import YardstickData
 
     @Test func aRunsResultsAreAGridAddressableWithoutPositions() throws {
         let (workspace, engine, directory) = try EngineFixture.workspace()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        defer { withExtendedLifetime(directory) {} }
         let sources = [
             Evaluator.Source(
                 file: "indicators/won.lua",

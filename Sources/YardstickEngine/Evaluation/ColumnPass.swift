@@ -20,7 +20,7 @@ struct ColumnPass {
     /// Starts `workerCount` sessions and runs the column blocks of `plan` on them.
     ///
     /// - Parameters:
-    ///   - ids: The indicators that run (see ``IndicatorSelection/ids``).
+    ///   - ids: The indicators that run (see ``RunnableIndicators/ids``).
     ///   - columnMode: Whether to evaluate anything here (off: only the sessions start).
     ///   - prefetch: Whether the sessions' per-subject path receives shared values ahead.
     ///   - stops: The run's limit stops, shared by all its sessions.

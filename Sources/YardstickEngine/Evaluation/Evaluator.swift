@@ -64,7 +64,7 @@ public struct Evaluator: Sendable {
 
     /// Evaluates every indicator for every subject of each grain in each period.
     ///
-    /// The run is a sequence of steps: choose the indicators (``IndicatorSelection``), lay out
+    /// The run is a sequence of steps: choose the indicators (``RunnableIndicators``), lay out
     /// the work (``EvaluationPlan``), compute the shared queries ahead (``QueryPrefill``),
     /// evaluate what column mode can (``ColumnPass``), then the rest per subject
     /// (``SubjectPass``), and assemble the report.
@@ -72,7 +72,7 @@ public struct Evaluator: Sendable {
         throws(EvaluationError) -> RunReport
     {
         let loaded = try load(sources)
-        let selection = try IndicatorSelection(loaded, only: ids, dataset: engine.dataset)
+        let selection = try RunnableIndicators(loaded, only: ids, dataset: engine.dataset)
         let plan = try plan(grains: grains, periods: periods)
         let ids = selection.ids
         let prefilled = QueryPrefill.run(plan, ids: ids, session: loaded.session)
@@ -120,7 +120,7 @@ public struct Evaluator: Sendable {
     /// The report of a run: the indicators asked for, every figure, the failures (selection's,
     /// then the figures' in task order), the limit stops and the statistics.
     func assemble(
-        selection: IndicatorSelection, plan: EvaluationPlan, periods: [Period], prefilled: EvaluationStatistics,
+        selection: RunnableIndicators, plan: EvaluationPlan, periods: [Period], prefilled: EvaluationStatistics,
         subjectPass: SubjectPass, stops: LimitStops
     ) -> RunReport {
         var statistics = prefilled

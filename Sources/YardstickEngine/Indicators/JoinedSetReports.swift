@@ -44,8 +44,8 @@ struct JoinedSetReports {
             for (id, paths) in added.figuresByIndicator {
                 sum.figuresByIndicator[qualified(id)] = paths
             }
-            sum.groupedQueries += added.groupedQueries
-            sum.groupedQueriesAhead += added.groupedQueriesAhead
+            sum.partitionQueries += added.partitionQueries
+            sum.partitionQueriesAhead += added.partitionQueriesAhead
             sum.subjectQueries += added.subjectQueries
             sum.discoveredQueries += added.discoveredQueries
             sum.discoverySeconds += added.discoverySeconds

@@ -3,7 +3,7 @@ import YardstickData
 /// The indicators a run evaluates, chosen among those loaded: the ones asked for (all by
 /// default), of which those whose `needs` the workspace maps run; the others, and the files that
 /// failed to load, are the run's first failures.
-struct IndicatorSelection {
+struct RunnableIndicators {
     /// The indicators asked for, in load order (each gets a line in the report's index).
     let selected: [IndicatorDefinition]
     /// Of ``selected``, those whose needs are mapped: the ones that run, in this order.

@@ -19,22 +19,21 @@ import YardstickData
 
     /// The sources loaded into a new session over the fixture's data.
     static func loaded() throws -> (LoadedSources, Dataset) {
-        let (workspace, engine, directory) = try EngineFixture.workspace()
-        try? FileManager.default.removeItem(atPath: directory)
+        let (workspace, engine, _) = try EngineFixture.workspace()
         let evaluator = Evaluator(engine: engine, workspace: workspace, today: 20_400, workers: 1)
         return (LoadedSources(sources, into: try evaluator.sessionSettings.start()), engine.dataset)
     }
 
     @Test func indicatorsWhoseNeedsAreMappedRunInLoadOrder() throws {
         let (loaded, dataset) = try Self.loaded()
-        let selection = try IndicatorSelection(loaded, only: nil, dataset: dataset)
+        let selection = try RunnableIndicators(loaded, only: nil, dataset: dataset)
         #expect(selection.selected.map(\.id) == ["won", "churn", "named"])
         #expect(selection.ids == ["won", "named"])
     }
 
     @Test func loadErrorsComeFirstThenUnmappedNeeds() throws {
         let (loaded, dataset) = try Self.loaded()
-        let selection = try IndicatorSelection(loaded, only: nil, dataset: dataset)
+        let selection = try RunnableIndicators(loaded, only: nil, dataset: dataset)
         #expect(selection.failures.map(\.file) == ["indicators/broken.lua", "indicators/churn.lua"])
         #expect(selection.failures.map(\.indicatorID) == ["", "churn"])
         #expect(selection.failures.last?.message == "needs cases.closed_at, which the workspace does not map")
@@ -42,7 +41,7 @@ import YardstickData
 
     @Test func onlyTheIndicatorsAskedForAreSelected() throws {
         let (loaded, dataset) = try Self.loaded()
-        let selection = try IndicatorSelection(loaded, only: ["named"], dataset: dataset)
+        let selection = try RunnableIndicators(loaded, only: ["named"], dataset: dataset)
         #expect(selection.selected.map(\.id) == ["named"])
         #expect(selection.failures.map(\.file) == ["indicators/broken.lua"])
     }
@@ -50,7 +49,7 @@ import YardstickData
     @Test func anUnknownIdIsAnErrorThatNamesTheKnownOnes() throws {
         let (loaded, dataset) = try Self.loaded()
         #expect(throws: EvaluationError("no indicator nope, zap (known: churn, named, won)")) {
-            try IndicatorSelection(loaded, only: ["zap", "named", "nope"], dataset: dataset)
+            try RunnableIndicators(loaded, only: ["zap", "named", "nope"], dataset: dataset)
         }
     }
 }
