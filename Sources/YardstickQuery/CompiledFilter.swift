@@ -124,10 +124,13 @@ enum CompiledFilter {
                 }
                 accepted[position] = true
             }
+            // The closure captures a constant: a captured `var` would be boxed, and every row's
+            // read would pay a dynamic exclusivity check.
+            let acceptedCodes = accepted
             return { row in
                 guard validity?.isPresent(row) ?? true else { return negated }
                 let code = Int(codes[row])
-                return (code >= 0 && code < 128 && accepted[code]) != negated
+                return (code >= 0 && code < 128 && acceptedCodes[code]) != negated
             }
         default:
             return nil
