@@ -19,6 +19,9 @@ fi
 # before: every test folder removes itself (Tests/YardstickTestSupport). Only what `swift test`
 # itself leaves there is allowed: its lock files and the empty `TemporaryDirectory.*` folders of
 # its own atomic writes (they appear with a run that executes no test at all).
+# The build comes first, outside that directory: SwiftPM keeps generated sources (the prelude's
+# embedded .lua files) under $TMPDIR/swift-generated-sources, which is the build's, not a test's.
+swift build --build-tests
 test_tmp="$(mktemp -d "${TMPDIR:-/tmp}/yardstick-suite.XXXXXX")"
 log="$(mktemp "${TMPDIR:-/tmp}/yardstick-test.XXXXXX")"
 trap 'rm -rf "$test_tmp" "$log"' EXIT
