@@ -223,6 +223,26 @@ import YardstickScoring
         #expect(group.totalStatistics.maximum == 97)
     }
 
+    @Test func nodeStatisticsDescribeEachDimensionAcrossTheGroup() throws {
+        // results subtotals: u1 81, u2 95 (revenue 100), u3 56 (win_rate missing, counted as 0).
+        // mean (81 + 95 + 56) / 3 = 77.33…; median 81; deviations 3.67, 17.67, −21.33 → population sd
+        // sqrt((13.44… + 312.11… + 455.11…) / 3) = sqrt(260.22…) = 16.131…
+        let group = try Self.model().score([
+            Self.figures("u1"), Self.figures("u2", revenue: 100), Self.figures("u3", winRate: nil),
+        ])
+        let results = group.statistics(at: ["results"])
+        #expect(results.count == 3)
+        #expect(isClose(results.mean, 232.0 / 3))
+        #expect(isClose(results.median, 81))
+        let mean = 232.0 / 3
+        let spread = ([81.0, 95, 56].map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 3).squareRoot()
+        #expect(isClose(results.standardDeviation, spread))
+        #expect(abs(spread - 16.131) < 0.001)
+        // win_rate's counted scores: 83.33…, 83.33…, 0.
+        #expect(isClose(group.statistics(at: ["results", "win_rate"]).minimum, 0))
+        #expect(group.statistics(at: ["nowhere"]).count == 0)
+    }
+
     @Test func anEmptyPeerGroupScoresToNothing() throws {
         let group = try Self.model().score([])
         #expect(group.subjects.isEmpty)

@@ -52,6 +52,8 @@ public enum MissingScoreReason: Sendable, Hashable, CustomStringConvertible {
     case missingValue
     /// The function needs a target and the subject has none.
     case missingTarget
+    /// The value or the target is not a finite number (NaN or infinite).
+    case notFinite
     /// No completion ratio exists and the target is not met (a negative value or target).
     case undefinedCompletion(CompletionRule)
     /// A relative function's peer reference is missing (no peer has a value) or unusable.
@@ -64,6 +66,7 @@ public enum MissingScoreReason: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .missingValue: "the value is missing"
         case .missingTarget: "there is no target"
+        case .notFinite: "the value or target is not a finite number"
         case .undefinedCompletion(let rule): "completion is undefined (\(rule.rawValue)) and the target is not met"
         case .noPeerReference: "no peer value to compare with"
         case .customFunction(let message): message

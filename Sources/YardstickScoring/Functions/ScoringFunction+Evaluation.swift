@@ -5,7 +5,9 @@ extension ScoringFunction {
     /// that are present and compare each subject with them. An input with a missing value gets
     /// ``MissingScoreReason/missingValue`` (except from a custom function, which sees it and may
     /// score it); a target function's input without a target gets
-    /// ``MissingScoreReason/missingTarget``. Scores are clamped into `0...cap`.
+    /// ``MissingScoreReason/missingTarget``; an input whose value or target is not a finite number
+    /// gets ``MissingScoreReason/notFinite`` and takes no part in the peer group. Scores are
+    /// clamped into `0...cap`.
     ///
     /// - Parameters:
     ///   - inputs: One input per subject of the peer group (possibly none).
@@ -13,6 +15,23 @@ extension ScoringFunction {
     ///   - cap: The highest score (100 by default; 120 lets over-achievers score above 100).
     /// - Returns: One outcome per input, in the same order.
     public func scores(for inputs: [ScoringInput], direction: Direction, cap: Double = 100) -> [ScoreOutcome] {
+        // A value or target that is not a finite number (NaN, ±∞ from a division in a script)
+        // is never scored or compared: it takes no part in the peer group and is reported.
+        let isUnusable = inputs.map { input in
+            !(input.value?.isFinite ?? true) || !(input.target?.isFinite ?? true)
+        }
+        guard isUnusable.contains(true) else { return usableScores(for: inputs, direction: direction, cap: cap) }
+        let usable = zip(inputs, isUnusable).map { input, unusable in
+            unusable ? ScoringInput(value: nil, target: nil) : input
+        }
+        var outcomes = usableScores(for: usable, direction: direction, cap: cap)
+        for index in inputs.indices where isUnusable[index] {
+            outcomes[index] = .missing(.notFinite)
+        }
+        return outcomes
+    }
+
+    private func usableScores(for inputs: [ScoringInput], direction: Direction, cap: Double) -> [ScoreOutcome] {
         switch self {
         case .linear, .steps, .threshold:
             return inputs.map { input in
@@ -38,6 +57,7 @@ extension ScoringFunction {
     ///   - cap: The highest score.
     /// - Returns: The outcome; for a peer or custom function, scoring a peer group of one.
     public func score(value: Double, target: Double, direction: Direction, cap: Double = 100) -> ScoreOutcome {
+        guard value.isFinite && target.isFinite else { return .missing(.notFinite) }
         let completion = Completion(value: value, target: target, direction: direction)
         var raw: Double?
         switch self {
