@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the DocC documentation of the library modules (YardstickData, YardstickQuery,
 # YardstickEngine, YardstickScoring, LuaRuntime) with the toolchain's own `docc`, without the
-# swift-docc-plugin: symbol graphs from `swift package dump-symbol-graph` (public symbols of the debug build), then
-# `docc convert` of each module's catalog (Sources/<Module>/<Module>.docc).
+# swift-docc-plugin: symbol graphs from `swift package dump-symbol-graph` (public symbols of the
+# debug build), then `docc convert` of each module's catalog (Sources/<Module>/<Module>.docc).
 #
 #   scripts/docs.sh            build the archives into .build/docs/<Module>.doccarchive, print
 #                              each module's DocC warnings and its public symbols without a doc
