@@ -137,6 +137,26 @@ import YardstickScoring
         #expect(incomplete.indicators[1].appliedPolicy == .markIncomplete)
         #expect(group["u2"]?.rank == 1)
         #expect(group.totalStatistics.count == 1)
+        #expect(incomplete.dimensions.map(\.isIncomplete) == [true, false])
+        #expect(group["u2"]?.dimensions.contains { $0.isIncomplete } == false)
+    }
+
+    @Test func anIndicatorsOwnCapOverridesTheModels() throws {
+        // Model cap 100; a's cap 120: 13 / 10 → 130 → 120; b keeps the model's 100.
+        // total = 0.5 × 120 + 0.5 × 100 = 110.
+        let model = ScoringModel(
+            id: "m",
+            children: [
+                .indicator(ScorecardIndicator("a", weight: 50, cap: 120)),
+                .indicator(ScorecardIndicator("b", weight: 50)),
+            ])
+        let figures = SubjectFigures(
+            subjectID: "u1",
+            inputs: ["a": ScoringInput(value: 13, target: 10), "b": ScoringInput(value: 13, target: 10)])
+        let card = try #require(try model.score([figures])["u1"])
+        #expect(areClose(card.indicators.map(\.countedScore), [120, 100]))
+        #expect(card.indicators.map(\.cap) == [120, 100])
+        #expect(isClose(card.total, 110))
     }
 
     @Test func everythingExcludedLeavesNoTotal() throws {

@@ -100,6 +100,16 @@ import YardstickScoring
         #expect(model.validationErrors()[1].location == line(4))
     }
 
+    @Test func errorsReadAsFileLinePathAndMessageOnePerLine() {
+        let withoutLine = ScoringModelError(
+            code: .invalidCap, message: "bad cap", location: ModelLocation(file: "model.lua"), path: ["a", "b"])
+        let bare = ScoringModelError(code: .emptyDimension, message: "empty", location: nil, path: [])
+        #expect(withoutLine.description == "model.lua: a › b: bad cap")
+        #expect(bare.description == "empty")
+        #expect(ScoringModelErrors([withoutLine, bare]).description == "model.lua: a › b: bad cap\nempty")
+        #expect(ScoringModelError.Code.weightsDoNotSum.rawValue == "weights-do-not-sum")
+    }
+
     @Test func normalisedWeightsNeedNotSumTo100() {
         let model = ScoringModel(
             id: "m", weightRule: .normalised,

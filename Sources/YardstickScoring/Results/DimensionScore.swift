@@ -20,6 +20,17 @@ public struct DimensionScore: Sendable {
     public var appliedPolicy: MissingValuePolicy?
     /// Its children's results, in declaration order.
     public var children: [NodeScore]
+
+    /// Whether its subtotal lacks an indicator under ``MissingValuePolicy/markIncomplete`` (at any
+    /// depth below it), so the subtotal is only the sum of what is there.
+    public var isIncomplete: Bool {
+        children.contains { child in
+            switch child {
+            case .indicator(let indicator): indicator.appliedPolicy == .markIncomplete
+            case .dimension(let dimension): dimension.isIncomplete
+            }
+        }
+    }
 }
 
 /// A node of a subject's result tree.

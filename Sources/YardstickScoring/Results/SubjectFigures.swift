@@ -1,6 +1,8 @@
 /// One subject's inputs to scoring: its id and, per indicator id, its value and target.
 ///
-/// An indicator the model scores but `inputs` lacks counts as a missing value.
+/// An indicator the model scores but `inputs` lacks counts as a missing value; inputs for
+/// indicators the model does not score are ignored. Subject ids should be unique within a peer
+/// group (``ScoredPeerGroup``'s subscript answers the first).
 public struct SubjectFigures: Sendable, Hashable {
     /// The subject's id (`u17`, a team id).
     public var subjectID: String
