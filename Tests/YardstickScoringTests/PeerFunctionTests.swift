@@ -27,6 +27,19 @@ import YardstickScoring
         #expect(areClose(outcomes.map(\.score), [0, 50, 50, 100]))
     }
 
+    @Test(arguments: [Direction.higherIsBetter, .lowerIsBetter])
+    func percentileEqualsThePairwiseDefinitionWithManyTies(direction: Direction) {
+        // 40 values from 0 to 6 (many ties); for each, count the other peers by hand.
+        let values = (0..<40).map { Double(($0 * 5 + 3) % 7) }
+        let outcomes = ScoringFunction.percentile.scores(for: inputs(values), direction: direction)
+        let expected: [Double?] = values.map { value in
+            let worse = values.filter { direction.isBetter(value, than: $0) }.count
+            let tied = values.filter { $0 == value }.count - 1
+            return 100 * (Double(worse) + 0.5 * Double(tied)) / Double(values.count - 1)
+        }
+        #expect(areClose(outcomes.map(\.score), expected))
+    }
+
     @Test func allPeersEqualShareOneScore() {
         let equal = inputs([5, 5, 5])
         // Rank: all rank 1 → 100 × (3 − 1) / 2 = 100.

@@ -108,6 +108,10 @@ extension ScoringFunction {
         let values = present.map { inputs[$0].value ?? 0 }
         let ranks = PeerRanking.competitionRanks(of: values, direction: direction)
         let count = values.count
+        // The size of each tie (peers sharing a rank): with it, the peers ahead of a subject are
+        // rank − 1, the tied others size − 1 and the worse the rest — O(n log n) overall.
+        var tieSizes: [Int: Int] = [:]
+        for rank in ranks { tieSizes[rank, default: 0] += 1 }
         var outcomes = inputs.map { _ in ScoreOutcome.missing(.missingValue) }
         for (position, index) in present.enumerated() {
             let rank = ranks[position]
@@ -117,11 +121,9 @@ extension ScoringFunction {
                 case .rank:
                     score = 100 * Double(count - rank) / Double(count - 1)
                 default:
-                    let value = values[position]
-                    let tied = values.filter { PeerRanking.areTied($0, value) }.count - 1
-                    let worse = values.filter { !PeerRanking.areTied($0, value) && direction.isBetter(value, than: $0) }
-                        .count
-                    score = 100 * (Double(worse) + 0.5 * Double(tied)) / Double(count - 1)
+                    let tieSize = tieSizes[rank] ?? 1
+                    let worse = count - (rank - 1) - tieSize
+                    score = 100 * (Double(worse) + 0.5 * Double(tieSize - 1)) / Double(count - 1)
                 }
             }
             outcomes[index] = ScoreOutcome(score: score, peerRank: rank, peerCount: count)
