@@ -263,6 +263,14 @@ import YardstickScoring
         #expect(group.statistics(at: ["nowhere"]).count == 0)
     }
 
+    @Test func lookupBySubjectAnswersTheFirstScorecardOfAnID() throws {
+        // Two "u1": the first (88.6) is answered; both are scored and ranked.
+        let group = try Self.model().score([Self.figures("u1"), Self.figures("u1", revenue: 100), Self.figures("u2")])
+        #expect(isClose(group["u1"]?.total, 88.6))
+        #expect(group["nobody"] == nil)
+        #expect(group.subjects.map(\.rank) == [2, 1, 2])
+    }
+
     @Test func anEmptyPeerGroupScoresToNothing() throws {
         let group = try Self.model().score([])
         #expect(group.subjects.isEmpty)

@@ -2,12 +2,25 @@
 /// totals.
 public struct ScoredPeerGroup: Sendable {
     /// The model's id.
-    public var modelID: String
+    public let modelID: String
     /// The subjects' scorecards, in the order they were given.
-    public var subjects: [SubjectScorecard]
+    public let subjects: [SubjectScorecard]
     /// The distribution of the complete totals (incomplete ones are left out, as they are from
     /// ranking).
-    public var totalStatistics: PeerStatistics
+    public let totalStatistics: PeerStatistics
+    /// The position of each subject id's first scorecard in ``subjects``.
+    private let positions: [String: Int]
+
+    init(modelID: String, subjects: [SubjectScorecard], totalStatistics: PeerStatistics) {
+        self.modelID = modelID
+        self.subjects = subjects
+        self.totalStatistics = totalStatistics
+        var positions: [String: Int] = [:]
+        for (position, subject) in subjects.enumerated() where positions[subject.subjectID] == nil {
+            positions[subject.subjectID] = position
+        }
+        self.positions = positions
+    }
 
     /// The distribution of one node's scores across the group: an indicator's counted scores or
     /// a dimension's subtotals (a team's spread on `results`), from every subject that has one —
@@ -25,6 +38,6 @@ public struct ScoredPeerGroup: Sendable {
     /// - Parameter subjectID: The subject's id.
     /// - Returns: Its scorecard.
     public subscript(subjectID: String) -> SubjectScorecard? {
-        subjects.first { $0.subjectID == subjectID }
+        positions[subjectID].map { subjects[$0] }
     }
 }
