@@ -5,7 +5,8 @@ let package = Package(
     name: "Yardstick",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "Yardstick", targets: ["YardstickData", "YardstickQuery", "YardstickEngine"]),
+        .library(
+            name: "Yardstick", targets: ["YardstickData", "YardstickQuery", "YardstickEngine", "YardstickScoring"]),
         .library(name: "YardstickData", targets: ["YardstickData"]),
         .library(name: "LuaRuntime", targets: ["LuaRuntime"]),
         .executable(name: "yardstick", targets: ["YardstickCLI"]),
@@ -43,6 +44,9 @@ let package = Package(
             name: "YardstickEngine", dependencies: ["YardstickData", "YardstickQuery", "LuaRuntime"],
             resources: [.embedInCode("Prelude")]
         ),
+        // Scorecard scoring: completion, scoring functions, the weighted tree, grades, ranks and
+        // peer statistics (pure Swift, no Lua; the model file and `score` are built on it).
+        .target(name: "YardstickScoring"),
         .executableTarget(
             name: "YardstickCLI",
             dependencies: [
@@ -57,6 +61,7 @@ let package = Package(
         .testTarget(
             name: "YardstickQueryTests", dependencies: ["YardstickQuery", "YardstickData", "YardstickTestSupport"]),
         .testTarget(name: "YardstickEngineTests", dependencies: ["YardstickEngine", "YardstickTestSupport"]),
+        .testTarget(name: "YardstickScoringTests", dependencies: ["YardstickScoring"]),
         .testTarget(
             name: "YardstickCLITests", dependencies: ["YardstickCLI", "YardstickTestSupport"], exclude: ["Golden"]),
         .testTarget(

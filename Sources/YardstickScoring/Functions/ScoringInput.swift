@@ -1,0 +1,18 @@
+/// One subject's figures for one indicator, as scoring reads them: the value and its target.
+public struct ScoringInput: Sendable, Hashable {
+    /// The indicator's value for the subject, or nil when it is missing.
+    public var value: Double?
+    /// The subject's target for the indicator, or nil when it has none (peer functions need
+    /// none).
+    public var target: Double?
+
+    /// Creates an input.
+    ///
+    /// - Parameters:
+    ///   - value: The value, or nil when missing.
+    ///   - target: The target, or nil when there is none.
+    public init(value: Double?, target: Double? = nil) {
+        self.value = value
+        self.target = target
+    }
+}
