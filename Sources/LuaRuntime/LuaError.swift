@@ -80,7 +80,7 @@ public struct LuaError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// A message cut as where errors leave the Lua state: at most ``maxMessageBytes`` bytes,
     /// cut at a character boundary and followed by ` … (message cut at 4 KiB)`, when longer.
-    public static func cut(_ message: String) -> String {
+    package static func cut(_ message: String) -> String {
         let utf8 = message.utf8
         guard utf8.count > maxMessageBytes else { return message }
         var end = utf8.index(utf8.startIndex, offsetBy: maxMessageBytes)
@@ -94,7 +94,7 @@ public struct LuaError: Error, Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Returns: nil when there is no traceback or no such frame (a frame dropped by a tail
     ///   call is not in the traceback).
-    public func innermostFrame(excluding internalPrefixes: [String]) -> (chunk: String, line: Int)? {
+    package func innermostFrame(excluding internalPrefixes: [String]) -> (chunk: String, line: Int)? {
         guard let traceback else { return nil }
         for entry in traceback.split(separator: "\n").dropFirst() {
             let frame = String(entry.drop { $0 == "\t" || $0 == " " })
@@ -146,7 +146,7 @@ extension LuaError {
     }
 
     /// Splits `chunk:123: rest` into its parts; nil when the text has no such prefix.
-    public static func splitLocation(_ text: String) -> (String, Int, String)? {
+    package static func splitLocation(_ text: String) -> (String, Int, String)? {
         let firstLine = text.prefix { $0 != "\n" }
         var searchStart = firstLine.startIndex
         while let colon = firstLine[searchStart...].firstIndex(of: ":") {

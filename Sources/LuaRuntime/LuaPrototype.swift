@@ -9,9 +9,9 @@ import CLuaShim
 ///
 /// Reads the Lua 5.4 chunk format (`ldump.c`); ``LuaVM/prototype(of:)`` checks the header
 /// against this build's sizes. Nothing read here is ever loaded back into a state.
-public struct LuaPrototype: Sendable, Equatable {
+package struct LuaPrototype: Sendable, Equatable {
     /// A constant of the function.
-    public enum Constant: Sendable, Equatable {
+    package enum Constant: Sendable, Equatable {
         /// `nil`.
         case `nil`
         /// `true` or `false`.
@@ -25,29 +25,29 @@ public struct LuaPrototype: Sendable, Equatable {
     }
 
     /// The instructions (opcode in the low 7 bits; see ``LuaOpcode``).
-    public var code: [UInt32]
+    package var code: [UInt32]
     /// The constants, by index.
-    public var constants: [Constant]
+    package var constants: [Constant]
     /// The upvalues' names (`_ENV` for globals), by index; empty when stripped.
-    public var upvalueNames: [String]
+    package var upvalueNames: [String]
     /// The number of fixed parameters.
-    public var parameterCount: Int
+    package var parameterCount: Int
     /// Whether the function takes `...`.
-    public var isVararg: Bool
+    package var isVararg: Bool
     /// The fixed parameters' names, in order (`self` first for a `function t:name()`); empty
     /// when the chunk carries no debug information.
-    public var parameterNames: [String] = []
+    package var parameterNames: [String] = []
     /// The functions defined inside this one.
-    public var nested: [LuaPrototype]
+    package var nested: [LuaPrototype]
     /// The line of its chunk where the function's definition starts (0 for a main chunk).
-    public var lineDefined: Int
+    package var lineDefined: Int
 }
 
 /// Lua 5.4's opcodes (`lopcodes.h`), by number: the order of the cases is the numbering.
 ///
 /// In the summaries, `R[x]` is a register, `K[x]` a constant, `RK(x)` either (by the
 /// instruction's k bit), `sB`/`sC`/`sBx`/`sJ` signed arguments, and `pc` the next instruction.
-public enum LuaOpcode: UInt8, Sendable, CaseIterable {
+package enum LuaOpcode: UInt8, Sendable, CaseIterable {
     /// `R[A] := R[B]`.
     case move
     /// `R[A] := sBx` (an integer in the instruction).
@@ -217,36 +217,34 @@ public enum LuaOpcode: UInt8, Sendable, CaseIterable {
 }
 
 /// One instruction's fields (`lopcodes.h`: iABC, iABx).
-public struct LuaInstruction: Sendable {
+package struct LuaInstruction: Sendable {
     /// The raw instruction.
-    public let raw: UInt32
+    package let raw: UInt32
 
     /// Wraps a raw instruction.
-    public init(_ raw: UInt32) { self.raw = raw }
+    package init(_ raw: UInt32) { self.raw = raw }
 
     /// The opcode, or nil for a number this build does not know.
-    public var opcode: LuaOpcode? { LuaOpcode(rawValue: UInt8(raw & 0x7F)) }
+    package var opcode: LuaOpcode? { LuaOpcode(rawValue: UInt8(raw & 0x7F)) }
     /// Argument A (usually the destination register).
-    public var a: Int { Int((raw >> 7) & 0xFF) }
+    package var a: Int { Int((raw >> 7) & 0xFF) }
     /// Flag k.
-    public var k: Bool { (raw >> 15) & 1 == 1 }
+    package var k: Bool { (raw >> 15) & 1 == 1 }
     /// Argument B.
-    public var b: Int { Int((raw >> 16) & 0xFF) }
+    package var b: Int { Int((raw >> 16) & 0xFF) }
     /// Argument C.
-    public var c: Int { Int((raw >> 24) & 0xFF) }
-    /// Argument Bx.
-    public var bx: Int { Int(raw >> 15) }
+    package var c: Int { Int((raw >> 24) & 0xFF) }
 }
 
 /// Why a binary chunk could not be read.
-public struct LuaPrototypeError: Error, Sendable, CustomStringConvertible {
+package struct LuaPrototypeError: Error, Sendable, CustomStringConvertible {
     /// What went wrong.
-    public let description: String
+    package let description: String
 }
 
 extension LuaPrototype {
     /// Reads a binary chunk written by `lua_dump` in this process.
-    public init(chunk bytes: [UInt8]) throws(LuaPrototypeError) {
+    package init(chunk bytes: [UInt8]) throws(LuaPrototypeError) {
         var reader = ChunkReader(bytes: bytes)
         try reader.header()
         _ = try reader.byte()  // the main function's upvalue count
@@ -363,7 +361,7 @@ extension LuaVM {
     ///
     /// - Throws: ``LuaError`` of kind `hostAPI` for a C function, one of another VM or a chunk
     ///   this reader does not understand.
-    public func prototype(of function: LuaFunction) throws(LuaError) -> LuaPrototype {
+    package func prototype(of function: LuaFunction) throws(LuaError) -> LuaPrototype {
         guard function.vm === self else {
             throw LuaError(kind: .hostAPI, message: "function belongs to another LuaVM")
         }

@@ -2,17 +2,30 @@ import YardstickData
 
 /// The aggregate a terminal call asks for.
 public enum Aggregate: Sendable, Hashable, CustomStringConvertible {
+    /// The number of rows.
     case count
+    /// The sum of the measure over the rows that have a value.
     case sum(Measure)
+    /// The mean of the measure over the rows that have a value; missing without any.
     case average(Measure)
+    /// The smallest value of the measure; missing without any.
     case minimum(Measure)
+    /// The largest value of the measure; missing without any.
     case maximum(Measure)
+    /// The median of the measure; missing without any value.
     case median(Measure)
+    /// The p-th percentile (p in 0…100) of the measure, interpolated linearly between the
+    /// closest ranks; missing without any value.
     case percentile(Measure, Double)
+    /// The number of distinct non-empty values of the measure.
     case countDistinct(Measure)
+    /// The distinct non-empty values of the measure, sorted.
     case distinct(Measure)
+    /// The measure's value in the row with the smallest `by`.
     case first(Measure, by: Measure)
+    /// The measure's value in the row with the largest `by`.
     case last(Measure, by: Measure)
+    /// The given number of rows with the largest values of the measure.
     case top(Int, Measure)
 
     /// The aggregate in words.

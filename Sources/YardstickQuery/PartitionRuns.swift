@@ -9,13 +9,13 @@ import Foundation
 /// are computed alone on first request. Threads asking for a list being computed wait for it;
 /// lists are found by the aggregate's content, so each thread may prepare its own equal
 /// aggregates.
-public final class PartitionRuns: @unchecked Sendable {
+package final class PartitionRuns: @unchecked Sendable {
     /// The engine that runs the aggregates.
-    public let engine: QueryEngine
+    package let engine: QueryEngine
     /// The subjects.
-    public let partition: SubjectPartition
+    package let partition: SubjectPartition
     /// The run's periods, computed together.
-    public let periods: [PeriodDays]
+    package let periods: [PeriodDays]
     private let periodIndex: [PeriodDays: Int]
     private let lock = NSLock()
     private var slots: [Key: Slot] = [:]
@@ -32,7 +32,7 @@ public final class PartitionRuns: @unchecked Sendable {
     }
 
     /// Creates an empty set of results for a partition of subjects and the periods of a run.
-    public init(engine: QueryEngine, partition: SubjectPartition, periods: [PeriodDays]) {
+    package init(engine: QueryEngine, partition: SubjectPartition, periods: [PeriodDays]) {
         self.engine = engine
         self.partition = partition
         var unique: [PeriodDays] = []
@@ -47,14 +47,14 @@ public final class PartitionRuns: @unchecked Sendable {
 
     /// How many aggregates have been computed (or are being computed) so far, each once for
     /// every subject and for the run's periods together or one other period.
-    public var computedCount: Int {
+    package var computedCount: Int {
         lock.lock()
         defer { lock.unlock() }
         return slots.count
     }
 
     /// The values of an aggregate for every subject in a period, computed on first request.
-    public func values(of prepared: QueryEngine.PreparedAggregate, in period: PeriodDays)
+    package func values(of prepared: QueryEngine.PreparedAggregate, in period: PeriodDays)
         throws(QueryError) -> [QueryValue]
     {
         if let index = periodIndex[period] {

@@ -204,18 +204,23 @@ public final class QueryEngine: @unchecked Sendable {
             })
     }
 
-    /// Computes an aggregate over the rows a plan selects in a scope.
+    /// Computes an aggregate over the rows a plan selects in a scope, in one call.
+    ///
+    /// The one-shot form of ``prepare(_:of:groupedBy:)`` and ``run(_:in:)``: the compiled plan
+    /// is cached as with ``prepare(_:)``, so asking again costs no compilation; keep the
+    /// ``PreparedAggregate`` to run one aggregate over many scopes.
+    ///
+    /// - Parameters:
+    ///   - aggregate: What to compute.
+    ///   - plan: The rows to compute it over.
+    ///   - scope: Whose rows, and which days.
+    ///   - groupedBy: A measure to group the rows by (one value per group), or nil.
+    /// - Returns: The value.
+    /// - Throws: ``QueryError`` when the plan or aggregate does not fit the tables.
     public func aggregate(_ aggregate: Aggregate, of plan: QueryPlan, in scope: QueryScope, groupedBy: Measure? = nil)
         throws(QueryError) -> QueryValue
     {
-        try self.aggregate(aggregate, of: try prepare(plan), in: scope, groupedBy: groupedBy)
-    }
-
-    /// Computes an aggregate over the rows a prepared plan selects in a scope.
-    public func aggregate(
-        _ aggregate: Aggregate, of prepared: PreparedPlan, in scope: QueryScope, groupedBy: Measure? = nil
-    ) throws(QueryError) -> QueryValue {
-        try run(try self.prepare(aggregate, of: prepared, groupedBy: groupedBy), in: scope)
+        try run(try prepare(aggregate, of: try prepare(plan), groupedBy: groupedBy), in: scope)
     }
 
     /// Calls `body` with every selected row.

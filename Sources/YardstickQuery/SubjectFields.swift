@@ -1,9 +1,9 @@
 import YardstickData
 
 /// Which field of each entity attributes a row to a user or an account.
-public enum SubjectFields {
+package enum SubjectFields {
     /// The field of `entity` naming the user a row belongs to (`owner`, `agent`, `user`).
-    public static func userField(of entity: EntityDefinition) -> String? {
+    package static func userField(of entity: EntityDefinition) -> String? {
         for name in ["owner", "agent", "user"] {
             if let field = entity.field(named: name), field.referencedEntity == "users" { return name }
         }
@@ -12,7 +12,7 @@ public enum SubjectFields {
     }
 
     /// The field of `entity` naming the account a row belongs to.
-    public static func accountField(of entity: EntityDefinition) -> String? {
+    package static func accountField(of entity: EntityDefinition) -> String? {
         if entity.name == "accounts" { return "id" }
         if let field = entity.field(named: "account"), field.referencedEntity == "accounts" { return "account" }
         return nil

@@ -4,7 +4,9 @@
 public struct SubjectPartition: Sendable {
     /// Whether the subjects are sets of users or of accounts.
     public enum Kind: Sendable, Hashable {
+        /// Each subject is a set of users (a user, a team, a department, the company).
         case users
+        /// Each subject is a set of accounts (an account).
         case accounts
     }
 

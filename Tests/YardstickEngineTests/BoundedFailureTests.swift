@@ -172,9 +172,9 @@ enum ManyUsersFixture {
             #expect(failure.location == "indicators/bad.lua:3")
             #expect(failure.message == expected)
         }
-        let json = RunReportWriter.json(report)
-        let table = RunReportWriter.table(report)
-        let csv = RunReportWriter.csv(report)
+        let json = JSONReportWriter().text(report)
+        let table = TableReportWriter().text(report)
+        let csv = CSVReportWriter().text(report)
         #expect(json.contains(expected))
         #expect(table.contains(expected))
         // Five figures and one grouped error line: far below one copy of the raw message.

@@ -148,9 +148,9 @@ import YardstickQuery
         report.generatedAt = ""
         report.statistics?.discoverySeconds = 0.25
         report.statistics?.prefillSeconds = 0.125
-        let plain = RunReportWriter.json(report)
+        let plain = JSONReportWriter().text(report)
         #expect(!plain.contains("evaluation"))
-        let withStatistics = RunReportWriter.json(report, statistics: true)
+        let withStatistics = JSONReportWriter().text(report, options: ReportWriterOptions(includesStatistics: true))
         let start = try #require(withStatistics.range(of: "  \"evaluation\": {\n"))
         let end = try #require(withStatistics.range(of: "\n  },\n", range: start.upperBound..<withStatistics.endIndex))
         let block = String(withStatistics[start.lowerBound..<end.upperBound])

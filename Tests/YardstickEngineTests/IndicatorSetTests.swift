@@ -51,7 +51,7 @@ import Testing
         defer { folders.forEach { $0.remove() } }
         let sets = try [folders[0].set(nil), folders[1].set("a"), folders[2].set("b")]
         let report = try Evaluator(engine: engine, workspace: workspace, workers: 2)
-            .run(sets: sets, periods: [EngineFixture.october], grains: [.user, .team])
+            .run(IndicatorSelection(sets: sets), periods: [EngineFixture.october], grains: [.user, .team])
         #expect(report.errors.isEmpty, "\(report.errors)")
         #expect(report.indicators.map(\.id) == ["x", "a.x", "b.x"])
         #expect(report.results.indicatorIDs == ["x", "a.x", "b.x"])
@@ -81,7 +81,9 @@ import Testing
         #expect(onlyPack.indicators.map(\.id) == ["a.x"])
         #expect(Set(onlyPack.results.map(\.indicatorID)) == ["a.x"])
         #expect(throws: EvaluationError("no indicator b.x, y (known: a.x, x)")) {
-            try evaluator.run(sets: sets, periods: [EngineFixture.october], grains: [.user], only: ["x", "y", "b.x"])
+            try evaluator.run(
+                IndicatorSelection(sets: sets, ids: ["x", "y", "b.x"]), periods: [EngineFixture.october],
+                grains: [.user])
         }
     }
 
@@ -94,7 +96,7 @@ import Testing
         ])
         defer { pack.remove() }
         let report = try Evaluator(engine: engine, workspace: workspace, workers: 1)
-            .run(sets: [try pack.set("p")], periods: [EngineFixture.october], grains: [.user])
+            .run(IndicatorSelection(sets: [try pack.set("p")]), periods: [EngineFixture.october], grains: [.user])
         #expect(report.indicators.map(\.id) == ["p.bad"])
         let failures = report.errors.filter { !$0.indicatorID.isEmpty }
         #expect(failures.count == 3)
@@ -115,7 +117,9 @@ import Testing
             engine: engine, workspace: workspace,
             limits: LuaLimits(instructionsPerCall: 200_000, memoryBytes: 64 << 20, secondsPerCall: 5), workers: 1
         )
-        .run(sets: [try own.set(nil), try pack.set("loop")], periods: [EngineFixture.october], grains: [.user])
+        .run(
+            IndicatorSelection(sets: [try own.set(nil), try pack.set("loop")]), periods: [EngineFixture.october],
+            grains: [.user])
         #expect(report.limitStops == ["loop.x": 1])
         #expect(report.statistics?.figuresByIndicator["loop.x"]?.stoppedByLimits == 3)
         #expect(report.statistics?.figuresByIndicator["x"]?.failed == 0)
@@ -135,13 +139,15 @@ import Testing
         let evaluator = Evaluator(engine: engine, workspace: workspace, workers: 1)
         #expect {
             try evaluator.run(
-                sets: [try own.set(nil), try pack.set("a")], periods: [EngineFixture.october], grains: [.user])
+                IndicatorSelection(sets: [try own.set(nil), try pack.set("a")]), periods: [EngineFixture.october],
+                grains: [.user])
         } throws: { error in
             "\(error)".hasPrefix("the indicator id a.x is declared twice")
         }
         #expect(throws: EvaluationError(#"two indicator sets have the id "a""#)) {
             try evaluator.run(
-                sets: [try pack.set("a"), try pack.set("a")], periods: [EngineFixture.october], grains: [.user])
+                IndicatorSelection(sets: [try pack.set("a"), try pack.set("a")]), periods: [EngineFixture.october],
+                grains: [.user])
         }
     }
 
@@ -164,11 +170,12 @@ import Testing
         defer { own.remove() }
         let set = try own.set(nil)
         var evaluator = Evaluator(engine: engine, workspace: workspace, workers: 1)
-        let bySet = try evaluator.run(sets: [set], periods: [EngineFixture.october], grains: [.user, .company])
+        let bySet = try evaluator.run(
+            IndicatorSelection(sets: [set]), periods: [EngineFixture.october], grains: [.user, .company])
         evaluator.modules = set.modules
         let byFiles = try evaluator.run(
             sources: set.sources, periods: [EngineFixture.october], grains: [.user, .company])
-        #expect(RunReportWriter.csv(bySet) == RunReportWriter.csv(byFiles))
+        #expect(CSVReportWriter().text(bySet) == CSVReportWriter().text(byFiles))
         #expect(bySet.indicators == byFiles.indicators)
     }
 

@@ -227,7 +227,7 @@ import YardstickTestSupport
         report.indicators = report.indicators.filter { ids.contains($0.id) }
         report.results = ResultTable(report.results.filter { ids.contains($0.indicatorID) })
         report.errors = report.errors.filter { ids.contains($0.indicatorID) }
-        return (RunReportWriter.csv(report), RunReportWriter.json(report))
+        return (CSVReportWriter().text(report), JSONReportWriter().text(report))
     }
 
     /// The controls' output without any hostile indicator, once per path.

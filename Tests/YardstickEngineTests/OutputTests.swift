@@ -102,7 +102,7 @@ extension OutputTests.Values {
 extension OutputTests.Writers {
     @Test func csvIsLongFormatWithQuotedFieldsAndRawFractions() throws {
         #expect(
-            RunReportWriter.csv(try sampleReport()) == #"""
+            CSVReportWriter().text(try sampleReport()) == #"""
                 period,grain,subject_id,subject_name,indicator,value,unit,status
                 2026-10,user,u1,王芳,won_deals,3,count,ok
                 2026-10,user,u1,王芳,win_rate,0.3125,percent,ok
@@ -118,13 +118,13 @@ extension OutputTests.Writers {
     }
 
     @Test func csvQuotesLineBreaks() {
-        #expect(RunReportWriter.csvField("two\nlines") == "\"two\nlines\"")
-        #expect(RunReportWriter.csvField("plain 王芳") == "plain 王芳")
+        #expect(CSVReportWriter.field("two\nlines") == "\"two\nlines\"")
+        #expect(CSVReportWriter.field("plain 王芳") == "plain 王芳")
     }
 
     @Test func tableHasOneAlignedTablePerPeriodAndGrainThenTheErrors() throws {
         #expect(
-            RunReportWriter.table(try sampleReport()) == #"""
+            TableReportWriter().text(try sampleReport()) == #"""
                 2026-10 · user
                 ID  Name       Won deals  Win rate  Revenue
                 ──  ─────────  ─────────  ────────  ───────
@@ -145,7 +145,7 @@ extension OutputTests.Writers {
 
     @Test func chineseTableUsesChineseTitlesWhenPresent() throws {
         #expect(
-            RunReportWriter.table(try sampleReport(), locale: "zh-CN") == #"""
+            TableReportWriter().text(try sampleReport(), options: ReportWriterOptions(locale: "zh-CN")) == #"""
                 2026-10 · 员工
                 编号  名称       赢单数  赢单率  Revenue
                 ────  ─────────  ──────  ──────  ───────
@@ -166,9 +166,9 @@ extension OutputTests.Writers {
 
     @Test func emptyReportSaysSo() {
         let report = RunReport(workspace: "demo", generatedAt: "", periods: [], indicators: [], results: [])
-        #expect(RunReportWriter.table(report) == "No results.\n")
-        #expect(RunReportWriter.table(report, locale: "zh-CN") == "没有结果。\n")
-        #expect(RunReportWriter.csv(report) == RunReportWriter.csvHeader + "\n")
+        #expect(TableReportWriter().text(report) == "No results.\n")
+        #expect(TableReportWriter().text(report, options: ReportWriterOptions(locale: "zh-CN")) == "没有结果。\n")
+        #expect(CSVReportWriter().text(report) == CSVReportWriter.header + "\n")
     }
 
     @Test func jsonKeepsDecimalsExactAndGivesReasonsForMissingValues() throws {
@@ -176,7 +176,7 @@ extension OutputTests.Writers {
         report.results = ResultTable([0, 1, 2, 4, 5].map { report.results[$0] })
         report.indicators = [report.indicators[2]]
         #expect(
-            RunReportWriter.json(report) == #"""
+            JSONReportWriter().text(report) == #"""
                 {
                   "errors": [
                     {

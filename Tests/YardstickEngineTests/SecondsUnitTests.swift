@@ -26,10 +26,10 @@ import YardstickData
                     period: february, grain: .user, subjectID: "u1", subjectName: "Ann", indicatorID: "avg_wait",
                     title: "Average wait", unit: .seconds, value: .number(143.5))
             ])
-        let csv = RunReportWriter.csv(report)
+        let csv = CSVReportWriter().text(report)
         #expect(csv.contains("1999-02,user,u1,Ann,avg_wait,143.5,seconds,ok"), "\(csv)")
-        #expect(RunReportWriter.table(report).contains("2:24"))
-        let json = RunReportWriter.json(report)
+        #expect(TableReportWriter().text(report).contains("2:24"))
+        let json = JSONReportWriter().text(report)
         #expect(json.contains("\"unit\": \"seconds\""), "\(json)")
         #expect(json.contains("\"value\": 143.5"), "\(json)")
     }

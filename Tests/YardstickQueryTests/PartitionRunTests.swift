@@ -119,6 +119,31 @@ import YardstickTestSupport
         try expectSameAsPerSubject((0..<users).map { .users([Int32($0)]) }, targetCount: users, periods: Self.months)
     }
 
+    @Test func theOneShotAggregateEqualsThePreparedRun() throws {
+        let scopes = [
+            QueryScope(subject: .users([0]), firstDay: Self.months[9].firstDay, lastDay: Self.months[9].lastDay),
+            QueryScope(subject: .company, firstDay: Self.months[0].firstDay, lastDay: Self.months[11].lastDay),
+        ]
+        for (plan, aggregate, group) in Self.cases {
+            let prepared = try engine.prepare(aggregate, of: try engine.prepare(plan), groupedBy: group)
+            for scope in scopes {
+                let expected: QueryValue
+                do {
+                    expected = try engine.run(prepared, in: scope)
+                } catch {
+                    #expect(throws: QueryError.self) {
+                        try engine.aggregate(aggregate, of: plan, in: scope, groupedBy: group)
+                    }
+                    continue
+                }
+                let oneShot = try engine.aggregate(aggregate, of: plan, in: scope, groupedBy: group)
+                #expect(
+                    Self.same(oneShot, expected),
+                    "\(plan.filters) \(aggregate) by \(group?.description ?? "-") in \(scope)")
+            }
+        }
+    }
+
     @Test func teamsAsUnionsOfUsersEqualPerTeamValues() throws {
         let users = try #require(engine.dataset["users"]).rowCount
         // Teams of users 0,4,8,… / 1,5,9,… / … and one user left out of every team.

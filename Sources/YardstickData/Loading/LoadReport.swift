@@ -1,6 +1,6 @@
 /// What happened while loading: rows read and kept, and every value that was rejected.
 ///
-/// Nothing is dropped silently: each skipped row appears in ``problems`` (the first
+/// Nothing is dropped silently: each skipped row appears in ``EntityLoadReport/problems`` (the first
 /// ``LoadOptions/problemSampleSize`` per entity are kept in full, the rest are counted).
 public struct LoadReport: Sendable {
     /// Per entity, what loading it found.

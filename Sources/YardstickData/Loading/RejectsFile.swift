@@ -7,17 +7,17 @@ import Foundation
 /// record starts on, the source column and vocabulary field at fault (empty when the whole
 /// record is, e.g. a wrong number of fields), the value as it stands in the file (its first
 /// 4 KiB, control characters escaped as `\n`, `\0`…) and what was expected.
-public enum RejectsFile {
+package enum RejectsFile {
     /// The header line's names.
-    public static let header = ["file", "row", "column", "field", "value", "message"]
+    package static let header = ["file", "row", "column", "field", "value", "message"]
 
     /// The CSV text listing every problem of the report (each skipped row once).
-    public static func csv(_ report: LoadReport) -> String {
+    package static func csv(_ report: LoadReport) -> String {
         csv(report.rejectedProblems)
     }
 
     /// The CSV text listing these problems.
-    public static func csv(_ problems: [SourceError]) -> String {
+    package static func csv(_ problems: [SourceError]) -> String {
         var out = header.joined(separator: ",") + "\n"
         for problem in problems {
             let cells = [

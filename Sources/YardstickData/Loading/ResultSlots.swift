@@ -2,29 +2,29 @@ import Foundation
 
 /// Write-once slots filled from several threads: each thread sets the slots of its own work
 /// items, and the caller reads them once all threads are done.
-public final class ResultSlots<Value>: @unchecked Sendable {
+package final class ResultSlots<Value>: @unchecked Sendable {
     private var slots: [Value?]
     private let lock = NSLock()
 
     /// Creates `count` empty slots.
-    public init(count: Int) { slots = Array(repeating: nil, count: count) }
+    package init(count: Int) { slots = Array(repeating: nil, count: count) }
 
     /// Fills a slot.
-    public func set(_ index: Int, _ value: Value) {
+    package func set(_ index: Int, _ value: Value) {
         lock.lock()
         slots[index] = value
         lock.unlock()
     }
 
     /// The value of a slot, nil while it is empty.
-    public func value(at index: Int) -> Value? {
+    package func value(at index: Int) -> Value? {
         lock.lock()
         defer { lock.unlock() }
         return slots[index]
     }
 
     /// The filled slots' values, in slot order.
-    public var values: [Value] {
+    package var values: [Value] {
         lock.lock()
         defer { lock.unlock() }
         return slots.compactMap { $0 }

@@ -9,8 +9,8 @@ import Foundation
 /// `String` per cell.
 ///
 /// Key columns and columns of nearly unique text (names, subjects) are filled with
-/// ``appendWithoutLookup(_:)`` instead: every row gets its own code and no hash table is kept
-/// until ``buildIndex()``.
+/// `appendWithoutLookup(_:)` instead: every row gets its own code and no hash table is kept
+/// until `buildIndex()` (both are the loader's, `package` only).
 public struct StringDictionary: Sendable {
     private var bytes: [UInt8] = []
     /// The end offset of each value in ``bytes`` (32 bits: a column's distinct text stays
@@ -31,7 +31,7 @@ public struct StringDictionary: Sendable {
     static let sortedIndexThreshold = 1 << 17
 
     /// Creates an empty dictionary.
-    public init(capacity: Int = 16) {
+    package init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: 0, count: size * 2)
@@ -43,11 +43,11 @@ public struct StringDictionary: Sendable {
     public var count: Int { ends.count }
 
     /// Whether lookups work (false after ``appendWithoutLookup(_:)`` until ``buildIndex()``).
-    public private(set) var isIndexed = true
+    package private(set) var isIndexed = true
 
     /// Whether every code stands for a different value (false once rows were appended without
     /// lookup: the same text may then have several codes).
-    public private(set) var codesAreUnique = true
+    package private(set) var codesAreUnique = true
 
     /// The value of a code.
     public subscript(code: Int32) -> String {
@@ -66,7 +66,7 @@ public struct StringDictionary: Sendable {
 
     /// Appends a value under a new code without looking it up. Call ``buildIndex()`` before
     /// looking values up.
-    public mutating func appendWithoutLookup(_ value: UnsafeRawBufferPointer) -> Int32 {
+    package mutating func appendWithoutLookup(_ value: UnsafeRawBufferPointer) -> Int32 {
         bytes.append(contentsOf: value)
         ends.append(Self.offset(bytes.count))
         isIndexed = false
@@ -103,7 +103,7 @@ public struct StringDictionary: Sendable {
     ///
     /// - Returns: Per code that repeats an earlier value, the pair (repeat, first).
     @discardableResult
-    public mutating func buildIndex() -> [(repeat: Int32, first: Int32)] {
+    package mutating func buildIndex() -> [(repeat: Int32, first: Int32)] {
         // Many values already in strictly ascending order (ids in file order) are unique and
         // can be found by bisection: no table of millions of slots to fill.
         if ends.count >= Self.sortedIndexThreshold && isStrictlyAscending() {
@@ -246,7 +246,7 @@ public struct StringDictionary: Sendable {
     /// - Returns: The code and whether the value was already present.
     @discardableResult
     @inline(__always)
-    public mutating func intern(_ value: UnsafeRawBufferPointer) -> (code: Int32, existed: Bool) {
+    package mutating func intern(_ value: UnsafeRawBufferPointer) -> (code: Int32, existed: Bool) {
         precondition(isIndexed, "intern after appendWithoutLookup needs buildIndex()")
         if isSorted {
             // New values would break the order: hash the values from now on.
@@ -325,7 +325,7 @@ public struct StringDictionary: Sendable {
 
     /// The code of a Swift string, adding it when new.
     @discardableResult
-    public mutating func intern(_ value: String) -> Int32 {
+    package mutating func intern(_ value: String) -> Int32 {
         var copy = value
         return copy.withUTF8 { intern(UnsafeRawBufferPointer($0)).code }
     }

@@ -14,8 +14,6 @@ public struct Table: Sendable {
     var keyRows: [Int32] = []
     /// Rows whose id repeats an earlier row's: (repeating row, first row).
     public private(set) var duplicateKeys: [(row: Int32, firstRow: Int32)] = []
-    /// Whether ``row(forKey:)`` works.
-    public var hasKeyIndex: Bool { !keyRows.isEmpty || columns["id"] == nil || rowCount == 0 }
     /// Rows grouped by referenced row, per reference field (`owner`, `account`…).
     public internal(set) var referenceIndexes: [String: ReferenceIndex] = [:]
     /// Rows ordered by day, per date or datetime field.
@@ -29,7 +27,7 @@ public struct Table: Sendable {
     }
 
     /// Indexes the `id` column for ``row(forKey:)`` and finds repeated ids.
-    public mutating func buildKeyIndex() {
+    package mutating func buildKeyIndex() {
         guard keyRows.isEmpty, var id = columns["id"], case .string(let codes) = id.storage else {
             return
         }

@@ -1,13 +1,13 @@
 /// Values as they are shown to people in messages, `check` and `explain`: control characters
 /// escaped (so a stray carriage return or escape sequence cannot rewrite the terminal) and long
 /// values cut short.
-public enum DisplayText {
+package enum DisplayText {
     /// The longest example shown, in characters, before it is cut with `…`.
-    public static let exampleLimit = 80
+    package static let exampleLimit = 80
 
     /// The text with each control character written as an escape: `\n`, `\r`, `\t`, `\0`, and
     /// `\u{1B}` for the others (C0, DEL and C1 controls).
-    public static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
@@ -27,7 +27,7 @@ public enum DisplayText {
 
     /// The text escaped and cut to about `limit` characters; a cut value ends with `…` and says
     /// how long it was.
-    public static func example(_ text: String, limit: Int = exampleLimit) -> String {
+    package static func example(_ text: String, limit: Int = exampleLimit) -> String {
         let escapedText = escaped(text)
         guard escapedText.count > limit else { return escapedText }
         return String(escapedText.prefix(limit)) + "… (\(text.utf8.count) bytes)"
@@ -35,7 +35,7 @@ public enum DisplayText {
 
     /// The bytes as text (invalid UTF-8 replaced), escaped and cut; only the first bytes are
     /// decoded, so a huge value costs nothing.
-    public static func example(bytes: UnsafeRawBufferPointer, limit: Int = exampleLimit) -> String {
+    package static func example(bytes: UnsafeRawBufferPointer, limit: Int = exampleLimit) -> String {
         // Four bytes per character at most, plus room for the escapes' lengths.
         let head = String(decoding: bytes.prefix(limit * 4 + 4), as: UTF8.self)
         let escapedText = escaped(head)

@@ -1,13 +1,13 @@
 /// Terminal display width of text: East Asian wide and fullwidth characters take two columns,
 /// combining marks none, so tables of Chinese names line up.
-public enum DisplayWidth {
+package enum DisplayWidth {
     /// The number of terminal columns `text` occupies.
-    public static func of(_ text: String) -> Int {
+    package static func of(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
     }
 
     /// The columns one scalar occupies (0, 1 or 2).
-    public static func width(of scalar: Unicode.Scalar) -> Int {
+    package static func width(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value == 0 || scalar.properties.generalCategory == .nonspacingMark
             || scalar.properties.generalCategory == .enclosingMark || value == 0x200B
@@ -26,7 +26,7 @@ public enum DisplayWidth {
     }
 
     /// `text` padded with spaces to `width` columns, on the right (or the left for numbers).
-    public static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
+    package static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         let padding = String(repeating: " ", count: max(0, width - of(text)))
         return alignRight ? padding + text : text + padding
     }

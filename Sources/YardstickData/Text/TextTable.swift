@@ -1,20 +1,20 @@
 /// A plain-text table whose columns line up in a terminal, CJK text included.
-public struct TextTable: Sendable {
+package struct TextTable: Sendable {
     /// Column headers.
-    public var headers: [String]
+    package var headers: [String]
     /// Which columns are right-aligned (numbers).
-    public var rightAligned: Set<Int>
+    package var rightAligned: Set<Int>
     /// The rows of cells.
-    public var rows: [[String]] = []
+    package var rows: [[String]] = []
 
     /// Creates an empty table.
-    public init(headers: [String], rightAligned: Set<Int> = []) {
+    package init(headers: [String], rightAligned: Set<Int> = []) {
         self.headers = headers
         self.rightAligned = rightAligned
     }
 
     /// The table as lines of text with two spaces between columns and a rule under the header.
-    public func render(indent: String = "") -> String {
+    package func render(indent: String = "") -> String {
         var widths = headers.map(DisplayWidth.of)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {

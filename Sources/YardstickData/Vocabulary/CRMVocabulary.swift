@@ -1,7 +1,7 @@
 /// The CRM vocabulary: the entities and fields every plugin pack can rely on.
 ///
 /// Each company maps its export onto these names once, in `yardstick.toml`. The definitions here
-/// are the single source of `docs/vocabulary.md` (see ``VocabularyDocument``).
+/// are the single source of `docs/vocabulary.md` (`yardstick vocabulary` renders it).
 public enum CRMVocabulary {
     /// Every vocabulary entity, in documentation order.
     public static let entities: [EntityDefinition] = [

@@ -42,18 +42,4 @@ public enum FieldType: Sendable, Hashable, CustomStringConvertible {
         default: name
         }
     }
-
-    /// What a value of this type looks like, for error messages ("expected a date (%Y-%m-%d)").
-    public var expectation: String {
-        switch self {
-        case .string: "text"
-        case .integer: "a whole number"
-        case .decimal: "a decimal number"
-        case .boolean: "true or false"
-        case .date: "a date"
-        case .datetime: "a date and time"
-        case .enumeration(let values): "one of \(values.joined(separator: ", "))"
-        case .reference(let entity): "the id of a row in \(entity)"
-        }
-    }
 }

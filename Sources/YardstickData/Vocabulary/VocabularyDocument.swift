@@ -2,9 +2,9 @@
 ///
 /// The checked-in document is this function's output; a test fails when they differ, so the
 /// docs cannot drift from the code. Regenerate with `yardstick vocabulary > docs/vocabulary.md`.
-public enum VocabularyDocument {
+package enum VocabularyDocument {
     /// The whole document.
-    public static func markdown() -> String {
+    package static func markdown() -> String {
         var lines = [
             "# The CRM vocabulary",
             "",

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// A workspace says where the CRM export lives (``sources``), how each source column feeds the
 /// CRM vocabulary (``entities``), how values are written (``formats``), and the calendar and
-/// locale evaluations use. Open one with ``Workspace/open(directory:)``.
+/// locale evaluations use. Open one with ``Workspace/open(directory:sections:)``.
 public struct Workspace: Sendable {
     /// The folder holding `yardstick.toml`.
     public let directory: String

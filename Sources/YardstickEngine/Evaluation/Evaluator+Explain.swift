@@ -8,7 +8,7 @@ extension Evaluator {
     ///
     /// - Throws: ``EvaluationError`` for an unknown indicator or subject, or an indicator that
     ///   does not load.
-    public func explain(
+    func explain(
         indicator id: String, subjectID: String, grain: Grain, period: Period, sources: [Source]
     ) throws(EvaluationError) -> Explanation {
         let subjects = try SubjectCatalog.subjects(of: grain, in: engine.dataset, companyName: workspace.name)

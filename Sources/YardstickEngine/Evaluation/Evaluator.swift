@@ -6,7 +6,7 @@ import YardstickQuery
 /// Runs indicators for every subject of the chosen grains and every period.
 ///
 /// Each worker thread has its own Lua VM with the indicators loaded (Lua states are not
-/// thread-safe); they share one ``QueryEngine``. A failing indicator is recorded with its file
+/// thread-safe); they share one `QueryEngine`. A failing indicator is recorded with its file
 /// and line and the run goes on with the other indicators and subjects.
 public struct Evaluator: Sendable {
     /// An indicator file to load: its source and its path relative to the workspace.
@@ -36,7 +36,7 @@ public struct Evaluator: Sendable {
     /// Where `require` finds the indicators' own modules (nil: `require` finds nothing).
     public var modules: ModuleFolder?
     /// Whether indicators that allow it run once for all subjects of a grain ("column mode",
-    /// see ``ColumnEligibility``); off, every indicator runs per subject. The values are the
+    /// see `ColumnEligibility`); off, every indicator runs per subject. The values are the
     /// same either way.
     public var columnMode = true
     /// Internal switches that force the other evaluation paths, for tests that compare them.
@@ -55,7 +55,7 @@ public struct Evaluator: Sendable {
     }
 
     /// Loads indicator sources in one session, for their declarations and load errors.
-    public func declarations(_ sources: [Source]) throws(EvaluationError) -> (
+    func declarations(_ sources: [Source]) throws(EvaluationError) -> (
         [IndicatorDefinition], [IndicatorLoadError]
     ) {
         let loaded = try load(sources)
@@ -64,10 +64,10 @@ public struct Evaluator: Sendable {
 
     /// Evaluates every indicator for every subject of each grain in each period.
     ///
-    /// The run is a sequence of steps: choose the indicators (``RunnableIndicators``), lay out
-    /// the work (``EvaluationPlan``), compute the shared queries ahead (``QueryPrefill``),
-    /// evaluate what column mode can (``ColumnPass``), then the rest per subject
-    /// (``SubjectPass``), and assemble the report.
+    /// The run is a sequence of steps: choose the indicators (`RunnableIndicators`), lay out
+    /// the work (`EvaluationPlan`), compute the shared queries ahead (`QueryPrefill`),
+    /// evaluate what column mode can (`ColumnPass`), then the rest per subject
+    /// (`SubjectPass`), and assemble the report.
     public func run(sources: [Source], periods: [Period], grains: [Grain], only ids: Set<String>? = nil)
         throws(EvaluationError) -> RunReport
     {

@@ -4,9 +4,9 @@ import YardstickData
 import YardstickQuery
 
 /// Renders an explanation for the terminal.
-public enum ExplanationRenderer {
+package enum ExplanationRenderer {
     /// The explanation as text: value, queries in words, record counts and the first records.
-    public static func render(_ explanation: Explanation, dataset: Dataset, records: Int, locale: String) -> String {
+    package static func render(_ explanation: Explanation, dataset: Dataset, records: Int, locale: String) -> String {
         let definition = explanation.definition
         var lines = [
             "\(definition.title(locale: locale)) (\(definition.id)) — \(definition.file)",

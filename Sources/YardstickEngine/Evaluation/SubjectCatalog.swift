@@ -3,11 +3,11 @@ import YardstickQuery
 
 /// Lists the subjects of a grain: users, teams and departments (with their members through the
 /// team tree), the company, or accounts.
-public enum SubjectCatalog {
+package enum SubjectCatalog {
     /// The subjects of a grain, in row order.
     ///
     /// - Throws: ``EvaluationError`` when the grain needs an entity the workspace does not map.
-    public static func subjects(of grain: Grain, in dataset: Dataset, companyName: String) throws(EvaluationError)
+    package static func subjects(of grain: Grain, in dataset: Dataset, companyName: String) throws(EvaluationError)
         -> [SubjectInfo]
     {
         switch grain {

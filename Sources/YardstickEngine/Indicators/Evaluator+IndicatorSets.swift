@@ -5,17 +5,6 @@ extension Evaluator {
     /// Evaluates the selected indicators of every set for every subject of each grain in each
     /// period.
     ///
-    /// See ``run(sets:periods:grains:only:)``.
-    ///
-    /// - Throws: ``EvaluationError`` as that does.
-    public func run(_ selection: IndicatorSelection, periods: [Period], grains: [Grain]) throws(EvaluationError)
-        -> RunReport
-    {
-        try run(sets: selection.sets, periods: periods, grains: grains, only: selection.ids)
-    }
-
-    /// Evaluates every indicator of every set for every subject of each grain in each period.
-    ///
     /// Each set is loaded and evaluated in Lua states of its own (one per worker), never
     /// shared with another set, so sets that define the same globals, modules or indicator ids
     /// do not see each other. The report names a set's indicators `setID.id` (the workspace's
@@ -24,16 +13,19 @@ extension Evaluator {
     /// the workspace set alone is exactly ``run(sources:periods:grains:only:)`` on its files.
     ///
     /// - Parameters:
-    ///   - sets: The sets, in report order; at most one workspace set, pack ids distinct.
+    ///   - selection: The sets, in report order (at most one workspace set, pack ids
+    ///     distinct), and the qualified ids (`win_rate`, `pack.win_rate`) to keep, or nil for
+    ///     all.
     ///   - periods: The periods, in report order.
     ///   - grains: The grains, in report order.
-    ///   - ids: Qualified ids (`win_rate`, `pack.win_rate`) to keep, or nil for all.
     /// - Returns: One report for all sets.
     /// - Throws: ``EvaluationError`` for an unknown id (listing the known ones), two sets with
     ///   one id, one indicator id declared in two sets, or Lua that cannot start.
-    public func run(sets: [IndicatorSet], periods: [Period], grains: [Grain], only ids: Set<String>? = nil)
-        throws(EvaluationError) -> RunReport
+    public func run(_ selection: IndicatorSelection, periods: [Period], grains: [Grain]) throws(EvaluationError)
+        -> RunReport
     {
+        let sets = selection.sets
+        let ids = selection.ids
         if sets.count == 1, let own = sets.first, own.isWorkspaceSet {
             return try evaluator(for: own).run(sources: own.sources, periods: periods, grains: grains, only: ids)
         }

@@ -54,7 +54,7 @@ public enum IndicatorDiscovery {
     /// - Parameters:
     ///   - argument: The `--indicators` value, or nil.
     ///   - workspace: The workspace folder (absolute).
-    public static func moduleFolder(_ argument: String?, workspace: String) -> ModuleFolder {
+    static func moduleFolder(_ argument: String?, workspace: String) -> ModuleFolder {
         var folder = (workspace as NSString).appendingPathComponent("indicators")
         if let first = items(argument).first, let (path, isDirectory) = existingPath(first) {
             folder = isDirectory ? path : (path as NSString).deletingLastPathComponent

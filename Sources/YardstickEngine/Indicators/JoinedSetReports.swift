@@ -1,7 +1,7 @@
 import Foundation
 
 /// The reports of indicator sets evaluated apart, put together into one as they come, with
-/// each set's ids qualified by the set (see ``Evaluator/run(sets:periods:grains:only:)``).
+/// each set's ids qualified by the set (see ``Evaluator/run(_:periods:grains:)``).
 struct JoinedSetReports {
     var generatedAt: String?
     var indicators: [IndicatorInfo] = []

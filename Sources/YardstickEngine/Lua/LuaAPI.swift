@@ -2,9 +2,9 @@
 /// `docs/lua-api.md` and the editor definitions are generated from them, and a test fails when
 /// the prelude publishes a name not declared here (or the reverse), when a function's declared
 /// parameters differ from its Lua definition's (``LuaAPISignature``) or when the doc is stale.
-public enum LuaAPI {
+package enum LuaAPI {
     /// Where a name lives.
-    public enum Place: String, Sendable, CaseIterable {
+    package enum Place: String, Sendable, CaseIterable {
         /// A global function.
         case global
         /// A field of the scope `s`.
@@ -14,26 +14,24 @@ public enum LuaAPI {
     }
 
     /// One script-visible name.
-    public struct Entry: Sendable {
+    package struct Entry: Sendable {
         /// Where it lives.
-        public var place: Place
+        package var place: Place
         /// The name.
-        public var name: String
+        package var name: String
         /// How it is called. For a function, the parameters between the first parentheses
         /// after the name are checked against the prelude's definition: each one's first word
         /// is its name (`field | duration` is `field`), `[name]` is optional, `…` variadic;
         /// braces after the name (`indicator { … }`) mean one table argument.
-        public var signature: String
+        package var signature: String
         /// What it does, edge cases included.
-        public var summary: String
+        package var summary: String
         /// An example line.
-        public var example: String
-        /// The API version that introduced it.
-        public var since = "0.1"
+        package var example: String
     }
 
     /// Every declared name.
-    public static let entries: [Entry] = globals + scope + view
+    package static let entries: [Entry] = globals + scope + view
 
     static let globals: [Entry] = [
         Entry(
@@ -183,7 +181,7 @@ public enum LuaAPI {
     ]
 
     /// `docs/lua-api.md`.
-    public static func markdown() -> String {
+    package static func markdown() -> String {
         var lines = [
             "# The indicator API (Lua)",
             "",

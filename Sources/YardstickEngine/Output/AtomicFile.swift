@@ -7,7 +7,7 @@
 #endif
 
 /// Writes files so that a reader sees either the old content or the new, never half of it.
-public enum AtomicFile {
+package enum AtomicFile {
     /// Replaces the file at `path` with `text`, atomically.
     ///
     /// The text goes to a new temporary file in the same directory (`.name.tmp-<pid>-<n>`),
@@ -19,7 +19,7 @@ public enum AtomicFile {
     ///   - text: The content, written as UTF-8.
     ///   - path: The file to create or replace; its directory must exist.
     /// - Throws: ``AtomicFileError`` with the path, the step that failed and the system's message.
-    public static func write(_ text: String, to path: String) throws(AtomicFileError) {
+    package static func write(_ text: String, to path: String) throws(AtomicFileError) {
         try replace(path) { writeAll(text, to: $0) }
     }
 
@@ -30,7 +30,7 @@ public enum AtomicFile {
     ///   - bytes: The content.
     ///   - path: The file to create or replace; its directory must exist.
     /// - Throws: ``AtomicFileError`` with the path, the step that failed and the system's message.
-    public static func write(_ bytes: [UInt8], to path: String) throws(AtomicFileError) {
+    package static func write(_ bytes: [UInt8], to path: String) throws(AtomicFileError) {
         try replace(path) { descriptor in bytes.withUnsafeBytes { writeBuffer($0, to: descriptor) } }
     }
 
@@ -97,18 +97,18 @@ private func writeBuffer(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32)
 }
 
 /// A file that could not be written: which file, at which step, and the system's reason.
-public struct AtomicFileError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct AtomicFileError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file that was to be written.
-    public let path: String
+    package let path: String
     /// The step that failed (`create a temporary file`, `write`, `rename the temporary file`).
-    public let step: String
+    package let step: String
     /// The `errno` value.
-    public let code: Int32
+    package let code: Int32
     /// The system's description of `code` (`No such file or directory`).
-    public let reason: String
+    package let reason: String
 
     /// Creates an error for `path`, taking the reason from `code` (by default the current `errno`).
-    public init(path: String, step: String, code: Int32 = errno) {
+    package init(path: String, step: String, code: Int32 = errno) {
         self.path = path
         self.step = step
         self.code = code
@@ -116,7 +116,7 @@ public struct AtomicFileError: Error, Sendable, Equatable, CustomStringConvertib
     }
 
     /// `cannot write PATH: STEP failed: REASON`.
-    public var description: String {
+    package var description: String {
         "cannot write \(path): \(step) failed: \(reason)"
     }
 }

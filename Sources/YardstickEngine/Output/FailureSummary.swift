@@ -11,26 +11,26 @@
 /// Groups keep the order in which their first failure appears in the report. Failures that
 /// belong to no subject (a file that does not load, an indicator whose `needs` are not mapped)
 /// are one line each.
-public struct FailureSummary: Sendable, Equatable {
+package struct FailureSummary: Sendable, Equatable {
     /// One indicator's same error at one grain.
-    public struct Group: Sendable, Equatable {
+    package struct Group: Sendable, Equatable {
         /// The indicator (empty for a file that did not load).
-        public var indicatorID: String
+        package var indicatorID: String
         /// The grain of the subjects it failed for, when known; nil for a failure of no subject.
-        public var grain: Grain?
+        package var grain: Grain?
         /// `file:line` or `file`.
-        public var location: String
+        package var location: String
         /// The message.
-        public var message: String
+        package var message: String
         /// The distinct subjects it failed for, in order of appearance.
-        public var subjectIDs: [String]
+        package var subjectIDs: [String]
         /// The distinct period labels it failed in, in order of appearance.
-        public var periodLabels: [String]
+        package var periodLabels: [String]
         /// The failures in the group (one per subject and period).
-        public var count: Int
+        package var count: Int
 
         /// The group as one line: `won_deals failed for 41 users in 2017-Q4: file:line: message`.
-        public var line: String {
+        package var line: String {
             guard let first = subjectIDs.first else {
                 return indicatorID.isEmpty
                     ? "\(location): \(message)" : "\(indicatorID) failed: \(location): \(message)"
@@ -47,12 +47,12 @@ public struct FailureSummary: Sendable, Equatable {
     }
 
     /// The groups, in order of their first failure.
-    public var groups: [Group]
+    package var groups: [Group]
     /// The failures summarised (every group's count added up).
-    public var failureCount: Int
+    package var failureCount: Int
 
     /// Groups a report's failures.
-    public init(_ failures: [IndicatorFailure]) {
+    package init(_ failures: [IndicatorFailure]) {
         struct Key: Hashable {
             var indicatorID: String
             var grain: Grain?
@@ -95,7 +95,7 @@ public struct FailureSummary: Sendable, Equatable {
 
     /// At most `limit` group lines, then `N more errors not shown` when groups were left out
     /// (N counts their failures).
-    public func lines(limit: Int = FailureSummary.defaultLineLimit) -> [String] {
+    package func lines(limit: Int = FailureSummary.defaultLineLimit) -> [String] {
         let shown = groups.prefix(max(0, limit))
         var lines = shown.map(\.line)
         let left = failureCount - shown.reduce(0) { $0 + $1.count }
@@ -104,7 +104,7 @@ public struct FailureSummary: Sendable, Equatable {
     }
 
     /// The lines printed by default: 20.
-    public static let defaultLineLimit = 20
+    package static let defaultLineLimit = 20
 
     /// A grain's English plural (`users`, `companies`).
     static func plural(_ grain: Grain) -> String {

@@ -183,7 +183,7 @@ extension ResultTable {
     ///
     /// - Parameter tables: The tables, in indicator order.
     /// - Returns: The joined table.
-    public static func joiningIndicators(of tables: [ResultTable]) -> ResultTable {
+    package static func joiningIndicators(of tables: [ResultTable]) -> ResultTable {
         guard tables.count > 1 else { return tables.first ?? ResultTable() }
         var order: [RowKey] = []
         var parts: [RowKey: [[Int]]] = [:]
@@ -211,7 +211,7 @@ extension ResultTable {
     ///
     /// - Parameter rename: The new id for an id.
     /// - Returns: The renamed table.
-    public func renamingIndicators(_ rename: (String) -> String) -> ResultTable {
+    package func renamingIndicators(_ rename: (String) -> String) -> ResultTable {
         var renamed: [ObjectIdentifier: IndicatorResult.IndicatorPart] = [:]
         return ResultTable(
             figures.map { figure in

@@ -1,6 +1,6 @@
 /// Everything one run produced: the periods, the indicators, their values and their errors.
 ///
-/// Writers turn a report into CSV, JSON or a terminal table (see ``RunReportWriter``). The
+/// Writers turn a report into CSV, JSON or a terminal table (see ``ReportWriter``). The
 /// report holds no clock: ``generatedAt`` is passed in, so output is reproducible.
 public struct RunReport: Sendable, Equatable {
     /// The workspace's name.
@@ -23,7 +23,7 @@ public struct RunReport: Sendable, Equatable {
     public var limitStops: [String: Int]
     /// How the run evaluated its figures and queries (paths taken, discovery time), when an
     /// ``Evaluator`` made the report. Written only when asked for (`--timings`; see
-    /// ``RunReportWriter/json(_:statistics:)``), so that default outputs stay reproducible.
+    /// ``ReportWriterOptions/includesStatistics``), so that default outputs stay reproducible.
     public var statistics: EvaluationStatistics?
 
     /// Creates a report from figures in long-format order (see ``ResultTable``).

@@ -86,18 +86,18 @@ let aggregates: [(Aggregate, QueryEngine.PreparedPlan)] = [
 func evaluate(_ periods: [Period]) throws -> (Double, [[QueryValue]]) {
     let start = DispatchTime.now()
     let spans = periods.map(\.queryDays)
-    let results = ResultSlots<[[QueryValue]]>(count: aggregates.count)
+    let results = ParallelResults<[[QueryValue]]>(count: aggregates.count)
     DispatchQueue.concurrentPerform(iterations: aggregates.count) { index in
         let (aggregate, plan) = aggregates[index]
         do {
             let prepared = try engine.prepare(aggregate, of: plan)
-            results.set(index, try engine.run(prepared, for: partition, periods: spans))
+            results.store(try engine.run(prepared, for: partition, periods: spans), at: index)
         } catch {
             FileHandle.standardError.write(Data("query failed: \(error)\n".utf8))
             exit(1)
         }
     }
-    let v = (0..<aggregates.count).map { results.value(at: $0)! }
+    let v = results.all.map { $0! }
     var figures: [[QueryValue]] = []
     figures.reserveCapacity(periods.count * users.rowCount)
     for period in periods.indices {
