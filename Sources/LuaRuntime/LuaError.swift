@@ -59,7 +59,8 @@ public struct LuaError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Lua's stack traceback at the point of the error, when one was taken.
     public var traceback: String?
 
-    /// Creates an error.
+    /// Creates an error. An empty or blank `message` (a script's `error("")`) is replaced by
+    /// ``emptyMessage``, so a failure never reads as nothing.
     public init(
         kind: Kind, chunk: String? = nil, line: Int? = nil, message: String,
         traceback: String? = nil
@@ -67,9 +68,12 @@ public struct LuaError: Error, Sendable, Hashable, CustomStringConvertible {
         self.kind = kind
         self.chunk = chunk
         self.line = line
-        self.message = message
+        self.message = message.allSatisfy(\.isWhitespace) ? Self.emptyMessage : message
         self.traceback = traceback
     }
+
+    /// The message of an error raised with an empty or blank message.
+    public static let emptyMessage = "error raised with an empty message"
 
     /// The most bytes of an error message that cross from Lua to the host.
     ///

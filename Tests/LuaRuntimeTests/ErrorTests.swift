@@ -15,6 +15,14 @@ struct ErrorTests {
         #expect(failure.description == "pack/indicators/win_rate.lua:2: boom")
     }
 
+    @Test(arguments: ["error('')", "error('  ')", "error('', 2)"])
+    func anEmptyMessageIsNamedAsSuch(_ raise: String) throws {
+        let error = try withVM { vm in vm.failure(of: "local x = 1\n" + raise, chunk: "pack/empty.lua") }
+        let failure = try #require(error)
+        #expect(failure.message == "error raised with an empty message")
+        #expect(!failure.description.hasSuffix(": "))
+    }
+
     @Test func tracebackContainsChunkAndLine() throws {
         let error = try withVM { vm in
             vm.failure(of: "local function f()\n  error('deep')\nend\nf()")

@@ -32,6 +32,9 @@ struct LocatedCase: Sendable, CustomTestStringConvertible {
             name: "k of an unknown indicator", line: #"    local v = k("nope")"#,
             message: #"unknown indicator "nope""#),
         LocatedCase(
+            name: "error with an empty message", line: #"    local v = error("")"#,
+            message: "error raised with an empty message"),
+        LocatedCase(
             name: "ratio of text", line: #"    local v = ratio("a", 1)"#,
             message: "ratio(a, b) takes numbers, got string and number"),
     ]
