@@ -5,8 +5,30 @@ import YardstickTestSupport
 /// The documentation stands on its own: no document or comment cites a file outside the
 /// repository, and every relative link in a Markdown file leads to a file or folder inside it.
 @Suite struct DocumentationLinkTests {
-    /// Spellings of places outside the repository (development machines, sibling checkouts).
-    static let outsidePaths = ["/work/", "../shared", "/home/", "/Users/", "/root/"]
+    /// Spellings of places outside the repository, worked out from where this checkout sits, so
+    /// no machine's paths are written here: the folder holding the checkout, the user's home
+    /// folder, each folder beside the checkout as a relative path (`../name`), and the usual
+    /// prefixes of home folders.
+    static let outsidePaths: [String] = {
+        let fileManager = FileManager.default
+        let root = URL(fileURLWithPath: RepositoryRoot.path).standardizedFileURL
+        let parent = root.deletingLastPathComponent()
+        var spellings = ["/home/", "/Users/"]
+        for folder in [parent.path, fileManager.homeDirectoryForCurrentUser.standardizedFileURL.path]
+        where folder != "/" {
+            spellings.append(folder + "/")
+        }
+        let siblings = (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in siblings where name != root.lastPathComponent && !name.hasPrefix(".") {
+            var isFolder: ObjCBool = false
+            if fileManager.fileExists(atPath: parent.appendingPathComponent(name).path, isDirectory: &isFolder),
+                isFolder.boolValue
+            {
+                spellings.append("../" + name)
+            }
+        }
+        return Array(Set(spellings)).sorted()
+    }()
 
     /// The repository's Markdown files, relative to its root (build folders left out).
     static func markdownFiles() -> [String] {

@@ -353,7 +353,7 @@ public struct DataLoader: Sendable {
         sink.fileIndex = Int64(fileIndex) << 32
         sink.header = contents.header
         var consumer = RowSink.Consumer(
-            sink: sink, header: contents.header, checksNUL: contents.mayContainNUL,
+            sink: sink, checksNUL: contents.mayContainNUL,
             sampleSize: options.problemSampleSize)
         do {
             try withExtendedLifetime(sink) { () throws(SourceError) in

@@ -14,9 +14,9 @@ extension RowSink {
         /// The problems found so far (rejected rows; file errors are added by the loader).
         var report = EntityLoadReport(entity: "")
 
-        init(sink: RowSink, header: [String], checksNUL: Bool, sampleSize: Int) {
+        init(sink: RowSink, checksNUL: Bool, sampleSize: Int) {
             handle = Unmanaged.passUnretained(sink)
-            width = header.count
+            width = sink.header.count
             self.checksNUL = checksNUL
             self.sampleSize = sampleSize
         }

@@ -22,50 +22,47 @@ enum JSONText {
             let sorted = fields.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             JSONText.orderedObject(sorted.map { ($0.key, $0.value) }).render(into: &bytes, indent: indent)
         case .orderedObject(let fields):
-            guard !fields.isEmpty else {
-                bytes += Array("{}".utf8)
-                return
-            }
-            let inner = indent + [0x20, 0x20]
-            bytes.append(UInt8(ascii: "{"))
-            bytes.append(0x0A)
-            for (index, (key, value)) in fields.enumerated() {
-                if index > 0 {
-                    bytes.append(UInt8(ascii: ","))
-                    bytes.append(0x0A)
-                }
-                bytes += inner
-                Self.appendQuoted(key, to: &bytes)
+            Self.renderContainer(fields, open: "{", close: "}", into: &bytes, indent: indent) { field, bytes, inner in
+                Self.appendQuoted(field.0, to: &bytes)
                 bytes.append(UInt8(ascii: ":"))
                 bytes.append(0x20)
-                value.render(into: &bytes, indent: inner)
+                field.1.render(into: &bytes, indent: inner)
             }
-            bytes.append(0x0A)
-            bytes += indent
-            bytes.append(UInt8(ascii: "}"))
         case .array(let items):
-            guard !items.isEmpty else {
-                bytes += Array("[]".utf8)
-                return
-            }
-            let inner = indent + [0x20, 0x20]
-            bytes.append(UInt8(ascii: "["))
-            bytes.append(0x0A)
-            for (index, item) in items.enumerated() {
-                if index > 0 {
-                    bytes.append(UInt8(ascii: ","))
-                    bytes.append(0x0A)
-                }
-                bytes += inner
+            Self.renderContainer(items, open: "[", close: "]", into: &bytes, indent: indent) { item, bytes, inner in
                 item.render(into: &bytes, indent: inner)
             }
-            bytes.append(0x0A)
-            bytes += indent
-            bytes.append(UInt8(ascii: "]"))
         case .string(let value): Self.appendQuoted(value, to: &bytes)
         case .number(let value): bytes += value.utf8
         case .null: bytes += Array("null".utf8)
         }
+    }
+
+    /// An object or array: `open`, one element per line indented two spaces deeper, `close`
+    /// on its own line at `indent`; `open` and `close` together when there are no elements.
+    @inline(__always)
+    private static func renderContainer<Element>(
+        _ elements: [Element], open: Unicode.Scalar, close: Unicode.Scalar, into bytes: inout [UInt8],
+        indent: [UInt8], element: (Element, inout [UInt8], [UInt8]) -> Void
+    ) {
+        bytes.append(UInt8(ascii: open))
+        guard !elements.isEmpty else {
+            bytes.append(UInt8(ascii: close))
+            return
+        }
+        let inner = indent + [0x20, 0x20]
+        bytes.append(0x0A)
+        for (index, item) in elements.enumerated() {
+            if index > 0 {
+                bytes.append(UInt8(ascii: ","))
+                bytes.append(0x0A)
+            }
+            bytes += inner
+            element(item, &bytes, inner)
+        }
+        bytes.append(0x0A)
+        bytes += indent
+        bytes.append(UInt8(ascii: close))
     }
 
     /// `text` as a JSON string: quotes, backslashes and control characters escaped.
