@@ -6,7 +6,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(
-            name: "Yardstick", targets: ["YardstickData", "YardstickQuery", "YardstickEngine", "YardstickScoring"]),
+            name: "Yardstick",
+            targets: [
+                "YardstickData", "YardstickQuery", "YardstickEngine", "YardstickScoring", "YardstickScorecard",
+            ]),
         .library(name: "YardstickData", targets: ["YardstickData"]),
         .library(name: "LuaRuntime", targets: ["LuaRuntime"]),
         .executable(name: "yardstick", targets: ["YardstickCLI"]),
@@ -47,11 +50,18 @@ let package = Package(
         // Scorecard scoring: completion, scoring functions, the weighted tree, grades, ranks and
         // peer statistics (pure Swift, no Lua; the model file and `score` are built on it).
         .target(name: "YardstickScoring"),
+        // Scorecard models in a workspace: the model file, targets and quotas, scoring a run's
+        // values per period with rollups, comparisons and alerts, and the score report.
+        .target(
+            name: "YardstickScorecard",
+            dependencies: ["YardstickData", "YardstickQuery", "YardstickEngine", "YardstickScoring", "LuaRuntime"],
+            resources: [.embedInCode("ModelPrelude")]
+        ),
         .executableTarget(
             name: "YardstickCLI",
             dependencies: [
-                "YardstickData", "YardstickQuery", "YardstickEngine", "LuaRuntime",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "YardstickData", "YardstickQuery", "YardstickEngine", "YardstickScoring", "YardstickScorecard",
+                "LuaRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // What the test targets share (self-removing temporary folders, golden files); in no product.
@@ -62,6 +72,9 @@ let package = Package(
             name: "YardstickQueryTests", dependencies: ["YardstickQuery", "YardstickData", "YardstickTestSupport"]),
         .testTarget(name: "YardstickEngineTests", dependencies: ["YardstickEngine", "YardstickTestSupport"]),
         .testTarget(name: "YardstickScoringTests", dependencies: ["YardstickScoring"]),
+        .testTarget(
+            name: "YardstickScorecardTests",
+            dependencies: ["YardstickScorecard", "YardstickScoring", "YardstickEngine", "YardstickTestSupport"]),
         .testTarget(
             name: "YardstickCLITests", dependencies: ["YardstickCLI", "YardstickTestSupport"], exclude: ["Golden"]),
         .testTarget(

@@ -1,0 +1,1 @@
+-- The model-file DSL (scorecard, dimension, kpi, quota, scoring functions): see ScorecardModels.
