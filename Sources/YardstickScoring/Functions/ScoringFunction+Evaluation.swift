@@ -22,7 +22,7 @@ extension ScoringFunction {
         }
         guard isUnusable.contains(true) else { return usableScores(for: inputs, direction: direction, cap: cap) }
         let usable = zip(inputs, isUnusable).map { input, unusable in
-            unusable ? ScoringInput(value: nil, target: nil) : input
+            unusable ? ScoringInput(value: nil, target: nil, subjectID: input.subjectID) : input
         }
         var outcomes = usableScores(for: usable, direction: direction, cap: cap)
         for index in inputs.indices where isUnusable[index] {

@@ -20,7 +20,11 @@ extension ScoringModel {
         try validate()
         let leaves = indicatorPaths
         let outcomes: [[ScoreOutcome]] = leaves.map { leaf in
-            let inputs = subjects.map { $0.inputs[leaf.indicator.id] ?? ScoringInput(value: nil) }
+            let inputs = subjects.map { subject in
+                var input = subject.inputs[leaf.indicator.id] ?? ScoringInput(value: nil)
+                input.subjectID = input.subjectID ?? subject.subjectID
+                return input
+            }
             return leaf.indicator.function.scores(
                 for: inputs, direction: leaf.indicator.direction, cap: leaf.indicator.cap ?? cap)
         }
