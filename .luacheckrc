@@ -6,6 +6,7 @@ max_line_length = 120
 -- The trusted prelude and its tests see the host table (LuaVM.loadTrusted); the tests may put
 -- fakes of the query functions in __host.query.
 files["Sources/YardstickEngine/Prelude"] = { read_globals = { "__host" } }
+files["Sources/YardstickScorecard/ModelPrelude"] = { read_globals = { "__host" } }
 files["Tests/Prelude"] = {
   read_globals = { __host = { other_fields = true, fields = { query = { other_fields = true, read_only = false } } } },
 }
@@ -17,3 +18,11 @@ files["examples"] = {
   ignore = { "212/s", "212/k" },
   max_line_length = false,
 }
+
+-- Scorecard model files (docs/model-file.md) see the model DSL's globals instead.
+local model_globals = {
+  "scorecard", "dimension", "kpi", "quota", "linear", "proportional", "steps", "threshold", "pass_fail",
+  "rank", "percentile", "relative_to_mean", "relative_to_best",
+}
+files["examples/*/model.lua"] = { read_globals = model_globals, max_line_length = false }
+files["examples/*/scorecards"] = { read_globals = model_globals, max_line_length = false }

@@ -10,9 +10,9 @@ if ! swift format --version >/dev/null 2>&1; then
   exit 1
 fi
 swift format lint --strict --recursive Sources Tests benchmarks/Sources fuzz/Sources
-# luacheck (Debian's lua-check) over the prelude, its Lua tests and the examples (.luacheckrc).
+# luacheck (Debian's lua-check) over the preludes, their Lua tests and the examples (.luacheckrc).
 if command -v luacheck >/dev/null 2>&1; then
-  luacheck --quiet Sources/YardstickEngine/Prelude Tests/Prelude examples
+  luacheck --quiet Sources/YardstickEngine/Prelude Sources/YardstickScorecard/ModelPrelude Tests/Prelude examples
 else
   echo "note: luacheck is not installed (apt-get install lua-check); skipping the Lua lint" >&2
 fi
