@@ -71,7 +71,7 @@ import YardstickScorecard
         let source = """
             return scorecard {
               id = "s", per = "person", peers = "region", weights = "percent", cap = "high",
-              where = { role = { "sales", 7, true } }, rollups = { "team", "user" },
+              where = { role = { "sales", 7, true }, region = "north" }, rollups = { "team", "user" },
               grades = { A = "ninety" }, alerts = { pace = { tolerance = -1 }, remind = { days_before_end = 2.5 } },
               kpi "a" { weight = 100, target = quota { "revenue", tier = "platinum" }, better = "more" },
               dimension { weight = 1 },
@@ -81,6 +81,7 @@ import YardstickScorecard
         #expect(
             try ModelWorkspace(["model.lua": source]).problems() == [
                 "model.lua:1: scorecard: per must be one of \"user\", \"team\", \"department\", \"company\", \"account\", \"campaign\", not \"person\"",
+                "model.lua:1: scorecard: where has the unknown field \"region\" (fields: id, name, team, role)",
                 "model.lua:1: scorecard: where.role must be a string or a list of strings",
                 "model.lua:1: scorecard: peers must be one of \"all\", \"role\", \"team\", not \"region\"",
                 "model.lua:1: scorecard: weights must be one of \"sum100\", \"normalised\", \"normalized\", not \"percent\"",

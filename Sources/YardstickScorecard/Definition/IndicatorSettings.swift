@@ -17,7 +17,7 @@ public struct IndicatorSettings: Sendable {
     /// Where it was declared.
     public var location: ModelLocation?
     /// The direction the model file declares (`better = "lower"`), or nil when it leaves it to
-    /// the indicator's own `better`. The model's ``ScorecardIndicator/direction`` holds the
+    /// the indicator's own `better`. The model's `ScorecardIndicator.direction` holds the
     /// declared one, or higher-is-better until the runner applies the indicator's own.
     public var declaredDirection: Direction?
 

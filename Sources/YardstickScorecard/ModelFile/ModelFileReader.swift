@@ -343,8 +343,9 @@ struct ModelFileReader {
         }
         var conditions: [String: [String]] = [:]
         for (fieldKey, accepted) in Self.sorted(table.hash) {
-            guard case .string(let field) = fieldKey else {
-                report(line, "\(owner): \(key) has a key that is not a field name")
+            guard case .string(let field) = fieldKey, Self.filterFields.contains(field) else {
+                let fields = Self.filterFields.joined(separator: ", ")
+                report(line, "\(owner): \(key) has the unknown field \(Self.keyText(fieldKey)) (fields: \(fields))")
                 continue
             }
             let values: [LuaValue]
@@ -410,6 +411,9 @@ struct ModelFileReader {
         }
         return DistributionDeclaration(shares: shares, isOrdered: false)
     }
+
+    /// The subject fields a `where` filter may test (``SubjectFilter``).
+    static let filterFields = ["id", "name", "team", "role"]
 
     /// The grains a model may roll up to.
     static let rollupGrains: [Grain] = [.team, .department, .company]
@@ -551,7 +555,6 @@ struct ModelFileReader {
     {
         for (key, _) in Self.sorted(table.hash) {
             if case .string(let name) = key, allowed.contains(name) { continue }
-            if case .string(let name) = key, name.hasPrefix("__") { continue }
             let keys = allowed.joined(separator: ", ")
             report(line, "\(owner): unknown key \(Self.keyText(key)) (keys: \(keys))")
         }
