@@ -194,6 +194,25 @@ func context(_ subject: SubjectInfo, lastYear: Double? = nil) -> TargetContext {
         }
     }
 
+    @Test func aFunctionCallingBackIntoItsModelFailsInsteadOfWaitingForever() throws {
+        let (target, _) = try functions()
+        let inner = ResultsBox(count: 1)
+        let reentrant = TargetContext(
+            indicatorID: "revenue", subject: subject("lee", role: "lead"), period: .month(year: 2017, month: 10),
+            value: nil, previous: nil, lastYear: nil,
+            quota: { _, _ in
+                do {
+                    _ = try target.target(context(subject("ana"), lastYear: 1))
+                    inner.set(0, 1)
+                } catch {
+                    inner.set(0, -1)
+                }
+                return 5
+            })
+        #expect(try target.target(reentrant) == 5)
+        #expect(inner.values[0] == -1)
+    }
+
     @Test func theFunctionsOutliveTheModelsTheyWereLoadedWith() throws {
         var target: (any TargetFunction)?
         do {
