@@ -176,6 +176,23 @@ import YardstickScorecard
         #expect(workspace.problems().map { $0.prefix(while: { $0 != ":" }) } == ["model.lua", "scorecards/two.lua"])
     }
 
+    @Test func rollupsMustBeCoarserThanTheScoredGrain() throws {
+        let source = """
+            return scorecard {
+              id = "teams", per = "team", rollups = { "team", "department", "company" },
+              kpi "a" { weight = 100, score = rank },
+            }
+            """
+        #expect(
+            try ModelWorkspace(["model.lua": source]).problems() == [
+                "model.lua:1: rollups: team is not a coarser grain than per = \"team\" (user → team → department → company)"
+            ])
+        let accounts = """
+            return scorecard { id = "accounts", per = "account", rollups = { "company" }, kpi "a" { weight = 100, score = rank } }
+            """
+        #expect(try ModelWorkspace(["model.lua": accounts]).model().rollups == [.company])
+    }
+
     @Test func dropOnlyAppliesWhenExtending() throws {
         let source = """
             return scorecard {

@@ -312,3 +312,23 @@ let contractExample = """
         }
     }
 }
+
+@Suite struct ModelFileDirectionTests {
+    @Test func indicatorsOwnDirectionsApplyWhereTheModelDeclaresNone() throws {
+        let source = """
+            return scorecard {
+              id = "d",
+              dimension "speed" { weight = 100,
+                kpi "cycle_days" { weight = 50, target = 30 },
+                kpi "response_hours" { weight = 50, target = 4, better = "higher" },
+              },
+            }
+            """
+        let model = try ModelWorkspace(["model.lua": source]).model()
+        let applied = model.applyingIndicatorDirections([
+            "cycle_days": .lowerIsBetter, "response_hours": .lowerIsBetter,
+        ])
+        #expect(applied.model.indicatorPaths.map(\.indicator.direction) == [.lowerIsBetter, .higherIsBetter])
+        #expect(model.model.indicatorPaths.map(\.indicator.direction) == [.higherIsBetter, .higherIsBetter])
+    }
+}

@@ -77,6 +77,13 @@ enum ModelAssembler {
         }
 
         let children = build(declaration.children, path: [])
+        let per = declaration.per ?? .user
+        for grain in declaration.rollups ?? [] where !isCoarser(grain, than: per) {
+            report(
+                declaration.location,
+                "rollups: \(grain.rawValue) is not a coarser grain than per = \"\(per.rawValue)\" (user → team → department → company)"
+            )
+        }
         var distribution: ForcedDistribution?
         if let declared = declaration.distribution {
             distribution = order(declared, grades: declaration.grades, at: declaration.location, report: report)
@@ -101,6 +108,15 @@ enum ModelAssembler {
             per: declaration.per ?? .user, filter: declaration.filter ?? SubjectFilter(),
             peers: declaration.peers ?? .all, model: model, indicators: indicators, rollups: declaration.rollups ?? [],
             alerts: declaration.alerts ?? nil)
+    }
+
+    /// Whether `grain` is coarser than `per` on the user → team → department → company line (the
+    /// company is coarser than accounts and campaigns too).
+    static func isCoarser(_ grain: Grain, than per: Grain) -> Bool {
+        let line: [Grain] = [.user, .team, .department, .company]
+        guard let rolled = line.firstIndex(of: grain) else { return false }
+        guard let scored = line.firstIndex(of: per) else { return grain == .company }
+        return rolled > scored
     }
 
     /// The distribution's shares best first: as listed, or in the grade bands' order.
