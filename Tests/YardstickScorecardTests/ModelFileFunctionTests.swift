@@ -237,3 +237,19 @@ final class ResultsBox: @unchecked Sendable {
         lock.unlock()
     }
 }
+
+@Suite struct ModelFileTargetBatchTests {
+    @Test func manyTargetsAreAnsweredInOrderEachWithItsOwnOutcome() throws {
+        let (target, _) = try functions()
+        let results = target.targets([
+            context(subject("ana"), lastYear: 100), context(subject("boom")), context(subject("lee", role: "lead")),
+            context(subject("loop")), context(subject("ana")),
+        ])
+        #expect(results.count == 5)
+        #expect(abs(((try? results[0].get()) ?? nil ?? 0) - 110) < 1e-9)
+        #expect(throws: ScorecardProblem.self) { try results[1].get() }
+        #expect(try results[2].get() == 999)
+        #expect(throws: ScorecardProblem.self) { try results[3].get() }
+        #expect(try results[4].get() == nil)
+    }
+}

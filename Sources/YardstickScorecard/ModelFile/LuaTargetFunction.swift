@@ -39,48 +39,66 @@ struct LuaTargetFunction: TargetFunction {
 
     /// Calls the function for one subject and period.
     func target(_ context: TargetContext) throws -> Double? {
+        try targets([context])[0].get()
+    }
+
+    /// Calls the function for each context, all in one visit to the VM's thread; each call has
+    /// the VM's limits to itself.
+    func targets(_ contexts: [TargetContext]) -> [Result<Double?, any Error>] {
         let handle = handle
         let place = location
-        let outcome = try vm.perform { state -> Result<Double?, ScorecardProblem> in
-            guard case .success(let state) = state else { return .failure(Self.notStarted(state, place)) }
-            var subject: LuaTable = [
-                "id": .string(context.subject.id), "name": .string(context.subject.name),
-                "grain": .string(context.subject.grain.rawValue),
-            ]
-            if let team = context.subject.team { subject["team"] = .string(team) }
-            if let role = context.subject.role { subject["role"] = .string(role) }
-            var argument: LuaTable = [
-                "indicator": .string(context.indicatorID), "subject": .table(subject),
-                "period": [
-                    "label": .string(context.period.label), "first": .string(context.period.firstDate),
-                    "last": .string(context.period.lastDate),
-                ],
-                "quota": state.quotaValue,
-            ]
-            if let value = context.value { argument["value"] = .number(value) }
-            if let previous = context.previous { argument["previous"] = .number(previous) }
-            if let lastYear = context.lastYear { argument["last_year"] = .number(lastYear) }
-            return Result { () throws(ScorecardProblem) -> Double? in
-                let result = try state.call(handle, [.table(argument)], quota: context.quota, place: place)
-                switch result {
-                case .nil: return nil
-                case .integer, .number:
-                    guard let number = result.numberValue, number.isFinite else {
-                        throw ScorecardProblem(
-                            file: place.file, line: place.line,
-                            message:
-                                "the target function returned \(ModelFileReader.shown(result)), not a finite number")
-                    }
-                    return number
-                default:
-                    throw ScorecardProblem(
-                        file: place.file, line: place.line,
-                        message:
-                            "the target function returned \(ModelFileReader.shown(result)); it returns a number or nil")
+        do {
+            return try vm.perform { state -> [Result<Double?, any Error>] in
+                guard case .success(let state) = state else {
+                    return contexts.map { _ in .failure(Self.notStarted(state, place)) }
+                }
+                return contexts.map { context in
+                    Result { () throws(ScorecardProblem) -> Double? in
+                        try Self.call(handle, context, state: state, place: place)
+                    }.mapError { $0 as any Error }
                 }
             }
+        } catch {
+            return contexts.map { _ in .failure(error) }
         }
-        return try outcome.get()
+    }
+
+    /// One call on the VM's thread: `t` built from the context, the result checked.
+    private static func call(
+        _ handle: Int, _ context: TargetContext, state: ModelVMState, place: ModelLocation
+    ) throws(ScorecardProblem) -> Double? {
+        var subject: LuaTable = [
+            "id": .string(context.subject.id), "name": .string(context.subject.name),
+            "grain": .string(context.subject.grain.rawValue),
+        ]
+        if let team = context.subject.team { subject["team"] = .string(team) }
+        if let role = context.subject.role { subject["role"] = .string(role) }
+        var argument: LuaTable = [
+            "indicator": .string(context.indicatorID), "subject": .table(subject),
+            "period": [
+                "label": .string(context.period.label), "first": .string(context.period.firstDate),
+                "last": .string(context.period.lastDate),
+            ],
+            "quota": state.quotaValue,
+        ]
+        if let value = context.value { argument["value"] = .number(value) }
+        if let previous = context.previous { argument["previous"] = .number(previous) }
+        if let lastYear = context.lastYear { argument["last_year"] = .number(lastYear) }
+        let result = try state.call(handle, [.table(argument)], quota: context.quota, place: place)
+        switch result {
+        case .nil: return nil
+        case .integer, .number:
+            guard let number = result.numberValue, number.isFinite else {
+                throw ScorecardProblem(
+                    file: place.file, line: place.line,
+                    message: "the target function returned \(ModelFileReader.shown(result)), not a finite number")
+            }
+            return number
+        default:
+            throw ScorecardProblem(
+                file: place.file, line: place.line,
+                message: "the target function returned \(ModelFileReader.shown(result)); it returns a number or nil")
+        }
     }
 
     static func notStarted(_ state: Result<ModelVMState, LuaError>, _ place: ModelLocation) -> ScorecardProblem {
