@@ -193,6 +193,35 @@ import YardstickScorecard
         #expect(try ModelWorkspace(["model.lua": accounts]).model().rollups == [.company])
     }
 
+    @Test func aFormGivenWithoutItsArgumentsIsReportedNotCalled() throws {
+        let source = """
+            return scorecard {
+              id = "forms",
+              kpi "a" { weight = 40, score = linear, target = quota },
+              kpi "b" { weight = 60, score = rank },
+              kpi,
+            }
+            """
+        #expect(
+            try ModelWorkspace(["model.lua": source]).problems() == [
+                "model.lua:3: kpi \"a\": target = quota needs its metric: quota \"revenue\"",
+                "model.lua:3: kpi \"a\": score = linear needs its parameters: linear { … }",
+                "model.lua:1: scorecard: item 3 is kpi without its arguments, not a dimension or kpi",
+            ])
+    }
+
+    @Test func aFileChangingTheSharedScoringValuesChangesNothingForItselfOrOthers() throws {
+        let workspace = try ModelWorkspace([
+            "scorecards/a.lua": """
+            rank.name = "percentile"
+            return scorecard { id = "a", kpi "x" { weight = 100, score = rank } }
+            """,
+            "scorecards/b.lua": #"return scorecard { id = "b", kpi "x" { weight = 100, score = rank } }"#,
+        ])
+        let models = try workspace.load()
+        #expect(models.definitions.map { $0.model.indicatorPaths.first?.indicator.function.name } == ["rank", "rank"])
+    }
+
     @Test func dropOnlyAppliesWhenExtending() throws {
         let source = """
             return scorecard {

@@ -200,6 +200,9 @@ struct ModelFileReader {
             let kept = state.keep(function)
             let location = ModelLocation(file: file, line: kept.line ?? line)
             return .function(LuaTargetFunction(vm: vm, handle: kept.handle, location: location))
+        case .table(let table) where table["__model"].stringValue == "uncalled" && table["name"] == "quota":
+            report(line, "\(owner): target = quota needs its metric: quota \"revenue\"")
+            return nil
         case .table(let table) where table["__model"].stringValue == "quota":
             return quota(table["arguments"], owner: owner, line: table["line"].integerValue.map(Int.init) ?? line)
         default:
@@ -245,6 +248,10 @@ struct ModelFileReader {
         case .string(let name):
             if let plain = Self.plainFunctions.first(where: { $0.0 == name }) { return plain.1 }
             report(line, "\(owner): unknown scoring function \"\(name)\" (functions: \(known))")
+            return nil
+        case .table(let table) where table["__model"].stringValue == "uncalled":
+            let name = table["name"].stringValue ?? ""
+            report(line, "\(owner): score = \(name) needs its parameters: \(name) { … }")
             return nil
         case .table(let table) where table["__model"].stringValue == "score":
             let name = table["name"].stringValue ?? ""
@@ -621,6 +628,8 @@ struct ModelFileReader {
         case .integer(let number): String(number)
         case .number(let number): String(number)
         case .boolean(let flag): String(flag)
+        case .table(let table) where table["__model"].stringValue == "uncalled":
+            "\(table["name"].stringValue ?? "") without its arguments"
         case .table(let table) where table["__model"].stringValue != nil:
             "\(table["__model"].stringValue ?? "") \(table["name"].stringValue ?? "")".trimmingCharacters(
                 in: .whitespaces)

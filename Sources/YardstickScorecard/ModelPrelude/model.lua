@@ -5,6 +5,7 @@
 -- every problem at once, with file:line. Nothing here raises on a user's mistake, so one
 -- mistake never hides the next.
 local pcall, error, type, tonumber, tostring, setmetatable = pcall, error, type, tonumber, tostring, setmetatable
+local next, rawset = next, rawset
 local install, host_quota = __host.install, __host.model_quota
 
 -- The line of the model file that called the form calling this: `error` at a level reports
@@ -30,8 +31,36 @@ local function node_form(kind)
   end
 end
 
+-- The DSL's own values and forms, by identity: `resolve` recognises them wherever a model
+-- file put them, whatever the file did to the shared tables since.
+local plain_names, form_names = {}, {}
+
+-- Replaces, in place through the scorecard's body, each scoring value (`rank`) by a fresh
+-- tagged table and each form given without its arguments (`score = linear`) by a marker the
+-- host reports. Cycles are left for the host, which refuses them.
+local function resolve(value, seen)
+  local kind = type(value)
+  if kind == "function" then
+    local name = form_names[value]
+    if name then return { __model = "uncalled", name = name } end
+    return value
+  end
+  if kind ~= "table" then return value end
+  local name = plain_names[value]
+  if name then return { __model = "score", name = name } end
+  if seen[value] then return value end
+  seen[value] = true
+  for key, item in next, value do
+    local resolved = resolve(item, seen)
+    if resolved ~= item then rawset(value, key, resolved) end
+  end
+  return value
+end
+
 local function scorecard(body)
-  return { __model = "scorecard", line = caller_line(), body = body }
+  local line = caller_line()
+  if type(body) == "table" then resolve(body, {}) end
+  return { __model = "scorecard", line = line, body = body }
 end
 
 local function quota(arguments)
@@ -49,16 +78,23 @@ end
 -- gives the same value.
 local Plain = { __call = function(self) return self end }
 local function plain(name)
-  return setmetatable({ __model = "score", name = name }, Plain)
+  local value = setmetatable({ __model = "score", name = name }, Plain)
+  plain_names[value] = name
+  return value
 end
 
-install("scorecard", scorecard)
-install("dimension", node_form("dimension"))
-install("kpi", node_form("kpi"))
-install("quota", quota)
-install("linear", scoring_form("linear"))
-install("steps", scoring_form("steps"))
-install("threshold", scoring_form("threshold"))
+local function form(name, fn)
+  form_names[fn] = name
+  return fn
+end
+
+install("scorecard", form("scorecard", scorecard))
+install("dimension", form("dimension", node_form("dimension")))
+install("kpi", form("kpi", node_form("kpi")))
+install("quota", form("quota", quota))
+install("linear", form("linear", scoring_form("linear")))
+install("steps", form("steps", scoring_form("steps")))
+install("threshold", form("threshold", scoring_form("threshold")))
 install("proportional", plain("proportional"))
 install("pass_fail", plain("pass_fail"))
 install("rank", plain("rank"))
