@@ -332,3 +332,25 @@ let contractExample = """
         #expect(model.model.indicatorPaths.map(\.indicator.direction) == [.higherIsBetter, .higherIsBetter])
     }
 }
+
+@Suite struct ModelFileIndicatorTests {
+    @Test func unknownIndicatorsAreReportedAtTheirKpiWithTheClosestKnownID() throws {
+        let source = """
+            return scorecard {
+              id = "refs",
+              kpi "won_revenu" { weight = 50, target = 1, pipeline = "open_pipline" },
+              kpi "win_rate" { weight = 25, target = 0.3, pipeline = "open_pipeline" },
+              kpi "zzz" { weight = 25, score = rank },
+            }
+            """
+        let model = try ModelWorkspace(["model.lua": source]).model()
+        let known: Set<String> = ["won_revenue", "win_rate", "open_pipeline", "calls"]
+        #expect(
+            model.indicatorProblems(known: known).map(\.description) == [
+                "model.lua:3: kpi \"won_revenu\" is no indicator of the workspace (did you mean \"won_revenue\"?)",
+                "model.lua:3: kpi \"won_revenu\": pipeline \"open_pipline\" is no indicator of the workspace (did you mean \"open_pipeline\"?)",
+                "model.lua:5: kpi \"zzz\" is no indicator of the workspace",
+            ])
+        #expect(model.indicatorProblems(known: known.union(["won_revenu", "open_pipline", "zzz"])).isEmpty)
+    }
+}
