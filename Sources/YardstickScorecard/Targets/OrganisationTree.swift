@@ -3,7 +3,7 @@ import YardstickEngine
 import YardstickQuery
 
 /// The team tree as targets need it: each unit's direct sub-units and direct members, and the
-/// company's id as ``SubjectCatalog`` gives it.
+/// company's id as `SubjectCatalog` gives it.
 ///
 /// The company (the `teams` row of kind `company`, else the id `company`) has as direct children
 /// the units whose parent is the company row and every top-level unit (no parent, or a parent
@@ -33,6 +33,7 @@ struct OrganisationTree: Sendable {
     /// Reads the `teams` and `users` tables (either may be absent).
     init(dataset: Dataset) {
         var companyID = "company"
+        var foundCompany = false
         var topLevel: [String] = []
         if let teams = dataset["teams"] {
             var parents: [(child: String, parent: String?)] = []
@@ -40,7 +41,10 @@ struct OrganisationTree: Sendable {
                 guard let id = teams.key(ofRow: row) else { continue }
                 let kind = Self.text(teams, "kind", row) ?? "team"
                 let grain = Grain(rawValue: kind) ?? .team
-                if grain == .company, companyID == "company" { companyID = id }
+                if grain == .company, !foundCompany {
+                    companyID = id
+                    foundCompany = true
+                }
                 units[id] = Unit(id: id, name: Self.text(teams, "name", row) ?? id, grain: grain)
                 parents.append((id, Self.text(teams, "parent", row)))
             }

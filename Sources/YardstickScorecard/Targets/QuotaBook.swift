@@ -61,11 +61,14 @@ struct QuotaBook: Sendable {
     }
 
     /// The target of `owner` for `metric` in `period`, every tier, from its rows.
-    func resolve(_ owner: QuotaOwner, metric: String, period: Period) -> QuotaResolution {
+    ///
+    /// - Parameter name: How messages name the owner (`team T1`); `user u1` / `unit T1` by default.
+    func resolve(_ ownerKey: QuotaOwner, metric: String, period: Period, name: String? = nil) -> QuotaResolution {
         if let unavailableReason { return QuotaResolution(missing: unavailableReason) }
+        let owner = name ?? ownerKey.description
         let first = period.firstDay
         let last = period.lastDay
-        let used = (rows[owner]?[metric] ?? []).filter { $0.span.overlaps(first: first, last: last) }
+        let used = (rows[ownerKey]?[metric] ?? []).filter { $0.span.overlaps(first: first, last: last) }
         guard !used.isEmpty else {
             return QuotaResolution(missing: "no quota row of \(owner) for \(metric) overlaps \(period.label)")
         }

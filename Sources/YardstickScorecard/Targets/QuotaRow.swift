@@ -24,7 +24,7 @@ enum QuotaOwner: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// `user u1` / `team T1`, for messages.
+    /// `user u1` / `unit T1`, for messages that know no better name of the unit's level.
     var description: String {
         switch self {
         case .user(let id): "user \(id)"

@@ -31,8 +31,10 @@ extension TargetResolver {
         case .quota(let metric, let tier):
             if quotas.hasRows(of: .unit(unit.id), metric: metric, overlapping: rollup.period) {
                 let owner = (organisation.grain(of: unit.id) ?? unit.grain).rawValue
-                resolved = quotas.resolve(.unit(unit.id), metric: metric, period: rollup.period)
-                    .target(tier: tier, heading: Self.quotaHeading(metric: metric, tier: tier, owner: owner))
+                resolved = quotas.resolve(
+                    .unit(unit.id), metric: metric, period: rollup.period, name: "\(owner) \(unit.id)"
+                )
+                .target(tier: tier, heading: Self.quotaHeading(metric: metric, tier: tier, owner: owner))
             } else {
                 let sum = childrenSum(of: unit.id, in: rollup, visited: visited)
                 resolved =

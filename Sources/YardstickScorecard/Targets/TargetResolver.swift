@@ -194,7 +194,7 @@ public struct TargetResolver: Sendable {
         let heading = Self.quotaHeading(metric: metric, tier: tier)
         if quotas.hasRows(of: .unit(unitID), metric: metric, overlapping: period) {
             let owner = (organisation.grain(of: unitID) ?? .team).rawValue
-            return quotas.resolve(.unit(unitID), metric: metric, period: period)
+            return quotas.resolve(.unit(unitID), metric: metric, period: period, name: "\(owner) \(unitID)")
                 .target(tier: tier, heading: Self.quotaHeading(metric: metric, tier: tier, owner: owner))
         }
         var sum = TargetSum()
