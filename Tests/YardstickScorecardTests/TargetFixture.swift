@@ -76,7 +76,9 @@ enum TargetFixture {
     static let fourthQuarter = Period.quarter(year: 2017, quarter: 4)
 
     /// Loads the fixture's dataset (optionally without its quotas) from a fresh folder.
-    static func dataset(withQuotas: Bool = true, quotas text: String = quotas) throws -> Dataset {
+    static func dataset(
+        withQuotas: Bool = true, quotas text: String = quotas, teams: String = teams, users: String = users
+    ) throws -> Dataset {
         let directory = try TemporaryDirectory(prefix: "targets")
         var toml = toml
         if !withQuotas { toml = toml.replacingOccurrences(of: "[entities.quotas]\nfile = \"quotas.csv\"", with: "") }

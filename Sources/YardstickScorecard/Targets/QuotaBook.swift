@@ -78,7 +78,7 @@ struct QuotaBook: Sendable {
         for row in used.dropFirst() {
             if row.span.firstDay <= furthest.span.lastDay {
                 return QuotaResolution(
-                    missing: "quota rows \(furthest.id) (\(furthest.span.label)) and \(row.id) (\(row.span.label)) of "
+                    missing: "quota rows \(furthest.id) (\(furthest.label)) and \(row.id) (\(row.label)) of "
                         + "\(owner) for \(metric) overlap, so a day's quota is ambiguous",
                     rowIDs: ids)
             }
@@ -124,16 +124,16 @@ struct QuotaBook: Sendable {
         let outside = used.filter { !$0.span.isInside(first: period.firstDay, last: period.lastDay) }
         var parts: [String] = []
         if inside.count == 1 {
-            parts.append("\(inside[0].span.label) quota")
+            parts.append("\(inside[0].label) quota")
         } else if inside.count > 1 {
-            let kinds = Set(inside.map(\.span.kind))
+            let kinds = Set(inside.map(\.kind))
             let adjective = kinds.count == 1 ? kinds.first?.adjective.map { $0 + " " } ?? "" : ""
             parts.append(
-                "\(inside.count) \(adjective)quotas summed (" + inside.map(\.span.label).joined(separator: ", ") + ")")
+                "\(inside.count) \(adjective)quotas summed (" + inside.map(\.label).joined(separator: ", ") + ")")
         }
         for row in outside {
             let shared = row.span.overlapDays(first: period.firstDay, last: period.lastDay)
-            parts.append("\(row.span.label) quota pro-rated by days: \(shared)/\(row.span.days)")
+            parts.append("\(row.label) quota pro-rated by days: \(shared)/\(row.span.days)")
         }
         return parts.joined(separator: " + ")
     }

@@ -7,6 +7,19 @@ struct QuotaRow: Sendable, Hashable {
     let span: QuotaSpan
     /// The tiers the row gives (`target`, and `stretch` / `challenge` when filled in).
     let tiers: [QuotaTier: Double]
+    /// The natural name of its period (`2017-10`, `2017-Q4`), worked out once.
+    let label: String
+    /// The natural kind of its period.
+    let kind: QuotaSpan.Kind
+
+    /// Creates a row.
+    init(id: String, span: QuotaSpan, tiers: [QuotaTier: Double]) {
+        self.id = id
+        self.span = span
+        self.tiers = tiers
+        self.label = span.label
+        self.kind = span.kind
+    }
 }
 
 /// Whose quota rows these are: a user's (`user` = the user's id) or a unit's own (`team` = the
