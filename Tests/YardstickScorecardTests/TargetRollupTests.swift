@@ -180,77 +180,17 @@ import YardstickEngine
         let (resolver, _) = try model(IndicatorSettings("won", target: .constant(1)))
         let team = rollup(resolver, [:], "T3", .team, indicator: "won")
         #expect(team.value == nil)
-        #expect(team.rule == "constant 1")
-        #expect(team.missingReason == "T3 has no quota of its own and no scored member below it")
+        #expect(team.rule == "constant 1 per subject")
+        #expect(team.missingReason == "a constant target applies per subject, and no subject of the model is below T3")
     }
-}
 
-@Suite struct TargetOwnRowsTests {
-    @Test func aUnitsOwnRowsWithAGapMakeItMissingRatherThanFallingBackToItsMembers() throws {
-        let quotas = TargetFixture.quotas + "g1,,T3,2017-10-01,2017-10-31,deals,5,,\n"
-        let dataset = try TargetFixture.dataset(quotas: quotas)
-        let resolver = try TargetFixture.resolver(
-            [IndicatorSettings("deals", target: .quota(metric: "deals", tier: .target))], dataset: dataset)
-        let period = TargetFixture.fourthQuarter
-        let members = [
-            "u5": resolver.target(
-                for: "deals", subject: TargetFixture.user("u5"), period: period, values: TargetValues())
-        ]
-        #expect(members["u5"]?.value == 12)
-        let team = resolver.rollupTarget(
-            for: "deals", unit: TargetFixture.unit("T3", .team), period: period, memberTargets: members,
-            values: TargetValues())
+    @Test func aUnitWithoutAQuotaOrScoredMembersSaysSo() throws {
+        let (resolver, _) = try model(IndicatorSettings("won", target: .quota(metric: "revenue", tier: .target)))
+        let team = rollup(resolver, [:], "T2", .team, indicator: "won")
         #expect(team.value == nil)
-        #expect(team.rule == "team quota deals")
+        #expect(team.rule == "quota revenue")
         #expect(
             team.missingReason
-                == "the quota rows of team T3 for deals (g1) leave 2017-11-01..2017-12-31 of 2017-Q4 uncovered")
-        // October alone is covered by T3's own row.
-        let october = resolver.rollupTarget(
-            for: "deals", unit: TargetFixture.unit("T3", .team), period: TargetFixture.october, memberTargets: [:],
-            values: TargetValues())
-        #expect(october.value == 5)
-        // The company's sum names T3 as the child without a target.
-        let company = resolver.rollupTarget(
-            for: "deals", unit: TargetFixture.unit("C", .company), period: period, memberTargets: members,
-            values: TargetValues())
-        #expect(company.value == nil)
-        #expect(
-            company.missingReason?.hasPrefix("the sum needs every child's target; none for T3 (the quota rows") == true)
-    }
-}
-
-@Suite struct TargetCompanyTests {
-    private func company(teams: String, users: String, quotas: String, id: String) throws -> ResolvedTarget {
-        let dataset = try TargetFixture.dataset(quotas: quotas, teams: teams, users: users)
-        let resolver = try TargetFixture.resolver(
-            [IndicatorSettings("won", target: .quota(metric: "revenue", tier: .target))], dataset: dataset)
-        var members: [String: ResolvedTarget] = [:]
-        for id in ["u1", "u2", "u3", "u5", "u6"] {
-            members[id] = resolver.target(
-                for: "won", subject: TargetFixture.user(id), period: TargetFixture.fourthQuarter, values: TargetValues()
-            )
-        }
-        return resolver.rollupTarget(
-            for: "won", unit: TargetFixture.unit(id, .company), period: TargetFixture.fourthQuarter,
-            memberTargets: members, values: TargetValues())
-    }
-
-    @Test func usersOfNoTeamAreDirectMembersOfTheCompany() throws {
-        let users = TargetFixture.users + "u6,Fay,,sales\n"
-        let quotas = TargetFixture.quotas + "r8,u6,,2017-10-01,2017-12-31,revenue,100,,\n"
-        let target = try company(teams: TargetFixture.teams, users: users, quotas: quotas, id: "C")
-        // D1 2420 + T3 184 + u6 100
-        #expect(target.value == 2704)
-        #expect(target.rule == "quota revenue: sum of 2 sub-units (D1, T3) and 1 member (u6)")
-    }
-
-    @Test func withoutACompanyRowTheCompanyCoversTheUnitsWithoutAParent() throws {
-        let teams = TargetFixture.teams.replacingOccurrences(of: "C,Company,,company\n", with: "")
-            .replacingOccurrences(of: ",C,", with: ",,")
-        let target = try company(
-            teams: teams, users: TargetFixture.users, quotas: TargetFixture.quotas, id: "company")
-        #expect(target.value == 2604)
-        #expect(target.rule == "quota revenue: sum of 2 sub-units (D1, T3)")
+                == "T2 has no quota row for revenue overlapping 2017-Q4, and no subject of the model is below it")
     }
 }

@@ -101,10 +101,25 @@ public struct TargetResolver: Sendable {
         values: TargetValues
     ) -> ResolvedTarget {
         let rollup = RollupContext(indicatorID: indicatorID, period: period, memberTargets: memberTargets)
-        return self.rollup(unit, in: rollup, values: values, visited: [])
-            ?? ResolvedTarget(
-                value: nil, rule: ruleHeading(of: indicatorID),
-                missingReason: "\(unit.id) has no quota of its own and no scored member below it")
+        if let resolved = self.rollup(unit, in: rollup, values: values, visited: []) { return resolved }
+        // Nothing below the unit takes part (a function or no target always gives a result).
+        guard let (rule, override) = effectiveRule(of: indicatorID, for: unit) else { return Self.noTarget }
+        let missing: ResolvedTarget
+        switch rule {
+        case .quota(let metric, let tier):
+            missing = ResolvedTarget(
+                value: nil, tier: tier, rule: Self.quotaHeading(metric: metric, tier: tier),
+                missingReason: (quotas.unavailableReason.map { $0 + ", and " }
+                    ?? "\(unit.id) has no quota row for \(metric) overlapping \(period.label), and ")
+                    + "no subject of the model is below it")
+        case .constant(let value):
+            missing = ResolvedTarget(
+                value: nil, rule: "constant \(Self.number(value)) per subject",
+                missingReason: "a constant target applies per subject, and no subject of the model is below \(unit.id)")
+        case .function(let function):
+            missing = ResolvedTarget(value: nil, rule: function.identifier, missingReason: "no value to call it with")
+        }
+        return Self.prefixed(missing, by: override)
     }
 
     // MARK: - Rules
@@ -132,16 +147,6 @@ public struct TargetResolver: Sendable {
             break
         }
         return fields
-    }
-
-    /// The words of a rule without its numbers (`quota revenue`), for missing rollups.
-    private func ruleHeading(of indicatorID: String) -> String {
-        switch definition.settings(of: indicatorID).target {
-        case .constant(let value): "constant " + Self.number(value)
-        case .quota(let metric, let tier): Self.quotaHeading(metric: metric, tier: tier)
-        case .function(let function): function.identifier
-        case nil: "none"
-        }
     }
 
     /// `quota revenue`, `quota revenue (stretch)`.
@@ -250,22 +255,5 @@ public struct TargetResolver: Sendable {
         } catch {
             return ResolvedTarget(value: nil, rule: rule, missingReason: "\(rule) failed: \(error)")
         }
-    }
-}
-
-/// An indicator's values for one subject around the scored period, for target functions.
-public struct TargetValues: Sendable, Hashable {
-    /// The value in the scored window.
-    public var value: Double?
-    /// The value in the previous period's window.
-    public var previous: Double?
-    /// The value in the same window last year.
-    public var lastYear: Double?
-
-    /// Creates values.
-    public init(value: Double? = nil, previous: Double? = nil, lastYear: Double? = nil) {
-        self.value = value
-        self.previous = previous
-        self.lastYear = lastYear
     }
 }
