@@ -73,7 +73,7 @@ import YardstickEngine
         #expect(resolved.quotaRows == ["c1", "c2"])
         #expect(
             resolved.missingReason
-                == "the quota rows of user u1 for calls (c1, c2) leave 2017-11-01..2017-11-30 of 2017-Q4 uncovered")
+                == "the quota rows of user u1 for calls leave 2017-11-01..2017-11-30 of 2017-Q4 uncovered")
         // October alone is covered.
         #expect(target(resolver, "u1", TargetFixture.october, indicator: "calls").value == 100)
     }

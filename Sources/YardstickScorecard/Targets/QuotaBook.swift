@@ -96,7 +96,7 @@ struct QuotaBook: Sendable {
         if cursor <= last { gaps.append(QuotaSpan.isoRange(first: cursor, last: last)) }
         if !gaps.isEmpty {
             return QuotaResolution(
-                missing: "the quota rows of \(owner) for \(metric) (\(ids.joined(separator: ", "))) leave "
+                missing: "the quota rows of \(owner) for \(metric) leave "
                     + gaps.joined(separator: ", ") + " of \(period.label) uncovered",
                 rowIDs: ids)
         }

@@ -26,12 +26,18 @@ struct TargetSum {
         let rule = heading + ": sum of " + childrenText
         let missing = parts.filter { $0.target.value == nil }
         if !missing.isEmpty {
-            let reasons = missing.map { part in
-                part.id + (part.target.missingReason.map { " (\($0))" } ?? "")
+            // The first few children without a target, with their reasons (a sub-unit's own sum
+            // reason shortened to its list); the rest counted.
+            var reasons = missing.prefix(Self.reasonsShown).map { part in
+                let reason = part.target.missingReason.map { text in
+                    text.hasPrefix(Self.missingPrefix) ? "none for " + text.dropFirst(Self.missingPrefix.count) : text
+                }
+                return part.id + (reason.map { " (\($0))" } ?? "")
             }
+            if missing.count > Self.reasonsShown { reasons.append("and \(missing.count - Self.reasonsShown) more") }
             return ResolvedTarget(
                 value: nil, tier: tier, rule: rule, quotaRows: rows,
-                missingReason: "the sum needs every child's target; none for " + reasons.joined(separator: "; "))
+                missingReason: Self.missingPrefix + reasons.joined(separator: "; "))
         }
         var tiers: [QuotaTier: Double] = [:]
         for candidate in QuotaTier.allCases {
@@ -41,6 +47,12 @@ struct TargetSum {
         let value = parts.reduce(0.0) { $0 + ($1.target.value ?? 0) }
         return ResolvedTarget(value: value, tier: tier, tiers: tier == nil ? [:] : tiers, rule: rule, quotaRows: rows)
     }
+
+    /// How the reason of a sum with missing children starts.
+    static let missingPrefix = "the sum needs every child's target; none for "
+
+    /// How many children without a target a reason names with their own reasons.
+    static let reasonsShown = 3
 
     /// `2 sub-units (T1, T2) and 3 members (u1, u2, u3)`; long lists are cut after eight ids.
     private var childrenText: String {
