@@ -118,6 +118,21 @@ import YardstickEngine
         #expect(resolved.missingReason == "no quota row of user u4 for revenue overlaps 2017-10")
     }
 
+    @Test func aUserRowWithATeamIsTheUsersAndAccountsHaveNoQuotas() throws {
+        let quotas = TargetFixture.quotas + "t1,u4,T2,2017-10-01,2017-10-31,revenue,70,,\n"
+        let resolver = try TargetFixture.resolver(
+            [IndicatorSettings("won", target: .quota(metric: "revenue", tier: .target))],
+            dataset: TargetFixture.dataset(quotas: quotas))
+        #expect(target(resolver, "u4", TargetFixture.october).value == 70)
+        let account = SubjectInfo(grain: .account, id: "a1", name: "Acme", subject: .accounts([0]))
+        let resolved = resolver.target(
+            for: "won", subject: account, period: TargetFixture.october, values: TargetValues())
+        #expect(resolved.value == nil)
+        #expect(
+            resolved.missingReason
+                == "quotas belong to users and units (teams, departments, the company), not to accounts")
+    }
+
     @Test func aWorkspaceWithoutQuotasSaysSo() throws {
         let resolver = try TargetFixture.resolver(
             [IndicatorSettings("won", target: .quota(metric: "revenue", tier: .target))],

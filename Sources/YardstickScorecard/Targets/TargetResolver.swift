@@ -178,9 +178,14 @@ public struct TargetResolver: Sendable {
     {
         let heading = Self.quotaHeading(metric: metric, tier: tier)
         switch subject.grain {
-        case .user, .account, .campaign:
+        case .user:
             return quotas.resolve(.user(subject.id), metric: metric, period: period).target(
                 tier: tier, heading: heading)
+        case .account, .campaign:
+            return ResolvedTarget(
+                value: nil, tier: tier, rule: heading,
+                missingReason: "quotas belong to users and units (teams, departments, the company), not to "
+                    + subject.grain.rawValue + "s")
         case .team, .department, .company:
             return unitQuota(subject.id, metric: metric, tier: tier, period: period, visited: [])
                 ?? ResolvedTarget(
