@@ -127,6 +127,7 @@ public struct TargetResolver: Sendable {
     /// The rule that applies to a subject: the first matching override's, else the indicator's.
     func effectiveRule(of indicatorID: String, for subject: SubjectInfo) -> (TargetRule, TargetOverride?)? {
         let settings = definition.settings(of: indicatorID)
+        guard !settings.overrides.isEmpty else { return settings.target.map { ($0, nil) } }
         let fields = Self.fields(of: subject)
         if let override = settings.overrides.first(where: { $0.filter.matches { fields[$0] } }) {
             return (override.rule, override)
