@@ -9,7 +9,7 @@ public struct ResolvedTarget: Sendable, Hashable {
     /// tier absent from any row is absent here).
     public var tiers: [QuotaTier: Double]
     /// How it was obtained, in words: `constant 0.3`, `quota revenue: 3 monthly quotas summed
-    /// (2017-10, 2017-11, 2017-12)`, `quota revenue: 2017-Q4 quota pro-rated by days 31/92`,
+    /// (2017-10, 2017-11, 2017-12)`, `quota revenue: 2017-Q4 quota pro-rated by days: 31/92`,
     /// `override team = east: constant 0.35`, `lua:model.lua:14`.
     public var rule: String
     /// The quota rows used (their `id`s), for explain.
