@@ -16,17 +16,22 @@ public struct IndicatorSettings: Sendable {
     public var pipelineIndicator: String?
     /// Where it was declared.
     public var location: ModelLocation?
+    /// The direction the model declares for it (`better = "lower"`), or nil to take the
+    /// indicator's own `better`. The runner scores with this direction, whatever the tree's
+    /// ``ScorecardIndicator/direction`` says.
+    public var direction: Direction?
 
     /// Creates settings.
     public init(
         _ id: String, target: TargetRule? = nil, overrides: [TargetOverride] = [],
-        pipelineIndicator: String? = nil, location: ModelLocation? = nil
+        pipelineIndicator: String? = nil, location: ModelLocation? = nil, direction: Direction? = nil
     ) {
         self.id = id
         self.target = target
         self.overrides = overrides
         self.pipelineIndicator = pipelineIndicator
         self.location = location
+        self.direction = direction
     }
 }
 
