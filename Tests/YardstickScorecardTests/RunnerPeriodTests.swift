@@ -1,6 +1,7 @@
 import Testing
 import YardstickEngine
 import YardstickScorecard
+import YardstickScoring
 
 /// To-date windows with --as-of, 环比 and 同比, ranges, and periods not begun, over the fixture.
 @Suite struct RunnerPeriodTests {
@@ -76,5 +77,24 @@ import YardstickScorecard
         #expect(u1.comparisons["revenue"] == IndicatorComparison(value: nil, previous: nil, lastYear: nil))
         // Counted as zero under the default policy.
         #expect(u1.scorecard.total == 0)
+    }
+
+    /// Without comparisons only the scored window is evaluated: the same totals as with them
+    /// (u3: 36 + 0.4 × (0.5 × 40 + 0.5 × 100) = 64), no 环比/同比, and `broken` fails for Bo once
+    /// (October) instead of three times.
+    @Test func withoutComparisonsOnlyTheScoredWindowsAreEvaluated() throws {
+        let loaded = try RunnerFixture.load()
+        var settings = RunnerFixture.salesModel().indicators
+        settings["broken"] = IndicatorSettings("broken", target: .constant(1))
+        let definition = RunnerFixture.salesModel(
+            settings: settings, extraLeaf: ScorecardIndicator("broken", weight: 50, function: .passFail))
+        var runner = ScorecardRunner(
+            evaluator: loaded.evaluator, selection: loaded.selection, definition: definition,
+            asOf: RunnerFixture.day("2017-11-15"))
+        runner.comparesPeriods = false
+        let report = try runner.score(periods: [RunnerFixture.october])
+        #expect(report.periods[0].subjects.map(\.scorecard.total) == [112, 92, 64])
+        #expect(report.periods[0].subjects.allSatisfy { $0.comparisons.isEmpty })
+        #expect(report.failures.map(\.periodLabel) == ["2017-10"])
     }
 }

@@ -118,6 +118,19 @@ import YardstickScoring
         }
     }
 
+    @Test func anUnknownPipelineIndicatorIsAnErrorWhereTheKpiNamesIt() throws {
+        var settings = RunnerFixture.salesModel().indicators
+        settings["revenue"]?.pipelineIndicator = "no_pipeline"
+        settings["revenue"]?.location = ModelLocation(file: "model.lua", line: 6)
+        #expect {
+            try RunnerFixture.score(RunnerFixture.salesModel(settings: settings))
+        } throws: { error in
+            guard let error = error as? ScorecardError, let problem = error.problems.first else { return false }
+            return error.problems.count == 1 && problem.line == 6
+                && problem.message.hasPrefix("pipeline indicator \"no_pipeline\": no indicator no_pipeline")
+        }
+    }
+
     @Test func anInvalidModelReportsEveryWeightProblemWithItsLine() throws {
         var definition = RunnerFixture.salesModel()
         guard case .dimension(var results) = definition.model.children[0] else { return }

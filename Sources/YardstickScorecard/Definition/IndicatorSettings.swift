@@ -18,7 +18,7 @@ public struct IndicatorSettings: Sendable {
     public var location: ModelLocation?
     /// The direction the model declares for it (`better = "lower"`), or nil to take the
     /// indicator's own `better`. The runner scores with this direction, whatever the tree's
-    /// ``ScorecardIndicator/direction`` says.
+    /// `ScorecardIndicator.direction` says.
     public var direction: Direction?
 
     /// Creates settings.

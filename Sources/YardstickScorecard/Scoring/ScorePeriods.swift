@@ -26,7 +26,7 @@ public enum ScorePeriods {
     ///   - asOf: The day number taken as today.
     ///   - calendar: The workspace's calendar (fiscal year start, week start).
     /// - Returns: The period.
-    /// - Throws: ``PeriodError`` when the text is no period.
+    /// - Throws: `PeriodError` when the text is no period.
     public static func period(_ text: String, asOf: Int32, calendar: CalendarSettings) throws(PeriodError) -> Period {
         let (year, month, _) = CivilDate.components(ofDay: asOf)
         switch text.trimmingCharacters(in: .whitespaces).uppercased() {
@@ -52,7 +52,7 @@ public enum ScorePeriods {
     ///   - range: The `--period-range` value (`2017-01..2017-06`), if given; it wins.
     ///   - asOf: The day number taken as today.
     ///   - calendar: The workspace's calendar.
-    /// - Throws: ``PeriodError`` when a value is no period or range.
+    /// - Throws: `PeriodError` when a value is no period or range.
     public static func periods(period: String?, range: String?, asOf: Int32, calendar: CalendarSettings)
         throws(PeriodError) -> [Period]
     {

@@ -54,7 +54,7 @@ public struct ScorecardRunner: Sendable {
     /// Per period: the model's subjects (the subjects of its grain that pass its filter, in
     /// catalogue order) get their values over the period's window, their targets for the whole
     /// period (``TargetResolver``), and are scored peer group by peer group (one
-    /// ``ScoringModel/score(_:)`` call per group); each rollup unit that has scored members gets
+    /// `ScoringModel.score(_:)` call per group); each rollup unit that has scored members gets
     /// its own values at its grain against its own targets and the distribution of its members'
     /// scores; alerts are raised when the model declares them. A value the run could not give
     /// (missing, failed, a period not yet begun) is missing with its reason.
