@@ -10,6 +10,9 @@ struct ModelIndicators {
     let pipeline: [String]
     /// Where each id was first named (the kpi, or the kpi naming it as its pipeline).
     let locations: [String: ModelLocation]
+    /// Per scored indicator (by position in ``scored``): the position in ``all`` of its
+    /// pipeline indicator, if it names one.
+    let pipelineIndex: [Int?]
 
     /// Reads `definition`'s tree and settings.
     init(_ definition: ScorecardDefinition) {
@@ -34,6 +37,10 @@ struct ModelIndicators {
         self.scored = scored
         self.pipeline = pipeline
         self.locations = locations
+        let all = scored + pipeline
+        pipelineIndex = scored.map { id in
+            definition.indicators[id]?.pipelineIndicator.flatMap { all.firstIndex(of: $0) }
+        }
     }
 
     /// Every id the run must evaluate: the scored ones, then the pipeline ones.

@@ -1,3 +1,4 @@
+import Foundation
 import YardstickData
 import YardstickEngine
 import YardstickScoring
@@ -10,7 +11,8 @@ import YardstickScoring
 /// every window it needs — each scored period's window, its 环比 window and its 同比 window,
 /// each distinct window once (see ``ScoreWindows``). Scoring then reads the run's figures by
 /// subject, indicator and window through the run's index; nothing is evaluated again per
-/// subject or per peer group. The evaluator runs with the as-of day as its "today".
+/// subject or per peer group. The evaluator runs with the as-of day as its "today". Periods are
+/// then scored side by side (each is independent of the others).
 ///
 /// ```swift
 /// let runner = ScorecardRunner(evaluator: evaluator, selection: selection, definition: model, asOf: day)
@@ -79,13 +81,20 @@ public struct ScorecardRunner: Sendable {
         let resolved = definition.resolvingDirections(infosByID)
         let infos = Self.infos(indicators, resolved: resolved, from: infosByID)
         let context = try ScoringContext(
-            definition: resolved, indicators: indicators, run: RunValues(runs), comparesPeriods: comparesPeriods,
+            definition: resolved, indicators: indicators, run: RunValues(runs, ids: indicators.all),
+            comparesPeriods: comparesPeriods,
             infos: Dictionary(infos.map { ($0.id, $0) }) { first, _ in first }, evaluator: evaluator, asOf: asOf,
             rollupGrains: Array(grains.dropFirst()))
-        var scored: [PeriodScores] = []
-        for period in windows {
-            scored.append(try context.scores(of: period))
+        // Periods are independent once the run is made: they are scored side by side.
+        let slots = ScoredPeriodSlots(count: windows.count)
+        DispatchQueue.concurrentPerform(iterations: windows.count) { index in
+            do throws(ScorecardError) {
+                slots.fill(index, with: .success(try context.scores(of: windows[index])))
+            } catch {
+                slots.fill(index, with: .failure(error))
+            }
         }
+        let scored = try slots.collect()
         return ScoreReport(
             workspace: evaluator.workspace.name, generatedAt: run.generatedAt, definition: resolved, asOf: asOf,
             indicators: infos, periods: scored, failures: runs.flatMap(\.errors))

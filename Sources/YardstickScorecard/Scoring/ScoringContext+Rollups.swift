@@ -23,37 +23,56 @@ extension ScoringContext {
         let directions = Dictionary(definition.model.indicatorPaths.map { ($0.indicator.id, $0.indicator.direction) }) {
             first, _ in first
         }
+        // Each subject's node scores and complete total, flattened once for every unit.
+        let nodeScores = scored.map { Self.nodeScores($0.scorecard) }
+        let totals = scored.map { $0.scorecard.status == .complete ? $0.scorecard.total : nil }
         var rollups: [RollupSubject] = []
         for (_, units) in rollupUnits {
             for (unit, members) in units {
                 let key = SubjectKey(unit.grain, unit.id)
-                let figures = indicators.scored.map { id in
-                    let current = run.figure(id, of: key, over: windows.window)
+                let current = run.row(of: key, over: windows.window)
+                let previous = run.row(of: key, over: windows.previousWindow)
+                let lastYear = run.row(of: key, over: windows.lastYearWindow)
+                let figures = indicators.scored.enumerated().map { index, id in
+                    let figure = run.figure(index, in: current)
                     let values = TargetValues(
-                        value: current.value, previous: run.figure(id, of: key, over: windows.previousWindow).value,
-                        lastYear: run.figure(id, of: key, over: windows.lastYearWindow).value)
+                        value: figure.value, previous: run.figure(index, in: previous).value,
+                        lastYear: run.figure(index, in: lastYear).value)
                     let target = resolver.rollupTarget(
                         for: id, unit: unit, period: windows.period, memberTargets: memberTargets[id] ?? [:],
                         values: values)
                     var completion: Completion?
-                    if let value = current.value, let goal = target.value, value.isFinite, goal.isFinite {
+                    if let value = figure.value, let goal = target.value, value.isFinite, goal.isFinite {
                         completion = Completion(
                             value: value, target: goal, direction: directions[id] ?? .higherIsBetter)
                     }
                     return RollupFigure(
-                        indicatorID: id, value: current.value, missingValueReason: current.reason, target: target,
+                        indicatorID: id, value: figure.value, missingValueReason: figure.reason, target: target,
                         completion: completion)
                 }
-                let cards = members.map { scored[$0].scorecard }
                 rollups.append(
                     RollupSubject(
                         subject: unit, figures: figures, memberIDs: members.map { scored[$0].subject.id },
-                        totalStatistics: PeerStatistics(values: cards.map { $0.status == .complete ? $0.total : nil }),
-                        nodeStatistics: nodePaths.map { path in
-                            (path, PeerStatistics(values: cards.map { $0.node(at: path)?.score }))
+                        totalStatistics: PeerStatistics(values: members.map { totals[$0] }),
+                        nodeStatistics: nodePaths.indices.map { node in
+                            (nodePaths[node], PeerStatistics(values: members.map { nodeScores[$0][node] }))
                         }))
             }
         }
         return rollups
+    }
+
+    /// A scorecard's node scores in ``nodePaths`` order: depth first, a dimension before its
+    /// children (a dimension's subtotal, an indicator's counted score).
+    static func nodeScores(_ scorecard: SubjectScorecard) -> [Double?] {
+        var scores: [Double?] = []
+        func walk(_ nodes: [NodeScore]) {
+            for node in nodes {
+                scores.append(node.score)
+                if case .dimension(let dimension) = node { walk(dimension.children) }
+            }
+        }
+        walk(scorecard.nodes)
+        return scores
     }
 }

@@ -130,27 +130,28 @@ struct ScoringContext {
         partial.reserveCapacity(subjects.count)
         for subject in subjects {
             let key = SubjectKey(subject.grain, subject.id)
+            let current = run.row(of: key, over: windows.window)
+            let previous = run.row(of: key, over: windows.previousWindow)
+            let lastYear = run.row(of: key, over: windows.lastYearWindow)
             var inputs: [String: ScoringInput] = [:]
             var targets: [String: ResolvedTarget] = [:]
             var reasons: [String: String] = [:]
             var comparisons: [String: IndicatorComparison] = [:]
             var pipeline: [String: Double] = [:]
-            for id in indicators.scored {
-                let current = run.figure(id, of: key, over: windows.window)
+            for (index, id) in indicators.scored.enumerated() {
+                let figure = run.figure(index, in: current)
                 let values = TargetValues(
-                    value: current.value, previous: run.figure(id, of: key, over: windows.previousWindow).value,
-                    lastYear: run.figure(id, of: key, over: windows.lastYearWindow).value)
+                    value: figure.value, previous: run.figure(index, in: previous).value,
+                    lastYear: run.figure(index, in: lastYear).value)
                 let target = resolver.target(for: id, subject: subject, period: windows.period, values: values)
-                inputs[id] = ScoringInput(value: current.value, target: target.value)
+                inputs[id] = ScoringInput(value: figure.value, target: target.value)
                 targets[id] = target
-                if let reason = current.reason { reasons[id] = reason }
+                if let reason = figure.reason { reasons[id] = reason }
                 if comparesPeriods {
                     comparisons[id] = IndicatorComparison(
                         value: values.value, previous: values.previous, lastYear: values.lastYear)
                 }
-                if let name = definition.indicators[id]?.pipelineIndicator,
-                    let open = run.figure(name, of: key, over: windows.window).value
-                {
+                if let open = indicators.pipelineIndex[index].flatMap({ run.figure($0, in: current).value }) {
                     pipeline[id] = open
                 }
             }
