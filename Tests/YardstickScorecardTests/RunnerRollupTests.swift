@@ -57,4 +57,19 @@ import YardstickScoring
     @Test func aModelWithoutRollupsHasNone() throws {
         #expect(try RunnerFixture.score(RunnerFixture.salesModel()).periods[0].rollups.isEmpty)
     }
+
+    /// A model of teams: T1 revenue 600/250 → 120 (capped), lost 2 against 1 → 40: 72 + 16 =
+    /// 88; T2 revenue 200/250 → 80, lost 2 → 40: 48 + 16 = 64. The department's members are its
+    /// teams, found through their parent.
+    @Test func aModelOfTeamsRollsUpToItsDepartmentThroughTheTeamTree() throws {
+        var definition = RunnerFixture.salesModel(filter: SubjectFilter(), rollups: [.department, .company])
+        definition.per = .team
+        let october = try RunnerFixture.score(definition).periods[0]
+        #expect(october.subjects.map(\.subject.id) == ["T1", "T2"])
+        #expect(october.subjects.map(\.scorecard.total) == [88, 64])
+        #expect(october.rollups.map(\.subject.id) == ["D1", "C"])
+        #expect(october[rollup: "D1"]?.memberIDs == ["T1", "T2"])
+        #expect(october[rollup: "D1"]?.totalStatistics.mean == 76)
+        #expect(october[rollup: "D1"]?.figures.first?.value == 800)
+    }
 }
