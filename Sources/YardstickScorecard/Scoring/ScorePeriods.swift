@@ -6,18 +6,10 @@ import YardstickEngine
 /// `2017-10-01..2017-10-15`, ranges) and the to-date names `MTD`, `QTD` and `YTD`, relative to
 /// the as-of day.
 public enum ScorePeriods {
-    /// The to-date names and what each means.
-    public static let toDateNames: [String: String] = [
-        "MTD": "the month containing the as-of day, to date",
-        "QTD": "the calendar quarter containing the as-of day, to date",
-        "YTD":
-            "the year containing the as-of day (the fiscal year when the workspace's starts later than January), to date",
-    ]
-
     /// The period `text` names.
     ///
     /// `MTD`, `QTD` and `YTD` (any case) name the whole month, quarter or year containing
-    /// `asOf`: the runner then scores it to date (see ``ScoreWindows``). YTD is the fiscal year
+    /// `asOf`: the runner then scores it to date (see `PeriodScores` and docs/scoring.md). YTD is the fiscal year
     /// when the workspace's fiscal year starts after January. Anything else is read as `run`
     /// reads a period.
     ///

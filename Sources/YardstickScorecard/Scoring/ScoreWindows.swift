@@ -15,22 +15,22 @@ import YardstickEngine
 ///
 /// A comparison window that covers its whole period is that period (`2017-09`, not
 /// `2017-09-01..2017-09-30`), so a range of months evaluates each month once.
-public struct ScoreWindows: Sendable, Hashable {
+package struct ScoreWindows: Sendable, Hashable {
     /// The scored period (targets are its).
-    public var period: Period
+    package var period: Period
     /// The days its values cover.
-    public var window: Period
+    package var window: Period
     /// The 环比 window: in the previous period of the same kind.
-    public var previousWindow: Period
+    package var previousWindow: Period
     /// The 同比 window: in the same period last year.
-    public var lastYearWindow: Period
+    package var lastYearWindow: Period
 
     /// Works out the windows of `period` seen from `asOf`.
     ///
     /// - Parameters:
     ///   - period: The scored period.
     ///   - asOf: The day number taken as today.
-    public init(period: Period, asOf: Int32) {
+    package init(period: Period, asOf: Int32) {
         self.period = period
         let previous = period.previous
         let lastYear = period.samePeriodLastYear
@@ -51,7 +51,7 @@ public struct ScoreWindows: Sendable, Hashable {
     }
 
     /// Whether the window holds no day (the period starts after the as-of day).
-    public var isEmpty: Bool { window.isEmptyWindow }
+    package var isEmpty: Bool { window.isEmptyWindow }
 
     /// The windows that have days to evaluate: the window and its comparisons, in that order.
     var evaluated: [Period] {

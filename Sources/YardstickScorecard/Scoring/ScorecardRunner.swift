@@ -9,7 +9,7 @@ import YardstickScoring
 /// One ``score(periods:)`` call makes **one** run: every indicator the model reads (its kpis and
 /// their pipeline indicators, nothing else) for the model's grain and every rollup grain, over
 /// every window it needs — each scored period's window, its 环比 window and its 同比 window,
-/// each distinct window once (see ``ScoreWindows``). Scoring then reads the run's figures by
+/// each distinct window once (see `PeriodScores` and docs/scoring.md). Scoring then reads the run's figures by
 /// subject, indicator and window through the run's index; nothing is evaluated again per
 /// subject or per peer group. The evaluator runs with the as-of day as its "today". Periods are
 /// then scored side by side (each is independent of the others).
