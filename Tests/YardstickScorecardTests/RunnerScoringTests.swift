@@ -45,7 +45,7 @@ import YardstickScoring
         // Declared higher in the model: u3's 2 lost deals now meet a target of 1 → 100:
         // 36 + 40 = 76.
         var settings = RunnerFixture.salesModel().indicators
-        settings["lost_deals"]?.direction = .higherIsBetter
+        settings["lost_deals"]?.declaredDirection = .higherIsBetter
         let overridden = try RunnerFixture.score(RunnerFixture.salesModel(settings: settings))
         #expect(overridden.periods[0][subject: "u3"]?.scorecard.total == 76)
         #expect(overridden.indicators[1].better == .higher)

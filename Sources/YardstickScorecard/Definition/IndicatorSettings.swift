@@ -16,22 +16,22 @@ public struct IndicatorSettings: Sendable {
     public var pipelineIndicator: String?
     /// Where it was declared.
     public var location: ModelLocation?
-    /// The direction the model declares for it (`better = "lower"`), or nil to take the
-    /// indicator's own `better`. The runner scores with this direction, whatever the tree's
-    /// `ScorecardIndicator.direction` says.
-    public var direction: Direction?
+    /// The direction the model file declares (`better = "lower"`), or nil when it leaves it to
+    /// the indicator's own `better`. The model's `ScorecardIndicator.direction` holds the
+    /// declared one, or higher-is-better until the runner applies the indicator's own.
+    public var declaredDirection: Direction?
 
     /// Creates settings.
     public init(
         _ id: String, target: TargetRule? = nil, overrides: [TargetOverride] = [],
-        pipelineIndicator: String? = nil, location: ModelLocation? = nil, direction: Direction? = nil
+        pipelineIndicator: String? = nil, location: ModelLocation? = nil, declaredDirection: Direction? = nil
     ) {
         self.id = id
         self.target = target
         self.overrides = overrides
         self.pipelineIndicator = pipelineIndicator
         self.location = location
-        self.direction = direction
+        self.declaredDirection = declaredDirection
     }
 }
 

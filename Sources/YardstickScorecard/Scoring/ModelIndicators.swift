@@ -69,10 +69,13 @@ struct ModelIndicators {
 
 extension ScorecardDefinition {
     /// This definition with every leaf scored in its effective direction: the kpi's own
-    /// (``IndicatorSettings/direction``), else the indicator's `better` from `infos`.
+    /// (``IndicatorSettings/declaredDirection``), else the indicator's `better` from `infos`.
+    ///
+    /// TODO(lead): the model branch has `applyingIndicatorDirections(_:)` with the same rule;
+    /// keep one of the two at merge.
     func resolvingDirections(_ infos: [String: IndicatorInfo]) -> ScorecardDefinition {
         func direction(of id: String, declared: Direction) -> Direction {
-            if let own = indicators[id]?.direction { return own }
+            if let own = indicators[id]?.declaredDirection { return own }
             guard let info = infos[id] else { return declared }
             return info.better == .lower ? .lowerIsBetter : .higherIsBetter
         }
