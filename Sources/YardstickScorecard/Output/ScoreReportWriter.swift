@@ -14,7 +14,7 @@ public protocol ScoreReportWriter: Sendable {
 /// The score report formats.
 public enum ScoreReportWriters {
     /// The format names, in the order help lists them.
-    public static let formats: [String] = ["table", "csv", "json"]
+    public static let formats: [String] = ["table", "json", "csv"]
 
     /// The writer of a format, or nil for an unknown one.
     ///
