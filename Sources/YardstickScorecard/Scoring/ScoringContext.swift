@@ -112,6 +112,9 @@ struct ScoringContext {
     func scores(of windows: ScoreWindows) throws(ScorecardError) -> PeriodScores {
         let scored = try scoredSubjects(in: windows)
         let rollups = rollups(in: windows, scored: scored)
+        // TODO(lead): with the alerts branch, call `AlertDetector(settings:).alerts(in: scores,
+        // asOf:, indicators:, model: definition.model)` on the assembled PeriodScores instead, so
+        // the rollup units' own alerts (部门完成率) are raised too.
         let alerts =
             definition.alerts.map {
                 AlertDetector(settings: $0).alerts(
