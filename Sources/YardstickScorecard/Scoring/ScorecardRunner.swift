@@ -71,7 +71,7 @@ public struct ScorecardRunner: Sendable {
         do {
             try definition.model.validate()
         } catch {
-            throw ScorecardError(error.errors.map { problem($0) })
+            throw ScorecardError(error.errors.map { ScorecardProblem($0, file: definition.file) })
         }
         let indicators = ModelIndicators(definition)
         let windows = periods.map { ScoreWindows(period: $0, asOf: asOf) }
@@ -153,13 +153,6 @@ public struct ScorecardRunner: Sendable {
         let problems = indicators.unknown(
             among: Set(declared.ids), loadFailures: declared.loadFailures, file: definition.file)
         return problems.isEmpty ? nil : ScorecardError(problems)
-    }
-
-    /// A model problem as a scorecard problem, at its file:line.
-    private func problem(_ error: ScoringModelError) -> ScorecardProblem {
-        let path = error.path.isEmpty ? "" : error.path.joined(separator: " › ") + ": "
-        return ScorecardProblem(
-            file: error.location?.file ?? definition.file, line: error.location?.line, message: path + error.message)
     }
 
     /// The run's information on the indicators the model reads, in model order, each with the

@@ -168,12 +168,7 @@ struct ScoringContext {
             do {
                 scoredGroup = try definition.model.score(group.members.map { figures[$0] })
             } catch {
-                throw ScorecardError(
-                    error.errors.map {
-                        ScorecardProblem(
-                            file: $0.location?.file ?? definition.file, line: $0.location?.line,
-                            message: $0.description)
-                    })
+                throw ScorecardError(error.errors.map { ScorecardProblem($0, file: definition.file) })
             }
             for (index, position) in group.members.enumerated() {
                 scorecards[position] = scoredGroup.subjects[index]
