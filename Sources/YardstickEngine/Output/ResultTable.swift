@@ -115,6 +115,21 @@ public struct ResultTable: RandomAccessCollection, Sendable, Equatable {
         rowNumbers[RowKey(periodLabel: period.label, subject: subject)].map { row(entries[$0]) }
     }
 
+    /// The positions of one subject's figures in one period when they lie together, in the
+    /// order of ``indicatorIDs`` (a full row of the run): for readers that take a row's figures
+    /// by column without building a ``ResultRow``. Nil when the table has no such row or its
+    /// figures are not one full run (then use the subscripts).
+    ///
+    /// - Parameters:
+    ///   - subject: The subject: its grain and id.
+    ///   - period: The period; periods are matched by label.
+    package func fullRow(subject: SubjectKey, period: Period) -> Range<Int>? {
+        guard let number = rowNumbers[RowKey(periodLabel: period.label, subject: subject)] else { return nil }
+        let entry = entries[number]
+        guard entry.scattered.isEmpty, entry.run.count == indicatorIDs.count else { return nil }
+        return entry.run
+    }
+
     /// Every subject's figures in each period, in the order the subjects first appear.
     public var rows: [ResultRow] { entries.map(row) }
 

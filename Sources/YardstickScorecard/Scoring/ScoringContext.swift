@@ -1,0 +1,195 @@
+import YardstickData
+import YardstickEngine
+import YardstickScoring
+
+/// What scoring one model's run needs, worked out once for all periods: the subjects and their
+/// peer groups, the rollup units and their members, the target resolver and the run's figures.
+struct ScoringContext {
+    /// The model, leaves in their effective directions.
+    let definition: ScorecardDefinition
+    /// The indicators it reads.
+    let indicators: ModelIndicators
+    /// The run's figures.
+    let run: RunValues
+    /// The indicators' information by id (directions as scored).
+    let infos: [String: IndicatorInfo]
+    /// The as-of day.
+    let asOf: Int32
+    /// Whether subjects carry 环比/同比 comparisons.
+    let comparesPeriods: Bool
+    /// The model's subjects, in catalogue order.
+    let subjects: [SubjectInfo]
+    /// Each subject's peer group label, by position in ``subjects``.
+    let peerGroups: [String]
+    /// The peer group labels in order of first appearance, each with its subjects' positions.
+    let groups: [(label: String, members: [Int])]
+    /// Per rollup grain (in the model's order): its units that have scored members, each with
+    /// the positions of those members.
+    let rollupUnits: [(grain: Grain, units: [(unit: SubjectInfo, members: [Int])])]
+    /// Every node path of the tree (dimensions before their children), depth first.
+    let nodePaths: [[String]]
+    /// The targets.
+    let resolver: TargetResolver
+
+    /// Lists the subjects, groups and units.
+    ///
+    /// - Throws: ``ScorecardError`` when a grain's subjects cannot be listed.
+    init(
+        definition: ScorecardDefinition, indicators: ModelIndicators, run: RunValues, comparesPeriods: Bool,
+        infos: [String: IndicatorInfo], evaluator: Evaluator, asOf: Int32, rollupGrains: [Grain]
+    ) throws(ScorecardError) {
+        self.comparesPeriods = comparesPeriods
+        self.definition = definition
+        self.indicators = indicators
+        self.run = run
+        self.infos = infos
+        self.asOf = asOf
+        let dataset = evaluator.engine.dataset
+        let tree = TeamTree(dataset)
+        let catalog = try Self.subjects(of: definition.per, evaluator: evaluator, file: definition.file)
+        subjects = catalog.filter { definition.filter.accepts($0, teamNames: tree.names) }
+        peerGroups = subjects.map { Self.peerGroup(of: $0, grouping: definition.peers) }
+        var order: [String] = []
+        var members: [String: [Int]] = [:]
+        for (position, label) in peerGroups.enumerated() {
+            if members[label] == nil { order.append(label) }
+            members[label, default: []].append(position)
+        }
+        groups = order.map { ($0, members[$0] ?? []) }
+        var rollupUnits: [(grain: Grain, units: [(unit: SubjectInfo, members: [Int])])] = []
+        for grain in rollupGrains {
+            let units = try Self.subjects(of: grain, evaluator: evaluator, file: definition.file)
+            var byUnit: [String: [Int]] = [:]
+            for (position, subject) in subjects.enumerated() {
+                if grain == .company {
+                    byUnit[units.first?.id ?? "company", default: []].append(position)
+                } else {
+                    for unit in tree.units(containing: subject) { byUnit[unit, default: []].append(position) }
+                }
+            }
+            rollupUnits.append(
+                (grain, units.compactMap { unit in byUnit[unit.id].map { (unit, $0) } }))
+        }
+        self.rollupUnits = rollupUnits
+        nodePaths = Self.paths(definition.model.children, prefix: [])
+        resolver = TargetResolver(dataset: dataset, definition: definition)
+    }
+
+    /// The subjects of a grain, as `run` lists them.
+    private static func subjects(of grain: Grain, evaluator: Evaluator, file: String) throws(ScorecardError)
+        -> [SubjectInfo]
+    {
+        do {
+            return try SubjectCatalog.subjects(
+                of: grain, in: evaluator.engine.dataset, companyName: evaluator.workspace.name)
+        } catch {
+            throw ScorecardError([ScorecardProblem(file: file, line: nil, message: error.message)])
+        }
+    }
+
+    /// The label of a subject's peer group: `all`, `role = sales`, `team = T1` (`—` for a
+    /// subject without a role or team).
+    static func peerGroup(of subject: SubjectInfo, grouping: PeerGrouping) -> String {
+        switch grouping {
+        case .all: "all"
+        case .role: "role = " + (subject.role ?? "—")
+        case .team: "team = " + (subject.team ?? "—")
+        }
+    }
+
+    /// Every node path under `nodes`, parents before children.
+    private static func paths(_ nodes: [ScorecardNode], prefix: [String]) -> [[String]] {
+        nodes.flatMap { node -> [[String]] in
+            switch node {
+            case .indicator(let indicator): [prefix + [indicator.id]]
+            case .dimension(let dimension):
+                [prefix + [dimension.id]] + paths(dimension.children, prefix: prefix + [dimension.id])
+            }
+        }
+    }
+
+    /// One period's scores: subjects, rollups, alerts.
+    func scores(of windows: ScoreWindows) throws(ScorecardError) -> PeriodScores {
+        let scored = try scoredSubjects(in: windows)
+        let rollups = rollups(in: windows, scored: scored)
+        // TODO(lead): with the alerts branch, call `AlertDetector(settings:).alerts(in: scores,
+        // asOf:, indicators:, model: definition.model)` on the assembled PeriodScores instead, so
+        // the rollup units' own alerts (部门完成率) are raised too.
+        let alerts =
+            definition.alerts.map {
+                AlertDetector(settings: $0).alerts(
+                    for: scored, period: windows.period, window: windows.window, asOf: asOf, indicators: infos)
+            } ?? []
+        return PeriodScores(
+            period: windows.period, window: windows.window, previousWindow: windows.previousWindow,
+            lastYearWindow: windows.lastYearWindow, subjects: scored, rollups: rollups, alerts: alerts)
+    }
+
+    /// Every subject's values, targets, comparisons and scorecard in one period.
+    private func scoredSubjects(in windows: ScoreWindows) throws(ScorecardError) -> [ScoredSubject] {
+        var figures: [SubjectFigures] = []
+        var partial: [SubjectParts] = []
+        figures.reserveCapacity(subjects.count)
+        partial.reserveCapacity(subjects.count)
+        for subject in subjects {
+            let key = SubjectKey(subject.grain, subject.id)
+            let current = run.row(of: key, over: windows.window)
+            let previous = run.row(of: key, over: windows.previousWindow)
+            let lastYear = run.row(of: key, over: windows.lastYearWindow)
+            var inputs: [String: ScoringInput] = [:]
+            var targets: [String: ResolvedTarget] = [:]
+            var reasons: [String: String] = [:]
+            var comparisons: [String: IndicatorComparison] = [:]
+            var pipeline: [String: Double] = [:]
+            for (index, id) in indicators.scored.enumerated() {
+                let figure = run.figure(index, in: current)
+                let values = TargetValues(
+                    value: figure.value, previous: run.figure(index, in: previous).value,
+                    lastYear: run.figure(index, in: lastYear).value)
+                let target = resolver.target(for: id, subject: subject, period: windows.period, values: values)
+                inputs[id] = ScoringInput(value: figure.value, target: target.value)
+                targets[id] = target
+                if let reason = figure.reason { reasons[id] = reason }
+                if comparesPeriods {
+                    comparisons[id] = IndicatorComparison(
+                        value: values.value, previous: values.previous, lastYear: values.lastYear)
+                }
+                if let open = indicators.pipelineIndex[index].flatMap({ run.figure($0, in: current).value }) {
+                    pipeline[id] = open
+                }
+            }
+            figures.append(SubjectFigures(subjectID: subject.id, inputs: inputs))
+            partial.append(
+                SubjectParts(targets: targets, reasons: reasons, comparisons: comparisons, pipeline: pipeline))
+        }
+        var scorecards = [SubjectScorecard?](repeating: nil, count: subjects.count)
+        for group in groups {
+            let scoredGroup: ScoredPeerGroup
+            do {
+                scoredGroup = try definition.model.score(group.members.map { figures[$0] })
+            } catch {
+                throw ScorecardError(error.errors.map { ScorecardProblem($0, file: definition.file) })
+            }
+            for (index, position) in group.members.enumerated() {
+                scorecards[position] = scoredGroup.subjects[index]
+            }
+        }
+        return subjects.indices.compactMap { position in
+            scorecards[position].map { scorecard in
+                let parts = partial[position]
+                return ScoredSubject(
+                    subject: subjects[position], peerGroup: peerGroups[position], scorecard: scorecard,
+                    targets: parts.targets, missingValueReasons: parts.reasons, comparisons: parts.comparisons,
+                    pipeline: parts.pipeline)
+            }
+        }
+    }
+
+    /// A subject's figures around its scorecard, before its group is scored.
+    private struct SubjectParts {
+        var targets: [String: ResolvedTarget]
+        var reasons: [String: String]
+        var comparisons: [String: IndicatorComparison]
+        var pipeline: [String: Double]
+    }
+}
