@@ -202,3 +202,46 @@ enum ScoreWriterFixture {
             indicators: indicators, periods: [period], failures: [cycleFailure])
     }
 }
+
+extension ScoreWriterFixture {
+    /// A one-period report over any model: each person's values (no targets: use peer or
+    /// target-free functions, or constant targets given per indicator), scored per peer group
+    /// as the runner does.
+    static func report(
+        model: ScoringModel, people: [(id: String, name: String, group: String, values: [String: Double])],
+        targets: [String: Double] = [:], period: Period = quarter, window: Period? = nil,
+        asOf: Int32 = CivilDate.dayNumber(year: 2018, month: 1, day: 5), alerts: [Alert] = []
+    ) throws -> ScoreReport {
+        var groups: [String] = []
+        for person in people where !groups.contains(person.group) { groups.append(person.group) }
+        var scored: [String: SubjectScorecard] = [:]
+        for group in groups {
+            let members = people.filter { $0.group == group }
+            let figures = members.map { person in
+                SubjectFigures(
+                    subjectID: person.id,
+                    inputs: person.values.reduce(into: [:]) { inputs, entry in
+                        inputs[entry.key] = ScoringInput(value: entry.value, target: targets[entry.key])
+                    })
+            }
+            for scorecard in try model.score(figures).subjects { scored[scorecard.subjectID] = scorecard }
+        }
+        let subjects = people.enumerated().compactMap { row, person -> ScoredSubject? in
+            guard let scorecard = scored[person.id] else { return nil }
+            return ScoredSubject(
+                subject: user(person.id, person.name, team: "east", row: Int32(row)), peerGroup: person.group,
+                scorecard: scorecard, targets: [:])
+        }
+        let definition = ScorecardDefinition(
+            id: model.id, title: "Appraisal", titleZH: "考核", file: "scorecards/appraisal.lua", model: model)
+        return ScoreReport(
+            workspace: "demo", generatedAt: "2018-01-05T08:00:00Z", definition: definition, asOf: asOf,
+            indicators: [],
+            periods: [
+                PeriodScores(
+                    period: period, window: window ?? period, previousWindow: period.previous,
+                    lastYearWindow: period.samePeriodLastYear, subjects: subjects, rollups: [], alerts: alerts)
+            ],
+            failures: [])
+    }
+}

@@ -93,7 +93,7 @@ public struct ScoreTableWriter: ScoreReportWriter {
         let definition = report.definition
         let identity = definition.id + (definition.version.map { " " + $0 } ?? "")
         let window: String
-        if period.window.lastDay < period.period.firstDay {
+        if report.asOf < period.period.firstDay || period.window.lastDay < period.period.firstDay {
             window = labels.notStarted(CivilDate.isoString(ofDay: report.asOf))
         } else if period.isToDate {
             window = labels.toDate(period.window.lastDate)
