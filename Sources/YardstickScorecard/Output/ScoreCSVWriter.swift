@@ -32,6 +32,7 @@ public struct ScoreCSVWriter: ScoreReportWriter {
     public func write(_ report: ScoreReport, locale: String) -> [UInt8] {
         var output = Output(facts: ScoreFacts(report))
         for period in report.periods {
+            output.windowText = period.window.firstDate + ".." + period.window.lastDate
             for subject in period.subjects { output.subjectRows(subject, period: period) }
             for unit in period.rollups { output.rollupRows(unit, period: period) }
         }
@@ -54,6 +55,9 @@ extension ScoreCSVWriter {
     struct Output {
         let facts: ScoreFacts
         var bytes: [UInt8]
+        /// The current period's window as the `window` column writes it (computed once per
+        /// period, not per row).
+        var windowText = ""
 
         init(facts: ScoreFacts) {
             self.facts = facts
@@ -61,9 +65,10 @@ extension ScoreCSVWriter {
         }
 
         mutating func append(_ row: Row) {
-            for (index, field) in row.cells.enumerated() {
+            for index in row.cells.indices {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                CSVReportWriter.appendField(field, to: &bytes)
+                // Most cells of a long score CSV are empty: skip them without scanning.
+                if !row.cells[index].isEmpty { CSVReportWriter.appendField(row.cells[index], to: &bytes) }
             }
             bytes.append(0x0A)
         }
@@ -76,7 +81,7 @@ extension ScoreCSVWriter {
             row[.subjectID] = subject.id
             row[.subjectName] = subject.name
             row[.model] = facts.report.definition.id
-            row[.window] = period.window.firstDate + ".." + period.window.lastDate
+            row[.window] = windowText
             row[.rowKind] = kind
             return row
         }

@@ -37,13 +37,13 @@ extension ScoreJSONWriter {
     /// `count`, `mean`, `median`, `min`, `max`, `spread` (population standard deviation);
     /// `null` figures when there are no scores.
     static func statisticsJSON(_ statistics: PeerStatistics) -> JSONText {
-        .object([
-            "count": ScoreNumberText.json(statistics.count),
-            "mean": ScoreNumberText.json(statistics.mean),
-            "median": ScoreNumberText.json(statistics.median),
-            "min": ScoreNumberText.json(statistics.minimum),
-            "max": ScoreNumberText.json(statistics.maximum),
-            "spread": ScoreNumberText.json(statistics.standardDeviation),
+        sortedObject([
+            ("count", ScoreNumberText.json(statistics.count)),
+            ("max", ScoreNumberText.json(statistics.maximum)),
+            ("mean", ScoreNumberText.json(statistics.mean)),
+            ("median", ScoreNumberText.json(statistics.median)),
+            ("min", ScoreNumberText.json(statistics.minimum)),
+            ("spread", ScoreNumberText.json(statistics.standardDeviation)),
         ])
     }
 
