@@ -153,25 +153,25 @@ public struct ScoreJSONWriter: ScoreReportWriter {
 
     static func periodJSON(_ period: PeriodScores, facts: ScoreFacts) -> JSONText {
         .object([
-            "period": windowJSON(period.period, kind: true),
-            "window": windowJSON(period.window, kind: false),
+            "period": windowJSON(period.period, includesKind: true),
+            "window": windowJSON(period.window),
             "to_date": boolean(period.isToDate),
-            "previous_window": windowJSON(period.previousWindow, kind: false),
-            "last_year_window": windowJSON(period.lastYearWindow, kind: false),
+            "previous_window": windowJSON(period.previousWindow),
+            "last_year_window": windowJSON(period.lastYearWindow),
             "subjects": .array(period.subjects.map { subjectJSON($0, period: period, facts: facts) }),
             "rollups": .array(period.rollups.map { rollupJSON($0, period: period, facts: facts) }),
             "alerts": .array(period.alerts.map(alertJSON)),
         ])
     }
 
-    /// A period or window: label, first and last day, number of days (0 for a window that has
-    /// not started).
-    static func windowJSON(_ period: Period, kind: Bool) -> JSONText {
+    /// A period or window: label, first and last day, number of days; the period's kind too
+    /// for the scored period itself.
+    static func windowJSON(_ period: Period, includesKind: Bool = false) -> JSONText {
         var fields: [String: JSONText] = [
             "label": .string(period.label), "start": .string(period.firstDate), "end": .string(period.lastDate),
             "days": .number(String(max(0, Int(period.lastDay) - Int(period.firstDay) + 1))),
         ]
-        if kind { fields["kind"] = .string(period.kind.rawValue) }
+        if includesKind { fields["kind"] = .string(period.kind.rawValue) }
         return .object(fields)
     }
 
