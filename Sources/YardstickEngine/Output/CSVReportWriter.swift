@@ -51,7 +51,7 @@ public struct CSVReportWriter: ReportWriter {
     }
 
     /// Appends `field`, quoted when it holds a comma, a quote or a line break.
-    static func appendField(_ field: String, to bytes: inout [UInt8]) {
+    package static func appendField(_ field: String, to bytes: inout [UInt8]) {
         let special: (UInt8) -> Bool = {
             $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
         }

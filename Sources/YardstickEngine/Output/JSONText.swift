@@ -1,5 +1,6 @@
-/// A JSON value ready to print; numbers are kept as the text to write.
-enum JSONText {
+/// A JSON value ready to print; numbers are kept as the text to write. Package access: the score
+/// report's JSON writer (YardstickScorecard) renders with it too.
+package enum JSONText {
     case object([String: JSONText])
     /// An object whose fields are already in key byte order.
     case orderedObject([(String, JSONText)])
@@ -9,14 +10,14 @@ enum JSONText {
     case null
 
     /// The value pretty-printed with two-space indentation and keys in byte order.
-    func rendered(indent: String = "") -> String {
+    package func rendered(indent: String = "") -> String {
         var bytes: [UInt8] = []
         render(into: &bytes, indent: Array(indent.utf8))
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends the pretty-printed value's UTF-8 to `bytes` (one growing buffer).
-    func render(into bytes: inout [UInt8], indent: [UInt8]) {
+    package func render(into bytes: inout [UInt8], indent: [UInt8]) {
         switch self {
         case .object(let fields):
             let sorted = fields.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }

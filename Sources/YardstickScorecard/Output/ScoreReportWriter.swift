@@ -1,44 +1,27 @@
-// TEMPORARY PLACEHOLDER (runner branch): the writers helper owns Output/ScoreReportWriter.swift
-// with this same protocol and registry. TODO(lead): drop this file at merge and keep theirs.
-
-/// Turns a score report into bytes in one format.
+/// A format of `yardstick score`'s output: turns a ``ScoreReport`` into the bytes of one format.
+///
+/// The contract every writer keeps (as the run's report writers do):
+/// - It is a pure function of the report and the locale: no clock, no environment, no file
+///   system, so the same report always gives the same bytes.
+/// - It never invents or drops a figure silently: a missing value, target, completion or score
+///   keeps its place, empty or `null`, with the reason beside it.
+/// - Text formats are UTF-8 with LF line ends and end with a newline.
+///
+/// Writers are found by their format id with ``ScoreReportWriters/writer(for:)``;
+/// docs/score-output.md describes each format.
 public protocol ScoreReportWriter: Sendable {
-    /// The report as bytes.
+    /// The format's id as `--format` takes it (`table`, `csv`, `json`).
+    var formatID: String { get }
+
+    /// The usual file name extension of the format, without the dot (`txt`, `csv`, `json`).
+    var fileExtension: String { get }
+
+    /// The report in this format.
     ///
     /// - Parameters:
-    ///   - report: The report.
-    ///   - locale: `en` or `zh-CN`.
+    ///   - report: What `yardstick score` computed.
+    ///   - locale: `en` or `zh-CN` (any locale starting with `zh` reads as Chinese); only the
+    ///     table speaks a language, CSV and JSON are language-neutral.
+    /// - Returns: The output's UTF-8 bytes.
     func write(_ report: ScoreReport, locale: String) -> [UInt8]
-}
-
-/// The score report formats.
-public enum ScoreReportWriters {
-    /// The format names, in the order help lists them.
-    public static let formats: [String] = ["table", "json", "csv"]
-
-    /// The writer of a format, or nil for an unknown one.
-    ///
-    /// - Parameter format: `table`, `csv` or `json`.
-    public static func writer(for format: String) -> (any ScoreReportWriter)? {
-        formats.contains(format) ? PlaceholderScoreWriter() : nil
-    }
-}
-
-/// One line per subject: period, subject, total, grade, rank (placeholder until the writers
-/// land).
-private struct PlaceholderScoreWriter: ScoreReportWriter {
-    func write(_ report: ScoreReport, locale: String) -> [UInt8] {
-        var text = ""
-        for period in report.periods {
-            for subject in period.subjects {
-                let total = subject.scorecard.total.map { "\($0)" } ?? ""
-                text +=
-                    [
-                        period.period.label, subject.subject.id, total, subject.scorecard.grade ?? "",
-                        subject.scorecard.rank.map(String.init) ?? "",
-                    ].joined(separator: ",") + "\n"
-            }
-        }
-        return Array(text.utf8)
-    }
 }

@@ -1,0 +1,54 @@
+import YardstickEngine
+
+/// How the score writers write numbers: CSV and JSON at full precision as the run's writers do
+/// (``ResultValue/plainText``: integral values without a decimal point, others in the shortest
+/// form that reads back to the same double, no grouping, no exponent for ordinary magnitudes,
+/// completions as fractions); the leaderboard rounded for reading.
+enum ScoreNumberText {
+    /// CSV text of a number: full precision, empty when nil.
+    static func plain(_ number: Double?) -> String {
+        number.map { ResultValue.number($0).plainText } ?? ""
+    }
+
+    /// CSV text of a whole number, empty when nil.
+    static func plain(_ number: Int?) -> String {
+        number.map(String.init) ?? ""
+    }
+
+    /// A JSON number at full precision; `null` when nil; non-finite numbers as the strings
+    /// `"NaN"`, `"inf"`, `"-inf"` (as in the run's JSON).
+    static func json(_ number: Double?) -> JSONText {
+        guard let number else { return .null }
+        let text = ResultValue.number(number).plainText
+        return number.isFinite ? .number(text) : .string(text)
+    }
+
+    /// A JSON whole number; `null` when nil.
+    static func json(_ number: Int?) -> JSONText {
+        number.map { .number(String($0)) } ?? .null
+    }
+
+    /// A score or weight for the leaderboard: one decimal place, halves away from zero (`87.5`,
+    /// `100.0`); `—` when nil.
+    static func score(_ number: Double?) -> String {
+        guard let number else { return "—" }
+        guard number.isFinite else { return ResultValue.number(number).plainText }
+        let tenths = (number * 10).rounded(.toNearestOrAwayFromZero)
+        guard abs(tenths) < 9e17 else { return ResultValue.number(number).plainText }
+        let whole = Int64(tenths)
+        let sign = whole < 0 ? "-" : ""
+        return sign + "\(whole.magnitude / 10).\(whole.magnitude % 10)"
+    }
+
+    /// A completion for the leaderboard: a percentage with one decimal place (`105.0%`); `—`
+    /// when nil.
+    static func percent(_ fraction: Double?) -> String {
+        fraction.map { ResultValue.number($0).tableText(unit: .percent) } ?? "—"
+    }
+
+    /// A value in its indicator's unit, for the leaderboard's alert lines (`31.3%`, `2:23`,
+    /// `1054.5`).
+    static func value(_ number: Double, unit: IndicatorUnit?, locale: String) -> String {
+        ResultValue.number(number).tableText(unit: unit ?? .number, locale: locale)
+    }
+}
