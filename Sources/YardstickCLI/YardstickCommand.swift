@@ -10,7 +10,7 @@ struct YardstickCommand: ParsableCommand {
         abstract: "Evaluate sales, service and marketing performance from CRM data.",
         subcommands: [
             RunCommand.self, ExplainCommand.self, CheckCommand.self, InitCommand.self, VocabularyCommand.self,
-            LuaAPICommand.self,
+            LuaAPICommand.self, AlertsCommand.self,
         ])
 
     /// Parses the command line and runs the command; the one place where a command's

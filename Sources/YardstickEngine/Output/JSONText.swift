@@ -1,5 +1,6 @@
-/// A JSON value ready to print; numbers are kept as the text to write.
-enum JSONText {
+/// A JSON value ready to print; numbers are kept as the text to write. Package-wide so that the
+/// scorecard writers (alerts, scores) render JSON the same way as `run`.
+package enum JSONText {
     case object([String: JSONText])
     /// An object whose fields are already in key byte order.
     case orderedObject([(String, JSONText)])
@@ -9,7 +10,7 @@ enum JSONText {
     case null
 
     /// The value pretty-printed with two-space indentation and keys in byte order.
-    func rendered(indent: String = "") -> String {
+    package func rendered(indent: String = "") -> String {
         var bytes: [UInt8] = []
         render(into: &bytes, indent: Array(indent.utf8))
         return String(decoding: bytes, as: UTF8.self)

@@ -1,0 +1,13 @@
+import YardstickEngine
+import YardstickScoring
+
+/// One indicator of one subject as the detector reads it.
+struct AlertFigure {
+    var subject: SubjectKey
+    var subjectName: String
+    var indicatorID: String
+    var value: Double?
+    var target: Double?
+    var direction: Direction
+    var pipeline: Double?
+}
