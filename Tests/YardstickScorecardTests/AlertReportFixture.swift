@@ -13,7 +13,7 @@ enum AlertReportFixture {
             figures: [
                 RollupFigure(
                     indicatorID: "revenue", value: value,
-                    target: ResolvedTarget(value: target, rule: "quota revenue: own row"),
+                    target: ResolvedTarget(value: target, tier: .stretch, rule: "quota revenue: own row"),
                     completion: value.flatMap { value in
                         target.map { Completion(value: value, target: $0, direction: .higherIsBetter) }
                     })

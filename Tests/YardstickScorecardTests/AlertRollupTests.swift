@@ -23,6 +23,8 @@ import YardstickScoring
         #expect(alert.remaining == 7000)
         #expect(AlertFixture.isClose(alert.neededPerDay, 7000.0 / 11))
         #expect(alert.pipeline == nil)
+        #expect(alert.targetRule == "quota revenue: own row")
+        #expect(alert.tier == .stretch)
     }
 
     @Test func aTeamWithoutATargetOrAValueRaisesNothing() {

@@ -99,6 +99,8 @@ import YardstickScoring
         #expect(behind["pipeline"] as? Double == 300)
         #expect(behind["completion_with_pipeline"] as? Double == 0.8)
         #expect(behind["mark"] is NSNull)
+        #expect(behind["target_rule"] as? String == "constant 1000.0")
+        #expect(behind["tier"] is NSNull)
         #expect(
             behind["message"] as? String
                 == "Ann — Won revenue: behind pace, 50.0% (500 of 1000); 64.5% expected; 300 in pipeline; needs 45.45 a day for 11 days"
@@ -111,6 +113,7 @@ import YardstickScoring
             ceiling["message"] as? String == "王芳 — Sales cycle: reached 50%, 75.0% (80, ceiling 60); 20 over the target"
         )
         #expect(alerts[3]["grain"] as? String == "team")
+        #expect(alerts[3]["tier"] as? String == "stretch")
     }
 
     @Test func theSentenceFollowsTheLocale() throws {

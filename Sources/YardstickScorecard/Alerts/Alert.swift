@@ -46,13 +46,18 @@ public struct Alert: Sendable, Hashable {
     /// win when higher is better, the excess to cut when lower is better) and whether pace
     /// applies (docs/alerts.md).
     public var direction: Direction
+    /// How the target was obtained (``ResolvedTarget/rule``: `constant 0.3`, `quota revenue: …`),
+    /// when known.
+    public var targetRule: String?
+    /// The quota tier scored against (target, stretch, challenge), for quota targets.
+    public var tier: QuotaTier?
 
     /// Creates an alert.
     public init(
         kind: Kind, subject: SubjectKey, subjectName: String, indicatorID: String, periodLabel: String,
         value: Double, target: Double, completion: Double, mark: Double? = nil, expectedCompletion: Double,
         remainingDays: Int, remaining: Double, neededPerDay: Double?, pipeline: Double? = nil,
-        direction: Direction = .higherIsBetter
+        direction: Direction = .higherIsBetter, targetRule: String? = nil, tier: QuotaTier? = nil
     ) {
         self.kind = kind
         self.subject = subject
@@ -69,6 +74,8 @@ public struct Alert: Sendable, Hashable {
         self.neededPerDay = neededPerDay
         self.pipeline = pipeline
         self.direction = direction
+        self.targetRule = targetRule
+        self.tier = tier
     }
 }
 

@@ -5,7 +5,7 @@ import YardstickScoring
 /// reminders — for the scored subjects and for the rollup units.
 ///
 /// Every indicator of a subject that has both a value and a target, and whose completion is a
-/// ratio (``Completion/ratio``), is looked at; the completion is recomputed from the value and
+/// ratio (`Completion.ratio`), is looked at; the completion is recomputed from the value and
 /// the target in the indicator's direction, so a peer-scored indicator (rank, percentile) with
 /// a target is measured against its target, not its peers. For each one, in this order:
 ///
@@ -64,7 +64,8 @@ public struct AlertDetector: Sendable {
                 let figure = AlertFigure(
                     subject: SubjectKey(scored.subject.grain, scored.subject.id), subjectName: scored.subject.name,
                     indicatorID: id, value: indicator.value, target: indicator.target ?? scored.targets[id]?.value,
-                    direction: indicator.direction, pipeline: scored.pipeline[id])
+                    direction: indicator.direction, pipeline: scored.pipeline[id],
+                    targetRule: scored.targets[id]?.rule, tier: scored.targets[id]?.tier)
                 alerts += self.alerts(for: figure, period: period, clock: clock)
             }
         }
@@ -74,7 +75,7 @@ public struct AlertDetector: Sendable {
     /// The alerts of one period's rollup units (a team's own value against its own target,
     /// 部门完成率), by the same rules as ``alerts(for:period:window:asOf:indicators:)``.
     ///
-    /// A unit's direction per indicator is the model's (``ScorecardIndicator/direction``), or
+    /// A unit's direction per indicator is the model's (`ScorecardIndicator.direction`), or
     /// the indicator's own `better` when the model does not score it. Units have no pipeline.
     ///
     /// - Parameters:
@@ -103,7 +104,7 @@ public struct AlertDetector: Sendable {
                 let alertFigure = AlertFigure(
                     subject: SubjectKey(rollup.subject.grain, rollup.subject.id), subjectName: rollup.subject.name,
                     indicatorID: id, value: figure.value, target: figure.target.value, direction: direction,
-                    pipeline: nil)
+                    pipeline: nil, targetRule: figure.target.rule, tier: figure.target.tier)
                 alerts += self.alerts(for: alertFigure, period: period, clock: clock)
             }
         }
@@ -142,7 +143,8 @@ public struct AlertDetector: Sendable {
                 kind: kind, subject: figure.subject, subjectName: figure.subjectName, indicatorID: figure.indicatorID,
                 periodLabel: period.label, value: value, target: target, completion: ratio, mark: mark,
                 expectedCompletion: expected, remainingDays: clock.remainingDays, remaining: remaining,
-                neededPerDay: neededPerDay, pipeline: figure.pipeline, direction: figure.direction)
+                neededPerDay: neededPerDay, pipeline: figure.pipeline, direction: figure.direction,
+                targetRule: figure.targetRule, tier: figure.tier)
         }
         var alerts: [Alert] = []
         if let mark = settings.milestones.sorted().last(where: { ratio >= $0 - Self.tolerance }) {

@@ -10,4 +10,7 @@ struct AlertFigure {
     var target: Double?
     var direction: Direction
     var pipeline: Double?
+    /// How the target was obtained, and its quota tier.
+    var targetRule: String?
+    var tier: QuotaTier?
 }

@@ -111,6 +111,8 @@ public struct AlertsJSONWriter: Sendable {
             "better": .string(alert.direction.rawValue),
             "value": number(alert.value),
             "target": number(alert.target),
+            "target_rule": alert.targetRule.map(JSONText.string) ?? .null,
+            "tier": alert.tier.map { .string($0.rawValue) } ?? .null,
             "completion": number(alert.completion),
             "mark": alert.mark.map(number) ?? .null,
             "expected_completion": number(alert.expectedCompletion),
