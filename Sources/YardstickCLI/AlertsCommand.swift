@@ -15,7 +15,7 @@ struct AlertsCommand: ParsableCommand {
             Scores the model as `yardstick score` does, as of --as-of (default today), and lists \
             every alert of the period for its subjects and rollup units: who, which target, where \
             they stand and what each remaining day needs. Periods: every form `run` takes, and \
-            MTD, QTD, YTD for the month, quarter or year containing --as-of (the default is the \
+            MTD, QTD, YTD for the month, quarter or (fiscal) year containing --as-of (the default is the \
             month containing it). A model that declares no `alerts` gets the defaults (marks at \
             50, 80, 100 and 120 %, pace on calendar days with a 10 % tolerance), said on standard \
             error. See docs/alerts.md.
@@ -133,13 +133,18 @@ struct AlertsCommand: ParsableCommand {
     }
 
     /// The scored period: `--period` as `run` reads it, `MTD`, `QTD` or `YTD` for the month,
-    /// quarter or year containing the as-of day, or by default the month containing it.
+    /// calendar quarter or year containing the as-of day (the fiscal year when the workspace's
+    /// starts after January, as `score` reads them), or by default the month containing it.
     static func period(_ text: String?, asOf day: Int32, calendar: CalendarSettings) throws -> Period {
         let (year, month, _) = CivilDate.components(ofDay: day)
-        switch text?.uppercased() {
+        switch text?.trimmingCharacters(in: .whitespaces).uppercased() {
         case nil, "MTD": return .month(year: year, month: month)
         case "QTD": return .quarter(year: year, quarter: (month - 1) / 3 + 1)
-        case "YTD": return .year(year)
+        case "YTD":
+            let start = calendar.fiscalYearStartMonth
+            guard start > 1 else { return .year(year) }
+            // A fiscal year is named by the calendar year it ends in.
+            return .fiscalYear(month >= start ? year + 1 : year, startMonth: start)
         default: return try Period.parse(text ?? "", calendar: calendar)
         }
     }

@@ -26,6 +26,13 @@ import YardstickEngine
         #expect(try AlertsCommand.period(argument, asOf: Self.october20, calendar: Self.calendar).label == label)
     }
 
+    @Test func yearToDateIsTheFiscalYearWhenItStartsAfterJanuary() throws {
+        let april = CalendarSettings(fiscalYearStartMonth: 4)
+        #expect(try AlertsCommand.period("YTD", asOf: Self.october20, calendar: april).label == "FY2018")
+        let february = Period.month(year: 2017, month: 2).firstDay
+        #expect(try AlertsCommand.period("YTD", asOf: february, calendar: april).label == "FY2017")
+    }
+
     @Test func aBadAsOfDayIsAUsageErrorThatExitsTwo() throws {
         let outcome = try CLI.run([
             "alerts", "--workspace", "examples/maven-sales", "--period", "2017-10", "--as-of", "2017-13-40",
