@@ -1,5 +1,5 @@
-/// A JSON value ready to print; numbers are kept as the text to write. Package-wide so that the
-/// scorecard writers (alerts, scores) render JSON the same way as `run`.
+/// A JSON value ready to print; numbers are kept as the text to write. Package access: the score
+/// report's JSON writer (YardstickScorecard) renders with it too.
 package enum JSONText {
     case object([String: JSONText])
     /// An object whose fields are already in key byte order.
@@ -17,7 +17,7 @@ package enum JSONText {
     }
 
     /// Appends the pretty-printed value's UTF-8 to `bytes` (one growing buffer).
-    func render(into bytes: inout [UInt8], indent: [UInt8]) {
+    package func render(into bytes: inout [UInt8], indent: [UInt8]) {
         switch self {
         case .object(let fields):
             let sorted = fields.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
