@@ -219,6 +219,7 @@ import YardstickScoring
         #expect(alert.remaining == 20)  // the excess over the ceiling
         #expect(alert.neededPerDay == nil)
         #expect(alert.remainingDays == 11)
+        #expect(!alert.isPaced)
         #expect(try Self.cycleAlerts(80, asOf: 27).map(\.kind) == [.milestone, .periodEnd])
     }
 
@@ -291,5 +292,48 @@ import YardstickScoring
         let alert = try #require(try AlertFixture.revenueAlerts(500, asOf: 31).first)
         #expect(alert.pipeline == nil)
         #expect(alert.completionWithPipeline == nil)
+    }
+}
+
+@Suite struct UnpacedIndicatorTests {
+    /// The fixture's indicators with revenue measured in `unit`.
+    static func indicators(revenueUnit unit: IndicatorUnit) -> [String: IndicatorInfo] {
+        var indicators = AlertFixture.indicators
+        indicators["revenue"]?.unit = unit
+        return indicators
+    }
+
+    @Test(arguments: [IndicatorUnit.percent, .ratio, .number, .score, .days, .hours, .seconds])
+    func aRateAnAverageOrADurationHasNoPace(unit: IndicatorUnit) throws {
+        // 0.25 against 0.60 as of 20 October: 41.7 %, far behind a 64.5 % pace had it accumulated.
+        let subjects = try AlertFixture.scored([
+            .init(id: "u1", name: "Ann", revenue: 0.25, revenueTarget: 0.6, cycleTarget: nil)
+        ])
+        let alerts = AlertDetector(settings: AlertSettings(milestones: [0.4], pace: PaceSettings())).alerts(
+            for: subjects, period: AlertFixture.october, window: AlertFixture.october, asOf: AlertFixture.oct(20),
+            indicators: Self.indicators(revenueUnit: unit))
+        #expect(alerts.map(\.kind) == [.milestone])
+        let alert = try #require(alerts.first)
+        #expect(!alert.isPaced)
+        #expect(alert.expectedCompletion == 1)
+        #expect(alert.neededPerDay == nil)
+        #expect(AlertFixture.isClose(alert.remaining, 0.35))  // still the gap to the target
+    }
+
+    @Test(arguments: [IndicatorUnit.count, .money])
+    func countsAndMoneyAccumulate(unit: IndicatorUnit) throws {
+        let subjects = try AlertFixture.scored([.init(id: "u1", name: "Ann", revenue: 250, cycleTarget: nil)])
+        let alerts = AlertDetector(settings: AlertSettings(milestones: [], pace: PaceSettings())).alerts(
+            for: subjects, period: AlertFixture.october, window: AlertFixture.october, asOf: AlertFixture.oct(20),
+            indicators: Self.indicators(revenueUnit: unit))
+        #expect(alerts.map(\.kind) == [.behindPace])
+        #expect(alerts.first?.isPaced == true)
+    }
+
+    @Test func paceNeedsAHigherIsBetterAccumulatingIndicator() {
+        #expect(AlertDetector.isPaced(direction: .higherIsBetter, unit: .money))
+        #expect(AlertDetector.isPaced(direction: .higherIsBetter, unit: nil))
+        #expect(!AlertDetector.isPaced(direction: .lowerIsBetter, unit: .count))
+        #expect(!AlertDetector.isPaced(direction: .higherIsBetter, unit: .percent))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YardstickData
 import YardstickEngine
 import YardstickScorecard
 import YardstickScoring
@@ -8,13 +9,13 @@ import YardstickScoring
     @Test func theTableListsEveryAlertWithWhereTheSubjectStands() throws {
         let text = AlertsTableWriter().text(try AlertReportFixture.report(), locale: "en")
         let expected = """
-            2017-10 · as of 2017-10-20 · 31 days, 20 elapsed, 11 left · 4 alerts
-            Subject      Indicator    Alert        Value  Target   Done   Pace  Days left  Per day  Pipeline
-            ───────────  ───────────  ───────────  ─────  ──────  ─────  ─────  ─────────  ───────  ────────
-            Ann          Won revenue  reached 50%    500    1000  50.0%  64.5%         11    45.45       300
-            Ann          Won revenue  behind pace    500    1000  50.0%  64.5%         11    45.45       300
-            王芳         Sales cycle  reached 50%     80      60  75.0%      —         11        —
-            East (team)  Won revenue  behind pace   3000   10000  30.0%  64.5%         11   636.36
+            2017-10 · as of 2017-10-20 · 31 days, 20 elapsed, 11 left · pace 64.5% · 4 alerts
+            Subject      Indicator    Alert        Value  Target   Done  Per day  Pipeline
+            ───────────  ───────────  ───────────  ─────  ──────  ─────  ───────  ────────
+            Ann          Won revenue  reached 50%    500    1000  50.0%    45.45       300
+            Ann          Won revenue  behind pace    500    1000  50.0%    45.45       300
+            王芳         Sales cycle  reached 50%     80      60  75.0%        —
+            East (team)  Won revenue  behind pace   3000   10000  30.0%   636.36
 
             """
         #expect(text == expected)
@@ -31,16 +32,36 @@ import YardstickScoring
         let text = AlertsTableWriter().text(try AlertReportFixture.report(), locale: "zh-CN")
         // Chinese characters and full-width brackets take two columns each.
         let expected = """
-            2017-10 · 截至 2017-10-20 · 共 31 天，已过 20，剩余 11 · 4 条提醒
-            对象          指标      提醒      实际   目标  完成率   应达  剩余天数  每天需  在途
-            ────────────  ────────  ────────  ────  ─────  ──────  ─────  ────────  ──────  ────
-            Ann           赢单金额  达到 50%   500   1000   50.0%  64.5%        11   45.45   300
-            Ann           赢单金额  进度落后   500   1000   50.0%  64.5%        11   45.45   300
-            王芳          销售周期  达到 50%    80     60   75.0%      —        11       —
-            East（团队）  赢单金额  进度落后  3000  10000   30.0%  64.5%        11  636.36
+            2017-10 · 截至 2017-10-20 · 共 31 天，已过 20，剩余 11 · 应达 64.5% · 4 条提醒
+            对象          指标      提醒      实际   目标  完成率  每天需  在途
+            ────────────  ────────  ────────  ────  ─────  ──────  ──────  ────
+            Ann           赢单金额  达到 50%   500   1000   50.0%   45.45   300
+            Ann           赢单金额  进度落后   500   1000   50.0%   45.45   300
+            王芳          销售周期  达到 50%    80     60   75.0%       —
+            East（团队）  赢单金额  进度落后  3000  10000   30.0%  636.36
 
             """
         #expect(text == expected)
+    }
+
+    @Test func longNamesAreCutSoTheTableFits100Columns() throws {
+        var report = try AlertReportFixture.report()
+        report.periods[0].alerts[0].subjectName = "Bartholomew Alexander Featherstonehaugh-Cholmondeley"
+        report.indicators[0].title = "Won revenue from new logos in the enterprise segment"
+        let lines = AlertsTableWriter().text(report, locale: "en").split(separator: "\n").dropFirst()
+        for line in lines {
+            #expect(DisplayWidth.of(String(line)) <= 100, "\(line)")
+        }
+        // The other columns take 42 + 7 × 2 separators: 44 columns remain, 22 for each name.
+        let cut = try #require(lines.dropFirst(2).first)
+        #expect(cut.hasPrefix("Bartholomew Alexander…  Won revenue from new …  reached 50%"))
+        #expect(DisplayWidth.of(String(cut)) == 100)
+    }
+
+    @Test func cuttingCountsDisplayColumns() {
+        #expect(AlertsTableWriter.truncated("销售周期很长的指标", to: 9) == "销售周期…")
+        #expect(AlertsTableWriter.truncated("Won revenue", to: 11) == "Won revenue")
+        #expect(AlertsTableWriter.truncated("Won revenue", to: 6) == "Won r…")
     }
 
     @Test func aPeriodWithoutAlertsSaysSo() throws {
@@ -48,7 +69,7 @@ import YardstickScoring
         report.periods[0].alerts = []
         #expect(
             AlertsTableWriter().text(report, locale: "en")
-                == "2017-10 · as of 2017-10-20 · 31 days, 20 elapsed, 11 left · 0 alerts\nNo alerts.\n")
+                == "2017-10 · as of 2017-10-20 · 31 days, 20 elapsed, 11 left · pace 64.5% · 0 alerts\nNo alerts.\n")
         #expect(AlertsTableWriter().text(report, locale: "zh-CN").hasSuffix("\n没有提醒。\n"))
     }
 }
@@ -100,6 +121,7 @@ import YardstickScoring
         #expect(behind["completion_with_pipeline"] as? Double == 0.8)
         #expect(behind["mark"] is NSNull)
         #expect(behind["target_rule"] as? String == "constant 1000.0")
+        #expect(behind["paced"] as? Bool == true)
         #expect(behind["tier"] is NSNull)
         #expect(
             behind["message"] as? String
@@ -108,6 +130,8 @@ import YardstickScoring
         let ceiling = alerts[2]
         #expect(ceiling["better"] as? String == "lower")
         #expect(ceiling["needed_per_day"] is NSNull)
+        #expect(ceiling["paced"] as? Bool == false)
+        #expect(ceiling["expected_completion"] as? Double == 1)
         #expect(ceiling["mark"] as? Double == 0.5)
         #expect(
             ceiling["message"] as? String == "王芳 — Sales cycle: reached 50%, 75.0% (80, ceiling 60); 20 over the target"

@@ -51,13 +51,18 @@ public struct Alert: Sendable, Hashable {
     public var targetRule: String?
     /// The quota tier scored against (target, stretch, challenge), for quota targets.
     public var tier: QuotaTier?
+    /// Whether a linear pace applies: the indicator is higher-is-better and accumulates over the
+    /// period (a count or money). When false the expected completion is 1 and there is no need
+    /// per day (``AlertDetector/isPaced(direction:unit:)``).
+    public var isPaced: Bool
 
     /// Creates an alert.
     public init(
         kind: Kind, subject: SubjectKey, subjectName: String, indicatorID: String, periodLabel: String,
         value: Double, target: Double, completion: Double, mark: Double? = nil, expectedCompletion: Double,
         remainingDays: Int, remaining: Double, neededPerDay: Double?, pipeline: Double? = nil,
-        direction: Direction = .higherIsBetter, targetRule: String? = nil, tier: QuotaTier? = nil
+        direction: Direction = .higherIsBetter, targetRule: String? = nil, tier: QuotaTier? = nil,
+        isPaced: Bool = true
     ) {
         self.kind = kind
         self.subject = subject
@@ -76,6 +81,7 @@ public struct Alert: Sendable, Hashable {
         self.direction = direction
         self.targetRule = targetRule
         self.tier = tier
+        self.isPaced = isPaced
     }
 }
 

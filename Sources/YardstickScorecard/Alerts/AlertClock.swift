@@ -14,7 +14,10 @@ struct AlertClock {
     var remainingDays: Int
 
     init(period: Period, asOf: Int32, pace: PaceSettings?) {
-        let calendar = PaceCalendar(settings: pace)
+        self.init(period: period, asOf: asOf, calendar: PaceCalendar(settings: pace))
+    }
+
+    init(period: Period, asOf: Int32, calendar: PaceCalendar) {
         self.period = period
         self.asOf = asOf
         countedDays = calendar.countedDays(in: period)

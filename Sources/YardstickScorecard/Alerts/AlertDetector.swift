@@ -15,20 +15,24 @@ import YardstickScoring
 ///   share of the period's days (working days with ``PaceSettings/workingDaysOnly``) elapsed by
 ///   the as-of day, that day included. The subject is behind when its completion is below the
 ///   expected completion minus ``PaceSettings/tolerance``. Not raised before the period starts,
-///   after its last day, when the target is met, in a period without a counted day, nor for
-///   lower-is-better indicators (a ceiling does not fill up over the period; see below).
+///   after its last day, when the target is met, in a period without a counted day, nor for an
+///   indicator that does not accumulate over the period (see below).
 /// - **period-end** (when ``AlertSettings/reminder`` is set): from ``ReminderSettings/leadDays``
 ///   calendar days before the period's last day to that day, both included (and not before the
 ///   period starts), for a completion below ``ReminderSettings/below``.
 ///
-/// **Lower is better** (days to close, complaints): the target is a ceiling that holds every
-/// day, so the expected completion is 1 throughout and there is no behind-pace alert;
-/// ``Alert/remaining`` is the excess over the ceiling (value − target) and there is no need per
-/// day. Milestones and the reminder apply as usual (target / value).
+/// **Pace needs an amount that accumulates**: a higher-is-better indicator counted in `count`
+/// or `money` (won revenue, deals won; an indicator of unknown unit counts as one). A rate, a
+/// share, an average, a score or a duration (units `percent`, `ratio`, `number`, `score`,
+/// `days`, `hours`, `seconds`) does not grow with the days, and a lower-is-better target is a
+/// ceiling that holds every day: for those the expected completion is 1 throughout, there is no
+/// behind-pace alert and no need per day (``Alert/isPaced`` is false). ``Alert/remaining`` is
+/// still the gap to the target: target − value when higher is better, the excess over the
+/// ceiling (value − target) when lower is better. Milestones and the reminder apply to all.
 ///
 /// Each alert carries the value, target, completion, expected completion, remaining days
 /// (counted days after the as-of day), the remaining amount, what is needed per remaining day
-/// (remaining / remaining days, higher is better, when days remain) and the open pipeline.
+/// (remaining / remaining days, for paced indicators, when days remain) and the open pipeline.
 /// The rules are in docs/alerts.md and docs/decisions/0016-alerts.md.
 public struct AlertDetector: Sendable {
     /// The model's alert settings.
@@ -65,7 +69,8 @@ public struct AlertDetector: Sendable {
                     subject: SubjectKey(scored.subject.grain, scored.subject.id), subjectName: scored.subject.name,
                     indicatorID: id, value: indicator.value, target: indicator.target ?? scored.targets[id]?.value,
                     direction: indicator.direction, pipeline: scored.pipeline[id],
-                    targetRule: scored.targets[id]?.rule, tier: scored.targets[id]?.tier)
+                    targetRule: scored.targets[id]?.rule, tier: scored.targets[id]?.tier,
+                    isPaced: Self.isPaced(direction: indicator.direction, unit: indicators[id]?.unit))
                 alerts += self.alerts(for: figure, period: period, clock: clock)
             }
         }
@@ -104,7 +109,8 @@ public struct AlertDetector: Sendable {
                 let alertFigure = AlertFigure(
                     subject: SubjectKey(rollup.subject.grain, rollup.subject.id), subjectName: rollup.subject.name,
                     indicatorID: id, value: figure.value, target: figure.target.value, direction: direction,
-                    pipeline: nil, targetRule: figure.target.rule, tier: figure.target.tier)
+                    pipeline: nil, targetRule: figure.target.rule, tier: figure.target.tier,
+                    isPaced: Self.isPaced(direction: direction, unit: indicators[id]?.unit))
                 alerts += self.alerts(for: alertFigure, period: period, clock: clock)
             }
         }
@@ -128,29 +134,45 @@ public struct AlertDetector: Sendable {
                 indicators: indicators, model: model)
     }
 
+    /// Whether a linear pace applies to an indicator: it is higher-is-better and its value
+    /// accumulates over the period — a `count` or an amount of `money` (an unknown unit counts as
+    /// one). Rates, shares, averages, scores and durations do not; lower-is-better targets are
+    /// ceilings.
+    ///
+    /// - Parameters:
+    ///   - direction: The indicator's direction in the model.
+    ///   - unit: The indicator's unit, when known.
+    /// - Returns: Whether pace, expected completion and need per day apply.
+    public static func isPaced(direction: Direction, unit: IndicatorUnit?) -> Bool {
+        guard direction == .higherIsBetter else { return false }
+        guard let unit else { return true }
+        return unit == .count || unit == .money
+    }
+
     /// The alerts of one subject's indicator.
     func alerts(for figure: AlertFigure, period: Period, clock: AlertClock) -> [Alert] {
         guard let value = figure.value, let target = figure.target, value.isFinite, target.isFinite else { return [] }
         let completion = Completion(value: value, target: target, direction: figure.direction)
         guard let ratio = completion.ratio else { return [] }
         let higher = figure.direction == .higherIsBetter
+        let paced = figure.isPaced
         let remaining = higher ? max(0, target - value) : max(0, value - target)
         let neededPerDay: Double? =
-            higher && clock.remainingDays > 0 ? remaining / Double(clock.remainingDays) : nil
-        let expected = higher ? clock.expectedCompletion : 1
+            paced && clock.remainingDays > 0 ? remaining / Double(clock.remainingDays) : nil
+        let expected = paced ? clock.expectedCompletion : 1
         func alert(_ kind: Alert.Kind, mark: Double? = nil) -> Alert {
             Alert(
                 kind: kind, subject: figure.subject, subjectName: figure.subjectName, indicatorID: figure.indicatorID,
                 periodLabel: period.label, value: value, target: target, completion: ratio, mark: mark,
                 expectedCompletion: expected, remainingDays: clock.remainingDays, remaining: remaining,
                 neededPerDay: neededPerDay, pipeline: figure.pipeline, direction: figure.direction,
-                targetRule: figure.targetRule, tier: figure.tier)
+                targetRule: figure.targetRule, tier: figure.tier, isPaced: paced)
         }
         var alerts: [Alert] = []
         if let mark = settings.milestones.sorted().last(where: { ratio >= $0 - Self.tolerance }) {
             alerts.append(alert(.milestone, mark: mark))
         }
-        if let pace = settings.pace, higher, clock.isRunning, clock.countedDays > 0, !completion.isMet,
+        if let pace = settings.pace, paced, clock.isRunning, clock.countedDays > 0, !completion.isMet,
             ratio < expected - pace.tolerance - Self.tolerance
         {
             alerts.append(alert(.behindPace))

@@ -13,4 +13,6 @@ struct AlertFigure {
     /// How the target was obtained, and its quota tier.
     var targetRule: String?
     var tier: QuotaTier?
+    /// Whether a linear pace applies (``AlertDetector/isPaced(direction:unit:)``).
+    var isPaced: Bool
 }

@@ -116,6 +116,7 @@ public struct AlertsJSONWriter: Sendable {
             "completion": number(alert.completion),
             "mark": alert.mark.map(number) ?? .null,
             "expected_completion": number(alert.expectedCompletion),
+            "paced": .number(alert.isPaced ? "true" : "false"),
             "remaining": number(alert.remaining),
             "remaining_days": .number(String(alert.remainingDays)),
             "needed_per_day": alert.neededPerDay.map(number) ?? .null,

@@ -4,14 +4,16 @@ import YardstickEngine
 /// The alerts of a score report as terminal tables (`yardstick alerts --format table`): one
 /// table per period, a row per alert.
 ///
-/// Each period is headed with its label, the as-of day and how its days count
-/// (`2017-10 · as of 2017-10-20 · 21 working days, 6 elapsed, 15 left · 3 alerts`). The columns:
-/// who (rollup units with their grain), the indicator's title, the alert (`reached 80%`,
-/// `behind pace`, `period end`), value, target, completion, the completion the pace expects
-/// (`—` for lower-is-better indicators, which have no pace), days left, what each remaining day
-/// needs, and the open pipeline (only when some alert has one). In Chinese (`zh-CN`) the labels
-/// and titles are Chinese and the columns line up by display width. A period without alerts
-/// says so. Numbers follow the indicator's unit (docs/alerts.md).
+/// Each period is headed with its label, the as-of day, how its days count and the completion
+/// the linear pace expects by then
+/// (`2017-10 · as of 2017-10-20 · 21 working days, 15 elapsed, 6 left · pace 71.4% · 3 alerts`).
+/// The columns: who (rollup units with their grain), the indicator's title, the alert
+/// (`reached 80%`, `behind pace`, `period end`), value, target, completion, what each remaining
+/// day needs (`—` for indicators without pace, ``Alert/isPaced``), and the open pipeline (only
+/// when some alert has one). The table fits 100 columns: long subject and indicator names are
+/// cut with `…`. In Chinese (`zh-CN`) the labels and titles are Chinese and the columns line up
+/// by display width. A period without alerts says so. Numbers follow the indicator's unit
+/// (docs/alerts.md).
 ///
 /// The writer is pure: the same report gives the same bytes (UTF-8, LF, a final newline).
 public struct AlertsTableWriter: Sendable {
@@ -50,10 +52,10 @@ public struct AlertsTableWriter: Sendable {
             let withPipeline = scores.alerts.contains { $0.pipeline != nil }
             var headers =
                 chinese
-                ? ["对象", "指标", "提醒", "实际", "目标", "完成率", "应达", "剩余天数", "每天需"]
-                : ["Subject", "Indicator", "Alert", "Value", "Target", "Done", "Pace", "Days left", "Per day"]
+                ? ["对象", "指标", "提醒", "实际", "目标", "完成率", "每天需"]
+                : ["Subject", "Indicator", "Alert", "Value", "Target", "Done", "Per day"]
             if withPipeline { headers.append(chinese ? "在途" : "Pipeline") }
-            var table = TextTable(headers: headers, rightAligned: Set(3..<headers.count))
+            var rows: [[String]] = []
             for alert in scores.alerts {
                 let info = infos[alert.indicatorID]
                 let unit = info?.unit ?? .number
@@ -61,19 +63,61 @@ public struct AlertsTableWriter: Sendable {
                     words.subject(alert), info?.title(locale: locale) ?? alert.indicatorID, words.kind(alert),
                     AlertText.amount(alert.value, unit: unit), AlertText.amount(alert.target, unit: unit),
                     AlertText.percent(alert.completion),
-                    alert.direction == .higherIsBetter ? AlertText.percent(alert.expectedCompletion) : "—",
-                    String(alert.remainingDays), alert.neededPerDay.map { AlertText.amount($0, unit: unit) } ?? "—",
+                    alert.neededPerDay.map { AlertText.amount($0, unit: unit) } ?? "—",
                 ]
                 if withPipeline { row.append(alert.pipeline.map { AlertText.amount($0, unit: unit) } ?? "") }
-                table.rows.append(row)
+                rows.append(row)
             }
+            var table = TextTable(headers: headers, rightAligned: Set(3..<headers.count))
+            table.rows = Self.fitted(rows, headers: headers)
             sections.append(heading + "\n" + table.render())
         }
         if sections.isEmpty { sections.append(chinese ? "没有提醒。" : "No alerts.") }
         return sections.joined(separator: "\n\n") + "\n"
     }
 
-    /// `2017-10 · as of 2017-10-20 · 21 working days, 6 elapsed, 15 left · 3 alerts`.
+    /// The widest a table may be, in terminal columns.
+    package static let maximumWidth = 100
+    /// The narrowest the subject and indicator columns are cut to.
+    package static let minimumNameWidth = 12
+
+    /// The rows with the subject and indicator cells (the first two columns) cut with `…` so the
+    /// table fits ``maximumWidth`` columns: the wider of the two loses a column at a time, down
+    /// to ``minimumNameWidth``.
+    package static func fitted(_ rows: [[String]], headers: [String]) -> [[String]] {
+        var widths = headers.map(DisplayWidth.of)
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
+        }
+        var excess = widths.reduce(0, +) + 2 * (widths.count - 1) - maximumWidth
+        guard excess > 0 else { return rows }
+        while excess > 0, max(widths[0], widths[1]) > minimumNameWidth {
+            widths[widths[0] >= widths[1] ? 0 : 1] -= 1
+            excess -= 1
+        }
+        return rows.map { row in
+            var row = row
+            row[0] = truncated(row[0], to: widths[0])
+            row[1] = truncated(row[1], to: widths[1])
+            return row
+        }
+    }
+
+    /// `text` cut to `width` display columns, ending with `…` when cut.
+    package static func truncated(_ text: String, to width: Int) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        var kept = ""
+        var used = 0
+        for character in text {
+            let characterWidth = DisplayWidth.of(String(character))
+            if used + characterWidth > width - 1 { break }
+            kept.append(character)
+            used += characterWidth
+        }
+        return kept + "…"
+    }
+
+    /// `2017-10 · as of 2017-10-20 · 31 days, 20 elapsed, 11 left · pace 64.5% · 4 alerts`.
     static func heading(
         _ scores: PeriodScores, asOf: Int32, calendar: PaceCalendar, count: Int, chinese: Bool
     ) -> String {
@@ -82,12 +126,15 @@ public struct AlertsTableWriter: Sendable {
         let elapsed = calendar.elapsedDays(of: period, asOf: asOf)
         let left = calendar.remainingDays(of: period, asOf: asOf)
         let date = CivilDate.isoString(ofDay: asOf)
+        let pace = AlertText.percent(AlertClock(period: period, asOf: asOf, calendar: calendar).expectedCompletion)
         if chinese {
             let kind = calendar.workingDaysOnly ? "个工作日" : "天"
-            return "\(period.label) · 截至 \(date) · 共 \(total) \(kind)，已过 \(elapsed)，剩余 \(left) · \(count) 条提醒"
+            return
+                "\(period.label) · 截至 \(date) · 共 \(total) \(kind)，已过 \(elapsed)，剩余 \(left) · 应达 \(pace) · \(count) 条提醒"
         }
         let kind = calendar.workingDaysOnly ? "working days" : "days"
         let alerts = count == 1 ? "1 alert" : "\(count) alerts"
-        return "\(period.label) · as of \(date) · \(total) \(kind), \(elapsed) elapsed, \(left) left · \(alerts)"
+        return
+            "\(period.label) · as of \(date) · \(total) \(kind), \(elapsed) elapsed, \(left) left · pace \(pace) · \(alerts)"
     }
 }
