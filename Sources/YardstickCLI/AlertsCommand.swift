@@ -18,7 +18,7 @@ struct AlertsCommand: ParsableCommand {
             MTD, QTD, YTD for the month, quarter or (fiscal) year containing --as-of (the default is the \
             month containing it). A model that declares no `alerts` gets the defaults (marks at \
             50, 80, 100 and 120 %, pace on calendar days with a 10 % tolerance), said on standard \
-            error. See docs/alerts.md.
+            error. --kind behind-pace,period-end keeps only those kinds. See docs/alerts.md.
             Exit codes: 0 written (alerts are not failures), 1 some indicators failed (alerts \
             still written, errors listed on standard error), 2 usage, workspace or model error.
             """)
@@ -39,6 +39,9 @@ struct AlertsCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The day taken as today, YYYY-MM-DD (default: today, UTC).")
     var asOf: String?
 
+    @Option(help: "Only these kinds, comma-separated: milestone, behind-pace, period-end (default: all).")
+    var kind: String?
+
     @Option(help: "Output format: table or json.")
     var format: Format = .table
 
@@ -53,7 +56,9 @@ struct AlertsCommand: ParsableCommand {
         let day: Int32
         let scoredPeriod: Period
         let selection: IndicatorSelection
+        let kinds: Set<Alert.Kind>
         do {
+            kinds = try Self.kinds(kind)
             day = try Self.asOfDay(asOf, calendar: workspace.calendar)
             scoredPeriod = try Self.period(period, asOf: day, calendar: workspace.calendar)
             selection = try IndicatorDiscovery.selection(argument: nil, workspace: directory)
@@ -86,7 +91,11 @@ struct AlertsCommand: ParsableCommand {
             throw CommandFailure(.evaluation, cause: error)
         }
         report.definition.alerts = settings
-        report.periods = Self.withAlerts(report, settings: settings)
+        report.periods = Self.withAlerts(report, settings: settings).map { scores in
+            var scores = scores
+            scores.alerts.removeAll { !kinds.contains($0.kind) }
+            return scores
+        }
         let bytes =
             switch format {
             case .table: AlertsTableWriter().write(report, locale: workspace.locale)
@@ -119,6 +128,23 @@ struct AlertsCommand: ParsableCommand {
                 in: scores, asOf: report.asOf, indicators: indicators, model: report.definition.model)
             return scores
         }
+    }
+
+    /// The kinds `--kind` keeps: every kind when not given.
+    ///
+    /// - Throws: ``CLIError`` naming an unknown kind and the known ones.
+    static func kinds(_ text: String?) throws -> Set<Alert.Kind> {
+        guard let text else { return Set(Alert.Kind.allCases) }
+        var kinds: Set<Alert.Kind> = []
+        for name in text.split(separator: ",") {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard let kind = Alert.Kind(rawValue: trimmed) else {
+                let known = Alert.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+                throw CLIError("--kind \(trimmed): expected one of \(known)")
+            }
+            kinds.insert(kind)
+        }
+        return kinds
     }
 
     /// The `--as-of` day: a date (`2017-10-20`), or today (UTC) when not given.

@@ -33,6 +33,20 @@ import YardstickEngine
         #expect(try AlertsCommand.period("YTD", asOf: february, calendar: april).label == "FY2017")
     }
 
+    @Test func kindsAreCommaSeparatedAndAllByDefault() throws {
+        #expect(try AlertsCommand.kinds(nil) == [.milestone, .behindPace, .periodEnd])
+        #expect(try AlertsCommand.kinds("behind-pace, period-end") == [.behindPace, .periodEnd])
+        #expect(throws: CLIError.self) { try AlertsCommand.kinds("behind") }
+    }
+
+    @Test func anUnknownKindIsAUsageErrorThatExitsTwo() throws {
+        let outcome = try CLI.run([
+            "alerts", "--workspace", "examples/maven-sales", "--as-of", "2017-10-20", "--kind", "late",
+        ])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "error: --kind late: expected one of milestone, behind-pace, period-end\n")
+    }
+
     @Test func aBadAsOfDayIsAUsageErrorThatExitsTwo() throws {
         let outcome = try CLI.run([
             "alerts", "--workspace", "examples/maven-sales", "--period", "2017-10", "--as-of", "2017-13-40",
