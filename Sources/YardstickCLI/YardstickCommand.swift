@@ -9,9 +9,8 @@ struct YardstickCommand: ParsableCommand {
         commandName: "yardstick",
         abstract: "Evaluate sales, service and marketing performance from CRM data.",
         subcommands: [
-            RunCommand.self, ScoreCommand.self, ExplainCommand.self, CheckCommand.self, InitCommand.self,
-            VocabularyCommand.self,
-            LuaAPICommand.self,
+            RunCommand.self, ScoreCommand.self, AlertsCommand.self, ExplainCommand.self, CompareModelsCommand.self,
+            CheckCommand.self, InitCommand.self, VocabularyCommand.self, LuaAPICommand.self,
         ])
 
     /// Parses the command line and runs the command; the one place where a command's

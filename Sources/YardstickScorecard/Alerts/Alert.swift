@@ -1,4 +1,5 @@
 import YardstickEngine
+import YardstickScoring
 
 /// One alert: who, which target, where they stand, and what the rest of the period needs.
 public struct Alert: Sendable, Hashable {
@@ -41,12 +42,27 @@ public struct Alert: Sendable, Hashable {
     public var neededPerDay: Double?
     /// The open pipeline beside the won value, when the indicator declares one.
     public var pipeline: Double?
+    /// Which way the indicator improves: decides what ``remaining`` means (the amount still to
+    /// win when higher is better, the excess to cut when lower is better) and whether pace
+    /// applies (docs/alerts.md).
+    public var direction: Direction
+    /// How the target was obtained (``ResolvedTarget/rule``: `constant 0.3`, `quota revenue: …`),
+    /// when known.
+    public var targetRule: String?
+    /// The quota tier scored against (target, stretch, challenge), for quota targets.
+    public var tier: QuotaTier?
+    /// Whether a linear pace applies: the indicator is higher-is-better and accumulates over the
+    /// period (a count or money). When false the expected completion is 1 and there is no need
+    /// per day (``AlertDetector/isPaced(direction:unit:)``).
+    public var isPaced: Bool
 
     /// Creates an alert.
     public init(
         kind: Kind, subject: SubjectKey, subjectName: String, indicatorID: String, periodLabel: String,
         value: Double, target: Double, completion: Double, mark: Double? = nil, expectedCompletion: Double,
-        remainingDays: Int, remaining: Double, neededPerDay: Double?, pipeline: Double? = nil
+        remainingDays: Int, remaining: Double, neededPerDay: Double?, pipeline: Double? = nil,
+        direction: Direction = .higherIsBetter, targetRule: String? = nil, tier: QuotaTier? = nil,
+        isPaced: Bool = true
     ) {
         self.kind = kind
         self.subject = subject
@@ -62,5 +78,19 @@ public struct Alert: Sendable, Hashable {
         self.remaining = remaining
         self.neededPerDay = neededPerDay
         self.pipeline = pipeline
+        self.direction = direction
+        self.targetRule = targetRule
+        self.tier = tier
+        self.isPaced = isPaced
+    }
+}
+
+extension Alert {
+    /// The completion if the open pipeline were won as well — `(value + pipeline) / target`
+    /// (actual vs in progress, as Dynamics 365 shows it) — for higher-is-better indicators with
+    /// a pipeline and a positive target; nil otherwise.
+    public var completionWithPipeline: Double? {
+        guard direction == .higherIsBetter, let pipeline, target > 0, value >= 0, pipeline >= 0 else { return nil }
+        return (value + pipeline) / target
     }
 }

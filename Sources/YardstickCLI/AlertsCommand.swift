@@ -1,0 +1,177 @@
+import ArgumentParser
+import Foundation
+import YardstickData
+import YardstickEngine
+import YardstickQuery
+import YardstickScorecard
+
+/// `yardstick alerts`: scores a model for one period as of a day and lists its alerts —
+/// milestones reached, subjects behind pace, period-end reminders.
+struct AlertsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "alerts",
+        abstract: "List a scorecard model's alerts for a period: milestones, behind pace, period-end reminders.",
+        discussion: """
+            Scores the model as `yardstick score` does, as of --as-of (default today), and lists \
+            every alert of the period for its subjects and rollup units: who, which target, where \
+            they stand and what each remaining day needs. Periods: every form `run` takes, and \
+            MTD, QTD, YTD for the month, quarter or (fiscal) year containing --as-of (the default is the \
+            month containing it). A model that declares no `alerts` gets the defaults (marks at \
+            50, 80, 100 and 120 %, pace on calendar days with a 10 % tolerance), said on standard \
+            error. --kind behind-pace,period-end keeps only those kinds. See docs/alerts.md.
+            Exit codes: 0 written (alerts are not failures), 1 some indicators failed (alerts \
+            still written, errors listed on standard error), 2 usage, workspace or model error.
+            """)
+
+    /// The output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json
+    }
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    @Option(help: "The model: an id among the workspace's models, or a model file (default: the only model).")
+    var model: String?
+
+    @Option(help: "The period (default: the month containing --as-of); MTD, QTD, YTD: to date.")
+    var period: String?
+
+    @Option(name: .customLong("as-of"), help: "The day taken as today, YYYY-MM-DD (default: today, UTC).")
+    var asOf: String?
+
+    @Option(help: "Only these kinds, comma-separated: milestone, behind-pace, period-end (default: all).")
+    var kind: String?
+
+    @Option(help: "Output format: table or json.")
+    var format: Format = .table
+
+    @Option(help: "Write the output to this file (atomically) instead of standard output.")
+    var out: String?
+
+    @OptionGroup var limitOptions: LimitOptions
+
+    func run() throws {
+        let directory = workspaceOptions.directory
+        let (workspace, dataset) = try WorkspaceLoading.load(directory, lenient: false)
+        let day: Int32
+        let scoredPeriod: Period
+        let selection: IndicatorSelection
+        let kinds: Set<Alert.Kind>
+        do {
+            kinds = try Self.kinds(kind)
+            day = try Self.asOfDay(asOf, calendar: workspace.calendar)
+            scoredPeriod = try Self.period(period, asOf: day, calendar: workspace.calendar)
+            selection = try IndicatorDiscovery.selection(argument: nil, workspace: directory)
+        } catch {
+            throw CommandFailure(error, otherwise: .usage)
+        }
+        var definition: ScorecardDefinition
+        do {
+            definition = try ScorecardModels.load(workspace: directory).model(model, workspace: directory)
+        } catch {
+            throw CommandFailure(.workspace, cause: error)
+        }
+        let settings: AlertSettings
+        if let declared = definition.alerts {
+            settings = declared
+        } else {
+            settings = AlertSettings(pace: PaceSettings())
+            printError(
+                "note: model \(definition.id) declares no alerts; using the defaults (marks 50, 80, 100, 120 %, pace with a 10 % tolerance)"
+            )
+            definition.alerts = settings
+        }
+        let evaluator = Evaluator(
+            engine: QueryEngine(dataset: dataset), workspace: workspace, limits: limitOptions.limits)
+        var report: ScoreReport
+        do {
+            report = try ScorecardRunner(evaluator: evaluator, selection: selection, definition: definition, asOf: day)
+                .score(periods: [scoredPeriod])
+        } catch {
+            throw CommandFailure(.evaluation, cause: error)
+        }
+        report.definition.alerts = settings
+        report.periods = Self.withAlerts(report, settings: settings).map { scores in
+            var scores = scores
+            scores.alerts.removeAll { !kinds.contains($0.kind) }
+            return scores
+        }
+        let bytes =
+            switch format {
+            case .table: AlertsTableWriter().write(report, locale: workspace.locale)
+            case .json: AlertsJSONWriter().write(report, locale: workspace.locale)
+            }
+        if let out {
+            do {
+                try AtomicFile.write(bytes, to: out)
+            } catch {
+                throw CommandFailure(error, otherwise: .output)
+            }
+        } else {
+            try? FileHandle.standardOutput.write(contentsOf: bytes)
+        }
+        if !report.failures.isEmpty {
+            for line in FailureSummary(report.failures).lines() { printError("error: \(line)") }
+            throw CommandFailure.findings
+        }
+    }
+
+    /// The report's periods with their alerts raised by `settings`, subjects' and rollup
+    /// units' alike (whatever the runner put there is replaced, so the command does not
+    /// depend on whether the model's own settings were on).
+    static func withAlerts(_ report: ScoreReport, settings: AlertSettings) -> [PeriodScores] {
+        let detector = AlertDetector(settings: settings)
+        let indicators = Dictionary(report.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return report.periods.map { scores in
+            var scores = scores
+            scores.alerts = detector.alerts(
+                in: scores, asOf: report.asOf, indicators: indicators, model: report.definition.model)
+            return scores
+        }
+    }
+
+    /// The kinds `--kind` keeps: every kind when not given.
+    ///
+    /// - Throws: ``CLIError`` naming an unknown kind and the known ones.
+    static func kinds(_ text: String?) throws -> Set<Alert.Kind> {
+        guard let text else { return Set(Alert.Kind.allCases) }
+        var kinds: Set<Alert.Kind> = []
+        for name in text.split(separator: ",") {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard let kind = Alert.Kind(rawValue: trimmed) else {
+                let known = Alert.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+                throw CLIError("--kind \(trimmed): expected one of \(known)")
+            }
+            kinds.insert(kind)
+        }
+        return kinds
+    }
+
+    /// The `--as-of` day: a date (`2017-10-20`), or today (UTC) when not given.
+    ///
+    /// - Throws: ``CLIError`` when the text is not a single date.
+    static func asOfDay(_ text: String?, calendar: CalendarSettings) throws -> Int32 {
+        guard let text else { return Int32(Int(Date().timeIntervalSince1970) / 86_400) }
+        guard let day = try? Period.parse(text, calendar: calendar), day.kind == .day else {
+            throw CLIError("--as-of \(text): expected a date such as 2017-10-20")
+        }
+        return day.firstDay
+    }
+
+    /// The scored period: `--period` as `run` reads it, `MTD`, `QTD` or `YTD` for the month,
+    /// calendar quarter or year containing the as-of day (the fiscal year when the workspace's
+    /// starts after January, as `score` reads them), or by default the month containing it.
+    static func period(_ text: String?, asOf day: Int32, calendar: CalendarSettings) throws -> Period {
+        let (year, month, _) = CivilDate.components(ofDay: day)
+        switch text?.trimmingCharacters(in: .whitespaces).uppercased() {
+        case nil, "MTD": return .month(year: year, month: month)
+        case "QTD": return .quarter(year: year, quarter: (month - 1) / 3 + 1)
+        case "YTD":
+            let start = calendar.fiscalYearStartMonth
+            guard start > 1 else { return .year(year) }
+            // A fiscal year is named by the calendar year it ends in.
+            return .fiscalYear(month >= start ? year + 1 : year, startMonth: start)
+        default: return try Period.parse(text ?? "", calendar: calendar)
+        }
+    }
+}
