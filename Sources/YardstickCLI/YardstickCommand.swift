@@ -9,7 +9,8 @@ struct YardstickCommand: ParsableCommand {
         commandName: "yardstick",
         abstract: "Evaluate sales, service and marketing performance from CRM data.",
         subcommands: [
-            RunCommand.self, ExplainCommand.self, CheckCommand.self, InitCommand.self, VocabularyCommand.self,
+            RunCommand.self, ExplainCommand.self, CompareModelsCommand.self, CheckCommand.self, InitCommand.self,
+            VocabularyCommand.self,
             LuaAPICommand.self,
         ])
 

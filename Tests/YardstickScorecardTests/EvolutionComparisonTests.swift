@@ -1,0 +1,116 @@
+import Testing
+import YardstickEngine
+import YardstickScorecard
+import YardstickScoring
+
+/// Old model: results 60, quality 40. New model: results 80, quality 20.
+///
+/// Totals by hand (results, quality subtotals from ``EvolutionFixture``):
+/// - u1: old 86×.6 + 100×.4 = 91.6 (A, rank 2); new 86×.8 + 100×.2 = 88.8 (B, rank 3)
+/// - u2: old 96×.6 + 75×.4 = 87.6 (B, rank 3); new 96×.8 + 75×.2 = 91.8 (A, rank 2)
+/// - u3: 100 under both (A, rank 1)
+///
+/// So u1 and u2 swap ranks 2 and 3.
+@Suite struct EvolutionComparisonTests {
+    let old = EvolutionFixture.definition(id: "sales-v1", version: "1", results: 60, quality: 40)
+    let new = EvolutionFixture.definition(id: "sales-v2", version: "2", results: 80, quality: 20)
+
+    func comparison(oldSubjects: [String] = ["u1", "u2", "u3"], newSubjects: [String] = ["u1", "u2", "u3"]) throws
+        -> ModelComparison
+    {
+        try ModelComparison(
+            old: EvolutionFixture.report(old, subjects: oldSubjects),
+            new: EvolutionFixture.report(new, subjects: newSubjects), periodLabel: "2017-10")
+    }
+
+    @Test func changedDimensionWeightsSwapTheTwoRepsAndSayWhy() throws {
+        let comparison = try self.comparison()
+        #expect(comparison.subjects.map(\.subject.id) == ["u3", "u2", "u1"])
+        let byID = Dictionary(uniqueKeysWithValues: comparison.subjects.map { ($0.subject.id, $0) })
+        let ann = try #require(byID["u1"])
+        #expect(ann.old?.rank == 2)
+        #expect(ann.new?.rank == 3)
+        #expect(ann.rankChange == -1)
+        #expect(abs((ann.old?.total ?? 0) - 91.6) < 1e-9)
+        #expect(abs((ann.new?.total ?? 0) - 88.8) < 1e-9)
+        #expect(ann.old?.grade == "A")
+        #expect(ann.new?.grade == "B")
+        // Contributions: revenue 80 × .42 = 33.6 → 80 × .56 = 44.8; win rate 100 × .18 = 18 →
+        // 100 × .24 = 24; cycle 100 × .4 = 40 → 100 × .2 = 20.
+        #expect(ann.causes.map(\.indicatorID) == ["cycle_days", "won_revenue", "win_rate"])
+        let changes = ann.causes.map(\.change)
+        #expect(abs(changes[0] + 20) < 1e-9)
+        #expect(abs(changes[1] - 11.2) < 1e-9)
+        #expect(abs(changes[2] - 6) < 1e-9)
+        #expect(ann.causes.allSatisfy { $0.definitionChanges == [.weight] })
+        let csv = try comparison.csv().split(separator: "\n").map(String.init)
+        #expect(csv[0] == ModelComparison.csvHeader)
+        #expect(
+            csv[2] == "2017-10,u2,王芳,both,87.6,91.8,4.2,B,A,3,2,1,complete,complete,all,all,"
+                + "won_revenue:+16.8;cycle_days:-15;win_rate:+2.4")
+
+        let bo = try #require(byID["u2"])
+        #expect(bo.old?.rank == 3)
+        #expect(bo.new?.rank == 2)
+        #expect(bo.rankChange == 1)
+        #expect(abs((bo.totalChange ?? 0) - 4.2) < 1e-9)
+        // Revenue 120 × .42 = 50.4 → 120 × .56 = 67.2 (+16.8); cycle 75 × .4 = 30 → 75 × .2 = 15.
+        #expect(bo.causes.first?.indicatorID == "won_revenue")
+        #expect(abs((bo.causes.first?.change ?? 0) - 16.8) < 1e-9)
+
+        let cy = try #require(byID["u3"])
+        #expect(cy.rankChange == 0)
+        // Revenue is left out for u3 under both models: no change, so no cause.
+        #expect(cy.causes.map(\.indicatorID) == ["win_rate", "cycle_days"])
+    }
+
+    @Test func theSummaryCountsMovesAndCorrelatesTheTotals() throws {
+        let summary = try comparison().summary
+        #expect(summary.inBoth == 3)
+        #expect(summary.rankedInBoth == 3)
+        #expect(summary.movedUp == 1)
+        #expect(summary.movedDown == 1)
+        #expect(summary.unchanged == 1)
+        #expect(summary.gradeChanged == 2)
+        #expect(abs((summary.meanAbsoluteRankChange ?? 0) - 2.0 / 3.0) < 1e-12)
+        // Ranks of the totals: old (2, 3, 1), new (3, 2, 1); Σd² = 2; ρ = 1 − 6·2 / (3·8) = 0.5.
+        #expect(abs((summary.rankCorrelation ?? 0) - 0.5) < 1e-12)
+        #expect(summary.onlyInOld == 0)
+        #expect(summary.onlyInNew == 0)
+    }
+
+    @Test func theDefinitionChangesNameEachIndicatorsNewShare() throws {
+        let changes = try comparison().definitionChanges
+        #expect(
+            changes.map { "\($0.subject) \($0.kind.rawValue): \($0.old) → \($0.new)" } == [
+                "results weight: 60 (60.0 % of the total) → 80 (80.0 % of the total)",
+                "quality weight: 40 (40.0 % of the total) → 20 (20.0 % of the total)",
+                "won_revenue weight: 70 (42.0 % of the total) → 70 (56.0 % of the total)",
+                "win_rate weight: 30 (18.0 % of the total) → 30 (24.0 % of the total)",
+                "cycle_days weight: 100 (40.0 % of the total) → 100 (20.0 % of the total)",
+            ])
+    }
+
+    @Test func subjectsScoredByOneModelOnlyAreListedApart() throws {
+        let comparison = try comparison(oldSubjects: ["u1", "u2", "u3"], newSubjects: ["u1", "u2", "u4"])
+        #expect(comparison.onlyInOld.map(\.subject.id) == ["u3"])
+        #expect(comparison.onlyInNew.map(\.subject.id) == ["u4"])
+        // Both first by new rank (u4 has rank 1 under the new model but is only in it).
+        #expect(comparison.subjects.map(\.subject.id) == ["u2", "u1", "u3", "u4"])
+        #expect(comparison.summary.inBoth == 2)
+        #expect(comparison.summary.onlyInOld == 1)
+        #expect(comparison.summary.onlyInNew == 1)
+        #expect(comparison.onlyInOld.first?.new == nil)
+        #expect(comparison.onlyInOld.first?.rankChange == nil)
+        let csv = comparison.csv().split(separator: "\n").map(String.init)
+        #expect(csv.last?.hasPrefix("2017-10,u4,Dee,new,,") == true)
+        #expect(csv.contains { $0.hasPrefix("2017-10,u3,Cy,old,100,,,A,,1,,,complete,,all,,") })
+    }
+
+    @Test func aPeriodEitherReportLacksIsAnError() throws {
+        #expect(throws: ScorecardError.self) {
+            try ModelComparison(
+                old: EvolutionFixture.report(old), new: EvolutionFixture.report(new), periodLabel: "2017-11")
+        }
+    }
+}

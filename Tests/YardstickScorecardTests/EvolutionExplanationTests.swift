@@ -1,0 +1,135 @@
+import Testing
+import YardstickData
+import YardstickEngine
+import YardstickScorecard
+import YardstickScoring
+
+/// The explanation of a hand-built report (``EvolutionFixture``, model results 60 / quality 40).
+///
+/// Ann (u1) by hand: revenue 900 against 1000 is 90 %, linear 0 at 50 % → 100 × 0.4 / 0.5 = 80;
+/// win rate 30 % against 30 % passes → 100; cycle 60 days against 60 (lower is better) → 100.
+/// results = 80 × 70 % + 100 × 30 % = 86; quality = 100; total = 86 × 60 % + 100 × 40 % = 91.6,
+/// grade A (≥ 90), rank 2 behind Cy's 100.
+@Suite struct EvolutionExplanationTests {
+    let definition = EvolutionFixture.definition(id: "sales-v1", version: "1", results: 60, quality: 40)
+
+    func explanation(_ subjectID: String) throws -> ScoreExplanation {
+        try ScoreExplanation(report: EvolutionFixture.report(definition), subjectID: subjectID, periodLabel: "2017-10")
+    }
+
+    @Test func theWholePathOfATotalIsExplainedLineByLine() throws {
+        let expected = """
+            Model:   Sales scorecard (sales-v1, version 1) — scorecards/sales-v1.lua
+            Subject: Ann (user u1, team T1, role sales)
+            Period:  2017-10 (2017-10-01 … 2017-10-31)
+            Total:   91.60 (complete)
+            Grade:   A (total ≥ 90)
+            Rank:    2 of 3 ranked in peer group all (3 subjects)
+
+            Path           Value  Target  Completion   Score  Weight  Of total  Contribution
+            ─────────────  ─────  ──────  ──────────  ──────  ──────  ────────  ────────────
+            results                                    86.00      60    60.0 %         51.60
+              won_revenue    900    1000      90.0 %   80.00      70    42.0 %         33.60
+              win_rate     30.0%   30.0%     100.0 %  100.00      30    18.0 %         18.00
+            quality                                   100.00      40    40.0 %         40.00
+              cycle_days      60      60     100.0 %  100.00     100    40.0 %         40.00
+            Total                                                                      91.60
+
+            results — subtotal 86.00
+              Subtotal:     won_revenue 80.00 × 70.0 % + win_rate 100.00 × 30.0 % = 86.00
+              Weight:       60 declared → 60.0 % of the model → 60.0 % of the total
+              Contribution: 86.00 × 60.0 % = 51.60
+
+            results › won_revenue — Won revenue
+              Value:        900
+              Target:       1000, tier target (target 1000, stretch 1200) — quota revenue: the 2017-10 quota; rows q7
+              Completion:   90.0 % (value/target, higher is better)
+              Function:     linear: 0 at 50 % of target, 100 at 100 %; cap 120
+              Score:        80.00
+              Weight:       70 declared → 70.0 % of results → 42.0 % of the total
+              Contribution: 80.00 × 42.0 % = 33.60
+              Records:      yardstick explain won_revenue --subject u1 --period 2017-10
+
+            results › win_rate — Win rate
+              Value:        30.0%
+              Target:       30.0% — constant 0.3
+              Completion:   100.0 % (value/target, higher is better)
+              Function:     threshold: 100 from 100 % of target, else 40; cap 100
+              Score:        100.00
+              Weight:       30 declared → 30.0 % of results → 18.0 % of the total
+              Contribution: 100.00 × 18.0 % = 18.00
+              Records:      yardstick explain win_rate --subject u1 --period 2017-10
+
+            quality — subtotal 100.00
+              Subtotal:     cycle_days 100.00 × 100.0 % = 100.00
+              Weight:       40 declared → 40.0 % of the model → 40.0 % of the total
+              Contribution: 100.00 × 40.0 % = 40.00
+
+            quality › cycle_days — Sales cycle
+              Value:        60
+              Target:       60 — constant 60
+              Completion:   100.0 % (target/value, lower is better)
+              Function:     linear: 0 at 0 % of target, 100 at 100 %; cap 100
+              Score:        100.00
+              Weight:       100 declared → 100.0 % of quality → 40.0 % of the total
+              Contribution: 100.00 × 40.0 % = 40.00
+              Records:      yardstick explain cycle_days --subject u1 --period 2017-10
+            """
+        #expect(try explanation("u1").text(locale: "en") == expected)
+    }
+
+    @Test func aLeftOutIndicatorSaysWhyAndWhichPolicyApplied() throws {
+        let lines = try explanation("u3").text(locale: "en").split(separator: "\n").map(String.init)
+        // Cy has no revenue: it is left out and win rate carries all of results (60 % of the total).
+        #expect(lines.contains("  won_revenue      —    1000           —       —      70     0.0 %             —"))
+        #expect(lines.contains("  win_rate     30.0%   30.0%     100.0 %  100.00      30    60.0 %         60.00"))
+        #expect(lines.contains("  Value:        — (no deals closed)"))
+        #expect(lines.contains("  Score:        — (the value is missing)"))
+        #expect(lines.contains("  Missing:      left out, its weight shared among the rest (policy reweight)"))
+        #expect(lines.contains("  Weight:       70 declared → 0.0 % of results → 0.0 % of the total"))
+        #expect(lines.contains("  Subtotal:     win_rate 100.00 × 100.0 % = 100.00"))
+        #expect(lines.contains("Rank:    1 of 3 ranked in peer group all (3 subjects)"))
+    }
+
+    @Test func chineseLabelsLineUpByDisplayWidth() throws {
+        let lines = try explanation("u1").text(locale: "zh-CN").split(separator: "\n").map(String.init)
+        #expect(lines.contains("模型： 销售考核 (sales-v1, 版本 1) — scorecards/sales-v1.lua"))
+        #expect(lines.contains("排名： 第 2 名，共 3 人参与排名，同组 all（3 人）"))
+        #expect(lines.contains("路径              值   目标   完成率    得分  权重  占总分   贡献"))
+        #expect(lines.contains("  won_revenue    900   1000   90.0 %   80.00    70  42.0 %  33.60"))
+        #expect(lines.contains("  值：       900"))
+        #expect(lines.contains("  评分函数： linear: 0 at 50 % of target, 100 at 100 %; 上限 120"))
+        #expect(lines.contains("  权重：     声明 70 → 占 results 70.0 % → 占总分 42.0 %"))
+    }
+
+    @Test func theIndicatorsWhoseRecordsFollowAreInModelOrder() throws {
+        #expect(try explanation("u1").indicatorIDs == ["won_revenue", "win_rate", "cycle_days"])
+    }
+
+    @Test func anUnknownSubjectOrPeriodNamesWhatExists() throws {
+        let report = try EvolutionFixture.report(definition)
+        #expect {
+            try ScoreExplanation(report: report, subjectID: "u9")
+        } throws: { error in
+            (error as? ScorecardError)?.description
+                == "scorecards/sales-v1.lua: model sales-v1 scores no user \"u9\" in 2017-10 (e.g. u1, u2, u3)"
+        }
+        #expect {
+            try ScoreExplanation(report: report, subjectID: "u1", periodLabel: "2017-11")
+        } throws: { error in
+            (error as? ScorecardError)?.description
+                == "scorecards/sales-v1.lua: the report has no period 2017-11 (it has 2017-10)"
+        }
+    }
+
+    @Test func aToDateWindowIsStatedWithItsAsOfDay() throws {
+        var report = try EvolutionFixture.report(definition)
+        let period = EvolutionFixture.period
+        report.periods[0].window = try Period.parse("2017-10-01..2017-10-15", calendar: CalendarSettings())
+        report.asOf = period.firstDay + 14
+        let lines = try ScoreExplanation(report: report, subjectID: "u1").text().split(separator: "\n").map(String.init)
+        #expect(
+            lines.contains(
+                "Window:  2017-10-01 … 2017-10-15, to date as of 2017-10-15; targets are the whole period's"))
+    }
+}
