@@ -31,8 +31,11 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "The period, as for run.")
     var period: String
 
-    @Option(help: "The subject's grain: user, team, department, company or account.")
-    var per: String = "user"
+    @Option(
+        help:
+            "The subject's grain: user, team, department, company or account (default: user; with --model, the model's grain; a coarser grain the model rolls up explains that unit)."
+    )
+    var per: String?
 
     @Option(help: "Explain the subject's total under this scorecard model (an id, or a model file).")
     var model: String?
@@ -62,6 +65,7 @@ struct ExplainCommand: ParsableCommand {
         let explanation: Explanation
         do {
             let period = try Period.parse(self.period, calendar: workspace.calendar)
+            let per = self.per ?? "user"
             guard let grain = Grain(rawValue: per) else { throw CommandFailure.usage("--per \(per): unknown grain") }
             let selection = try IndicatorDiscovery.selection(argument: indicators, workspace: directory)
             let evaluator = Evaluator(
@@ -80,7 +84,6 @@ struct ExplainCommand: ParsableCommand {
         let asOf = try ModelScoring.asOf(self.asOf)
         let scoring = try ModelScoring(
             directory: workspaceOptions.directory, indicators: indicators, limits: limitOptions)
-        let locale = scoring.workspace.locale
         let period: Period
         do {
             period = try Period.parse(self.period, calendar: scoring.workspace.calendar)
@@ -88,27 +91,44 @@ struct ExplainCommand: ParsableCommand {
             throw CommandFailure(error, otherwise: .usage)
         }
         let report = try scoring.score(model: model, periods: [period], asOf: asOf)
-        let explanation: ScoreExplanation
+        let grain: Grain
+        if let per {
+            guard let named = Grain(rawValue: per) else { throw CommandFailure.usage("--per \(per): unknown grain") }
+            grain = named
+        } else {
+            grain = report.definition.per
+        }
+        let locale = scoring.workspace.locale
+        let scored: [String]
+        let window: Period
         do {
-            explanation = try ScoreExplanation(report: report, subjectID: subject, periodLabel: period.label)
+            if grain == report.definition.per {
+                let explanation = try ScoreExplanation(report: report, subjectID: subject, periodLabel: period.label)
+                print(explanation.text(locale: locale))
+                scored = explanation.indicatorIDs
+                window = explanation.window
+            } else {
+                let explanation = try RollupExplanation(
+                    report: report, subjectID: subject, grain: grain, periodLabel: period.label)
+                print(explanation.text(locale: locale))
+                scored = explanation.rollup.figures.map(\.indicatorID)
+                window = explanation.window
+            }
         } catch {
             throw CommandFailure(.usage, cause: error)
         }
-        if let indicator, !explanation.indicatorIDs.contains(indicator) {
+        if let indicator, !scored.contains(indicator) {
             throw CommandFailure.usage(
-                "model \(report.definition.id) does not score \(indicator) (it scores "
-                    + explanation.indicatorIDs.joined(separator: ", ") + ")")
+                "model \(report.definition.id) does not score \(indicator) (it scores \(scored.joined(separator: ", ")))"
+            )
         }
-        print(explanation.text(locale: locale))
         var failed = false
-        let window = explanation.window
         if records > 0, window.firstDay <= window.lastDay {
-            for id in indicator.map({ [$0] }) ?? explanation.indicatorIDs {
+            for id in indicator.map({ [$0] }) ?? scored {
                 print("\n" + recordsHeading(id, locale: locale))
                 do {
                     let records = try scoring.evaluator.explain(
-                        indicator: id, subjectID: subject, grain: report.definition.per, period: window,
-                        sets: scoring.selection.sets)
+                        indicator: id, subjectID: subject, grain: grain, period: window, sets: scoring.selection.sets)
                     print(
                         ExplanationRenderer.render(
                             records, dataset: scoring.dataset, records: self.records, locale: locale))

@@ -133,3 +133,63 @@ import YardstickScoring
                 "Window:  2017-10-01 … 2017-10-15, to date as of 2017-10-15; targets are the whole period's"))
     }
 }
+
+/// A team's own figures and its members' score distribution (u1 Ann 91.6 and u2 王芳 87.6 in
+/// team T1; results subtotals 86 and 96; revenue scores 80 and 120).
+@Suite struct EvolutionRollupExplanationTests {
+    func report() throws -> ScoreReport {
+        var report = try EvolutionFixture.report(
+            EvolutionFixture.definition(id: "sales-v1", version: "1", results: 60, quality: 40))
+        let team = SubjectInfo(grain: .team, id: "T1", name: "North", subject: .users([0, 1]))
+        let revenueTarget = ResolvedTarget(
+            value: 2000, tier: .target, rule: "quota revenue: the team's own 2017-10 quota", quotaRows: ["q20"])
+        report.definition.rollups = [.team]
+        report.periods[0].rollups = [
+            RollupSubject(
+                subject: team,
+                figures: [
+                    RollupFigure(
+                        indicatorID: "won_revenue", value: 2100, target: revenueTarget,
+                        completion: Completion(value: 2100, target: 2000, direction: .higherIsBetter)),
+                    RollupFigure(
+                        indicatorID: "win_rate", value: nil, missingValueReason: "no deals closed",
+                        target: ResolvedTarget(value: 0.3, rule: "constant 0.3"), completion: nil),
+                ],
+                memberIDs: ["u1", "u2"], totalStatistics: PeerStatistics(values: [91.6, 87.6]),
+                nodeStatistics: [
+                    (["results"], PeerStatistics(values: [86, 96])),
+                    (["results", "won_revenue"], PeerStatistics(values: [80, 120])),
+                ])
+        ]
+        return report
+    }
+
+    @Test func aTeamShowsItsOwnFiguresAndItsMembersSpread() throws {
+        let explanation = try RollupExplanation(report: report(), subjectID: "T1", grain: .team)
+        let lines = explanation.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(
+            Array(lines.prefix(5)) == [
+                "Model:   Sales scorecard (sales-v1, version 1) — scorecards/sales-v1.lua",
+                "Subject: North (team T1)",
+                "Period:  2017-10 (2017-10-01 … 2017-10-31)",
+                "Members: 2 scored: Ann (u1), 王芳 (u2)",
+                "Totals:  mean 89.60, median 89.60, min 87.60, max 91.60, spread 2.00 (2 complete totals)",
+            ])
+        #expect(
+            lines.contains(
+                "  won_revenue   2100    2000     105.0 %  quota revenue: the team's own 2017-10 quota; rows q20"))
+        #expect(lines.contains("  win_rate         —   30.0%           —  constant 0.3"))
+        #expect(lines.contains("  win_rate: no value — no deals closed"))
+        #expect(lines.contains("  results            2   91.00   91.00  86.00   96.00    5.00"))
+        #expect(lines.contains("    won_revenue      2  100.00  100.00  80.00  120.00   20.00"))
+    }
+
+    @Test func anUnknownUnitNamesTheUnitsThereAre() throws {
+        #expect {
+            try RollupExplanation(report: report(), subjectID: "T9", grain: .team)
+        } throws: { error in
+            (error as? ScorecardError)?.description
+                == "scorecards/sales-v1.lua: model sales-v1 has no team \"T9\" in 2017-10 (e.g. T1)"
+        }
+    }
+}

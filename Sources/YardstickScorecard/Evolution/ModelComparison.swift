@@ -57,20 +57,22 @@ public struct ModelComparison: Sendable {
             $0.indicatorID ?? ""
         }
 
+        // Subjects match by grain and id (a team and a user may share an id).
+        func key(_ subject: SubjectInfo) -> String { subject.grain.rawValue + ":" + subject.id }
         let newByID = Dictionary(
-            newScores.subjects.map { ($0.subject.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let oldIDs = Set(oldScores.subjects.map(\.subject.id))
+            newScores.subjects.map { (key($0.subject), $0) }, uniquingKeysWith: { first, _ in first })
+        let oldIDs = Set(oldScores.subjects.map { key($0.subject) })
         var both: [SubjectComparison] = []
         var onlyOld: [SubjectComparison] = []
         for scored in oldScores.subjects {
-            let counterpart = newByID[scored.subject.id]
+            let counterpart = newByID[key(scored.subject)]
             let comparison = SubjectComparison(
                 subject: scored.subject, old: SubjectStanding(scored), new: counterpart.map(SubjectStanding.init),
                 causes: counterpart.map { Self.causes(scored.scorecard, $0.scorecard, changes: changedByIndicator) }
                     ?? [])
             if counterpart == nil { onlyOld.append(comparison) } else { both.append(comparison) }
         }
-        let onlyNew = newScores.subjects.filter { !oldIDs.contains($0.subject.id) }.map { scored in
+        let onlyNew = newScores.subjects.filter { !oldIDs.contains(key($0.subject)) }.map { scored in
             SubjectComparison(subject: scored.subject, old: nil, new: SubjectStanding(scored), causes: [])
         }
         both.sort { left, right in
