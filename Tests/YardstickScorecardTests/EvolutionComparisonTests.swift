@@ -114,3 +114,50 @@ import YardstickScoring
         }
     }
 }
+
+@Suite struct DefinitionChangeTests {
+    /// The old model with win rate scored pass/fail against 35 %, cycle days replaced by
+    /// satisfaction, and ranks within roles.
+    static func revised() -> ScorecardDefinition {
+        var definition = EvolutionFixture.definition(id: "sales-v3", version: "3", results: 60, quality: 40)
+        definition.peers = .role
+        definition.model.children = [
+            .dimension(
+                ScorecardDimension(
+                    "results", weight: 60,
+                    children: [
+                        .indicator(
+                            ScorecardIndicator(
+                                "won_revenue", weight: 70, function: .linear(zero: 0.5, full: 1), cap: 120,
+                                missingPolicy: .excludeAndReweight)),
+                        .indicator(ScorecardIndicator("win_rate", weight: 30, function: .passFail)),
+                    ])),
+            .dimension(
+                ScorecardDimension(
+                    "quality", weight: 40, children: [.indicator(ScorecardIndicator("csat", weight: 100))])),
+        ]
+        definition.indicators["win_rate"] = IndicatorSettings(
+            "win_rate", target: .constant(0.35),
+            overrides: [TargetOverride(filter: SubjectFilter(["team": ["T2"]]), rule: .constant(0.25))])
+        definition.indicators["csat"] = IndicatorSettings("csat", target: .constant(4.5))
+        return definition
+    }
+
+    @Test func targetFunctionAddedRemovedAndPeerChangesAreEachNamed() {
+        let old = EvolutionFixture.definition(id: "sales-v1", version: "1", results: 60, quality: 40)
+        let changes = DefinitionChange.changes(from: old, to: Self.revised())
+        #expect(
+            changes.map { "\($0.subject) \($0.kind.rawValue): \($0.old) → \($0.new)" } == [
+                "(model) peers: all → role",
+                "win_rate target: constant 0.3 → constant 0.35; where team = T2: constant 0.25",
+                "win_rate function: threshold: 100 from 100 % of target, else 40 → threshold: 100 from 100 % of target, else 0",
+                "csat added:  → quality › csat, weight 100 (40.0 % of the total), linear",
+                "cycle_days removed: quality › cycle_days, weight 100 (40.0 % of the total), linear → ",
+            ])
+    }
+
+    @Test func identicalDefinitionsHaveNoChanges() {
+        let definition = EvolutionFixture.definition(id: "sales-v1", version: "1", results: 60, quality: 40)
+        #expect(DefinitionChange.changes(from: definition, to: definition).isEmpty)
+    }
+}

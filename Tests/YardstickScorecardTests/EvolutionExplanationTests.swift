@@ -193,3 +193,48 @@ import YardstickScoring
         }
     }
 }
+
+@Suite struct EvolutionIncompleteExplanationTests {
+    /// Win rate marks the total incomplete when missing; the model forces 1 A / 1 B / 1 C.
+    @Test func anIncompleteTotalNamesWhatItLacksAndHasNoRank() throws {
+        var definition = EvolutionFixture.definition(id: "sales-v1", version: "1", results: 60, quality: 40)
+        guard case .dimension(var results) = definition.model.children[0] else { return }
+        results.children[1] = .indicator(
+            ScorecardIndicator(
+                "win_rate", weight: 30, function: .threshold(at: 1, pass: 100, fail: 40), missingPolicy: .markIncomplete
+            ))
+        definition.model.children[0] = .dimension(results)
+        definition.model.forcedDistribution = ForcedDistribution([
+            GradeShare(grade: "A", percent: 34), GradeShare(grade: "B", percent: 33),
+            GradeShare(grade: "C", percent: 33),
+        ])
+        var report = try EvolutionFixture.report(definition)
+        // Re-score with u2's win rate missing.
+        let figures = try #require(report.periods.first?.subjects).map { scored in
+            SubjectFigures(
+                subjectID: scored.subject.id,
+                inputs: Dictionary(
+                    uniqueKeysWithValues: scored.scorecard.indicators.map { indicator in
+                        let value =
+                            scored.subject.id == "u2" && indicator.indicatorID == "win_rate" ? nil : indicator.value
+                        return (indicator.indicatorID, ScoringInput(value: value, target: indicator.target))
+                    }))
+        }
+        let group = try definition.model.score(figures)
+        for index in report.periods[0].subjects.indices {
+            report.periods[0].subjects[index].scorecard = group.subjects[index]
+        }
+        let bo = try ScoreExplanation(report: report, subjectID: "u2").text().split(separator: "\n").map(String.init)
+        // 王芳 without win rate: results = 120 × 70 % = 84 (no re-weighting); total 84 × 60 % + 75 × 40 % = 80.4.
+        #expect(bo.contains("Total:        80.40 (incomplete) — lacking results › win_rate"))
+        #expect(bo.contains("Grade:        none (the total is not complete)"))
+        #expect(bo.contains("Rank:         none (only complete totals are ranked) in peer group all"))
+        #expect(bo.contains("Forced grade: — (A 34 %, B 33 %, C 33 %)"))
+        #expect(
+            bo.contains("  Missing:      not counted; the total is incomplete: no grade, no rank (policy incomplete)"))
+        let ann = try ScoreExplanation(report: report, subjectID: "u1").text().split(separator: "\n").map(String.init)
+        // Two ranked (Cy 100, Ann 91.6): A ends at round(2 × 34 %) = 1, B at round(2 × 67 %) = 1, C at 2.
+        #expect(ann.contains("Rank:         2 of 2 ranked in peer group all (3 subjects)"))
+        #expect(ann.contains("Forced grade: C (A 34 %, B 33 %, C 33 %)"))
+    }
+}

@@ -279,7 +279,7 @@ private struct ExplanationWords {
     func noRank(_ group: String) -> String {
         pick("none (only complete totals are ranked) in peer group \(group)", "无（只有完整总分参与排名），同组 \(group)")
     }
-    var forced: String { pick("Forced distribution:", "强制分布：") }
+    var forced: String { pick("Forced grade:", "强制分布等级：") }
     var columns: [String] {
         chinese
             ? ["路径", "值", "目标", "完成率", "得分", "权重", "占总分", "贡献"]
