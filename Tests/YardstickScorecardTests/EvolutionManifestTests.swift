@@ -21,6 +21,8 @@ import YardstickTestSupport
         "data/users.csv": "id,name,team,role\nu1,Ann,T1,sales\nu2,Bo,T1,sales\n",
         "scorecards/base.lua": "return scorecard { id = \"base\" }\n",
         "model.lua": "return scorecard { id = \"sales-v2\", extends = \"base\" }\n",
+        "indicators/win_rate.lua": "return indicator { id = \"win_rate\" }\n",
+        "indicators/lib/util.lua": "return { twice = function(x) return 2 * x end }\n",
     ]
 
     /// The model scored (extending `base`), and the workspace's models.
@@ -33,13 +35,17 @@ import YardstickTestSupport
         return (model, [model, base])
     }
 
-    static let selection = IndicatorSelection(sets: [
-        IndicatorSet.workspace(
-            sources: [
-                Evaluator.Source(file: "indicators/win_rate.lua", text: "return indicator { id = \"win_rate\" }\n")
-            ],
-            modules: nil)
-    ])
+    /// The workspace's indicators as discovery finds them (`indicators/*.lua`, modules below).
+    static func selection(in folder: TemporaryDirectory) -> IndicatorSelection {
+        IndicatorSelection(sets: [
+            IndicatorSet.workspace(
+                sources: [
+                    Evaluator.Source(
+                        file: "indicators/win_rate.lua", text: Self.files["indicators/win_rate.lua"] ?? "")
+                ],
+                modules: ModuleFolder(path: folder.path("indicators"), displayPrefix: "indicators"))
+        ])
+    }
 
     static func manifest(in folder: TemporaryDirectory, results: String = "period,total\n2017-10,91.6\n") throws
         -> ScoreManifest
@@ -50,7 +56,7 @@ import YardstickTestSupport
             model: model.id, periods: [EvolutionFixture.period], asOf: EvolutionFixture.period.lastDay + 1,
             per: [.user, .team], limits: .default)
         return try ScoreManifest.make(
-            workspace: workspace, models: models, definition: model, selection: selection, options: options,
+            workspace: workspace, models: models, definition: model, selection: selection(in: folder), options: options,
             results: Array(results.utf8), toolVersion: "0.1.0")
     }
 
@@ -79,7 +85,9 @@ import YardstickTestSupport
         #expect(manifest.models.map(\.id) == ["sales-v2", "base"])
         #expect(manifest.models.map(\.file.path) == ["model.lua", "scorecards/base.lua"])
         #expect(manifest.models[1].file.sha256 == SHA256.hex(of: Array((Self.files["scorecards/base.lua"] ?? "").utf8)))
-        #expect(manifest.indicators.map(\.path) == ["indicators/win_rate.lua"])
+        #expect(manifest.indicators.map(\.path) == ["indicators/win_rate.lua", "indicators/lib/util.lua"])
+        #expect(
+            manifest.indicators[1].sha256 == SHA256.hex(of: Array((Self.files["indicators/lib/util.lua"] ?? "").utf8)))
         #expect(manifest.options.periods == ["2017-10"])
         #expect(manifest.options.asOf == "2017-11-01")
         #expect(manifest.options.per == ["user", "team"])

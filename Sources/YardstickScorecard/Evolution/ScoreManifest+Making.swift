@@ -4,7 +4,8 @@ import YardstickEngine
 
 extension ScoreManifest {
     /// The manifest of a run: reads and hashes the workspace file, every data file its mappings
-    /// name, the model's file and its bases' files, and takes the indicator files' text as run.
+    /// name, the model's file and its bases' files, takes the indicator files' text as run, and
+    /// hashes every other `.lua` file in the sets' module folders (what `require` can load).
     ///
     /// - Parameters:
     ///   - workspace: The workspace the run opened.
@@ -51,10 +52,21 @@ extension ScoreManifest {
                     file: fingerprint(path: inWorkspace(model.file), shown: model.file)))
             next = model.extends.flatMap { base in models.first { $0.id == base } }
         }
-        let indicatorFiles = selection.sets.flatMap { set in
-            set.sources.map { source in
+        var indicatorFiles: [FileFingerprint] = []
+        for set in selection.sets {
+            let loaded = set.sources.map { source in
                 let bytes = Array(source.text.utf8)
                 return FileFingerprint(path: source.file, size: bytes.count, sha256: SHA256.hex(of: bytes))
+            }
+            indicatorFiles += loaded
+            // The modules `require` can reach (`indicators/lib/util.lua`) shape results too.
+            guard let modules = set.modules else { continue }
+            let known = Set(loaded.map(\.path))
+            let found = (FileManager.default.subpaths(atPath: modules.path) ?? []).filter { $0.hasSuffix(".lua") }
+            for relative in found.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                let shown = modules.displayPrefix + "/" + relative
+                guard !known.contains(shown) else { continue }
+                indicatorFiles.append(fingerprint(path: modules.path + "/" + relative, shown: shown))
             }
         }
         guard problems.isEmpty else { throw ScorecardError(problems) }

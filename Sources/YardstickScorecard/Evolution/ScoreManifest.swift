@@ -29,7 +29,8 @@ public struct ScoreManifest: Sendable, Hashable, Codable {
     public var data: DataFingerprint
     /// The model scored, then each model it extends, nearest first.
     public var models: [ModelFingerprint]
-    /// Every indicator file available to the run, in load order.
+    /// Every indicator file available to the run, in load order, each set's other module files
+    /// (what `require` can load) after its indicators.
     public var indicators: [FileFingerprint]
     /// The options the run was made with.
     public var options: ScoreRunOptions
