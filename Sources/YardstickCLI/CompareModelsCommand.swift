@@ -47,12 +47,15 @@ struct CompareModelsCommand: ParsableCommand {
     @Option(help: "An indicators folder or file (default: indicators/).")
     var indicators: String?
 
+    @Flag(help: "Skip rows with bad values (counted on standard error) instead of failing, as run --lenient.")
+    var lenient = false
+
     @OptionGroup var limitOptions: LimitOptions
 
     func run() throws {
         let asOf = try ModelScoring.asOf(self.asOf)
         let scoring = try ModelScoring(
-            directory: workspaceOptions.directory, indicators: indicators, limits: limitOptions)
+            directory: workspaceOptions.directory, indicators: indicators, limits: limitOptions, lenient: lenient)
         let period: Period
         do {
             period = try Period.parse(self.period, calendar: scoring.workspace.calendar)

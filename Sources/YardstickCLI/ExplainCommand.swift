@@ -83,7 +83,7 @@ struct ExplainCommand: ParsableCommand {
     private func explainModel() throws(CommandFailure) {
         let asOf = try ModelScoring.asOf(self.asOf)
         let scoring = try ModelScoring(
-            directory: workspaceOptions.directory, indicators: indicators, limits: limitOptions)
+            directory: workspaceOptions.directory, indicators: indicators, limits: limitOptions, lenient: true)
         let period: Period
         do {
             period = try Period.parse(self.period, calendar: scoring.workspace.calendar)

@@ -20,10 +20,12 @@ struct ModelScoring {
 
     /// Opens the workspace at `directory` with its data, models and indicators.
     ///
+    /// - Parameter lenient: Whether rows with bad values are skipped (counted on standard error,
+    ///   as `explain` does) instead of failing the load (as `score` does by default).
     /// - Throws: ``CommandFailure``: `workspace`/`data` when the workspace cannot be opened or
     ///   loaded, `usage` for a bad indicators argument, `evaluation` when a model file fails.
-    init(directory: String, indicators: String?, limits: LimitOptions) throws(CommandFailure) {
-        (workspace, dataset) = try WorkspaceLoading.load(directory, lenient: true, listsSkippedRows: false)
+    init(directory: String, indicators: String?, limits: LimitOptions, lenient: Bool) throws(CommandFailure) {
+        (workspace, dataset) = try WorkspaceLoading.load(directory, lenient: lenient, listsSkippedRows: false)
         do {
             selection = try IndicatorDiscovery.selection(argument: indicators, workspace: directory)
         } catch {
