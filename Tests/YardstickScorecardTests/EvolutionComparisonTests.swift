@@ -64,6 +64,23 @@ import YardstickScoring
         #expect(cy.causes.map(\.indicatorID) == ["win_rate", "cycle_days"])
     }
 
+    @Test func theTableShowsEachMoveWithItsCausesWithin100Columns() throws {
+        let lines = try comparison().table().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(
+            lines.contains(
+                "2 → 3    ↓1  Ann        91.60 → 88.80   -2.80  A → B  cycle_days -20.00, won_revenue +11.20"))
+        #expect(
+            lines.contains("3 → 2    ↑1  王芳       87.60 → 91.80   +4.20  B → A  won_revenue +16.80, cycle_days -15.00"))
+        #expect(lines.contains("  results — weight: 60 (60.0 % of the total) → 80 (80.0 % of the total)"))
+        #expect(
+            lines.dropLast().last
+                == "Summary: 3 in both, 3 ranked under both: 1 moved up, 1 down, 1 unchanged; 2 changed grade; "
+                + "mean |rank change| 0.67; rank correlation of totals (Spearman) 0.5")
+        let rows = lines.drop { !$0.hasPrefix("─") }.dropFirst().prefix { !$0.isEmpty }
+        #expect(rows.count == 3)
+        #expect(rows.allSatisfy { $0.count <= 100 })
+    }
+
     @Test func theSummaryCountsMovesAndCorrelatesTheTotals() throws {
         let summary = try comparison().summary
         #expect(summary.inBoth == 3)

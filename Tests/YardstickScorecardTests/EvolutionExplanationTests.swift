@@ -102,6 +102,13 @@ import YardstickScoring
         #expect(lines.contains("  权重：     声明 70 → 占 results 70.0 % → 占总分 42.0 %"))
     }
 
+    @Test func printedCommandsQuoteWhatTheShellWouldSplit() {
+        #expect(ScoreText.shellWord("u1") == "u1")
+        #expect(ScoreText.shellWord("sales-core.win_rate") == "sales-core.win_rate")
+        #expect(ScoreText.shellWord("Darcel Schlecht") == "'Darcel Schlecht'")
+        #expect(ScoreText.shellWord("O'Neil") == "'O'\\''Neil'")
+    }
+
     @Test func theIndicatorsWhoseRecordsFollowAreInModelOrder() throws {
         #expect(try explanation("u1").indicatorIDs == ["won_revenue", "win_rate", "cycle_days"])
     }
@@ -175,11 +182,14 @@ import YardstickScoring
                 "Members: 2 scored: Ann (u1), 王芳 (u2)",
                 "Totals:  mean 89.60, median 89.60, min 87.60, max 91.60, spread 2.00 (2 complete totals)",
             ])
+        #expect(lines.contains("  won_revenue   2100    2000     105.0 %"))
+        #expect(lines.contains("  win_rate         —   30.0%           —"))
         #expect(
-            lines.contains(
-                "  won_revenue   2100    2000     105.0 %  quota revenue: the team's own 2017-10 quota; rows q20"))
-        #expect(lines.contains("  win_rate         —   30.0%           —  constant 0.3"))
-        #expect(lines.contains("  win_rate: no value — no deals closed"))
+            Array(lines.drop { !$0.hasPrefix("  win_rate ") }.dropFirst().prefix(3)) == [
+                "  won_revenue: target — quota revenue: the team's own 2017-10 quota; rows q20",
+                "  win_rate: no value — no deals closed",
+                "  win_rate: target — constant 0.3",
+            ])
         #expect(lines.contains("  results            2   91.00   91.00  86.00   96.00    5.00"))
         #expect(lines.contains("    won_revenue      2  100.00  100.00  80.00  120.00   20.00"))
     }

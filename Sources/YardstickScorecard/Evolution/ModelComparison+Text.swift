@@ -32,16 +32,23 @@ extension ModelComparison {
         }
         lines.append("")
         var table = TextTable(headers: words.columns, rightAligned: [0, 1, 3, 4])
+        var causes: [[String]] = []
         for subject in subjects where subject.old != nil && subject.new != nil {
-            let causes = subject.causes.prefix(2).map { "\($0.indicatorID) \(ScoreText.signed($0.change))" }
             table.rows.append([
                 "\(rank(subject.old?.rank)) → \(rank(subject.new?.rank))", ScoreText.rankChange(subject.rankChange),
                 Self.cut(subject.subject.name, to: 20),
                 "\(ScoreText.score(subject.old?.total)) → \(ScoreText.score(subject.new?.total))",
                 ScoreText.signed(subject.totalChange), "\(subject.old?.grade ?? "—") → \(subject.new?.grade ?? "—")",
-                causes.isEmpty ? "—" : causes.joined(separator: ", "),
             ])
+            causes.append(subject.causes.map { "\($0.indicatorID) \(ScoreText.signed($0.change))" })
         }
+        // The causes take what is left of 100 columns (at least 24).
+        let used =
+            (0..<6).map { column in
+                table.rows.map { DisplayWidth.of($0[column]) }.reduce(DisplayWidth.of(words.columns[column]), max)
+            }.reduce(0, +) + 6 * 2
+        let width = max(24, 100 - used)
+        for index in table.rows.indices { table.rows[index].append(Self.fit(causes[index], width: width)) }
         lines.append(table.render())
         lines.append("")
         lines.append(words.onlyInOld + " " + names(onlyInOld))
@@ -54,6 +61,19 @@ extension ModelComparison {
 
     private func names(_ subjects: [SubjectComparison]) -> String {
         subjects.isEmpty ? "—" : subjects.map { "\($0.subject.name) (\($0.subject.id))" }.joined(separator: ", ")
+    }
+
+    /// As many causes as fit in `width` display columns, comma-separated (at least the first,
+    /// cut to the width), so the table stays within 100 columns; `—` when there are none.
+    static func fit(_ causes: [String], width: Int) -> String {
+        guard let first = causes.first else { return "—" }
+        var text = cut(first, to: width)
+        for cause in causes.dropFirst() {
+            let longer = text + ", " + cause
+            guard DisplayWidth.of(longer) <= width else { break }
+            text = longer
+        }
+        return text
     }
 
     /// `text` cut to `width` display columns, ending in `…` when cut.

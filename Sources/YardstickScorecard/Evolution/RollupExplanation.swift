@@ -95,7 +95,10 @@ public struct RollupExplanation: Sendable {
                         "\(covered)，截至 \(asOfDate)；目标为整个期间的目标")
                 ))
         }
-        let names = members.prefix(8).map { "\($0.subject.name) (\($0.subject.id))" }.joined(separator: ", ")
+        let names = members.prefix(8).map { member in
+            member.subject.name == member.subject.id
+                ? member.subject.id : "\(member.subject.name) (\(member.subject.id))"
+        }.joined(separator: ", ")
         let more = members.count > 8 ? pick(", … \(members.count - 8) more", "，… 另 \(members.count - 8) 人") : ""
         pairs.append(
             (
@@ -112,27 +115,25 @@ public struct RollupExplanation: Sendable {
                 "Its own figures (each indicator evaluated for the \(unit.grain.rawValue), against its own target):",
                 "自身指标（按\(unit.grain.name(locale: locale))口径计算，对照自身目标）："))
         var figures = TextTable(
-            headers: chinese
-                ? ["指标", "值", "目标", "完成率", "目标来源"] : ["Indicator", "Value", "Target", "Completion", "Target rule"],
+            headers: chinese ? ["指标", "值", "目标", "完成率"] : ["Indicator", "Value", "Target", "Completion"],
             rightAligned: [1, 2, 3])
         var notes: [String] = []
         for figure in rollup.figures {
             let measure = indicators[figure.indicatorID]?.unit
-            var rule = figure.target.rule
-            if !figure.target.quotaRows.isEmpty {
-                rule += "; \(pick("rows", "行")) " + figure.target.quotaRows.joined(separator: ", ")
-            }
             figures.rows.append([
                 figure.indicatorID, ScoreText.value(figure.value, unit: measure, locale: locale),
                 ScoreText.value(figure.target.value, unit: measure, locale: locale),
-                ScoreText.percent(figure.completion?.ratio), rule,
+                ScoreText.percent(figure.completion?.ratio),
             ])
             if figure.value == nil, let reason = figure.missingValueReason {
                 notes.append("  \(figure.indicatorID): \(pick("no value", "无值")) — \(reason)")
             }
-            if figure.target.value == nil, let reason = figure.target.missingReason {
-                notes.append("  \(figure.indicatorID): \(pick("no target", "无目标")) — \(reason)")
+            var rule = figure.target.rule
+            if !figure.target.quotaRows.isEmpty {
+                rule += "; \(pick("rows", "行")) " + figure.target.quotaRows.joined(separator: ", ")
             }
+            if figure.target.value == nil, let reason = figure.target.missingReason { rule += " (\(reason))" }
+            notes.append("  \(figure.indicatorID): \(pick("target", "目标")) — \(rule)")
         }
         lines.append(figures.render(indent: "  "))
         lines += notes

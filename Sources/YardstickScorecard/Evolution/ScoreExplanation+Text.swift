@@ -161,7 +161,12 @@ extension ScoreExplanation {
         pairs.append((words.valueLabel, value))
         let resolved = subject.targets[id]
         var target = ScoreText.value(indicator.target, unit: unit, locale: locale)
-        if let resolved {
+        if indicator.target == nil {
+            let reason =
+                indicator.function.isPeerFunction
+                ? words.peerFunctionNeedsNoTarget : resolved.map { $0.missingReason ?? $0.rule }
+            if let reason { target += " (\(reason))" }
+        } else if let resolved {
             if let tier = resolved.tier {
                 let tiers = QuotaTier.allCases.compactMap { tier in
                     resolved.tiers[tier].map { "\(tier.rawValue) \(ScoreText.value($0, unit: unit, locale: locale))" }
@@ -171,9 +176,6 @@ extension ScoreExplanation {
             }
             target += " — " + resolved.rule
             if !resolved.quotaRows.isEmpty { target += "; \(words.rows) " + resolved.quotaRows.joined(separator: ", ") }
-            if indicator.target == nil, let reason = resolved.missingReason { target += " (\(reason))" }
-        } else if indicator.function.isPeerFunction {
-            target += " — " + words.peerFunctionNeedsNoTarget
         }
         pairs.append((words.targetLabel, target))
         if let completion = indicator.completion {
@@ -227,7 +229,9 @@ extension ScoreExplanation {
             pairs.append(
                 (words.pipelineLabel, words.pipelineText(ScoreText.value(pipeline, unit: unit, locale: locale))))
         }
-        var command = "yardstick explain \(id) --subject \(subject.subject.id) --period \(period.label)"
+        var command =
+            "yardstick explain \(ScoreText.shellWord(id)) --subject \(ScoreText.shellWord(subject.subject.id)) "
+            + "--period \(ScoreText.shellWord(period.label))"
         if subject.subject.grain != .user { command += " --per \(subject.subject.grain.rawValue)" }
         pairs.append((words.recordsLabel, command))
         return pairs

@@ -45,6 +45,18 @@ package enum ScoreText {
         return change > 0 ? "↑\(change)" : change < 0 ? "↓\(-change)" : "="
     }
 
+    /// `word` as one shell word: as it is when it holds only letters, digits and `._-:/`, else
+    /// in single quotes (`'Darcel Schlecht'`), so a printed command can be pasted.
+    package static func shellWord(_ word: String) -> String {
+        let plain =
+            !word.isEmpty
+            && word.unicodeScalars.allSatisfy { scalar in
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "._-:/".unicodeScalars.contains(scalar)
+            }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     /// Whether `locale` asks for Chinese text.
     package static func isChinese(_ locale: String) -> Bool {
         locale.lowercased().hasPrefix("zh")
