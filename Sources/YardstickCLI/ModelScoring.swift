@@ -1,0 +1,75 @@
+import Foundation
+import YardstickData
+import YardstickEngine
+import YardstickQuery
+import YardstickScorecard
+
+/// What `explain --model` and `compare-models` share: opening the workspace with its models
+/// and indicators, reading `--as-of`, and scoring a model.
+struct ModelScoring {
+    /// The workspace.
+    let workspace: Workspace
+    /// Its data.
+    let dataset: Dataset
+    /// Its models.
+    let models: ScorecardModels
+    /// The indicators available to the models.
+    let selection: IndicatorSelection
+    /// The evaluator over the data.
+    let evaluator: Evaluator
+
+    /// Opens the workspace at `directory` with its data, models and indicators.
+    ///
+    /// - Parameter lenient: Whether rows with bad values are skipped (counted on standard error,
+    ///   as `explain` does) instead of failing the load (as `score` does by default).
+    /// - Throws: ``CommandFailure``: `workspace`/`data` when the workspace cannot be opened or
+    ///   loaded, `usage` for a bad indicators argument, `evaluation` when a model file fails.
+    init(directory: String, indicators: String?, limits: LimitOptions, lenient: Bool) throws(CommandFailure) {
+        (workspace, dataset) = try WorkspaceLoading.load(directory, lenient: lenient, listsSkippedRows: false)
+        do {
+            selection = try IndicatorDiscovery.selection(argument: indicators, workspace: directory)
+        } catch {
+            throw CommandFailure(error, otherwise: .usage)
+        }
+        do {
+            models = try ScorecardModels.load(workspace: directory)
+        } catch {
+            throw CommandFailure(error, otherwise: .evaluation)
+        }
+        evaluator = Evaluator(engine: QueryEngine(dataset: dataset), workspace: workspace, limits: limits.limits)
+    }
+
+    /// Scores the model `argument` names (an id or a file; nil: the only model) over `periods`.
+    ///
+    /// - Throws: ``CommandFailure`` of kind `evaluation` when the model is unknown or cannot be
+    ///   scored.
+    func score(model argument: String?, periods: [Period], asOf: Int32) throws(CommandFailure) -> ScoreReport {
+        do {
+            let definition = try models.model(argument, workspace: workspace.directory)
+            return try ScorecardRunner(evaluator: evaluator, selection: selection, definition: definition, asOf: asOf)
+                .score(periods: periods)
+        } catch {
+            throw CommandFailure(error, otherwise: .evaluation)
+        }
+    }
+
+    /// The day `--as-of` names (an ISO date), or today (UTC) when it is not given. Read before
+    /// the workspace is opened: a date does not depend on the workspace's calendar.
+    ///
+    /// - Throws: ``CommandFailure`` of kind `usage` for anything but a date.
+    static func asOf(_ argument: String?) throws(CommandFailure) -> Int32 {
+        guard let argument else { return Int32(Int(Date().timeIntervalSince1970) / 86_400) }
+        guard let day = try? Period.parse(argument, calendar: CalendarSettings()), day.kind == .day else {
+            throw CommandFailure.usage("--as-of \(argument): expected a date such as 2017-10-15")
+        }
+        return day.firstDay
+    }
+
+    /// Lists a report's indicator failures on standard error, grouped as `run` does; true when
+    /// there were any.
+    static func reportFailures(_ report: ScoreReport) -> Bool {
+        guard !report.failures.isEmpty else { return false }
+        for line in FailureSummary(report.failures).lines() { printError("error: \(line)") }
+        return true
+    }
+}
