@@ -78,6 +78,24 @@ Row kinds, per subject in subject order, the tree depth first in model order:
                  incomplete | no-scores; distributed_grade the forced-distribution grade.
 Numbers: Python repr of doubles (shortest round-trip), integral doubles as integers, empty when
 missing. Compare with a numeric tolerance (relative 1e-9): sums of shares may round differently.
+
+Rollups (expected/score-<model>-<period>-rollups.csv, for the grains the model lists)
+-----------------------------------------------------------------------------------
+Columns: period,grain,subject_id,subject_name,model,kind,path,value,target,completion,
+target_rule,count,mean,median,minimum,maximum,spread. Units: the 6 teams, 3 departments (regional
+offices) and the company, with every user below them.
+  figure rows      one per indicator of the model: the indicator evaluated at the unit's grain
+                   (on the union of its members' records: never the model's formula on member
+                   numbers), the unit's own target and the completion. Target: a constant stays
+                   the constant; a quota is the unit's own quota rows (team rows of quotas.csv,
+                   pro-rated or summed as above), else the sum of its direct children's targets,
+                   each counted once: a team's scored members (their resolved targets, overrides
+                   included), a department's teams, the company's departments (team-view: a
+                   department's scored teams). Peer functions: no target.
+  statistics rows  path "total": the members' complete totals; then every dimension and
+                   indicator path (a/b joined with "/"): the members' counted scores there, left
+                   out when none. count, mean, median (mean of the middle two for an even
+                   count), minimum, maximum and spread (population standard deviation).
 """
 
 import csv
@@ -122,7 +140,7 @@ GRADES = [("A", 90), ("B", 75), ("C", 60), ("D", 0)]
 # model.lua
 COARSE = {
     "id": "maven-sales", "per": "user", "where": {"role": "sales"}, "cap": 120, "missing": "zero",
-    "grades": GRADES, "distribution": None,
+    "grades": GRADES, "distribution": None, "rollups": ["team", "company"],
     "children": [
         dim("results", 70,
             kpi("won_revenue", 70, LINEAR_50, target=("quota", "revenue", "target")),
@@ -136,7 +154,7 @@ COARSE = {
 # settings, its two dimensions with the fields sales-fine gives replaced, then the new nodes.
 FINE = {
     "id": "sales-fine", "per": "user", "where": {"role": "sales"}, "cap": 120, "missing": "zero",
-    "grades": GRADES, "distribution": [("A", 20), ("B", 70), ("C", 10)],
+    "grades": GRADES, "distribution": [("A", 20), ("B", 70), ("C", 10)], "rollups": ["team", "department", "company"],
     "children": [
         dim("results", 40,
             kpi("won_revenue", 50, LINEAR_50, target=("quota", "revenue", "target"),
@@ -161,7 +179,7 @@ FINE = {
 # scorecards/team-view.lua
 TEAM_VIEW = {
     "id": "team-view", "per": "team", "where": {}, "cap": 120, "missing": "zero",
-    "grades": GRADES, "distribution": None,
+    "grades": GRADES, "distribution": None, "rollups": ["department", "company"],
     "children": [
         dim("results", 70,
             kpi("won_revenue", 70, LINEAR_50, target=("quota", "revenue", "target")),
@@ -544,7 +562,115 @@ def score_model(model, label, data):
         rows.append(base + ["", "", "", "", "", "", "", "", num(card["total"]), card["grade"] or "",
                             "" if card["rank"] is None else str(card["rank"]), card["status"],
                             "", "", "", "all", "", "", "", card["distributed"] or "", ""])
-    return rows, cards
+    return rows, cards, targets
+
+
+# ---------------------------------------------------------------- rollups
+
+ROLLUP_COLUMNS = ["period", "grain", "subject_id", "subject_name", "model", "kind", "path", "value", "target",
+                  "completion", "target_rule", "count", "mean", "median", "minimum", "maximum", "spread"]
+
+
+def statistics(values):
+    xs = sorted(v for v in values if v is not None)
+    if not xs:
+        return [str(len(xs)), "", "", "", "", ""]
+    n = len(xs)
+    mean = sum(xs) / n
+    median = xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
+    spread = (sum((x - mean) * (x - mean) for x in xs) / n) ** 0.5
+    return [str(n), num(mean), num(median), num(xs[0]), num(xs[-1]), num(spread)]
+
+
+def node_scores(results, path=()):
+    """(path, counted score) of every dimension and indicator of one subject, depth first."""
+    for r in results:
+        if r["kind"] == "dimension":
+            yield r["path"], r["counted"]
+            yield from node_scores(r["children"])
+        else:
+            yield r["path"] + (r["node"]["id"],), r["counted"]
+
+
+def rollup_model(model, label, data, cards, targets):
+    """The rollup rows of a model: per unit, each indicator's own value against the unit's own
+    target (figure rows), and the distribution of its members' totals and node scores."""
+    first, last, prev_first, prev_last = PERIODS[label]
+    users, teams, members, opps, surveys, quotas = data
+    with open(DATA / "sales_teams.csv", newline="", encoding="utf-8") as fh:
+        office_rows = list(csv.DictReader(fh))
+    office_of = {r["manager"]: r["regional_office"] for r in office_rows}
+    offices = list(dict.fromkeys(r["regional_office"] for r in office_rows))
+    # The units: teams (members), departments (their teams), the company; each with its users.
+    units = {"team": [(t, members[t], []) for t in teams],
+             "department": [(o, set().union(*(members[t] for t in teams if office_of[t] == o)),
+                             [t for t in teams if office_of[t] == o]) for o in offices],
+             "company": [("Maven", set().union(*members.values()), offices)]}
+    child_grain = {"team": None, "department": "team", "company": "department"}
+    subject_ids = [c["subject"]["id"] for c in cards]
+    target_cache = {}
+
+    def unit_target(node, grain, unit_id):
+        """(target, rule) of a unit: its own quota rows, else its children's targets summed."""
+        key = (node["id"], grain, unit_id)
+        if key in target_cache:
+            return target_cache[key]
+        rule = node["target"]
+        if node["score"][0] in PEER_FUNCTIONS or rule is None:
+            result = (None, "none")
+        elif rule[0] == "constant":
+            result = (float(rule[1]), f"constant {rule[1]}")
+        else:
+            value, text, _, _ = quota_target(quotas, "team", unit_id, rule[1], rule[2], first, last)
+            if value is not None:
+                result = (value, text)
+            else:
+                parts = []
+                if model["per"] == "user":
+                    # direct members: the model's subjects whose team is this unit
+                    parts += [targets[i][node["id"]]["value"] for i, c in enumerate(cards)
+                              if c["subject"].get("team") == unit_id]
+                elif grain == "department":
+                    parts += [targets[i][node["id"]]["value"] for i, c in enumerate(cards)
+                              if office_of[c["subject"]["id"]] == unit_id]
+                sub = child_grain[grain]
+                if sub and not (model["per"] == "team" and sub == "team"):
+                    parts += [unit_target(node, sub, u)[0] for u, _, _ in units[sub]
+                              if u in dict((x[0], x[2]) for x in units[grain])[unit_id]]
+                if not parts or any(p is None for p in parts):
+                    result = (None, "no target")
+                else:
+                    result = (sum(parts), f"quota {rule[1]}: {len(parts)} children summed")
+        target_cache[key] = result
+        return result
+
+    rows = []
+    for grain in model["rollups"]:
+        for unit_id, unit_members, _ in units[grain]:
+            base = [label, grain, unit_id, unit_id, model["id"]]
+            unit_rows = [o for o in opps if o["owner"] in unit_members]
+            unit_surveys = [x for x in surveys if x["user"] in unit_members]
+            values = ev.evaluate(unit_rows, opps, first, last, prev_first, prev_last, unit_surveys)
+            for _, node in leaves(model["children"]):
+                value = as_number(values[node["id"]])
+                target, rule = unit_target(node, grain, unit_id)
+                ratio = None
+                if value is not None and target is not None:
+                    ratio, _ = completion(value, target, node["id"] in LOWER_IS_BETTER)
+                rows.append(base + ["figure", node["id"], ev.fmt(values[node["id"]])[0], num(target), num(ratio),
+                                    rule, "", "", "", "", "", ""])
+            if model["per"] == "user":
+                inside = [c for c in cards if c["subject"]["id"] in unit_members]
+            else:
+                inside = [c for c in cards if members[c["subject"]["id"]] <= unit_members]
+            complete = [c["total"] for c in inside if c["status"] == "complete"]
+            rows.append(base + ["statistics", "total", "", "", "", "", *statistics(complete)])
+            paths = [p for p, _ in node_scores(inside[0]["results"])] if inside else []
+            for path in paths:
+                scores = [dict(node_scores(c["results"]))[path] for c in inside]
+                rows.append(base + ["statistics", "/".join(path), "", "", "", "", *statistics(scores)])
+    assert subject_ids  # the model scored someone
+    return rows
 
 
 def num(x):
@@ -564,7 +690,7 @@ def main():
     OUT.mkdir(exist_ok=True)
     for model in MODELS:
         for label in PERIODS:
-            rows, cards = score_model(model, label, data)
+            rows, cards, targets = score_model(model, label, data)
             path = OUT / f"score-{model['id']}-{label}.csv"
             with open(path, "w", newline="", encoding="utf-8") as fh:
                 writer = csv.writer(fh, lineterminator="\n")
@@ -573,6 +699,13 @@ def main():
             top = sorted((c for c in cards if c["rank"]), key=lambda c: c["rank"])[:3]
             leaders = ", ".join(f"{c['rank']}. {c['subject']['id']} {c['total']:.2f} {c['grade']}" for c in top)
             print(f"wrote {path.relative_to(HERE)}: {len(rows)} rows; {leaders}")
+            rollups = rollup_model(model, label, data, cards, targets)
+            path = OUT / f"score-{model['id']}-{label}-rollups.csv"
+            with open(path, "w", newline="", encoding="utf-8") as fh:
+                writer = csv.writer(fh, lineterminator="\n")
+                writer.writerow(ROLLUP_COLUMNS)
+                writer.writerows(rollups)
+            print(f"wrote {path.relative_to(HERE)}: {len(rollups)} rows")
 
 
 if __name__ == "__main__":
