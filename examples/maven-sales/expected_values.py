@@ -69,8 +69,8 @@ revenue_growth     ratio(now - before, before) where now = won_revenue of the pe
                    before = won_revenue of the previous period (same subject); computed as
                    float(now - before) / float(before), the difference being exact;
                    missing when before == 0 (including 0/0).
-account_coverage   ratio(closed deals with a non-null account, closed deals), closed = stage in
-                   {won, lost} with closed_at in the period; a float; missing when none closed.
+account_coverage   ratio(deals with a non-null account, deals) over the deals with created_at in
+                   the period (any stage); a float; missing when there are none.
 
 From the synthetic ratings table data/ratings.csv (mapped to `surveys`: id = survey_id,
 type = kind, user = agent, account, submitted_at = "YYYY-MM-DD HH:MM:SS" in UTC, score, comment);
@@ -261,8 +261,8 @@ def evaluate(rows, all_rows, first, last, prev_first, prev_last, surveys=()):
     v["open_pipeline"] = ("int", sum(1 for o in rows if o["stage"] in ("prospecting", "qualification")))
     now, before = v["won_revenue"], won_sum(rows, prev_first, prev_last)
     v["revenue_growth"] = ratio(("dec", now[1] - before[1]), before)
-    closed = won + lost
-    v["account_coverage"] = ratio(("int", sum(1 for o in closed if o["account"] is not None)), ("int", len(closed)))
+    engaged = [o for o in rows if in_range(o["created_at"], first, last)]
+    v["account_coverage"] = ratio(("int", sum(1 for o in engaged if o["account"] is not None)), ("int", len(engaged)))
     rated = [x for x in surveys if in_range(x["submitted_on"], first, last)]
     scores = [float(x["score"]) for x in rated if x["type"] == "csat" and x["score"] is not None]
     v["csat"] = ("num", sum(scores) / len(scores)) if scores else missing("no rows")

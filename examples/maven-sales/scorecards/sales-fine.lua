@@ -7,9 +7,9 @@
 --   quality   (20)  win rate on a step table, sales cycle as a percentile among the agents
 --   tasks     (15)  task completion: the monthly big-deal quota, the product-range task
 --   feedback  (15)  customer feedback: CSAT and complaints, from the synthetic data/ratings.csv
---   crm       (10)  CRM proficiency: share of closed deals with the account recorded
+--   crm       (10)  CRM proficiency: share of the deals engaged with the account recorded
 --
--- Missing values: no CSAT answer re-weights the feedback dimension; no closed deal (nothing to
+-- Missing values: no CSAT answer re-weights the feedback dimension; no deal engaged (nothing to
 -- judge CRM use on) marks the total incomplete, so such an agent gets no grade or rank; every
 -- other missing value counts as 0 (the model's default).
 return scorecard {
