@@ -295,6 +295,8 @@ def main():
             if ftype not in ("date", "datetime"):
                 continue
             ds = sorted(v for v in vals(f) if parses(v, ftype, None))
+            if ftype == "datetime":  # read in the workspace timezone, UTC; spans print as ISO 8601
+                ds = [datetime.strptime(v, DATETIME_FORMAT).strftime("%Y-%m-%dT%H:%M:%SZ") for v in ds]
             info["dates"][f] = {"min": ds[0], "max": ds[-1]} if ds else {"min": None, "max": None}
 
         info["rule_violations"] = {
