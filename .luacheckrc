@@ -17,11 +17,3 @@ files["examples"] = {
   ignore = { "212/s", "212/k" },
   max_line_length = false,
 }
-
--- Scorecard model files (docs/scoring.md): the model DSL's globals instead of the indicator API.
-local model_globals = {
-  "scorecard", "dimension", "kpi", "quota", "linear", "proportional", "steps", "threshold", "pass_fail", "rank",
-  "percentile", "relative_to_mean", "relative_to_best",
-}
-files["examples/maven-sales/model.lua"] = { read_globals = model_globals }
-files["examples/maven-sales/scorecards"] = { read_globals = model_globals }
