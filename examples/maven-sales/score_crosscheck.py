@@ -62,40 +62,43 @@ Output (one CSV per model and period)
 The first 17 columns are those of `yardstick score --format csv`:
   period,grain,subject_id,subject_name,model,dimension,indicator,value,target,completion,score,
   weight,contribution,total,grade,rank,status
-followed by: tier,target_rule,function,peer_group,share,total_share,counted_score,
-  distributed_grade,missing_reason (for diagnosis).
-Row kinds, per subject in subject order, the tree depth first in model order:
-  dimension row  dimension = its path joined with "/" (results, or a/b for a nested one),
-                 indicator empty; score = its subtotal, weight = declared weight, contribution;
-                 status ok | excluded (every child left out) | incomplete (an indicator below it
-                 marked the total incomplete).
-  indicator row  dimension = its parent's path (empty at the top level); value (as `run` prints
-                 it), target, completion (a fraction: 1.0 = 100 %), score (the function's score,
-                 empty when none), weight (declared), contribution (counted score x total share,
-                 empty when not counted); status ok, or missing:zero | missing:reweight |
-                 missing:incomplete (the policy applied; counted_score says what counted).
-  total row      dimension and indicator empty; total, grade (banded), rank; status complete |
-                 incomplete | no-scores; distributed_grade the forced-distribution grade.
-Numbers: Python repr of doubles (shortest round-trip), integral doubles as integers, empty when
-missing. Compare with a numeric tolerance (relative 1e-9): sums of shares may round differently.
+followed by extras named as the score CSV names them (docs/score-output.md): row_kind,
+peer_group, distributed_grade, tier, target_rule, function, policy_applied, share, total_share,
+counted_score (ours only: the score that counted), members, member_scores, member_mean,
+member_median, member_min, member_max, member_spread, missing_reason. Compare rows by
+(period, grain, subject_id, dimension, indicator) and the columns by name.
 
-Rollups (expected/score-<model>-<period>-rollups.csv, for the grains the model lists)
------------------------------------------------------------------------------------
-Columns: period,grain,subject_id,subject_name,model,kind,path,value,target,completion,
-target_rule,count,mean,median,minimum,maximum,spread. Units: the 6 teams, 3 departments (regional
-offices) and the company, with every user below them.
-  figure rows      one per indicator of the model: the indicator evaluated at the unit's grain
-                   (on the union of its members' records: never the model's formula on member
-                   numbers), the unit's own target and the completion. Target: a constant stays
-                   the constant; a quota is the unit's own quota rows (team rows of quotas.csv,
-                   pro-rated or summed as above), else the sum of its direct children's targets,
-                   each counted once: a team's scored members (their resolved targets, overrides
-                   included), a department's teams, the company's departments (team-view: a
-                   department's scored teams). Peer functions: no target.
-  statistics rows  path "total": the members' complete totals; then every dimension and
-                   indicator path (a/b joined with "/"): the members' counted scores there, left
-                   out when none. count, mean, median (mean of the middle two for an even
-                   count), minimum, maximum and spread (population standard deviation).
+The model's subjects, in subject order; per subject the tree depth first in model order, each
+dimension's row after its children's, then the total row:
+  indicator row  row_kind indicator; dimension = its parent's path joined with "/" (empty at the
+                 top level); value, target, completion (a fraction: 1.0 = 100 %), score (the
+                 function's score, empty when none), weight (declared), contribution (counted
+                 score x total share, empty when not counted); status ok | missing (no score;
+                 policy_applied says zero | reweight | incomplete, counted_score what counted).
+  dimension row  row_kind dimension; dimension = its path, indicator empty; score = its
+                 subtotal, weight = declared, contribution; status ok | missing (every child
+                 left out: policy_applied reweight) | incomplete (an indicator below it marked
+                 the total incomplete).
+  total row      row_kind total; dimension and indicator empty; total, grade (banded), rank,
+                 distributed_grade (forced distribution); status ok | incomplete | no-scores.
+Then the rollup units of the grains the model lists (the 6 teams, 3 departments = regional
+offices, the company, with every user below them), each with the same tree of rows:
+  indicator row  value = the indicator evaluated at the unit's grain (on the union of its
+                 members' records: never the model's formula on member numbers), target = the
+                 unit's own target, completion; member_* = the distribution of its members'
+                 counted scores of that indicator (members = scored subjects in the unit,
+                 member_scores = how many have a score). Target: a constant stays the constant;
+                 a quota is the unit's own quota rows (team rows of quotas.csv, pro-rated or
+                 summed as above), else the sum of its direct children's targets, each counted
+                 once: a team's scored members (their resolved targets, overrides included), a
+                 department's teams, the company's departments (team-view: a department's scored
+                 teams). Peer functions: no target.
+  dimension row  member_* of the members' subtotals of that dimension.
+  total row      member_* of the members' complete totals.
+  Statistics: count, mean, median (mean of the middle two for an even count), minimum,
+  maximum, spread (population standard deviation); missing scores left out.
+Numbers: Python repr of doubles (shortest round-trip), integral numbers as integers, empty when
+missing. Compare with a numeric tolerance (relative 1e-9): sums of shares may round differently.
 """
 
 import csv
@@ -119,8 +122,9 @@ LOWER_IS_BETTER = {"avg_sales_cycle_days", "lost_deals", "complaints"}
 
 COLUMNS = ["period", "grain", "subject_id", "subject_name", "model", "dimension", "indicator", "value", "target",
            "completion", "score", "weight", "contribution", "total", "grade", "rank", "status",
-           "tier", "target_rule", "function", "peer_group", "share", "total_share", "counted_score",
-           "distributed_grade", "missing_reason"]
+           "row_kind", "peer_group", "distributed_grade", "tier", "target_rule", "function", "policy_applied",
+           "share", "total_share", "counted_score", "members", "member_scores", "member_mean", "member_median",
+           "member_min", "member_max", "member_spread", "missing_reason"]
 
 
 # ---------------------------------------------------------------- the models, restated
@@ -532,54 +536,61 @@ def score_model(model, label, data):
     rows = []
     for i, card in enumerate(cards):
         s = card["subject"]
-        base = [label, s["grain"], s["id"], s["id"], model["id"]]
+        base = {"period": label, "grain": s["grain"], "subject_id": s["id"], "subject_name": s["id"],
+                "model": model["id"], "peer_group": "all"}
 
         def emit(results):
             for r in results:
                 node = r["node"]
                 if r["kind"] == "dimension":
-                    status = "excluded" if r["excluded"] else "incomplete" if is_incomplete(r) else "ok"
-                    rows.append(base + ["/".join(r["path"]), "", "", "", "", num(r["counted"]), num(node["weight"]),
-                                        num(r["contribution"]), "", "", "", status,
-                                        "", "", "", "all", num(r["share"]), num(r["total_share"]),
-                                        num(r["counted"]), "", ""])
                     emit(r["children"])
+                    status = "missing" if r["counted"] is None else "incomplete" if is_incomplete(r) else "ok"
+                    rows.append({**base, "row_kind": "dimension", "dimension": "/".join(r["path"]),
+                                 "score": num(r["counted"]), "weight": num(node["weight"]),
+                                 "contribution": num(r["contribution"]), "status": status,
+                                 "policy_applied": "reweight" if r["counted"] is None else "",
+                                 "share": num(r["share"]), "total_share": num(r["total_share"]),
+                                 "counted_score": num(r["counted"]),
+                                 "missing_reason": "every indicator below it was left out" if r["counted"] is None else ""})
                 else:
-                    value_text, _ = ev.fmt(values[i][node["id"]])
                     target = targets[i][node["id"]]
                     outcome = r["outcome"]
-                    status = "ok" if r["policy"] is None else f"missing:{r['policy']}"
                     reason = outcome["reason"] or ""
                     if outcome["reason"] == "there is no target" and target["reason"]:
-                        reason = f"there is no target ({target['reason']})"
-                    rows.append(base + ["/".join(r["path"]), node["id"], value_text, num(target["value"]),
-                                        num(outcome["completion"]), num(outcome["score"]), num(node["weight"]),
-                                        num(r["contribution"]), "", "", "", status,
-                                        target["tier"], target["rule"], FUNCTION_NAMES[node["score"][0]], "all",
-                                        num(r["share"]), num(r["total_share"]), num(r["counted"]), "", reason])
+                        reason = f"no target: {target['reason']}"
+                    rows.append({**base, "row_kind": "indicator", "dimension": "/".join(r["path"]),
+                                 "indicator": node["id"], "value": num(as_number(values[i][node["id"]])),
+                                 "target": num(target["value"]), "completion": num(outcome["completion"]),
+                                 "score": num(outcome["score"]), "weight": num(node["weight"]),
+                                 "contribution": num(r["contribution"]),
+                                 "status": "ok" if outcome["score"] is not None else "missing",
+                                 "tier": target["tier"], "target_rule": target["rule"],
+                                 "function": FUNCTION_NAMES[node["score"][0]], "policy_applied": r["policy"] or "",
+                                 "share": num(r["share"]), "total_share": num(r["total_share"]),
+                                 "counted_score": num(r["counted"]), "missing_reason": reason})
 
         emit(card["results"])
-        rows.append(base + ["", "", "", "", "", "", "", "", num(card["total"]), card["grade"] or "",
-                            "" if card["rank"] is None else str(card["rank"]), card["status"],
-                            "", "", "", "all", "", "", "", card["distributed"] or "", ""])
+        rows.append({**base, "row_kind": "total", "total": num(card["total"]), "grade": card["grade"] or "",
+                     "rank": "" if card["rank"] is None else str(card["rank"]),
+                     "status": "ok" if card["status"] == "complete" else card["status"],
+                     "distributed_grade": card["distributed"] or ""})
     return rows, cards, targets
 
 
 # ---------------------------------------------------------------- rollups
 
-ROLLUP_COLUMNS = ["period", "grain", "subject_id", "subject_name", "model", "kind", "path", "value", "target",
-                  "completion", "target_rule", "count", "mean", "median", "minimum", "maximum", "spread"]
-
 
 def statistics(values):
+    """The member_* columns: count, mean, median, minimum, maximum, population spread."""
     xs = sorted(v for v in values if v is not None)
     if not xs:
-        return [str(len(xs)), "", "", "", "", ""]
+        return {"member_scores": "0"}
     n = len(xs)
     mean = sum(xs) / n
     median = xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
     spread = (sum((x - mean) * (x - mean) for x in xs) / n) ** 0.5
-    return [str(n), num(mean), num(median), num(xs[0]), num(xs[-1]), num(spread)]
+    return {"member_scores": str(n), "member_mean": num(mean), "member_median": num(median),
+            "member_min": num(xs[0]), "member_max": num(xs[-1]), "member_spread": num(spread)}
 
 
 def node_scores(results, path=()):
@@ -647,28 +658,41 @@ def rollup_model(model, label, data, cards, targets):
     rows = []
     for grain in model["rollups"]:
         for unit_id, unit_members, _ in units[grain]:
-            base = [label, grain, unit_id, unit_id, model["id"]]
+            base = {"period": label, "grain": grain, "subject_id": unit_id, "subject_name": unit_id,
+                    "model": model["id"]}
             unit_rows = [o for o in opps if o["owner"] in unit_members]
             unit_surveys = [x for x in surveys if x["user"] in unit_members]
             values = ev.evaluate(unit_rows, opps, first, last, prev_first, prev_last, unit_surveys)
-            for _, node in leaves(model["children"]):
-                value = as_number(values[node["id"]])
-                target, rule = unit_target(node, grain, unit_id)
-                ratio = None
-                if value is not None and target is not None:
-                    ratio, _ = completion(value, target, node["id"] in LOWER_IS_BETTER)
-                rows.append(base + ["figure", node["id"], ev.fmt(values[node["id"]])[0], num(target), num(ratio),
-                                    rule, "", "", "", "", "", ""])
             if model["per"] == "user":
                 inside = [c for c in cards if c["subject"]["id"] in unit_members]
             else:
                 inside = [c for c in cards if members[c["subject"]["id"]] <= unit_members]
+            base["members"] = str(len(inside))
+            scores_at = [dict(node_scores(c["results"])) for c in inside]
+
+            def emit(nodes, path):
+                for node in nodes:
+                    node_path = path + (node["id"],)
+                    stats = statistics([scores[node_path] for scores in scores_at])
+                    if node["kind"] == "dimension":
+                        emit(node["children"], node_path)
+                        rows.append({**base, **stats, "row_kind": "dimension", "dimension": "/".join(node_path),
+                                     "weight": num(node["weight"]), "status": "ok"})
+                        continue
+                    value = as_number(values[node["id"]])
+                    target, rule = unit_target(node, grain, unit_id)
+                    ratio = None
+                    if value is not None and target is not None:
+                        ratio, _ = completion(value, target, node["id"] in LOWER_IS_BETTER)
+                    rows.append({**base, **stats, "row_kind": "indicator", "dimension": "/".join(path),
+                                 "indicator": node["id"], "value": num(value), "target": num(target),
+                                 "completion": num(ratio), "weight": num(node["weight"]),
+                                 "status": "ok" if value is not None else "missing", "target_rule": rule,
+                                 "function": FUNCTION_NAMES[node["score"][0]]})
+
+            emit(model["children"], ())
             complete = [c["total"] for c in inside if c["status"] == "complete"]
-            rows.append(base + ["statistics", "total", "", "", "", "", *statistics(complete)])
-            paths = [p for p, _ in node_scores(inside[0]["results"])] if inside else []
-            for path in paths:
-                scores = [dict(node_scores(c["results"]))[path] for c in inside]
-                rows.append(base + ["statistics", "/".join(path), "", "", "", "", *statistics(scores)])
+            rows.append({**base, **statistics(complete), "row_kind": "total", "status": "ok"})
     assert subject_ids  # the model scored someone
     return rows
 
@@ -691,21 +715,15 @@ def main():
     for model in MODELS:
         for label in PERIODS:
             rows, cards, targets = score_model(model, label, data)
+            rollups = rollup_model(model, label, data, cards, targets)
             path = OUT / f"score-{model['id']}-{label}.csv"
             with open(path, "w", newline="", encoding="utf-8") as fh:
-                writer = csv.writer(fh, lineterminator="\n")
-                writer.writerow(COLUMNS)
-                writer.writerows(rows)
+                writer = csv.DictWriter(fh, fieldnames=COLUMNS, restval="", lineterminator="\n")
+                writer.writeheader()
+                writer.writerows(rows + rollups)
             top = sorted((c for c in cards if c["rank"]), key=lambda c: c["rank"])[:3]
             leaders = ", ".join(f"{c['rank']}. {c['subject']['id']} {c['total']:.2f} {c['grade']}" for c in top)
-            print(f"wrote {path.relative_to(HERE)}: {len(rows)} rows; {leaders}")
-            rollups = rollup_model(model, label, data, cards, targets)
-            path = OUT / f"score-{model['id']}-{label}-rollups.csv"
-            with open(path, "w", newline="", encoding="utf-8") as fh:
-                writer = csv.writer(fh, lineterminator="\n")
-                writer.writerow(ROLLUP_COLUMNS)
-                writer.writerows(rollups)
-            print(f"wrote {path.relative_to(HERE)}: {len(rollups)} rows")
+            print(f"wrote {path.relative_to(HERE)}: {len(rows)} subject rows, {len(rollups)} rollup rows; {leaders}")
 
 
 if __name__ == "__main__":
