@@ -586,7 +586,7 @@ return scorecard {
     kpi "won_deals" { weight = 15, score = rank },
     kpi "win_rate" { weight = 15, target = 0.4, score = proportional, missing = "zero" },
     kpi "avg_won_deal_size" { weight = 10, score = relative_to_mean },
-    kpi "avg_sales_cycle_days" { weight = 10, score = percentile },
+    kpi "avg_sales_cycle_days" { weight = 10, better = "lower", score = percentile },
     kpi "new_accounts" { weight = 10, target = 2, score = steps { { 1, 50 }, { 2, 100 }, basis = "value" } },
   },
   dimension "activity" { weight = 20,
@@ -596,7 +596,7 @@ return scorecard {
   },
   dimension "service" { weight = 20,
     kpi "cases_resolved" { weight = 40, score = rank },
-    kpi "avg_resolution_hours" { weight = 30, score = percentile },
+    kpi "avg_resolution_hours" { weight = 30, better = "lower", score = percentile },
     kpi "avg_csat" { weight = 30, target = 4.2, score = linear { zero = 0.6, full = 1.0 } },
   },
 

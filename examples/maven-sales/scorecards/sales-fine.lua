@@ -31,7 +31,7 @@ return scorecard {
   },
   dimension "quality" { weight = 20,
     kpi "win_rate" { weight = 60, score = steps { { 0.8, 60 }, { 0.9, 80 }, { 1.0, 100 }, { 1.1, 110 } } },
-    kpi "avg_sales_cycle_days" { weight = 40, score = percentile },
+    kpi "avg_sales_cycle_days" { weight = 40, better = "lower", score = percentile },
   },
 
   -- New dimensions, appended after the base's.
@@ -47,7 +47,7 @@ return scorecard {
   },
   dimension "feedback" { weight = 15,
     kpi "csat" { weight = 70, target = 4.5, score = linear { zero = 0.6, full = 1.0 }, missing = "reweight" },
-    kpi "complaints" { weight = 30, target = 0, score = pass_fail },
+    kpi "complaints" { weight = 30, better = "lower", target = 0, score = pass_fail },
   },
   dimension "crm" { weight = 10,
     kpi "account_coverage" { weight = 100,

@@ -18,7 +18,7 @@ return scorecard {
   },
   dimension "quality" { weight = 30,
     kpi "win_rate" { weight = 50, target = 0.6, score = proportional },
-    kpi "avg_sales_cycle_days" { weight = 50, score = relative_to_best },
+    kpi "avg_sales_cycle_days" { weight = 50, better = "lower", score = relative_to_best },
   },
 
   grades = { A = 90, B = 75, C = 60, D = 0 },
