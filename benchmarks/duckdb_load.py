@@ -125,9 +125,10 @@ CHECKS = [
      " + (SELECT count(*) FROM opportunities x ANTI JOIN users u ON x.owner = u.id)"
      " + (SELECT count(*) FROM activities x ANTI JOIN users u ON x.owner = u.id)"
      " + (SELECT count(*) FROM cases x ANTI JOIN users u ON x.owner = u.id)"),
-    ("surveys/quotas: user exists",
+    ("surveys/quotas: user exists; quotas: team exists",
      "SELECT (SELECT count(*) FROM surveys x ANTI JOIN users u ON x.user = u.id)"
-     " + (SELECT count(*) FROM quotas x ANTI JOIN users u ON x.user = u.id)"),
+     " + (SELECT count(*) FROM quotas x ANTI JOIN users u ON x.user = u.id WHERE x.user IS NOT NULL)"
+     " + (SELECT count(*) FROM quotas x ANTI JOIN teams t ON x.team = t.id WHERE x.team IS NOT NULL)"),
     ("users: team exists and is kind=team; manager exists",
      "SELECT (SELECT count(*) FROM users x ANTI JOIN (SELECT id FROM teams WHERE kind='team') t ON x.team = t.id)"
      " + (SELECT count(*) FROM users x WHERE manager IS NOT NULL AND manager NOT IN (SELECT id FROM users))"),
@@ -151,11 +152,15 @@ CHECKS = [
     ("surveys: csat 1..5, nps 0..10",
      "SELECT count(*) FROM surveys WHERE NOT ((type='csat' AND score BETWEEN 1 AND 5) "
      "OR (type='nps' AND score BETWEEN 0 AND 10))"),
-    ("quotas: one per user per month (24), stretch = 1.2x, challenge = 1.5x, team empty",
+    ("quotas: 24 monthly rows per user, 8 quarterly per team, 2 yearly per department; stretch = 1.2x, "
+     "challenge = 1.5x; a row has a user or a team, never both",
      "SELECT (SELECT count(*) FROM quotas WHERE stretch <> target * 1.2 OR challenge <> target * 1.5 "
-     "OR team IS NOT NULL OR metric <> 'revenue' OR period_end < period_start)"
-     " + (SELECT count(*) FROM (SELECT user FROM quotas GROUP BY user HAVING count(DISTINCT period_start) <> 24))"
-     " + (SELECT count(*) FROM users) * 24 - (SELECT count(*) FROM quotas)"),
+     "OR (\"user\" IS NULL) = (team IS NULL) OR metric <> 'revenue' OR period_end < period_start)"
+     " + (SELECT count(*) FROM (SELECT \"user\" FROM quotas WHERE \"user\" IS NOT NULL GROUP BY \"user\" "
+     "HAVING count(DISTINCT period_start) <> 24))"
+     " + (SELECT count(*) FROM users) * 24 - (SELECT count(*) FROM quotas WHERE \"user\" IS NOT NULL)"
+     " + (SELECT count(*) FROM teams WHERE kind = 'team') * 8 + (SELECT count(*) FROM teams WHERE kind = 'department') * 2"
+     " - (SELECT count(*) FROM quotas WHERE team IS NOT NULL)"),
     ("ids unique",
      "SELECT (SELECT count(*) - count(DISTINCT id) FROM opportunities) + (SELECT count(*) - count(DISTINCT id) FROM "
      "activities) + (SELECT count(*) - count(DISTINCT id) FROM users) + (SELECT count(*) - count(DISTINCT id) FROM "

@@ -20,15 +20,15 @@ import YardstickTestSupport
         #expect(outcome.stdout.contains("1480 values of product name no products row"))
     }
 
-    @Test func checkAsJSONListsFiveEntities() throws {
+    @Test func checkAsJSONListsSevenEntities() throws {
         let outcome = try CLI.run(["check", "--workspace", "examples/maven-sales", "--format", "json"])
         #expect(outcome.status == 1, "\(outcome.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8))
         let entities = (object as? [String: Any])?["entities"] as? [[String: Any]]
-        #expect(entities?.count == 5)
+        #expect(entities?.count == 7)
         #expect(
             Set(entities?.compactMap { $0["entity"] as? String } ?? [])
-                == ["teams", "users", "accounts", "products", "opportunities"])
+                == ["teams", "users", "accounts", "products", "opportunities", "surveys", "quotas"])
     }
 
     @Test func unknownWorkspaceExitsTwo() throws {

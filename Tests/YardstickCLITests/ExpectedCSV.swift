@@ -34,6 +34,7 @@ enum ExpectedCSV {
     /// the others are integers or exact decimals.
     static let floatIndicators: Set<String> = [
         "win_rate", "avg_won_deal", "median_won_deal", "avg_sales_cycle_days", "revenue_share", "revenue_growth",
+        "account_coverage", "csat",
     ]
 
     /// Same unit and status; integers and decimals equal as text, floats within relative 1e-9.

@@ -12,22 +12,22 @@ import Testing
         let outcome = try CLI.run(Self.arguments + ["--format", "csv", "--timings"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let lines = outcome.stderr.split(separator: "\n").map(String.init)
-        try #require(lines.count == 3 + 1 + 13 + 1, "\(outcome.stderr)")
+        try #require(lines.count == 3 + 1 + 16 + 1, "\(outcome.stderr)")
         #expect(lines[0].hasPrefix("timings: load "))
         #expect(lines[0].contains(" s, evaluation ") && lines[0].contains(" s (discovery "))
-        // 41 agents and the company, 13 straight-line indicators: every agent's figure in column
+        // 41 agents and the company, 16 straight-line indicators: every agent's figure in column
         // mode, the company (a single subject) per subject.
         #expect(
             lines[1]
-                == "figures: 546: 533 in column mode, 0 prefetched per subject, 13 per subject, 0 alone, 0 not run; 0 failed, 0 stopped by limits"
+                == "figures: 672: 656 in column mode, 0 prefetched per subject, 16 per subject, 0 alone, 0 not run; 0 failed, 0 stopped by limits"
         )
-        // Discovery finds 12 aggregates; revenue_growth's previous period is computed on request.
-        #expect(lines[2] == "queries: 13 grouped (12 computed ahead, 12 discovered), 15 for one subject at a time")
+        // Discovery finds 16 aggregates; revenue_growth's previous period is computed on request.
+        #expect(lines[2] == "queries: 17 grouped (16 computed ahead, 16 discovered), 19 for one subject at a time")
         #expect(lines[3] == "  indicator             column mode  prefetched  per subject  alone  not run  failed")
-        #expect(lines[4] == "  accounts_won                   41           0            1      0        0       0")
+        #expect(lines[4] == "  account_coverage               41           0            1      0        0       0")
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(lines[17].utf8)) as? [String: Any], "\(lines[17])")
-        #expect(json["figures"] as? Int == 546)
+            try JSONSerialization.jsonObject(with: Data(lines[20].utf8)) as? [String: Any], "\(lines[20])")
+        #expect(json["figures"] as? Int == 672)
         #expect(json["eval_seconds"] is Double && json["load_seconds"] is Double)
     }
 
@@ -49,11 +49,11 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(timed.stdout.utf8)) as? [String: Any])
         let evaluation = try #require(document["evaluation"] as? [String: Any])
         let figures = try #require(evaluation["figures"] as? [String: Int])
-        #expect(figures["column_mode"] == 533 && figures["per_subject"] == 13 && figures["total"] == 546)
+        #expect(figures["column_mode"] == 656 && figures["per_subject"] == 16 && figures["total"] == 672)
         let queries = try #require(evaluation["queries"] as? [String: Int])
-        #expect(queries == ["grouped": 13, "grouped_ahead": 12, "discovered": 12, "one_subject": 15])
+        #expect(queries == ["grouped": 17, "grouped_ahead": 16, "discovered": 16, "one_subject": 19])
         let byIndicator = try #require(evaluation["figures_by_indicator"] as? [String: [String: Int]])
-        #expect(byIndicator.count == 13)
+        #expect(byIndicator.count == 16)
         #expect(byIndicator["win_rate"]?["column_mode"] == 41)
     }
 }

@@ -48,6 +48,7 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 OUT = HERE / "expected-check.json"
 DATE_FORMAT = "%Y-%m-%d"
+DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S"   # surveys only (its mapping's [formats])
 
 # --- CRM vocabulary (only the entities used here) ---------------------------
 # field -> (type, enum values or reference target)
@@ -82,6 +83,18 @@ VOCABULARY = {
         "stage": ("enum", ["prospecting", "qualification", "proposal", "negotiation", "won", "lost"]),
         "amount": ("decimal", None), "created_at": ("date", None), "closed_at": ("date", None),
         "lost_reason": ("string", None), "source": ("string", None),
+    },
+    "surveys": {
+        "id": ("string", None),
+        "type": ("enum", ["csat", "nps", "complaint", "suggestion"]),
+        "user": ("reference", "users"), "account": ("reference", "accounts"),
+        "case": ("reference", "cases"), "submitted_at": ("datetime", None),
+        "score": ("decimal", None), "comment": ("string", None),
+    },
+    "quotas": {
+        "id": ("string", None), "user": ("reference", "users"), "team": ("reference", "teams"),
+        "period_start": ("date", None), "period_end": ("date", None), "metric": ("string", None),
+        "target": ("decimal", None), "stretch": ("decimal", None), "challenge": ("decimal", None),
     },
 }
 
@@ -130,6 +143,18 @@ MAPPINGS = {
                     "created_at": "engage_date", "closed_at": "close_date",
                     "amount": "close_value"}},
     ],
+    # Not Maven's: the example's synthetic tables (derive_ratings.py, derive_quotas.py).
+    "surveys": [
+        {"file": "ratings.csv", "formats": {"datetime": "%Y-%m-%d %H:%M:%S"},
+         "fields": {"id": "survey_id", "type": "kind", "user": "agent", "account": "account",
+                    "submitted_at": "submitted_at", "score": "score", "comment": "comment"}},
+    ],
+    "quotas": [
+        {"file": "quotas.csv",
+         "fields": {"id": "quota_id", "user": "agent", "team": "team", "period_start": "period_start",
+                    "period_end": "period_end", "metric": "metric", "target": "target",
+                    "stretch": "stretch", "challenge": "challenge"}},
+    ],
 }
 
 
@@ -147,6 +172,11 @@ RULES = [
     ("opportunities", "closed_at", "closed_at ≥ created_at",
      lambda r: r["created_at"] is None or r["closed_at"] >= r["created_at"]),  # ISO dates sort as text
     ("opportunities", "amount", "amount ≥ 0", lambda r: Decimal(r["amount"]) >= 0),
+    ("surveys", "score", "score in 0…10", lambda r: 0 <= Decimal(r["score"]) <= 10),
+    ("surveys", "score", "score in 1…5 when type = csat",
+     lambda r: r["type"] != "csat" or 1 <= Decimal(r["score"]) <= 5),
+    ("quotas", "period_end", "period_end ≥ period_start", lambda r: r["period_end"] >= r["period_start"]),
+    ("quotas", "target", "target ≥ 0", lambda r: Decimal(r["target"]) >= 0),
 ]
 
 
@@ -190,6 +220,8 @@ def parses(value, ftype, values):
             Decimal(value)
         elif ftype == "date":
             datetime.strptime(value, DATE_FORMAT)
+        elif ftype == "datetime":
+            datetime.strptime(value, DATETIME_FORMAT)
         elif ftype == "enum":
             return value in values
         return True
@@ -235,7 +267,7 @@ def main():
         }
         for f, (ftype, extra) in allf.items():
             bad = sorted({v for v in vals(f) if not parses(v, ftype, extra)})
-            if ftype in ("integer", "decimal", "date", "enum"):
+            if ftype in ("integer", "decimal", "date", "datetime", "enum"):
                 info["invalid_values"][f] = {
                     "count": sum(1 for v in vals(f) if not parses(v, ftype, extra)),
                     "examples": bad[:5]}
@@ -260,9 +292,11 @@ def main():
 
         info["dates"] = {}
         for f, (ftype, _) in allf.items():
-            if ftype != "date":
+            if ftype not in ("date", "datetime"):
                 continue
-            ds = sorted(v for v in vals(f) if parses(v, "date", None))
+            ds = sorted(v for v in vals(f) if parses(v, ftype, None))
+            if ftype == "datetime":  # read in the workspace timezone, UTC; spans print as ISO 8601
+                ds = [datetime.strptime(v, DATETIME_FORMAT).strftime("%Y-%m-%dT%H:%M:%SZ") for v in ds]
             info["dates"][f] = {"min": ds[0], "max": ds[-1]} if ds else {"min": None, "max": None}
 
         info["rule_violations"] = {

@@ -69,6 +69,15 @@ revenue_growth     ratio(now - before, before) where now = won_revenue of the pe
                    before = won_revenue of the previous period (same subject); computed as
                    float(now - before) / float(before), the difference being exact;
                    missing when before == 0 (including 0/0).
+account_coverage   ratio(deals with a non-null account, deals) over the deals with created_at in
+                   the period (any stage); a float; missing when there are none.
+
+From the synthetic ratings table data/ratings.csv (mapped to `surveys`: id = survey_id,
+type = kind, user = agent, account, submitted_at = "YYYY-MM-DD HH:MM:SS" in UTC, score, comment);
+a survey belongs to the subject whose members include its user, and is in the period when the
+date part of submitted_at is:
+csat               mean of float(score) over type == csat (1-5); missing ("no rows") when none.
+complaints         count of type == complaint (0 when none).
 
 Output format (Yardstick's long CSV)
 ------------------------------------
@@ -100,6 +109,7 @@ UNITS = {
     "avg_won_deal": "money", "median_won_deal": "money", "avg_sales_cycle_days": "days",
     "accounts_won": "count", "products_sold": "count", "revenue_share": "percent",
     "big_deals": "count", "open_pipeline": "count", "revenue_growth": "percent",
+    "account_coverage": "percent", "csat": "score", "complaints": "count",
 }
 
 PERIODS = {
@@ -194,6 +204,17 @@ def load():
             })
     assert len(opps) == 8800
 
+    surveys = []
+    with open(DATA / "ratings.csv", newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            surveys.append({
+                "id": r["survey_id"],
+                "type": r["kind"],
+                "user": r["agent"] or None,
+                "submitted_on": date.fromisoformat(r["submitted_at"][:10]),
+                "score": Decimal(r["score"]) if r["score"] else None,
+            })
+
     subjects = []  # (grain, id, name, member set)
     for user in sorted(team_of):
         subjects.append(("user", user, user, {user}))
@@ -203,7 +224,7 @@ def load():
         subjects.append(("department", office, office,
                          {u for u, t in team_of.items() if manager_office[t] == office}))
     subjects.append(("company", "Maven", "Maven", set(team_of)))
-    return opps, subjects
+    return opps, surveys, subjects
 
 
 # ---------------------------------------------------------------- indicators
@@ -220,7 +241,7 @@ def won_sum(rows, first, last):
     return ("dec", total)
 
 
-def evaluate(rows, all_rows, first, last, prev_first, prev_last):
+def evaluate(rows, all_rows, first, last, prev_first, prev_last, surveys=()):
     won = [o for o in rows if o["stage"] == "won" and in_range(o["closed_at"], first, last)]
     lost = [o for o in rows if o["stage"] == "lost" and in_range(o["closed_at"], first, last)]
     v = {}
@@ -240,6 +261,12 @@ def evaluate(rows, all_rows, first, last, prev_first, prev_last):
     v["open_pipeline"] = ("int", sum(1 for o in rows if o["stage"] in ("prospecting", "qualification")))
     now, before = v["won_revenue"], won_sum(rows, prev_first, prev_last)
     v["revenue_growth"] = ratio(("dec", now[1] - before[1]), before)
+    engaged = [o for o in rows if in_range(o["created_at"], first, last)]
+    v["account_coverage"] = ratio(("int", sum(1 for o in engaged if o["account"] is not None)), ("int", len(engaged)))
+    rated = [x for x in surveys if in_range(x["submitted_on"], first, last)]
+    scores = [float(x["score"]) for x in rated if x["type"] == "csat" and x["score"] is not None]
+    v["csat"] = ("num", sum(scores) / len(scores)) if scores else missing("no rows")
+    v["complaints"] = ("int", sum(1 for x in rated if x["type"] == "complaint"))
     assert set(v) == set(UNITS)
     return v
 
@@ -248,13 +275,14 @@ GRAIN_ORDER = {"company": 0, "department": 1, "team": 2, "user": 3}
 
 
 def main():
-    opps, subjects = load()
+    opps, surveys, subjects = load()
     OUT.mkdir(exist_ok=True)
     for label, (first, last, pf, pl) in PERIODS.items():
         out_rows = []
         for grain, sid, name, members in subjects:
             rows = [o for o in opps if o["owner"] in members]
-            for ind, val in evaluate(rows, opps, first, last, pf, pl).items():
+            mine = [x for x in surveys if x["user"] in members]
+            for ind, val in evaluate(rows, opps, first, last, pf, pl, mine).items():
                 text, status = fmt(val)
                 out_rows.append((label, grain, sid, name, ind, text, UNITS[ind], status))
         out_rows.sort(key=lambda r: (GRAIN_ORDER[r[1]], r[2], r[4]))
