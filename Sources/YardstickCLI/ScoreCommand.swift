@@ -58,6 +58,11 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Also write a run manifest (data fingerprint, file hashes, options, results digest) to this file.")
     var manifest: String?
 
+    @Option(
+        name: .customLong("verify-manifest"),
+        help: "Re-run and compare with the manifest recorded in this file (exit 1 when anything differs).")
+    var verifyManifest: String?
+
     @Flag(
         help:
             "Skip rows with bad values (each one listed on standard error, or in --rejects) instead of failing; files that cannot be loaded are still an error."
@@ -98,9 +103,11 @@ struct ScoreCommand: ParsableCommand {
         } catch {
             throw CommandFailure(.usage, cause: error)
         }
+        let models: ScorecardModels
         var definition: ScorecardDefinition
         do {
-            definition = try ScorecardModels.load(workspace: directory).model(model, workspace: directory)
+            models = try ScorecardModels.load(workspace: directory)
+            definition = try models.model(model, workspace: directory)
         } catch {
             throw CommandFailure(.workspace, cause: error)
         }
@@ -141,10 +148,16 @@ struct ScoreCommand: ParsableCommand {
         } else {
             try? FileHandle.standardOutput.write(contentsOf: bytes)
         }
-        if manifest != nil {
-            // TODO(lead): the evolve helper's `ScoreManifest.write(report:options:to:)` writes it;
-            // call it here at merge (with --model, --period/--period-range, --as-of, --per).
-            printError("note: --manifest is not written by this build yet")
+        if manifest != nil || verifyManifest != nil {
+            let csv = ScoreReportWriters.writer(for: "csv").map { $0.write(report, locale: workspace.locale) } ?? []
+            let current = try ScoreManifestFile.manifest(
+                workspace: workspace, models: models, definition: definition, selection: selection,
+                periods: periods, asOf: day, grains: (includesSubjects ? [definition.per] : []) + definition.rollups,
+                limits: limitOptions.limits, csv: csv)
+            if let manifest { try ScoreManifestFile.write(current, to: manifest) }
+            if let verifyManifest, try !ScoreManifestFile.verify(current, against: verifyManifest) {
+                throw CommandFailure.findings
+            }
         }
         if !report.failures.isEmpty {
             for line in FailureSummary(report.failures).lines() { printError("error: \(line)") }

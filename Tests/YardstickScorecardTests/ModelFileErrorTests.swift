@@ -57,7 +57,7 @@ import YardstickScorecard
         #expect(
             try ModelWorkspace(["model.lua": source]).problems() == [
                 "model.lua:1: scorecard: unknown key \"colour\" (keys: \(keys))",
-                "model.lua:4: kpi \"a\": unknown key \"wieght\" (keys: weight, target, score, cap, missing, better, pipeline, overrides, drop)",
+                "model.lua:4: kpi \"a\": unknown key \"wieght\" (keys: weight, target, score, cap, missing, better, pipeline, overrides, rollup_target, drop)",
                 "model.lua:5: kpi \"b\": weight must be a number, not \"fifty\"",
                 "model.lua:6: kpi \"c\": unknown scoring function \"ranked\" (functions: \(functions))",
                 "model.lua:7: kpi \"d\": missing must be one of \"zero\", \"reweight\", \"incomplete\", not \"skip\"",

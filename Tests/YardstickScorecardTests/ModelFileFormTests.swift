@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import YardstickData
 import YardstickEngine
@@ -265,12 +266,17 @@ let contractExample = """
         #expect(models.definitions.map(\.id) == ["main", "ay", "bee"])
         #expect(models.definitions.map(\.file) == ["model.lua", "scorecards/a.lua", "scorecards/b.lua"])
         #expect(try models.model("bee", workspace: workspace.directory.path).per == .team)
-        #expect(throws: ScorecardError.self) { try models.model(nil, workspace: workspace.directory.path) }
+        // model.lua is the workspace's own scorecard: the default among several.
+        #expect(try models.model(nil, workspace: workspace.directory.path).id == "main")
+        try FileManager.default.removeItem(at: workspace.directory.url.appendingPathComponent("model.lua"))
+        let withoutMain = try workspace.load()
         do {
-            _ = try models.model(nil, workspace: workspace.directory.path)
+            _ = try withoutMain.model(nil, workspace: workspace.directory.path)
+            Issue.record("several models and no model.lua must not pick one")
         } catch {
             #expect(
-                error.description == "model.lua: the workspace has 3 models; choose one with --model: main, ay, bee")
+                error.description
+                    == "model.lua: the workspace has 2 models and no model.lua; choose one with --model: ay, bee")
         }
         do {
             _ = try models.model("nope", workspace: workspace.directory.path)

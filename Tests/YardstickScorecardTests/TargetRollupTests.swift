@@ -110,10 +110,27 @@ import YardstickEngine
         #expect(team.rule == "quota revenue: sum of 2 members (u1, u2)")
     }
 
-    @Test func aConstantAppliesPerSubjectSoItsRollupIsTheMembersSum() throws {
+    @Test func aConstantHoldsAUnitToTheSameLevelByDefault() throws {
         let settings = IndicatorSettings(
             "win_rate", target: .constant(0.3),
             overrides: [TargetOverride(filter: SubjectFilter(["team": ["T2"]]), rule: .constant(0.35))])
+        let (resolver, members) = try model(settings)
+        let north = rollup(resolver, members, "T1", .team, indicator: "win_rate")
+        #expect(north.value == 0.3)
+        #expect(north.rule == "constant 0.3, the same for the team")
+        let south = rollup(resolver, members, "T2", .team, indicator: "win_rate")
+        #expect(south.value == 0.35)
+        #expect(south.rule == "override team = T2: constant 0.35, the same for the team")
+        let company = rollup(resolver, members, "C", .company, indicator: "win_rate")
+        #expect(company.value == 0.3)
+        #expect(company.rule == "constant 0.3, the same for the company")
+    }
+
+    @Test func aConstantSummedAtRollupIsTheMembersSum() throws {
+        let settings = IndicatorSettings(
+            "win_rate", target: .constant(0.3),
+            overrides: [TargetOverride(filter: SubjectFilter(["team": ["T2"]]), rule: .constant(0.35))],
+            constantRollup: .sum)
         let (resolver, members) = try model(settings)
         let north = rollup(resolver, members, "T1", .team, indicator: "win_rate")
         #expect(abs((north.value ?? 0) - 0.6) < 1e-12)
@@ -177,7 +194,7 @@ import YardstickEngine
     }
 
     @Test func aUnitWithNothingScoredBelowItHasNoTarget() throws {
-        let (resolver, _) = try model(IndicatorSettings("won", target: .constant(1)))
+        let (resolver, _) = try model(IndicatorSettings("won", target: .constant(1), constantRollup: .sum))
         let team = rollup(resolver, [:], "T3", .team, indicator: "won")
         #expect(team.value == nil)
         #expect(team.rule == "constant 1 per subject")

@@ -29,7 +29,8 @@ Targets     a constant; or `quota METRIC` from data/quotas.csv: the subject's ow
             for a quarter and a quarterly row is pro-rated by days to a month (31/92 for 2017-10
             of 2017-Q4). The tier (target | stretch | challenge) reads that column; a row without
             the tier leaves no target. An override whose filter matches the subject (team =
-            "Melvin Marxen" in sales-fine) replaces the rule. Peer functions have no target.
+            "Melvin Marxen" in sales-fine) replaces the rule, for the team unit itself too. Peer
+            functions have no target.
 Completion  direction-aware: higher is better value/target, lower is better target/value; both
             0 -> 1; a zero denominator with the other side positive -> no ratio, target met; a
             negative operand -> no ratio, met by direct comparison.
@@ -627,6 +628,13 @@ def rollup_model(model, label, data, cards, targets):
         if key in target_cache:
             return target_cache[key]
         rule = node["target"]
+        # An override applies to a unit when its filter names the unit itself (team = the
+        # unit's id or name; ids are names in this data set).
+        for where, override in node["overrides"]:
+            if where and all(k in ("id", "name", "team") and unit_id in ([v] if isinstance(v, str) else v)
+                             for k, v in where.items()):
+                rule = override
+                break
         if node["score"][0] in PEER_FUNCTIONS or rule is None:
             result = (None, "none")
         elif rule[0] == "constant":

@@ -20,11 +20,16 @@ public struct IndicatorSettings: Sendable {
     /// the indicator's own `better`. The model's `ScorecardIndicator.direction` holds the
     /// declared one, or higher-is-better until the runner applies the indicator's own.
     public var declaredDirection: Direction?
+    /// How a constant target applies to a rollup unit (team, department, company): the same
+    /// level (the default: right for rates, averages, scores and distinct counts) or the sum
+    /// of the unit's members' targets (amounts each member is expected to add).
+    public var constantRollup: ConstantRollup
 
     /// Creates settings.
     public init(
         _ id: String, target: TargetRule? = nil, overrides: [TargetOverride] = [],
-        pipelineIndicator: String? = nil, location: ModelLocation? = nil, declaredDirection: Direction? = nil
+        pipelineIndicator: String? = nil, location: ModelLocation? = nil, declaredDirection: Direction? = nil,
+        constantRollup: ConstantRollup = .same
     ) {
         self.id = id
         self.target = target
@@ -32,6 +37,7 @@ public struct IndicatorSettings: Sendable {
         self.pipelineIndicator = pipelineIndicator
         self.location = location
         self.declaredDirection = declaredDirection
+        self.constantRollup = constantRollup
     }
 }
 
@@ -51,4 +57,13 @@ public struct TargetOverride: Sendable {
         self.rule = rule
         self.location = location
     }
+}
+
+/// How a constant target applies to a rollup unit (`rollup_target` in a model file's kpi).
+public enum ConstantRollup: String, Sendable, Hashable, CaseIterable {
+    /// The unit's target is the constant itself (a team's win rate against 0.6).
+    case same
+    /// The unit's target is the sum of its members' targets (each rep 10 deals: a team of 5,
+    /// 50).
+    case sum
 }

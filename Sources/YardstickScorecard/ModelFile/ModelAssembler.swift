@@ -67,7 +67,8 @@ enum ModelAssembler {
                     }
                     indicators[node.id] = IndicatorSettings(
                         node.id, target: node.target, overrides: node.overrides ?? [], pipelineIndicator: node.pipeline,
-                        location: node.location, declaredDirection: node.better)
+                        location: node.location, declaredDirection: node.better,
+                        constantRollup: node.rollupTarget ?? .same)
                     return .indicator(
                         ScorecardIndicator(
                             node.id, weight: weight, direction: node.better ?? .higherIsBetter, function: function,

@@ -87,6 +87,8 @@ struct NodeDeclaration: Sendable {
     var better: Direction?
     /// The pipeline indicator (kpi).
     var pipeline: String?
+    /// How a constant target rolls up (`rollup_target`, kpi).
+    var rollupTarget: ConstantRollup?
     /// The target overrides (kpi).
     var overrides: [TargetOverride]?
     /// The children (dimension).

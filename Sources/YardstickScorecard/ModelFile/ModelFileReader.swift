@@ -30,7 +30,8 @@ struct ModelFileReader {
     /// The keys a `dimension "id" { … }` takes (its list items are its children).
     static let dimensionKeys = ["weight", "drop"]
     /// The keys a `kpi "id" { … }` takes.
-    static let kpiKeys = ["weight", "target", "score", "cap", "missing", "better", "pipeline", "overrides", "drop"]
+    static let kpiKeys = ["weight", "target", "score", "cap", "missing", "better", "pipeline", "overrides", "rollup_target", "drop",
+    ]
 
     init(file: String, source: String, vm: ModelVM, state: ModelVMState) {
         self.file = file
@@ -185,6 +186,9 @@ struct ModelFileReader {
             node.better = choice(
                 body["better"], owner: owner, key: "better", line: line, Direction.allCases.map { ($0.rawValue, $0) })
             node.pipeline = string(body["pipeline"], owner: owner, key: "pipeline", line: line)
+            node.rollupTarget = choice(
+                body["rollup_target"], owner: owner, key: "rollup_target", line: line,
+                ConstantRollup.allCases.map { ($0.rawValue, $0) })
             node.overrides = overrides(body["overrides"], owner: owner, indicator: id, line: line)
         }
         return node

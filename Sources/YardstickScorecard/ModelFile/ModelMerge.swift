@@ -82,6 +82,7 @@ enum ModelMerge {
         merged.missing = overlay.missing ?? base.missing
         merged.better = overlay.better ?? base.better
         merged.pipeline = overlay.pipeline ?? base.pipeline
+        merged.rollupTarget = overlay.rollupTarget ?? base.rollupTarget
         merged.overrides = overlay.overrides ?? base.overrides
         merged.children = merge(base.children, overlay.children, problems: &problems)
         return merged

@@ -116,10 +116,12 @@ public struct ScorecardModels: Sendable {
         let ids = definitions.map(\.id).joined(separator: ", ")
         guard let argument else {
             if definitions.count == 1, let only = definitions.first { return only }
+            // The workspace's own scorecard (`model.lua`) is the default among several.
+            if let main = definitions.first(where: { $0.file == "model.lua" }) { return main }
             let message =
                 definitions.isEmpty
                 ? "the workspace has no scorecard model: write model.lua or scorecards/*.lua"
-                : "the workspace has \(definitions.count) models; choose one with --model: \(ids)"
+                : "the workspace has \(definitions.count) models and no model.lua; choose one with --model: \(ids)"
             throw ScorecardError([ScorecardProblem(file: "model.lua", line: nil, message: message)])
         }
         if let found = definitions.first(where: { $0.id == argument }) { return found }

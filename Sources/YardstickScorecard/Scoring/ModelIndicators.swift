@@ -67,36 +67,6 @@ struct ModelIndicators {
     }
 }
 
-extension ScorecardDefinition {
-    /// This definition with every leaf scored in its effective direction: the kpi's own
-    /// (``IndicatorSettings/declaredDirection``), else the indicator's `better` from `infos`.
-    ///
-    /// TODO(lead): the model branch has `applyingIndicatorDirections(_:)` with the same rule;
-    /// keep one of the two at merge.
-    func resolvingDirections(_ infos: [String: IndicatorInfo]) -> ScorecardDefinition {
-        func direction(of id: String, declared: Direction) -> Direction {
-            if let own = indicators[id]?.declaredDirection { return own }
-            guard let info = infos[id] else { return declared }
-            return info.better == .lower ? .lowerIsBetter : .higherIsBetter
-        }
-        func resolve(_ nodes: [ScorecardNode]) -> [ScorecardNode] {
-            nodes.map { node in
-                switch node {
-                case .indicator(var indicator):
-                    indicator.direction = direction(of: indicator.id, declared: indicator.direction)
-                    return .indicator(indicator)
-                case .dimension(var dimension):
-                    dimension.children = resolve(dimension.children)
-                    return .dimension(dimension)
-                }
-            }
-        }
-        var resolved = self
-        resolved.model.children = resolve(model.children)
-        return resolved
-    }
-}
-
 extension IndicatorSettings {
     /// Whether a target of the indicator may come from a function (its rule or an override's),
     /// which reads the previous and last year's values.

@@ -78,7 +78,8 @@ public struct ScorecardRunner: Sendable {
         let runs = try evaluate(indicators, windows: windows)
         let run = runs[0]
         let infosByID = Dictionary(run.indicators.map { ($0.id, $0) }) { first, _ in first }
-        let resolved = definition.resolvingDirections(infosByID)
+        let resolved = definition.applyingIndicatorDirections(
+            infosByID.mapValues { $0.better == .lower ? .lowerIsBetter : .higherIsBetter })
         let infos = Self.infos(indicators, resolved: resolved, from: infosByID)
         let context = try ScoringContext(
             definition: resolved, indicators: indicators, run: RunValues(runs, ids: indicators.all),

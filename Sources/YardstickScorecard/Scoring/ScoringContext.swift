@@ -112,17 +112,15 @@ struct ScoringContext {
     func scores(of windows: ScoreWindows) throws(ScorecardError) -> PeriodScores {
         let scored = try scoredSubjects(in: windows)
         let rollups = rollups(in: windows, scored: scored)
-        // TODO(lead): with the alerts branch, call `AlertDetector(settings:).alerts(in: scores,
-        // asOf:, indicators:, model: definition.model)` on the assembled PeriodScores instead, so
-        // the rollup units' own alerts (部门完成率) are raised too.
-        let alerts =
-            definition.alerts.map {
-                AlertDetector(settings: $0).alerts(
-                    for: scored, period: windows.period, window: windows.window, asOf: asOf, indicators: infos)
-            } ?? []
-        return PeriodScores(
+        var scores = PeriodScores(
             period: windows.period, window: windows.window, previousWindow: windows.previousWindow,
-            lastYearWindow: windows.lastYearWindow, subjects: scored, rollups: rollups, alerts: alerts)
+            lastYearWindow: windows.lastYearWindow, subjects: scored, rollups: rollups, alerts: [])
+        // Subjects' alerts, then the rollup units' own (部门完成率 against the unit's target).
+        if let settings = definition.alerts {
+            scores.alerts = AlertDetector(settings: settings).alerts(
+                in: scores, asOf: asOf, indicators: infos, model: definition.model)
+        }
+        return scores
     }
 
     /// Every subject's values, targets, comparisons and scorecard in one period.

@@ -23,6 +23,8 @@ extension TargetResolver {
         guard let (rule, override) = effectiveRule(of: rollup.indicatorID, for: unit) else { return Self.noTarget }
         let resolved: ResolvedTarget?
         switch rule {
+        case .constant(let value) where definition.settings(of: rollup.indicatorID).constantRollup == .same:
+            resolved = ResolvedTarget(value: value, rule: "constant \(Self.number(value)), the same for the \(unit.grain.rawValue)")
         case .constant(let value):
             let sum = childrenSum(of: unit.id, in: rollup, visited: visited)
             resolved =
