@@ -152,26 +152,15 @@ struct AlertsCommand: ParsableCommand {
     /// - Throws: ``CLIError`` when the text is not a single date.
     static func asOfDay(_ text: String?, calendar: CalendarSettings) throws -> Int32 {
         guard let text else { return Int32(Int(Date().timeIntervalSince1970) / 86_400) }
-        guard let day = try? Period.parse(text, calendar: calendar), day.kind == .day else {
+        guard let day = ScorePeriods.day(text) else {
             throw CLIError("--as-of \(text): expected a date such as 2017-10-20")
         }
-        return day.firstDay
+        return day
     }
 
-    /// The scored period: `--period` as `run` reads it, `MTD`, `QTD` or `YTD` for the month,
-    /// calendar quarter or year containing the as-of day (the fiscal year when the workspace's
-    /// starts after January, as `score` reads them), or by default the month containing it.
+    /// The period alerts are raised for: as `score` reads `--period` (MTD, QTD, YTD relative to
+    /// the as-of day), or by default the month containing the as-of day.
     static func period(_ text: String?, asOf day: Int32, calendar: CalendarSettings) throws -> Period {
-        let (year, month, _) = CivilDate.components(ofDay: day)
-        switch text?.trimmingCharacters(in: .whitespaces).uppercased() {
-        case nil, "MTD": return .month(year: year, month: month)
-        case "QTD": return .quarter(year: year, quarter: (month - 1) / 3 + 1)
-        case "YTD":
-            let start = calendar.fiscalYearStartMonth
-            guard start > 1 else { return .year(year) }
-            // A fiscal year is named by the calendar year it ends in.
-            return .fiscalYear(month >= start ? year + 1 : year, startMonth: start)
-        default: return try Period.parse(text ?? "", calendar: calendar)
-        }
+        try ScorePeriods.period(text ?? "MTD", asOf: day, calendar: calendar)
     }
 }

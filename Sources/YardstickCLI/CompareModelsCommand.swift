@@ -56,12 +56,7 @@ struct CompareModelsCommand: ParsableCommand {
         let asOf = try ModelScoring.asOf(self.asOf)
         let scoring = try ModelScoring(
             directory: workspaceOptions.directory, indicators: indicators, limits: limitOptions, lenient: lenient)
-        let period: Period
-        do {
-            period = try Period.parse(self.period, calendar: scoring.workspace.calendar)
-        } catch {
-            throw CommandFailure(error, otherwise: .usage)
-        }
+        let period = try scoring.period(self.period, asOf: asOf)
         let oldReport = try scoring.score(model: old, periods: [period], asOf: asOf)
         let newReport = try scoring.score(model: new, periods: [period], asOf: asOf)
         let comparison: ModelComparison

@@ -84,12 +84,7 @@ struct ExplainCommand: ParsableCommand {
         let asOf = try ModelScoring.asOf(self.asOf)
         let scoring = try ModelScoring(
             directory: workspaceOptions.directory, indicators: indicators, limits: limitOptions, lenient: true)
-        let period: Period
-        do {
-            period = try Period.parse(self.period, calendar: scoring.workspace.calendar)
-        } catch {
-            throw CommandFailure(error, otherwise: .usage)
-        }
+        let period = try scoring.period(self.period, asOf: asOf)
         let report = try scoring.score(model: model, periods: [period], asOf: asOf)
         let grain: Grain
         if let per {

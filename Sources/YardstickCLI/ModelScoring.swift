@@ -46,6 +46,9 @@ struct ModelScoring {
     func score(model argument: String?, periods: [Period], asOf: Int32) throws(CommandFailure) -> ScoreReport {
         do {
             let definition = try models.model(argument, workspace: workspace.directory)
+            // "Today" is the as-of day for the indicators too (days elapsed, pace), as in `score`.
+            var evaluator = self.evaluator
+            evaluator.today = asOf
             return try ScorecardRunner(evaluator: evaluator, selection: selection, definition: definition, asOf: asOf)
                 .score(periods: periods)
         } catch {
@@ -59,10 +62,21 @@ struct ModelScoring {
     /// - Throws: ``CommandFailure`` of kind `usage` for anything but a date.
     static func asOf(_ argument: String?) throws(CommandFailure) -> Int32 {
         guard let argument else { return Int32(Int(Date().timeIntervalSince1970) / 86_400) }
-        guard let day = try? Period.parse(argument, calendar: CalendarSettings()), day.kind == .day else {
+        guard let day = ScorePeriods.day(argument) else {
             throw CommandFailure.usage("--as-of \(argument): expected a date such as 2017-10-15")
         }
-        return day.firstDay
+        return day
+    }
+
+    /// The period `--period` names, as `score` reads it (MTD, QTD, YTD relative to the as-of day).
+    ///
+    /// - Throws: ``CommandFailure`` of kind `usage` for a period that does not parse.
+    func period(_ text: String, asOf: Int32) throws(CommandFailure) -> Period {
+        do {
+            return try ScorePeriods.period(text, asOf: asOf, calendar: workspace.calendar)
+        } catch {
+            throw CommandFailure(error, otherwise: .usage)
+        }
     }
 
     /// Lists a report's indicator failures on standard error, grouped as `run` does; true when

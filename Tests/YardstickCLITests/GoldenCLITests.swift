@@ -72,6 +72,38 @@ import YardstickTestSupport
         Case(
             "explain-win-rate",
             ["explain", "win_rate"] + maven + ["--subject", "Darcel Schlecht", "--period", "2017-Q4"]),
+        // scorecards: score in each format, to date, alerts, explain --model, compare-models
+        Case("score-maven-table", ["score"] + maven + ["--period", "2017-Q4"]),
+        Case(
+            "score-fine-csv", ["score"] + maven + ["--model", "sales-fine", "--period", "2017-10", "--format", "csv"]),
+        Case(
+            "score-team-view-json",
+            ["score"] + maven + [
+                "--model", "team-view", "--period", "2017-Q4", "--format", "json", "--as-of", "2018-01-15",
+            ]),
+        Case(
+            "score-fine-to-date",
+            ["score"] + maven + ["--model", "sales-fine", "--period", "MTD", "--as-of", "2017-10-20"]),
+        Case(
+            "alerts-fine-to-date",
+            ["alerts"] + maven + ["--model", "sales-fine", "--as-of", "2017-10-20", "--kind", "behind-pace,period-end"]),
+        Case(
+            "explain-model",
+            ["explain"] + maven + [
+                "--model", "sales-fine", "--subject", "Darcel Schlecht", "--period", "2017-Q4", "--records", "2",
+                "--as-of", "2018-01-15",
+            ]),
+        Case(
+            "compare-models",
+            ["compare-models", "maven-sales", "sales-fine"] + maven + ["--period", "2017-Q4", "--as-of", "2018-01-15"]),
+        Case(
+            "error-model-weights", ["score", "--workspace", "<tmp>", "--period", "2026-10"],
+            setUp: { folder in
+                try folder.write(SmallWorkspace.files)
+                try folder.write(
+                    "return scorecard { id = \"m\",\n  dimension \"a\" { weight = 60,\n    kpi \"won_revenue\" { weight = 100, target = 1 } },\n  dimension \"b\" { weight = 30,\n    kpi \"win_rat\" { weight = 100, score = rank } },\n}\n",
+                    to: "model.lua")
+            }),
         // init
         Case("init-starter", ["init", "<tmp>/starter"], setUp: { _ in }),
         // errors
