@@ -30,7 +30,8 @@ struct ModelFileReader {
     /// The keys a `dimension "id" { … }` takes (its list items are its children).
     static let dimensionKeys = ["weight", "drop"]
     /// The keys a `kpi "id" { … }` takes.
-    static let kpiKeys = ["weight", "target", "score", "cap", "missing", "better", "pipeline", "overrides", "rollup_target", "drop",
+    static let kpiKeys = [
+        "weight", "target", "score", "cap", "missing", "better", "pipeline", "overrides", "rollup_target", "drop",
     ]
 
     init(file: String, source: String, vm: ModelVM, state: ModelVMState) {

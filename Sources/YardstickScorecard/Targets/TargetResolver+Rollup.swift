@@ -24,7 +24,8 @@ extension TargetResolver {
         let resolved: ResolvedTarget?
         switch rule {
         case .constant(let value) where definition.settings(of: rollup.indicatorID).constantRollup == .same:
-            resolved = ResolvedTarget(value: value, rule: "constant \(Self.number(value)), the same for the \(unit.grain.rawValue)")
+            resolved = ResolvedTarget(
+                value: value, rule: "constant \(Self.number(value)), the same for the \(unit.grain.rawValue)")
         case .constant(let value):
             let sum = childrenSum(of: unit.id, in: rollup, visited: visited)
             resolved =
