@@ -20,6 +20,8 @@
 #   SKIP_BUILD=1        don't build; use the existing binary
 #   YARDSTICK_BIN=...   Yardstick CLI (default .build/release/yardstick at the repository root)
 #   PERIODS=2025-01..2026-12   the --period-range of both commands
+#   AS_OF=2027-01-15    score's --as-of: after the range, so every period is whole, as `run`
+#                       evaluates them (an as-of inside the range scores that month to date)
 #   TARGET_RATIO=1.2    the ratio the summary checks against
 #   COMPARISONS=1       also time plain `score` (with the 环比/同比 comparisons); 0 skips it
 #   PYTHON=python3      interpreter for the generator and the timing helper
@@ -31,6 +33,7 @@ PYTHON="${PYTHON:-python3}"
 SCALE="${1:-1}"
 RUNS="${RUNS:-3}"
 PERIODS="${PERIODS:-2025-01..2026-12}"
+AS_OF="${AS_OF:-2027-01-15}"
 TARGET_RATIO="${TARGET_RATIO:-1.2}"
 WS="$HERE/out/scale-$SCALE"
 YBIN="${YARDSTICK_BIN:-$ROOT/.build/release/yardstick}"
@@ -104,11 +107,11 @@ for ((i = 1; i <= RUNS; i++)); do
   run_one run "$OUT/score-bench-run.csv" "$YBIN" run --workspace "$WS" --period-range "$PERIODS" --per user \
     --format csv --out "$OUT/score-bench-run.csv" || status=1
   run_one score "$OUT/score-bench-score.csv" "$YBIN" score --workspace "$WS" --model benchmark \
-    --period-range "$PERIODS" --per user --no-comparisons --format csv --out "$OUT/score-bench-score.csv" \
+    --period-range "$PERIODS" --as-of "$AS_OF" --per user --no-comparisons --format csv --out "$OUT/score-bench-score.csv" \
     || status=1
   if [[ "${COMPARISONS:-1}" == 1 ]]; then
     run_one score-comparisons "$OUT/score-bench-score-comparisons.csv" "$YBIN" score --workspace "$WS" \
-      --model benchmark --period-range "$PERIODS" --per user --format csv \
+      --model benchmark --period-range "$PERIODS" --as-of "$AS_OF" --per user --format csv \
       --out "$OUT/score-bench-score-comparisons.csv" || status=1
   fi
 done

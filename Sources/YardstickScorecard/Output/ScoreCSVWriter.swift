@@ -30,13 +30,20 @@ public struct ScoreCSVWriter: ScoreReportWriter {
     ///   - locale: Ignored: the CSV holds ids and figures only.
     /// - Returns: The CSV's bytes.
     public func write(_ report: ScoreReport, locale: String) -> [UInt8] {
-        var output = Output(facts: ScoreFacts(report))
-        for period in report.periods {
+        let facts = ScoreFacts(report)
+        // Periods are written side by side, each into its own buffer, then joined in order.
+        let parts = ConcurrentMap.map(report.periods.count) { index in
+            let period = report.periods[index]
+            var output = Output(facts: facts)
             output.windowText = period.window.firstDate + ".." + period.window.lastDate
             for subject in period.subjects { output.subjectRows(subject, period: period) }
             for unit in period.rollups { output.rollupRows(unit, period: period) }
+            return output.bytes
         }
-        return output.bytes
+        var bytes = Array((ScoreCSVColumn.header + "\n").utf8)
+        bytes.reserveCapacity(parts.reduce(bytes.count) { $0 + $1.count })
+        for part in parts { bytes += part }
+        return bytes
     }
 }
 
@@ -59,9 +66,10 @@ extension ScoreCSVWriter {
         /// period, not per row).
         var windowText = ""
 
+        /// An empty buffer (the header is written once, by ``ScoreCSVWriter/write(_:locale:)``).
         init(facts: ScoreFacts) {
             self.facts = facts
-            bytes = Array((ScoreCSVColumn.header + "\n").utf8)
+            bytes = []
         }
 
         mutating func append(_ row: Row) {

@@ -87,18 +87,14 @@ public struct ScorecardRunner: Sendable {
             infos: Dictionary(infos.map { ($0.id, $0) }) { first, _ in first }, evaluator: evaluator, asOf: asOf,
             rollupGrains: Array(grains.dropFirst()))
         // Periods are independent once the run is made: they are scored side by side.
-        let slots = ScoredPeriodSlots(count: windows.count)
-        DispatchQueue.concurrentPerform(iterations: windows.count) { index in
-            do throws(ScorecardError) {
-                slots.fill(index, with: .success(try context.scores(of: windows[index])))
-            } catch {
-                slots.fill(index, with: .failure(error))
-            }
+        let results = ConcurrentMap.map(windows.count) { index in
+            Result { () throws(ScorecardError) in try context.scores(of: windows[index]) }
         }
-        let scored = try slots.collect()
+        var scored: [PeriodScores] = []
+        for result in results { scored.append(try result.get()) }
         return ScoreReport(
             workspace: evaluator.workspace.name, generatedAt: run.generatedAt, definition: resolved, asOf: asOf,
-            indicators: infos, periods: scored, failures: runs.flatMap(\.errors))
+            indicators: infos, periods: scored, failures: Self.failures(of: runs))
     }
 
     /// The grains the run covers: the model's, then each rollup grain coarser than it.
@@ -124,20 +120,32 @@ public struct ScorecardRunner: Sendable {
         evaluator.today = asOf
         var selection = selection
         do {
+            // One run per group of disjoint windows: overlapping periods would cost the query
+            // engine a scan per period (DisjointPeriodGroups).
+            func runs(_ periods: [Period]) throws(EvaluationError) -> [RunReport] {
+                var reports: [RunReport] = []
+                // No window at all (nothing has started yet) still makes one run: its report
+                // lists the indicators.
+                let groups = DisjointPeriodGroups.groups(periods)
+                for group in groups.isEmpty ? [[]] : groups {
+                    reports.append(try evaluator.run(selection, periods: group, grains: grains))
+                }
+                return reports
+            }
             guard !comparesPeriods else {
                 selection.ids = Set(indicators.all)
-                return [try evaluator.run(selection, periods: distinct(windows.flatMap(\.evaluated)), grains: grains)]
+                return try runs(distinct(windows.flatMap(\.evaluated)))
             }
             let scoredWindows = distinct(windows.map(\.window))
             selection.ids = Set(indicators.all)
-            let main = try evaluator.run(selection, periods: scoredWindows, grains: grains)
+            let main = try runs(scoredWindows)
             let labels = Set(scoredWindows.map(\.label))
             let comparisonWindows = distinct(windows.flatMap { [$0.previousWindow, $0.lastYearWindow] })
                 .filter { !labels.contains($0.label) }
             let functionTargets = indicators.scored.filter { definition.settings(of: $0).hasTargetFunction }
-            guard !functionTargets.isEmpty, !comparisonWindows.isEmpty else { return [main] }
+            guard !functionTargets.isEmpty, !comparisonWindows.isEmpty else { return main }
             selection.ids = Set(functionTargets)
-            return [main, try evaluator.run(selection, periods: comparisonWindows, grains: grains)]
+            return main + (try runs(comparisonWindows))
         } catch {
             throw unknownIndicators(indicators, evaluator: evaluator)
                 ?? ScorecardError([
@@ -146,6 +154,17 @@ public struct ScorecardRunner: Sendable {
                         message: "cannot evaluate the model's indicators: \(error.message)")
                 ])
         }
+    }
+
+    /// The failures of the runs: every figure's, and each failure that is not a figure's (a file
+    /// that did not load, reported by every run) once.
+    static func failures(of runs: [RunReport]) -> [IndicatorFailure] {
+        var failures: [IndicatorFailure] = []
+        for failure in runs.flatMap(\.errors) {
+            if failure.subjectID == nil && failures.contains(failure) { continue }
+            failures.append(failure)
+        }
+        return failures
     }
 
     /// The error naming the kpis whose indicators the workspace lacks, or nil when it has them all.
