@@ -14,3 +14,8 @@ echo "== yardstick check --workspace $example"
 echo
 echo "== yardstick run --workspace $example --period 2017-Q4"
 "$bin" run --workspace "$example" --period 2017-Q4
+echo
+echo "== yardstick score --workspace $example --period 2017-Q4 --as-of 2018-01-15"
+# The example's scorecard (model.lua): totals, grades and ranks of the agents against their
+# quotas, then the team and company rollups.
+"$bin" score --workspace "$example" --period 2017-Q4 --as-of 2018-01-15
