@@ -39,17 +39,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Write the output to this file (atomically) instead of standard output.")
     var out: String?
 
-    @Flag(
-        help:
-            "Skip rows with bad values (each one listed on standard error, or in --rejects) instead of failing; files that cannot be loaded are still an error."
-    )
-    var lenient = false
-
-    @Option(
-        help:
-            "With --lenient: write the skipped rows to this CSV file (file,row,column,field,value,message), atomically."
-    )
-    var rejects: String?
+    @OptionGroup var lenientOptions: LenientOptions
 
     @Flag(
         help:
@@ -62,10 +52,9 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let directory = workspaceOptions.directory
         let started = DispatchTime.now()
-        if rejects != nil && !lenient {
-            throw CommandFailure.usage("--rejects lists the rows --lenient skips; pass --lenient too")
-        }
-        let (workspace, dataset) = try WorkspaceLoading.load(directory, lenient: lenient, rejects: rejects)
+        try lenientOptions.validateCombination()
+        let (workspace, dataset) = try WorkspaceLoading.load(
+            directory, lenient: lenientOptions.lenient, rejects: lenientOptions.rejects)
         let loaded = DispatchTime.now()
         let periods: [Period]
         let grains: [Grain]

@@ -63,25 +63,13 @@ struct ScoreCommand: ParsableCommand {
         help: "Re-run and compare with the manifest recorded in this file (exit 1 when anything differs).")
     var verifyManifest: String?
 
-    @Flag(
-        help:
-            "Skip rows with bad values (each one listed on standard error, or in --rejects) instead of failing; files that cannot be loaded are still an error."
-    )
-    var lenient = false
-
-    @Option(
-        help:
-            "With --lenient: write the skipped rows to this CSV file (file,row,column,field,value,message), atomically."
-    )
-    var rejects: String?
+    @OptionGroup var lenientOptions: LenientOptions
 
     @OptionGroup var limitOptions: LimitOptions
 
     func run() throws {
         let directory = workspaceOptions.directory
-        if rejects != nil && !lenient {
-            throw CommandFailure.usage("--rejects lists the rows --lenient skips; pass --lenient too")
-        }
+        try lenientOptions.validateCombination()
         guard let writer = ScoreReportWriters.writer(for: format) else {
             throw CommandFailure.usage(
                 "--format \(format): expected one of \(ScoreReportWriters.formats.joined(separator: ", "))")
@@ -95,7 +83,8 @@ struct ScoreCommand: ParsableCommand {
         } else {
             day = Int32(Int(Date().timeIntervalSince1970) / 86_400)
         }
-        let (workspace, dataset) = try WorkspaceLoading.load(directory, lenient: lenient, rejects: rejects)
+        let (workspace, dataset) = try WorkspaceLoading.load(
+            directory, lenient: lenientOptions.lenient, rejects: lenientOptions.rejects)
         let periods: [Period]
         do {
             periods = try ScorePeriods.periods(

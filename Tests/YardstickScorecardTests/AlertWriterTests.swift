@@ -59,9 +59,9 @@ import YardstickScoring
     }
 
     @Test func cuttingCountsDisplayColumns() {
-        #expect(AlertsTableWriter.truncated("销售周期很长的指标", to: 9) == "销售周期…")
-        #expect(AlertsTableWriter.truncated("Won revenue", to: 11) == "Won revenue")
-        #expect(AlertsTableWriter.truncated("Won revenue", to: 6) == "Won r…")
+        #expect(DisplayWidth.truncated("销售周期很长的指标", to: 9) == "销售周期…")
+        #expect(DisplayWidth.truncated("Won revenue", to: 11) == "Won revenue")
+        #expect(DisplayWidth.truncated("Won revenue", to: 6) == "Won r…")
     }
 
     @Test func aPeriodWithoutAlertsSaysSo() throws {

@@ -30,4 +30,19 @@ package enum DisplayWidth {
         let padding = String(repeating: " ", count: max(0, width - of(text)))
         return alignRight ? padding + text : text + padding
     }
+
+    /// `text` cut to at most `width` display columns, ending in `…` when cut (a wide character
+    /// that would straddle the edge is left out whole).
+    package static func truncated(_ text: String, to width: Int) -> String {
+        guard of(text) > width else { return text }
+        var kept = ""
+        var used = 0
+        for character in text {
+            let columns = of(String(character))
+            if used + columns > width - 1 { break }
+            kept.append(character)
+            used += columns
+        }
+        return kept + "…"
+    }
 }

@@ -97,24 +97,10 @@ public struct AlertsTableWriter: Sendable {
         }
         return rows.map { row in
             var row = row
-            row[0] = truncated(row[0], to: widths[0])
-            row[1] = truncated(row[1], to: widths[1])
+            row[0] = DisplayWidth.truncated(row[0], to: widths[0])
+            row[1] = DisplayWidth.truncated(row[1], to: widths[1])
             return row
         }
-    }
-
-    /// `text` cut to `width` display columns, ending with `…` when cut.
-    package static func truncated(_ text: String, to width: Int) -> String {
-        guard DisplayWidth.of(text) > width else { return text }
-        var kept = ""
-        var used = 0
-        for character in text {
-            let characterWidth = DisplayWidth.of(String(character))
-            if used + characterWidth > width - 1 { break }
-            kept.append(character)
-            used += characterWidth
-        }
-        return kept + "…"
     }
 
     /// `2017-10 · as of 2017-10-20 · 31 days, 20 elapsed, 11 left · pace 64.5% · 4 alerts`.

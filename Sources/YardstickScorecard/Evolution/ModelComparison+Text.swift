@@ -36,7 +36,7 @@ extension ModelComparison {
         for subject in subjects where subject.old != nil && subject.new != nil {
             table.rows.append([
                 "\(rank(subject.old?.rank)) → \(rank(subject.new?.rank))", ScoreText.rankChange(subject.rankChange),
-                Self.cut(subject.subject.name, to: 20),
+                DisplayWidth.truncated(subject.subject.name, to: 20),
                 "\(ScoreText.score(subject.old?.total)) → \(ScoreText.score(subject.new?.total))",
                 ScoreText.signed(subject.totalChange), "\(subject.old?.grade ?? "—") → \(subject.new?.grade ?? "—")",
             ])
@@ -67,7 +67,7 @@ extension ModelComparison {
     /// cut to the width), so the table stays within 100 columns; `—` when there are none.
     static func fit(_ causes: [String], width: Int) -> String {
         guard let first = causes.first else { return "—" }
-        var text = cut(first, to: width)
+        var text = DisplayWidth.truncated(first, to: width)
         for cause in causes.dropFirst() {
             let longer = text + ", " + cause
             guard DisplayWidth.of(longer) <= width else { break }
@@ -76,19 +76,6 @@ extension ModelComparison {
         return text
     }
 
-    /// `text` cut to `width` display columns, ending in `…` when cut.
-    static func cut(_ text: String, to width: Int) -> String {
-        guard DisplayWidth.of(text) > width else { return text }
-        var kept = ""
-        var used = 0
-        for character in text {
-            let columns = DisplayWidth.of(String(character))
-            if used + columns > width - 1 { break }
-            kept.append(character)
-            used += columns
-        }
-        return kept + "…"
-    }
 }
 
 /// The words of a comparison table in one locale.

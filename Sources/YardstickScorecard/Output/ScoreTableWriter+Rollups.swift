@@ -1,3 +1,4 @@
+import YardstickData
 import YardstickEngine
 import YardstickScoring
 
@@ -34,7 +35,8 @@ extension ScoreTableWriter {
                 if let ratio = completion.ratio { return ScoreNumberText.percent(ratio) }
                 return completion.isMet ? labels.met : "—"
             }
-            return ScoreTableLayout.Column(name: title, header: abbreviated(title, to: headerWidth), cells: cells)
+            return ScoreTableLayout.Column(
+                name: title, header: DisplayWidth.truncated(title, to: headerWidth), cells: cells)
         }
         let layout = ScoreTableLayout(
             fixedHeaders: headers, fixedRows: fixedRows, rightAligned: [1, 2, 3, 4, 5], optional: optional,

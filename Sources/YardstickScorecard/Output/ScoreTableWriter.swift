@@ -145,7 +145,8 @@ public struct ScoreTableWriter: ScoreReportWriter {
                 if case .indicator(let indicator) = result, indicator.appliedPolicy == .markIncomplete { cell += "*" }
                 return cell
             }
-            return ScoreTableLayout.Column(name: header, header: abbreviated(header, to: headerWidth), cells: cells)
+            return ScoreTableLayout.Column(
+                name: header, header: DisplayWidth.truncated(header, to: headerWidth), cells: cells)
         }
         let layout = ScoreTableLayout(
             fixedHeaders: fixedHeaders, fixedRows: fixedRows,
@@ -188,7 +189,7 @@ public struct ScoreTableWriter: ScoreReportWriter {
             let name = subject.name.isEmpty ? subject.id : subject.name
             let shared = (counts[subject.name] ?? 0) > 1 || subject.name.isEmpty
             let suffix = shared && !subject.name.isEmpty ? " (\(subject.id))" : ""
-            return abbreviated(DisplayText.escaped(name), to: nameWidth - DisplayWidth.of(suffix)) + suffix
+            return DisplayWidth.truncated(DisplayText.escaped(name), to: nameWidth - DisplayWidth.of(suffix)) + suffix
         }
     }
 
@@ -197,17 +198,4 @@ public struct ScoreTableWriter: ScoreReportWriter {
         facts.report.indicators.first { $0.id == id }?.title(locale: locale) ?? id
     }
 
-    /// `text` cut to at most `width` display columns, ending in `…` when cut.
-    static func abbreviated(_ text: String, to width: Int) -> String {
-        guard DisplayWidth.of(text) > width else { return text }
-        var result = ""
-        var used = 0
-        for character in text {
-            let characterWidth = DisplayWidth.of(String(character))
-            if used + characterWidth > width - 1 { break }
-            result.append(character)
-            used += characterWidth
-        }
-        return result + "…"
-    }
 }
