@@ -43,7 +43,7 @@ import YardstickScoring
         #expect(abs(changes[1] - 11.2) < 1e-9)
         #expect(abs(changes[2] - 6) < 1e-9)
         #expect(ann.causes.allSatisfy { $0.definitionChanges == [.weight] })
-        let csv = try comparison.csv().split(separator: "\n").map(String.init)
+        let csv = comparison.csv().split(separator: "\n").map(String.init)
         #expect(csv[0] == ModelComparison.csvHeader)
         #expect(
             csv[2] == "2017-10,u2,王芳,both,87.6,91.8,4.2,B,A,3,2,1,complete,complete,all,all,"
