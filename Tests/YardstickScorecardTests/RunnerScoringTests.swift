@@ -144,3 +144,37 @@ import YardstickScoring
         }
     }
 }
+
+/// A target function that fails for one subject: its scorecard has no target there (the missing
+/// policy applies), and the report lists the failure with the function's file and line, as it
+/// lists a failing indicator.
+@Suite struct RunnerTargetFailureTests {
+    struct FailingForU3: TargetFunction {
+        var identifier: String { "lua:model.lua:7" }
+        var explanation: String { "250, except for u3" }
+        func target(_ context: TargetContext) throws -> Double? {
+            guard context.subject.id != "u3" else {
+                throw ScorecardProblem(file: "model.lua", line: 7, message: "attempt to index a nil value")
+            }
+            return 250
+        }
+    }
+
+    @Test func aFailingTargetFunctionIsReportedWithItsFileAndLine() throws {
+        var settings = RunnerFixture.salesModel().indicators
+        settings["revenue"]?.target = .function(FailingForU3())
+        let report = try RunnerFixture.score(RunnerFixture.salesModel(settings: settings))
+        let october = report.periods[0]
+        #expect(october[subject: "u1"]?.targets["revenue"]?.value == 250)
+        let u3 = try #require(october[subject: "u3"])
+        #expect(u3.targets["revenue"]?.value == nil)
+        #expect(u3.targets["revenue"]?.failure?.line == 7)
+        #expect(report.failures.count == 1)
+        let failure = try #require(report.failures.first)
+        #expect(failure.indicatorID == "revenue")
+        #expect(failure.subjectID == "u3")
+        #expect(failure.periodLabel == october.period.label)
+        #expect(failure.location == "model.lua:7")
+        #expect(failure.message == "target: attempt to index a nil value")
+    }
+}

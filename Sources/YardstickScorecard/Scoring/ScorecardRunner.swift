@@ -94,7 +94,27 @@ public struct ScorecardRunner: Sendable {
         for result in results { scored.append(try result.get()) }
         return ScoreReport(
             workspace: evaluator.workspace.name, generatedAt: run.generatedAt, definition: resolved, asOf: asOf,
-            indicators: infos, periods: scored, failures: Self.failures(of: runs))
+            indicators: infos, periods: scored, failures: Self.failures(of: runs) + Self.targetFailures(in: scored))
+    }
+
+    /// The target functions that failed (not merely gave no target), one failure per subject,
+    /// indicator and period, with the function's file and line: a failing target function is
+    /// reported like a failing indicator.
+    static func targetFailures(in periods: [PeriodScores]) -> [IndicatorFailure] {
+        var failures: [IndicatorFailure] = []
+        for period in periods {
+            for subject in period.subjects {
+                for (indicatorID, target) in subject.targets.sorted(by: { $0.key < $1.key }) {
+                    guard let problem = target.failure else { continue }
+                    failures.append(
+                        IndicatorFailure(
+                            indicatorID: indicatorID, subjectID: subject.subject.id, periodLabel: period.period.label,
+                            grain: subject.subject.grain, message: "target: " + problem.message, file: problem.file,
+                            line: problem.line))
+                }
+            }
+        }
+        return failures
     }
 
     /// The grains the run covers: the model's, then each rollup grain coarser than it.

@@ -17,11 +17,14 @@ public struct ResolvedTarget: Sendable, Hashable {
     /// Why there is no target, when ``value`` is nil (no quota row covers the period, the
     /// function returned nil or failed with this message).
     public var missingReason: String?
+    /// Where and why the target function failed, when it did (an error, not merely no target):
+    /// the run reports it as a failure with its file and line, as it does a failing indicator.
+    public var failure: ScorecardProblem?
 
     /// Creates a resolved target.
     public init(
         value: Double?, tier: QuotaTier? = nil, tiers: [QuotaTier: Double] = [:], rule: String,
-        quotaRows: [String] = [], missingReason: String? = nil
+        quotaRows: [String] = [], missingReason: String? = nil, failure: ScorecardProblem? = nil
     ) {
         self.value = value
         self.tier = tier
@@ -29,5 +32,6 @@ public struct ResolvedTarget: Sendable, Hashable {
         self.rule = rule
         self.quotaRows = quotaRows
         self.missingReason = missingReason
+        self.failure = failure
     }
 }

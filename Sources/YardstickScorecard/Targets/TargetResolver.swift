@@ -259,7 +259,8 @@ public struct TargetResolver: Sendable {
             }
             return ResolvedTarget(value: value, rule: rule)
         } catch {
-            return ResolvedTarget(value: nil, rule: rule, missingReason: "\(rule) failed: \(error)")
+            let problem = error as? ScorecardProblem ?? ScorecardProblem(file: rule, line: nil, message: "\(error)")
+            return ResolvedTarget(value: nil, rule: rule, missingReason: "\(rule) failed: \(error)", failure: problem)
         }
     }
 }
