@@ -22,6 +22,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 PYTHON="${PYTHON:-python3}"
 log() { printf '%s\n' "$*" >&2; }
+# shellcheck source=workspace.sh
+source "$HERE/workspace.sh"
 
 # --- the comparison (also usable on its own with --compare) ---------------------------------
 compare_csv() {  # reference.csv candidate.csv
@@ -118,17 +120,7 @@ if ! "$PYTHON" -c 'import duckdb' 2>/dev/null; then
   log "duckdb Python package missing; installing with pip"
   "$PYTHON" -m pip install --quiet duckdb
 fi
-complete=1
-for t in teams users accounts opportunities activities cases surveys quotas; do
-  [[ -s "$WS/data/$t.csv" ]] || complete=0
-done
-[[ -s "$WS/yardstick.toml" ]] || complete=0
-if [[ $complete -eq 0 ]]; then
-  log "generating workspace (scale $SCALE) into $WS"
-  "$PYTHON" "$HERE/generate_workspace.py" --scale "$SCALE" --out "$WS"
-else
-  log "using existing workspace $WS"
-fi
+ensure_workspace "$WS" "$SCALE" || true
 mkdir -p "$OUT"
 : > "$RESULTS"
 rm -f "$Y_CSV"   # never compare a stale file

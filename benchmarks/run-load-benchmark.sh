@@ -21,6 +21,8 @@ BIN="${YARDSTICK_BIN:-$HERE/.build/release/load-benchmark}"
 RESULTS="$HERE/out/results-scale-$SCALE-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
 
 log() { printf '%s\n' "$*" >&2; }
+# shellcheck source=workspace.sh
+source "$HERE/workspace.sh"
 
 # --- 1. DuckDB (Python package) -------------------------------------------------------------
 if ! "$PYTHON" -c 'import duckdb' 2>/dev/null; then
@@ -29,17 +31,7 @@ if ! "$PYTHON" -c 'import duckdb' 2>/dev/null; then
 fi
 
 # --- 2. workspace -----------------------------------------------------------------------------
-complete=1
-for t in teams users accounts opportunities activities cases surveys quotas; do
-  [[ -s "$WS/data/$t.csv" ]] || complete=0
-done
-[[ -s "$WS/yardstick.toml" ]] || complete=0
-if [[ $complete -eq 0 ]]; then
-  log "generating workspace (scale $SCALE) into $WS"
-  "$PYTHON" "$HERE/generate_workspace.py" --scale "$SCALE" --out "$WS"
-else
-  log "using existing workspace $WS"
-fi
+ensure_workspace "$WS" "$SCALE" || true
 
 # --- 3. Yardstick benchmark binary ------------------------------------------------------------
 have_yardstick=0

@@ -40,18 +40,11 @@ YBIN="${YARDSTICK_BIN:-$ROOT/.build/release/yardstick}"
 OUT="$HERE/out"
 RESULTS="$OUT/score-results-scale-$SCALE-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
 log() { printf '%s\n' "$*" >&2; }
+# shellcheck source=workspace.sh
+source "$HERE/workspace.sh"
 
 # --- 1. The workspace and its model ----------------------------------------------------------------
-complete=1
-for t in teams users accounts opportunities activities cases surveys quotas; do
-  [[ -s "$WS/data/$t.csv" ]] || complete=0
-done
-[[ -s "$WS/yardstick.toml" ]] || complete=0
-if [[ $complete -eq 0 ]]; then
-  log "generating workspace (scale $SCALE) into $WS"
-  "$PYTHON" "$HERE/generate_workspace.py" --scale "$SCALE" --out "$WS"
-else
-  log "using existing workspace $WS"
+if ensure_workspace "$WS" "$SCALE"; then
   # A workspace generated before the score benchmark existed has no model: add it (and the
   # indicators) without regenerating the data. Team quotas come only with a fresh generation;
   # the model does not need them (it scores users).

@@ -71,15 +71,11 @@ struct AlertsCommand: ParsableCommand {
         } catch {
             throw CommandFailure(.workspace, cause: error)
         }
-        let settings: AlertSettings
-        if let declared = definition.alerts {
-            settings = declared
-        } else {
-            settings = AlertSettings(pace: PaceSettings())
+        if definition.alerts == nil {
             printError(
                 "note: model \(definition.id) declares no alerts; using the defaults (marks 50, 80, 100, 120 %, pace with a 10 % tolerance)"
             )
-            definition.alerts = settings
+            definition.alerts = AlertSettings(pace: PaceSettings())
         }
         let evaluator = Evaluator(
             engine: QueryEngine(dataset: dataset), workspace: workspace, limits: limitOptions.limits)
@@ -90,11 +86,10 @@ struct AlertsCommand: ParsableCommand {
         } catch {
             throw CommandFailure(.evaluation, cause: error)
         }
-        report.definition.alerts = settings
-        report.periods = Self.withAlerts(report, settings: settings).map { scores in
-            var scores = scores
-            scores.alerts.removeAll { !kinds.contains($0.kind) }
-            return scores
+        // The runner raised the alerts of `definition.alerts` (the defaults when the model has
+        // none); keep the kinds asked for.
+        for index in report.periods.indices {
+            report.periods[index].alerts.removeAll { !kinds.contains($0.kind) }
         }
         let bytes =
             switch format {
@@ -113,20 +108,6 @@ struct AlertsCommand: ParsableCommand {
         if !report.failures.isEmpty {
             for line in FailureSummary(report.failures).lines() { printError("error: \(line)") }
             throw CommandFailure.findings
-        }
-    }
-
-    /// The report's periods with their alerts raised by `settings`, subjects' and rollup
-    /// units' alike (whatever the runner put there is replaced, so the command does not
-    /// depend on whether the model's own settings were on).
-    static func withAlerts(_ report: ScoreReport, settings: AlertSettings) -> [PeriodScores] {
-        let detector = AlertDetector(settings: settings)
-        let indicators = Dictionary(report.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return report.periods.map { scores in
-            var scores = scores
-            scores.alerts = detector.alerts(
-                in: scores, asOf: report.asOf, indicators: indicators, model: report.definition.model)
-            return scores
         }
     }
 
@@ -151,7 +132,7 @@ struct AlertsCommand: ParsableCommand {
     ///
     /// - Throws: ``CLIError`` when the text is not a single date.
     static func asOfDay(_ text: String?, calendar: CalendarSettings) throws -> Int32 {
-        guard let text else { return Int32(Int(Date().timeIntervalSince1970) / 86_400) }
+        guard let text else { return CivilDate.today }
         guard let day = ScorePeriods.day(text) else {
             throw CLIError("--as-of \(text): expected a date such as 2017-10-20")
         }

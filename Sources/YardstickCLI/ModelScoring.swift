@@ -61,7 +61,7 @@ struct ModelScoring {
     ///
     /// - Throws: ``CommandFailure`` of kind `usage` for anything but a date.
     static func asOf(_ argument: String?) throws(CommandFailure) -> Int32 {
-        guard let argument else { return Int32(Int(Date().timeIntervalSince1970) / 86_400) }
+        guard let argument else { return CivilDate.today }
         guard let day = ScorePeriods.day(argument) else {
             throw CommandFailure.usage("--as-of \(argument): expected a date such as 2017-10-15")
         }

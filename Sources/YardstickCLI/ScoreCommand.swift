@@ -81,7 +81,7 @@ struct ScoreCommand: ParsableCommand {
             }
             day = parsed
         } else {
-            day = Int32(Int(Date().timeIntervalSince1970) / 86_400)
+            day = CivilDate.today
         }
         let (workspace, dataset) = try WorkspaceLoading.load(
             directory, lenient: lenientOptions.lenient, rejects: lenientOptions.rejects)

@@ -23,7 +23,7 @@ public struct WorkspaceChecker: Sendable {
         workspace: Workspace, today: Int32? = nil, opener: any RecordSourceOpener = FileSourceOpener()
     ) {
         self.workspace = workspace
-        self.today = today ?? Int32(Int(Date().timeIntervalSince1970) / 86_400)
+        self.today = today ?? CivilDate.today
         self.opener = opener
     }
 

@@ -1,9 +1,16 @@
+import Foundation
+
 /// Conversions between calendar dates and day numbers (days since 1970-01-01, proleptic
 /// Gregorian), the representation of `date` columns.
 ///
 /// The algorithms are Howard Hinnant's public-domain `days_from_civil` / `civil_from_days`,
 /// rewritten here; they are exact for every date in the range of `Int32`.
 public enum CivilDate {
+    /// Today's day number in UTC: the default "today" of runs, checks and `--as-of`.
+    public static var today: Int32 {
+        Int32(Int(Date().timeIntervalSince1970) / 86_400)
+    }
+
     /// The day number of a calendar date.
     ///
     /// - Parameters:

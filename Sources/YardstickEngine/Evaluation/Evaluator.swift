@@ -50,7 +50,7 @@ public struct Evaluator: Sendable {
         self.engine = engine
         self.workspace = workspace
         self.limits = limits
-        self.today = today ?? Int32(Int(Date().timeIntervalSince1970) / 86_400)
+        self.today = today ?? CivilDate.today
         self.workers = max(1, workers)
     }
 

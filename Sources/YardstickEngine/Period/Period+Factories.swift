@@ -7,6 +7,13 @@ extension Period {
         Period(kind: .day, firstDay: day, lastDay: day, label: CivilDate.isoString(ofDay: day))
     }
 
+    /// The last calendar month that ended before `day`: the default period of `run` and
+    /// `score` (October 2026 on any day of November 2026).
+    public static func lastFullMonth(before day: Int32) -> Period {
+        let (year, month, _) = CivilDate.components(ofDay: day)
+        return month == 1 ? .month(year: year - 1, month: 12) : .month(year: year, month: month - 1)
+    }
+
     /// The calendar month `month` (1–12) of `year`.
     public static func month(year: Int, month: Int) -> Period {
         monthSpan(kind: .month, startIndex: monthIndex(year: year, month: month))

@@ -50,8 +50,7 @@ public enum ScorePeriods {
     {
         if let range { return try Period.range(range, calendar: calendar) }
         if let period { return [try Self.period(period, asOf: asOf, calendar: calendar)] }
-        let (year, month, _) = CivilDate.components(ofDay: asOf)
-        return [month == 1 ? .month(year: year - 1, month: 12) : .month(year: year, month: month - 1)]
+        return [.lastFullMonth(before: asOf)]
     }
 
     /// The day number of an ISO date (`2017-10-15`), or nil when it is not one.

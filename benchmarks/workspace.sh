@@ -1,0 +1,24 @@
+# Sourced by the run-*-benchmark.sh scripts: the generated benchmark workspace they share.
+#
+# ensure_workspace WS SCALE
+#   Generates the workspace of scale SCALE into WS (benchmarks/generate_workspace.py) unless
+#   every data file and yardstick.toml is already there. Needs $PYTHON, $HERE and log().
+#   Returns 0 when the workspace was already complete, 1 when it was generated now.
+ensure_workspace() {
+  local ws="$1" scale="$2" complete=1 t
+  for t in teams users accounts opportunities activities cases surveys quotas; do
+    [[ -s "$ws/data/$t.csv" ]] || complete=0
+  done
+  [[ -s "$ws/yardstick.toml" ]] || complete=0
+  if [[ $complete -eq 0 ]]; then
+    log "generating workspace (scale $scale) into $ws"
+    # Called as a condition, so `set -e` does not apply here: a failed generation exits.
+    "$PYTHON" "$HERE/generate_workspace.py" --scale "$scale" --out "$ws" || {
+      log "error: generating the workspace failed"
+      exit 2
+    }
+    return 1
+  fi
+  log "using existing workspace $ws"
+  return 0
+}
