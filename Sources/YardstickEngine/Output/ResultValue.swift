@@ -55,7 +55,7 @@ public enum ResultValue: Sendable, Equatable {
         case .integer(let value): String(value)
         case .number(let value):
             value.isFinite
-                ? (value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)")
+                ? (value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : value.description)
                 : Self.plain(value)
         case .decimal(let value): value.description
         case .missing, .failed: ""

@@ -35,7 +35,9 @@ public struct ScoreCSVWriter: ScoreReportWriter {
         let parts = ConcurrentMap.map(report.periods.count) { index in
             let period = report.periods[index]
             var output = Output(facts: facts)
-            output.windowText = period.window.firstDate + ".." + period.window.lastDate
+            var window: [UInt8] = []
+            CSVReportWriter.appendField(period.window.firstDate + ".." + period.window.lastDate, to: &window)
+            output.window = window
             for subject in period.subjects { output.subjectRows(subject, period: period) }
             for unit in period.rollups { output.rollupRows(unit, period: period) }
             return output.bytes
@@ -48,135 +50,118 @@ public struct ScoreCSVWriter: ScoreReportWriter {
 }
 
 extension ScoreCSVWriter {
-    /// One row being filled, a cell per ``ScoreCSVColumn``.
-    struct Row {
-        var cells = [String](repeating: "", count: ScoreCSVColumn.allCases.count)
-
-        subscript(column: ScoreCSVColumn) -> String {
-            get { cells[column.rawValue] }
-            set { cells[column.rawValue] = newValue }
-        }
-    }
-
-    /// The CSV being written.
+    /// The CSV being written: rows are filled cell by cell in one reused ``ScoreCSVRow`` and
+    /// appended to ``bytes``.
     struct Output {
         let facts: ScoreFacts
-        var bytes: [UInt8]
-        /// The current period's window as the `window` column writes it (computed once per
-        /// period, not per row).
-        var windowText = ""
+        var bytes: [UInt8] = []
+        /// The current period's window as the `window` column writes it, escaped (computed once
+        /// per period, not per row).
+        var window: [UInt8] = []
+        /// The row being filled.
+        private var row = ScoreCSVRow()
 
         /// An empty buffer (the header is written once, by ``ScoreCSVWriter/write(_:locale:)``).
         init(facts: ScoreFacts) {
             self.facts = facts
-            bytes = []
         }
 
-        mutating func append(_ row: Row) {
-            for index in row.cells.indices {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                // Most cells of a long score CSV are empty: skip them without scanning.
-                if !row.cells[index].isEmpty { CSVReportWriter.appendField(row.cells[index], to: &bytes) }
-            }
-            bytes.append(0x0A)
-        }
+        private mutating func finishRow() { row.write(to: &bytes) }
 
-        /// The cells every row of a subject in a period shares.
-        func base(_ subject: SubjectInfo, period: PeriodScores, kind: String) -> Row {
-            var row = Row()
-            row[.period] = period.period.label
-            row[.grain] = subject.grain.rawValue
-            row[.subjectID] = subject.id
-            row[.subjectName] = subject.name
-            row[.model] = facts.report.definition.id
-            row[.window] = windowText
-            row[.rowKind] = kind
-            return row
+        /// The cells every row of a subject in a period shares, escaped once.
+        private func shared(_ subject: SubjectInfo, period: PeriodScores, peerGroup: String) -> ScoreCSVSharedCells {
+            ScoreCSVSharedCells(
+                subject: subject, period: period.period.label, model: facts.report.definition.id, window: window,
+                peerGroup: peerGroup)
         }
 
         // MARK: The model's subjects
 
         mutating func subjectRows(_ subject: ScoredSubject, period: PeriodScores) {
-            nodeRows(subject.scorecard.nodes, subject: subject, period: period)
-            var row = base(subject.subject, period: period, kind: "total")
+            let cells = shared(subject.subject, period: period, peerGroup: subject.peerGroup)
+            nodeRows(subject.scorecard.nodes, subject: subject, period: period, cells: cells)
+            cells.start(&row, kind: "total", withPeerGroup: true)
             let scorecard = subject.scorecard
-            row[.peerGroup] = subject.peerGroup
-            row[.total] = ScoreNumberText.plain(scorecard.total)
-            row[.grade] = scorecard.grade ?? ""
-            row[.rank] = ScoreNumberText.plain(scorecard.rank)
-            row[.distributedGrade] = scorecard.distributedGrade ?? ""
-            row[.status] = ScoreFacts.status(of: scorecard.status)
-            row[.cap] = ScoreNumberText.plain(facts.report.definition.model.cap)
+            row.set(.total, scorecard.total)
+            row.set(.grade, scorecard.grade ?? "")
+            row.set(.rank, scorecard.rank)
+            row.set(.distributedGrade, scorecard.distributedGrade ?? "")
+            row.set(.status, ScoreFacts.status(of: scorecard.status))
+            row.set(.cap, facts.report.definition.model.cap)
             switch scorecard.status {
             case .complete: break
             case .incomplete:
                 let missing = scorecard.missingIndicators.filter { $0.policy == .markIncomplete }
-                row[.missingReason] =
+                row.set(
+                    .missingReason,
                     "incomplete: no score for " + missing.map { $0.path.joined(separator: "/") }.joined(separator: ", ")
-            case .noScores: row[.missingReason] = "no indicator has a score"
+                )
+            case .noScores: row.set(.missingReason, "no indicator has a score")
             }
-            append(row)
+            finishRow()
         }
 
-        mutating func nodeRows(_ nodes: [NodeScore], subject: ScoredSubject, period: PeriodScores) {
+        mutating func nodeRows(
+            _ nodes: [NodeScore], subject: ScoredSubject, period: PeriodScores, cells: ScoreCSVSharedCells
+        ) {
             for node in nodes {
                 switch node {
-                case .indicator(let indicator): indicatorRow(indicator, subject: subject, period: period)
+                case .indicator(let indicator): indicatorRow(indicator, subject: subject, period: period, cells: cells)
                 case .dimension(let dimension):
-                    nodeRows(dimension.children, subject: subject, period: period)
-                    dimensionRow(dimension, subject: subject, period: period)
+                    nodeRows(dimension.children, subject: subject, period: period, cells: cells)
+                    dimensionRow(dimension, cells: cells)
                 }
             }
         }
 
-        mutating func indicatorRow(_ indicator: IndicatorScore, subject: ScoredSubject, period: PeriodScores) {
-            var row = base(subject.subject, period: period, kind: "indicator")
+        mutating func indicatorRow(
+            _ indicator: IndicatorScore, subject: ScoredSubject, period: PeriodScores, cells: ScoreCSVSharedCells
+        ) {
+            cells.start(&row, kind: "indicator", withPeerGroup: true)
             let id = indicator.indicatorID
             let (status, reason) = facts.status(of: indicator, in: subject, period: period)
             let target = subject.targets[id]
-            row[.peerGroup] = subject.peerGroup
-            row[.dimension] = indicator.path.dropLast().joined(separator: "/")
-            row[.indicator] = id
-            row[.value] = ScoreNumberText.plain(indicator.value)
-            row[.target] = ScoreNumberText.plain(indicator.target)
-            row[.completion] = ScoreNumberText.plain(indicator.completion?.ratio)
-            row[.completionRule] = indicator.completion?.rule.rawValue ?? ""
-            row[.score] = ScoreNumberText.plain(indicator.outcome.score)
-            row[.weight] = ScoreNumberText.plain(indicator.declaredWeight)
-            row[.share] = ScoreNumberText.plain(indicator.share)
-            row[.totalShare] = ScoreNumberText.plain(indicator.totalShare)
-            row[.contribution] = ScoreNumberText.plain(indicator.contribution)
-            row[.status] = status
-            row[.tier] = target?.tier?.rawValue ?? ""
-            row[.targetRule] = target?.rule ?? ""
-            row[.function] = indicator.function.name
-            row[.policy] = facts.declaredPolicy(of: indicator).rawValue
-            row[.policyApplied] = indicator.appliedPolicy?.rawValue ?? ""
-            row[.cap] = ScoreNumberText.plain(indicator.cap)
+            if indicator.path.count > 1 { row.set(.dimension, indicator.path.dropLast().joined(separator: "/")) }
+            row.set(.indicator, id)
+            row.set(.value, indicator.value)
+            row.set(.target, indicator.target)
+            row.set(.completion, indicator.completion?.ratio)
+            row.set(.completionRule, indicator.completion?.rule.rawValue ?? "")
+            row.set(.score, indicator.outcome.score)
+            row.set(.weight, indicator.declaredWeight)
+            row.set(.share, indicator.share)
+            row.set(.totalShare, indicator.totalShare)
+            row.set(.contribution, indicator.contribution)
+            row.set(.status, status)
+            row.set(.tier, target?.tier?.rawValue ?? "")
+            row.set(.targetRule, target?.rule ?? "")
+            row.set(.function, indicator.function.name)
+            row.set(.policy, facts.declaredPolicy(of: indicator).rawValue)
+            row.set(.policyApplied, indicator.appliedPolicy?.rawValue ?? "")
+            row.set(.cap, indicator.cap)
             if let comparison = subject.comparisons[id] {
-                row[.previous] = ScoreNumberText.plain(comparison.previous)
-                row[.changePrevious] = ScoreNumberText.plain(comparison.changeFromPrevious)
-                row[.lastYear] = ScoreNumberText.plain(comparison.lastYear)
-                row[.changeLastYear] = ScoreNumberText.plain(comparison.changeFromLastYear)
+                row.set(.previous, comparison.previous)
+                row.set(.changePrevious, comparison.changeFromPrevious)
+                row.set(.lastYear, comparison.lastYear)
+                row.set(.changeLastYear, comparison.changeFromLastYear)
             }
-            row[.pipeline] = ScoreNumberText.plain(subject.pipeline[id])
-            row[.missingReason] = reason ?? ""
-            append(row)
+            row.set(.pipeline, subject.pipeline[id])
+            row.set(.missingReason, reason ?? "")
+            finishRow()
         }
 
-        mutating func dimensionRow(_ dimension: DimensionScore, subject: ScoredSubject, period: PeriodScores) {
-            var row = base(subject.subject, period: period, kind: "dimension")
-            row[.peerGroup] = subject.peerGroup
-            row[.dimension] = dimension.path.joined(separator: "/")
-            row[.score] = ScoreNumberText.plain(dimension.score)
-            row[.weight] = ScoreNumberText.plain(dimension.declaredWeight)
-            row[.share] = ScoreNumberText.plain(dimension.share)
-            row[.totalShare] = ScoreNumberText.plain(dimension.totalShare)
-            row[.contribution] = ScoreNumberText.plain(dimension.contribution)
-            row[.status] = ScoreFacts.status(of: dimension)
-            row[.policyApplied] = dimension.appliedPolicy?.rawValue ?? ""
-            if dimension.score == nil { row[.missingReason] = "every indicator below it was left out" }
-            append(row)
+        mutating func dimensionRow(_ dimension: DimensionScore, cells: ScoreCSVSharedCells) {
+            cells.start(&row, kind: "dimension", withPeerGroup: true)
+            row.set(.dimension, dimension.path.joined(separator: "/"))
+            row.set(.score, dimension.score)
+            row.set(.weight, dimension.declaredWeight)
+            row.set(.share, dimension.share)
+            row.set(.totalShare, dimension.totalShare)
+            row.set(.contribution, dimension.contribution)
+            row.set(.status, ScoreFacts.status(of: dimension))
+            row.set(.policyApplied, dimension.appliedPolicy?.rawValue ?? "")
+            if dimension.score == nil { row.set(.missingReason, "every indicator below it was left out") }
+            finishRow()
         }
 
         // MARK: Rollup subjects
@@ -185,68 +170,69 @@ extension ScoreCSVWriter {
             let statistics = Dictionary(
                 unit.nodeStatistics.map { ($0.path, $0.statistics) }, uniquingKeysWith: { first, _ in first })
             let figures = Dictionary(unit.figures.map { ($0.indicatorID, $0) }, uniquingKeysWith: { first, _ in first })
+            let cells = shared(unit.subject, period: period, peerGroup: "")
             rollupNodeRows(
                 facts.report.definition.model.children, path: [], unit: unit, period: period,
-                statistics: statistics, figures: figures)
-            var row = base(unit.subject, period: period, kind: "total")
-            row[.status] = "ok"
-            fillMembers(&row, unit: unit, statistics: unit.totalStatistics)
-            append(row)
+                statistics: statistics, figures: figures, cells: cells)
+            cells.start(&row, kind: "total", withPeerGroup: false)
+            row.set(.status, "ok")
+            fillMembers(unit: unit, statistics: unit.totalStatistics)
+            finishRow()
         }
 
         mutating func rollupNodeRows(
             _ nodes: [ScorecardNode], path: [String], unit: RollupSubject, period: PeriodScores,
-            statistics: [[String]: PeerStatistics], figures: [String: RollupFigure]
+            statistics: [[String]: PeerStatistics], figures: [String: RollupFigure], cells: ScoreCSVSharedCells
         ) {
             for node in nodes {
                 let nodePath = path + [node.id]
                 switch node {
                 case .indicator(let indicator):
-                    var row = base(unit.subject, period: period, kind: "indicator")
-                    row[.dimension] = path.joined(separator: "/")
-                    row[.indicator] = indicator.id
-                    row[.weight] = ScoreNumberText.plain(indicator.weight)
-                    row[.policy] = indicator.missingPolicy.rawValue
-                    row[.function] = indicator.function.name
+                    cells.start(&row, kind: "indicator", withPeerGroup: false)
+                    row.set(.dimension, path.joined(separator: "/"))
+                    row.set(.indicator, indicator.id)
+                    row.set(.weight, indicator.weight)
+                    row.set(.policy, indicator.missingPolicy.rawValue)
+                    row.set(.function, indicator.function.name)
                     if let figure = figures[indicator.id] {
                         let (status, reason) = facts.status(of: figure, in: unit, period: period)
-                        row[.value] = ScoreNumberText.plain(figure.value)
-                        row[.target] = ScoreNumberText.plain(figure.target.value)
-                        row[.completion] = ScoreNumberText.plain(figure.completion?.ratio)
-                        row[.completionRule] = figure.completion?.rule.rawValue ?? ""
-                        row[.tier] = figure.target.tier?.rawValue ?? ""
-                        row[.targetRule] = figure.target.rule
-                        row[.status] = status
-                        row[.missingReason] = reason ?? ""
+                        row.set(.value, figure.value)
+                        row.set(.target, figure.target.value)
+                        row.set(.completion, figure.completion?.ratio)
+                        row.set(.completionRule, figure.completion?.rule.rawValue ?? "")
+                        row.set(.tier, figure.target.tier?.rawValue ?? "")
+                        row.set(.targetRule, figure.target.rule)
+                        row.set(.status, status)
+                        row.set(.missingReason, reason ?? "")
                     } else {
-                        row[.status] = "missing"
-                        row[.missingReason] = "not evaluated at the \(unit.subject.grain.rawValue) grain"
+                        row.set(.status, "missing")
+                        row.set(.missingReason, "not evaluated at the \(unit.subject.grain.rawValue) grain")
                     }
-                    fillMembers(&row, unit: unit, statistics: statistics[nodePath])
-                    append(row)
+                    fillMembers(unit: unit, statistics: statistics[nodePath])
+                    finishRow()
                 case .dimension(let dimension):
                     rollupNodeRows(
                         dimension.children, path: nodePath, unit: unit, period: period, statistics: statistics,
-                        figures: figures)
-                    var row = base(unit.subject, period: period, kind: "dimension")
-                    row[.dimension] = nodePath.joined(separator: "/")
-                    row[.weight] = ScoreNumberText.plain(dimension.weight)
-                    row[.status] = "ok"
-                    fillMembers(&row, unit: unit, statistics: statistics[nodePath])
-                    append(row)
+                        figures: figures, cells: cells)
+                    cells.start(&row, kind: "dimension", withPeerGroup: false)
+                    row.set(.dimension, nodePath.joined(separator: "/"))
+                    row.set(.weight, dimension.weight)
+                    row.set(.status, "ok")
+                    fillMembers(unit: unit, statistics: statistics[nodePath])
+                    finishRow()
                 }
             }
         }
 
-        func fillMembers(_ row: inout Row, unit: RollupSubject, statistics: PeerStatistics?) {
-            row[.members] = String(unit.memberIDs.count)
+        private mutating func fillMembers(unit: RollupSubject, statistics: PeerStatistics?) {
+            row.set(.members, unit.memberIDs.count)
             guard let statistics else { return }
-            row[.memberScores] = String(statistics.count)
-            row[.memberMean] = ScoreNumberText.plain(statistics.mean)
-            row[.memberMedian] = ScoreNumberText.plain(statistics.median)
-            row[.memberMin] = ScoreNumberText.plain(statistics.minimum)
-            row[.memberMax] = ScoreNumberText.plain(statistics.maximum)
-            row[.memberSpread] = ScoreNumberText.plain(statistics.standardDeviation)
+            row.set(.memberScores, statistics.count)
+            row.set(.memberMean, statistics.mean)
+            row.set(.memberMedian, statistics.median)
+            row.set(.memberMin, statistics.minimum)
+            row.set(.memberMax, statistics.maximum)
+            row.set(.memberSpread, statistics.standardDeviation)
         }
     }
 }

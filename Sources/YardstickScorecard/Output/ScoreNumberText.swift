@@ -52,3 +52,35 @@ enum ScoreNumberText {
         ResultValue.number(number).tableText(unit: unit ?? .number, locale: locale)
     }
 }
+
+extension ScoreNumberText {
+    /// Appends a number's CSV text — exactly ``plain(_:)-(Double?)``'s, without making a string
+    /// for whole numbers (most figures).
+    static func appendPlain(_ number: Double, to bytes: inout [UInt8]) {
+        if number.isFinite, number == number.rounded(), abs(number) < 1e15 {
+            appendDigits(Int64(number), to: &bytes)
+        } else {
+            bytes.append(contentsOf: ResultValue.number(number).plainText.utf8)
+        }
+    }
+
+    /// Appends a whole number's decimal digits (with a leading `-` when negative).
+    static func appendDigits(_ number: Int64, to bytes: inout [UInt8]) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        guard magnitude != 0 else {
+            bytes.append(UInt8(ascii: "0"))
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for the 19 digits of Int64, filled from the end
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var position = buffer.count
+            while magnitude != 0 {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[position...]))
+        }
+    }
+}
