@@ -102,6 +102,18 @@ struct RunValues {
 
     /// The figure of the indicator numbered `index` in a row: at its column when the row is a
     /// full one, else through the table's subscript.
+    /// The value of the indicator at `index` in a row, without the reason when there is none
+    /// (for comparisons and pipeline values, which never show it).
+    func value(_ index: Int, in row: Row) -> Double? {
+        guard row.reason == nil, row.exists, let result = find(index, in: row) else { return nil }
+        switch result.value {
+        case .integer(let value): return Double(value)
+        case .number(let value): return value
+        case .decimal(let value): return value.doubleValue
+        case .missing, .failed: return nil
+        }
+    }
+
     private func find(_ index: Int, in row: Row) -> IndicatorResult? {
         let results = reports[row.run].results
         if let positions = row.positions {

@@ -104,6 +104,8 @@ public struct ScorecardRunner: Sendable {
         var failures: [IndicatorFailure] = []
         for period in periods {
             for subject in period.subjects {
+                // Most subjects have no failing target: look before sorting.
+                guard subject.targets.values.contains(where: { $0.failure != nil }) else { continue }
                 for (indicatorID, target) in subject.targets.sorted(by: { $0.key < $1.key }) {
                     guard let problem = target.failure else { continue }
                     failures.append(

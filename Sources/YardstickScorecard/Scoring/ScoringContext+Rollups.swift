@@ -36,8 +36,8 @@ extension ScoringContext {
                 let figures = indicators.scored.enumerated().map { index, id in
                     let figure = run.figure(index, in: current)
                     let values = TargetValues(
-                        value: figure.value, previous: run.figure(index, in: previous).value,
-                        lastYear: run.figure(index, in: lastYear).value)
+                        value: figure.value, previous: run.value(index, in: previous),
+                        lastYear: run.value(index, in: lastYear))
                     let target = resolver.rollupTarget(
                         for: id, unit: unit, period: windows.period, memberTargets: memberTargets[id] ?? [:],
                         values: values)

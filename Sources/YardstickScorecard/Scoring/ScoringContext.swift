@@ -30,6 +30,9 @@ struct ScoringContext {
     let nodePaths: [[String]]
     /// The targets.
     let resolver: TargetResolver
+    /// Whether the previous period's and last year's values are read: for the comparisons, or
+    /// for target functions (which may read them). Without either they are not looked up.
+    let readsComparisonWindows: Bool
 
     /// Lists the subjects, groups and units.
     ///
@@ -73,6 +76,8 @@ struct ScoringContext {
         self.rollupUnits = rollupUnits
         nodePaths = Self.paths(definition.model.children, prefix: [])
         resolver = TargetResolver(dataset: dataset, definition: definition)
+        readsComparisonWindows =
+            comparesPeriods || indicators.scored.contains { definition.settings(of: $0).hasTargetFunction }
     }
 
     /// The subjects of a grain, as `run` lists them.
@@ -132,18 +137,21 @@ struct ScoringContext {
         for subject in subjects {
             let key = SubjectKey(subject.grain, subject.id)
             let current = run.row(of: key, over: windows.window)
-            let previous = run.row(of: key, over: windows.previousWindow)
-            let lastYear = run.row(of: key, over: windows.lastYearWindow)
+            let previous = readsComparisonWindows ? run.row(of: key, over: windows.previousWindow) : nil
+            let lastYear = readsComparisonWindows ? run.row(of: key, over: windows.lastYearWindow) : nil
             var inputs: [String: ScoringInput] = [:]
             var targets: [String: ResolvedTarget] = [:]
             var reasons: [String: String] = [:]
             var comparisons: [String: IndicatorComparison] = [:]
             var pipeline: [String: Double] = [:]
+            inputs.reserveCapacity(indicators.scored.count)
+            targets.reserveCapacity(indicators.scored.count)
+            if comparesPeriods { comparisons.reserveCapacity(indicators.scored.count) }
             for (index, id) in indicators.scored.enumerated() {
                 let figure = run.figure(index, in: current)
                 let values = TargetValues(
-                    value: figure.value, previous: run.figure(index, in: previous).value,
-                    lastYear: run.figure(index, in: lastYear).value)
+                    value: figure.value, previous: previous.flatMap { run.value(index, in: $0) },
+                    lastYear: lastYear.flatMap { run.value(index, in: $0) })
                 let target = resolver.target(for: id, subject: subject, period: windows.period, values: values)
                 inputs[id] = ScoringInput(value: figure.value, target: target.value)
                 targets[id] = target
@@ -152,7 +160,7 @@ struct ScoringContext {
                     comparisons[id] = IndicatorComparison(
                         value: values.value, previous: values.previous, lastYear: values.lastYear)
                 }
-                if let open = indicators.pipelineIndex[index].flatMap({ run.figure($0, in: current).value }) {
+                if let open = indicators.pipelineIndex[index].flatMap({ run.value($0, in: current) }) {
                     pipeline[id] = open
                 }
             }

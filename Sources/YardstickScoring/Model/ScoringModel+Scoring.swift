@@ -18,20 +18,26 @@ extension ScoringModel {
     /// - Throws: ``ScoringModelErrors`` when the model is invalid (see ``validate()``).
     public func score(_ subjects: [SubjectFigures]) throws(ScoringModelErrors) -> ScoredPeerGroup {
         try validate()
-        let leaves = indicatorPaths
-        let outcomes: [[ScoreOutcome]] = leaves.map { leaf in
-            let inputs = subjects.map { subject in
-                var input = subject.inputs[leaf.indicator.id] ?? ScoringInput(value: nil)
-                input.subjectID = input.subjectID ?? subject.subjectID
+        let layout = ScoringLayout(self)
+        // inputs[leaf][subject], read once: the functions score a leaf for every subject at once
+        // and the fold reads the same inputs again.
+        let inputs: [[ScoringInput?]] = layout.leaves.map { leaf in
+            subjects.map { $0.inputs[leaf.indicator.id] }
+        }
+        let outcomes: [[ScoreOutcome]] = layout.leaves.indices.map { leafIndex in
+            let leaf = layout.leaves[leafIndex].indicator
+            let given = inputs[leafIndex]
+            let scored = subjects.indices.map { subject in
+                var input = given[subject] ?? ScoringInput(value: nil)
+                input.subjectID = input.subjectID ?? subjects[subject].subjectID
                 return input
             }
-            return leaf.indicator.function.scores(
-                for: inputs, direction: leaf.indicator.direction, cap: leaf.indicator.cap ?? cap)
+            return leaf.function.scores(for: scored, direction: leaf.direction, cap: leaf.cap ?? cap)
         }
+        var fold = SubjectFold(layout: layout, cap: cap)
         var scorecards = subjects.indices.map { subject in
-            var fold = SubjectFold(model: self, subject: subjects[subject], outcomes: outcomes.map { $0[subject] })
-            let (nodes, total) = fold.fold(children, path: [], parentShare: 1)
-            let status: TotalStatus = total == nil ? .noScores : fold.isIncomplete ? .incomplete : .complete
+            let (nodes, total, isIncomplete) = fold.fold(subject: subject, inputs: inputs, outcomes: outcomes)
+            let status: TotalStatus = total == nil ? .noScores : isIncomplete ? .incomplete : .complete
             return SubjectScorecard(
                 subjectID: subjects[subject].subjectID, nodes: nodes, total: total, status: status,
                 grade: status == .complete ? total.flatMap { grades?.grade(for: $0) } : nil)
@@ -48,114 +54,170 @@ extension ScoringModel {
     }
 }
 
-/// Folds one subject's tree, consuming the leaves' outcomes in depth-first order.
+/// The model's tree laid out flat for scoring many subjects: every node once, depth first, with
+/// its path, weight and children, and the leaves in the order their outcomes are computed.
+/// Worked out once per ``ScoringModel/score(_:)`` call instead of once per subject.
+private struct ScoringLayout {
+    /// One node of the tree.
+    struct Node {
+        /// The node's path from the top (`["sales", "revenue"]`).
+        var path: [String]
+        /// Its declared weight.
+        var weight: Double
+        /// For a leaf, its position in ``leaves``; nil for a dimension.
+        var leaf: Int?
+        /// For a dimension, its id; for a leaf, the indicator's.
+        var id: String
+        /// The positions of its children in ``nodes`` (empty for a leaf).
+        var children: [Int]
+    }
+
+    /// Every node, depth first, each dimension after its children (post-order), so that one
+    /// forward pass sees a dimension's children before it.
+    private(set) var nodes: [Node] = []
+    /// The leaves in depth-first order, with their paths.
+    private(set) var leaves: [(path: [String], indicator: ScorecardIndicator)] = []
+    /// The top-level nodes' positions in ``nodes``.
+    private(set) var top: [Int] = []
+
+    init(_ model: ScoringModel) {
+        top = add(model.children, prefix: [])
+    }
+
+    private mutating func add(_ children: [ScorecardNode], prefix: [String]) -> [Int] {
+        var positions: [Int] = []
+        positions.reserveCapacity(children.count)
+        for child in children {
+            switch child {
+            case .indicator(let indicator):
+                let path = prefix + [indicator.id]
+                leaves.append((path, indicator))
+                nodes.append(
+                    Node(path: path, weight: indicator.weight, leaf: leaves.count - 1, id: indicator.id, children: []))
+            case .dimension(let dimension):
+                let path = prefix + [dimension.id]
+                let below = add(dimension.children, prefix: path)
+                nodes.append(Node(path: path, weight: dimension.weight, leaf: nil, id: dimension.id, children: below))
+            }
+            positions.append(nodes.count - 1)
+        }
+        return positions
+    }
+}
+
+/// Folds subjects' trees over a ``ScoringLayout``: first bottom-up, each leaf's counted score
+/// and each dimension's subtotal (a child's share of its parent is its weight divided by the
+/// weights of the siblings that were not left out), then top-down, each node's share of the
+/// total, building the result tree once with its final shares.
 private struct SubjectFold {
-    let model: ScoringModel
-    let subject: SubjectFigures
-    let outcomes: [ScoreOutcome]
-    var nextLeaf = 0
-    var isIncomplete = false
+    let layout: ScoringLayout
+    let cap: Double
+    // Per node, reused from subject to subject.
+    private var score: [Double?]
+    private var excluded: [Bool]
+    private var keptWeight: [Double]
+    private var outcome: [ScoreOutcome?]
+    private var applied: [MissingValuePolicy?]
 
-    init(model: ScoringModel, subject: SubjectFigures, outcomes: [ScoreOutcome]) {
-        self.model = model
-        self.subject = subject
-        self.outcomes = outcomes
+    init(layout: ScoringLayout, cap: Double) {
+        self.layout = layout
+        self.cap = cap
+        let count = layout.nodes.count
+        score = Array(repeating: nil, count: count)
+        excluded = Array(repeating: false, count: count)
+        keptWeight = Array(repeating: 0, count: count)
+        outcome = Array(repeating: nil, count: count)
+        applied = Array(repeating: nil, count: count)
     }
 
-    /// What a node left for its parent before its share is known.
-    private enum Partial {
-        case indicator(IndicatorScore, counted: Bool, excluded: Bool)
-        case dimension(DimensionScore, excluded: Bool)
-
-        var isExcluded: Bool {
-            switch self {
-            case .indicator(_, _, let excluded), .dimension(_, let excluded): excluded
+    /// One subject's result tree, total (nil when every top-level node was left out) and
+    /// whether an indicator marks it incomplete.
+    mutating func fold(subject: Int, inputs: [[ScoringInput?]], outcomes: [[ScoreOutcome]]) -> (
+        [NodeScore], Double?, Bool
+    ) {
+        var isIncomplete = false
+        for position in layout.nodes.indices {
+            let node = layout.nodes[position]
+            if let leaf = node.leaf {
+                let result = outcomes[leaf][subject]
+                outcome[position] = result
+                applied[position] = nil
+                excluded[position] = false
+                score[position] = result.score
+                guard result.score == nil else { continue }
+                let policy = layout.leaves[leaf].indicator.missingPolicy
+                applied[position] = policy
+                switch policy {
+                case .countAsZero: score[position] = 0
+                case .excludeAndReweight: excluded[position] = true
+                case .markIncomplete: isIncomplete = true
+                }
+            } else {
+                let (subtotal, kept) = subtotal(of: node.children)
+                keptWeight[position] = kept
+                score[position] = subtotal
+                excluded[position] = subtotal == nil
+                applied[position] = subtotal == nil ? .excludeAndReweight : nil
             }
         }
+        let (total, _) = subtotal(of: layout.top)
+        let nodes = build(
+            layout.top, keptWeight: keptSum(of: layout.top), parentShare: 1, subject: subject, inputs: inputs)
+        return (nodes, total, isIncomplete)
     }
 
-    /// Folds sibling nodes whose parent has `parentShare` of the total; returns their results
-    /// and the parent's subtotal (nil when every sibling was left out).
-    mutating func fold(_ nodes: [ScorecardNode], path: [String], parentShare: Double) -> ([NodeScore], Double?) {
-        // First pass: score leaves and fold dimensions with a provisional share, to learn which
-        // siblings are left out; the shares depend on that.
-        let partials = nodes.map { partial(of: $0, path: path) }
-        let keptWeight = zip(nodes, partials).filter { !$1.isExcluded }.map { $0.0.weight }.reduce(0, +)
-        var results: [NodeScore] = []
+    private func keptSum(of children: [Int]) -> Double {
+        var kept = 0.0
+        for child in children where !excluded[child] { kept += layout.nodes[child].weight }
+        return kept
+    }
+
+    /// The subtotal of sibling nodes (nil when every one was left out) and the weight kept.
+    private func subtotal(of children: [Int]) -> (Double?, Double) {
+        let kept = keptSum(of: children)
         var subtotal = 0.0
-        for (node, partial) in zip(nodes, partials) {
-            let share = partial.isExcluded || keptWeight == 0 ? 0 : node.weight / keptWeight
+        for child in children {
+            let share = excluded[child] || kept == 0 ? 0 : layout.nodes[child].weight / kept
+            subtotal += (score[child] ?? 0) * share
+        }
+        return (kept == 0 ? nil : subtotal, kept)
+    }
+
+    /// The result nodes of siblings whose parent has `parentShare` of the total.
+    private func build(
+        _ children: [Int], keptWeight kept: Double, parentShare: Double, subject: Int, inputs: [[ScoringInput?]]
+    ) -> [NodeScore] {
+        var results: [NodeScore] = []
+        results.reserveCapacity(children.count)
+        for child in children {
+            let node = layout.nodes[child]
+            let share = excluded[child] || kept == 0 ? 0 : node.weight / kept
             let totalShare = parentShare * share
-            switch partial {
-            case .indicator(var indicator, _, _):
-                indicator.share = share
-                indicator.totalShare = totalShare
-                indicator.contribution = indicator.countedScore.map { $0 * totalShare }
-                subtotal += (indicator.countedScore ?? 0) * share
-                results.append(.indicator(indicator))
-            case .dimension(var dimension, _):
-                dimension.share = share
-                dimension.totalShare = totalShare
-                dimension.contribution = dimension.score.map { $0 * totalShare }
-                dimension.children = Self.reshare(dimension.children, parentShare: totalShare)
-                subtotal += (dimension.score ?? 0) * share
-                results.append(.dimension(dimension))
+            if let leaf = node.leaf {
+                let indicator = layout.leaves[leaf].indicator
+                let input = inputs[leaf][subject]
+                let counted = score[child]
+                results.append(
+                    .indicator(
+                        IndicatorScore(
+                            path: node.path, indicatorID: indicator.id, value: input?.value, target: input?.target,
+                            direction: indicator.direction, function: indicator.function, cap: indicator.cap ?? cap,
+                            outcome: outcome[child]!, appliedPolicy: applied[child], countedScore: counted,
+                            declaredWeight: indicator.weight, share: share, totalShare: totalShare,
+                            contribution: counted.map { $0 * totalShare })))
+            } else {
+                let subtotal = score[child]
+                results.append(
+                    .dimension(
+                        DimensionScore(
+                            path: node.path, id: node.id, declaredWeight: node.weight, share: share,
+                            totalShare: totalShare, score: subtotal, contribution: subtotal.map { $0 * totalShare },
+                            appliedPolicy: applied[child],
+                            children: build(
+                                node.children, keptWeight: keptWeight[child], parentShare: totalShare, subject: subject,
+                                inputs: inputs))))
             }
         }
-        return (results, keptWeight == 0 ? nil : subtotal)
-    }
-
-    private mutating func partial(of node: ScorecardNode, path: [String]) -> Partial {
-        switch node {
-        case .indicator(let indicator):
-            let outcome = outcomes[nextLeaf]
-            nextLeaf += 1
-            let input = subject.inputs[indicator.id]
-            var result = IndicatorScore(
-                path: path + [indicator.id], indicatorID: indicator.id, value: input?.value, target: input?.target,
-                direction: indicator.direction, function: indicator.function, cap: indicator.cap ?? model.cap,
-                outcome: outcome, appliedPolicy: nil, countedScore: outcome.score, declaredWeight: indicator.weight,
-                share: 0, totalShare: 0, contribution: nil)
-            if outcome.score != nil { return .indicator(result, counted: true, excluded: false) }
-            result.appliedPolicy = indicator.missingPolicy
-            switch indicator.missingPolicy {
-            case .countAsZero:
-                result.countedScore = 0
-                return .indicator(result, counted: true, excluded: false)
-            case .excludeAndReweight:
-                return .indicator(result, counted: false, excluded: true)
-            case .markIncomplete:
-                isIncomplete = true
-                return .indicator(result, counted: false, excluded: false)
-            }
-        case .dimension(let dimension):
-            let dimensionPath = path + [dimension.id]
-            // Shares below are relative to this dimension (parentShare 1) and rescaled by
-            // `reshare` once the dimension's own share of the total is known.
-            let (children, subtotal) = fold(dimension.children, path: dimensionPath, parentShare: 1)
-            let result = DimensionScore(
-                path: dimensionPath, id: dimension.id, declaredWeight: dimension.weight, share: 0, totalShare: 0,
-                score: subtotal, contribution: nil, appliedPolicy: subtotal == nil ? .excludeAndReweight : nil,
-                children: children)
-            return .dimension(result, excluded: subtotal == nil)
-        }
-    }
-
-    /// Rescales the total shares and contributions of a subtree folded with parent share 1 to
-    /// the parent's real share of the total.
-    private static func reshare(_ nodes: [NodeScore], parentShare: Double) -> [NodeScore] {
-        nodes.map { node in
-            switch node {
-            case .indicator(var indicator):
-                indicator.totalShare = parentShare * indicator.share
-                indicator.contribution = indicator.countedScore.map { $0 * indicator.totalShare }
-                return .indicator(indicator)
-            case .dimension(var dimension):
-                dimension.totalShare = parentShare * dimension.share
-                dimension.contribution = dimension.score.map { $0 * dimension.totalShare }
-                dimension.children = reshare(dimension.children, parentShare: dimension.totalShare)
-                return .dimension(dimension)
-            }
-        }
+        return results
     }
 }
