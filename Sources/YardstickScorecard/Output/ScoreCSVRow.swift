@@ -66,17 +66,27 @@ struct ScoreCSVRow {
         String(decoding: storage[starts[column.rawValue]..<ends[column.rawValue]], as: UTF8.self)
     }
 
-    /// Appends the row, cells in column order separated by commas, and a line feed.
+    /// Appends the row, cells in column order separated by commas, and a line feed: the line's
+    /// length is worked out first, so the output grows once per row and the cells are copied in.
     func write(to bytes: inout [UInt8]) {
-        storage.withUnsafeBufferPointer { cells in
-            for index in starts.indices {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                let start = starts[index]
-                let end = ends[index]
-                if end > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: cells[start..<end])) }
+        var length = starts.count  // the commas and the line feed
+        for index in starts.indices { length += ends[index] - starts[index] }
+        let offset = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: ","), count: length))
+        bytes.withUnsafeMutableBufferPointer { line in
+            storage.withUnsafeBufferPointer { cells in
+                var position = offset
+                for index in starts.indices {
+                    if index > 0 { position += 1 }  // the comma already there
+                    let count = ends[index] - starts[index]
+                    if count > 0 {
+                        (line.baseAddress! + position).update(from: cells.baseAddress! + starts[index], count: count)
+                        position += count
+                    }
+                }
+                line[position] = 0x0A
             }
         }
-        bytes.append(0x0A)
     }
 }
 

@@ -60,10 +60,30 @@ extension ScoreCSVWriter {
         var window: [UInt8] = []
         /// The row being filled.
         private var row = ScoreCSVRow()
+        /// The cells of each leaf of the model that are the same for every subject, escaped once,
+        /// in depth-first order (the order of every subject's tree).
+        private let leaves: [LeafCells]
+        /// The position in ``leaves`` of the next indicator row of the current subject.
+        private var nextLeaf = 0
 
         /// An empty buffer (the header is written once, by ``ScoreCSVWriter/write(_:locale:)``).
         init(facts: ScoreFacts) {
             self.facts = facts
+            leaves = facts.report.definition.model.indicatorPaths.map { leaf in
+                LeafCells(
+                    path: leaf.path, indicatorID: leaf.indicator.id, function: leaf.indicator.function.name,
+                    policy: facts.declaredPolicies[leaf.path] ?? .countAsZero)
+            }
+        }
+
+        /// The shared cells of an indicator row: the next leaf's when the subject's tree follows
+        /// the model (always, for a scored subject), else worked out for this row.
+        private mutating func leafCells(of indicator: IndicatorScore) -> LeafCells {
+            defer { nextLeaf += 1 }
+            if nextLeaf < leaves.count, leaves[nextLeaf].path == indicator.path { return leaves[nextLeaf] }
+            return LeafCells(
+                path: indicator.path, indicatorID: indicator.indicatorID, function: indicator.function.name,
+                policy: facts.declaredPolicy(of: indicator))
         }
 
         private mutating func finishRow() { row.write(to: &bytes) }
@@ -79,6 +99,7 @@ extension ScoreCSVWriter {
 
         mutating func subjectRows(_ subject: ScoredSubject, period: PeriodScores) {
             let cells = shared(subject.subject, period: period, peerGroup: subject.peerGroup)
+            nextLeaf = 0
             nodeRows(subject.scorecard.nodes, subject: subject, period: period, cells: cells)
             cells.start(&row, kind: "total", withPeerGroup: true)
             let scorecard = subject.scorecard
@@ -118,11 +139,12 @@ extension ScoreCSVWriter {
             _ indicator: IndicatorScore, subject: ScoredSubject, period: PeriodScores, cells: ScoreCSVSharedCells
         ) {
             cells.start(&row, kind: "indicator", withPeerGroup: true)
+            let leaf = leafCells(of: indicator)
             let id = indicator.indicatorID
             let (status, reason) = facts.status(of: indicator, in: subject, period: period)
             let target = subject.targets[id]
-            if indicator.path.count > 1 { row.set(.dimension, indicator.path.dropLast().joined(separator: "/")) }
-            row.set(.indicator, id)
+            row.set(.dimension, escaped: leaf.dimension)
+            row.set(.indicator, escaped: leaf.indicator)
             row.set(.value, indicator.value)
             row.set(.target, indicator.target)
             row.set(.completion, indicator.completion?.ratio)
@@ -135,8 +157,8 @@ extension ScoreCSVWriter {
             row.set(.status, status)
             row.set(.tier, target?.tier?.rawValue ?? "")
             row.set(.targetRule, target?.rule ?? "")
-            row.set(.function, indicator.function.name)
-            row.set(.policy, facts.declaredPolicy(of: indicator).rawValue)
+            row.set(.function, escaped: leaf.function)
+            row.set(.policy, escaped: leaf.policy)
             row.set(.policyApplied, indicator.appliedPolicy?.rawValue ?? "")
             row.set(.cap, indicator.cap)
             if let comparison = subject.comparisons[id] {
@@ -233,6 +255,30 @@ extension ScoreCSVWriter {
             row.set(.memberMin, statistics.minimum)
             row.set(.memberMax, statistics.maximum)
             row.set(.memberSpread, statistics.standardDeviation)
+        }
+    }
+}
+
+extension ScoreCSVWriter.Output {
+    /// The cells of a leaf's rows that do not depend on the subject, escaped.
+    struct LeafCells {
+        let path: [String]
+        let dimension: [UInt8]
+        let indicator: [UInt8]
+        let function: [UInt8]
+        let policy: [UInt8]
+
+        init(path: [String], indicatorID: String, function: String, policy: MissingValuePolicy) {
+            func escaped(_ text: String) -> [UInt8] {
+                var bytes: [UInt8] = []
+                CSVReportWriter.appendField(text, to: &bytes)
+                return bytes
+            }
+            self.path = path
+            dimension = escaped(path.dropLast().joined(separator: "/"))
+            indicator = escaped(indicatorID)
+            self.function = escaped(function)
+            self.policy = escaped(policy.rawValue)
         }
     }
 }

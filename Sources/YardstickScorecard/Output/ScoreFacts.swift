@@ -46,6 +46,8 @@ struct ScoreFacts {
     /// The failure of an indicator for a subject in a period (its window's label or the period's,
     /// or any period), if the run or the target function recorded one.
     func failure(of indicatorID: String, for subject: SubjectInfo, in period: PeriodScores) -> String? {
+        // Most runs have no failure at all: no key to build.
+        guard !failures.isEmpty else { return failuresOfAll[indicatorID] }
         for grain in [Optional(subject.grain), nil] {
             for label in [period.period.label, period.window.label, nil] {
                 if let found = failures[Self.key(grain, subject.id, label, indicatorID)] { return found }
