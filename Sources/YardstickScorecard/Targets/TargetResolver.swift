@@ -29,6 +29,9 @@ public struct TargetResolver: Sendable {
     let quotas: QuotaBook
     /// The team tree, for unit quotas and rollups.
     let organisation: OrganisationTree
+    /// Per indicator id: its target rule and overrides, read from ``definition`` once (a
+    /// subject's rule is looked up for every indicator of every subject and period).
+    private let rules: [String: (target: TargetRule?, overrides: [TargetOverride])]
 
     /// Indexes the dataset's `quotas` rows (and the team tree) for `definition`.
     ///
@@ -42,6 +45,7 @@ public struct TargetResolver: Sendable {
         self.definition = definition
         self.quotas = QuotaBook(dataset: dataset)
         self.organisation = OrganisationTree(dataset: dataset)
+        self.rules = definition.indicators.mapValues { ($0.target, $0.overrides) }
     }
 
     /// The target of one of the model's subjects for one indicator in `period`.
@@ -126,7 +130,7 @@ public struct TargetResolver: Sendable {
 
     /// The rule that applies to a subject: the first matching override's, else the indicator's.
     func effectiveRule(of indicatorID: String, for subject: SubjectInfo) -> (TargetRule, TargetOverride?)? {
-        let settings = definition.settings(of: indicatorID)
+        guard let settings = rules[indicatorID] else { return nil }
         guard !settings.overrides.isEmpty else { return settings.target.map { ($0, nil) } }
         let fields = Self.fields(of: subject)
         if let override = settings.overrides.first(where: { $0.filter.matches { fields[$0] } }) {
