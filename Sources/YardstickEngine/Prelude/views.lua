@@ -9,6 +9,7 @@ local setmetatable, type, ipairs, next = setmetatable, type, ipairs, next
 local rawget, rawlen, tostring, error = rawget, rawlen, tostring, error
 local math_type, sort, concat, format = math.type, table.sort, table.concat, string.format
 local kind, decimal_of, date_of = P.kind, P.decimal_of, P.date_of
+local field_code = P.field_code
 
 local View = { __metatable = "yardstick.view" }
 local plan_ids = {}
@@ -25,9 +26,14 @@ local function state_of(view)
 end
 
 -- A filter operand as a cache-key code: the same code means the same operand. Floats are
--- written exactly (hexadecimal), strings with their length (so ',' and '|' cannot clash).
-local function encode(v)
+-- written exactly (hexadecimal), strings with their length (so ',' and '|' cannot clash),
+-- field(…) expressions by their own code (fields.lua), which an `in` list may not hold.
+local function encode(v, in_list)
   local k = kind(v)
+  if k == "field" then
+    if in_list then error("an in list takes values; compare with field(…) using =, ~=, <, <=, > or >=", 3) end
+    return "x" .. field_code(v)
+  end
   if k == "date" then return "d" .. v.day end
   if k == "decimal" then return "m" .. v.scaled end
   if k == "string" then return "s" .. #v .. ":" .. v end
@@ -42,6 +48,7 @@ end
 -- or decimal afterwards cannot change a cached view.
 local function operand(v)
   local k = kind(v)
+  if k == "field" then return { expression = field_code(v) } end
   if k == "date" then return date_of(v.day) end
   if k == "decimal" then return decimal_of(v.scaled) end
   return v
@@ -143,7 +150,7 @@ function view_methods:where(conditions)
         local i = 1
         local v = rawget(list, 1)
         while v ~= nil do
-          codes[i] = encode(v)
+          codes[i] = encode(v, true)
           i = i + 1
           v = rawget(list, i)
         end
