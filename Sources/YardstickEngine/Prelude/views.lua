@@ -62,7 +62,7 @@ local function view_of(entity, restricted, slot, filters, key, suffix)
   if cached then return cached end
   local v = {
     entity = entity, restricted = restricted, slot = slot, filters = filters, key = key, suffix = suffix,
-    children = {}, aggregates = {}, simple = {}, equal = {}, handle = setmetatable({}, View),
+    children = {}, aggregates = {}, simple = {}, equal = {}, during = {}, handle = setmetatable({}, View),
   }
   views[key] = v
   view_state[v.handle] = v
@@ -98,22 +98,29 @@ local function field_name(f, what)
   return f
 end
 
+-- A filter's code in a view's key: a letter for its kind, then names with their lengths, so
+-- that no two different filters (a field named like another filter's code, say) share a
+-- code, and so never a cached view or plan.
 function view_methods:during(field)
   local view = state_of(self)
-  local child = view.children[field]
+  local child = view.during[field]
   if child then return child.handle end
-  return derive(view, { op = "during", field = field_name(field, "during") }, field).handle
+  field_name(field, "during")
+  child = derive(view, { op = "during", field = field }, "D" .. #field .. ":" .. field)
+  view.during[field] = child
+  return child.handle
 end
 function view_methods:before(field)
   local view = state_of(self)
-  return derive(view, { op = "before", field = field_name(field, "before") }, "B" .. field_name(field, "before")).handle
+  field_name(field, "before")
+  return derive(view, { op = "before", field = field }, "B" .. #field .. ":" .. field).handle
 end
 function view_methods:between(field, a, b)
   local view = state_of(self)
   field_name(field, "between")
   if kind(a) ~= "date" or kind(b) ~= "date" then error("between(field, a, b) takes two dates", 2) end
   local low, high = date_of(a.day), date_of(b.day)
-  local code = "W" .. field .. low.day .. ":" .. high.day
+  local code = "W" .. #field .. ":" .. field .. low.day .. ":" .. high.day
   return derive(view, { op = "between", field = field, values = { low, high } }, code).handle
 end
 -- The conditions table is the script's: it is read raw, each entry once, so that a
@@ -157,7 +164,7 @@ function view_methods:where(conditions)
         -- The list crosses to the host as its codes, one string however long it is.
         local encoded = concat(codes, ",")
         filter = { op = op, field = field, encoded = encoded }
-        code = op .. ":" .. encoded
+        code = #op .. ":" .. op .. encoded
       else
         local values = {}
         for i = 2, rawlen(condition) do
@@ -166,13 +173,13 @@ function view_methods:where(conditions)
           values[i - 1] = operand(v)
         end
         filter = { op = op, field = field, values = values }
-        code = op .. ":" .. concat(codes, ",")
+        code = #op .. ":" .. op .. concat(codes, ",")
       end
     else
-      code = "=:" .. encode(condition)
+      code = "1:=" .. encode(condition)
       filter = { op = "=", field = field, values = { operand(condition) } }
     end
-    result = derive(result, filter, "F" .. field .. "=" .. code)
+    result = derive(result, filter, "F" .. #field .. ":" .. field .. code)
   end
   if (plain == "string" or plain == "number" or plain == "boolean") and #names == 1 then
     local by_name = view.equal[name]
