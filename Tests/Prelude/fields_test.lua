@@ -92,6 +92,16 @@ t.case("mistakes fail when the expression is built", function()
   t.fails(function() for _ = 1, 40 do e = e + 1 end end, "a field expression may nest at most 32 levels")
 end)
 
+t.case("tables that only claim to be expressions, decimals or durations are refused", function()
+  local forged = setmetatable({}, { __metatable = "yardstick.field" })
+  t.fails(function() scope().orders:where{ a = { "<", forged } } end, "not a field(…) expression")
+  t.fails(function() scope().orders:sum(forged) end, "not a field(…) expression")
+  local decimal = setmetatable({ scaled = {} }, { __metatable = "yardstick.decimal" })
+  t.fails(function() return field("a") + decimal end, "field arithmetic takes numbers")
+  local duration = setmetatable({}, { __metatable = "yardstick.duration", __index = { unit = "weeks", from = 1 } })
+  t.fails(function() return field("a") + duration end, "field arithmetic takes numbers")
+end)
+
 t.case("view keys are injective: a field named like another filter's code gets its own view", function()
   local orders = scope().orders
   local won = orders:where{ stage = "won" }

@@ -5,7 +5,7 @@
 -- two different expressions never share a code), which is the cache key of every view and
 -- aggregate that uses it and what the host parses (MeasureCode.swift).
 local P = ...
-local setmetatable, type, error, tostring = setmetatable, type, error, tostring
+local setmetatable, type, error, tostring, rawget = setmetatable, type, error, tostring, rawget
 local math_type, format, find = math.type, string.format, string.find
 local kind, is_column, abort = P.kind, P.is_column, P.abort
 
@@ -40,11 +40,16 @@ local function term(v)
     if math_type(v) == "integer" then return "n" .. v .. ";", 1, 1, tostring(v) end
     return "f" .. format("%a", v) .. ";", 1, 1, tostring(v)
   end
-  if k == "decimal" then return "m" .. v.scaled .. ";", 1, 1, tostring(v) end
+  -- Value types are read back with care: a script can make a table that claims any kind.
+  if k == "decimal" and math_type(rawget(v, "scaled")) == "integer" then
+    return "m" .. v.scaled .. ";", 1, 1, tostring(v)
+  end
   if k == "duration" then
-    local from, to = v.from, v.to
-    return "D" .. v.unit:sub(1, 1) .. #from .. ":" .. from .. #to .. ":" .. to, 1, 1,
-      format("%s(%q, %q)", v.unit, from, to)
+    local from, to, unit = v.from, v.to, v.unit
+    if type(from) == "string" and type(to) == "string" and (unit == "days" or unit == "hours") then
+      return "D" .. unit:sub(1, 1) .. #from .. ":" .. from .. #to .. ":" .. to, 1, 1,
+        format("%s(%q, %q)", unit, from, to)
+    end
   end
   if is_column(v) then abort() end
   if k == "missing" then error("field arithmetic cannot use a missing value (" .. v.reason .. ")", 3) end
@@ -80,14 +85,20 @@ Field.__tostring = function(v)
   return e and e.text or "field(?)"
 end
 
+-- The expression behind a handle; a table that only claims to be one is an error.
+local function expression_of(v)
+  local e = expressions[v]
+  if not e then error("not a field(…) expression", 4) end
+  return e
+end
 -- The code of an expression (for view keys and the host).
-local function field_code(v) return expressions[v].code end
+local function field_code(v) return expression_of(v).code end
 -- The measure an aggregate passes to the host: a plain field as its name (the same
 -- aggregate as sum("amount")), arithmetic as a table with its code, made once per code so
 -- that the aggregate caches find it again.
 local measures = {}
 local function field_measure(v)
-  local e = expressions[v]
+  local e = expression_of(v)
   if e.path then return e.path end
   local made = measures[e.code]
   if not made then
