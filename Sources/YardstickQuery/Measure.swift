@@ -50,10 +50,4 @@ public enum Measure: Sendable, Hashable, CustomStringConvertible {
         if case .arithmetic = self { return true }
         return false
     }
-
-    /// The number of nested levels: 1 for a field, a duration or a constant.
-    public var depth: Int {
-        if case .arithmetic(_, let left, let right) = self { return 1 + max(left.depth, right.depth) }
-        return 1
-    }
 }
