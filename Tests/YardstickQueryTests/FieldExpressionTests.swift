@@ -229,6 +229,22 @@ import YardstickTestSupport
                 != QueryPlan(entity: "orders", filters: [Self.compare("amount", .greater, other)]))
     }
 
+    /// Expression columns share a byte budget: on the five orders one column takes
+    /// 5 × 8 + 0 + 64 = 104 bytes, so a budget of 250 holds two and refuses a third expression,
+    /// while the two it holds are still found.
+    @Test func expressionColumnsStayWithinTheirByteBudget() throws {
+        let cache = ExpressionCache(byteBudget: 250)
+        let orders = try #require(engine.dataset["orders"])
+        let doubled = Measure.arithmetic(.multiply, Self.field("amount"), .constant(.integer(2)))
+        _ = try cache.column(Self.margin, on: orders, dataset: engine.dataset)
+        _ = try cache.column(doubled, on: orders, dataset: engine.dataset)
+        let third = Measure.arithmetic(.multiply, Self.field("amount"), .constant(.integer(3)))
+        let error = #expect(throws: QueryError.self) { try cache.column(third, on: orders, dataset: engine.dataset) }
+        #expect(error?.message.hasPrefix("too many different field(…) expressions on orders in this run") == true)
+        _ = try cache.column(Self.margin, on: orders, dataset: engine.dataset)
+        #expect(cache.evaluated == 2)
+    }
+
     @Test func explanationsWriteExpressionsOut() {
         let ratio = Measure.arithmetic(.divide, Self.margin, Self.field("amount"))
         #expect(Aggregate.sum(ratio).description == "sum of ((amount - cost) / amount)")
