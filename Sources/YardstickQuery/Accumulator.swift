@@ -21,7 +21,9 @@ final class Accumulator {
     private var seenTexts = Set<String>()
     private var seenCodes = Set<Int32>()
 
-    init(_ aggregate: Aggregate, table: Table, dataset: Dataset) throws(QueryError) {
+    init(_ aggregate: Aggregate, table: Table, dataset: Dataset, expressions: ExpressionCache? = nil)
+        throws(QueryError)
+    {
         self.aggregate = aggregate
         switch aggregate {
         case .count:
@@ -29,11 +31,11 @@ final class Accumulator {
             orderBy = nil
         case .sum(let m), .average(let m), .minimum(let m), .maximum(let m), .median(let m),
             .percentile(let m, _), .countDistinct(let m), .distinct(let m), .top(_, let m):
-            measure = try CompiledMeasure.compile(m, on: table, dataset: dataset)
+            measure = try CompiledMeasure.compile(m, on: table, dataset: dataset, expressions: expressions)
             orderBy = nil
         case .first(let m, let by), .last(let m, let by):
-            measure = try CompiledMeasure.compile(m, on: table, dataset: dataset)
-            orderBy = try CompiledMeasure.compile(by, on: table, dataset: dataset)
+            measure = try CompiledMeasure.compile(m, on: table, dataset: dataset, expressions: expressions)
+            orderBy = try CompiledMeasure.compile(by, on: table, dataset: dataset, expressions: expressions)
         }
         if let measure, !measure.isNumeric {
             switch aggregate {

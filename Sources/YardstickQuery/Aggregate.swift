@@ -32,17 +32,22 @@ public enum Aggregate: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .count: "count of rows"
-        case .sum(let m): "sum of \(m)"
-        case .average(let m): "average of \(m)"
-        case .minimum(let m): "minimum of \(m)"
-        case .maximum(let m): "maximum of \(m)"
-        case .median(let m): "median of \(m)"
-        case .percentile(let m, let p): "\(p)th percentile of \(m)"
-        case .countDistinct(let m): "number of distinct \(m)"
-        case .distinct(let m): "distinct values of \(m)"
-        case .first(let m, let by): "\(m) of the row with the smallest \(by)"
-        case .last(let m, let by): "\(m) of the row with the largest \(by)"
-        case .top(let n, let m): "the \(n) rows with the largest \(m)"
+        case .sum(let m): "sum of \(Self.words(m))"
+        case .average(let m): "average of \(Self.words(m))"
+        case .minimum(let m): "minimum of \(Self.words(m))"
+        case .maximum(let m): "maximum of \(Self.words(m))"
+        case .median(let m): "median of \(Self.words(m))"
+        case .percentile(let m, let p): "\(p)th percentile of \(Self.words(m))"
+        case .countDistinct(let m): "number of distinct \(Self.words(m))"
+        case .distinct(let m): "distinct values of \(Self.words(m))"
+        case .first(let m, let by): "\(Self.words(m)) of the row with the smallest \(Self.words(by))"
+        case .last(let m, let by): "\(Self.words(m)) of the row with the largest \(Self.words(by))"
+        case .top(let n, let m): "the \(n) rows with the largest \(Self.words(m))"
         }
+    }
+
+    /// A measure as its aggregate names it: arithmetic in parentheses (`sum of (amount - cost)`).
+    private static func words(_ measure: Measure) -> String {
+        measure.isArithmetic ? "(\(measure))" : measure.description
     }
 }

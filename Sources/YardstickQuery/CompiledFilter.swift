@@ -34,10 +34,16 @@ enum CompiledFilter {
         }
     }
 
-    static func compile(_ filter: QueryFilter, on table: Table, dataset: Dataset) throws(QueryError)
-        -> CompiledFilter
-    {
+    static func compile(
+        _ filter: QueryFilter, on table: Table, dataset: Dataset, expressions: ExpressionCache? = nil
+    ) throws(QueryError) -> CompiledFilter {
         switch filter {
+        case .compare(let path, let comparison, .measure(let other)):
+            return .predicate(
+                try FieldComparison.predicate(
+                    path, comparison, other, table: table, dataset: dataset, expressions: expressions))
+        case .oneOf(let path, let operands, _) where operands.contains(where: \.isMeasure):
+            throw QueryError("\(path): in lists take values; compare with a field with =, ~=, <, <=, > or >=")
         case .during(let field): return try days(field, table, .period)
         case .before(let field): return try days(field, table, .beforePeriod)
         case .between(let field, let low, let high): return try days(field, table, .fixed(low, high))

@@ -100,11 +100,29 @@ final class CompiledMeasure {
         }
     }
 
-    /// Binds a measure to a table's columns.
-    static func compile(_ measure: Measure, on table: Table, dataset: Dataset) throws(QueryError)
-        -> CompiledMeasure
-    {
+    /// Binds a measure to a table's columns. An arithmetic measure is evaluated on every row once
+    /// (``ExpressionColumn``), through `expressions` when given so that equal measures share it,
+    /// and then reads as a stored column of its type.
+    static func compile(
+        _ measure: Measure, on table: Table, dataset: Dataset, expressions: ExpressionCache? = nil
+    ) throws(QueryError) -> CompiledMeasure {
         switch measure {
+        case .arithmetic:
+            let column: ExpressionColumn
+            if let expressions {
+                column = try expressions.column(measure, on: table, dataset: dataset)
+            } else {
+                column = try ExpressionColumn.evaluate(measure, on: table, dataset: dataset)
+            }
+            switch column.values {
+            case .integer(let values):
+                return CompiledMeasure(kind: .integer(values), validity: column.validity, hops: [])
+            case .decimal(let values):
+                return CompiledMeasure(kind: .decimal(values), validity: column.validity, hops: [])
+            case .number(let values): return CompiledMeasure(kind: .number(values), validity: column.validity, hops: [])
+            }
+        case .constant(let operand):
+            throw QueryError("a constant (\(operand)) is not a measure: aggregates take a field or field(…) arithmetic")
         case .field(let path):
             let (column, hops) = try resolve(path, on: table, dataset: dataset)
             return CompiledMeasure(kind: kind(of: column), validity: column.validity, hops: hops)
@@ -125,6 +143,15 @@ final class CompiledMeasure {
     static func resolve(_ path: FieldPath, on table: Table, dataset: Dataset) throws(QueryError)
         -> (Column, [[Int32]])
     {
+        let (column, hops, _) = try resolveHolding(path, on: table, dataset: dataset)
+        return (column, hops)
+    }
+
+    /// As ``resolve(_:on:dataset:)``, with the table holding the column (whose date indexes
+    /// give a datetime's local days).
+    static func resolveHolding(_ path: FieldPath, on table: Table, dataset: Dataset) throws(QueryError)
+        -> (Column, [[Int32]], Table)
+    {
         var current = table
         var hops: [[Int32]] = []
         for (index, name) in path.names.enumerated() {
@@ -134,7 +161,7 @@ final class CompiledMeasure {
                     "\(current.entity.name) has no mapped field \(name) "
                         + "(mapped: \(known.joined(separator: ", ")))")
             }
-            if index == path.names.count - 1 { return (column, hops) }
+            if index == path.names.count - 1 { return (column, hops, current) }
             guard let target = column.field.referencedEntity, let next = dataset[target] else {
                 throw QueryError("\(path): \(name) is not a reference to a loaded entity")
             }
@@ -144,7 +171,21 @@ final class CompiledMeasure {
         throw QueryError("empty field path")
     }
 
-    private static func kind(of column: Column) -> Kind {
+    /// A field type with its article, for messages (`a date`, `text`, `an enum`).
+    static func typeName(_ type: FieldType) -> String {
+        switch type {
+        case .string: "text"
+        case .integer: "an integer"
+        case .decimal: "a decimal"
+        case .boolean: "a boolean"
+        case .date: "a date"
+        case .datetime: "a datetime"
+        case .enumeration: "an enum"
+        case .reference(let entity): "a reference to \(entity)"
+        }
+    }
+
+    static func kind(of column: Column) -> Kind {
         switch column.storage {
         case .integer(let values): .integer(values)
         case .decimal(let values): .decimal(values)

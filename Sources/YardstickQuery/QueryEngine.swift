@@ -14,6 +14,13 @@ public final class QueryEngine: @unchecked Sendable {
     private let lock = NSLock()
     private var compiled: [QueryPlan: CompiledPlan] = [:]
     private var subjectDayIndexes: [String: LazyDayIndex] = [:]
+    /// The arithmetic measures evaluated so far, shared by every plan and aggregate.
+    let expressions = ExpressionCache()
+
+    /// The number of arithmetic measures (`field("amount") - field("cost")`) evaluated into
+    /// columns so far: each distinct expression once per entity, however many plans, indicators
+    /// and workers use it.
+    package var expressionColumnsEvaluated: Int { expressions.evaluated }
 
     /// One per-subject day index, built by the first thread that needs it while threads that
     /// need other indexes go on building theirs.
@@ -100,7 +107,7 @@ public final class QueryEngine: @unchecked Sendable {
         }
         var filters: [CompiledFilter] = []
         for filter in plan.filters {
-            filters.append(try CompiledFilter.compile(filter, on: table, dataset: dataset))
+            filters.append(try CompiledFilter.compile(filter, on: table, dataset: dataset, expressions: expressions))
         }
         let result = CompiledPlan(table: table, filters: filters)
         lock.lock()
@@ -164,9 +171,9 @@ public final class QueryEngine: @unchecked Sendable {
         let table = plan.compiled.table
         return PreparedAggregate(
             plan: plan, aggregate: aggregate, groupedBy: groupedBy,
-            prototype: try Accumulator(aggregate, table: table, dataset: dataset),
+            prototype: try Accumulator(aggregate, table: table, dataset: dataset, expressions: expressions),
             groupKey: try groupedBy.map { measure throws(QueryError) in
-                try CompiledMeasure.compile(measure, on: table, dataset: dataset)
+                try CompiledMeasure.compile(measure, on: table, dataset: dataset, expressions: expressions)
             })
     }
 

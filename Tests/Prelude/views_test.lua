@@ -91,7 +91,7 @@ end)
 t.case("view arguments are checked before anything is prepared", function()
   local view = scope().opportunities
   local aggregates = #log.aggregates
-  t.fails(function() view:sum(3) end, "sum takes a field name or days(a, b) / hours(a, b)")
+  t.fails(function() view:sum(3) end, "sum takes a field name, days(a, b) / hours(a, b) or field(…) arithmetic")
   t.fails(function() view:percentile("amount", "p90") end, "percentile(field, p) takes p in 0..100")
   t.fails(function() view:top(-1, "amount") end, "top(n, field) takes a whole number n")
   t.fails(function() view:between("closed_at", 1, 2) end, "between(field, a, b) takes two dates")

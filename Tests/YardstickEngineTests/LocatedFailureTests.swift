@@ -25,7 +25,7 @@ struct LocatedCase: Sendable, CustomTestStringConvertible {
             message: "where{stage = {op, value}}: op must be a string"),
         LocatedCase(
             name: "sum without a field", line: "    local v = s.opportunities:sum(3)",
-            message: "sum takes a field name or days(a, b) / hours(a, b)"),
+            message: "sum takes a field name, days(a, b) / hours(a, b) or field(…) arithmetic"),
         LocatedCase(
             name: "k with a number", line: "    local v = k(42)", message: "k(id) takes an indicator id"),
         LocatedCase(

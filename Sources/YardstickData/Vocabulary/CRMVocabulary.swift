@@ -125,6 +125,7 @@ public enum CRMVocabulary {
             F("amount", .decimal, "Order value."),
             F("ordered_at", .date, "Order date."),
             F("delivered_at", .date, "Delivery date."),
+            F("promised_at", .date, "Delivery date promised to the customer (on time: delivered_at ≤ promised_at)."),
         ])
 
     static let payments = EntityDefinition(

@@ -9,11 +9,11 @@ import LuaRuntime
 /// comparison, `not`, `and`/`or`, loop or length), no upvalues but `_ENV`, no writes but into
 /// tables it builds itself (`where{…}`), no nested functions, no `s.subject`, and calls only
 /// to the API: view methods on `s` and what it derives, `k`, `ratio`, `missing`, `days`,
-/// `hours` and `date`. Values used wrongly at run time (a comparison, a field read, a table
+/// `hours`, `date` and `field`. Values used wrongly at run time (a comparison, a field read, a table
 /// result) stop column mode there and the indicator is evaluated per subject.
 enum ColumnEligibility {
     /// The globals a column-mode function may call.
-    static let functions: Set<String> = ["ratio", "missing", "days", "hours", "date"]
+    static let functions: Set<String> = ["ratio", "missing", "days", "hours", "date", "field"]
     /// View methods that give another view.
     static let viewMethods: Set<String> = ["where", "during", "before", "between", "group_by"]
     /// View methods that give a value.

@@ -176,6 +176,7 @@ enum HostBindings {
         case .nil: return nil
         case .string(let field): return .field(FieldPath(field))
         case .table(let table):
+            if let code = table["expression"].stringValue { return try MeasureCode.decode(code) }
             guard let from = table["from"].stringValue, let to = table["to"].stringValue else {
                 throw HostError("a measure is a field name or days(a, b) / hours(a, b)")
             }

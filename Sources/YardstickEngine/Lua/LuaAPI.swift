@@ -72,6 +72,26 @@ package enum LuaAPI {
             summary:
                 "A date value: compare with <, add or subtract days with + and -, subtract two dates for days; fields year, month, day_of_month, weekday (1 = Monday).",
             example: #"s.opportunities:between("closed_at", date(2026, 1, 1), date("2026-03-31"))"#),
+        Entry(
+            place: .global, name: "field", signature: "field(path) → field expression",
+            summary:
+                "A field of the same row, by name or dotted path through references (`\"product.list_price\"`). "
+                + "As the value of a `where` condition it compares two fields of each row: "
+                + "`where{ completed_at = {\"<=\", field(\"due_at\")} }` (=, ~=, <, <=, >, >=, and `between` with two "
+                + "fields; not in `in` lists); a row where either side is null matches nothing, `~=` included. Numbers "
+                + "compare by value (integers and decimals exactly), dates by day, datetimes by instant, a date and a "
+                + "datetime by the datetime's local day (so `completed_at <= due_at` holds all through the due day), "
+                + "text, enums and references as text; any other pair (a date and a number) is an error at the script's "
+                + "line. With `+ - * /`, numbers, decimals, `days()`/`hours()` and other `field()`s it builds an "
+                + "arithmetic measure, usable wherever an aggregate takes a field (sum, avg, min, max, median, "
+                + "percentile, top, first, last, count_distinct, distinct, group_by) and as a `where` value: integer and "
+                + "decimal `+ - *` stay exact (a constant such as 0.9 counts as the decimal 0.9; a product of two "
+                + "decimals keeps four places, rounded half to even), `/` gives a number, and a row's value is null "
+                + "(skipped, like a null field) when an operand is null or a divisor is zero. At most 32 levels and 256 "
+                + "terms; computed in Swift, once per expression, in column mode too.",
+            example:
+                #"local margin = won:sum(field("amount") - field("product.list_price")) local on_time = s.tasks:where{ completed_at = {"<=", field("due_at")} }:count()"#
+        ),
     ]
 
     static let scope: [Entry] = [

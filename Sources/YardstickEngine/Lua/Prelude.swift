@@ -42,6 +42,7 @@ enum Prelude {
         Part(file: "dates.lua", bytes: PackageResources.dates_lua),
         Part(file: "columns.lua", bytes: PackageResources.columns_lua),
         Part(file: "errors.lua", bytes: PackageResources.errors_lua),
+        Part(file: "fields.lua", bytes: PackageResources.fields_lua),
         Part(file: "views.lua", bytes: PackageResources.views_lua),
         Part(file: "rows.lua", bytes: PackageResources.rows_lua),
         Part(file: "aggregates.lua", bytes: PackageResources.aggregates_lua),

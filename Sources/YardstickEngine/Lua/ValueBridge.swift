@@ -53,6 +53,9 @@ enum ValueBridge {
                 if let scaled = table["scaled"].integerValue { return .decimal(ExactDecimal(scaled: scaled)) }
             case "datetime"?:
                 if let seconds = table["seconds"].integerValue { return .datetime(seconds) }
+            case nil:
+                // A field(…) expression, as the prelude's views pass it (fields.lua).
+                if let code = table["expression"].stringValue { return .measure(try MeasureCode.decode(code)) }
             default: break
             }
             throw HostError("where{\(field) = …}: cannot compare with a table")

@@ -6,6 +6,7 @@ local setmetatable, type, pairs, tostring, error = setmetatable, type, pairs, to
 local math_type = math.type
 local kind, decimal_of, Missing, Column = P.kind, P.decimal_of, P.Missing, P.Column
 local column_run, plan_id, wrap_rows, state_of = P.column_run, P.plan_id, P.wrap_rows, P.state_of
+local field_measure, is_column, abort = P.field_measure, P.is_column, P.abort
 
 local duration_measures = {}
 local function measure(f, what)
@@ -18,13 +19,18 @@ local function measure(f, what)
     end
     return made
   end
-  error(what .. " takes a field name or days(a, b) / hours(a, b)", 3)
+  if kind(f) == "field" then return field_measure(f) end
+  if is_column(f) then abort() end
+  error(what .. " takes a field name, days(a, b) / hours(a, b) or field(…) arithmetic", 3)
 end
 
+-- A measure's part of an aggregate's key: its kind, then names with their lengths, so that
+-- two different measures (a field named like a duration's key, say) never share a key.
 local function measure_key(m)
   if m == nil then return "" end
-  if type(m) == "string" then return m end
-  return m.unit .. ":" .. m.from .. ">" .. m.to
+  if type(m) == "string" then return "f" .. #m .. ":" .. m end
+  if m.expression then return "e" .. m.expression end
+  return "d" .. m.unit .. #m.from .. ":" .. m.from .. #m.to .. ":" .. m.to
 end
 
 -- In a column run, an aggregate's column for every subject (kept for the column run).

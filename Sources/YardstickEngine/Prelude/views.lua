@@ -9,6 +9,7 @@ local setmetatable, type, ipairs, next = setmetatable, type, ipairs, next
 local rawget, rawlen, tostring, error = rawget, rawlen, tostring, error
 local math_type, sort, concat, format = math.type, table.sort, table.concat, string.format
 local kind, decimal_of, date_of = P.kind, P.decimal_of, P.date_of
+local field_code = P.field_code
 
 local View = { __metatable = "yardstick.view" }
 local plan_ids = {}
@@ -25,9 +26,14 @@ local function state_of(view)
 end
 
 -- A filter operand as a cache-key code: the same code means the same operand. Floats are
--- written exactly (hexadecimal), strings with their length (so ',' and '|' cannot clash).
-local function encode(v)
+-- written exactly (hexadecimal), strings with their length (so ',' and '|' cannot clash),
+-- field(…) expressions by their own code (fields.lua), which an `in` list may not hold.
+local function encode(v, in_list)
   local k = kind(v)
+  if k == "field" then
+    if in_list then error("an in list takes values; compare with field(…) using =, ~=, <, <=, > or >=", 3) end
+    return "x" .. field_code(v)
+  end
   if k == "date" then return "d" .. v.day end
   if k == "decimal" then return "m" .. v.scaled end
   if k == "string" then return "s" .. #v .. ":" .. v end
@@ -42,6 +48,7 @@ end
 -- or decimal afterwards cannot change a cached view.
 local function operand(v)
   local k = kind(v)
+  if k == "field" then return { expression = field_code(v) } end
   if k == "date" then return date_of(v.day) end
   if k == "decimal" then return decimal_of(v.scaled) end
   return v
@@ -55,7 +62,7 @@ local function view_of(entity, restricted, slot, filters, key, suffix)
   if cached then return cached end
   local v = {
     entity = entity, restricted = restricted, slot = slot, filters = filters, key = key, suffix = suffix,
-    children = {}, aggregates = {}, simple = {}, equal = {}, handle = setmetatable({}, View),
+    children = {}, aggregates = {}, simple = {}, equal = {}, during = {}, handle = setmetatable({}, View),
   }
   views[key] = v
   view_state[v.handle] = v
@@ -91,22 +98,29 @@ local function field_name(f, what)
   return f
 end
 
+-- A filter's code in a view's key: a letter for its kind, then names with their lengths, so
+-- that no two different filters (a field named like another filter's code, say) share a
+-- code, and so never a cached view or plan.
 function view_methods:during(field)
   local view = state_of(self)
-  local child = view.children[field]
+  local child = view.during[field]
   if child then return child.handle end
-  return derive(view, { op = "during", field = field_name(field, "during") }, field).handle
+  field_name(field, "during")
+  child = derive(view, { op = "during", field = field }, "D" .. #field .. ":" .. field)
+  view.during[field] = child
+  return child.handle
 end
 function view_methods:before(field)
   local view = state_of(self)
-  return derive(view, { op = "before", field = field_name(field, "before") }, "B" .. field_name(field, "before")).handle
+  field_name(field, "before")
+  return derive(view, { op = "before", field = field }, "B" .. #field .. ":" .. field).handle
 end
 function view_methods:between(field, a, b)
   local view = state_of(self)
   field_name(field, "between")
   if kind(a) ~= "date" or kind(b) ~= "date" then error("between(field, a, b) takes two dates", 2) end
   local low, high = date_of(a.day), date_of(b.day)
-  local code = "W" .. field .. low.day .. ":" .. high.day
+  local code = "W" .. #field .. ":" .. field .. low.day .. ":" .. high.day
   return derive(view, { op = "between", field = field, values = { low, high } }, code).handle
 end
 -- The conditions table is the script's: it is read raw, each entry once, so that a
@@ -143,14 +157,14 @@ function view_methods:where(conditions)
         local i = 1
         local v = rawget(list, 1)
         while v ~= nil do
-          codes[i] = encode(v)
+          codes[i] = encode(v, true)
           i = i + 1
           v = rawget(list, i)
         end
         -- The list crosses to the host as its codes, one string however long it is.
         local encoded = concat(codes, ",")
         filter = { op = op, field = field, encoded = encoded }
-        code = op .. ":" .. encoded
+        code = #op .. ":" .. op .. encoded
       else
         local values = {}
         for i = 2, rawlen(condition) do
@@ -159,13 +173,13 @@ function view_methods:where(conditions)
           values[i - 1] = operand(v)
         end
         filter = { op = op, field = field, values = values }
-        code = op .. ":" .. concat(codes, ",")
+        code = #op .. ":" .. op .. concat(codes, ",")
       end
     else
-      code = "=:" .. encode(condition)
+      code = "1:=" .. encode(condition)
       filter = { op = "=", field = field, values = { operand(condition) } }
     end
-    result = derive(result, filter, "F" .. field .. "=" .. code)
+    result = derive(result, filter, "F" .. #field .. ":" .. field .. code)
   end
   if (plain == "string" or plain == "number" or plain == "boolean") and #names == 1 then
     local by_name = view.equal[name]

@@ -40,6 +40,8 @@ struct ScriptGenerator {
         "missing('fuzzed reason')", "missing()", "s", "s.subject", "s.period", "s.period.start",
         "days('created_at', 'closed_at')", "hours('opened_at', 'resolved_at')", "days(1, 2)",
         "string.rep('ab', 3000)", "{n = 0/0}", "k", "s.opportunities",
+        "field('amount')", "field('amount') - field('closed_at')", "field('nope') * 2", "field(1)",
+        "setmetatable({}, {__metatable = 'yardstick.field'})", "-field('amount') / 0",
     ]
     static let aggregates = [
         "count", "sum", "avg", "min", "max", "median", "percentile", "count_distinct", "distinct", "first", "last",
@@ -190,7 +192,9 @@ struct ScriptGenerator {
         case 2:
             return input.pick([
                 "days('created_at', 'closed_at')", "hours('opened_at', 'resolved_at')",
-                "days('closed_at', 'created_at')",
+                "days('closed_at', 'created_at')", "field('amount') - field('amount') * 0.9",
+                "field('amount') / (field('amount') - 100)", "field('account.industry') + 1",
+                "field('closed_at')", "(field('amount') + days('created_at', 'closed_at')) * 1.0005",
             ])
         default: return "'" + input.pick(Self.entities[entity].fields) + "'"
         }
