@@ -160,7 +160,7 @@ struct ScoreCommand: ParsableCommand {
         var grains: [Grain] = []
         for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             let allowed = [model.per] + [Grain.team, .department, .company].filter { $0 != model.per }
-            guard let grain = Grain(rawValue: name), allowed.contains(grain) else {
+            guard let grain = allowed.first(where: { $0.rawValue == name }) else {
                 throw CommandFailure.usage(
                     "--per \(name): expected the model's grain or a rollup, one of \(allowed.map(\.rawValue).joined(separator: ", "))"
                 )

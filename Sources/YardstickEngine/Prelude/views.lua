@@ -91,17 +91,30 @@ local function field_name(f, what)
   return f
 end
 
+-- A snapshot indicator's data has no period: filtering it on one is an error at the
+-- script's line, not a figure cut on the as-of day.
+local snapshot_as_of = q and q.snapshot and q.snapshot() or nil
+local function refuse_in_snapshot(what)
+  if snapshot_as_of then
+    error(what .. ": this indicator reads a snapshot as of " .. snapshot_as_of
+      .. ", which has no period to filter on", 3)
+  end
+end
+
 function view_methods:during(field)
+  refuse_in_snapshot("during")
   local view = state_of(self)
   local child = view.children[field]
   if child then return child.handle end
   return derive(view, { op = "during", field = field_name(field, "during") }, field).handle
 end
 function view_methods:before(field)
+  refuse_in_snapshot("before")
   local view = state_of(self)
   return derive(view, { op = "before", field = field_name(field, "before") }, "B" .. field_name(field, "before")).handle
 end
 function view_methods:between(field, a, b)
+  refuse_in_snapshot("between")
   local view = state_of(self)
   field_name(field, "between")
   if kind(a) ~= "date" or kind(b) ~= "date" then error("between(field, a, b) takes two dates", 2) end
