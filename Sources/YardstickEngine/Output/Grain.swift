@@ -5,7 +5,7 @@
 /// indicator or a model and `--per` takes on the command line. The built-in grains are static
 /// members (``user``, ``team``, ``department``, ``company``, ``account``, ``campaign``,
 /// ``product``, ``queue``); a workspace declares more in `yardstick.toml`
-/// (`[subjects.supplier]`, see ``SubjectGrains``). Two grains are equal when their names are,
+/// (`[subjects.supplier]`, see docs/workspace.md). Two grains are equal when their names are,
 /// whatever their titles.
 public struct Grain: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The grain's name (`user`, `supplier`): what `per` and `--per` take.
@@ -29,7 +29,7 @@ public struct Grain: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// The built-in grain named `rawValue`, or nil when no built-in grain has that name (a
-    /// workspace's own grains are found with ``SubjectGrains/grain(named:)``).
+    /// workspace's own grains come from its `[subjects]` table).
     public init?(rawValue: String) {
         guard let grain = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
         self = grain
