@@ -81,6 +81,9 @@ import YardstickTestSupport
         #expect(table.hasPrefix("as of 2024-01-31 · company\n"))
         let csv = String(decoding: CSVReportWriter().write(report, options: ReportWriterOptions()), as: UTF8.self)
         #expect(csv.contains("\n2024-01-31,company,"))
+        let json = String(decoding: JSONReportWriter().write(report, options: ReportWriterOptions()), as: UTF8.self)
+        #expect(json.contains("\"kind\": \"snapshot\""))
+        #expect(json.contains("\"period\": \"2024-01-31\""))
     }
 
     @Test func aSnapshotIndicatorBesidePeriodIndicatorsGetsItsOwnLabel() throws {

@@ -179,4 +179,28 @@ import YardstickTestSupport
         #expect(grains.map(\.rawValue) == ["supplier"])
         #expect(grains.first?.title == "supplier")
     }
+
+    @Test(arguments: [
+        (
+            "[subjects.user]\n",
+            "yardstick.toml: subjects.user: user is a built-in grain and cannot be redeclared (declarable: product, campaign and the workspace's own entities)"
+        ),
+        (
+            "[subjects.vendor]\n",
+            "yardstick.toml: subjects.vendor.entity: vendors is not a mapped entity (mapped: users, products, opportunities, calls, purchase_orders, suppliers); name it with entity = \"…\""
+        ),
+        (
+            "[subjects.vendor]\nentity = \"suppliers\"\nreferences = { purchase_orders = \"amount\" }\n",
+            "yardstick.toml: subjects.vendor.references.purchase_orders: purchase_orders.amount does not reference suppliers (declare it as a custom field with references = \"suppliers\")"
+        ),
+    ])
+    func aBadSubjectDeclarationNamesItsKey(table: String, message: String) throws {
+        let directory = try TemporaryDirectory(prefix: "subjects")
+        try directory.write(["yardstick.toml": SubjectsFixture.toml + "\n" + table])
+        #expect {
+            try Workspace.open(directory: directory.path)
+        } throws: { error in
+            (error as? WorkspaceError)?.description == message
+        }
+    }
 }
