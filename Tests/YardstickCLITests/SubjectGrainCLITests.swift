@@ -110,4 +110,13 @@ import YardstickTestSupport
         #expect(found["s2"].map { Double($0.0) } == 120)
         #expect(found.mapValues(\.2) == ["s1": "2", "s2": "1", "s3": "3"])
     }
+
+    @Test func aSupplierModelHasNoRollupGrains() throws {
+        let folder = try Self.workspace()
+        let outcome = try CLI.run([
+            "score", "--workspace", folder.path, "--period", "2026-10", "--per", "supplier,company",
+        ])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("--per company: expected the model's grain or a rollup, one of supplier"))
+    }
 }

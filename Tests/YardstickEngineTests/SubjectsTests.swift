@@ -57,6 +57,16 @@ import YardstickTestSupport
         #expect(shares["s3"]?.contains("division by zero") == true)
     }
 
+    /// The suppliers partition the suppliers' rows, so each query runs once for all of them:
+    /// this fails if entity subjects silently fall back to one query per subject.
+    @Test func supplierQueriesRunOnceForAllSuppliers() throws {
+        let report = try SubjectsFixture.run(
+            ["po_count": Self.poCount, "po_amount": Self.poAmount], grains: [Grain("supplier")])
+        let statistics = try #require(report.statistics)
+        #expect(statistics.partitionQueries == 2)
+        #expect(statistics.subjectQueries == 0)
+    }
+
     @Test func supplierSubjectsAreNamedByTheirRowAndGrainTitle() throws {
         let report = try SubjectsFixture.run(["po_count": Self.poCount], grains: [Grain("supplier")])
         let figure = try #require(report.results.first { $0.subjectID == "s1" })
