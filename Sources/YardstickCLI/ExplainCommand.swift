@@ -63,10 +63,14 @@ struct ExplainCommand: ParsableCommand {
         let directory = workspaceOptions.directory
         let (workspace, dataset) = try WorkspaceLoading.load(directory, lenient: true, listsSkippedRows: false)
         let explanation: Explanation
+        let grain: Grain
+        do {
+            grain = try SubjectGrains(workspace: workspace).require(self.per ?? "user", what: "--per")
+        } catch {
+            throw CommandFailure.usage(error.message)
+        }
         do {
             let period = try Period.parse(self.period, calendar: workspace.calendar)
-            let per = self.per ?? "user"
-            guard let grain = Grain(rawValue: per) else { throw CommandFailure.usage("--per \(per): unknown grain") }
             let selection = try IndicatorDiscovery.selection(argument: indicators, workspace: directory)
             let evaluator = Evaluator(
                 engine: QueryEngine(dataset: dataset), workspace: workspace, limits: limitOptions.limits)
@@ -88,8 +92,11 @@ struct ExplainCommand: ParsableCommand {
         let report = try scoring.score(model: model, periods: [period], asOf: asOf)
         let grain: Grain
         if let per {
-            guard let named = Grain(rawValue: per) else { throw CommandFailure.usage("--per \(per): unknown grain") }
-            grain = named
+            do {
+                grain = try SubjectGrains(workspace: scoring.workspace).require(per, what: "--per")
+            } catch {
+                throw CommandFailure.usage(error.message)
+            }
         } else {
             grain = report.definition.per
         }

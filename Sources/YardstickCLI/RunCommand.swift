@@ -30,8 +30,11 @@ struct RunCommand: ParsableCommand {
     @Option(help: "An indicators folder or file, or indicator ids, comma-separated (default: indicators/).")
     var indicators: String?
 
-    @Option(help: "Grains, comma-separated: user, team, department, company, account.")
-    var per: String = "user"
+    @Option(
+        help:
+            "Grains, comma-separated: user, team, department, company, account, campaign, product, queue or an entity the workspace declares in [subjects] (default: user, and the grains the indicators declare with per)."
+    )
+    var per: String?
 
     @Option(help: "Output format: \(ReportWriterRegistry.standard.formatList).")
     var format: ReportFormatArgument = ReportFormatArgument(formatID: "table")
@@ -57,16 +60,13 @@ struct RunCommand: ParsableCommand {
             directory, lenient: lenientOptions.lenient, rejects: lenientOptions.rejects)
         let loaded = DispatchTime.now()
         let periods: [Period]
-        let grains: [Grain]
+        var grains: [Grain]
         let selection: IndicatorSelection
         do {
             periods = try PeriodArguments.periods(period: period, range: periodRange, calendar: workspace.calendar)
-            grains = try per.split(separator: ",").map { name in
-                guard let grain = Grain(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                    throw CLIError(
-                        "--per \(name): expected one of \(Grain.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                return grain
+            let available = SubjectGrains(workspace: workspace)
+            grains = try (per ?? "").split(separator: ",").map { name throws(EvaluationError) in
+                try available.require(name.trimmingCharacters(in: .whitespaces), what: "--per")
             }
             selection = try IndicatorDiscovery.selection(argument: indicators, workspace: directory)
         } catch {
@@ -74,6 +74,13 @@ struct RunCommand: ParsableCommand {
         }
         let evaluator = Evaluator(
             engine: QueryEngine(dataset: dataset), workspace: workspace, limits: limitOptions.limits)
+        if per == nil {
+            do {
+                grains = try evaluator.defaultGrains(selection)
+            } catch {
+                throw CommandFailure(error, otherwise: .evaluation)
+            }
+        }
         let report: RunReport
         do {
             report = try evaluator.run(selection, periods: periods, grains: grains)

@@ -155,12 +155,14 @@ struct ScoreCommand: ParsableCommand {
     }
 
     /// The grains of `--per`: the model's own grain and any coarser one (team, department,
-    /// company).
+    /// company; none for an entity grain).
     static func grains(_ text: String, model: ScorecardDefinition) throws(CommandFailure) -> [Grain] {
         var grains: [Grain] = []
         for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            let allowed = [model.per] + [Grain.team, .department, .company].filter { $0 != model.per }
-            guard let grain = Grain(rawValue: name), allowed.contains(grain) else {
+            // An entity grain (product, supplier…) has no hierarchy to roll up into.
+            let rollups = (Grain.people + [.account]).contains(model.per) ? [Grain.team, .department, .company] : []
+            let allowed = [model.per] + rollups.filter { $0 != model.per }
+            guard let grain = allowed.first(where: { $0.rawValue == name }) else {
                 throw CommandFailure.usage(
                     "--per \(name): expected the model's grain or a rollup, one of \(allowed.map(\.rawValue).joined(separator: ", "))"
                 )

@@ -26,10 +26,20 @@ extension QueryEngine {
             }
             return values
         }
-        let isUsers = partition.kind == .users
-        guard let fieldName = isUsers ? compiled.subjectField : compiled.accountField else {
-            let what = isUsers ? "user field (owner, agent or user)" : "account field"
-            throw QueryError("\(table.entity.name) has no \(what) to restrict to \(isUsers ? "a user" : "an account")")
+        let fieldName: String
+        switch partition.kind {
+        case .users:
+            guard let field = compiled.subjectField else {
+                throw QueryError("\(table.entity.name) has no user field (owner, agent or user) to restrict to a user")
+            }
+            fieldName = field
+        case .accounts:
+            guard let field = compiled.accountField else {
+                throw QueryError("\(table.entity.name) has no account field to restrict to an account")
+            }
+            fieldName = field
+        case .entity(let entity, let references):
+            fieldName = try EntitySubject.field(of: table.entity, attachingTo: entity, declared: references)
         }
         var owners: [Int32] = []
         if fieldName != "id" {

@@ -278,7 +278,37 @@ public final class QueryEngine: @unchecked Sendable {
                 throw QueryError("\(table.entity.name) has no account field to restrict to an account")
             }
             try forEachSubjectRow(table, field: field, targets: accounts, compiled, bounds, passes, body)
+        case .entity(let entity):
+            let field = try EntitySubject.field(
+                of: table.entity, attachingTo: entity.entity, declared: entity.references)
+            if field != "id" && !compiled.dayFilters.isEmpty { firstChecked = 1 }
+            try forEachSubjectRow(table, field: field, targets: entity.rows, compiled, bounds, passes, body)
+        case .value(let field, let value):
+            let matches = try Self.valueTest(table, field: field, value: value)
+            if let first = compiled.dayFilters.first, let index = table.dateIndexes[first.field] {
+                let (low, high) = bounds[0]
+                firstChecked = 1
+                for row in index.rows(from: max(low, index.firstDay), through: min(high, index.lastDay))
+                where matches(Int(row)) && passes(Int(row)) {
+                    body(Int(row))
+                }
+            } else {
+                for row in 0..<table.rowCount where matches(row) && passes(row) { body(row) }
+            }
         }
+    }
+
+    /// A test of whether a row's `field` holds `value` (a queue subject's calls).
+    static func valueTest(_ table: Table, field: String, value: String) throws(QueryError) -> (Int) -> Bool {
+        guard let column = table[field] else {
+            throw QueryError(
+                "\(table.entity.name) has no \(field) field, so its records cannot be attached to a \(field)")
+        }
+        if case .string(let codes) = column.storage {
+            guard let code = column.dictionary.code(of: value) else { return { _ in false } }
+            return { codes[$0] == code }
+        }
+        return { !column.isNull($0) && column.value(at: $0).description == value }
     }
 
     private func forEachSubjectRow(

@@ -10,6 +10,11 @@ public struct QueryScope: Sendable, Hashable {
         case users([Int32])
         /// Rows of these accounts (row numbers of `accounts`).
         case accounts([Int32])
+        /// Rows attached to these rows of a subject entity (a product, a campaign, a supplier):
+        /// the entity's own rows, and other entities' rows through their field referencing it.
+        case entity(EntitySubject)
+        /// Rows whose string field `field` holds `value` (the calls of one queue).
+        case value(field: String, value: String)
     }
 
     /// The subject.

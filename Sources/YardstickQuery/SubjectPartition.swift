@@ -8,9 +8,12 @@ public struct SubjectPartition: Sendable {
         case users
         /// Each subject is a set of accounts (an account).
         case accounts
+        /// Each subject is a set of rows of an entity (a product, a supplier), with the declared
+        /// fields attaching other entities' records to it.
+        case entity(String, references: [String: String])
     }
 
-    /// Users or accounts.
+    /// Users, accounts or rows of a subject entity.
     public let kind: Kind
     /// The number of subjects.
     public let count: Int
@@ -22,7 +25,7 @@ public struct SubjectPartition: Sendable {
     ///
     /// - Parameters:
     ///   - subjects: The subjects, in the order results are wanted.
-    ///   - targetCount: The number of rows of `users` (or `accounts`).
+    ///   - targetCount: The number of rows of `users` (or `accounts`, or the subject entity).
     public init?(_ subjects: [QueryScope.Subject], targetCount: Int) {
         var kind: Kind?
         var subjectOfTarget = [Int32](repeating: -1, count: targetCount)
@@ -31,13 +34,19 @@ public struct SubjectPartition: Sendable {
             switch subject {
             case .company: return nil
             case .users(let users):
-                if kind == .accounts { return nil }
+                if let kind, kind != .users { return nil }
                 kind = .users
                 targets = users
             case .accounts(let accounts):
-                if kind == .users { return nil }
+                if let kind, kind != .accounts { return nil }
                 kind = .accounts
                 targets = accounts
+            case .entity(let entity):
+                let entityKind = Kind.entity(entity.entity, references: entity.references)
+                if let kind, kind != entityKind { return nil }
+                kind = entityKind
+                targets = entity.rows
+            case .value: return nil
             }
             for target in targets {
                 guard target >= 0, Int(target) < targetCount, subjectOfTarget[Int(target)] < 0 else { return nil }

@@ -113,12 +113,12 @@ struct PacksSection: WorkspaceSection {
         let unregistered = try #require(try error("[targets]\nwon_revenue = 1\n", sections: WorkspaceSections()))
         #expect(
             unregistered.description
-                == "yardstick.toml: targets: unknown key (expected one of: calendar, entities, formats, sources, workspace)"
+                == "yardstick.toml: targets: unknown key (expected one of: calendar, entities, formats, snapshot, sources, subjects, workspace)"
         )
         let misspelt = try #require(try error("[targest]\nwon_revenue = 1\n"))
         #expect(
             misspelt.description
-                == "yardstick.toml: targest: unknown key (expected one of: calendar, entities, formats, packs, sources, targets, workspace)"
+                == "yardstick.toml: targest: unknown key (expected one of: calendar, entities, formats, packs, snapshot, sources, subjects, targets, workspace)"
         )
     }
 

@@ -70,7 +70,7 @@ import YardstickScorecard
     @Test func wrongTypesAndNamesInSettingsAreReported() throws {
         let source = """
             return scorecard {
-              id = "s", per = "person", peers = "region", weights = "percent", cap = "high",
+              id = "s", per = "Sales person", peers = "region", weights = "percent", cap = "high",
               where = { role = { "sales", 7, true }, region = "north" }, rollups = { "team", "user" },
               grades = { A = "ninety" }, alerts = { pace = { tolerance = -1 }, remind = { days_before_end = 2.5 } },
               kpi "a" { weight = 100, target = quota { "revenue", tier = "platinum" }, better = "more" },
@@ -80,7 +80,7 @@ import YardstickScorecard
             """
         #expect(
             try ModelWorkspace(["model.lua": source]).problems() == [
-                "model.lua:1: scorecard: per must be one of \"user\", \"team\", \"department\", \"company\", \"account\", \"campaign\", not \"person\"",
+                "model.lua:1: scorecard: per must name a grain (\"user\", \"team\", \"account\", \"product\", an entity of [subjects] such as \"supplier\"), not \"Sales person\"",
                 "model.lua:1: scorecard: where has the unknown field \"region\" (fields: id, name, team, role)",
                 "model.lua:1: scorecard: where.role must be a string or a list of strings",
                 "model.lua:1: scorecard: peers must be one of \"all\", \"role\", \"team\", not \"region\"",

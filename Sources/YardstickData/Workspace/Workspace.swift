@@ -22,6 +22,10 @@ public struct Workspace: Sendable {
     public var formats: ValueFormats
     /// The mapped entities, vocabulary order first, then custom entities by name.
     public var entities: [EntityMapping]
+    /// The entities declared as subjects (`[subjects.NAME]`), by name.
+    public var subjects: [SubjectDeclaration] = []
+    /// The `[snapshot]` table: the data's as-of day and which indicators are snapshots.
+    public var snapshot: SnapshotDeclaration?
     /// The parsed tables of the registered ``WorkspaceSection``s present in the file, by key.
     var sectionValues: [String: any Sendable] = [:]
 

@@ -37,6 +37,8 @@ struct WorkspaceParser {
                 ?? URL(fileURLWithPath: directory).lastPathComponent,
             locale: locale == "zh" ? "zh-CN" : locale, timeZone: zone, calendar: calendar,
             sources: sources, formats: formats, entities: entities)
+        workspace.subjects = try parseSubjects(root["subjects"], entities: entities)
+        workspace.snapshot = try parseSnapshot(root["snapshot"])
         workspace.sectionValues = try parseSections(root, text: text)
         return workspace
     }

@@ -11,7 +11,9 @@
 /// ```
 public struct WorkspaceSections: Sendable {
     /// The top-level tables YardstickData parses itself; no section may take these keys.
-    public static let builtInKeys: Set<String> = ["workspace", "calendar", "sources", "formats", "entities"]
+    public static let builtInKeys: Set<String> = [
+        "workspace", "calendar", "sources", "formats", "entities", "subjects", "snapshot",
+    ]
 
     /// The registered sections by key.
     private var sections: [String: any WorkspaceSection.Type] = [:]

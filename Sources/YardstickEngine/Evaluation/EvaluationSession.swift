@@ -40,6 +40,9 @@ final class EvaluationSession {
     private var valueLines: [String: Int] = [:]
     /// Names the prelude published (globals and view methods), for the API doc check.
     private(set) var published: LuaTable
+    /// The as-of day when the session evaluates snapshot indicators, whose `during`, `before`
+    /// and `between` are then errors; nil for periods.
+    let snapshotAsOf: Int32?
     /// What the session evaluates for (see ``EvaluationMode``).
     private(set) var mode = EvaluationMode.idle
     /// The period in focus; nil until the session first focuses.
@@ -49,8 +52,9 @@ final class EvaluationSession {
 
     init(
         engine: QueryEngine, calendar: CalendarSettings, limits: LuaLimits = .default, today: Int32,
-        modules: ModuleFolder? = nil
+        modules: ModuleFolder? = nil, snapshotAsOf: Int32? = nil
     ) throws(LuaError) {
+        self.snapshotAsOf = snapshotAsOf
         self.engine = engine
         self.dataset = engine.dataset
         self.calendar = calendar

@@ -11,7 +11,7 @@ extension Evaluator {
     func explain(
         indicator id: String, subjectID: String, grain: Grain, period: Period, sources: [Source]
     ) throws(EvaluationError) -> Explanation {
-        let subjects = try SubjectCatalog.subjects(of: grain, in: engine.dataset, companyName: workspace.name)
+        let subjects = try SubjectCatalog.subjects(of: grain, in: engine.dataset, workspace: workspace)
         guard let subject = subjects.first(where: { $0.id == subjectID }) ?? (grain == .company ? subjects.first : nil)
         else {
             let examples = subjects.prefix(5).map(\.id).joined(separator: ", ")

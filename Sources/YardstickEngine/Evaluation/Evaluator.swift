@@ -41,6 +41,9 @@ public struct Evaluator: Sendable {
     public var columnMode = true
     /// Internal switches that force the other evaluation paths, for tests that compare them.
     var paths = EvaluationPaths()
+    /// The as-of day when the sessions evaluate snapshot indicators (their `during`, `before`
+    /// and `between` are errors), nil for a run over periods.
+    var snapshotAsOf: Int32?
 
     /// Creates an evaluator.
     public init(
@@ -68,11 +71,27 @@ public struct Evaluator: Sendable {
     /// the work (`EvaluationPlan`), compute the shared queries ahead (`QueryPrefill`),
     /// evaluate what column mode can (`ColumnPass`), then the rest per subject
     /// (`SubjectPass`), and assemble the report.
+    ///
+    /// Snapshot indicators (see ``IndicatorSnapshot`` and the workspace's `[snapshot]`) are
+    /// evaluated once, in the snapshot period of their as-of day, instead of in `periods`; a
+    /// run of snapshot indicators only may pass no period.
     public func run(sources: [Source], periods: [Period], grains: [Grain], only ids: Set<String>? = nil)
         throws(EvaluationError) -> RunReport
     {
         let loaded = try load(sources)
-        let selection = try RunnableIndicators(loaded, only: ids, dataset: engine.dataset)
+        let groups = SnapshotGroups(loaded.definitions, snapshot: workspace.snapshot, only: ids)
+        guard groups.isEmpty else {
+            return try runSplit(sources: sources, groups: groups, periods: periods, grains: grains)
+        }
+        return try runLoaded(loaded, sources: sources, periods: periods, grains: grains, only: ids)
+    }
+
+    /// Evaluates loaded indicators in `periods` (the body of ``run(sources:periods:grains:only:)``).
+    func runLoaded(
+        _ loaded: LoadedSources, sources: [Source], periods: [Period], grains: [Grain], only ids: Set<String>?
+    ) throws(EvaluationError) -> RunReport {
+        let selection = try RunnableIndicators(
+            loaded, only: ids, dataset: engine.dataset, grains: SubjectGrains(workspace: workspace))
         let plan = try plan(grains: grains, periods: periods)
         let ids = selection.ids
         let prefilled = QueryPrefill.run(plan, ids: ids, session: loaded.session)
@@ -91,11 +110,12 @@ public struct Evaluator: Sendable {
     /// What every session of a run starts with.
     var sessionSettings: SessionSettings {
         SessionSettings(
-            engine: engine, calendar: workspace.calendar, limits: limits, today: today, modules: modules)
+            engine: engine, calendar: workspace.calendar, limits: limits, today: today, modules: modules,
+            snapshotAsOf: snapshotAsOf)
     }
 
     /// A new session, on a Lua thread, with the sources loaded.
-    private func load(_ sources: [Source]) throws(EvaluationError) -> LoadedSources {
+    func load(_ sources: [Source]) throws(EvaluationError) -> LoadedSources {
         let settings = sessionSettings
         let outcome: Result<LoadedSources, EvaluationError> = LuaThread.run {
             do throws(LuaError) {
@@ -112,7 +132,7 @@ public struct Evaluator: Sendable {
         try EvaluationPlan(
             grains: grains, periods: periods, workers: workers,
             subjects: { grain throws(EvaluationError) in
-                try SubjectCatalog.subjects(of: grain, in: engine.dataset, companyName: workspace.name)
+                try SubjectCatalog.subjects(of: grain, in: engine.dataset, workspace: workspace)
             },
             partitionRuns: { partitionRuns(for: $0, periods: periods) })
     }
@@ -142,8 +162,13 @@ public struct Evaluator: Sendable {
     /// they partition the users (or accounts); nil otherwise (each subject then runs alone).
     func partitionRuns(for subjects: [SubjectInfo], periods: [Period]) -> PartitionRuns? {
         guard paths.partitioned, subjects.count > 1 else { return nil }
-        let isAccounts = subjects.first.map { if case .accounts = $0.subject { true } else { false } } ?? false
-        let targetCount = engine.dataset[isAccounts ? "accounts" : "users"]?.rowCount ?? 0
+        let targetEntity: String
+        switch subjects.first?.subject {
+        case .accounts?: targetEntity = "accounts"
+        case .entity(let entity)?: targetEntity = entity.entity
+        default: targetEntity = "users"
+        }
+        let targetCount = engine.dataset[targetEntity]?.rowCount ?? 0
         guard let partition = SubjectPartition(subjects.map(\.subject), targetCount: targetCount) else {
             return nil
         }

@@ -36,13 +36,16 @@ struct FigureRecorder: Sendable {
         for (position, value) in values.enumerated() {
             var value = value
             let per = labels.pers[position]
-            if subject.grain != per && subject.grain.isFiner(than: per) {
+            // An entity grain's records do not attach to other grains' subjects: the figure is
+            // missing, and the error evaluating it anyway is no error of the indicator's.
+            let applies = subject.grain.evaluates(indicatorPer: per)
+            if !applies || (subject.grain != per && subject.grain.isFiner(than: per)) {
                 value = .missing(reason: "\(labels.ids[position]) is defined per \(per.rawValue)")
             }
             output.initialize(
                 task * figuresPerTask + position,
                 IndicatorResult(subject: shared, indicator: labels.parts[position], value: value))
-            if let error = errors[position] {
+            if applies, let error = errors[position] {
                 let definition = definitions[position]
                 failures.append(
                     IndicatorFailure(

@@ -1,8 +1,19 @@
 extension Grain {
     /// Whether this grain is finer than another on the user → team → department → company line.
     func isFiner(than other: Grain) -> Bool {
-        let order: [Grain] = [.user, .team, .department, .company]
-        guard let mine = order.firstIndex(of: self), let theirs = order.firstIndex(of: other) else { return false }
+        guard let mine = Grain.people.firstIndex(of: self), let theirs = Grain.people.firstIndex(of: other) else {
+            return false
+        }
         return mine < theirs
+    }
+
+    /// Whether an indicator declared `per` this grain is evaluated for subjects of `subject`:
+    /// the grains of today's API (people, accounts, campaigns) see each other's indicators as
+    /// before; an entity grain (product, queue, a workspace's own) only its own indicators,
+    /// since other records do not reference its rows.
+    func evaluates(indicatorPer per: Grain) -> Bool {
+        if self == per { return true }
+        let classic: [Grain] = Grain.people + [.account]
+        return classic.contains(self) && classic.contains(per)
     }
 }

@@ -18,7 +18,11 @@ struct RunnableIndicators {
     ///   - ids: The indicators asked for; nil for all.
     ///   - dataset: The loaded data, which decides whether needs are mapped.
     /// - Throws: ``EvaluationError`` naming the known ids when an id asked for was not loaded.
-    init(_ loaded: LoadedSources, only ids: Set<String>?, dataset: Dataset) throws(EvaluationError) {
+    ///   - grains: The workspace's grains, which decide whether an indicator's `per` names one
+    ///     (nil: not checked).
+    init(_ loaded: LoadedSources, only ids: Set<String>?, dataset: Dataset, grains: SubjectGrains? = nil)
+        throws(EvaluationError)
+    {
         let known = loaded.definitions.map(\.id)
         if let ids {
             let unknown = ids.subtracting(known).sorted()
@@ -34,6 +38,15 @@ struct RunnableIndicators {
             IndicatorFailure(indicatorID: "", message: $0.message, file: $0.file, line: $0.line)
         }
         for definition in selected {
+            if let grains, grains.grain(named: definition.per.rawValue) == nil {
+                failures.append(
+                    IndicatorFailure(
+                        indicatorID: definition.id,
+                        message: "per \"\(definition.per.rawValue)\" is not a grain of this workspace (valid: "
+                            + grains.available.map(\.rawValue).joined(separator: ", ") + ")",
+                        file: definition.file))
+                continue
+            }
             let missing = Self.unmappedNeeds(of: definition, in: dataset)
             if missing.isEmpty {
                 runnable.append(definition)

@@ -15,9 +15,13 @@ struct SessionSettings: Sendable {
     var today: Int32
     /// Where `require` finds the indicators' own modules.
     var modules: ModuleFolder?
+    /// The as-of day of the snapshot the sessions evaluate, or nil (see ``Evaluator``).
+    var snapshotAsOf: Int32? = nil
 
     /// A new session, on the calling thread, with no indicator loaded.
     func start() throws(LuaError) -> EvaluationSession {
-        try EvaluationSession(engine: engine, calendar: calendar, limits: limits, today: today, modules: modules)
+        try EvaluationSession(
+            engine: engine, calendar: calendar, limits: limits, today: today, modules: modules,
+            snapshotAsOf: snapshotAsOf)
     }
 }

@@ -2,14 +2,17 @@ import YardstickData
 import YardstickQuery
 
 /// Lists the subjects of a grain: users, teams and departments (with their members through the
-/// team tree), the company, or accounts.
+/// team tree), the company, accounts, the rows of an entity grain (campaigns, products, a
+/// workspace's own entities) or the queues.
 package enum SubjectCatalog {
-    /// The subjects of a grain, in row order.
+    /// The subjects of a grain, in row order (queues in the order of their names).
     ///
-    /// - Throws: ``EvaluationError`` when the grain needs an entity the workspace does not map.
-    package static func subjects(of grain: Grain, in dataset: Dataset, companyName: String) throws(EvaluationError)
+    /// - Throws: ``EvaluationError`` when the grain needs an entity the workspace does not map,
+    ///   or is not a grain of the workspace.
+    package static func subjects(of grain: Grain, in dataset: Dataset, workspace: Workspace) throws(EvaluationError)
         -> [SubjectInfo]
     {
+        let companyName = workspace.name
         switch grain {
         case .company:
             // The company sees every row; it takes the id and name of the teams row of kind
@@ -55,8 +58,49 @@ package enum SubjectCatalog {
                     name: text(accounts, "name", row) ?? accounts.key(ofRow: row) ?? String(row),
                     subject: .accounts([Int32(row)]))
             }
-        case .campaign:
-            throw EvaluationError("per campaign is not supported yet")
+        case .queue:
+            return queues(in: dataset)
+        default:
+            let grains = SubjectGrains(workspace: workspace)
+            guard let entityGrain = grains.entityGrains[grain.rawValue] else {
+                _ = try grains.require(grain.rawValue)
+                throw EvaluationError("per \(grain.rawValue) needs its entity mapped")
+            }
+            return try entitySubjects(entityGrain, in: dataset)
+        }
+    }
+
+    /// One subject per row of an entity grain's entity, named by its name field.
+    static func entitySubjects(_ entityGrain: SubjectGrains.EntityGrain, in dataset: Dataset) throws(EvaluationError)
+        -> [SubjectInfo]
+    {
+        let declaration = entityGrain.declaration
+        guard let table = dataset[declaration.entity] else {
+            throw EvaluationError("per \(declaration.name) needs the \(declaration.entity) entity mapped")
+        }
+        let nameField = declaration.nameField ?? (table["name"] != nil ? "name" : nil)
+        return (0..<table.rowCount).map { row in
+            let id = table.key(ofRow: row) ?? String(row)
+            return SubjectInfo(
+                grain: entityGrain.grain, id: id, name: nameField.flatMap { text(table, $0, row) } ?? id,
+                subject: .entity(
+                    EntitySubject(entity: declaration.entity, rows: [Int32(row)], references: declaration.references)))
+        }
+    }
+
+    /// One subject per distinct queue among the entities with a string `queue` field, in the
+    /// order of their names.
+    static func queues(in dataset: Dataset) -> [SubjectInfo] {
+        let entities = SubjectGrains.queueEntities(dataset.tables.values.map(\.entity))
+        var names: Set<String> = []
+        for entity in entities {
+            guard let table = dataset[entity] else { continue }
+            for row in 0..<table.rowCount {
+                if let value = text(table, "queue", row) { names.insert(value) }
+            }
+        }
+        return names.sorted().map {
+            SubjectInfo(grain: .queue, id: $0, name: $0, subject: .value(field: "queue", value: $0))
         }
     }
 

@@ -127,3 +127,34 @@ extension Evaluator {
         return declared
     }
 }
+
+extension Evaluator {
+    /// The grains a run evaluates when `--per` is not given: `user` when some selected
+    /// indicator is declared per user or account (or none is selected), else the finest of
+    /// team, department and company that one is declared per; then the entity
+    /// grains the indicators declare (product, queue, a workspace's supplier…), in declaration
+    /// order, titled as the workspace declares them.
+    ///
+    /// - Throws: ``EvaluationError`` as ``run(_:periods:grains:)`` for duplicate ids, or Lua that
+    ///   cannot start.
+    package func defaultGrains(_ selection: IndicatorSelection) throws(EvaluationError) -> [Grain] {
+        let ids = selection.ids
+        let definitions = try declarations(of: selection.sets).flatMap { entry in
+            entry.definitions.filter { ids?.contains(entry.set.qualifiedID($0.id)) ?? true }
+        }
+        let available = SubjectGrains(workspace: workspace)
+        let classic = Grain.people + [.account]
+        var grains: [Grain] = []
+        let pers = Set(definitions.map(\.per))
+        if definitions.isEmpty || pers.contains(.user) || pers.contains(.account) {
+            grains.append(.user)
+        } else if let finest = Grain.people.first(where: { pers.contains($0) }) {
+            grains.append(finest)
+        }
+        for definition in definitions where !classic.contains(definition.per) {
+            guard let grain = available.grain(named: definition.per.rawValue) else { continue }
+            if !grains.contains(grain) { grains.append(grain) }
+        }
+        return grains.isEmpty ? [.user] : grains
+    }
+}

@@ -1,4 +1,5 @@
 import LuaRuntime
+import YardstickData
 
 /// What an indicator file declares: identity, titles, unit, direction, grain and needs. The
 /// value function stays in the Lua VM that loaded it.
@@ -21,6 +22,9 @@ public struct IndicatorDefinition: Sendable, Hashable {
     public var needs: [String]
     /// The file it came from, relative to the workspace.
     public var file: String
+    /// Whether the indicator reads a snapshot (`snapshot = true` or `snapshot = "2024-01-31"`):
+    /// nil for an indicator evaluated per period.
+    public var snapshot: IndicatorSnapshot? = nil
 
     /// The title in a locale (`zh-CN` uses the Chinese title when there is one).
     public func title(locale: String) -> String {
@@ -68,9 +72,10 @@ extension IndicatorDefinition {
         let better = table["better"].stringValue ?? "higher"
         guard better == "higher" || better == "lower" else { throw fail("better must be \"higher\" or \"lower\"") }
         let perName = table["per"].stringValue ?? "user"
-        guard let per = Grain(rawValue: perName) else {
-            throw fail("per \"\(perName)\" is not one of \(Grain.allCases.map(\.rawValue).joined(separator: ", "))")
+        guard Self.isGrainName(perName) else {
+            throw fail("per \"\(perName)\" is not a grain name (user, team, account, product, supplier…)")
         }
+        let per = Grain(rawValue: perName) ?? Grain(perName)
         var needs: [String] = []
         if case .table(let list) = table["needs"] {
             for item in list.array {
@@ -80,8 +85,25 @@ extension IndicatorDefinition {
                 needs.append(name)
             }
         }
+        var snapshot: IndicatorSnapshot?
+        switch table["snapshot"] {
+        case .nil, .boolean(false): break
+        case .boolean(true): snapshot = .workspaceDate
+        case .string(let text):
+            guard let day = SnapshotDeclaration.day(iso: text) else {
+                throw fail("snapshot must be true or an as-of date written \"2024-01-31\", found \"\(text)\"")
+            }
+            snapshot = .asOf(day)
+        default: throw fail("snapshot must be true or an as-of date written \"2024-01-31\"")
+        }
         return IndicatorDefinition(
             id: id, title: title, titleZH: titleZH, description: table["description"].stringValue ?? "",
-            unit: unit, higherIsBetter: better == "higher", per: per, needs: needs, file: file)
+            unit: unit, higherIsBetter: better == "higher", per: per, needs: needs, file: file, snapshot: snapshot)
+    }
+
+    /// Whether `name` can name a grain: a lowercase word (letters, digits, `_`).
+    static func isGrainName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 }

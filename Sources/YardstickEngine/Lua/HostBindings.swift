@@ -118,6 +118,10 @@ enum HostBindings {
         try vm.register("period", in: "query") { [unowned session] args throws(HostError) in
             [session.periodTable(PeriodShift(slot: Int(args.first?.integerValue ?? 0)))]
         }
+        try vm.register("snapshot", in: "query") { [unowned session] _ throws(HostError) in
+            guard let day = session.snapshotAsOf else { return [.nil] }
+            return [.string(CivilDate.isoString(ofDay: day))]
+        }
         try vm.register("has_entity", in: "query") { [unowned session] args throws(HostError) in
             guard let name = args.first?.stringValue else { return [.boolean(false)] }
             return [.boolean(session.dataset[name] != nil || CRMVocabulary.entity(named: name) != nil)]

@@ -40,7 +40,12 @@ package enum LuaAPI {
             summary:
                 "Declares an indicator; the file returns it. `unit`: count, money, percent (a fraction), ratio, days, "
                 + "hours, seconds (shown as m:ss or h:mm:ss in tables), score, number. `better`: higher or lower. `per`: user, team, department, company or account "
-                + "(the finest grain; coarser grains evaluate the same definition on the union of members' records). "
+                + "(the finest grain; coarser grains evaluate the same definition on the union of members' records), "
+                + "or an entity grain — campaign, product, queue (the values of calls.queue) or an entity the workspace "
+                + "declares in [subjects] (supplier) — whose subjects see the records attached to them through their "
+                + "reference (docs/workspace.md). `snapshot = true` (the workspace's [snapshot] as_of) or "
+                + "`snapshot = \"2024-01-31\"`: the data is a snapshot, the figures are labelled with that date instead "
+                + "of a period, and during/before/between are errors at their line. "
                 + "`needs`: \"entity.field\" names checked before running. `value(s, k)` returns a number, a decimal or "
                 + "missing(reason); `k(id)` is another indicator's value for the same subject and period.",
             example:
@@ -97,7 +102,10 @@ package enum LuaAPI {
     static let scope: [Entry] = [
         Entry(
             place: .scope, name: "subject", signature: "s.subject → { id, name, kind, team, role }",
-            summary: "The subject being evaluated (kind: user, team, department, company, account).",
+            summary:
+                "The subject being evaluated (kind: its grain — user, team, department, company, account, campaign, "
+                + "product, queue or a workspace's own such as supplier; id and name from the subject's row, a queue's "
+                + "being its value).",
             example: #"if s.subject.role == "manager" then return missing("managers have no quota") end"#),
         Entry(
             place: .scope, name: "period", signature: "s.period → { start, finish, label, days, days_elapsed }",

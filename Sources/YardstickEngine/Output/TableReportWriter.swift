@@ -24,8 +24,9 @@ public struct TableReportWriter: ReportWriter {
     /// The report as tables for a terminal, then a list of errors: the implementation of
     /// ``write(_:options:)``.
     ///
-    /// There is one table per period (in the report's order) and grain (in ``Grain`` order),
-    /// headed `2026-10 · user`. Rows are subjects in the order they first appear in the
+    /// There is one table per period (in the report's order) and grain (the built-in grains in
+    /// ``Grain`` order, then the workspace's own), headed `2026-10 · user`, or
+    /// `as of 2024-01-31 · customer` for a snapshot. Rows are subjects in the order they first appear in the
     /// results, with their identifier and name; columns are the indicators in the report's
     /// order, titled in `locale`. Columns line up in a terminal even with Chinese names, and
     /// values are right-aligned: percent values as `31.3%`, missing values as `—`, failed
@@ -41,11 +42,14 @@ public struct TableReportWriter: ReportWriter {
     static func text(_ report: RunReport, locale: String, errors: Bool) -> String {
         let chinese = OutputLocale.isChinese(locale)
         var sections: [String] = []
+        let grains = orderedGrains(report)
+        let snapshots = Set(report.periods.filter { $0.kind == .snapshot }.map(\.label))
         for period in orderedPeriods(report) {
-            for grain in Grain.allCases {
+            for grain in grains {
                 let rows = report.results.rows(periodLabel: period, grain: grain)
                 guard !rows.isEmpty else { continue }
-                let heading = period + " · " + grain.name(locale: locale)
+                let label = snapshots.contains(period) ? (chinese ? "截至 " : "as of ") + period : period
+                let heading = label + " · " + grain.name(locale: locale)
                 sections.append(heading + "\n" + table(of: rows, report: report, locale: locale))
             }
         }
@@ -56,6 +60,16 @@ public struct TableReportWriter: ReportWriter {
             sections.append(([heading] + lines.map { "  " + $0 }).joined(separator: "\n"))
         }
         return sections.joined(separator: "\n\n") + "\n"
+    }
+
+    /// The grains of the results: the built-in ones in ``Grain`` order, then the workspace's
+    /// own in the order they first appear (with their titles).
+    private static func orderedGrains(_ report: RunReport) -> [Grain] {
+        var present: [Grain] = []
+        var seen: Set<Grain> = []
+        for figure in report.results where seen.insert(figure.grain).inserted { present.append(figure.grain) }
+        let builtIn = Grain.allCases.filter { seen.contains($0) }
+        return builtIn + present.filter { !$0.isBuiltIn }
     }
 
     /// Period labels: the report's periods, then any others the results name.

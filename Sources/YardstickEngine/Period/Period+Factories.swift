@@ -7,6 +7,12 @@ extension Period {
         Period(kind: .day, firstDay: day, lastDay: day, label: CivilDate.isoString(ofDay: day))
     }
 
+    /// The snapshot taken on `day`: one day, labelled with its date (`2024-01-31`), of kind
+    /// ``Kind/snapshot`` so that outputs can tell it from a period.
+    public static func snapshot(asOf day: Int32) -> Period {
+        Period(kind: .snapshot, firstDay: day, lastDay: day, label: CivilDate.isoString(ofDay: day))
+    }
+
     /// The last calendar month that ended before `day`: the default period of `run` and
     /// `score` (October 2026 on any day of November 2026).
     public static func lastFullMonth(before day: Int32) -> Period {
@@ -110,7 +116,7 @@ extension Period {
         case .quarter, .fiscalQuarter: 3
         case .half, .fiscalHalf: 6
         case .year, .fiscalYear: 12
-        case .day, .week, .custom: nil
+        case .day, .week, .custom, .snapshot: nil
         }
     }
 

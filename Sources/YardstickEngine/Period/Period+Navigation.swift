@@ -19,9 +19,12 @@ extension Period {
     /// the previous year (`2026-Q3` → `2025-Q3`, `FY2026-H2` → `FY2025-H2`). A week gives the
     /// same week number of the previous week-numbering year (week 53 becoming the last week
     /// when that year has only 52). A day or a custom range gives the same dates one year
-    /// earlier, 29 February becoming 28 February.
+    /// earlier, 29 February becoming 28 February. A snapshot has no other period: it gives
+    /// itself.
     public var samePeriodLastYear: Period {
         switch kind {
+        case .snapshot:
+            return self
         case .day:
             return .day(Self.sameDayLastYear(firstDay))
         case .custom:
@@ -39,6 +42,8 @@ extension Period {
     /// The period `steps` periods of the same kind away (negative steps go back).
     func shifted(by steps: Int) -> Period {
         switch kind {
+        case .snapshot:
+            return self
         case .day:
             return .day(firstDay + Int32(steps))
         case .custom:

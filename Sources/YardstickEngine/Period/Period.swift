@@ -37,6 +37,9 @@ public struct Period: Sendable, Hashable, Codable, CustomStringConvertible {
         case fiscalYear = "fiscal_year"
         /// An explicit range of dates (`2026-01-01..2026-03-31`).
         case custom
+        /// The day a snapshot was taken, labelled with its date (`2024-01-31`): the figures of a
+        /// snapshot indicator depend on no period (see ``Period/snapshot(asOf:)``).
+        case snapshot
     }
 
     /// The keys of the encoded form, unchanged since the days were named `first` and `last`.

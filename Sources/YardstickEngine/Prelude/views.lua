@@ -98,10 +98,21 @@ local function field_name(f, what)
   return f
 end
 
+-- A snapshot indicator's data has no period: filtering it on one is an error at the
+-- script's line, not a figure cut on the as-of day.
+local snapshot_as_of = q and q.snapshot and q.snapshot() or nil
+local function refuse_in_snapshot(what)
+  if snapshot_as_of then
+    error(what .. ": this indicator reads a snapshot as of " .. snapshot_as_of
+      .. ", which has no period to filter on", 3)
+  end
+end
+
 -- A filter's code in a view's key: a letter for its kind, then names with their lengths, so
 -- that no two different filters (a field named like another filter's code, say) share a
 -- code, and so never a cached view or plan.
 function view_methods:during(field)
+  refuse_in_snapshot("during")
   local view = state_of(self)
   local child = view.during[field]
   if child then return child.handle end
@@ -111,11 +122,13 @@ function view_methods:during(field)
   return child.handle
 end
 function view_methods:before(field)
+  refuse_in_snapshot("before")
   local view = state_of(self)
   field_name(field, "before")
   return derive(view, { op = "before", field = field }, "B" .. #field .. ":" .. field).handle
 end
 function view_methods:between(field, a, b)
+  refuse_in_snapshot("between")
   local view = state_of(self)
   field_name(field, "between")
   if kind(a) ~= "date" or kind(b) ~= "date" then error("between(field, a, b) takes two dates", 2) end

@@ -85,6 +85,12 @@ enum ModelAssembler {
                 "rollups: \(grain.rawValue) is not a coarser grain than per = \"\(per.rawValue)\" (user → team → department → company)"
             )
         }
+        if !(Grain.people + [.account]).contains(per), let peers = declaration.peers, peers != .all {
+            report(
+                declaration.location,
+                "peers = \"\(peers.rawValue)\" groups users by \(peers.rawValue); a \(per.rawValue) has none: "
+                    + "use peers = \"all\"")
+        }
         var distribution: ForcedDistribution?
         if let declared = declaration.distribution {
             distribution = order(declared, grades: declaration.grades, at: declaration.location, report: report)
@@ -112,11 +118,12 @@ enum ModelAssembler {
     }
 
     /// Whether `grain` is coarser than `per` on the user → team → department → company line (the
-    /// company is coarser than accounts and campaigns too).
+    /// company is coarser than accounts too; an entity grain such as a product or a supplier has
+    /// no hierarchy to roll up into).
     static func isCoarser(_ grain: Grain, than per: Grain) -> Bool {
         let line: [Grain] = [.user, .team, .department, .company]
         guard let rolled = line.firstIndex(of: grain) else { return false }
-        guard let scored = line.firstIndex(of: per) else { return grain == .company }
+        guard let scored = line.firstIndex(of: per) else { return grain == .company && per == .account }
         return rolled > scored
     }
 

@@ -88,7 +88,7 @@ struct ModelFileReader {
         default: report(line, "scorecard: version must be a string, not \(Self.shown(body["version"]))")
         }
         model.extends = string(body["extends"], owner: owner, key: "extends", line: line)
-        model.per = choice(body["per"], owner: owner, key: "per", line: line, Grain.allCases.map { ($0.rawValue, $0) })
+        model.per = grain(body["per"], owner: owner, line: line)
         model.filter = filter(body["where"], owner: owner, key: "where", line: line)
         model.peers = choice(
             body["peers"], owner: owner, key: "peers", line: line, PeerGrouping.allCases.map { ($0.rawValue, $0) })
@@ -614,6 +614,22 @@ struct ModelFileReader {
         if let name = value.stringValue, let found = options.first(where: { $0.0 == name }) { return found.1 }
         let names = options.map { "\"\($0.0)\"" }.joined(separator: ", ")
         report(line, "\(owner): \(key) must be one of \(names), not \(Self.shown(value))")
+        return nil
+    }
+
+    /// `per`: a grain's name (a built-in one, or an entity the workspace declares in
+    /// `[subjects]`, checked when the model is scored against the workspace).
+    private mutating func grain(_ value: LuaValue, owner: String, line: Int?) -> Grain? {
+        guard value != .nil else { return nil }
+        if let name = value.stringValue, let first = name.unicodeScalars.first, ("a"..."z").contains(first),
+            name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
+        {
+            return Grain(rawValue: name) ?? Grain(name)
+        }
+        report(
+            line,
+            "\(owner): per must name a grain (\"user\", \"team\", \"account\", \"product\", an entity of "
+                + "[subjects] such as \"supplier\"), not \(Self.shown(value))")
         return nil
     }
 

@@ -86,7 +86,7 @@ struct ScoringContext {
     {
         do {
             return try SubjectCatalog.subjects(
-                of: grain, in: evaluator.engine.dataset, companyName: evaluator.workspace.name)
+                of: grain, in: evaluator.engine.dataset, workspace: evaluator.workspace)
         } catch {
             throw ScorecardError([ScorecardProblem(file: file, line: nil, message: error.message)])
         }

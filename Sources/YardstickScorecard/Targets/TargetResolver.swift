@@ -148,7 +148,7 @@ public struct TargetResolver: Sendable {
             fields["role"] = subject.role
         case .team, .department, .company:
             fields["team"] = subject.id
-        case .account, .campaign:
+        default:
             break
         }
         return fields
@@ -186,11 +186,6 @@ public struct TargetResolver: Sendable {
         case .user:
             return quotas.resolve(.user(subject.id), metric: metric, period: period).target(
                 tier: tier, heading: heading)
-        case .account, .campaign:
-            return ResolvedTarget(
-                value: nil, tier: tier, rule: heading,
-                missingReason: "quotas belong to users and units (teams, departments, the company), not to "
-                    + subject.grain.rawValue + "s")
         case .team, .department, .company:
             return unitQuota(subject.id, metric: metric, tier: tier, period: period, visited: [])
                 ?? ResolvedTarget(
@@ -198,6 +193,11 @@ public struct TargetResolver: Sendable {
                     missingReason: quotas.unavailableReason
                         ?? "no quota row of \(subject.id) for \(metric) overlaps \(period.label), and none of its "
                         + "sub-units or members has one")
+        default:
+            return ResolvedTarget(
+                value: nil, tier: tier, rule: heading,
+                missingReason: "quotas belong to users and units (teams, departments, the company), not to "
+                    + subject.grain.rawValue + "s")
         }
     }
 
