@@ -1,4 +1,5 @@
 import Foundation
+import LuaRuntime
 import Testing
 import YardstickData
 import YardstickQuery
@@ -198,5 +199,21 @@ import YardstickQuery
         #expect(failure("k01")?.message.contains("minus(other) combines key views") == true)
         #expect(failure("k02")?.message.contains("unknown function mode") == true)
         #expect(failure("k03")?.message.contains("n is not a date") == true)
+    }
+}
+
+/// The key view's methods are documented: each is a declared view method.
+@Suite struct KeysAPIDocumentTests {
+    @Test func everyKeyViewMethodIsADeclaredViewMethod() throws {
+        let (_, engine, _) = try KeysFixture.workspace()
+        let published = try LuaThread.run { () throws -> LuaTable in
+            try EvaluationSession(engine: engine, calendar: CalendarSettings(), today: 0).published
+        }
+        let methods = Set(published["keys"].tableValue?.array.compactMap(\.stringValue) ?? [])
+        let declared = Set(LuaAPI.entries.filter { $0.place == .view }.map(\.name))
+        #expect(
+            methods.isSuperset(of: ["where", "during", "before", "between", "minus", "intersect", "union", "count"]))
+        #expect(methods.isSubset(of: declared))
+        #expect(!methods.contains("per") && !methods.contains("rows"))
     }
 }
