@@ -22,6 +22,9 @@ public final class QueryEngine: @unchecked Sendable {
     /// and workers use it.
     package var expressionColumnsEvaluated: Int { expressions.evaluated }
 
+    /// How key views were computed (see ``KeyStatistics``).
+    package let keyStatistics = KeyStatistics()
+
     /// One per-subject day index, built by the first thread that needs it while threads that
     /// need other indexes go on building theirs.
     private final class LazyDayIndex: @unchecked Sendable {
