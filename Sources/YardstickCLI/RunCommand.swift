@@ -33,6 +33,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Grains, comma-separated: user, team, department, company, account.")
     var per: String = "user"
 
+    @Option(
+        help:
+            "Also break every indicator down by these dimensions, comma-separated: field paths (product.family) or cohort:KEY:FIRST[:month|quarter|year]."
+    )
+    var by: String?
+
     @Option(help: "Output format: \(ReportWriterRegistry.standard.formatList).")
     var format: ReportFormatArgument = ReportFormatArgument(formatID: "table")
 
@@ -72,8 +78,13 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error, otherwise: .usage)
         }
-        let evaluator = Evaluator(
+        var evaluator = Evaluator(
             engine: QueryEngine(dataset: dataset), workspace: workspace, limits: limitOptions.limits)
+        do {
+            evaluator.breakdowns = try BreakdownArgument.dimensions(by, engine: evaluator.engine)
+        } catch {
+            throw CommandFailure(error, otherwise: .usage)
+        }
         let report: RunReport
         do {
             report = try evaluator.run(selection, periods: periods, grains: grains)

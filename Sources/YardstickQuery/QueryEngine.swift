@@ -14,6 +14,8 @@ public final class QueryEngine: @unchecked Sendable {
     private let lock = NSLock()
     private var compiled: [QueryPlan: CompiledPlan] = [:]
     private var subjectDayIndexes: [String: LazyDayIndex] = [:]
+    /// The breakdown dimensions resolved so far (see ``members(of:)``).
+    let memberCache = MemberCache()
 
     /// One per-subject day index, built by the first thread that needs it while threads that
     /// need other indexes go on building theirs.
@@ -235,6 +237,7 @@ public final class QueryEngine: @unchecked Sendable {
         let dayCount = dayArrays.count
         // Rows taken from a day index already satisfy the first day filter.
         var firstChecked = 0
+        let memberTest = try memberTest(scope.member, table: table)
         func passes(_ row: Int) -> Bool {
             var index = firstChecked
             while index < dayCount {
@@ -244,6 +247,7 @@ public final class QueryEngine: @unchecked Sendable {
                 index += 1
             }
             for predicate in predicates where !predicate(row) { return false }
+            if let memberTest, !memberTest(row) { return false }
             return true
         }
         let subject = plan.restrictedToSubject ? scope.subject : .company

@@ -15,9 +15,15 @@ struct SessionSettings: Sendable {
     var today: Int32
     /// Where `require` finds the indicators' own modules.
     var modules: ModuleFolder?
+    /// Whether sessions record the plans their queries ran (for a breakdown's members, see
+    /// ``EvaluationSession/touchedPlans``).
+    var recordsTouchedPlans = false
 
     /// A new session, on the calling thread, with no indicator loaded.
     func start() throws(LuaError) -> EvaluationSession {
-        try EvaluationSession(engine: engine, calendar: calendar, limits: limits, today: today, modules: modules)
+        let session = try EvaluationSession(
+            engine: engine, calendar: calendar, limits: limits, today: today, modules: modules)
+        if recordsTouchedPlans { session.touchedPlans = [] }
+        return session
     }
 }

@@ -1,4 +1,5 @@
 import LuaRuntime
+import YardstickQuery
 
 /// What an indicator file declares: identity, titles, unit, direction, grain and needs. The
 /// value function stays in the Lua VM that loaded it.
@@ -21,6 +22,9 @@ public struct IndicatorDefinition: Sendable, Hashable {
     public var needs: [String]
     /// The file it came from, relative to the workspace.
     public var file: String
+    /// The breakdowns it declares (`breakdown = …`): its figures are also given per member of
+    /// each (see ``BreakdownDimension``).
+    public var breakdowns: [BreakdownDimension] = []
 
     /// The title in a locale (`zh-CN` uses the Chinese title when there is one).
     public func title(locale: String) -> String {
@@ -80,8 +84,44 @@ extension IndicatorDefinition {
                 needs.append(name)
             }
         }
-        return IndicatorDefinition(
+        var definition = IndicatorDefinition(
             id: id, title: title, titleZH: titleZH, description: table["description"].stringValue ?? "",
             unit: unit, higherIsBetter: better == "higher", per: per, needs: needs, file: file)
+        definition.breakdowns = try breakdowns(table["breakdown"], fail: fail)
+        return definition
+    }
+
+    /// The dimensions of a `breakdown` declaration: a path, `cohort{…}`, or a list of them.
+    private static func breakdowns(_ value: LuaValue, fail: (String) -> IndicatorLoadError)
+        throws(IndicatorLoadError) -> [BreakdownDimension]
+    {
+        func dimension(_ value: LuaValue) throws(IndicatorLoadError) -> BreakdownDimension {
+            switch value {
+            case .string(let path):
+                guard BreakdownDimension.isPath(path) else {
+                    throw fail("breakdown \"\(path)\" is not a field path such as \"product.family\"")
+                }
+                return .path(FieldPath(path))
+            case .table(let table) where table["cohort"] == .boolean(true):
+                guard let key = table["key"].stringValue, let first = table["first"].stringValue,
+                    let unit = BreakdownDimension.Cohort.Unit(rawValue: table["by"].stringValue ?? "month")
+                else { throw fail("cohort{ key, first, by }: bad cohort") }
+                return .cohort(BreakdownDimension.Cohort(key: FieldPath(key), first: first, unit: unit))
+            default:
+                throw fail(
+                    "breakdown takes a field path (\"product.family\"), cohort{ key, first, by } or a list of them")
+            }
+        }
+        switch value {
+        case .nil: return []
+        case .table(let table) where table["cohort"] != .boolean(true):
+            var dimensions: [BreakdownDimension] = []
+            for item in table.array {
+                let next = try dimension(item)
+                if !dimensions.contains(next) { dimensions.append(next) }
+            }
+            return dimensions
+        default: return [try dimension(value)]
+        }
     }
 }

@@ -35,6 +35,7 @@ local globals = {
   { "days", P.duration("days"), public },
   { "hours", P.duration("hours"), public },
   { "date", P.date, public },
+  { "cohort", P.cohort, public },
 }
 local published = { globals = {}, view = {}, grouped = {}, definitions = definitions }
 for i, global in ipairs(globals) do
