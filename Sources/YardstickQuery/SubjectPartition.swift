@@ -13,7 +13,7 @@ public struct SubjectPartition: Sendable {
     /// Users or accounts.
     public let kind: Kind
     /// The number of subjects (of cells, subject × member, when split by a breakdown's
-    /// members: see ``splitting(by:)``).
+    /// members).
     public internal(set) var count: Int
     /// Per row of `users` (or `accounts`), the subject it belongs to, or -1.
     let subjectOfTarget: [Int32]
@@ -21,7 +21,7 @@ public struct SubjectPartition: Sendable {
     /// `subject * members.count + member`.
     package internal(set) var members: DimensionMembers?
     /// Whether every row belongs to the one subject, whoever it is attributed to (the company).
-    internal(set) var everyRow = false
+    var everyRow = false
 
     /// Partitions subjects given as scopes, or nil when they are not a partition of one kind of
     /// target: the company, a mix of users and accounts, or a target in two subjects.

@@ -43,6 +43,9 @@ public struct Evaluator: Sendable {
     /// declares (`breakdown = …`): the report's ``RunReport/breakdowns`` hold the figures per
     /// member of each, for the indicators the dimension applies to.
     public var breakdowns: [BreakdownDimension] = []
+    /// Whether the indicators' own `breakdown` declarations are evaluated (`run`); off for
+    /// scoring, which reads the overall figures only.
+    public var includesDeclaredBreakdowns = true
     /// Internal switches that force the other evaluation paths, for tests that compare them.
     var paths = EvaluationPaths()
 
@@ -104,7 +107,7 @@ public struct Evaluator: Sendable {
         periods: [Period], stops: LimitStops
     ) throws(EvaluationError) {
         var work: [(BreakdownDimension, [IndicatorDefinition])] = breakdowns.map { ($0, runnable) }
-        for definition in runnable {
+        for definition in runnable where includesDeclaredBreakdowns {
             for dimension in definition.breakdowns where !breakdowns.contains(dimension) {
                 if let index = work.firstIndex(where: { $0.0 == dimension }) {
                     work[index].1.append(definition)

@@ -23,7 +23,7 @@ public struct IndicatorDefinition: Sendable, Hashable {
     /// The file it came from, relative to the workspace.
     public var file: String
     /// The breakdowns it declares (`breakdown = …`): its figures are also given per member of
-    /// each (see ``BreakdownDimension``).
+    /// each (see `BreakdownDimension`).
     public var breakdowns: [BreakdownDimension] = []
 
     /// The title in a locale (`zh-CN` uses the Chinese title when there is one).
