@@ -36,6 +36,12 @@ struct RunCommand: ParsableCommand {
     )
     var per: String?
 
+    @Option(
+        help:
+            "Also break every indicator down by these dimensions, comma-separated: field paths (product.family) or cohort:KEY:FIRST[:month|quarter|year]."
+    )
+    var by: String?
+
     @Option(help: "Output format: \(ReportWriterRegistry.standard.formatList).")
     var format: ReportFormatArgument = ReportFormatArgument(formatID: "table")
 
@@ -72,7 +78,7 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error, otherwise: .usage)
         }
-        let evaluator = Evaluator(
+        var evaluator = Evaluator(
             engine: QueryEngine(dataset: dataset), workspace: workspace, limits: limitOptions.limits)
         if per == nil {
             do {
@@ -80,6 +86,11 @@ struct RunCommand: ParsableCommand {
             } catch {
                 throw CommandFailure(error, otherwise: .evaluation)
             }
+        }
+        do {
+            evaluator.breakdowns = try BreakdownArgument.dimensions(by, engine: evaluator.engine)
+        } catch {
+            throw CommandFailure(error, otherwise: .usage)
         }
         let report: RunReport
         do {

@@ -26,6 +26,14 @@ enum TimingsBlock {
             "queries: \(statistics.partitionQueries) grouped (\(statistics.partitionQueriesAhead) computed ahead,"
                 + " \(statistics.discoveredQueries) discovered), \(statistics.subjectQueries) for one subject at a time"
         )
+        let breakdown = statistics.breakdownFigures
+        if breakdown.total > 0 {
+            lines.append(
+                "breakdown: \(breakdown.total) figures over subject × member cells: \(breakdown.columnMode) in column mode,"
+                    + " \(breakdown.perSubject + breakdown.prefetched) per cell, \(breakdown.alone) alone,"
+                    + " \(breakdown.notRun) not run; \(statistics.breakdownSubjectQueries) queries for one cell at a time"
+            )
+        }
         let ids = report.indicators.map(\.id).filter { statistics.figuresByIndicator[$0] != nil }
         if !ids.isEmpty {
             let header = ["indicator", "column mode", "prefetched", "per subject", "alone", "not run", "failed"]

@@ -6,6 +6,12 @@ struct PartitionSelector {
     /// Per row, the user (or account) it belongs to; empty when the rows are the targets.
     let owners: [Int32]
     let subjectOfTarget: [Int32]
+    /// Per row, its breakdown member, when the subjects are split by members (else empty).
+    var memberOfRow: [Int32] = []
+    /// The number of members each subject is split into (1 when not split).
+    var memberCount = 1
+    /// Whether every row belongs to subject 0 (the company).
+    var everyRow = false
 
     /// Rows read through a date index cost a few cache misses each, a scan a nanosecond or two:
     /// the index pays off when it selects less than this share of the table.
@@ -110,9 +116,16 @@ struct PartitionSelector {
 
     @inline(__always)
     private func subject(of row: Int) -> Int? {
-        let target = owners.isEmpty ? row : Int(owners[row])
-        guard target >= 0, target < subjectOfTarget.count else { return nil }
-        let subject = subjectOfTarget[target]
-        return subject >= 0 ? Int(subject) : nil
+        let subject: Int
+        if everyRow {
+            subject = 0
+        } else {
+            let target = owners.isEmpty ? row : Int(owners[row])
+            guard target >= 0, target < subjectOfTarget.count else { return nil }
+            let owner = subjectOfTarget[target]
+            guard owner >= 0 else { return nil }
+            subject = Int(owner)
+        }
+        return memberOfRow.isEmpty ? subject : subject * memberCount + Int(memberOfRow[row])
     }
 }

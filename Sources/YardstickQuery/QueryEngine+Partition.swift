@@ -17,7 +17,23 @@ extension QueryEngine {
     {
         let compiled = prepared.plan.compiled
         let table = compiled.table
+        let memberOfRow = partition.members?.members(of: table.entity.name)
+        if let members = partition.members, memberOfRow == nil {
+            // The entity does not have the path: every member of a subject sees all its rows.
+            let base = try run(prepared, for: partition.unsplit, periods: periods)
+            return base.map { list in (0..<partition.count).map { list[$0 / members.count] } }
+        }
+        if partition.everyRow {
+            var selector = PartitionSelector(compiled: compiled, owners: [], subjectOfTarget: [])
+            selector.everyRow = true
+            return fold(prepared, selector, memberOfRow: memberOfRow, partition: partition, periods: periods)
+        }
         guard prepared.plan.plan.restrictedToSubject else {
+            if let members = partition.members {
+                // `s.all` in a breakdown: the company's value for each member, for every subject.
+                let company = try run(prepared, for: .company(splitBy: members), periods: periods)
+                return company.map { list in (0..<partition.count).map { list[$0 % members.count] } }
+            }
             // `s.all`: the same company-wide value for every subject.
             var values: [[QueryValue]] = []
             for period in periods {
@@ -49,7 +65,20 @@ extension QueryEngine {
             owners = column.referencedRows
         }
         let selector = PartitionSelector(compiled: compiled, owners: owners, subjectOfTarget: partition.subjectOfTarget)
-        // One fold over (period, subject) cells: cell = period * subjects + subject.
+        return fold(prepared, selector, memberOfRow: memberOfRow, partition: partition, periods: periods)
+    }
+
+    /// One fold over (period, subject) cells, cell = period * subjects + subject (a subject
+    /// being a subject × member cell when the partition is split by members).
+    private func fold(
+        _ prepared: PreparedAggregate, _ selector: PartitionSelector, memberOfRow: [Int32]?,
+        partition: SubjectPartition, periods: [PeriodDays]
+    ) -> [[QueryValue]] {
+        var selector = selector
+        if let memberOfRow, let members = partition.members {
+            selector.memberOfRow = memberOfRow
+            selector.memberCount = members.count
+        }
         let (values, periodCount) = PartitionFolder(prepared: prepared).fold(
             selector, periods: periods, subjectCount: partition.count)
         return periods.indices.map { period in

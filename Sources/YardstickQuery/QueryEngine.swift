@@ -25,6 +25,9 @@ public final class QueryEngine: @unchecked Sendable {
     /// How key views were computed (see ``KeyStatistics``).
     package let keyStatistics = KeyStatistics()
 
+    /// The breakdown dimensions resolved so far (see ``members(of:)``).
+    let memberCache = MemberCache()
+
     /// One per-subject day index, built by the first thread that needs it while threads that
     /// need other indexes go on building theirs.
     private final class LazyDayIndex: @unchecked Sendable {
@@ -245,6 +248,7 @@ public final class QueryEngine: @unchecked Sendable {
         let dayCount = dayArrays.count
         // Rows taken from a day index already satisfy the first day filter.
         var firstChecked = 0
+        let memberTest = try memberTest(scope.member, table: table)
         func passes(_ row: Int) -> Bool {
             var index = firstChecked
             while index < dayCount {
@@ -254,6 +258,7 @@ public final class QueryEngine: @unchecked Sendable {
                 index += 1
             }
             for predicate in predicates where !predicate(row) { return false }
+            if let memberTest, !memberTest(row) { return false }
             return true
         }
         let subject = plan.restrictedToSubject ? scope.subject : .company

@@ -23,11 +23,15 @@ public struct QueryScope: Sendable, Hashable {
     public var firstDay: Int32
     /// The last day of the period, inclusive.
     public var lastDay: Int32
+    /// The breakdown member the rows are restricted to, applied like a filter to the rows of
+    /// every entity that has the dimension's path (see ``MemberRestriction``); nil for none.
+    public var member: MemberRestriction?
 
     /// Creates a scope.
-    public init(subject: Subject, firstDay: Int32, lastDay: Int32) {
+    public init(subject: Subject, firstDay: Int32, lastDay: Int32, member: MemberRestriction? = nil) {
         self.subject = subject
         self.firstDay = firstDay
         self.lastDay = lastDay
+        self.member = member
     }
 }

@@ -15,10 +15,16 @@ public struct SubjectPartition: Sendable {
 
     /// Users, accounts or rows of a subject entity.
     public let kind: Kind
-    /// The number of subjects.
-    public let count: Int
+    /// The number of subjects (of cells, subject × member, when split by a breakdown's
+    /// members).
+    public internal(set) var count: Int
     /// Per row of `users` (or `accounts`), the subject it belongs to, or -1.
     let subjectOfTarget: [Int32]
+    /// The breakdown members each subject is split into, when split: cell
+    /// `subject * members.count + member`.
+    package internal(set) var members: DimensionMembers?
+    /// Whether every row belongs to the one subject, whoever it is attributed to (the company).
+    var everyRow = false
 
     /// Partitions subjects given as scopes, or nil when they are not a partition of one kind of
     /// target: the company, a mix of users and accounts, or a target in two subjects.
@@ -57,5 +63,13 @@ public struct SubjectPartition: Sendable {
         self.kind = kind
         self.count = subjects.count
         self.subjectOfTarget = subjectOfTarget
+    }
+
+    /// The whole company as one subject: every row belongs to it.
+    init(wholeCompany: Void) {
+        kind = .users
+        count = 1
+        subjectOfTarget = []
+        everyRow = true
     }
 }

@@ -62,6 +62,19 @@ import YardstickTestSupport
         Case(
             "run-maven-timings",
             ["run"] + maven + ["--period", "2017-10", "--per", "company", "--format", "json", "--timings"]),
+        // run --by: a block per dimension in the table, dimension and member columns in CSV
+        Case(
+            "run-maven-by-table",
+            ["run"] + maven + [
+                "--period", "2017-Q4", "--per", "team,company", "--by", "product,account.industry", "--indicators",
+                "won_deals,won_revenue,win_rate,csat",
+            ]),
+        Case(
+            "run-maven-by-csv",
+            ["run"] + maven + [
+                "--period-range", "2017-10..2017-11", "--per", "company", "--by", "account.industry", "--indicators",
+                "won_deals,win_rate", "--format", "csv",
+            ]),
         Case(
             "run-bank-csv",
             ["run"] + bank + ["--period", "1999-02", "--per", "team,company", "--format", "csv"]),
@@ -110,6 +123,7 @@ import YardstickTestSupport
         Case("error-invalid-period", ["run"] + maven + ["--period", "2017-13"]),
         Case("error-missing-workspace", ["check", "--workspace", "<tmp>/missing"], setUp: { _ in }),
         Case("error-unknown-option", ["run"] + maven + ["--period", "2017-Q4", "--colour"]),
+        Case("error-by-unknown-path", ["run"] + maven + ["--period", "2017-Q4", "--by", "account.colour"]),
         Case(
             "error-unknown-subject",
             ["explain", "win_rate"] + maven + ["--subject", "Nobody", "--period", "2017-Q4"]),

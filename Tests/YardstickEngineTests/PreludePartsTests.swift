@@ -42,6 +42,6 @@ import Testing
             let published = try #require(results.dropFirst().first?.tableValue)
             return published["globals"].tableValue?.array.compactMap(\.stringValue) ?? []
         }
-        #expect(names == ["indicator", "ratio", "missing", "is_missing", "days", "hours", "date", "field"])
+        #expect(names == ["indicator", "ratio", "missing", "is_missing", "days", "hours", "date", "field", "cohort"])
     }
 }

@@ -42,6 +42,11 @@ enum EvaluationMode {
         }
     }
 
+    /// Whether the session only discovers which queries the indicators ask for.
+    var isDiscovering: Bool {
+        if case .discovering = self { true } else { false }
+    }
+
     /// Whether queries are recorded with their rows (see ``tracedSubject(_:)``).
     var isTraced: Bool {
         if case .tracedSubject = self { true } else { false }

@@ -89,6 +89,7 @@ extension EvaluationSession {
         else {
             throw QueryError("no grain in focus")
         }
+        if column.shift == .none { touchedPlans?.insert(aggregates[id].plan.plan) }
         return try member.runs.values(of: aggregates[id], in: shifted.queryDays)
     }
 

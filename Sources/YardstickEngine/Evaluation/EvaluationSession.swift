@@ -400,6 +400,11 @@ final class EvaluationSession {
     /// own by default.
     var stops = LimitStops()
 
+    /// The plans whose rows this session's queries read in the period in focus (not shifted),
+    /// when recorded (nil: not recorded): a breakdown reports a member for a subject and period
+    /// only when one of these plans has rows of that member there.
+    var touchedPlans: Set<QueryPlan>?
+
     /// Indicators a limit stopped in column mode: this session evaluates them per subject.
     var columnStopped: Set<String> = []
 
@@ -426,7 +431,11 @@ final class EvaluationSession {
         guard let subject = mode.subject, let shifted = shiftedPeriod(shift) else {
             throw QueryError("no subject in focus")
         }
-        return (QueryScope(subject: subject.subject, firstDay: shifted.firstDay, lastDay: shifted.lastDay), shifted)
+        return (
+            QueryScope(
+                subject: subject.subject, firstDay: shifted.firstDay, lastDay: shifted.lastDay, member: subject.member),
+            shifted
+        )
     }
 
     /// The aggregates asked for in the focused period while discovering (see
@@ -440,6 +449,7 @@ final class EvaluationSession {
     /// records it with its rows; discovery records the aggregate and answers a placeholder.
     func run(aggregate id: Int, shift: PeriodShift) throws(QueryError) -> QueryValue {
         let prepared = aggregates[id]
+        if shift == .none, touchedPlans != nil, !mode.isDiscovering { touchedPlans?.insert(prepared.plan.plan) }
         switch mode {
         case .discovering:
             if shift == .none { discovered.insert(id) }
@@ -470,6 +480,7 @@ final class EvaluationSession {
 
     /// The rows of a plan for the subject in focus in a shifted period (recorded when traced).
     func rows(_ plan: QueryEngine.PreparedPlan, shift: PeriodShift) throws(QueryError) -> [Int32] {
+        if shift == .none { touchedPlans?.insert(plan.plan) }
         let (scope, shifted) = try self.scope(shift)
         subjectQueries += 1
         let rows = try engine.rows(plan, in: scope)

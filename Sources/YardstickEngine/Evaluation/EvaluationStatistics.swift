@@ -27,6 +27,13 @@ public struct EvaluationStatistics: Sendable, Equatable {
     public var discoverySeconds: Double
     /// Wall-clock seconds spent computing the discovered aggregates ahead, in parallel.
     public var prefillSeconds: Double
+    /// The breakdown figures (one per indicator, subject, member and period, reported or not)
+    /// by evaluation path: column mode when a straight-line indicator ran once for every
+    /// subject × member cell of a grain and period.
+    public var breakdownFigures = FigurePaths()
+    /// Queries a breakdown ran for one subject × member at a time (zero when every grain's cells
+    /// shared their queries' values).
+    public var breakdownSubjectQueries = 0
 
     /// Creates statistics.
     public init(

@@ -39,6 +39,13 @@ public struct Evaluator: Sendable {
     /// see `ColumnEligibility`); off, every indicator runs per subject. The values are the
     /// same either way.
     public var columnMode = true
+    /// Dimensions every indicator is broken down by (`run --by`), besides those each indicator
+    /// declares (`breakdown = …`): the report's ``RunReport/breakdowns`` hold the figures per
+    /// member of each, for the indicators the dimension applies to.
+    public var breakdowns: [BreakdownDimension] = []
+    /// Whether the indicators' own `breakdown` declarations are evaluated (`run`); off for
+    /// scoring, which reads the overall figures only.
+    public var includesDeclaredBreakdowns = true
     /// Internal switches that force the other evaluation paths, for tests that compare them.
     var paths = EvaluationPaths()
     /// The as-of day when the sessions evaluate snapshot indicators (their `during`, `before`
@@ -102,9 +109,54 @@ public struct Evaluator: Sendable {
             stops: stops)
         let recorder = FigureRecorder(selection.runnable, locale: workspace.locale)
         let subjectPass = SubjectPass(plan: plan, ids: ids, recorder: recorder, columnPass: columnPass)
-        return assemble(
+        var report = assemble(
             selection: selection, plan: plan, periods: periods, prefilled: prefilled, subjectPass: subjectPass,
             stops: stops)
+        try breakDown(
+            &report, runnable: selection.runnable, sources: sources, grains: grains, periods: periods, stops: stops)
+        return report
+    }
+
+    /// Adds the breakdowns of a run to its report: ``breakdowns`` for every runnable indicator,
+    /// then each dimension the indicators declare for those declaring it. A declared dimension
+    /// that no mapped entity has fails its indicators (the run goes on); one asked for with
+    /// `--by` fails the run.
+    private func breakDown(
+        _ report: inout RunReport, runnable: [IndicatorDefinition], sources: [Source], grains: [Grain],
+        periods: [Period], stops: LimitStops
+    ) throws(EvaluationError) {
+        var work: [(BreakdownDimension, [IndicatorDefinition])] = breakdowns.map { ($0, runnable) }
+        for definition in runnable where includesDeclaredBreakdowns {
+            for dimension in definition.breakdowns where !breakdowns.contains(dimension) {
+                if let index = work.firstIndex(where: { $0.0 == dimension }) {
+                    work[index].1.append(definition)
+                } else {
+                    work.append((dimension, [definition]))
+                }
+            }
+        }
+        guard !work.isEmpty else { return }
+        var statistics = report.statistics ?? EvaluationStatistics()
+        for (dimension, definitions) in work {
+            let pass: BreakdownPass
+            do {
+                pass = try BreakdownPass(
+                    dimension: dimension, definitions: definitions, evaluator: self, sources: sources, grains: grains,
+                    periods: periods, stops: stops)
+            } catch {
+                guard !breakdowns.contains(dimension) else { throw error }
+                report.errors += definitions.map {
+                    IndicatorFailure(
+                        indicatorID: $0.id, message: "breakdown \(dimension): \(error.message)", file: $0.file)
+                }
+                continue
+            }
+            report.breakdowns += pass.results
+            report.errors += pass.failures
+            statistics.breakdownFigures = statistics.breakdownFigures + pass.paths
+            statistics.breakdownSubjectQueries += pass.subjectQueries
+        }
+        report.statistics = statistics
     }
 
     /// What every session of a run starts with.

@@ -1,5 +1,6 @@
 import Foundation
 import LuaRuntime
+import YardstickQuery
 
 /// Turns a task's values into report rows: writes them in place into the report's array and
 /// returns the task's failures. Each worker uses its own copy (``copied()``), so that workers do
@@ -32,7 +33,8 @@ struct FigureRecorder: Sendable {
     ) -> [IndicatorFailure] {
         var failures: [IndicatorFailure] = []
         let shared = IndicatorResult.SubjectPart(
-            period: period, grain: subject.grain, id: subject.id, name: subject.name)
+            period: period, grain: subject.grain, id: subject.id, name: subject.name,
+            breakdown: subject.member.map { ResultBreakdown($0, period: period) })
         for (position, value) in values.enumerated() {
             var value = value
             let per = labels.pers[position]

@@ -17,11 +17,16 @@ struct SessionSettings: Sendable {
     var modules: ModuleFolder?
     /// The as-of day of the snapshot the sessions evaluate, or nil (see ``Evaluator``).
     var snapshotAsOf: Int32? = nil
+    /// Whether sessions record the plans their queries ran (for a breakdown's members, see
+    /// ``EvaluationSession/touchedPlans``).
+    var recordsTouchedPlans = false
 
     /// A new session, on the calling thread, with no indicator loaded.
     func start() throws(LuaError) -> EvaluationSession {
-        try EvaluationSession(
+        let session = try EvaluationSession(
             engine: engine, calendar: calendar, limits: limits, today: today, modules: modules,
             snapshotAsOf: snapshotAsOf)
+        if recordsTouchedPlans { session.touchedPlans = [] }
+        return session
     }
 }

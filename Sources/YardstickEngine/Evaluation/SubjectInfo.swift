@@ -16,6 +16,9 @@ public struct SubjectInfo: Sendable, Hashable {
     public var role: String?
     /// Whose records the subject sees.
     public var subject: QueryScope.Subject
+    /// The breakdown member the subject's records are restricted to (a breakdown's figures);
+    /// nil for the overall figures.
+    package var member: MemberRestriction?
 
     /// Creates a subject.
     public init(

@@ -1,5 +1,6 @@
 import LuaRuntime
 import YardstickData
+import YardstickQuery
 
 /// What an indicator file declares: identity, titles, unit, direction, grain and needs. The
 /// value function stays in the Lua VM that loaded it.
@@ -25,6 +26,10 @@ public struct IndicatorDefinition: Sendable, Hashable {
     /// Whether the indicator reads a snapshot (`snapshot = true` or `snapshot = "2024-01-31"`):
     /// nil for an indicator evaluated per period.
     public var snapshot: IndicatorSnapshot? = nil
+
+    /// The breakdowns it declares (`breakdown = …`): its figures are also given per member of
+    /// each (see `BreakdownDimension`).
+    public var breakdowns: [BreakdownDimension] = []
 
     /// The title in a locale (`zh-CN` uses the Chinese title when there is one).
     public func title(locale: String) -> String {
@@ -96,14 +101,50 @@ extension IndicatorDefinition {
             snapshot = .asOf(day)
         default: throw fail("snapshot must be true or an as-of date written \"2024-01-31\"")
         }
-        return IndicatorDefinition(
+        var definition = IndicatorDefinition(
             id: id, title: title, titleZH: titleZH, description: table["description"].stringValue ?? "",
             unit: unit, higherIsBetter: better == "higher", per: per, needs: needs, file: file, snapshot: snapshot)
+        definition.breakdowns = try breakdowns(table["breakdown"], fail: fail)
+        return definition
     }
 
     /// Whether `name` can name a grain: a lowercase word (letters, digits, `_`).
     static func isGrainName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
         return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+
+    /// The dimensions of a `breakdown` declaration: a path, `cohort{…}`, or a list of them.
+    private static func breakdowns(_ value: LuaValue, fail: (String) -> IndicatorLoadError)
+        throws(IndicatorLoadError) -> [BreakdownDimension]
+    {
+        func dimension(_ value: LuaValue) throws(IndicatorLoadError) -> BreakdownDimension {
+            switch value {
+            case .string(let path):
+                guard BreakdownDimension.isPath(path) else {
+                    throw fail("breakdown \"\(path)\" is not a field path such as \"product.family\"")
+                }
+                return .path(FieldPath(path))
+            case .table(let table) where table["cohort"] == .boolean(true):
+                guard let key = table["key"].stringValue, let first = table["first"].stringValue,
+                    let unit = BreakdownDimension.Cohort.Unit(rawValue: table["by"].stringValue ?? "month")
+                else { throw fail("cohort{ key, first, by }: bad cohort") }
+                return .cohort(BreakdownDimension.Cohort(key: FieldPath(key), first: first, unit: unit))
+            default:
+                throw fail(
+                    "breakdown takes a field path (\"product.family\"), cohort{ key, first, by } or a list of them")
+            }
+        }
+        switch value {
+        case .nil: return []
+        case .table(let table) where table["cohort"] != .boolean(true):
+            var dimensions: [BreakdownDimension] = []
+            for item in table.array {
+                let next = try dimension(item)
+                if !dimensions.contains(next) { dimensions.append(next) }
+            }
+            return dimensions
+        default: return [try dimension(value)]
+        }
     }
 }

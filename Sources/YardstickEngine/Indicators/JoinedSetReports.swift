@@ -6,6 +6,7 @@ struct JoinedSetReports {
     var generatedAt: String?
     var indicators: [IndicatorInfo] = []
     var tables: [ResultTable] = []
+    var breakdowns: [IndicatorResult] = []
     var errors: [IndicatorFailure] = []
     var limitStops: [String: Int] = [:]
     var statistics: EvaluationStatistics?
@@ -16,10 +17,12 @@ struct JoinedSetReports {
     ///   - workspace: The workspace's name.
     ///   - periods: The periods evaluated, in the order requested.
     func report(workspace: String, periods: [Period]) -> RunReport {
-        RunReport(
+        var report = RunReport(
             workspace: workspace, generatedAt: generatedAt ?? ISO8601DateFormatter().string(from: Date()),
             periods: periods, indicators: indicators, results: ResultTable.joiningIndicators(of: tables),
             errors: errors, limitStops: limitStops, statistics: statistics)
+        report.breakdowns = breakdowns
+        return report
     }
 
     /// Adds one set's report, its ids qualified by the set.
@@ -32,6 +35,11 @@ struct JoinedSetReports {
             return info
         }
         tables.append(set.isWorkspaceSet ? report.results : report.results.renamingIndicators(qualified))
+        breakdowns += report.breakdowns.map { figure in
+            var figure = figure
+            if !set.isWorkspaceSet { figure.indicatorID = qualified(figure.indicatorID) }
+            return figure
+        }
         errors += report.errors.map { failure in
             var failure = failure
             // Load errors name no indicator; they stay as they are.
@@ -50,6 +58,8 @@ struct JoinedSetReports {
             sum.discoveredQueries += added.discoveredQueries
             sum.discoverySeconds += added.discoverySeconds
             sum.prefillSeconds += added.prefillSeconds
+            sum.breakdownFigures = sum.breakdownFigures + added.breakdownFigures
+            sum.breakdownSubjectQueries += added.breakdownSubjectQueries
             statistics = sum
         }
     }

@@ -36,7 +36,7 @@ package enum LuaAPI {
     static let globals: [Entry] = [
         Entry(
             place: .global, name: "indicator",
-            signature: "indicator { id, title, description, unit, better, per, needs, value }",
+            signature: "indicator { id, title, description, unit, better, per, needs, breakdown, value }",
             summary:
                 "Declares an indicator; the file returns it. `unit`: count, money, percent (a fraction), ratio, days, "
                 + "hours, seconds (shown as m:ss or h:mm:ss in tables), score, number. `better`: higher or lower. `per`: user, team, department, company or account "
@@ -46,10 +46,24 @@ package enum LuaAPI {
                 + "reference (docs/workspace.md). `snapshot = true` (the workspace's [snapshot] as_of) or "
                 + "`snapshot = \"2024-01-31\"`: the data is a snapshot, the figures are labelled with that date instead "
                 + "of a period, and during/before/between are errors at their line. "
-                + "`needs`: \"entity.field\" names checked before running. `value(s, k)` returns a number, a decimal or "
+                + "`needs`: \"entity.field\" names checked before running. `breakdown`: a field path (\"product.family\"), "
+                + "cohort{…} or a list of them; the figures are then also given per member (see cohort and docs/run-output.md). "
+                + "`value(s, k)` returns a number, a decimal or "
                 + "missing(reason); `k(id)` is another indicator's value for the same subject and period.",
             example:
                 #"return indicator { id = "won_deals", unit = "count", value = function(s) return s.opportunities:during("closed_at"):where{ stage = "won" }:count() end }"#
+        ),
+        Entry(
+            place: .global, name: "cohort", signature: "cohort { key, first, by } → breakdown",
+            summary:
+                "A breakdown by cohort, for `breakdown = …`: each key (an account, a user: a field or path of the "
+                + "entities restricted) belongs to the month (`by = \"quarter\"` or `\"year\"`; default month) of its "
+                + "first event, the earliest `first` date over all history on any entity with both fields, whoever "
+                + "the subject. Members are cohort labels (`1997-01`, `1997-Q1`, `1997`); keys with no dated event are "
+                + "`(none)`. Over monthly periods the output adds `months_since` (period − cohort month): run it over "
+                + "a `--period-range` for a cohort table. `run --by cohort:KEY:FIRST[:UNIT]` asks for the same.",
+            example:
+                #"breakdown = cohort{ key = "account", first = "ordered_at", by = "month" }, value = function(s) return s.orders:during("ordered_at"):count_distinct("account") end"#
         ),
         Entry(
             place: .global, name: "ratio", signature: "ratio(a, b) → number | missing",

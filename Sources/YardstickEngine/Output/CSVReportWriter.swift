@@ -25,7 +25,10 @@ public struct CSVReportWriter: ReportWriter {
     /// The results in long format, one line per period, subject and indicator: the
     /// implementation of ``write(_:options:)``.
     ///
-    /// The header is exactly `period,grain,subject_id,subject_name,indicator,value,unit,status`.
+    /// The header is exactly `period,grain,subject_id,subject_name,indicator,value,unit,status`;
+    /// a report with breakdown figures adds `dimension,member` (and `months_since` when one is
+    /// a cohort's) at the end, empty on the overall figures' lines, and its breakdown figures
+    /// follow the overall ones.
     /// `value` is ``ResultValue/plainText``: percent values stay fractions (`0.3125`), and
     /// missing or failed values are empty with `status` saying which. Fields holding a comma,
     /// a quote or a line break are quoted as RFC 4180 says, quotes doubled. Errors are not
@@ -34,20 +37,57 @@ public struct CSVReportWriter: ReportWriter {
     /// - Parameter report: The run's report.
     /// - Returns: The CSV's UTF-8, lines ending in LF.
     static func bytes(_ report: RunReport) -> [UInt8] {
-        var bytes = Array((header + "\n").utf8)
-        bytes.reserveCapacity(report.results.count * 64)
+        let breakdownColumns = BreakdownColumns(report.breakdowns)
+        var bytes = Array((header + breakdownColumns.header + "\n").utf8)
+        bytes.reserveCapacity((report.results.count + report.breakdowns.count) * 64)
         for result in report.results {
-            let fields = [
-                result.period.label, result.grain.rawValue, result.subjectID, result.subjectName,
-                result.indicatorID, result.value.plainText, result.unit.rawValue, result.value.status.rawValue,
-            ]
-            for (index, field) in fields.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                appendField(field, to: &bytes)
-            }
-            bytes.append(0x0A)
+            append(result, breakdownColumns, to: &bytes)
+        }
+        for result in report.breakdowns {
+            append(result, breakdownColumns, to: &bytes)
         }
         return bytes
+    }
+
+    /// The columns a report's breakdown figures add at the end of each line: none without
+    /// breakdowns, `dimension,member` with them, and `months_since` when one is a cohort.
+    struct BreakdownColumns {
+        /// Whether the report has breakdown figures.
+        let present: Bool
+        /// Whether one of them is a cohort's.
+        let cohorts: Bool
+
+        init(_ breakdowns: [IndicatorResult]) {
+            present = !breakdowns.isEmpty
+            cohorts = breakdowns.contains { $0.breakdown?.dimension.hasPrefix("cohort:") == true }
+        }
+
+        /// The header's added columns, each after a comma.
+        var header: String { present ? ",dimension,member" + (cohorts ? ",months_since" : "") : "" }
+
+        /// A figure's added fields: empty for an overall figure.
+        func fields(_ result: IndicatorResult) -> [String] {
+            guard present else { return [] }
+            let breakdown = result.breakdown
+            var fields = [breakdown?.dimension ?? "", breakdown?.member ?? ""]
+            if cohorts { fields.append(breakdown?.monthsSince.map(String.init) ?? "") }
+            return fields
+        }
+    }
+
+    /// Appends one figure's line.
+    private static func append(_ result: IndicatorResult, _ breakdownColumns: BreakdownColumns, to bytes: inout [UInt8])
+    {
+        let fields =
+            [
+                result.period.label, result.grain.rawValue, result.subjectID, result.subjectName,
+                result.indicatorID, result.value.plainText, result.unit.rawValue, result.value.status.rawValue,
+            ] + breakdownColumns.fields(result)
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendField(field, to: &bytes)
+        }
+        bytes.append(0x0A)
     }
 
     /// Appends `field`, quoted when it holds a comma, a quote or a line break.

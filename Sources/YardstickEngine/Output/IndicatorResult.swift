@@ -10,13 +10,16 @@ public struct IndicatorResult: Sendable, Equatable {
         let grain: Grain
         let id: String
         let name: String
+        let breakdown: ResultBreakdown?
 
-        /// Creates the shared part of a subject's figures in a period.
-        public init(period: Period, grain: Grain, id: String, name: String) {
+        /// Creates the shared part of a subject's figures in a period (for one breakdown member
+        /// when `breakdown` is given).
+        public init(period: Period, grain: Grain, id: String, name: String, breakdown: ResultBreakdown? = nil) {
             self.period = period
             self.grain = grain
             self.id = id
             self.name = name
+            self.breakdown = breakdown
         }
     }
 
@@ -59,25 +62,45 @@ public struct IndicatorResult: Sendable, Equatable {
     /// The period the value covers.
     public var period: Period {
         get { subjectPart.period }
-        set { subjectPart = SubjectPart(period: newValue, grain: grain, id: subjectID, name: subjectName) }
+        set {
+            subjectPart = SubjectPart(
+                period: newValue, grain: grain, id: subjectID, name: subjectName, breakdown: breakdown)
+        }
     }
 
     /// The kind of subject.
     public var grain: Grain {
         get { subjectPart.grain }
-        set { subjectPart = SubjectPart(period: period, grain: newValue, id: subjectID, name: subjectName) }
+        set {
+            subjectPart = SubjectPart(
+                period: period, grain: newValue, id: subjectID, name: subjectName, breakdown: breakdown)
+        }
     }
 
     /// The subject's identifier in the data (`u17`, `team-east`).
     public var subjectID: String {
         get { subjectPart.id }
-        set { subjectPart = SubjectPart(period: period, grain: grain, id: newValue, name: subjectName) }
+        set {
+            subjectPart = SubjectPart(
+                period: period, grain: grain, id: newValue, name: subjectName, breakdown: breakdown)
+        }
     }
 
     /// The subject's display name (`王芳`).
     public var subjectName: String {
         get { subjectPart.name }
-        set { subjectPart = SubjectPart(period: period, grain: grain, id: subjectID, name: newValue) }
+        set {
+            subjectPart = SubjectPart(period: period, grain: grain, id: subjectID, name: newValue, breakdown: breakdown)
+        }
+    }
+
+    /// The breakdown member the figure is for; nil for an overall figure.
+    public var breakdown: ResultBreakdown? {
+        get { subjectPart.breakdown }
+        set {
+            subjectPart = SubjectPart(
+                period: period, grain: grain, id: subjectID, name: subjectName, breakdown: newValue)
+        }
     }
 
     /// The indicator's identifier (`win_rate`).
@@ -102,7 +125,7 @@ public struct IndicatorResult: Sendable, Equatable {
     public static func == (a: IndicatorResult, b: IndicatorResult) -> Bool {
         a.value == b.value && a.period == b.period && a.grain == b.grain && a.subjectID == b.subjectID
             && a.subjectName == b.subjectName && a.indicatorID == b.indicatorID && a.title == b.title
-            && a.unit == b.unit
+            && a.unit == b.unit && a.breakdown == b.breakdown
     }
 
     /// Whether this figure and `other` share their subject part (then they are of the same

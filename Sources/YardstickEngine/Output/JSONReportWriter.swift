@@ -41,7 +41,7 @@ public struct JSONReportWriter: ReportWriter {
             "generated_at": .string(report.generatedAt),
             "periods": .array(report.periods.map(periodJSON)),
             "indicators": .array(report.indicators.map(indicatorJSON)),
-            "results": .array(report.results.map(resultJSON)),
+            "results": .array(report.results.map(resultJSON) + report.breakdowns.map(resultJSON)),
             "errors": .array(report.errors.map(failureJSON)),
         ]
         if statistics, let evaluation = report.statistics { fields["evaluation"] = statisticsJSON(evaluation) }
@@ -50,18 +50,28 @@ public struct JSONReportWriter: ReportWriter {
 
     private static func statisticsJSON(_ statistics: EvaluationStatistics) -> JSONText {
         func seconds(_ value: Double) -> JSONText { .number(ResultValue.number(value).plainText) }
-        return .object([
-            "figures": figurePathsJSON(statistics.figures),
-            "figures_by_indicator": .object(statistics.figuresByIndicator.mapValues(figurePathsJSON)),
-            "queries": .object([
-                "grouped": .number(String(statistics.partitionQueries)),
-                "grouped_ahead": .number(String(statistics.partitionQueriesAhead)),
-                "one_subject": .number(String(statistics.subjectQueries)),
-                "discovered": .number(String(statistics.discoveredQueries)),
-            ]),
-            "discovery_seconds": seconds(statistics.discoverySeconds),
-            "prefill_seconds": seconds(statistics.prefillSeconds),
-        ])
+        return .object(
+            [
+                "figures": figurePathsJSON(statistics.figures),
+                "figures_by_indicator": .object(statistics.figuresByIndicator.mapValues(figurePathsJSON)),
+                "queries": .object([
+                    "grouped": .number(String(statistics.partitionQueries)),
+                    "grouped_ahead": .number(String(statistics.partitionQueriesAhead)),
+                    "one_subject": .number(String(statistics.subjectQueries)),
+                    "discovered": .number(String(statistics.discoveredQueries)),
+                ]),
+                "discovery_seconds": seconds(statistics.discoverySeconds),
+                "prefill_seconds": seconds(statistics.prefillSeconds),
+            ].merging(breakdownStatisticsJSON(statistics)) { first, _ in first })
+    }
+
+    /// The breakdown's figures and one-subject queries, only when the run broke figures down.
+    private static func breakdownStatisticsJSON(_ statistics: EvaluationStatistics) -> [String: JSONText] {
+        guard statistics.breakdownFigures.total > 0 else { return [:] }
+        return [
+            "breakdown_figures": figurePathsJSON(statistics.breakdownFigures),
+            "breakdown_one_subject_queries": .number(String(statistics.breakdownSubjectQueries)),
+        ]
     }
 
     private static func figurePathsJSON(_ paths: FigurePaths) -> JSONText {
@@ -111,6 +121,11 @@ public struct JSONReportWriter: ReportWriter {
             ("status", .string(result.value.status.rawValue)), ("subject_id", .string(result.subjectID)),
             ("subject_name", .string(result.subjectName)), ("unit", .string(result.unit.rawValue)), ("value", value),
         ]
+        if let breakdown = result.breakdown {
+            fields += [("dimension", .string(breakdown.dimension)), ("member", .string(breakdown.member))]
+            if let months = breakdown.monthsSince { fields.append(("months_since", .number(String(months)))) }
+            fields.sort { $0.0 < $1.0 }
+        }
         return .orderedObject(fields)
     }
 

@@ -14,6 +14,11 @@ public struct RunReport: Sendable, Equatable {
     /// One value per period, subject and indicator, addressable by subject, indicator and
     /// period (see ``ResultTable``).
     public var results: ResultTable
+    /// The figures per breakdown member (`breakdown = …`, `run --by`), after the overall
+    /// figures in the outputs: dimension by dimension, then as ``results`` (period, grain,
+    /// subject), each subject's members in label order; each has its ``IndicatorResult/breakdown``.
+    /// Empty when nothing is broken down.
+    public var breakdowns: [IndicatorResult] = []
     /// The evaluations that failed, with where.
     public var errors: [IndicatorFailure]
     /// How many evaluations of each indicator a limit (instructions, time, memory, stack)

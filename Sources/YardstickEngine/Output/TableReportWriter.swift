@@ -53,6 +53,7 @@ public struct TableReportWriter: ReportWriter {
                 sections.append(heading + "\n" + table(of: rows, report: report, locale: locale))
             }
         }
+        sections += breakdownSections(report, locale: locale)
         if sections.isEmpty { sections.append(chinese ? "没有结果。" : "No results.") }
         if errors, !report.errors.isEmpty {
             let heading = (chinese ? "错误" : "Errors") + " (\(report.errors.count))"
@@ -70,6 +71,99 @@ public struct TableReportWriter: ReportWriter {
         for figure in report.results where seen.insert(figure.grain).inserted { present.append(figure.grain) }
         let builtIn = Grain.allCases.filter { seen.contains($0) }
         return builtIn + present.filter { !$0.isBuiltIn }
+    }
+
+    /// One table per dimension, period and grain of the report's breakdown figures, headed
+    /// `2026-10 · user · by product.family`: each subject's line (identifier, name, its overall
+    /// figures, member `all`) with its members' lines under it (member label, their figures).
+    private static func breakdownSections(_ report: RunReport, locale: String) -> [String] {
+        guard !report.breakdowns.isEmpty else { return [] }
+        let chinese = OutputLocale.isChinese(locale)
+        var dimensions: [String] = []
+        var blocks: [String: [IndicatorResult]] = [:]
+        var blockOrder: [String: [String]] = [:]
+        for figure in report.breakdowns {
+            guard let breakdown = figure.breakdown else { continue }
+            if blockOrder[breakdown.dimension] == nil {
+                dimensions.append(breakdown.dimension)
+                blockOrder[breakdown.dimension] = []
+            }
+            let key = breakdown.dimension + "\u{1F}" + figure.period.label + "\u{1F}" + figure.grain.rawValue
+            if blocks[key] == nil { blockOrder[breakdown.dimension]?.append(key) }
+            blocks[key, default: []].append(figure)
+        }
+        var sections: [String] = []
+        for dimension in dimensions {
+            for key in blockOrder[dimension] ?? [] {
+                guard let figures = blocks[key], let first = figures.first else { continue }
+                let heading =
+                    first.period.label + " · " + first.grain.name(locale: locale) + " · "
+                    + (chinese ? "按 " : "by ") + dimension
+                sections.append(heading + "\n" + breakdownTable(figures, report: report, locale: locale))
+            }
+        }
+        return sections
+    }
+
+    /// The table of one dimension, period and grain: a line per subject with its overall
+    /// figures, then a line per member.
+    private static func breakdownTable(_ figures: [IndicatorResult], report: RunReport, locale: String) -> String {
+        let chinese = OutputLocale.isChinese(locale)
+        var columns: [(id: String, title: String)] = []
+        var seen: Set<String> = []
+        let present = Set(figures.map(\.indicatorID))
+        for info in report.indicators where present.contains(info.id) && seen.insert(info.id).inserted {
+            columns.append((info.id, info.title(locale: locale)))
+        }
+        for figure in figures where seen.insert(figure.indicatorID).inserted {
+            columns.append((figure.indicatorID, figure.title))
+        }
+        let monthsColumn = figures.contains { $0.breakdown?.monthsSince != nil }
+        var headers = [chinese ? "编号" : "ID", chinese ? "名称" : "Name", chinese ? "成员" : "Member"]
+        if monthsColumn { headers.append(chinese ? "月数" : "Months since") }
+        let valueStart = headers.count
+        var table = TextTable(
+            headers: headers + columns.map(\.title),
+            rightAligned: Set((monthsColumn ? 3 : valueStart)..<(valueStart + columns.count)))
+        // Subjects in order of first appearance; each subject's members in order.
+        var subjects: [SubjectKey] = []
+        var names: [SubjectKey: String] = [:]
+        var members: [SubjectKey: [String]] = [:]
+        var cells: [SubjectKey: [String: [String: String]]] = [:]
+        var months: [SubjectKey: [String: String]] = [:]
+        for figure in figures {
+            guard let breakdown = figure.breakdown else { continue }
+            let subject = SubjectKey(figure.grain, figure.subjectID)
+            if names[subject] == nil {
+                subjects.append(subject)
+                names[subject] = figure.subjectName
+            }
+            if cells[subject]?[breakdown.member] == nil {
+                members[subject, default: []].append(breakdown.member)
+                cells[subject, default: [:]][breakdown.member] = [:]
+            }
+            cells[subject]?[breakdown.member]?[figure.indicatorID] = figure.value.tableText(
+                unit: figure.unit, locale: locale)
+            if let since = breakdown.monthsSince { months[subject, default: [:]][breakdown.member] = String(since) }
+        }
+        let period = figures[0].period
+        for subject in subjects {
+            var line = [subject.id, names[subject] ?? "", chinese ? "全部" : "all"]
+            if monthsColumn { line.append("") }
+            line += columns.map { column in
+                report.results[subject: subject, indicator: column.id, period: period]?.value.tableText(
+                    unit: report.results[subject: subject, indicator: column.id, period: period]?.unit ?? .number,
+                    locale: locale) ?? ""
+            }
+            table.rows.append(line)
+            for member in members[subject] ?? [] {
+                var memberLine = ["", "", "  " + member]
+                if monthsColumn { memberLine.append(months[subject]?[member] ?? "") }
+                memberLine += columns.map { cells[subject]?[member]?[$0.id] ?? "" }
+                table.rows.append(memberLine)
+            }
+        }
+        return table.render()
     }
 
     /// Period labels: the report's periods, then any others the results name.

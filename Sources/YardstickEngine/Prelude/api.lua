@@ -37,6 +37,7 @@ local globals = {
   { "hours", P.duration("hours"), public },
   { "date", P.date, public },
   { "field", P.field, public },
+  { "cohort", P.cohort, public },
 }
 local published = { globals = {}, view = {}, grouped = {}, definitions = definitions }
 for i, global in ipairs(globals) do

@@ -1,7 +1,7 @@
 -- Indicators: declaring them, evaluating them with k(id) between them, and the runner the
 -- host calls (per subject, all of a subject's indicators at once, or a whole column run).
 local P = ...
-local setmetatable, getmetatable, type, pairs = setmetatable, getmetatable, type, pairs
+local setmetatable, getmetatable, type, pairs, ipairs = setmetatable, getmetatable, type, pairs, ipairs
 local tostring, error = tostring, error
 local rawget, rawequal, pcall = rawget, rawequal, pcall
 local math_type, sort, concat = math.type, table.sort, table.concat
@@ -22,7 +22,36 @@ local function indicator(declaration)
   if type(declaration.value) ~= "function" then
     error("indicator \"" .. declaration.id .. "\": value must be a function", 2)
   end
+  local breakdown = declaration.breakdown
+  if breakdown ~= nil then
+    local list = (type(breakdown) == "table" and not breakdown.cohort) and breakdown or { breakdown }
+    if #list == 0 then error("indicator \"" .. declaration.id .. "\": breakdown lists no dimension", 2) end
+    for _, dimension in ipairs(list) do
+      local ok = (type(dimension) == "string" and dimension:match("^[%a_][%w_]*[%w_%.]*$") ~= nil)
+        or (type(dimension) == "table" and dimension.cohort == true)
+      if not ok then
+        error("indicator \"" .. declaration.id .. "\": breakdown takes a field path (\"product.family\"), "
+          .. "cohort{ key, first, by } or a list of them", 2)
+      end
+    end
+  end
   return declaration
+end
+
+-- A breakdown by cohort: each key's members are the month (quarter, year) of its first event.
+local cohort_units = { month = true, quarter = true, year = true }
+local function cohort(spec)
+  local usage = "cohort{ key = \"account\", first = \"ordered_at\", by = \"month\" }"
+  if type(spec) ~= "table" then error("cohort takes a table: " .. usage, 2) end
+  if type(spec.key) ~= "string" or not spec.key:match("^[%a_][%w_%.]*$") then
+    error("cohort{...}: key must be a field or path such as \"account\"; " .. usage, 2)
+  end
+  if type(spec.first) ~= "string" or not spec.first:match("^[%a_][%w_]*$") then
+    error("cohort{...}: first must be the date field of each key's events, such as \"ordered_at\"; " .. usage, 2)
+  end
+  local by = spec.by == nil and "month" or spec.by
+  if not cohort_units[by] then error("cohort{...}: by must be \"month\", \"quarter\" or \"year\"", 2) end
+  return { cohort = true, key = spec.key, first = spec.first, by = by }
 end
 
 local function evaluate(id, s, k)
@@ -161,4 +190,4 @@ runner.task = function(subject, period, values, decimals, missings)
   return concat(kinds), unpack_results(results, 1, n)
 end
 
-P.indicator, P.runner = indicator, runner
+P.indicator, P.runner, P.cohort = indicator, runner, cohort

@@ -140,6 +140,9 @@ public struct ScorecardRunner: Sendable {
         }
         var evaluator = evaluator
         evaluator.today = asOf
+        // Scores read the overall figures only.
+        evaluator.breakdowns = []
+        evaluator.includesDeclaredBreakdowns = false
         var selection = selection
         do {
             // One run per group of disjoint windows: overlapping periods would cost the query
