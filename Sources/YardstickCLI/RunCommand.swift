@@ -122,7 +122,7 @@ struct RunCommand: ParsableCommand {
             let lines = TimingsBlock.lines(
                 loadSeconds: loadSeconds, evalSeconds: Self.seconds(evaluationStarted, finished), report: report)
             for line in lines { printError(line) }
-            if let outcome = loaded.cacheOutcome { printError(Self.cacheLine(outcome)) }
+            if let outcome = loaded.cacheOutcome { printError(Self.cacheLine(outcome, of: loaded)) }
         }
         // Any failed figure fails the run, and every failure is listed, grouped.
         let failedFigures = report.results.contains { $0.value.status == .failed }
@@ -141,12 +141,21 @@ struct RunCommand: ParsableCommand {
         Double(end.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
-    /// The `--timings` line saying where the tables came from.
-    static func cacheLine(_ outcome: SnapshotCache.Outcome) -> String {
+    /// The `--timings` line saying where the tables came from and what the cache cost.
+    static func cacheLine(_ outcome: SnapshotCache.Outcome, of loaded: WorkspaceLoading.Loaded) -> String {
+        func time(_ value: Double) -> String { String(format: "%.3f", value) }
+        let seconds = loaded.cacheSeconds
+        let hashed = loaded.hashedFiles == 1 ? "1 file hashed" : "\(loaded.hashedFiles) files hashed"
+        let costs =
+            "sources identified in \(time(seconds.identifying)) s (\(hashed)),"
+            + " snapshot read in \(time(seconds.reading)) s"
         switch outcome {
-        case .used: "cache: tables read from the snapshot"
-        case .written(let reason): "cache: sources loaded and the snapshot written (\(reason))"
-        case .notWritten(let reason): "cache: sources loaded, no snapshot written (\(reason))"
+        case .used:
+            return "cache: tables read from the snapshot (\(costs))"
+        case .written(let reason):
+            return "cache: sources loaded and the snapshot written in \(time(seconds.writing)) s (\(reason); \(costs))"
+        case .notWritten(let reason):
+            return "cache: sources loaded, no snapshot written (\(reason))"
         }
     }
 }

@@ -94,8 +94,12 @@ struct RunWatcher {
         }
     }
 
+    /// The watched files now; while the data cannot be loaded, the data files of the workspace
+    /// file as it stands, so that fixing one is seen.
     private func scan(_ loaded: WorkspaceLoading.Loaded?) -> WatchedFiles {
-        let dataFiles = loaded?.workspace.entities.flatMap { $0.parts.map(\.path) } ?? []
+        let workspace =
+            loaded?.workspace ?? (try? Workspace.open(directory: directory, sections: WorkspaceLoading.sections))
+        let dataFiles = workspace?.entities.flatMap { $0.parts.map(\.path) } ?? []
         return WatchedFiles.scan(directory: directory, indicators: command.indicators, dataFiles: dataFiles)
     }
 

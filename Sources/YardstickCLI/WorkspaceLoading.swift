@@ -15,6 +15,10 @@ enum WorkspaceLoading {
         var dataset: Dataset
         /// What the snapshot cache did; nil when the cache was not asked.
         var cacheOutcome: SnapshotCache.Outcome?
+        /// Where the cache's time went.
+        var cacheSeconds = SnapshotCache.Seconds()
+        /// How many source files the cache read and hashed.
+        var hashedFiles = 0
     }
 
     /// The workspace and its data.
@@ -54,11 +58,14 @@ enum WorkspaceLoading {
         let dataset: Dataset
         let report: LoadReport
         var outcome: SnapshotCache.Outcome?
+        var cacheSeconds = SnapshotCache.Seconds()
+        var hashedFiles = 0
         do {
             if cache {
                 let load = try SnapshotCache(workspace: workspace).load(options: options)
                 for warning in load.warnings { printError("warning: \(warning)") }
                 (dataset, report, outcome) = (load.dataset, load.report, load.outcome)
+                (cacheSeconds, hashedFiles) = (load.seconds, load.hashedFiles)
             } else {
                 (dataset, report) = try DataLoader(workspace: workspace, options: options).load()
             }
@@ -66,6 +73,8 @@ enum WorkspaceLoading {
             throw CommandFailure(.data, cause: error)
         }
         try SkippedRows.report(report, rejects: listsSkippedRows ? rejects : nil, listing: listsSkippedRows)
-        return Loaded(workspace: workspace, dataset: dataset, cacheOutcome: outcome)
+        return Loaded(
+            workspace: workspace, dataset: dataset, cacheOutcome: outcome, cacheSeconds: cacheSeconds,
+            hashedFiles: hashedFiles)
     }
 }

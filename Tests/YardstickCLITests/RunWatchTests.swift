@@ -39,4 +39,24 @@ import YardstickTestSupport
         #expect(!end.signalled && end.status == 0, "\(watch.stderr)")
         #expect(watch.stderr.hasSuffix("stopped watching\n"), "\(watch.stderr)")
     }
+
+    @Test func aWatchStartedOnBadDataRunsOnceTheDataIsFixed() throws {
+        let folder = try SmallWorkspace.create()
+        let header = "id,owner,stage,amount,created_at,closed_at\n"
+        try folder.write(header + "o1,u1,won,lots,2026-09-01,2026-10-05\n", to: "data/opportunities.csv")
+        let watch = try RunningCLI([
+            "run", "--workspace", folder.path, "--period", "2026-10", "--format", "csv", "--indicators",
+            "won_revenue", "--watch",
+        ])
+        #expect(watch.waitUntil { $0.stderr.contains("watching") }, "\(watch.stderr)")
+        #expect(watch.stderr.contains("bad rows; nothing was loaded"), "\(watch.stderr)")
+        #expect(watch.stdout.isEmpty)
+        try folder.write(header + "o1,u1,won,42,2026-09-01,2026-10-05\n", to: "data/opportunities.csv")
+        #expect(
+            watch.waitUntil { $0.stdout.contains("2026-10,user,u1,Ann,won_revenue,42,money,ok") },
+            "\(watch.stdout)\n\(watch.stderr)")
+        watch.signal(SIGTERM)
+        let end = watch.finish()
+        #expect(!end.signalled && end.status == 0, "\(watch.stderr)")
+    }
 }

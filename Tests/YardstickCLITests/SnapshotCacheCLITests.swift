@@ -9,6 +9,16 @@ import YardstickTestSupport
         folder.path + "/.yardstick/cache/tables.snapshot"
     }
 
+    /// The `cache:` line of `--timings` output, its times replaced by `<t>`.
+    static func cacheLine(_ stderr: String) -> String {
+        let line = stderr.split(separator: "\n").first { $0.hasPrefix("cache: ") }.map(String.init) ?? ""
+        let timed = GoldenOutputNormalizer.replace(#"[0-9]+\.[0-9]+ s"#, in: line, with: "<t> s")
+        return GoldenOutputNormalizer.replace(#"\([0-9]+ files? hashed\)"#, in: timed, with: "(<n> hashed)")
+    }
+
+    /// The end of a `cache:` line: what the cache cost.
+    static let costs = "sources identified in <t> s (<n> hashed), snapshot read in <t> s)"
+
     static func runArguments(_ folder: TemporaryDirectory) -> [String] {
         ["run", "--workspace", folder.path, "--period", "2026-10", "--format", "csv"]
     }
@@ -17,10 +27,11 @@ import YardstickTestSupport
         let folder = try SmallWorkspace.create()
         let first = try CLI.run(Self.runArguments(folder) + ["--timings"])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stderr.contains("cache: sources loaded and the snapshot written (there was no snapshot)\n"))
+        #expect(Self.cacheLine(first.stderr).hasSuffix("(there was no snapshot; " + Self.costs), "\(first.stderr)")
         let second = try CLI.run(Self.runArguments(folder) + ["--timings"])
         #expect(second.status == 0, "\(second.stderr)")
-        #expect(second.stderr.contains("cache: tables read from the snapshot\n"))
+        #expect(
+            Self.cacheLine(second.stderr) == "cache: tables read from the snapshot (" + Self.costs, "\(second.stderr)")
         #expect(second.stdout == first.stdout)
         #expect(second.stdout.contains("2026-10,user,u1,Ann,won_revenue,300.3,money,ok"), "\(second.stdout)")
     }
@@ -78,14 +89,14 @@ import YardstickTestSupport
         let next = try CLI.run(Self.runArguments(folder) + ["--timings"])
         #expect(next.status == 0, "\(next.stderr)")
         #expect(
-            next.stderr.contains(
-                "cache: sources loaded and the snapshot written (\(folder.path)/data/opportunities.csv changed)"),
+            Self.cacheLine(next.stderr).hasSuffix(
+                "(\(folder.path)/data/opportunities.csv changed; " + Self.costs),
             "\(next.stderr)")
         #expect(next.stdout.contains("2026-10,user,u1,Ann,won_revenue,700,money,ok"), "\(next.stdout)")
         // The killed run's temporary file is gone.
         #expect(try FileManager.default.contentsOfDirectory(atPath: cacheFolder) == ["tables.snapshot"])
         let after = try CLI.run(Self.runArguments(folder) + ["--timings"])
-        #expect(after.stderr.contains("cache: tables read from the snapshot\n"))
+        #expect(Self.cacheLine(after.stderr) == "cache: tables read from the snapshot (" + Self.costs)
         #expect(after.stdout == next.stdout)
     }
 

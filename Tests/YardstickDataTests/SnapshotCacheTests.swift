@@ -72,6 +72,38 @@ import YardstickTestSupport
         #expect(opportunities["owner"]?.referencedRows == [0, 1, 0, 0, -2, 1])
     }
 
+    /// Sets every data file's modification time back an hour, as for an export made earlier.
+    func age(_ workspace: TemporaryWorkspace) throws {
+        let data = workspace.directory + "/data"
+        for name in try FileManager.default.contentsOfDirectory(atPath: data) {
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: data + "/" + name)
+        }
+    }
+
+    @Test func unchangedSourcesAreNotReadAgainToIdentifyThem() throws {
+        let workspace = try workspace()
+        try age(workspace)
+        #expect(try load(workspace).hashedFiles == 3)
+        let second = try load(workspace)
+        #expect(second.outcome == .used)
+        #expect(second.hashedFiles == 0)
+        // A touch changes the status, not the bytes: hashed again, and the snapshot fits.
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(-1800)], ofItemAtPath: workspace.directory + "/data/users.csv"
+        )
+        let touched = try load(workspace)
+        #expect(touched.outcome == .used)
+        #expect(touched.hashedFiles == 1)
+    }
+
+    @Test func aFileModifiedJustBeforeItWasHashedIsHashedAgain() throws {
+        let workspace = try workspace()
+        _ = try load(workspace)
+        // Written within the second before the hash: the same status could hide a second write.
+        #expect(try load(workspace).hashedFiles == 3)
+    }
+
     @Test func theCacheFolderIgnoresItselfInGit() throws {
         let workspace = try workspace()
         _ = try load(workspace)

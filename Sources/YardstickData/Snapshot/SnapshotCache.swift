@@ -3,6 +3,9 @@ import Foundation
 /// Loads a workspace's data through a binary snapshot of its typed tables, kept in the
 /// workspace's cache folder (`.yardstick/cache/`).
 ///
+/// Each source file is identified by a content hash, taken from the snapshot's key without
+/// reading the file when its status (size, times, inode) is unchanged since it was hashed.
+///
 /// The first load reads the sources (``DataLoader``) and writes the snapshot; a later load of
 /// unchanged data reads the snapshot instead: one pass over a file of typed arrays, no
 /// parsing, no index building. The snapshot is used only when its ``SnapshotKey`` matches:
@@ -33,6 +36,25 @@ package struct SnapshotCache: Sendable {
         package var outcome: Outcome
         /// Problems with the cache itself, for standard error (`the snapshot … is damaged`).
         package var warnings: [String]
+        /// Seconds spent on the cache itself: identifying the sources (their content hashes),
+        /// reading the snapshot, writing it.
+        package var seconds = Seconds()
+        /// The number of source files read and hashed to identify them (0 when every file's
+        /// status was unchanged since the snapshot's hashes).
+        package var hashedFiles = 0
+    }
+
+    /// Where the cache's time went, for `--timings` and the cache benchmark.
+    package struct Seconds: Sendable, Equatable {
+        /// Identifying the source files (stat and content hash of each).
+        package var identifying = 0.0
+        /// Reading the snapshot (or finding it stale).
+        package var reading = 0.0
+        /// Writing the snapshot.
+        package var writing = 0.0
+
+        /// No time spent yet.
+        package init() {}
     }
 
     /// The workspace.
@@ -67,7 +89,17 @@ package struct SnapshotCache: Sendable {
             let (dataset, report) = try DataLoader(workspace: workspace, options: options).load()
             return Load(dataset: dataset, report: report, outcome: .notWritten(because: "row sources"), warnings: [])
         }
-        guard let key = SnapshotKey.current(workspace) else {
+        var seconds = Seconds()
+        var clock = ContinuousClock.now
+        func lap() -> Double {
+            let now = ContinuousClock.now
+            defer { clock = now }
+            let elapsed = now - clock
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
+        let identified = SnapshotKey.current(workspace, known: SnapshotFile.storedKey(path))
+        seconds.identifying = lap()
+        guard let (key, hashedFiles) = identified else {
             let (dataset, report) = try DataLoader(workspace: workspace, options: options).load()
             return Load(
                 dataset: dataset, report: report,
@@ -75,12 +107,17 @@ package struct SnapshotCache: Sendable {
         }
         var warnings: [String] = []
         let reason: String
-        switch SnapshotFile.read(path, workspace: workspace, key: key, problemSampleSize: options.problemSampleSize) {
+        let reading = SnapshotFile.read(
+            path, workspace: workspace, key: key, problemSampleSize: options.problemSampleSize)
+        seconds.reading = lap()
+        switch reading {
         case .fits(let dataset, let report):
             if !options.lenient && report.rejectedRows > 0 {
                 throw LoadFailure(report: report, lenient: false)
             }
-            return Load(dataset: dataset, report: report, outcome: .used, warnings: [])
+            return Load(
+                dataset: dataset, report: report, outcome: .used, warnings: [], seconds: seconds,
+                hashedFiles: hashedFiles)
         case .missing:
             reason = "there was no snapshot"
         case .stale(let why):
@@ -90,14 +127,14 @@ package struct SnapshotCache: Sendable {
             warnings.append("the snapshot cache \(error); loading the sources and rebuilding it")
         }
         let (dataset, report) = try DataLoader(workspace: workspace, options: options).load()
+        _ = lap()
         // A file written to during the load may have been read half old, half new.
         for file in key.files {
-            guard let status = SourceFileIdentity.status(of: file.path), status.size == file.size,
-                status.modified == file.modified
-            else {
+            guard FileStatus.of(file.path) == file.status else {
                 return Load(
                     dataset: dataset, report: report,
-                    outcome: .notWritten(because: "\(file.path) changed during the load"), warnings: warnings)
+                    outcome: .notWritten(because: "\(file.path) changed during the load"), warnings: warnings,
+                    seconds: seconds, hashedFiles: hashedFiles)
             }
         }
         do throws(SnapshotError) {
@@ -106,12 +143,16 @@ package struct SnapshotCache: Sendable {
                 dataset, report: report, key: key, problemSampleSize: options.problemSampleSize, to: path,
                 interruption: interruption)
         } catch {
+            seconds.writing = lap()
             warnings.append("cannot write the snapshot cache: \(error)")
             return Load(
                 dataset: dataset, report: report, outcome: .notWritten(because: error.description),
-                warnings: warnings)
+                warnings: warnings, seconds: seconds, hashedFiles: hashedFiles)
         }
-        return Load(dataset: dataset, report: report, outcome: .written(because: reason), warnings: warnings)
+        seconds.writing = lap()
+        return Load(
+            dataset: dataset, report: report, outcome: .written(because: reason), warnings: warnings,
+            seconds: seconds, hashedFiles: hashedFiles)
     }
 
     /// Creates the cache folder, with a `.gitignore` that keeps the whole `.yardstick` folder

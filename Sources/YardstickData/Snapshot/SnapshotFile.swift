@@ -75,6 +75,22 @@ enum SnapshotFile {
         }
     }
 
+    /// The key of the snapshot at `path` (its header alone), or nil when there is none or it
+    /// is not a snapshot of this format.
+    static func storedKey(_ path: String) -> SnapshotKey? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        var reader = SnapshotBlockReader(descriptor: descriptor, file: path, size: Int(info.st_size))
+        guard var header = try? reader.decoder(),
+            (0..<SnapshotFormat.magic.count).compactMap({ _ in try? header.byte() }) == SnapshotFormat.magic,
+            (try? header.uint32()) == SnapshotFormat.version
+        else { return nil }
+        return try? SnapshotKey.decode(from: &header)
+    }
+
     /// Writes a snapshot atomically: to a temporary file in the same folder, renamed over
     /// `path` once complete. An interrupted write leaves `path` as it was (the old snapshot, or
     /// none) and at most a temporary file, which a later write removes.

@@ -6,7 +6,7 @@ import Foundation
 /// The key holds the format version, the build of Yardstick that wrote it (the executable's
 /// size and modification time: a rebuilt or upgraded binary may parse or index differently),
 /// the ``MappingFingerprint`` of `yardstick.toml`'s mapping and the vocabulary, and the
-/// ``SourceFileIdentity`` of every source file in mapping order.
+/// ``SourceFileIdentity`` of every source file in mapping order (whose content hashes decide).
 struct SnapshotKey: Sendable, Equatable {
     /// ``SnapshotFormat/version`` when written.
     var format: UInt32
@@ -19,18 +19,28 @@ struct SnapshotKey: Sendable, Equatable {
 
     /// The key of a workspace as it is now, or nil when a source file cannot be identified
     /// (missing, unreadable, or written to while it was hashed): such a load is not cached.
-    static func current(_ workspace: Workspace) -> SnapshotKey? {
+    ///
+    /// - Parameter known: The key of the snapshot on disk, if any: the content hash of a file
+    ///   whose status is unchanged since is taken from it (``SourceFileIdentity``).
+    /// - Returns: The key and the number of files read and hashed.
+    static func current(_ workspace: Workspace, known: SnapshotKey? = nil) -> (key: SnapshotKey, hashedFiles: Int)? {
+        let knownFiles = Dictionary(
+            (known?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var files: [SourceFileIdentity] = []
         var seen = Set<String>()
+        var hashedFiles = 0
         for mapping in workspace.entities {
             for part in mapping.parts where seen.insert(part.path).inserted {
-                guard let identity = SourceFileIdentity.current(part.path) else { return nil }
+                guard let (identity, hashed) = SourceFileIdentity.current(part.path, known: knownFiles[part.path])
+                else { return nil }
                 files.append(identity)
+                if hashed { hashedFiles += 1 }
             }
         }
-        return SnapshotKey(
+        let key = SnapshotKey(
             format: SnapshotFormat.version, build: Self.currentBuild, mapping: MappingFingerprint.of(workspace),
             files: files)
+        return (key, hashedFiles)
     }
 
     /// The running executable's identity: its size and modification time.
@@ -38,7 +48,7 @@ struct SnapshotKey: Sendable, Equatable {
         let path =
             (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments.first ?? ""
-        guard let status = SourceFileIdentity.status(of: path) else { return "unknown" }
+        guard let status = FileStatus.of(path) else { return "unknown" }
         return "\(status.size)@\(status.modified)"
     }()
 
@@ -51,7 +61,9 @@ struct SnapshotKey: Sendable, Equatable {
         let stored = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         for file in current.files {
             guard let old = stored[file.path] else { return "\(file.path) is a new source file" }
-            if old.size != file.size || old.contentHash != file.contentHash { return "\(file.path) changed" }
+            if old.status.size != file.status.size || old.contentHash != file.contentHash {
+                return "\(file.path) changed"
+            }
         }
         if files.count != current.files.count { return "a source file was removed from the mapping" }
         return nil
@@ -64,9 +76,13 @@ struct SnapshotKey: Sendable, Equatable {
         meta.append(files.count)
         for file in files {
             meta.append(file.path)
-            meta.append(file.size)
-            meta.append(file.modified)
+            meta.append(file.status.size)
+            meta.append(file.status.modified)
+            meta.append(file.status.changed)
+            meta.append(file.status.device)
+            meta.append(file.status.inode)
             meta.append(file.contentHash)
+            meta.append(file.hashedAt)
         }
     }
 
@@ -76,10 +92,13 @@ struct SnapshotKey: Sendable, Equatable {
         let mapping = try meta.uint64()
         var files: [SourceFileIdentity] = []
         for _ in 0..<(try meta.count()) {
+            let path = try meta.string()
+            let status = FileStatus(
+                size: try meta.count(limit: .max), modified: try meta.int64(), changed: try meta.int64(),
+                device: try meta.uint64(), inode: try meta.uint64())
             files.append(
                 SourceFileIdentity(
-                    path: try meta.string(), size: try meta.count(limit: .max), modified: try meta.int64(),
-                    contentHash: try meta.uint64()))
+                    path: path, status: status, contentHash: try meta.uint64(), hashedAt: try meta.int64()))
         }
         return SnapshotKey(format: format, build: build, mapping: mapping, files: files)
     }
