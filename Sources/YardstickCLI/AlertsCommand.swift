@@ -50,9 +50,12 @@ struct AlertsCommand: ParsableCommand {
 
     @OptionGroup var limitOptions: LimitOptions
 
+    @OptionGroup var cacheOptions: CacheOptions
+
     func run() throws {
         let directory = workspaceOptions.directory
-        let (workspace, dataset) = try WorkspaceLoading.load(directory, lenient: false)
+        let (workspace, dataset) = try WorkspaceLoading.load(
+            directory, lenient: false, cache: cacheOptions.usesCache)
         let day: Int32
         let scoredPeriod: Period
         let selection: IndicatorSelection

@@ -51,6 +51,8 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var limitOptions: LimitOptions
 
+    @OptionGroup var cacheOptions: CacheOptions
+
     func run() throws {
         if model != nil {
             try explainModel()
@@ -61,7 +63,8 @@ struct ExplainCommand: ParsableCommand {
         }
         if asOf != nil { throw CommandFailure.usage("--as-of applies to --model only") }
         let directory = workspaceOptions.directory
-        let (workspace, dataset) = try WorkspaceLoading.load(directory, lenient: true, listsSkippedRows: false)
+        let (workspace, dataset) = try WorkspaceLoading.load(
+            directory, lenient: true, listsSkippedRows: false, cache: cacheOptions.usesCache)
         let explanation: Explanation
         let grain: Grain
         do {
@@ -87,7 +90,8 @@ struct ExplainCommand: ParsableCommand {
     private func explainModel() throws(CommandFailure) {
         let asOf = try ModelScoring.asOf(self.asOf)
         let scoring = try ModelScoring(
-            directory: workspaceOptions.directory, indicators: indicators, limits: limitOptions, lenient: true)
+            directory: workspaceOptions.directory, indicators: indicators, limits: limitOptions, lenient: true,
+            cache: cacheOptions.usesCache)
         let period = try scoring.period(self.period, asOf: asOf)
         let report = try scoring.score(model: model, periods: [period], asOf: asOf)
         let grain: Grain

@@ -34,12 +34,32 @@ struct InitCommand: ParsableCommand {
         }
         let text = StarterWorkspace.toml(name: name ?? root.lastPathComponent)
         try Data(text.utf8).write(to: file, options: .atomic)
+        let ignoresCache = try Self.ignoreCacheFolder(in: root)
         print("Created \(file.path)")
         if !written.isEmpty { print("with sample data and an indicator: \(written.joined(separator: ", "))") }
+        if ignoresCache { print(".gitignore keeps the snapshot cache (.yardstick/) out of version control") }
         print("Try it:")
         print("  yardstick check --workspace \(directory)")
         print("  yardstick run --workspace \(directory) --period 2026-Q3")
         print("Then put your CRM export in \(root.appendingPathComponent("data").path) and edit the mapping in")
         print("yardstick.toml; its comments show sales, service and marketing mappings.")
+    }
+
+    /// Adds `.yardstick/` (the snapshot cache's folder) to the workspace's `.gitignore`, creating
+    /// it when missing; a file that already names the folder is left alone.
+    ///
+    /// - Returns: Whether the line was added.
+    static func ignoreCacheFolder(in root: URL) throws -> Bool {
+        let file = root.appendingPathComponent(".gitignore")
+        let existing = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+        let lines = existing.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        if lines.contains(where: { [".yardstick", ".yardstick/", "/.yardstick", "/.yardstick/"].contains($0) }) {
+            return false
+        }
+        let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
+        let text =
+            existing + separator + "# Yardstick's snapshot cache (docs/workspace.md#snapshot-cache)\n.yardstick/\n"
+        try Data(text.utf8).write(to: file, options: .atomic)
+        return true
     }
 }

@@ -22,10 +22,14 @@ struct ModelScoring {
     ///
     /// - Parameter lenient: Whether rows with bad values are skipped (counted on standard error,
     ///   as `explain` does) instead of failing the load (as `score` does by default).
+    /// - Parameter cache: Whether the data may come from the snapshot cache (`--no-cache`).
     /// - Throws: ``CommandFailure``: `workspace`/`data` when the workspace cannot be opened or
     ///   loaded, `usage` for a bad indicators argument, `evaluation` when a model file fails.
-    init(directory: String, indicators: String?, limits: LimitOptions, lenient: Bool) throws(CommandFailure) {
-        (workspace, dataset) = try WorkspaceLoading.load(directory, lenient: lenient, listsSkippedRows: false)
+    init(
+        directory: String, indicators: String?, limits: LimitOptions, lenient: Bool, cache: Bool = true
+    ) throws(CommandFailure) {
+        (workspace, dataset) = try WorkspaceLoading.load(
+            directory, lenient: lenient, listsSkippedRows: false, cache: cache)
         do {
             selection = try IndicatorDiscovery.selection(argument: indicators, workspace: directory)
         } catch {

@@ -58,13 +58,38 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var limitOptions: LimitOptions
 
+    @OptionGroup var cacheOptions: CacheOptions
+
+    @Flag(
+        help:
+            "Keep running: evaluate again whenever an indicator (any .lua file of the workspace) changes, with the tables already loaded, and load again when a data file or yardstick.toml changes. Ctrl-C stops."
+    )
+    var watch = false
+
     func run() throws {
         let directory = workspaceOptions.directory
-        let started = DispatchTime.now()
         try lenientOptions.validateCombination()
-        let (workspace, dataset) = try WorkspaceLoading.load(
-            directory, lenient: lenientOptions.lenient, rejects: lenientOptions.rejects)
-        let loaded = DispatchTime.now()
+        if watch {
+            try RunWatcher(command: self, directory: directory).run()
+            return
+        }
+        let started = DispatchTime.now()
+        let loaded = try WorkspaceLoading.loadReporting(
+            directory, lenient: lenientOptions.lenient, rejects: lenientOptions.rejects,
+            cache: cacheOptions.usesCache)
+        let loadSeconds = Self.seconds(started, DispatchTime.now())
+        try evaluate(loaded, loadSeconds: loadSeconds)
+    }
+
+    /// Evaluates the selected indicators over loaded tables, writes the output, prints the
+    /// timings and the failures.
+    ///
+    /// - Throws: ``CommandFailure``: `usage` for bad periods, grains or indicators,
+    ///   `evaluation`, `output`, or `findings` when some figure failed (already reported).
+    func evaluate(_ loaded: WorkspaceLoading.Loaded, loadSeconds: Double) throws(CommandFailure) {
+        let directory = workspaceOptions.directory
+        let workspace = loaded.workspace
+        let evaluationStarted = DispatchTime.now()
         let periods: [Period]
         var grains: [Grain]
         let selection: IndicatorSelection
@@ -79,7 +104,7 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure(error, otherwise: .usage)
         }
         var evaluator = Evaluator(
-            engine: QueryEngine(dataset: dataset), workspace: workspace, limits: limitOptions.limits)
+            engine: QueryEngine(dataset: loaded.dataset), workspace: workspace, limits: limitOptions.limits)
         if per == nil {
             do {
                 grains = try evaluator.defaultGrains(selection)
@@ -112,12 +137,10 @@ struct RunCommand: ParsableCommand {
             try? FileHandle.standardOutput.write(contentsOf: bytes)
         }
         if timings {
-            func seconds(_ a: DispatchTime, _ b: DispatchTime) -> Double {
-                Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9
-            }
             let lines = TimingsBlock.lines(
-                loadSeconds: seconds(started, loaded), evalSeconds: seconds(loaded, finished), report: report)
+                loadSeconds: loadSeconds, evalSeconds: Self.seconds(evaluationStarted, finished), report: report)
             for line in lines { printError(line) }
+            if let outcome = loaded.cacheOutcome { printError(Self.cacheLine(outcome, of: loaded)) }
         }
         // Any failed figure fails the run, and every failure is listed, grouped.
         let failedFigures = report.results.contains { $0.value.status == .failed }
@@ -128,6 +151,29 @@ struct RunCommand: ParsableCommand {
                 printError("error: \(count) \(count == 1 ? "figure" : "figures") failed (see the output)")
             }
             throw CommandFailure.findings
+        }
+    }
+
+    /// Seconds between two instants.
+    static func seconds(_ start: DispatchTime, _ end: DispatchTime) -> Double {
+        Double(end.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+
+    /// The `--timings` line saying where the tables came from and what the cache cost.
+    static func cacheLine(_ outcome: SnapshotCache.Outcome, of loaded: WorkspaceLoading.Loaded) -> String {
+        func time(_ value: Double) -> String { String(format: "%.3f", value) }
+        let seconds = loaded.cacheSeconds
+        let hashed = loaded.hashedFiles == 1 ? "1 file hashed" : "\(loaded.hashedFiles) files hashed"
+        let costs =
+            "sources identified in \(time(seconds.identifying)) s (\(hashed)),"
+            + " snapshot read in \(time(seconds.reading)) s"
+        switch outcome {
+        case .used:
+            return "cache: tables read from the snapshot (\(costs))"
+        case .written(let reason):
+            return "cache: sources loaded and the snapshot written in \(time(seconds.writing)) s (\(reason); \(costs))"
+        case .notWritten(let reason):
+            return "cache: sources loaded, no snapshot written (\(reason))"
         }
     }
 }

@@ -67,6 +67,8 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var limitOptions: LimitOptions
 
+    @OptionGroup var cacheOptions: CacheOptions
+
     func run() throws {
         let directory = workspaceOptions.directory
         try lenientOptions.validateCombination()
@@ -84,7 +86,8 @@ struct ScoreCommand: ParsableCommand {
             day = CivilDate.today
         }
         let (workspace, dataset) = try WorkspaceLoading.load(
-            directory, lenient: lenientOptions.lenient, rejects: lenientOptions.rejects)
+            directory, lenient: lenientOptions.lenient, rejects: lenientOptions.rejects,
+            cache: cacheOptions.usesCache)
         let periods: [Period]
         do {
             periods = try ScorePeriods.periods(

@@ -7,6 +7,20 @@ enum WorkspaceLoading {
     /// its ``WorkspaceSection`` here.
     static let sections = WorkspaceSections()
 
+    /// A loaded workspace.
+    struct Loaded {
+        /// The workspace.
+        var workspace: Workspace
+        /// Its data.
+        var dataset: Dataset
+        /// What the snapshot cache did; nil when the cache was not asked.
+        var cacheOutcome: SnapshotCache.Outcome?
+        /// Where the cache's time went.
+        var cacheSeconds = SnapshotCache.Seconds()
+        /// How many source files the cache read and hashed.
+        var hashedFiles = 0
+    }
+
     /// The workspace and its data.
     ///
     /// A lenient load names every skipped row on standard error, or writes them to `rejects`
@@ -16,8 +30,24 @@ enum WorkspaceLoading {
     /// - Throws: ``CommandFailure`` of kind `workspace` when the workspace is invalid, `data`
     ///   when its data cannot be loaded, `output` when the rejects file cannot be written.
     static func load(
-        _ directory: String, lenient: Bool, rejects: String? = nil, listsSkippedRows: Bool = true
+        _ directory: String, lenient: Bool, rejects: String? = nil, listsSkippedRows: Bool = true,
+        cache: Bool = true
     ) throws(CommandFailure) -> (Workspace, Dataset) {
+        let loaded = try loadReporting(
+            directory, lenient: lenient, rejects: rejects, listsSkippedRows: listsSkippedRows, cache: cache)
+        return (loaded.workspace, loaded.dataset)
+    }
+
+    /// The workspace and its data, and what the snapshot cache did (see
+    /// ``load(_:lenient:rejects:listsSkippedRows:cache:)``).
+    ///
+    /// With `cache`, the data comes from the workspace's snapshot when it fits and the snapshot
+    /// is written when it does not ([docs/workspace.md](docs/workspace.md#snapshot-cache));
+    /// a damaged snapshot or one that cannot be written is a warning on standard error.
+    static func loadReporting(
+        _ directory: String, lenient: Bool, rejects: String? = nil, listsSkippedRows: Bool = true,
+        cache: Bool = true
+    ) throws(CommandFailure) -> Loaded {
         let workspace: Workspace
         do {
             workspace = try Workspace.open(directory: directory, sections: sections)
@@ -25,13 +55,26 @@ enum WorkspaceLoading {
             throw CommandFailure(.workspace, cause: error)
         }
         let options = LoadOptions(lenient: lenient, problemSampleSize: lenient && listsSkippedRows ? .max : 20)
-        let loaded: (dataset: Dataset, report: LoadReport)
+        let dataset: Dataset
+        let report: LoadReport
+        var outcome: SnapshotCache.Outcome?
+        var cacheSeconds = SnapshotCache.Seconds()
+        var hashedFiles = 0
         do {
-            loaded = try DataLoader(workspace: workspace, options: options).load()
+            if cache {
+                let load = try SnapshotCache(workspace: workspace).load(options: options)
+                for warning in load.warnings { printError("warning: \(warning)") }
+                (dataset, report, outcome) = (load.dataset, load.report, load.outcome)
+                (cacheSeconds, hashedFiles) = (load.seconds, load.hashedFiles)
+            } else {
+                (dataset, report) = try DataLoader(workspace: workspace, options: options).load()
+            }
         } catch {
             throw CommandFailure(.data, cause: error)
         }
-        try SkippedRows.report(loaded.report, rejects: listsSkippedRows ? rejects : nil, listing: listsSkippedRows)
-        return (workspace, loaded.dataset)
+        try SkippedRows.report(report, rejects: listsSkippedRows ? rejects : nil, listing: listsSkippedRows)
+        return Loaded(
+            workspace: workspace, dataset: dataset, cacheOutcome: outcome, cacheSeconds: cacheSeconds,
+            hashedFiles: hashedFiles)
     }
 }

@@ -6,6 +6,7 @@ import YardstickTestSupport
 ///
 /// - the repository's absolute path becomes `<repo>`, a case's temporary folder `<tmp>`;
 /// - durations in `--timings` output (`load 0.412 s`, `"eval_seconds":0.061`) become `<t>`;
+/// - the snapshot cache's line in `--timings` output becomes `cache: <cache>`;
 /// - the time of the run in JSON output (`"generated_at": "…"`) becomes `<time>`.
 struct GoldenOutputNormalizer {
     /// The case's temporary folder, if it has one.
@@ -21,6 +22,8 @@ struct GoldenOutputNormalizer {
         text = Self.replace(#"("[a-z_]+_seconds"\s*:\s*)-?[0-9][0-9.eE+-]*"#, in: text, with: "$1<t>")
         text = Self.replace(#"("generated_at"\s*:\s*)"[^"]*""#, in: text, with: "$1\"<time>\"")
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            // Whether the snapshot cache was read or written depends on the runs before.
+            if line.hasPrefix("cache: ") { return "cache: <cache>" }
             guard line.hasPrefix("timings:") else { return String(line) }
             return Self.replace(#"[0-9]+(\.[0-9]+)? s\b"#, in: String(line), with: "<t> s")
         }

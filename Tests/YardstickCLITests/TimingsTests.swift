@@ -12,7 +12,9 @@ import Testing
         let outcome = try CLI.run(Self.arguments + ["--format", "csv", "--timings"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let lines = outcome.stderr.split(separator: "\n").map(String.init)
-        try #require(lines.count == 3 + 1 + 16 + 1, "\(outcome.stderr)")
+        // The block, the JSON line, then where the tables came from (the snapshot cache).
+        try #require(lines.count == 3 + 1 + 16 + 1 + 1, "\(outcome.stderr)")
+        #expect(lines[21].hasPrefix("cache: "))
         #expect(lines[0].hasPrefix("timings: load "))
         #expect(lines[0].contains(" s, evaluation ") && lines[0].contains(" s (discovery "))
         // 41 agents and the company, 16 straight-line indicators: every agent's figure in column

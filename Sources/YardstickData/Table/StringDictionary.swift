@@ -12,21 +12,21 @@ import Foundation
 /// `appendWithoutLookup(_:)` instead: every row gets its own code and no hash table is kept
 /// until `buildIndex()` (both are the loader's, `package` only).
 public struct StringDictionary: Sendable {
-    private var bytes: [UInt8] = []
+    var bytes: [UInt8] = []
     /// The end offset of each value in ``bytes`` (32 bits: a column's distinct text stays
     /// under 4 GiB; appending beyond that stops with a message).
-    private var ends: [UInt32] = []
+    var ends: [UInt32] = []
     /// Slots, `stride` words each. Word 0 is 0 when empty, else `tag << 32 | (code + 1)`.
     /// In the wide layout (interned dictionaries) word 1 holds the bytes of a value of at most
     /// 8 bytes, whose tag is then its length with the top bit set, so a short value is found
     /// and compared without reading ``bytes``. The compact layout (key indexes of millions of
     /// values) has one word per slot and tags every value with a hash fingerprint.
-    private var slots: [UInt64]
-    private var mask: Int
-    private var stride: Int
+    var slots: [UInt64]
+    var mask: Int
+    var stride: Int
     /// Set when ``buildIndex()`` found the values in strictly ascending byte order (ids written
     /// in order): lookups then search ``bytes`` by bisection and no slots are kept.
-    private var isSorted = false
+    var isSorted = false
     /// At least this many values are worth checking for ascending order instead of hashing.
     static let sortedIndexThreshold = 1 << 17
 
@@ -43,11 +43,11 @@ public struct StringDictionary: Sendable {
     public var count: Int { ends.count }
 
     /// Whether lookups work (false after ``appendWithoutLookup(_:)`` until ``buildIndex()``).
-    package private(set) var isIndexed = true
+    package internal(set) var isIndexed = true
 
     /// Whether every code stands for a different value (false once rows were appended without
     /// lookup: the same text may then have several codes).
-    package private(set) var codesAreUnique = true
+    package internal(set) var codesAreUnique = true
 
     /// The value of a code.
     public subscript(code: Int32) -> String {

@@ -13,7 +13,7 @@ public struct Table: Sendable {
     /// ``buildKeyIndex()``).
     var keyRows: [Int32] = []
     /// Rows whose id repeats an earlier row's: (repeating row, first row).
-    public private(set) var duplicateKeys: [(row: Int32, firstRow: Int32)] = []
+    public internal(set) var duplicateKeys: [(row: Int32, firstRow: Int32)] = []
     /// Rows grouped by referenced row, per reference field (`owner`, `account`…).
     public internal(set) var referenceIndexes: [String: ReferenceIndex] = [:]
     /// Rows ordered by day, per date or datetime field.
