@@ -16,6 +16,9 @@ seconds            wall time of the 24-month query, execution + fetch of the res
                    (users x months rows, 13 value columns) into Python; loading and CSV writing
                    are excluded
 seconds_one_month  the same for the single month 2026-10 (users rows)
+
+--end-to-end: only what `yardstick run --period 2026-10` does (load, the one-month query, --out of
+that month), for timing the whole process from outside; prints engine "duckdb-e2e".
 figures            users x 24 x 13 (missing values included)
 load_seconds       (extra) wall time of the eight CREATE TABLE statements
 
@@ -188,6 +191,9 @@ def main(argv) -> int:
     ap.add_argument("--first", default="2025-01-01", help="first month (default 2025-01-01)")
     ap.add_argument("--last", default="2026-12-01", help="last month, its first day (default 2026-12-01)")
     ap.add_argument("--one-month", default="2026-10-01", help="month timed alone (default 2026-10-01)")
+    ap.add_argument("--end-to-end", action="store_true",
+                    help="what a whole `yardstick run --period MONTH` does: load, compute the --one-month month "
+                         "only, write it (--out) and exit; prints engine duckdb-e2e (time it from outside)")
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args(argv)
 
@@ -217,6 +223,19 @@ def main(argv) -> int:
     # Bounds of eval_sql are day ranges; the grid is generated month by month from `first`.
     full_sql = eval_sql(a.first, month_end(a.last))
     one_sql = eval_sql(a.one_month, month_end(a.one_month))
+
+    if a.end_to_end:
+        seconds_one, rows_one = timed(con, one_sql)
+        if a.out:
+            write_csv(a.out, rows_one)
+        print(json.dumps({"engine": "duckdb-e2e", "seconds": round(load_seconds + seconds_one, 4),
+                          "load_seconds": round(load_seconds, 4), "seconds_one_month": round(seconds_one, 4),
+                          "figures": len(rows_one) * len(INDICATORS),
+                          "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+                          "duckdb_version": duckdb.__version__,
+                          "threads": con.execute("SELECT current_setting('threads')").fetchone()[0]}))
+        con.close()
+        return 0
 
     seconds, rows = timed(con, full_sql)
     seconds_one, rows_one = timed(con, one_sql)

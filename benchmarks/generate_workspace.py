@@ -130,9 +130,123 @@ def width(n: int, minimum: int) -> int:
     return max(minimum, len(str(n)))
 
 
-def ids(prefix: str, start: int, stop: int, w: int) -> list:
-    # 1-based display numbers
+def numbers(prefix: str, start: int, stop: int, w: int) -> list:
+    """The short profile's ids (1-based, zero-padded): also the numbers in names and emails,
+    which stay the same in every id profile."""
     return [f"{prefix}{i:0{w}d}" for i in range(start + 1, stop + 1)]
+
+
+# --------------------------------------------------------------------------- id profiles
+#
+# Every profile gives the same rows in the same order with the same values; only the id
+# strings differ (and the references to them). Ids are a pure function of (prefix, row number),
+# so chunked and parallel generation give the same bytes. The references themselves are drawn
+# at random in every profile (no locality): an activity's owner and account are independent
+# uniform draws.
+
+ID_PROFILES = ("short", "salesforce", "guid", "int-unsorted", "unpadded")
+ID_PROFILE = "short"  # set per worker process by generate_table
+# One salt per id prefix: ids of different prefixes never collide, even inside one table
+# (teams holds the company, departments and teams; quotas three kinds of quota).
+ID_SALT = {"C": 0, "D": 1, "T": 2, "U": 3, "A": 4, "O": 5, "X": 6, "K": 7, "S": 8, "Q": 9, "QT": 10, "QD": 11}
+# Salesforce key prefixes (the object type is the first three characters of an id).
+SF_KEY_PREFIX = {"C": "00D", "D": "00E", "T": "00G", "U": "005", "A": "001", "O": "006", "X": "00T",
+                 "K": "500", "S": "a0S", "Q": "a0Q", "QT": "a0T", "QD": "a0R"}
+BASE62 = np.frombuffer(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", dtype=np.uint8)
+SF_SUFFIX = np.frombuffer(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ012345", dtype=np.uint8)
+HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
+M64 = np.uint64(0xFFFFFFFFFFFFFFFF)
+
+
+def _mix64(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finalizer: a bijection of uint64, so distinct inputs stay distinct."""
+    with np.errstate(over="ignore"):
+        x = x.copy()
+        x ^= x >> np.uint64(30)
+        x *= np.uint64(0xBF58476D1CE4E5B9)
+        x ^= x >> np.uint64(27)
+        x *= np.uint64(0x94D049BB133111EB)
+        x ^= x >> np.uint64(31)
+    return x
+
+
+def _scrambled(prefix: str, start: int, stop: int, bits: int) -> np.ndarray:
+    """Distinct pseudo-random numbers below 2**bits, one per row (an odd multiplier modulo a
+    power of two is a bijection), in no particular order."""
+    k = np.arange(start, stop, dtype=np.uint64) + np.uint64(ID_SALT[prefix] << 30)
+    with np.errstate(over="ignore"):
+        x = k * np.uint64(0x9E3779B97F4A7C15) + np.uint64(0x632BE59BD9B4E019)
+    return x & np.uint64((1 << bits) - 1)
+
+
+def _strings(chars: np.ndarray) -> list:
+    """Rows of ASCII bytes (a 2-D uint8 array) as a list of str."""
+    width = chars.shape[1]
+    return np.ascontiguousarray(chars).view(f"S{width}").ravel().astype(f"U{width}").tolist()
+
+
+def _salesforce(prefix: str, start: int, stop: int) -> list:
+    """18-character case-safe Salesforce ids: key prefix, pod "5g", "0", a 9-character base-62
+    record number, and the 3-character checksum of the case of the first 15 characters."""
+    n = stop - start
+    x = _scrambled(prefix, start, stop, 53)
+    chars = np.empty((n, 18), dtype=np.uint8)
+    chars[:, 0:3] = np.frombuffer(SF_KEY_PREFIX[prefix].encode(), dtype=np.uint8)
+    chars[:, 3:6] = np.frombuffer(b"5g0", dtype=np.uint8)
+    for position in range(14, 5, -1):
+        chars[:, position] = BASE62[(x % np.uint64(62)).astype(np.int64)]
+        x //= np.uint64(62)
+    upper = (chars[:, :15] >= ord("A")) & (chars[:, :15] <= ord("Z"))
+    for block in range(3):
+        bits = np.zeros(n, dtype=np.int64)
+        for i in range(5):
+            bits |= upper[:, block * 5 + i].astype(np.int64) << i
+        chars[:, 15 + block] = SF_SUFFIX[bits]
+    return _strings(chars)
+
+
+def _guid(prefix: str, start: int, stop: int) -> list:
+    """Lowercase GUIDs (36 characters, version 4 and variant bits set); unique because 64 of
+    their bits are a bijection of the row number."""
+    n = stop - start
+    k = np.arange(start, stop, dtype=np.uint64) + np.uint64(ID_SALT[prefix] << 40 | 0x5EED)
+    unique = _mix64(k)
+    other = _mix64(unique ^ np.uint64(0xD6E8FEB86659FD93))
+    nibbles = np.empty((n, 32), dtype=np.uint8)
+    free = [p for p in range(32) if p not in (12, 16)]
+    for j, position in enumerate(free[:16]):
+        nibbles[:, position] = ((unique >> np.uint64(60 - 4 * j)) & np.uint64(15)).astype(np.uint8)
+    for j, position in enumerate(free[16:]):
+        nibbles[:, position] = ((other >> np.uint64(4 * j)) & np.uint64(15)).astype(np.uint8)
+    nibbles[:, 12] = 4
+    nibbles[:, 16] = 8 | (other >> np.uint64(60)).astype(np.uint8) & 3
+    hexchars = HEX[nibbles]
+    chars = np.empty((n, 36), dtype=np.uint8)
+    chars[:, [8, 13, 18, 23]] = ord("-")
+    chars[:, 0:8], chars[:, 9:13], chars[:, 14:18] = hexchars[:, 0:8], hexchars[:, 8:12], hexchars[:, 12:16]
+    chars[:, 19:23], chars[:, 24:36] = hexchars[:, 16:20], hexchars[:, 20:32]
+    return _strings(chars)
+
+
+def ids(prefix: str, start: int, stop: int, w: int) -> list:
+    """The ids of rows start..<stop of the entity with this prefix, in the current profile."""
+    if ID_PROFILE == "short":
+        return numbers(prefix, start, stop, w)
+    if ID_PROFILE == "unpadded":  # generation order, 0-based, lower case: a0, a1, ... a10 sorts before a2
+        p = prefix.lower()
+        return [f"{p}{i}" for i in range(start, stop)]
+    if ID_PROFILE == "int-unsorted":  # HubSpot-like: unique integers of up to 11 digits, no order
+        return list(map(str, (_scrambled(prefix, start, stop, 36) + np.uint64(1)).tolist()))
+    if ID_PROFILE == "salesforce":
+        return _salesforce(prefix, start, stop)
+    if ID_PROFILE == "guid":
+        return _guid(prefix, start, stop)
+    raise ValueError(f"unknown id profile {ID_PROFILE}")
+
+
+def company_id() -> str:
+    """The id of the company (the root of the team tree)."""
+    return "C0" if ID_PROFILE == "short" else ids("C", 0, 1, 1)[0]
 
 
 _DAY_STR = None
@@ -232,6 +346,7 @@ def org(scale: float) -> dict:
     tw = width(n_teams, 3)
     dw = width(n_depts, 2)
     user_ids = np.array(ids("U", 0, n_users, uw), dtype=object)
+    user_numbers = numbers("U", 0, n_users, uw)
     team_ids = np.array(ids("T", 0, n_teams, tw), dtype=object)
     dept_ids = np.array(ids("D", 0, n_depts, dw), dtype=object)
 
@@ -258,7 +373,7 @@ def org(scale: float) -> dict:
         sales = u
     if service.size == 0:
         service = u
-    return dict(c=c, user_ids=user_ids, team_ids=team_ids, dept_ids=dept_ids, team_of=team_of,
+    return dict(c=c, user_ids=user_ids, user_numbers=user_numbers, team_ids=team_ids, dept_ids=dept_ids, team_of=team_of,
                 dept_of_team=dept_of_team, role=role, manager=manager, sales=sales, service=service,
                 team_first=team_first, n_users=n_users)
 
@@ -267,9 +382,10 @@ def org(scale: float) -> dict:
 
 def gen_teams(o: dict, f) -> int:
     n_t, n_d = o["team_ids"].shape[0], o["dept_ids"].shape[0]
-    rows = [("C0", "Synthetic Corp", "", "company")]
+    company = company_id()
+    rows = [(company, "Synthetic Corp", "", "company")]
     for d in range(n_d):
-        rows.append((o["dept_ids"][d], f"{DEPT_NAMES[d % len(DEPT_NAMES)]} {d + 1}", "C0", "department"))
+        rows.append((o["dept_ids"][d], f"{DEPT_NAMES[d % len(DEPT_NAMES)]} {d + 1}", company, "department"))
     for t in range(n_t):
         rows.append((o["team_ids"][t], f"Team {TEAM_WORDS[t % len(TEAM_WORDS)]} {t + 1}",
                      o["dept_ids"][o["dept_of_team"][t]], "team"))
@@ -284,7 +400,7 @@ def gen_users(o: dict, f) -> int:
     li = rng.integers(0, len(LAST_NAMES), n)
     names, emails = [], []
     for k in range(n):
-        num = o["user_ids"][k][1:]
+        num = o["user_numbers"][k][1:]
         if k % 100 == 7:  # a handful of Chinese names (10 per 1,000 users)
             nm, handle = CHINESE_NAMES[(k // 100) % len(CHINESE_NAMES)]
         else:
@@ -331,7 +447,8 @@ def gen_accounts(o: dict, f) -> int:
     ind = np.array(INDUSTRIES, dtype=object)[rng.integers(0, len(INDUSTRIES), n)]
     reg = np.array(REGIONS, dtype=object)[rng.integers(0, len(REGIONS), n)]
     acc_ids = ids("A", 0, n, aw)
-    names = [f"{COMPANY_A[x]} {COMPANY_B[y]} {i[1:]}" for x, y, i in zip(a.tolist(), b.tolist(), acc_ids)]
+    names = [f"{COMPANY_A[x]} {COMPANY_B[y]} {i[1:]}"
+             for x, y, i in zip(a.tolist(), b.tolist(), numbers("A", 0, n, aw))]
     write_rows(f, [acc_ids, names, ind.tolist(), reg.tolist(), o["user_ids"][owner].tolist(), fmt_dates(created)])
     return n
 
@@ -362,7 +479,8 @@ def gen_opportunities(o: dict, f) -> int:
         pi = rng.integers(0, len(PRODUCTS), m)
         kind = rng.integers(0, len(OPP_KINDS), m)
         oid = ids("O", start, start + m, ow)
-        names = [f"{OPP_KINDS[k]} {PRODUCTS[p]} {i[1:]}" for k, p, i in zip(kind.tolist(), pi.tolist(), oid)]
+        names = [f"{OPP_KINDS[k]} {PRODUCTS[p]} {i[1:]}"
+                 for k, p, i in zip(kind.tolist(), pi.tolist(), numbers("O", start, start + m, ow))]
         closed_s = np.full(m, "", dtype=object)
         done = stage >= 4
         closed_s[done] = day_table()[closed[done]]
@@ -521,7 +639,9 @@ GENERATORS = {
 
 
 def generate_table(args) -> tuple:
-    table, scale, data_dir = args
+    global ID_PROFILE
+    table, scale, data_dir, profile = args
+    ID_PROFILE = profile
     t0 = time.perf_counter()
     o = org(scale)
     path = os.path.join(data_dir, f"{table}.csv")
@@ -537,11 +657,12 @@ def fmt_scale(scale: float) -> str:
     return f"{scale:g}"
 
 
-def write_toml(out: str, scale: float) -> None:
+def write_toml(out: str, scale: float, profile: str = "short") -> None:
     dt_fmt = '[entities.{t}.formats]\ndatetime = "%Y-%m-%d %H:%M:%S"\n'
     lines = [
         "[workspace]",
-        f'name = "Synthetic scale {fmt_scale(scale)}"',
+        f'name = "Synthetic scale {fmt_scale(scale)}"' if profile == "short"
+        else f'name = "Synthetic scale {fmt_scale(scale)}, {profile} ids"',
         'locale = "en"',
         'timezone = "UTC"',
         "",
@@ -626,6 +747,10 @@ def main(argv=None) -> int:
     ap.add_argument("--scale", type=float, default=1.0, help="size multiplier (1 = 1M opportunities, 5M activities)")
     ap.add_argument("--out", required=True, help="workspace directory to create")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
+    ap.add_argument("--ids", choices=ID_PROFILES, default="short",
+                    help="id shape: short (U0001, A000001: fixed width, sorted; the default), salesforce "
+                         "(18-character case-safe ids), guid (36 characters), int-unsorted (unique integers of up "
+                         "to 11 digits in no order), unpadded (a0 ... a99999 in generation order)")
     ap.add_argument("--model-only", action="store_true",
                     help="only (re)write model.lua and indicators/ into an existing workspace")
     a = ap.parse_args(argv)
@@ -640,13 +765,13 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     # biggest first so the pool stays busy
     order = ["activities", "opportunities", "cases", "surveys", "accounts", "quotas", "users", "teams"]
-    work = [(t, a.scale, data_dir) for t in order]
+    work = [(t, a.scale, data_dir, a.ids) for t in order]
     if a.jobs > 1:
         with ProcessPoolExecutor(max_workers=a.jobs) as ex:
             results = list(ex.map(generate_table, work))
     else:
         results = [generate_table(w) for w in work]
-    write_toml(a.out, a.scale)
+    write_toml(a.out, a.scale, a.ids)
     write_model(a.out)
     total = time.perf_counter() - t0
     by = {r[0]: r for r in results}

@@ -13,6 +13,9 @@
 #   YARDSTICK_BIN=...   Yardstick CLI (default .build/release/yardstick at the repository root)
 #   DIRECT_BIN=...      direct-Swift runner (default benchmarks/.build/release/eval-benchmark)
 #   MAX_MISMATCHES=20   mismatches printed in full by the comparison
+#   PROFILES="short salesforce guid int-unsorted unpadded"   id profiles of the end-to-end line
+#   E2E_ONLY=1          only the end-to-end line (skip the 24-month evaluation comparison)
+#   E2E=0               skip the end-to-end line
 #   EXACT_DECIMALS="revenue won_revenue"   non-count indicators whose values are exact decimals
 #                       (compared exactly); counts (unit count) are always compared exactly and
 #                       every other value with a relative tolerance of 1e-9.
@@ -106,6 +109,7 @@ fi
 
 SCALE="${1:-1}"
 RUNS="${RUNS:-3}"
+PROFILES="${PROFILES:-short salesforce guid int-unsorted unpadded}"
 WS="$HERE/out/scale-$SCALE"
 YBIN="${YARDSTICK_BIN:-$ROOT/.build/release/yardstick}"
 DBIN="${DIRECT_BIN:-$HERE/.build/release/eval-benchmark}"
@@ -136,7 +140,7 @@ have_d=0; [[ -x "$DBIN" ]] && have_d=1
 run_one() {  # engine, command...
   local engine="$1"; shift
   "$PYTHON" - "$engine" "$RESULTS" "$@" <<'PY'
-import json, resource, subprocess, sys, time
+import json, os, resource, subprocess, sys, time
 engine, results, cmd = sys.argv[1], sys.argv[2], sys.argv[3:]
 t0 = time.perf_counter()
 p = subprocess.run(cmd, capture_output=True, text=True)
@@ -170,6 +174,10 @@ else:
         sys.stderr.write(f"ERROR: {engine} printed no JSON result line; stdout was:\n{p.stdout[-2000:]}\n")
         sys.exit(1)
 found["wall_seconds"] = round(wall, 4)
+if engine.endswith("-e2e"):
+    # The whole process, from outside: start, load, evaluation, output, exit.
+    found["seconds"] = found["wall_seconds"]
+    found["profile"] = os.environ.get("E2E_PROFILE", "short")
 found["child_peak_rss_bytes"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
 line = json.dumps(found)
 sys.stderr.write("  " + line + "\n")
@@ -180,6 +188,8 @@ PY
 
 duck_args=()
 [[ -n "${DUCKDB_THREADS:-}" ]] && duck_args=(--threads "$DUCKDB_THREADS")
+status=0
+if [[ "${E2E_ONLY:-0}" != 1 ]]; then
 for ((i = 1; i <= RUNS; i++)); do
   log "run $i/$RUNS"
   out_args=(); [[ $i -eq 1 ]] && out_args=(--out "$DUCK_CSV")
@@ -248,10 +258,61 @@ if len(S) > 1:
 PY
 
 # --- value-for-value comparison -------------------------------------------------------------------
-status=0
 if [[ $have_y -eq 1 && -s "$Y_CSV" ]]; then
   compare_csv "$DUCK_CSV" "$Y_CSV" || status=1
 else
   log "no Yardstick CSV to compare ($Y_CSV); DuckDB figures are in $DUCK_CSV"
+fi
+fi  # E2E_ONLY
+
+# --- end to end: one month, the whole process, per id profile -------------------------------------
+# `yardstick run --period 2026-10` (start, load, evaluation, CSV output, exit) against
+# duckdb_eval.py --end-to-end (start, import, load, the month's query, CSV output, exit), both
+# timed from outside, alternately, on the workspace of every id profile.
+if [[ $have_y -eq 1 && "${E2E:-1}" != 0 ]]; then
+  E2E_RESULTS="$OUT/e2e-results-scale-$SCALE-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
+  : > "$E2E_RESULTS"
+  for ids in $PROFILES; do
+    ws="$(workspace_dir "$SCALE" "$ids")"
+    ensure_workspace "$ws" "$SCALE" "$ids" || true
+    for ((i = 1; i <= RUNS; i++)); do
+      log "end to end, $ids ids: run $i/$RUNS"
+      E2E_PROFILE="$ids" RESULTS="$E2E_RESULTS" run_one duckdb-e2e "$PYTHON" "$HERE/duckdb_eval.py" "$ws" \
+        "${duck_args[@]}" --end-to-end --out "$OUT/e2e-duckdb-$ids$SUFFIX.csv"
+      E2E_PROFILE="$ids" RESULTS="$E2E_RESULTS" run_one yardstick-e2e "$YBIN" run --workspace "$ws" \
+        --indicators "$HERE/indicators" --period 2026-10 --per user --format csv \
+        --out "$OUT/e2e-yardstick-$ids$SUFFIX.csv" --timings
+    done
+  done
+  "$PYTHON" - "$E2E_RESULTS" "$SCALE" "$PROFILES" <<'PY'
+import json, statistics, sys
+path, scale, profiles = sys.argv[1], sys.argv[2], sys.argv[3].split()
+runs = {}
+for line in open(path):
+    if line.strip():
+        d = json.loads(line)
+        runs.setdefault((d["profile"], d["engine"]), []).append(d)
+MiB = 2 ** 20
+med = lambda rs, k: statistics.median(r[k] for r in rs if r.get(k) is not None)
+print(f"\nEnd to end, scale {scale}: the whole process of one month (2026-10), 13 indicators x users"
+      f"   (raw: {path})\n")
+hdr = (f"{'ids':<13} {'runs':>4} {'yardstick s':>12} {'(load s)':>9} {'duckdb s':>9} {'(load s)':>9}"
+       f" {'ratio':>7} {'yardstick MiB':>14} {'duckdb MiB':>11}")
+print(hdr); print("-" * len(hdr))
+for p in profiles:
+    y, d = runs.get((p, "yardstick-e2e")), runs.get((p, "duckdb-e2e"))
+    if not (y and d):
+        continue
+    ys, ds = med(y, "seconds"), med(d, "seconds")
+    yp = max(r.get("child_peak_rss_bytes") or 0 for r in y)
+    dp = max(r.get("peak_rss_bytes") or 0 for r in d)
+    print(f"{p:<13} {len(y):>4} {ys:>12.3f} {med(y, 'load_seconds'):>9.3f} {ds:>9.3f} {med(d, 'load_seconds'):>9.3f}"
+          f" {ys / ds:>6.2f}x {yp / MiB:>14.1f} {dp / MiB:>11.1f}")
+print("\nseconds: wall time of the whole process, measured by the caller (medians); ratio = yardstick / duckdb"
+      " (> 1: Yardstick slower). yardstick MiB is the largest child peak RSS seen so far (getrusage).")
+PY
+  for ids in $PROFILES; do
+    compare_csv "$OUT/e2e-duckdb-$ids$SUFFIX.csv" "$OUT/e2e-yardstick-$ids$SUFFIX.csv" || status=1
+  done
 fi
 exit $status

@@ -4,8 +4,12 @@
 #
 #   benchmarks/run-load-benchmark.sh [SCALE]        # SCALE defaults to 1
 #
+# Every id profile of generate_workspace.py (--ids) has its own workspace: benchmarks/out/scale-S
+# for the default short ids, benchmarks/out/scale-S-PROFILE for the others (generated if missing).
+#
 # Environment knobs:
-#   RUNS=3            runs per engine (alternating duckdb, yardstick, duckdb, ...)
+#   PROFILES="short salesforce guid int-unsorted unpadded"   id profiles to run, in this order
+#   RUNS=3            runs per engine and profile (alternating duckdb, yardstick, duckdb, ...)
 #   SKIP_BUILD=1      do not run `swift build`; use an existing binary if there is one
 #   PYTHON=python3    interpreter for the generator and the DuckDB loader
 #   DUCKDB_THREADS=N  pass --threads N to the DuckDB loader (default: DuckDB's default, all cores)
@@ -16,7 +20,7 @@ SCALE="${1:-1}"
 RUNS="${RUNS:-3}"
 PYTHON="${PYTHON:-python3}"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-WS="$HERE/out/scale-$SCALE"
+PROFILES="${PROFILES:-short salesforce guid int-unsorted unpadded}"
 BIN="${YARDSTICK_BIN:-$HERE/.build/release/load-benchmark}"
 RESULTS="$HERE/out/results-scale-$SCALE-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
 
@@ -30,8 +34,10 @@ if ! "$PYTHON" -c 'import duckdb' 2>/dev/null; then
   "$PYTHON" -m pip install --quiet duckdb
 fi
 
-# --- 2. workspace -----------------------------------------------------------------------------
-ensure_workspace "$WS" "$SCALE" || true
+# --- 2. workspaces (one per id profile) --------------------------------------------------------
+for ids in $PROFILES; do
+  ensure_workspace "$(workspace_dir "$SCALE" "$ids")" "$SCALE" "$ids" || true
+done
 
 # --- 3. Yardstick benchmark binary ------------------------------------------------------------
 have_yardstick=0
@@ -52,35 +58,38 @@ duck_args=()
 [[ -n "${DUCKDB_THREADS:-}" ]] && duck_args=(--threads "$DUCKDB_THREADS")
 mkdir -p "$(dirname "$RESULTS")"
 : > "$RESULTS"
-run_one() {  # engine, command...
-  local engine="$1"; shift
+run_one() {  # profile, engine, command...
+  local ids="$1" engine="$2"; shift 2
   local line
   if ! line="$("$@" | tail -n 1)"; then
     log "ERROR: $engine run failed: $*"; exit 1
   fi
-  if ! "$PYTHON" -c 'import json,sys; d=json.loads(sys.argv[1]); assert d["engine"]==sys.argv[2]' "$line" "$engine" 2>/dev/null; then
+  if ! line="$("$PYTHON" -c 'import json,sys; d=json.loads(sys.argv[1]); assert d["engine"]==sys.argv[2]; d["profile"]=sys.argv[3]; print(json.dumps(d))' "$line" "$engine" "$ids" 2>/dev/null)"; then
     log "ERROR: $engine did not print a JSON result line; got: $line"; exit 1
   fi
   log "  $line"
   printf '%s\n' "$line" >> "$RESULTS"
 }
-for ((i = 1; i <= RUNS; i++)); do
-  log "run $i/$RUNS"
-  run_one duckdb "$PYTHON" "$HERE/duckdb_load.py" "$WS" "${duck_args[@]}"
-  if [[ $have_yardstick -eq 1 ]]; then
-    run_one yardstick "$BIN" "$WS"
-  fi
+for ids in $PROFILES; do
+  ws="$(workspace_dir "$SCALE" "$ids")"
+  for ((i = 1; i <= RUNS; i++)); do
+    log "$ids ids: run $i/$RUNS"
+    run_one "$ids" duckdb "$PYTHON" "$HERE/duckdb_load.py" "$ws" "${duck_args[@]}"
+    if [[ $have_yardstick -eq 1 ]]; then
+      run_one "$ids" yardstick "$BIN" "$ws"
+    fi
+  done
 done
 
 # --- 5. summary ---------------------------------------------------------------------------------
-"$PYTHON" - "$RESULTS" "$SCALE" "$have_yardstick" <<'PY'
+"$PYTHON" - "$RESULTS" "$SCALE" "$have_yardstick" "$PROFILES" <<'PY'
 import json, statistics, sys
-path, scale, have_y = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
+path, scale, have_y, profiles = sys.argv[1], sys.argv[2], sys.argv[3] == "1", sys.argv[4].split()
 runs = {}
 for line in open(path):
     if line.strip():
         d = json.loads(line)
-        runs.setdefault(d["engine"], []).append(d)
+        runs.setdefault((d["profile"], d["engine"]), []).append(d)
 MiB = 2 ** 20
 def summary(rs):
     secs = sorted(r["seconds"] for r in rs)
@@ -90,27 +99,34 @@ def summary(rs):
     base = statistics.median(r.get("baseline_rss_bytes", 0) for r in rs)
     return dict(n=len(rs), best=best, med=med, rows=rows, rps=rows / med if med else float("inf"),
                 peak=peak, base=base, rowsets={r["rows"] for r in rs})
-S = {e: summary(rs) for e, rs in runs.items()}
+S = {key: summary(rs) for key, rs in runs.items()}
 print(f"\nLoad benchmark, scale {scale}   ({sum(len(r) for r in runs.values())} runs; raw: {path})\n")
-hdr = f"{'engine':<10} {'runs':>4} {'best s':>9} {'median s':>9} {'rows':>12} {'rows/s (med)':>14} {'peak RSS MiB':>13} {'base MiB':>9} {'peak-base MiB':>14}"
+hdr = (f"{'ids':<13} {'engine':<10} {'runs':>4} {'best s':>8} {'median s':>9} {'rows':>11} {'rows/s (med)':>13}"
+       f" {'peak MiB':>9} {'base MiB':>9} {'peak-base':>10}")
 print(hdr); print("-" * len(hdr))
-for e in ("yardstick", "duckdb"):
-    if e in S:
-        s = S[e]
-        print(f"{e:<10} {s['n']:>4} {s['best']:>9.3f} {s['med']:>9.3f} {s['rows']:>12,} {s['rps']:>14,.0f} "
-              f"{s['peak'] / MiB:>13.1f} {s['base'] / MiB:>9.1f} {(s['peak'] - s['base']) / MiB:>14.1f}")
-for e, s in S.items():
+for p in profiles:
+    for e in ("yardstick", "duckdb"):
+        s = S.get((p, e))
+        if s:
+            print(f"{p:<13} {e:<10} {s['n']:>4} {s['best']:>8.3f} {s['med']:>9.3f} {s['rows']:>11,} {s['rps']:>13,.0f}"
+                  f" {s['peak'] / MiB:>9.1f} {s['base'] / MiB:>9.1f} {(s['peak'] - s['base']) / MiB:>10.1f}")
+for (p, e), s in S.items():
     if len(s["rowsets"]) > 1:
-        print(f"WARNING: {e} reported different row counts across runs: {sorted(s['rowsets'])}")
-if "yardstick" in S and "duckdb" in S:
-    y, d = S["yardstick"], S["duckdb"]
-    if y["rows"] != d["rows"]:
-        print(f"WARNING: row counts differ: yardstick {y['rows']:,} vs duckdb {d['rows']:,}")
+        print(f"WARNING: {e} ({p} ids) reported different row counts across runs: {sorted(s['rowsets'])}")
+if have_y:
     r = lambda a, b: a / b if b else float("nan")
-    print(f"\nyardstick / duckdb   time (best) {r(y['best'], d['best']):.2f}x   time (median) {r(y['med'], d['med']):.2f}x"
-          f"   peak RSS {r(y['peak'], d['peak']):.2f}x   peak-baseline RSS {r(y['peak'] - y['base'], d['peak'] - d['base']):.2f}x")
-    print("(ratios > 1 mean Yardstick is slower / uses more memory)")
-elif not have_y:
+    print(f"\nyardstick / duckdb per id profile (ratios > 1 mean Yardstick is slower / uses more memory)\n")
+    hdr = f"{'ids':<13} {'time (best)':>12} {'time (median)':>14} {'peak RSS':>9} {'peak-baseline':>14}"
+    print(hdr); print("-" * len(hdr))
+    for p in profiles:
+        y, d = S.get((p, "yardstick")), S.get((p, "duckdb"))
+        if not (y and d):
+            continue
+        if y["rows"] != d["rows"]:
+            print(f"WARNING: {p}: row counts differ: yardstick {y['rows']:,} vs duckdb {d['rows']:,}")
+        print(f"{p:<13} {r(y['best'], d['best']):>11.2f}x {r(y['med'], d['med']):>13.2f}x"
+              f" {r(y['peak'], d['peak']):>8.2f}x {r(y['peak'] - y['base'], d['peak'] - d['base']):>13.2f}x")
+else:
     print("\nYardstick benchmark binary not found (benchmarks/.build/release/load-benchmark);"
           " showing DuckDB only. Build it with:\n"
           "  swift build -c release --package-path benchmarks --product load-benchmark")

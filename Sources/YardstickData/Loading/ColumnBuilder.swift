@@ -78,6 +78,8 @@ final class ColumnBuilder {
     /// Frees the buffers (after the rows were copied elsewhere).
     func release() {
         pending.count = 0
+        pending.holdsLong = false
+        pending.longByteCount = 0
         validity.free()
         codes.free()
         integers.free()
@@ -107,6 +109,7 @@ final class ColumnBuilder {
         if kind == .reference && text.count <= 8 && dictionary.acceptsShortBatch {
             // Looked up a batch at a time: a reference to one of many keys (an account) misses
             // the cache on its slot, and the misses of a batch overlap.
+            if pending.holdsLong { resolvePending() }
             let index = pending.count
             pending.words[index] = StringDictionary.packedShort(text)
             pending.lengths[index] = UInt8(truncatingIfNeeded: text.count)
@@ -115,6 +118,13 @@ final class ColumnBuilder {
             codes.append(-1)
             validity.append(true)
             if index + 1 == PendingKeys.capacity { resolvePending() }
+            return
+        }
+        if kind == .reference && text.count <= PendingKeys.longLength && dictionary.acceptsLongBatch {
+            // Long keys (GUIDs, Salesforce ids) the same way; their stored bytes are read
+            // early too.
+            if pending.count > 0 && !pending.holdsLong { resolvePending() }
+            appendLong(text)
             return
         }
         if pending.count > 0 { resolvePending() }
@@ -148,14 +158,46 @@ final class ColumnBuilder {
         validity.append(true)
     }
 
+    /// Queues a reference value of 9 to ``PendingKeys/longLength`` bytes for a batched intern.
+    @inline(__always)
+    private func appendLong(_ text: UnsafeRawBufferPointer) {
+        let index = pending.count
+        pending.holdsLong = true
+        pending.words[index] = UInt64(pending.longByteCount)
+        (pending.longBytes + pending.longByteCount).update(
+            from: text.baseAddress!.assumingMemoryBound(to: UInt8.self), count: text.count)
+        pending.longByteCount += text.count
+        pending.lengths[index] = UInt8(truncatingIfNeeded: text.count)
+        pending.positions[index] = codes.count
+        pending.count = index + 1
+        codes.append(-1)
+        validity.append(true)
+        if index + 1 == PendingKeys.capacity { resolvePending() }
+    }
+
+    /// Reference values interned in batches of short (at most 8 bytes) and of long values: the
+    /// loader's fast paths, counted so that tests notice when one stops being taken.
+    private(set) var batchedShortValues = 0
+    private(set) var batchedLongValues = 0
+
     /// Interns the pending reference values and writes their codes.
     @inline(never)
     private func resolvePending() {
         guard pending.count > 0 else { return }
-        dictionary.internShort(
-            pending.words, lengths: pending.lengths, hashes: pending.hashes, count: pending.count,
-            codes: codes.base, positions: pending.positions)
+        if pending.holdsLong {
+            dictionary.internLong(
+                pending.longBytes, starts: pending.words, lengths: pending.lengths, hashes: pending.hashes,
+                count: pending.count, codes: codes.base, positions: pending.positions)
+            batchedLongValues += pending.count
+        } else {
+            dictionary.internShort(
+                pending.words, lengths: pending.lengths, hashes: pending.hashes, count: pending.count,
+                codes: codes.base, positions: pending.positions)
+            batchedShortValues += pending.count
+        }
         pending.count = 0
+        pending.holdsLong = false
+        pending.longByteCount = 0
     }
 
     /// Appends an enum value; false when the text names no value of the enum.
@@ -184,7 +226,7 @@ final class ColumnBuilder {
     func truncate(to rows: Int) {
         guard rows < validity.count else { return }
         let dropped = validity.count - rows
-        while pending.count > 0 && pending.positions[pending.count - 1] >= rows { pending.count -= 1 }
+        while pending.count > 0 && pending.positions[pending.count - 1] >= rows { pending.dropLast() }
         validity.truncate(to: rows)
         switch kind {
         case .key, .text, .reference, .date: codes.removeLast(dropped)

@@ -86,7 +86,7 @@ public struct DataLoader: Sendable {
         if stoppingEarly && (report.hasFileErrors || (!options.lenient && report.rejectedRows > 0)) {
             return (dataset, report)
         }
-        ReferenceResolver.resolve(&dataset, parallel: options.parallel)
+        report.keyIndexPaths = ReferenceResolver.resolve(&dataset, parallel: options.parallel)
         releaseFreeMemory()
         return (dataset, report)
     }

@@ -6,6 +6,10 @@ public struct LoadReport: Sendable {
     /// Per entity, what loading it found.
     public internal(set) var entities: [String: EntityLoadReport] = [:]
 
+    /// Per table with an `id` column, how its ids were indexed (the loader's statistics: tests
+    /// check which path big tables take).
+    package internal(set) var keyIndexPaths: [String: StringDictionary.IndexPath] = [:]
+
     /// Creates an empty report.
     public init() {}
 

@@ -1,14 +1,32 @@
 import Foundation
 
-/// Reference values of at most 8 bytes collected for one batched intern (see
-/// ``StringDictionary/internShort(_:lengths:hashes:count:codes:positions:)``).
+/// Reference values collected for one batched intern: values of at most 8 bytes (see
+/// ``StringDictionary/internShort(_:lengths:hashes:count:codes:positions:)``), or values of 9 to
+/// ``longLength`` bytes (see ``StringDictionary/internLong(_:starts:lengths:hashes:count:codes:positions:)``),
+/// never both in one batch.
 struct PendingKeys {
     static let capacity = 64
+    /// The longest value that waits for a batch (a GUID is 36 bytes); longer ones are interned
+    /// at once.
+    static let longLength = 64
+    /// Short values packed into words, or the start of each long value in ``longBytes``.
     let words = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
     let lengths = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
     let positions = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+    /// The bytes of the long values, back to back (copied: a cell's bytes may not outlive it).
+    let longBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * longLength)
     var count = 0
+    /// Whether the waiting values are long ones.
+    var holdsLong = false
+    /// The bytes used in ``longBytes``.
+    var longByteCount = 0
+
+    /// Drops the last waiting value (a rolled-back row's).
+    mutating func dropLast() {
+        count -= 1
+        if holdsLong { longByteCount = Int(words[count]) }
+    }
 
     /// Releases the memory; the owner calls it once.
     func free() {
@@ -16,5 +34,6 @@ struct PendingKeys {
         lengths.deallocate()
         hashes.deallocate()
         positions.deallocate()
+        longBytes.deallocate()
     }
 }

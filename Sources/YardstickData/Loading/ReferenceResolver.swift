@@ -12,22 +12,42 @@ enum ReferenceResolver {
         case date(table: String, column: String, index: DateIndex)
     }
 
-    static func resolve(_ dataset: inout Dataset, parallel: Bool) {
-        // Index the ids of every table once (in parallel), before resolving references.
-        let names = dataset.tables.keys.sorted()
-        let indexed = ResultSlots<Table>(count: names.count)
+    /// Indexes every table's ids, resolves every reference to rows and builds the reference
+    /// and date indexes.
+    ///
+    /// - Returns: Per table with an `id` column, how its ids were indexed.
+    @discardableResult
+    static func resolve(_ dataset: inout Dataset, parallel: Bool) -> [String: StringDictionary.IndexPath] {
+        // Index the ids of every table once, before resolving references: big tables one at
+        // a time on all cores, the others side by side (nested concurrentPerform calls would
+        // run serially).
+        let cores = parallel ? ProcessInfo.processInfo.activeProcessorCount : 1
+        var paths: [String: StringDictionary.IndexPath] = [:]
+        let big = dataset.tables.keys.sorted().filter {
+            cores > 1 && (dataset.tables[$0]?.rowCount ?? 0) >= StringDictionary.parallelIndexThreshold
+        }
+        for name in big {
+            guard var table = dataset.tables.removeValue(forKey: name) else { continue }
+            paths[name] = table.buildKeyIndex(parts: cores)
+            dataset.tables[name] = table
+        }
+        let names = dataset.tables.keys.sorted().filter { !big.contains($0) }
+        let indexed = ResultSlots<(Table, StringDictionary.IndexPath?)>(count: names.count)
         let unindexed = dataset
         let index: @Sendable (Int) -> Void = { slot in
             guard var table = unindexed.tables[names[slot]] else { return }
-            table.buildKeyIndex()
-            indexed.set(slot, table)
+            let path = table.buildKeyIndex()
+            indexed.set(slot, (table, path))
         }
         if parallel {
             DispatchQueue.concurrentPerform(iterations: names.count, execute: index)
         } else {
             for slot in names.indices { index(slot) }
         }
-        for table in indexed.values { dataset.tables[table.entity.name] = table }
+        for (table, path) in indexed.values {
+            dataset.tables[table.entity.name] = table
+            paths[table.entity.name] = path
+        }
         releaseFreeMemory()
         var jobs: [Job] = []
         for (name, table) in dataset.tables.sorted(by: { $0.key < $1.key }) {
@@ -61,6 +81,7 @@ enum ReferenceResolver {
                 dataset.tables[table]?.dateIndexes[column] = index
             }
         }
+        return paths
     }
 
     private static func run(_ job: Job, _ dataset: Dataset) -> Outcome {

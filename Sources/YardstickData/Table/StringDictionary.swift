@@ -104,6 +104,25 @@ public struct StringDictionary: Sendable {
     /// - Returns: Per code that repeats an earlier value, the pair (repeat, first).
     @discardableResult
     package mutating func buildIndex() -> [(repeat: Int32, first: Int32)] {
+        buildIndex(parts: 1).repeats
+    }
+
+    /// How ``buildIndex(parts:)`` indexed the values.
+    package enum IndexPath: Equatable, Sendable {
+        /// Already in strictly ascending order: found by bisection, no hash table.
+        case sorted
+        /// A hash table filled by one thread.
+        case hashed
+        /// A hash table filled by this many threads, each owning a range of its slots.
+        case hashedInParts(Int)
+    }
+
+    /// Indexes every value for lookup, as ``buildIndex()`` does, filling the hash table with
+    /// up to `parts` threads when there are at least ``parallelIndexThreshold`` values (ids in
+    /// no order: GUIDs, Salesforce ids, unsorted integers).
+    ///
+    /// - Returns: The repeats, as ``buildIndex()`` returns them, and the path taken.
+    package mutating func buildIndex(parts: Int) -> (repeats: [(repeat: Int32, first: Int32)], path: IndexPath) {
         // Many values already in strictly ascending order (ids in file order) are unique and
         // can be found by bisection: no table of millions of slots to fill.
         if ends.count >= Self.sortedIndexThreshold && isStrictlyAscending() {
@@ -113,10 +132,16 @@ public struct StringDictionary: Sendable {
             isSorted = true
             isIndexed = true
             codesAreUnique = true
-            return []
+            return ([], .sorted)
         }
-        return buildHashIndex()
+        if parts > 1 && ends.count >= Self.parallelIndexThreshold {
+            return (buildHashIndex(parts: parts), .hashedInParts(parts))
+        }
+        return (buildHashIndex(), .hashed)
     }
+
+    /// At least this many values in no order are indexed on several threads.
+    static let parallelIndexThreshold = 1 << 16
 
     /// Whether every value is greater (in byte order) than the one before it.
     private func isStrictlyAscending() -> Bool {
@@ -195,17 +220,20 @@ public struct StringDictionary: Sendable {
                 slots.withUnsafeMutableBufferPointer { table in
                     // Hashes are computed a batch ahead and their slots read early, so the cache
                     // misses of a batch overlap instead of coming one after the other.
-                    let batch = 16
+                    let batch = 64
                     var hashes = [UInt64](repeating: 0, count: batch)
                     var touched: UInt64 = 0
                     for code in 0..<ends.count {
                         if code % batch == 0 {
-                            for ahead in code..<min(code + batch, ends.count) {
+                            let last = min(code + batch, ends.count)
+                            for ahead in code..<last {
                                 let value = UnsafeRawBufferPointer(
                                     rebasing: stored[(ahead == 0 ? 0 : Int(ends[ahead - 1]))..<Int(ends[ahead])])
-                                let hash = Self.hash(value)
-                                hashes[ahead - code] = hash
-                                touched ^= table[Int(truncatingIfNeeded: hash) & mask]
+                                hashes[ahead - code] = Self.hash(value)
+                            }
+                            // Slot reads alone in a tight loop: many misses in flight at once.
+                            for ahead in code..<last {
+                                touched ^= table[Int(truncatingIfNeeded: hashes[ahead - code]) & mask]
                             }
                         }
                         let start = code == 0 ? 0 : Int(ends[code - 1])
@@ -239,6 +267,158 @@ public struct StringDictionary: Sendable {
         isIndexed = true
         codesAreUnique = repeats.isEmpty
         return repeats
+    }
+
+    /// Indexes every value in a compact hash table filled by `parts` threads (see
+    /// ``buildIndex(parts:)``): the same table lookups as ``buildHashIndex()`` and the same
+    /// repeats.
+    ///
+    /// Thread `p` owns the slots `p * size / parts ..< (p + 1) * size / parts` and inserts, in
+    /// code order, the values whose home slot is there. A probe that would run past the end of
+    /// its range stops; those values are inserted afterwards on one thread, in code order, with
+    /// the usual wrap-around probe. Every value still lies after its home slot with no empty
+    /// slot in between, so lookups are unchanged. Equal values share a home slot, hence a
+    /// thread (or both wait for the last pass), so the first in code order keeps its place and
+    /// later ones are reported as repeats of it.
+    private mutating func buildHashIndex(parts: Int) -> [(repeat: Int32, first: Int32)] {
+        isSorted = false
+        var tableSize = 16
+        while tableSize * 5 < ends.count * 8 { tableSize <<= 1 }
+        let size = tableSize
+        let parts = min(parts, size / 16)
+        stride = 1
+        slots = []
+        slots = Array(repeating: 0, count: size)
+        mask = size - 1
+        let mask = self.mask
+        let found = ResultSlots<(repeats: [(Int32, Int32)], overflow: [Int32])>(count: parts)
+        bytes.withUnsafeBytes { stored in
+            ends.withUnsafeBufferPointer { ends in
+                slots.withUnsafeMutableBufferPointer { table in
+                    let shared = Unchecked((stored, ends, table))
+                    DispatchQueue.concurrentPerform(iterations: parts) { part in
+                        let (stored, ends, table) = shared.value
+                        found.set(
+                            part,
+                            Self.fillPart(
+                                stored, ends, table, mask: mask, from: part * size / parts,
+                                to: (part + 1) * size / parts))
+                    }
+                }
+            }
+        }
+        var repeats: [(repeat: Int32, first: Int32)] = []
+        var overflow: [Int32] = []
+        for (partRepeats, partOverflow) in found.values {
+            repeats += partRepeats.map { (repeat: $0.0, first: $0.1) }
+            overflow += partOverflow
+        }
+        overflow.sort()
+        bytes.withUnsafeBytes { stored in
+            ends.withUnsafeBufferPointer { ends in
+                slots.withUnsafeMutableBufferPointer { table in
+                    for code in overflow {
+                        let value = Self.value(stored, ends, Int(code))
+                        let hash = Self.hash(value)
+                        let tag = Self.compactTag(hash)
+                        var slot = Int(truncatingIfNeeded: hash) & mask
+                        while true {
+                            let entry = table[slot]
+                            if entry == 0 {
+                                table[slot] = tag << 32 | UInt64(code + 1)
+                                break
+                            }
+                            if entry >> 32 == tag {
+                                let other = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                                if Self.equals(stored, ends, code: other, value) {
+                                    repeats.append((repeat: code, first: other))
+                                    break
+                                }
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                    }
+                }
+            }
+        }
+        // In code order, as one thread finds them.
+        repeats.sort { $0.repeat < $1.repeat }
+        isIndexed = true
+        codesAreUnique = repeats.isEmpty
+        return repeats
+    }
+
+    /// One thread's share of ``buildHashIndex(parts:)``: inserts the values whose home slot is
+    /// in `lower..<upper`; returns the repeats it found and the values whose probe reached
+    /// `upper`.
+    private static func fillPart(
+        _ stored: UnsafeRawBufferPointer, _ ends: UnsafeBufferPointer<UInt32>,
+        _ table: UnsafeMutableBufferPointer<UInt64>,
+        mask: Int, from lower: Int, to upper: Int
+    ) -> (repeats: [(Int32, Int32)], overflow: [Int32]) {
+        var repeats: [(Int32, Int32)] = []
+        var overflow: [Int32] = []
+        // The values of this part are gathered a batch at a time and their home slots read
+        // first, so the cache misses of a batch overlap.
+        let batch = 64
+        var codes = [Int32](repeating: 0, count: batch)
+        var hashes = [UInt64](repeating: 0, count: batch)
+        var touched: UInt64 = 0
+        var next = 0
+        let count = ends.count
+        while next < count {
+            var gathered = 0
+            while gathered < batch && next < count {
+                let hash = Self.hash(Self.value(stored, ends, next))
+                let home = Int(truncatingIfNeeded: hash) & mask
+                if home >= lower && home < upper {
+                    codes[gathered] = Int32(next)
+                    hashes[gathered] = hash
+                    gathered += 1
+                }
+                next += 1
+            }
+            // A tight loop of slot reads only, so that many misses are in flight at once
+            // (hashing in between would fill the processor's window first).
+            for index in 0..<gathered { touched ^= table[Int(truncatingIfNeeded: hashes[index]) & mask] }
+            for index in 0..<gathered {
+                let code = codes[index]
+                let hash = hashes[index]
+                let value = Self.value(stored, ends, Int(code))
+                let tag = Self.compactTag(hash)
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    if slot == upper {
+                        overflow.append(code)
+                        break
+                    }
+                    let entry = table[slot]
+                    if entry == 0 {
+                        table[slot] = tag << 32 | UInt64(code + 1)
+                        break
+                    }
+                    if entry >> 32 == tag {
+                        let other = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                        if Self.equals(stored, ends, code: other, value) {
+                            repeats.append((code, other))
+                            break
+                        }
+                    }
+                    slot += 1
+                }
+            }
+        }
+        if touched == 1 { sink = touched }
+        return (repeats, overflow)
+    }
+
+    /// The bytes of a code's value.
+    @inline(__always)
+    private static func value(_ stored: UnsafeRawBufferPointer, _ ends: UnsafeBufferPointer<UInt32>, _ code: Int)
+        -> UnsafeRawBufferPointer
+    {
+        let start = code == 0 ? 0 : Int(ends[code - 1])
+        return UnsafeRawBufferPointer(rebasing: stored[start..<Int(ends[code])])
     }
 
     /// The code of a value, adding it when new.
@@ -319,6 +499,55 @@ public struct StringDictionary: Sendable {
         }
     }
 
+    /// Whether ``internLong(_:starts:lengths:hashes:count:codes:positions:)`` applies: an
+    /// indexed dictionary that is not sorted.
+    var acceptsLongBatch: Bool { isIndexed && !isSorted }
+
+    /// Interns a batch of values of more than 8 bytes (GUIDs, Salesforce ids, long integers),
+    /// value `i` being the `lengths[i]` bytes at `bytes + starts[i]`, and writes its code to
+    /// `codes[positions[i]]`: the same codes as interning them one by one. The home slots of
+    /// the batch are read first, then the stored bytes of the values found there, so the
+    /// cache misses of both reads overlap across the batch instead of coming one after the
+    /// other.
+    mutating func internLong(
+        _ values: UnsafePointer<UInt8>, starts: UnsafePointer<UInt64>, lengths: UnsafePointer<UInt8>,
+        hashes: UnsafeMutablePointer<UInt64>, count: Int, codes: UnsafeMutablePointer<Int32>,
+        positions: UnsafePointer<Int>
+    ) {
+        precondition(acceptsLongBatch, "batched intern needs an indexed, unsorted dictionary")
+        var touched: UInt64 = 0
+        let mask = self.mask
+        let stride = self.stride
+        slots.withUnsafeBufferPointer { table in
+            for index in 0..<count {
+                let value = UnsafeRawBufferPointer(start: values + Int(starts[index]), count: Int(lengths[index]))
+                hashes[index] = Self.hash(value)
+            }
+            // Slot reads alone in a tight loop: many misses in flight at once.
+            for index in 0..<count {
+                touched ^= table[(Int(truncatingIfNeeded: hashes[index]) & mask) &* stride]
+            }
+            bytes.withUnsafeBytes { stored in
+                ends.withUnsafeBufferPointer { ends in
+                    for index in 0..<count {
+                        let hash = hashes[index]
+                        let entry = table[(Int(truncatingIfNeeded: hash) & mask) &* stride]
+                        guard entry != 0 && entry >> 32 == Self.compactTag(hash) else { continue }
+                        let code = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                        let start = code == 0 ? 0 : Int(ends[code - 1])
+                        if start < stored.count { touched ^= UInt64(stored[start]) }
+                    }
+                }
+            }
+        }
+        if touched == 1 { Self.sink = touched }
+        for index in 0..<count {
+            let value = UnsafeRawBufferPointer(start: values + Int(starts[index]), count: Int(lengths[index]))
+            let (slot, tag, found) = findLong(value, hash: hashes[index])
+            codes[positions[index]] = found ?? insert(value, slot: slot, tag: tag)
+        }
+    }
+
     /// The bytes of a value of at most 8 bytes as a little-endian word, zero-padded.
     @inline(__always)
     static func packedShort(_ value: UnsafeRawBufferPointer) -> UInt64 { packed(value) }
@@ -364,7 +593,14 @@ public struct StringDictionary: Sendable {
                 }
             }
         }
-        let hash = Self.hash(value)
+        return findLong(value, hash: Self.hash(value))
+    }
+
+    /// ``find(_:)`` for a value hashed with ``hash(_:)`` (any value in the compact layout,
+    /// one of more than 8 bytes in the wide layout).
+    @inline(__always)
+    private func findLong(_ value: UnsafeRawBufferPointer, hash: UInt64) -> (slot: Int, tag: UInt64, found: Int32?) {
+        let mask = self.mask
         let tag = Self.compactTag(hash)
         let stride = self.stride
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -496,11 +732,16 @@ public struct StringDictionary: Sendable {
             index += 8
         }
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while index < count {
-            tail |= UInt64(value[index]) << shift
-            shift += 8
-            index += 1
+        if index < count && count >= 8 {
+            // The last 8 bytes, overlapping the words already mixed: one load, not a loop.
+            tail = value.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        } else {
+            var shift: UInt64 = 0
+            while index < count {
+                tail |= UInt64(value[index]) << shift
+                shift += 8
+                index += 1
+            }
         }
         hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
         hash ^= hash >> 29

@@ -27,11 +27,17 @@ public struct Table: Sendable {
     }
 
     /// Indexes the `id` column for ``row(forKey:)`` and finds repeated ids.
-    package mutating func buildKeyIndex() {
+    ///
+    /// - Parameter parts: The threads that may fill the id index of a big table whose ids are
+    ///   in no order.
+    /// - Returns: How the ids were indexed; nil when there was nothing to index (no `id`
+    ///   column, or already indexed).
+    @discardableResult
+    package mutating func buildKeyIndex(parts: Int = 1) -> StringDictionary.IndexPath? {
         guard keyRows.isEmpty, var id = columns["id"], case .string(let codes) = id.storage else {
-            return
+            return nil
         }
-        let repeats = id.dictionary.buildIndex()
+        let (repeats, path) = id.dictionary.buildIndex(parts: parts)
         columns["id"] = id
         var rowOfCode = [Int32](repeating: -1, count: id.dictionary.count)
         for (row, code) in codes.enumerated() where code >= 0 && rowOfCode[Int(code)] < 0 {
@@ -54,6 +60,7 @@ public struct Table: Sendable {
         }
         keyRows = first
         duplicateKeys = duplicates
+        return path
     }
 
     /// The column of a field, if mapped.
