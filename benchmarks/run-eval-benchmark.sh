@@ -195,10 +195,10 @@ for ((i = 1; i <= RUNS; i++)); do
   out_args=(); [[ $i -eq 1 ]] && out_args=(--out "$DUCK_CSV")
   run_one duckdb "$PYTHON" "$HERE/duckdb_eval.py" "$WS" "${duck_args[@]}" "${out_args[@]}"
   if [[ $have_y -eq 1 ]]; then
-    run_one yardstick "$YBIN" run --workspace "$WS" --indicators "$HERE/indicators" \
+    run_one yardstick "$YBIN" run --no-cache --workspace "$WS" --indicators "$HERE/indicators" \
       --period-range 2025-01..2026-12 --per user --format csv --out "$Y_CSV" --timings
     # One month (the same month the other engines time), as its own run.
-    run_one yardstick-month "$YBIN" run --workspace "$WS" --indicators "$HERE/indicators" \
+    run_one yardstick-month "$YBIN" run --no-cache --workspace "$WS" --indicators "$HERE/indicators" \
       --period 2026-10 --per user --format csv --out "$OUT/eval-yardstick-month.csv" --timings
   fi
   if [[ $have_d -eq 1 ]]; then
@@ -279,7 +279,7 @@ if [[ $have_y -eq 1 && "${E2E:-1}" != 0 ]]; then
       log "end to end, $ids ids: run $i/$RUNS"
       E2E_PROFILE="$ids" RESULTS="$E2E_RESULTS" run_one duckdb-e2e "$PYTHON" "$HERE/duckdb_eval.py" "$ws" \
         "${duck_args[@]}" --end-to-end --out "$OUT/e2e-duckdb-$ids$SUFFIX.csv"
-      E2E_PROFILE="$ids" RESULTS="$E2E_RESULTS" run_one yardstick-e2e "$YBIN" run --workspace "$ws" \
+      E2E_PROFILE="$ids" RESULTS="$E2E_RESULTS" run_one yardstick-e2e "$YBIN" run --no-cache --workspace "$ws" \
         --indicators "$HERE/indicators" --period 2026-10 --per user --format csv \
         --out "$OUT/e2e-yardstick-$ids$SUFFIX.csv" --timings
     done

@@ -85,7 +85,7 @@ for ((i = 1; i <= RUNS; i++)); do
   log "run $i/$RUNS"
   out_args=(); [[ $i -eq 1 ]] && out_args=(--out "$DUCK_CSV")
   run_one duckdb "$PYTHON" "$HERE/duckdb_keys.py" "$WS" "${duck_args[@]}" "${out_args[@]}"
-  run_one yardstick "$YBIN" run --workspace "$WS" --indicators "$HERE/indicators-keys" \
+  run_one yardstick "$YBIN" run --no-cache --workspace "$WS" --indicators "$HERE/indicators-keys" \
     --period-range 2025-01..2026-12 --per user --format csv --out "$Y_CSV" --timings
 done
 

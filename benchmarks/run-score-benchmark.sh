@@ -97,13 +97,13 @@ PY
 status=0
 for ((i = 1; i <= RUNS; i++)); do
   log "run $i/$RUNS"
-  run_one run "$OUT/score-bench-run.csv" "$YBIN" run --workspace "$WS" --period-range "$PERIODS" --per user \
+  run_one run "$OUT/score-bench-run.csv" "$YBIN" run --no-cache --workspace "$WS" --period-range "$PERIODS" --per user \
     --format csv --out "$OUT/score-bench-run.csv" || status=1
-  run_one score "$OUT/score-bench-score.csv" "$YBIN" score --workspace "$WS" --model benchmark \
+  run_one score "$OUT/score-bench-score.csv" "$YBIN" score --no-cache --workspace "$WS" --model benchmark \
     --period-range "$PERIODS" --as-of "$AS_OF" --per user --no-comparisons --format csv --out "$OUT/score-bench-score.csv" \
     || status=1
   if [[ "${COMPARISONS:-1}" == 1 ]]; then
-    run_one score-comparisons "$OUT/score-bench-score-comparisons.csv" "$YBIN" score --workspace "$WS" \
+    run_one score-comparisons "$OUT/score-bench-score-comparisons.csv" "$YBIN" score --no-cache --workspace "$WS" \
       --model benchmark --period-range "$PERIODS" --as-of "$AS_OF" --per user --format csv \
       --out "$OUT/score-bench-score-comparisons.csv" || status=1
   fi
