@@ -104,16 +104,19 @@ struct BreakdownPass {
         let engine = evaluator.engine
         var layouts: [Grain: (subjects: [SubjectInfo], runs: PartitionRuns?)] = [:]
         for grain in grains where layouts[grain] == nil {
-            let subjects = try SubjectCatalog.subjects(
-                of: grain, in: engine.dataset, companyName: evaluator.workspace.name)
+            let subjects = try SubjectCatalog.subjects(of: grain, in: engine.dataset, workspace: evaluator.workspace)
             var partition: SubjectPartition?
             if evaluator.paths.partitioned {
                 if subjects.count == 1, case .company = subjects[0].subject {
                     partition = .company(splitBy: members)
                 } else {
-                    let isAccounts =
-                        subjects.first.map { if case .accounts = $0.subject { true } else { false } } ?? false
-                    let targetCount = engine.dataset[isAccounts ? "accounts" : "users"]?.rowCount ?? 0
+                    let targetEntity: String
+                    switch subjects.first?.subject {
+                    case .accounts?: targetEntity = "accounts"
+                    case .entity(let entity)?: targetEntity = entity.entity
+                    default: targetEntity = "users"
+                    }
+                    let targetCount = engine.dataset[targetEntity]?.rowCount ?? 0
                     partition = SubjectPartition(subjects.map(\.subject), targetCount: targetCount)?
                         .splitting(by: members)
                 }
