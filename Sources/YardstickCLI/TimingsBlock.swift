@@ -26,6 +26,11 @@ enum TimingsBlock {
             "queries: \(statistics.partitionQueries) grouped (\(statistics.partitionQueriesAhead) computed ahead,"
                 + " \(statistics.discoveredQueries) discovered), \(statistics.subjectQueries) for one subject at a time"
         )
+        if statistics.peerBinFigures > 0 {
+            lines.append(
+                "peer bins: \(statistics.peerBinFigures) figures binned by the host,"
+                    + " \(statistics.evaluationStages) evaluation stages")
+        }
         let ids = report.indicators.map(\.id).filter { statistics.figuresByIndicator[$0] != nil }
         if !ids.isEmpty {
             let header = ["indicator", "column mode", "prefetched", "per subject", "alone", "not run", "failed"]

@@ -67,18 +67,35 @@ public struct Evaluator: Sendable {
     /// The run is a sequence of steps: choose the indicators (`RunnableIndicators`), lay out
     /// the work (`EvaluationPlan`), compute the shared queries ahead (`QueryPrefill`),
     /// evaluate what column mode can (`ColumnPass`), then the rest per subject
-    /// (`SubjectPass`), and assemble the report.
+    /// (`SubjectPass`), and assemble the report. When indicators declare peer bins
+    /// (`quantile_bins`, `threshold_bins`), the run goes in stages (see
+    /// ``runWithPeerBins(_:sources:periods:grains:only:)``).
     public func run(sources: [Source], periods: [Period], grains: [Grain], only ids: Set<String>? = nil)
         throws(EvaluationError) -> RunReport
     {
         let loaded = try load(sources)
+        if loaded.definitions.contains(where: { $0.peerBins != nil }) {
+            return try runWithPeerBins(loaded, sources: sources, periods: periods, grains: grains, only: ids)
+        }
         let selection = try RunnableIndicators(loaded, only: ids, dataset: engine.dataset)
         let plan = try plan(grains: grains, periods: periods)
+        return evaluate(loaded, selection, sources: sources, plan: plan, periods: periods, peerBins: PeerBinValues())
+    }
+
+    /// One evaluation of the indicators of `selection` over `plan`: the steps of ``run(sources:periods:grains:only:)``
+    /// after the plan, with the peer bins known so far.
+    func evaluate(
+        _ loaded: LoadedSources, _ selection: RunnableIndicators, sources: [Source], plan: EvaluationPlan,
+        periods: [Period], peerBins: PeerBinValues
+    ) -> RunReport {
         let ids = selection.ids
+        loaded.session.peerBins = peerBins
         let prefilled = QueryPrefill.run(plan, ids: ids, session: loaded.session)
         let stops = LimitStops()
+        var settings = sessionSettings
+        settings.peerBins = peerBins
         let columnPass = ColumnPass(
-            plan: plan, ids: ids, sources: sources, settings: sessionSettings,
+            plan: plan, ids: ids, sources: sources, settings: settings,
             workerCount: min(workers, max(1, plan.units.count)), columnMode: columnMode, prefetch: paths.prefetch,
             stops: stops)
         let recorder = FigureRecorder(selection.runnable, locale: workspace.locale)

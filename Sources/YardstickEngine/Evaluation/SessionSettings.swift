@@ -15,9 +15,14 @@ struct SessionSettings: Sendable {
     var today: Int32
     /// Where `require` finds the indicators' own modules.
     var modules: ModuleFolder?
+    /// The peer bins known to the stage of the run the sessions evaluate.
+    var peerBins = PeerBinValues()
 
     /// A new session, on the calling thread, with no indicator loaded.
     func start() throws(LuaError) -> EvaluationSession {
-        try EvaluationSession(engine: engine, calendar: calendar, limits: limits, today: today, modules: modules)
+        let session = try EvaluationSession(
+            engine: engine, calendar: calendar, limits: limits, today: today, modules: modules)
+        session.peerBins = peerBins
+        return session
     }
 }

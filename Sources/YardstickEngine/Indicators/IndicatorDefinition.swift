@@ -21,6 +21,9 @@ public struct IndicatorDefinition: Sendable, Hashable {
     public var needs: [String]
     /// The file it came from, relative to the workspace.
     public var file: String
+    /// For `value = quantile_bins(…)` or `threshold_bins(…)`: the bins the host computes as its
+    /// value (see ``PeerBins``); nil for an indicator whose value function computes it.
+    package var peerBins: PeerBins? = nil
 
     /// The title in a locale (`zh-CN` uses the Chinese title when there is one).
     public func title(locale: String) -> String {
@@ -80,8 +83,12 @@ extension IndicatorDefinition {
                 needs.append(name)
             }
         }
-        return IndicatorDefinition(
+        var definition = IndicatorDefinition(
             id: id, title: title, titleZH: titleZH, description: table["description"].stringValue ?? "",
             unit: unit, higherIsBetter: better == "higher", per: per, needs: needs, file: file)
+        if case .table(let bins) = table["peer_bins"] {
+            definition.peerBins = try PeerBins.parse(bins, of: id, file: file)
+        }
+        return definition
     }
 }

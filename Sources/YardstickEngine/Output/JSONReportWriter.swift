@@ -50,7 +50,7 @@ public struct JSONReportWriter: ReportWriter {
 
     private static func statisticsJSON(_ statistics: EvaluationStatistics) -> JSONText {
         func seconds(_ value: Double) -> JSONText { .number(ResultValue.number(value).plainText) }
-        return .object([
+        var fields: [String: JSONText] = [
             "figures": figurePathsJSON(statistics.figures),
             "figures_by_indicator": .object(statistics.figuresByIndicator.mapValues(figurePathsJSON)),
             "queries": .object([
@@ -61,7 +61,14 @@ public struct JSONReportWriter: ReportWriter {
             ]),
             "discovery_seconds": seconds(statistics.discoverySeconds),
             "prefill_seconds": seconds(statistics.prefillSeconds),
-        ])
+        ]
+        if statistics.peerBinFigures > 0 {
+            fields["peer_bins"] = .object([
+                "figures": .number(String(statistics.peerBinFigures)),
+                "stages": .number(String(statistics.evaluationStages)),
+            ])
+        }
+        return .object(fields)
     }
 
     private static func figurePathsJSON(_ paths: FigurePaths) -> JSONText {

@@ -35,6 +35,8 @@ local globals = {
   { "days", P.duration("days"), public },
   { "hours", P.duration("hours"), public },
   { "date", P.date, public },
+  { "quantile_bins", P.quantile_bins, public },
+  { "threshold_bins", P.threshold_bins, public },
 }
 local published = { globals = {}, view = {}, grouped = {}, definitions = definitions }
 for i, global in ipairs(globals) do
