@@ -45,6 +45,8 @@ for i, global in ipairs(globals) do
   published.globals[i] = name
   definitions.global[name] = fn
 end
+definitions.optional.global.quantile_bins = { "options" }
+definitions.optional.global.threshold_bins = { "options" }
 for name in pairs(view_methods) do published.view[#published.view + 1] = name end
 for name in pairs(grouped_methods) do published.grouped[#published.grouped + 1] = name end
 sort(published.view)

@@ -31,17 +31,17 @@ local function check_id(name, id)
   end
 end
 
-local function quantile_bins(id, n, options)
-  check_id("quantile_bins", id)
+local function quantile_bins(indicator_id, n, options)
+  check_id("quantile_bins", indicator_id)
   if math_type(n) ~= "integer" or n < 2 or n > 100 then
     error("quantile_bins: the number of bins must be a whole number from 2 to 100", 2)
   end
-  return setmetatable({ method = "quantiles", base = id, n = n, better = better_of("quantile_bins", options) },
+  return setmetatable({ method = "quantiles", base = indicator_id, n = n, better = better_of("quantile_bins", options) },
     PeerBins)
 end
 
-local function threshold_bins(id, thresholds, options)
-  check_id("threshold_bins", id)
+local function threshold_bins(indicator_id, thresholds, options)
+  check_id("threshold_bins", indicator_id)
   if type(thresholds) ~= "table" or #thresholds == 0 then
     error("threshold_bins: the thresholds are a list of numbers, such as { 10, 50, 100 }", 2)
   end
@@ -57,7 +57,7 @@ local function threshold_bins(id, thresholds, options)
         .. tostring(list[i]) .. ")", 2)
     end
   end
-  return setmetatable({ method = "thresholds", base = id, n = #list + 1, thresholds = list,
+  return setmetatable({ method = "thresholds", base = indicator_id, n = #list + 1, thresholds = list,
     better = better_of("threshold_bins", options) }, PeerBins)
 end
 
