@@ -17,6 +17,8 @@ package final class PartitionRuns: @unchecked Sendable {
     /// The run's periods, computed together.
     package let periods: [PeriodDays]
     private let periodIndex: [PeriodDays: Int]
+    /// The key tables and key query values of the run (``KeyTableCache``).
+    package let keyTables = KeyTableCache()
     private let lock = NSLock()
     private var slots: [Key: Slot] = [:]
 

@@ -14,6 +14,8 @@ public final class QueryEngine: @unchecked Sendable {
     private let lock = NSLock()
     private var compiled: [QueryPlan: CompiledPlan] = [:]
     private var subjectDayIndexes: [String: LazyDayIndex] = [:]
+    /// How key views were computed (see ``KeyStatistics``).
+    package let keyStatistics = KeyStatistics()
 
     /// One per-subject day index, built by the first thread that needs it while threads that
     /// need other indexes go on building theirs.

@@ -15,7 +15,9 @@ enum ColumnEligibility {
     /// The globals a column-mode function may call.
     static let functions: Set<String> = ["ratio", "missing", "days", "hours", "date"]
     /// View methods that give another view.
-    static let viewMethods: Set<String> = ["where", "during", "before", "between", "group_by"]
+    static let viewMethods: Set<String> = [
+        "where", "during", "before", "between", "group_by", "per", "minus", "intersect", "union",
+    ]
     /// View methods that give a value.
     static let terminalMethods: Set<String> = [
         "count", "sum", "avg", "min", "max", "median", "percentile", "count_distinct", "distinct", "first",

@@ -16,6 +16,8 @@ final class EvaluationSession {
     var plans: [QueryEngine.PreparedPlan] = []
     /// Aggregates registered by the prelude, by id, prepared for repeated runs.
     var aggregates: [QueryEngine.PreparedAggregate] = []
+    /// Key views and key queries registered by the prelude (``KeyRegistry``).
+    let keys = KeyRegistry()
     /// The queries run, with their rows, since the session last focused in
     /// ``EvaluationMode/tracedSubject(_:)`` mode (for explain).
     private(set) var trace: [TraceEntry] = []

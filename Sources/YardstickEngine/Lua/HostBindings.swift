@@ -10,6 +10,7 @@ enum HostBindings {
         try registerPlans(on: vm, session: session)
         try registerAggregateValues(on: vm, session: session)
         try registerRowsAndContext(on: vm, session: session)
+        try KeyBindings.register(on: vm, session: session)
     }
 
     /// `plan` and `prepare_aggregate`: views and aggregates prepared once, then named by id.
@@ -137,7 +138,7 @@ enum HostBindings {
         }
     }
 
-    private static func filter(_ spec: LuaTable) throws(HostError) -> [QueryFilter] {
+    static func filter(_ spec: LuaTable) throws(HostError) -> [QueryFilter] {
         guard let op = spec["op"].stringValue, let field = spec["field"].stringValue else {
             throw HostError("plan: filter without op or field")
         }
@@ -184,7 +185,7 @@ enum HostBindings {
         }
     }
 
-    private static func measure(_ value: LuaValue) throws(HostError) -> Measure? {
+    static func measure(_ value: LuaValue) throws(HostError) -> Measure? {
         switch value {
         case .nil: return nil
         case .string(let field): return .field(FieldPath(field))
@@ -197,7 +198,7 @@ enum HostBindings {
         }
     }
 
-    private static func aggregate(_ name: String, measure: Measure?, extra: LuaValue?, by: Measure?)
+    static func aggregate(_ name: String, measure: Measure?, extra: LuaValue?, by: Measure?)
         throws(HostError) -> Aggregate
     {
         func needs() throws(HostError) -> Measure {

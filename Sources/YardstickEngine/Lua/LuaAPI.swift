@@ -31,7 +31,7 @@ package enum LuaAPI {
     }
 
     /// Every declared name.
-    package static let entries: [Entry] = globals + scope + view
+    package static let entries: [Entry] = globals + scope + view + keyViews
 
     static let globals: [Entry] = [
         Entry(

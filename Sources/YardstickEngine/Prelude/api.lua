@@ -13,6 +13,7 @@ local view_methods, grouped_methods, aggregates = P.view_methods, P.grouped_meth
 -- lists, by place and name, the parameters a script may leave out (none today).
 local definitions = { global = {}, view = {}, optional = { global = {}, view = {} } }
 for name, fn in pairs(view_methods) do definitions.view[name] = aggregates[name] or fn end
+for name, list in pairs(P.optional_view or {}) do definitions.optional.view[name] = list end
 
 for _, methods in ipairs({ view_methods, grouped_methods }) do
   local names = {}
@@ -51,5 +52,6 @@ for name in pairs(view_methods) do published.view[#published.view + 1] = name en
 for name in pairs(grouped_methods) do published.grouped[#published.grouped + 1] = name end
 sort(published.view)
 sort(published.grouped)
+published.keys = P.key_names
 
 P.published = published

@@ -1,0 +1,161 @@
+import YardstickData
+
+/// Builds the key table of a `per` node from rows: one hash pass assigns each row its key, then
+/// each per-key aggregate is folded per key.
+///
+/// `count` and `min`/`max` of a date or datetime field are folded into plain arrays in the
+/// same pass ("fast columns"); every other aggregate folds each key's rows with an
+/// ``Accumulator``, exactly as a view's aggregate folds a subject's rows.
+struct KeyTableBuilder {
+    let key: KeyExtractor
+    let columns: [KeyColumn]
+    private let prototypes: [Accumulator]
+    private let fast: [FastColumn?]
+    let statistics: KeyStatistics
+
+    /// A per-key aggregate folded into arrays indexed by key.
+    private enum FastColumn {
+        case count
+        case dayExtreme(days: [Int32], validity: Validity, minimum: Bool)
+        case instantExtreme(seconds: [Int64], validity: Validity, minimum: Bool)
+    }
+
+    init(key path: FieldPath, columns: [KeyColumn], table: Table, dataset: Dataset, statistics: KeyStatistics)
+        throws(QueryError)
+    {
+        key = try KeyExtractor(path, on: table, dataset: dataset)
+        self.columns = columns
+        self.statistics = statistics
+        var prototypes: [Accumulator] = []
+        var fast: [FastColumn?] = []
+        for column in columns {
+            prototypes.append(try Accumulator(column.aggregate, table: table, dataset: dataset))
+            fast.append(Self.fastColumn(column.aggregate, table))
+        }
+        self.prototypes = prototypes
+        self.fast = fast
+    }
+
+    private static func fastColumn(_ aggregate: Aggregate, _ table: Table) -> FastColumn? {
+        let minimum: Bool
+        let path: FieldPath
+        switch aggregate {
+        case .count: return .count
+        case .minimum(.field(let p)):
+            minimum = true
+            path = p
+        case .maximum(.field(let p)):
+            minimum = false
+            path = p
+        default: return nil
+        }
+        guard path.names.count == 1, let column = table[path.names[0]] else { return nil }
+        switch column.storage {
+        case .date(let days): return .dayExtreme(days: days, validity: column.validity, minimum: minimum)
+        case .datetime(let seconds):
+            return .instantExtreme(seconds: seconds, validity: column.validity, minimum: minimum)
+        default: return nil
+        }
+    }
+
+    /// The key table of `rows` (in row order).
+    func build(_ rows: ArraySlice<Int32>) -> KeyTable {
+        var index: [Int64: Int32] = [:]
+        var texts: [String: Int64] = [:]
+        var codes: [Int64] = []
+        var keys: [QueryValue] = []
+        var rowKeys: [Int32] = []
+        var keyedRows: [Int32] = []
+        rowKeys.reserveCapacity(rows.count)
+        keyedRows.reserveCapacity(rows.count)
+        var unresolved = false
+        let byText = key.needsTextIdentity
+        for row in rows {
+            guard let at = key.target(Int(row)) else { continue }
+            var (code, resolved) = key.code(at)
+            if !resolved {
+                unresolved = true
+                code |= 1 << 62
+            }
+            if byText {
+                let text = key.value(at).description
+                if let known = texts[text] {
+                    code = known
+                } else {
+                    code = Int64(texts.count)
+                    texts[text] = code
+                }
+            }
+            let slot: Int32
+            if let known = index[code] {
+                slot = known
+            } else {
+                slot = Int32(codes.count)
+                index[code] = slot
+                codes.append(code)
+                keys.append(key.value(at))
+            }
+            rowKeys.append(slot)
+            keyedRows.append(row)
+        }
+        let keyCount = codes.count
+        var values: [[QueryValue]] = []
+        var buckets: (offsets: [Int], values: [Int32])?
+        for position in columns.indices {
+            if let fastColumn = fast[position] {
+                values.append(Self.fold(fastColumn, keyedRows, rowKeys, keyCount))
+                statistics.record(fastColumns: 1)
+                continue
+            }
+            if buckets == nil { buckets = Bucketing.bucket(keyedRows, by: rowKeys, bucketCount: keyCount) }
+            let (offsets, ordered) = buckets!
+            let prototype = prototypes[position]
+            var folded: [QueryValue] = []
+            folded.reserveCapacity(keyCount)
+            for slot in 0..<keyCount {
+                let accumulator = prototype.fresh()
+                for row in ordered[offsets[slot]..<offsets[slot + 1]] { accumulator.add(Int(row)) }
+                folded.append(Self.null(accumulator.result()))
+            }
+            values.append(folded)
+            statistics.record(accumulatorColumns: 1)
+        }
+        let domain: KeyDomain = byText ? .local : (unresolved ? key.unresolvedDomain : key.domain)
+        return KeyTable(domain: domain, codes: codes, keys: keys, names: columns.map(\.name), columns: values)
+    }
+
+    /// A per-key value as a key-view field: a missing value is the field's null.
+    private static func null(_ value: QueryValue) -> QueryValue {
+        if case .missing = value { return KeyTable.null }
+        return value
+    }
+
+    private static func fold(_ column: FastColumn, _ rows: [Int32], _ keys: [Int32], _ keyCount: Int) -> [QueryValue] {
+        switch column {
+        case .count:
+            var counts = [Int64](repeating: 0, count: keyCount)
+            for key in keys { counts[Int(key)] += 1 }
+            return counts.map { .integer($0) }
+        case .dayExtreme(let days, let validity, let minimum):
+            var best = [Int32](repeating: minimum ? .max : .min, count: keyCount)
+            var seen = [Bool](repeating: false, count: keyCount)
+            for (row, key) in zip(rows, keys) where validity.isPresent(Int(row)) {
+                let day = days[Int(row)]
+                let slot = Int(key)
+                if !seen[slot] || (minimum ? day < best[slot] : day > best[slot]) { best[slot] = day }
+                seen[slot] = true
+            }
+            return (0..<keyCount).map { seen[$0] ? .date(best[$0]) : KeyTable.null }
+        case .instantExtreme(let seconds, let validity, let minimum):
+            var best = [Int64](repeating: minimum ? .max : .min, count: keyCount)
+            var seen = [Bool](repeating: false, count: keyCount)
+            for (row, key) in zip(rows, keys) where validity.isPresent(Int(row)) {
+                let value = seconds[Int(row)]
+                let slot = Int(key)
+                if !seen[slot] || (minimum ? value < best[slot] : value > best[slot]) { best[slot] = value }
+                seen[slot] = true
+            }
+            return (0..<keyCount).map { seen[$0] ? .datetime(best[$0]) : KeyTable.null }
+        }
+    }
+}
