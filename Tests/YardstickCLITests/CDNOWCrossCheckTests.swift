@@ -73,22 +73,48 @@ import Testing
         #expect(mismatches.isEmpty, "\(mismatches.count) mismatches:\n\(mismatches.prefix(20).joined(separator: "\n"))")
     }
 
-    @Test func activeCustomersByQuarterMatchDuckDB() throws {
-        let outcome = try CLI.run([
-            "run", "--workspace", Self.workspace, "--period-range", "1997-Q1..1998-Q2", "--per", "company", "--format",
-            "csv", "--indicators", "\(Self.workspace)/company",
-        ])
+    /// The company's figures of a run's long CSV, by period and indicator.
+    static func companyValues(_ arguments: [String]) throws -> [String: [String: String]] {
+        let outcome = try CLI.run(
+            ["run", "--workspace", workspace, "--per", "company", "--format", "csv"] + arguments)
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        var got: [String: String] = [:]
+        var values: [String: [String: String]] = [:]
         for line in outcome.stdout.split(separator: "\n").dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            got[fields[0]] = fields[5]
+            try #require(fields.count == 8, "\(line)")
+            values[fields[0], default: [:]][fields[4]] = fields[7] == "failed" ? "failed" : fields[5]
         }
+        return values
+    }
+
+    @Test func activeCustomersRepeatPurchaseRateAndRetentionByQuarterMatchDuckDB() throws {
+        let got = try Self.companyValues([
+            "--period-range", "1997-Q1..1998-Q2", "--indicators",
+            ["active_customers", "repeat_purchase_rate", "retention_rate"].map { "\(Self.workspace)/company/\($0).lua" }
+                .joined(separator: ","),
+        ])
         let expected = try Self.table("quarters.csv")
         #expect(expected.count == 6)
+        // 1997-Q1 has no customers the quarter before: its retention is missing (an empty cell).
+        #expect(expected.first?["retention_rate"] == "")
         for row in expected {
             let period = row["period"] ?? ""
-            #expect(got[period] == row["active_customers"], "\(period)")
+            for indicator in ["active_customers", "repeat_purchase_rate", "retention_rate"] {
+                let want = row[indicator] ?? "?"
+                #expect(Self.same(got[period]?[indicator], want), "\(period) \(indicator): \(got[period] ?? [:])")
+            }
+        }
+    }
+
+    @Test func newCustomersByMonthMatchDuckDB() throws {
+        let got = try Self.companyValues([
+            "--period-range", "1997-01..1998-06", "--indicators", "\(Self.workspace)/company/new_customers.lua",
+        ])
+        let expected = try Self.table("new_customers.csv")
+        #expect(expected.count == 18)
+        for row in expected {
+            let period = row["period"] ?? ""
+            #expect(got[period]?["new_customers"] == row["new_customers"], "\(period)")
         }
     }
 

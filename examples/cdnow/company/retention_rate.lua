@@ -1,5 +1,4 @@
 -- Retention: the share of the previous period's customers who bought again in this one.
--- Needs the keys part's view:per and key-view intersect (issue 10, items 1-2).
 return indicator {
   id = "retention_rate",
   title = { en = "Retention rate", zh = "留存率" },

@@ -1,5 +1,4 @@
 -- Repeat-purchase rate: the share of the period's customers who bought on two days or more.
--- Needs the keys part's view:per (issue 10, items 1-2).
 return indicator {
   id = "repeat_purchase_rate",
   title = { en = "Repeat-purchase rate", zh = "复购率" },

@@ -1,5 +1,4 @@
 -- New customers: customers whose first purchase ever falls in the period.
--- Needs the keys part's view:per (issue 10, items 1-2).
 return indicator {
   id = "new_customers",
   title = { en = "New customers", zh = "新客户数" },
