@@ -36,8 +36,8 @@ local function quantile_bins(indicator_id, n, options)
   if math_type(n) ~= "integer" or n < 2 or n > 100 then
     error("quantile_bins: the number of bins must be a whole number from 2 to 100", 2)
   end
-  return setmetatable({ method = "quantiles", base = indicator_id, n = n, better = better_of("quantile_bins", options) },
-    PeerBins)
+  local better = better_of("quantile_bins", options)
+  return setmetatable({ method = "quantiles", base = indicator_id, n = n, better = better }, PeerBins)
 end
 
 local function threshold_bins(indicator_id, thresholds, options)
