@@ -14,7 +14,7 @@ files["Tests/Prelude"] = {
 -- Indicator scripts see the API's globals (docs/lua-api.md). `value(s, k)` is the documented
 -- signature even where s or k is not used, and a description is prose on one line.
 files["examples"] = {
-  read_globals = { "indicator", "ratio", "missing", "is_missing", "days", "hours", "date", "cohort" },
+  read_globals = { "indicator", "ratio", "missing", "is_missing", "days", "hours", "date", "cohort", "quantile_bins", "threshold_bins" },
   ignore = { "212/s", "212/k" },
   max_line_length = false,
 }

@@ -16,6 +16,20 @@ if command -v luacheck >/dev/null 2>&1; then
 else
   echo "note: luacheck is not installed (apt-get install lua-check); skipping the Lua lint" >&2
 fi
+# The CDNOW example's expected values (examples/cdnow/expected), computed again with lifetimes and
+# DuckDB: test dependencies, installed with pip when missing; skipped when they cannot be had.
+# (The Swift suite compares yardstick with the committed files either way.)
+if command -v python3 >/dev/null 2>&1; then
+  if ! python3 -c "import lifetimes, duckdb" 2>/dev/null; then
+    python3 -m pip install --user --quiet lifetimes duckdb 2>/dev/null \
+      || python3 -m pip install --user --quiet --break-system-packages lifetimes duckdb 2>/dev/null || true
+  fi
+  if python3 -c "import lifetimes, duckdb" 2>/dev/null; then
+    python3 examples/cdnow/crosscheck.py --check
+  else
+    echo "note: python3 lacks lifetimes or duckdb (pip install --user lifetimes duckdb); skipping the CDNOW cross-check" >&2
+  fi
+fi
 # The suite runs in a temporary directory of its own, which must be as empty afterwards as
 # before: every test folder removes itself (Tests/YardstickTestSupport). Only what `swift test`
 # itself leaves there is allowed: its lock files and the empty `TemporaryDirectory.*` folders of

@@ -34,6 +34,11 @@ enum TimingsBlock {
                     + " \(breakdown.notRun) not run; \(statistics.breakdownSubjectQueries) queries for one cell at a time"
             )
         }
+        if statistics.peerBinFigures > 0 {
+            lines.append(
+                "peer bins: \(statistics.peerBinFigures) figures binned by the host,"
+                    + " \(statistics.evaluationStages) evaluation stages")
+        }
         let ids = report.indicators.map(\.id).filter { statistics.figuresByIndicator[$0] != nil }
         if !ids.isEmpty {
             let header = ["indicator", "column mode", "prefetched", "per subject", "alone", "not run", "failed"]

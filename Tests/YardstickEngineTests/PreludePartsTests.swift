@@ -42,6 +42,10 @@ import Testing
             let published = try #require(results.dropFirst().first?.tableValue)
             return published["globals"].tableValue?.array.compactMap(\.stringValue) ?? []
         }
-        #expect(names == ["indicator", "ratio", "missing", "is_missing", "days", "hours", "date", "field", "cohort"])
+        #expect(
+            names == [
+                "indicator", "ratio", "missing", "is_missing", "days", "hours", "date", "field", "cohort",
+                "quantile_bins", "threshold_bins",
+            ])
     }
 }

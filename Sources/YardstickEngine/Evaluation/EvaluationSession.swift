@@ -215,6 +215,16 @@ final class EvaluationSession {
         return LuaError(kind: .runtime, chunk: chunk, line: line, message: message)
     }
 
+    /// The failure of an indicator that read a peer bin not computed yet (see
+    /// ``PeerBinValues/pendingMarker``), placed in its file; nil for any other result.
+    func pendingFailure(kind: UInt8, value: LuaValue?, _ id: String) -> LuaError? {
+        guard kind == UInt8(ascii: "f"), case .string(let text)? = value, PeerBinValues.isPending(text) else {
+            return nil
+        }
+        let file = definitions.first { $0.id == id }?.file
+        return LuaError(kind: .runtime, chunk: file, line: valueLines[id], message: LuaError.cut(text))
+    }
+
     /// How the chunk names of the trusted prelude start.
     static let preludePrefix = "yardstick/"
 
@@ -314,6 +324,9 @@ final class EvaluationSession {
                     let position = fast[index]
                     if let result = ValueBridge.result(kind: kind, value: value) {
                         results[position] = checked(result, ids[position])
+                    } else if let error = pendingFailure(kind: kind, value: value, ids[position]) {
+                        // Reads a peer bin not computed yet: evaluated again in a later stage.
+                        results[position] = .failure(error)
                     } else if let error = Self.locatedFailure(kind: kind, value: value) {
                         results[position] = .failure(
                             LimitStops.isLimit(error) ? stops.record(ids[position], error) : error)
@@ -407,6 +420,9 @@ final class EvaluationSession {
 
     /// Indicators a limit stopped in column mode: this session evaluates them per subject.
     var columnStopped: Set<String> = []
+
+    /// The peer bins known to this stage of the run, which `k(id)` on a bins indicator reads.
+    var peerBins = PeerBinValues()
 
     // MARK: Host side of the query API
 

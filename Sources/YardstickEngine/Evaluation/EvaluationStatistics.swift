@@ -34,6 +34,13 @@ public struct EvaluationStatistics: Sendable, Equatable {
     /// Queries a breakdown ran for one subject × member at a time (zero when every grain's cells
     /// shared their queries' values).
     public var breakdownSubjectQueries = 0
+    /// Figures of peer-bins indicators (`quantile_bins`, `threshold_bins`), which the host
+    /// computed from their base indicator's figures without running Lua; 0 when the run has
+    /// none.
+    public var peerBinFigures = 0
+    /// The evaluation stages of a run with peer bins (1 when no indicator read a bin, 2 when
+    /// some read bins of plain indicators…); 0 for a run without peer bins, which has one.
+    public var evaluationStages = 0
 
     /// Creates statistics.
     public init(
@@ -48,5 +55,17 @@ public struct EvaluationStatistics: Sendable, Equatable {
         self.discoveredQueries = discoveredQueries
         self.discoverySeconds = discoverySeconds
         self.prefillSeconds = prefillSeconds
+    }
+
+    /// Adds a stage's statistics: its counts, and the figures of `ids` by path (the figures
+    /// of the indicators it evaluated last).
+    mutating func add(_ stage: EvaluationStatistics, for ids: Set<String>) {
+        for (id, paths) in stage.figuresByIndicator where ids.contains(id) { figuresByIndicator[id] = paths }
+        partitionQueries = stage.partitionQueries
+        partitionQueriesAhead += stage.partitionQueriesAhead
+        subjectQueries += stage.subjectQueries
+        discoveredQueries += stage.discoveredQueries
+        discoverySeconds += stage.discoverySeconds
+        prefillSeconds += stage.prefillSeconds
     }
 }

@@ -82,6 +82,9 @@ public struct Evaluator: Sendable {
     /// Snapshot indicators (see ``IndicatorSnapshot`` and the workspace's `[snapshot]`) are
     /// evaluated once, in the snapshot period of their as-of day, instead of in `periods`; a
     /// run of snapshot indicators only may pass no period.
+    ///
+    /// When indicators declare peer bins (`quantile_bins`, `threshold_bins`), the run goes in
+    /// stages (see ``runWithPeerBins(_:sources:periods:grains:only:)``).
     public func run(sources: [Source], periods: [Period], grains: [Grain], only ids: Set<String>? = nil)
         throws(EvaluationError) -> RunReport
     {
@@ -99,12 +102,28 @@ public struct Evaluator: Sendable {
     ) throws(EvaluationError) -> RunReport {
         let selection = try RunnableIndicators(
             loaded, only: ids, dataset: engine.dataset, grains: SubjectGrains(workspace: workspace))
+        if loaded.definitions.contains(where: { $0.peerBins != nil }) {
+            return try runWithPeerBins(loaded, sources: sources, periods: periods, grains: grains, only: ids)
+        }
         let plan = try plan(grains: grains, periods: periods)
+        return try evaluate(
+            loaded, selection, sources: sources, grains: grains, plan: plan, periods: periods, peerBins: PeerBinValues())
+    }
+
+    /// One evaluation of the indicators of `selection` over `plan`: the steps of ``run(sources:periods:grains:only:)``
+    /// after the plan, with the peer bins known so far.
+    func evaluate(
+        _ loaded: LoadedSources, _ selection: RunnableIndicators, sources: [Source], grains: [Grain],
+        plan: EvaluationPlan, periods: [Period], peerBins: PeerBinValues
+    ) throws(EvaluationError) -> RunReport {
         let ids = selection.ids
+        loaded.session.peerBins = peerBins
         let prefilled = QueryPrefill.run(plan, ids: ids, session: loaded.session)
         let stops = LimitStops()
+        var settings = sessionSettings
+        settings.peerBins = peerBins
         let columnPass = ColumnPass(
-            plan: plan, ids: ids, sources: sources, settings: sessionSettings,
+            plan: plan, ids: ids, sources: sources, settings: settings,
             workerCount: min(workers, max(1, plan.units.count)), columnMode: columnMode, prefetch: paths.prefetch,
             stops: stops)
         let recorder = FigureRecorder(selection.runnable, locale: workspace.locale)

@@ -20,6 +20,8 @@ struct SessionSettings: Sendable {
     /// Whether sessions record the plans their queries ran (for a breakdown's members, see
     /// ``EvaluationSession/touchedPlans``).
     var recordsTouchedPlans = false
+    /// The peer bins known to the stage of the run the sessions evaluate.
+    var peerBins = PeerBinValues()
 
     /// A new session, on the calling thread, with no indicator loaded.
     func start() throws(LuaError) -> EvaluationSession {
@@ -27,6 +29,7 @@ struct SessionSettings: Sendable {
             engine: engine, calendar: calendar, limits: limits, today: today, modules: modules,
             snapshotAsOf: snapshotAsOf)
         if recordsTouchedPlans { session.touchedPlans = [] }
+        session.peerBins = peerBins
         return session
     }
 }

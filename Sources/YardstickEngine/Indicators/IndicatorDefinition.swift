@@ -31,6 +31,10 @@ public struct IndicatorDefinition: Sendable, Hashable {
     /// each (see `BreakdownDimension`).
     public var breakdowns: [BreakdownDimension] = []
 
+    /// For `value = quantile_bins(…)` or `threshold_bins(…)`: the bins the host computes as its
+    /// value (see ``PeerBins``); nil for an indicator whose value function computes it.
+    package var peerBins: PeerBins? = nil
+
     /// The title in a locale (`zh-CN` uses the Chinese title when there is one).
     public func title(locale: String) -> String {
         locale.hasPrefix("zh") ? (titleZH ?? title) : title
@@ -105,6 +109,9 @@ extension IndicatorDefinition {
             id: id, title: title, titleZH: titleZH, description: table["description"].stringValue ?? "",
             unit: unit, higherIsBetter: better == "higher", per: per, needs: needs, file: file, snapshot: snapshot)
         definition.breakdowns = try breakdowns(table["breakdown"], fail: fail)
+        if case .table(let bins) = table["peer_bins"] {
+            definition.peerBins = try PeerBins.parse(bins, of: id, file: file)
+        }
         return definition
     }
 

@@ -123,6 +123,19 @@ enum HostBindings {
             guard let day = session.snapshotAsOf else { return [.nil] }
             return [.string(CivilDate.isoString(ofDay: day))]
         }
+        try vm.register("peer_bin", in: "query") { [unowned session] args throws(HostError) in
+            // The bin of the subject in focus: an integer, or false and the reason it is
+            // missing; nil while the bins are not computed (bins.lua then fails as pending).
+            guard let id = args.first?.stringValue else { throw HostError("peer_bin(id): no indicator id") }
+            guard let subject = session.mode.subject, let period = session.period,
+                let bin = session.peerBins.value(of: id, subject: subject, period: period)
+            else { return [.nil] }
+            switch bin {
+            case .integer(let value): return [.integer(value)]
+            case .missing(let reason), .failed(let reason): return [.boolean(false), .string(reason)]
+            case .number, .decimal: return [.nil]
+            }
+        }
         try vm.register("has_entity", in: "query") { [unowned session] args throws(HostError) in
             guard let name = args.first?.stringValue else { return [.boolean(false)] }
             return [.boolean(session.dataset[name] != nil || CRMVocabulary.entity(named: name) != nil)]

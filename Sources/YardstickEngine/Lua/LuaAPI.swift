@@ -111,6 +111,19 @@ package enum LuaAPI {
             example:
                 #"local margin = won:sum(field("amount") - field("product.list_price")) local on_time = s.tasks:where{ completed_at = {"<=", field("due_at")} }:count()"#
         ),
+        // Peer bins (issue 10, item 7; decision 0025).
+        Entry(
+            place: .global, name: "quantile_bins",
+            signature: "quantile_bins(indicator_id, n, [options]) → peer bins",
+            summary:
+                "As an indicator's value (options: { better = \"higher\" | \"lower\" }, default higher): the bin (1..n, n = best) of another indicator's value among all subjects of the grain and period, computed by the host once every subject's value is known (no Lua per subject). A subject better than exactly b of the N subjects with a value gets 1 + floor(n * b / N): ties share a bin; a missing or failed base value gives a missing bin with the reason, and is not a peer. Read it from other indicators with k(id), e.g. a weighted RFM score.",
+            example: #"value = quantile_bins("weeks_since_last", 5, { better = "lower" })"#),
+        Entry(
+            place: .global, name: "threshold_bins",
+            signature: "threshold_bins(indicator_id, thresholds, [options]) → peer bins",
+            summary:
+                "As an indicator's value: the bin (1..k+1, k+1 = best) of another indicator's value cut at k strictly ascending thresholds ({ t1, t2, … }); a value equal to a threshold falls in the bin above it (better = \"lower\" numbers the bins from the top). Missing base values give a missing bin, as for quantile_bins.",
+            example: #"value = threshold_bins("frequency", { 1, 3, 6, 10 })"#),
     ]
 
     static let scope: [Entry] = [

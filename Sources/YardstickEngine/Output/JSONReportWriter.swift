@@ -50,19 +50,26 @@ public struct JSONReportWriter: ReportWriter {
 
     private static func statisticsJSON(_ statistics: EvaluationStatistics) -> JSONText {
         func seconds(_ value: Double) -> JSONText { .number(ResultValue.number(value).plainText) }
-        return .object(
-            [
-                "figures": figurePathsJSON(statistics.figures),
-                "figures_by_indicator": .object(statistics.figuresByIndicator.mapValues(figurePathsJSON)),
-                "queries": .object([
-                    "grouped": .number(String(statistics.partitionQueries)),
-                    "grouped_ahead": .number(String(statistics.partitionQueriesAhead)),
-                    "one_subject": .number(String(statistics.subjectQueries)),
-                    "discovered": .number(String(statistics.discoveredQueries)),
-                ]),
-                "discovery_seconds": seconds(statistics.discoverySeconds),
-                "prefill_seconds": seconds(statistics.prefillSeconds),
-            ].merging(breakdownStatisticsJSON(statistics)) { first, _ in first })
+        var fields: [String: JSONText] = [
+            "figures": figurePathsJSON(statistics.figures),
+            "figures_by_indicator": .object(statistics.figuresByIndicator.mapValues(figurePathsJSON)),
+            "queries": .object([
+                "grouped": .number(String(statistics.partitionQueries)),
+                "grouped_ahead": .number(String(statistics.partitionQueriesAhead)),
+                "one_subject": .number(String(statistics.subjectQueries)),
+                "discovered": .number(String(statistics.discoveredQueries)),
+            ]),
+            "discovery_seconds": seconds(statistics.discoverySeconds),
+            "prefill_seconds": seconds(statistics.prefillSeconds),
+        ]
+        if statistics.peerBinFigures > 0 {
+            fields["peer_bins"] = .object([
+                "figures": .number(String(statistics.peerBinFigures)),
+                "stages": .number(String(statistics.evaluationStages)),
+            ])
+        }
+        fields.merge(breakdownStatisticsJSON(statistics)) { first, _ in first }
+        return .object(fields)
     }
 
     /// The breakdown's figures and one-subject queries, only when the run broke figures down.

@@ -38,6 +38,8 @@ local globals = {
   { "date", P.date, public },
   { "field", P.field, public },
   { "cohort", P.cohort, public },
+  { "quantile_bins", P.quantile_bins, public },
+  { "threshold_bins", P.threshold_bins, public },
 }
 local published = { globals = {}, view = {}, grouped = {}, definitions = definitions }
 for i, global in ipairs(globals) do
@@ -46,6 +48,8 @@ for i, global in ipairs(globals) do
   published.globals[i] = name
   definitions.global[name] = fn
 end
+definitions.optional.global.quantile_bins = { "options" }
+definitions.optional.global.threshold_bins = { "options" }
 for name in pairs(view_methods) do published.view[#published.view + 1] = name end
 for name in pairs(grouped_methods) do published.grouped[#published.grouped + 1] = name end
 sort(published.view)

@@ -19,6 +19,10 @@ local function indicator(declaration)
   if type(declaration.id) ~= "string" or not declaration.id:match("^[%a_][%w_%.%-]*$") then
     error("indicator{...}: id must be a name like \"win_rate\"", 2)
   end
+  if P.is_peer_bins(declaration.value) then
+    -- quantile_bins / threshold_bins: the host computes the value (bins.lua).
+    declaration.peer_bins, declaration.value = P.peer_bins_parts(declaration.id, declaration.value)
+  end
   if type(declaration.value) ~= "function" then
     error("indicator \"" .. declaration.id .. "\": value must be a function", 2)
   end

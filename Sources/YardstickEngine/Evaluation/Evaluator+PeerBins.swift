@@ -1,0 +1,153 @@
+import Foundation
+
+/// Runs with peer bins: the host bins a base indicator's values once every subject's value is
+/// known, so the run goes in stages.
+extension Evaluator {
+    /// Evaluates a run whose indicators declare peer bins (`quantile_bins`, `threshold_bins`).
+    ///
+    /// Stage 1 evaluates every indicator but the bins. Then, for every grain and period, the
+    /// host bins the values of each bins indicator's base (see ``PeerBins``), which needs no
+    /// Lua. An indicator that read a bin with `k(id)` in a stage fails there with a pending
+    /// message (bins.lua); it is evaluated again in the next stage, with the bins known, and so
+    /// on while stages compute new bins. An indicator still pending when no new bin can be
+    /// computed (its bins' base failed to load, or bins depend on themselves) keeps its pending
+    /// failure.
+    ///
+    /// The bins' bases (and, with `only`, every bins indicator) run even when not asked for;
+    /// the report holds only what was asked for, in load order, task by task as a plain run.
+    func runWithPeerBins(
+        _ loaded: LoadedSources, sources: [Source], periods: [Period], grains: [Grain], only ids: Set<String>?
+    ) throws(EvaluationError) -> RunReport {
+        let selection = try RunnableIndicators(loaded, only: ids, dataset: engine.dataset, grains: SubjectGrains(workspace: workspace))
+        let work = try RunnableIndicators(
+            loaded, only: Self.peerBinWork(loaded.definitions, only: ids), dataset: engine.dataset, grains: SubjectGrains(workspace: workspace))
+        let plan = try plan(grains: grains, periods: periods)
+        var figures: [String: [ResultValue]] = [:]
+        var failures: [String: [IndicatorFailure]] = [:]
+        var statistics = EvaluationStatistics()
+        var limitStops: [String: Int] = [:]
+        var bins = PeerBinValues()
+        var unbinned = work.runnable.filter { $0.peerBins != nil }
+        var pending = work.runnable.filter { $0.peerBins == nil }.map(\.id)
+        var stages = 0
+        while true {
+            let computed = binAll(&unbinned, plan: plan, figures: &figures, into: &bins)
+            statistics.peerBinFigures += computed
+            if pending.isEmpty || (stages > 0 && computed == 0) { break }
+            let stage = try RunnableIndicators(loaded, only: Set(pending), dataset: engine.dataset, grains: SubjectGrains(workspace: workspace))
+            let report = try evaluate(
+                loaded, stage, sources: sources, grains: grains, plan: plan, periods: periods, peerBins: bins)
+            stages += 1
+            let stride = stage.ids.count
+            var deferred: [String] = []
+            for (position, id) in stage.ids.enumerated() {
+                let values = Swift.stride(from: position, to: report.results.count, by: max(1, stride)).map {
+                    report.results[$0].value
+                }
+                figures[id] = values
+                let isPending = values.contains {
+                    if case .failed(let message) = $0 { PeerBinValues.isPending(message) } else { false }
+                }
+                if isPending { deferred.append(id) }
+            }
+            let stageFailures = report.errors.dropFirst(stage.failures.count)
+            failures = failures.filter { !stage.ids.contains($0.key) }
+            for failure in stageFailures { failures[failure.indicatorID, default: []].append(failure) }
+            limitStops.merge(report.limitStops, uniquingKeysWith: +)
+            statistics.add(report.statistics ?? EvaluationStatistics(), for: Set(stage.ids))
+            pending = deferred
+        }
+        statistics.evaluationStages = stages
+        for definition in unbinned {
+            let base = definition.peerBins?.base ?? ""
+            let message =
+                "the base indicator \"\(base)\" of its peer bins has no figures: it is unknown, did not load or did not run"
+            figures[definition.id] = Array(repeating: .failed(message: message), count: plan.tasks.count)
+            failures[definition.id] = [
+                IndicatorFailure(indicatorID: definition.id, message: message, file: definition.file)
+            ]
+        }
+        return peerBinReport(
+            selection: selection, plan: plan, periods: periods, figures: figures,
+            failures: selection.failures + selection.ids.flatMap { failures[$0] ?? [] }, limitStops: limitStops,
+            statistics: statistics)
+    }
+
+    /// The ids a staged run evaluates: those asked for (all by default) with, when only some
+    /// are asked for, every bins indicator and, transitively, the bases of the bins.
+    static func peerBinWork(_ definitions: [IndicatorDefinition], only ids: Set<String>?) -> Set<String>? {
+        guard var work = ids else { return nil }
+        let known = Set(definitions.map(\.id))
+        for definition in definitions where definition.peerBins != nil { work.insert(definition.id) }
+        var frontier = Array(work)
+        let byID = Dictionary(definitions.map { ($0.id, $0) }) { first, _ in first }
+        while let id = frontier.popLast() {
+            if let base = byID[id]?.peerBins?.base, known.contains(base), work.insert(base).inserted {
+                frontier.append(base)
+            }
+        }
+        return work
+    }
+
+    /// Bins, block by block, every indicator of `unbinned` whose base has its figures; removes
+    /// them from `unbinned` and returns the number of figures computed.
+    private func binAll(
+        _ unbinned: inout [IndicatorDefinition], plan: EvaluationPlan, figures: inout [String: [ResultValue]],
+        into bins: inout PeerBinValues
+    ) -> Int {
+        var computed = 0
+        var progress = true
+        while progress {
+            progress = false
+            for (index, definition) in unbinned.enumerated().reversed() {
+                guard let declaration = definition.peerBins, let base = figures[declaration.base],
+                    base.count == plan.tasks.count
+                else { continue }
+                var values = [ResultValue](repeating: .missing(reason: ""), count: plan.tasks.count)
+                for block in plan.blocks {
+                    let blockBins = declaration.bins(of: Array(base[block]))
+                    values.replaceSubrange(block, with: blockBins)
+                    bins.record(definition.id, blockBins, of: plan.tasks[block])
+                }
+                figures[definition.id] = values
+                computed += values.count
+                unbinned.remove(at: index)
+                progress = true
+            }
+        }
+        return computed
+    }
+
+    /// The report of a staged run: the figures asked for, task by task, in load order.
+    private func peerBinReport(
+        selection: RunnableIndicators, plan: EvaluationPlan, periods: [Period], figures: [String: [ResultValue]],
+        failures: [IndicatorFailure], limitStops: [String: Int], statistics: EvaluationStatistics
+    ) -> RunReport {
+        let labels = FigureLabels(selection.runnable, locale: workspace.locale)
+        let notEvaluated = ResultValue.failed(message: "not evaluated: its peer bins could not be computed")
+        var results: [IndicatorResult] = []
+        results.reserveCapacity(plan.tasks.count * labels.ids.count)
+        for (index, task) in plan.tasks.enumerated() {
+            let subject = IndicatorResult.SubjectPart(
+                period: task.period, grain: task.subject.grain, id: task.subject.id, name: task.subject.name)
+            for (position, id) in labels.ids.enumerated() {
+                var value = figures[id]?[index] ?? notEvaluated
+                let per = labels.pers[position]
+                if task.subject.grain != per && task.subject.grain.isFiner(than: per) {
+                    value = .missing(reason: "\(id) is defined per \(per.rawValue)")
+                }
+                results.append(IndicatorResult(subject: subject, indicator: labels.parts[position], value: value))
+            }
+        }
+        let infos = selection.selected.map {
+            IndicatorInfo(
+                id: $0.id, title: $0.title, titleZH: $0.titleZH, unit: $0.unit,
+                better: $0.higherIsBetter ? .higher : .lower, description: $0.description, sourceFile: $0.file)
+        }
+        var statistics = statistics
+        statistics.figuresByIndicator = statistics.figuresByIndicator.filter { selection.ids.contains($0.key) }
+        return RunReport(
+            workspace: workspace.name, generatedAt: ISO8601DateFormatter().string(from: Date()), periods: periods,
+            indicators: infos, results: results, errors: failures, limitStops: limitStops, statistics: statistics)
+    }
+}

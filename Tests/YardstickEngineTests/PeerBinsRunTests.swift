@@ -1,0 +1,131 @@
+import Testing
+import YardstickData
+
+@testable import YardstickEngine
+
+/// Runs with `quantile_bins` and `threshold_bins` on the engine fixture (October 2026).
+///
+/// Won revenue closed in October: u1 100.10 + 200.20 = 300.30 (o7 closes in November), u2 1000
+/// (o4), u3 0 (o6 closed on 30 September); teams: T1 (u1, u2) 1300.30, T2 (u3) 0.
+@Suite struct PeerBinsRunTests {
+    static let won = Evaluator.Source(
+        file: "indicators/won.lua",
+        text: """
+            return indicator { id = "won", per = "user", value = function(s)
+              return s.opportunities:where{ stage = "won" }:during("closed_at"):sum("amount")
+            end }
+            """)
+    static let terciles = Evaluator.Source(
+        file: "indicators/won_bin.lua",
+        text: #"return indicator { id = "won_bin", per = "user", value = quantile_bins("won", 3) }"#)
+    static let scaled = Evaluator.Source(
+        file: "indicators/scaled.lua",
+        text: #"return indicator { id = "scaled", per = "user", value = function(_, k) return 10 * k("won_bin") end }"#)
+
+    static func run(_ sources: [Evaluator.Source], grains: [Grain] = [.user], only: Set<String>? = nil) throws
+        -> RunReport
+    {
+        let (workspace, engine, _) = try EngineFixture.workspace()
+        return try Evaluator(engine: engine, workspace: workspace, workers: 2)
+            .run(sources: sources, periods: [EngineFixture.october], grains: grains, only: only)
+    }
+
+    static func values(_ report: RunReport, _ id: String) -> [String: ResultValue] {
+        Dictionary(
+            report.results.filter { $0.indicatorID == id }.map { ("\($0.grain.rawValue):\($0.subjectID)", $0.value) }
+        ) { first, _ in first }
+    }
+
+    @Test func binsAreComputedPerGrainAndAnIndicatorReadingThemRunsInASecondStage() throws {
+        let report = try Self.run([Self.won, Self.terciles, Self.scaled], grains: [.user, .team])
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        // Users: u3 beats none → 1; u1 beats one → 1 + ⌊3·1/3⌋ = 2; u2 beats two → 3.
+        // Teams: T2 → 1; T1 beats one of two → 1 + ⌊3·1/2⌋ = 2.
+        #expect(
+            Self.values(report, "won_bin") == [
+                "user:u1": .integer(2), "user:u2": .integer(3), "user:u3": .integer(1), "team:T1": .integer(2),
+                "team:T2": .integer(1),
+            ])
+        #expect(Self.values(report, "scaled")["user:u1"] == .integer(20))
+        #expect(Self.values(report, "scaled")["team:T2"] == .integer(10))
+        #expect(report.statistics?.peerBinFigures == 5)
+        #expect(report.statistics?.evaluationStages == 2)
+        // The report keeps load order, task by task, as a run without bins.
+        #expect(report.results.prefix(3).map(\.indicatorID) == ["won", "won_bin", "scaled"])
+    }
+
+    @Test func askingForAnIndicatorThatReadsBinsRunsTheBinsAndTheirBaseButReportsOnlyIt() throws {
+        let report = try Self.run([Self.won, Self.terciles, Self.scaled], only: ["scaled"])
+        #expect(report.indicators.map(\.id) == ["scaled"])
+        #expect(Set(report.results.map(\.indicatorID)) == ["scaled"])
+        #expect(
+            Self.values(report, "scaled") == [
+                "user:u1": .integer(20), "user:u2": .integer(30), "user:u3": .integer(10),
+            ])
+    }
+
+    @Test func aMissingBaseValueGivesAMissingBinAndTheOthersAreBinnedWithoutIt() throws {
+        let winRate = Evaluator.Source(
+            file: "indicators/rate.lua",
+            text: """
+                return indicator { id = "rate", per = "user", value = function(s)
+                  local closed = s.opportunities:where{ stage = {"in", {"won", "lost"}} }:during("closed_at")
+                  return ratio(closed:where{ stage = "won" }:count(), closed:count())
+                end }
+                """)
+        let bins = Evaluator.Source(
+            file: "indicators/rate_bin.lua",
+            text:
+                #"return indicator { id = "rate_bin", per = "user", value = quantile_bins("rate", 2, { better = "lower" }) }"#
+        )
+        let report = try Self.run([winRate, bins])
+        // Closed in October: u1 o1, o2 won, o3 lost → 2/3; u2 o4 won → 1; u3 o8 lost → 0 (o6
+        // closed in September). Lower is better, n = 2: u3 is below 2 others → 1 + ⌊2·2/3⌋ = 2;
+        // u1 below 1 → 1 + ⌊2/3⌋ = 1; u2 → 1.
+        #expect(
+            Self.values(report, "rate_bin") == ["user:u1": .integer(1), "user:u2": .integer(1), "user:u3": .integer(2)])
+        let onlyU1 = Evaluator.Source(
+            file: "indicators/u1_only.lua",
+            text: """
+                return indicator { id = "u1_only", per = "user", value = function(s)
+                  if s.subject.id ~= "u1" then return missing("not u1") end
+                  return 1
+                end }
+                """)
+        let thresholds = Evaluator.Source(
+            file: "indicators/u1_bin.lua",
+            text: #"return indicator { id = "u1_bin", per = "user", value = threshold_bins("u1_only", { 1 }) }"#)
+        let second = try Self.run([onlyU1, thresholds])
+        #expect(
+            Self.values(second, "u1_bin") == [
+                "user:u1": .integer(2), "user:u2": .missing(reason: "u1_only is missing: not u1"),
+                "user:u3": .missing(reason: "u1_only is missing: not u1"),
+            ])
+    }
+
+    @Test func binsOfAnUnknownIndicatorFailWithTheReason() throws {
+        let orphan = Evaluator.Source(
+            file: "indicators/orphan.lua",
+            text: #"return indicator { id = "orphan", per = "user", value = quantile_bins("nothing", 5) }"#)
+        let report = try Self.run([Self.won, orphan])
+        #expect(Self.values(report, "orphan")["user:u1"]?.status == .failed)
+        #expect(report.errors.contains { $0.indicatorID == "orphan" && $0.message.contains("\"nothing\"") })
+        #expect(Self.values(report, "won")["user:u2"] == .decimal(ExactDecimal(1000)))
+    }
+
+    @Test(arguments: [
+        (#"threshold_bins("won", { 5, 5 })"#, "strictly ascending"),
+        (#"quantile_bins("won", 1)"#, "from 2 to 100"),
+        (#"quantile_bins("won", 5, { better = "up" })"#, "better must be"),
+        (#"threshold_bins("won", {})"#, "list of numbers"),
+    ])
+    func aBadDeclarationIsALoadErrorAtItsLine(declaration: String, message: String) throws {
+        let bad = Evaluator.Source(
+            file: "indicators/bad.lua",
+            text: "return indicator { id = \"bad\", per = \"user\",\n  value = \(declaration) }")
+        let report = try Self.run([Self.won, bad])
+        let failure = try #require(report.errors.first { $0.file == "indicators/bad.lua" })
+        #expect(failure.message.contains(message), "\(failure.message)")
+        #expect(failure.line == 2)
+    }
+}
