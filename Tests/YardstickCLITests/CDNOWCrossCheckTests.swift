@@ -106,6 +106,34 @@ import Testing
         }
     }
 
+    @Test func theCohortTableMatchesDuckDBForEveryCohortAndMonth() throws {
+        let outcome = try CLI.run([
+            "run", "--workspace", Self.workspace, "--per", "company", "--format", "csv", "--period-range",
+            "1997-01..1998-06", "--indicators", "\(Self.workspace)/company/cohort_active_customers.lua",
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        var lines = outcome.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == CLITests.csvHeader + ",dimension,member,months_since")
+        lines.removeFirst()
+        // cohort|period → (months since, value), from the breakdown rows only.
+        var got: [String: (String, String)] = [:]
+        for line in lines {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            try #require(fields.count == 11, "\(line)")
+            guard fields[8] == "cohort:account:ordered_at:month" else { continue }
+            got[fields[9] + "|" + fields[0]] = (fields[10], fields[5])
+        }
+        let expected = try Self.table("cohorts.csv")
+        // Three first-purchase months, each active from its own month to 1998-06.
+        #expect(expected.count == 18 + 17 + 16)
+        for row in expected {
+            let key = (row["cohort"] ?? "") + "|" + (row["period"] ?? "")
+            #expect(got[key]?.0 == row["months_since"], "\(key)")
+            #expect(got[key]?.1 == row["active_customers"], "\(key)")
+        }
+        #expect(got.count == expected.count)
+    }
+
     @Test func newCustomersByMonthMatchDuckDB() throws {
         let got = try Self.companyValues([
             "--period-range", "1997-01..1998-06", "--indicators", "\(Self.workspace)/company/new_customers.lua",

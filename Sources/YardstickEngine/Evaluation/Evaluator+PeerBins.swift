@@ -18,9 +18,11 @@ extension Evaluator {
     func runWithPeerBins(
         _ loaded: LoadedSources, sources: [Source], periods: [Period], grains: [Grain], only ids: Set<String>?
     ) throws(EvaluationError) -> RunReport {
-        let selection = try RunnableIndicators(loaded, only: ids, dataset: engine.dataset, grains: SubjectGrains(workspace: workspace))
+        let selection = try RunnableIndicators(
+            loaded, only: ids, dataset: engine.dataset, grains: SubjectGrains(workspace: workspace))
         let work = try RunnableIndicators(
-            loaded, only: Self.peerBinWork(loaded.definitions, only: ids), dataset: engine.dataset, grains: SubjectGrains(workspace: workspace))
+            loaded, only: Self.peerBinWork(loaded.definitions, only: ids), dataset: engine.dataset,
+            grains: SubjectGrains(workspace: workspace))
         let plan = try plan(grains: grains, periods: periods)
         var figures: [String: [ResultValue]] = [:]
         var failures: [String: [IndicatorFailure]] = [:]
@@ -34,7 +36,8 @@ extension Evaluator {
             let computed = binAll(&unbinned, plan: plan, figures: &figures, into: &bins)
             statistics.peerBinFigures += computed
             if pending.isEmpty || (stages > 0 && computed == 0) { break }
-            let stage = try RunnableIndicators(loaded, only: Set(pending), dataset: engine.dataset, grains: SubjectGrains(workspace: workspace))
+            let stage = try RunnableIndicators(
+                loaded, only: Set(pending), dataset: engine.dataset, grains: SubjectGrains(workspace: workspace))
             let report = try evaluate(
                 loaded, stage, sources: sources, grains: grains, plan: plan, periods: periods, peerBins: bins)
             stages += 1

@@ -107,7 +107,8 @@ public struct Evaluator: Sendable {
         }
         let plan = try plan(grains: grains, periods: periods)
         return try evaluate(
-            loaded, selection, sources: sources, grains: grains, plan: plan, periods: periods, peerBins: PeerBinValues())
+            loaded, selection, sources: sources, grains: grains, plan: plan, periods: periods, peerBins: PeerBinValues()
+        )
     }
 
     /// One evaluation of the indicators of `selection` over `plan`: the steps of ``run(sources:periods:grains:only:)``

@@ -1,7 +1,6 @@
 -- The cohort table: active customers by first-purchase month (the cohort) and month.
--- Needs the breakdown part's cohort{} (issue 10, items 2 and 4): run it per month over a
+-- A cohort breakdown (issue 10, items 2 and 4): run it per month over a
 -- period range, e.g. --period-range 1997-01..1998-06 --per company.
--- luacheck: read globals cohort
 return indicator {
   id = "cohort_active_customers",
   title = { en = "Active customers by cohort", zh = "分群活跃客户数" },
