@@ -84,7 +84,7 @@ public struct Evaluator: Sendable {
     /// run of snapshot indicators only may pass no period.
     ///
     /// When indicators declare peer bins (`quantile_bins`, `threshold_bins`), the run goes in
-    /// stages (see ``runWithPeerBins(_:sources:periods:grains:only:)``).
+    /// stages (see `runWithPeerBins`).
     public func run(sources: [Source], periods: [Period], grains: [Grain], only ids: Set<String>? = nil)
         throws(EvaluationError) -> RunReport
     {
