@@ -104,6 +104,27 @@ import Testing
         #expect(report.keyIndexPaths["accounts"] == .hashed)
     }
 
+    @Test func aRolledBackLongKeyLeavesNoLongBatchBehindForTheShortKeysAfterIt() throws {
+        // Found by the CSV fuzzer: a batch emptied by a rollback still said "long", so the short
+        // keys queued next were read as offsets into the long keys' bytes.
+        let builder = ColumnBuilder(field: FieldDefinition("account", .reference("accounts"), "The account."))
+        var expected = StringDictionary()
+        var codes: [Int32] = []
+        for index in 0..<200 {
+            Array(Shape.guid.id("A", index).utf8).withUnsafeBytes { builder.appendString($0) }
+            builder.truncate(to: codes.count)
+            let short = "a\(index % 17)"
+            Array(short.utf8).withUnsafeBytes { builder.appendString($0) }
+            codes.append(expected.intern(short))
+        }
+        let column = builder.build()
+        guard case .reference(let built) = column.storage else {
+            Issue.record("expected a reference column")
+            return
+        }
+        #expect(built.map { column.dictionary[$0] } == codes.map { expected[$0] })
+    }
+
     @Test func longReferenceKeysAreInternedInBatchesWithTheCodesOfOneByOne() throws {
         // GUIDs wait for a batch of their own; short keys, nulls, keys too long to wait and
         // rolled-back rows come in between.

@@ -183,7 +183,11 @@ final class ColumnBuilder {
     /// Interns the pending reference values and writes their codes.
     @inline(never)
     private func resolvePending() {
-        guard pending.count > 0 else { return }
+        guard pending.count > 0 else {
+            pending.holdsLong = false
+            pending.longByteCount = 0
+            return
+        }
         if pending.holdsLong {
             dictionary.internLong(
                 pending.longBytes, starts: pending.words, lengths: pending.lengths, hashes: pending.hashes,

@@ -26,6 +26,12 @@ struct PendingKeys {
     mutating func dropLast() {
         count -= 1
         if holdsLong { longByteCount = Int(words[count]) }
+        // An emptied batch holds nothing: the next value may be short (its packed word must
+        // never be read as an offset into `longBytes`).
+        if count == 0 {
+            holdsLong = false
+            longByteCount = 0
+        }
     }
 
     /// Releases the memory; the owner calls it once.
