@@ -65,6 +65,23 @@ package final class PartitionRuns: @unchecked Sendable {
         return try lists(Key(aggregate: prepared.key, period: period), prepared, [period])[0]
     }
 
+    /// The values of an aggregate for every subject in a period when they were already computed
+    /// (or are being computed: then this waits for them); nil when nobody asked for them yet.
+    package func computedValues(of prepared: QueryEngine.PreparedAggregate, in period: PeriodDays)
+        throws(QueryError) -> [QueryValue]?
+    {
+        let index = periodIndex[period]
+        let key = Key(aggregate: prepared.key, period: index == nil ? period : nil)
+        lock.lock()
+        let slot = slots[key]
+        lock.unlock()
+        guard let slot else { return nil }
+        slot.lock.lock()
+        defer { slot.lock.unlock() }
+        guard let lists = try slot.value?.get() else { return nil }
+        return lists[index ?? 0]
+    }
+
     private func lists(_ key: Key, _ prepared: QueryEngine.PreparedAggregate, _ periods: [PeriodDays])
         throws(QueryError) -> [[QueryValue]]
     {

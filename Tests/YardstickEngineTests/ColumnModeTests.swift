@@ -26,6 +26,9 @@ import YardstickQuery
         #"local won = s.opportunities:during("closed_at") return won:avg(days("created_at", "closed_at")) - 1"#,
         #"return s.previous.cases:during("opened_at"):count() + s.period.days * 0"#,
         #"return missing("not yet")"#,
+        #"return helper + s.opportunities:count()"#,
+        #"return helper.weight * s.opportunities:count()"#,
+        #"return (s.period.finish - s.opportunities:min("created_at")) / 7"#,
     ])
     func straightLineFunctionsQualify(_ body: String) throws {
         #expect(try Self.allows(body))
@@ -37,7 +40,9 @@ import YardstickQuery
         #"return not s.opportunities:count()"#,
         #"local t = 0 for i = 1, 3 do t = t + i end return t"#,
         #"return s.subject.id"#,
-        #"return helper + s.opportunities:count()"#,
+        #"helper = s.opportunities:count() return helper"#,
+        #"return helper(s)"#,
+        #"return helper.weight.x"#,
         #"return #s.opportunities:distinct("stage")"#,
         #"return "n=" .. s.opportunities:count()"#,
         #"return math.max(s.opportunities:count(), 1)"#,
@@ -75,6 +80,14 @@ import YardstickQuery
         #"return ratio(s.opportunities:during("closed_at"):avg("amount"), s.opportunities:during("closed_at"):sum("amount"))"#,
         #"return ratio(k("c00"), s.opportunities:where{ stage = "won" }:during("closed_at"):sum("amount")) + 1"#,
         #"return ratio(s.opportunities:during("closed_at"):count(), s.previous.opportunities:during("closed_at"):count())"#,
+        // Dates: a column of dates minus a date, two date columns, missing dates (no
+        // opportunity), and a date column returned (a failure either way).
+        #"return (s.period.finish - s.opportunities:min("created_at")) / 7"#,
+        #"return s.opportunities:max("closed_at") - s.opportunities:min("created_at")"#,
+        #"return s.opportunities:during("closed_at"):max("closed_at") - 1 - s.period.start"#,
+        #"return s.opportunities:max("created_at") + 1"#,
+        // The chunk's constants (upvalues).
+        #"return W * s.opportunities:during("closed_at"):count() + RATES.bonus"#,
     ]
 
     static func report(columnMode: Bool) throws -> RunReport {
@@ -83,7 +96,8 @@ import YardstickQuery
             let id = String(format: "c%02d", index)
             return Evaluator.Source(
                 file: "indicators/\(id).lua",
-                text: "return indicator { id = \"\(id)\", per = \"user\", value = function(s, k)\n\(body)\nend }")
+                text: "local W, RATES = 2, { bonus = 0.5 }\n"
+                    + "return indicator { id = \"\(id)\", per = \"user\", value = function(s, k)\n\(body)\nend }")
         }
         var evaluator = Evaluator(engine: engine, workspace: workspace, workers: 2)
         evaluator.columnMode = columnMode

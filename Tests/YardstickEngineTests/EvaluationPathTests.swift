@@ -92,6 +92,46 @@ import YardstickQuery
         #expect(statistics.figuresByIndicator["hidden"] == FigurePaths(prefetched: 2, perSubject: 2))
     }
 
+    @Test func dateArithmeticAndTheChunksConstantsRunInColumnMode() throws {
+        // CDNOW's T and recency (weeks between dates) and its RFM weights (chunk locals) used
+        // to fall back to the per-subject path: dates did not cross in columns, and any upvalue
+        // but _ENV disqualified a function.
+        let weeks = Self.source("weeks", #"return (s.period.finish - s.opportunities:min("created_at")) / 7"#)
+        let weighted = Evaluator.Source(
+            file: "indicators/weighted.lua",
+            text: """
+                local WEIGHT = 0.5
+                return indicator { id = "weighted", value = function(s)
+                  return WEIGHT * s.opportunities:during("closed_at"):count()
+                end }
+                """)
+        let (report, statistics) = try Self.run([weeks, weighted])
+        #expect(statistics.figuresByIndicator["weeks"] == FigurePaths(columnMode: 3, perSubject: 1))
+        #expect(statistics.figuresByIndicator["weighted"] == FigurePaths(columnMode: 3, perSubject: 1))
+        // u2's first opportunity was created on 2026-08-01: 91 days before 2026-10-31.
+        let u2 = report.results.first { $0.indicatorID == "weeks" && $0.subjectID == "u2" }
+        #expect(u2?.value == .number(91.0 / 7))
+    }
+
+    @Test func aQueryOnTheSubjectsOwnValueRunsForThatSubjectAloneNotForThePartition() throws {
+        // Each user's filter holds its own first creation day, so each user prepares an
+        // aggregate no other user asks for: computing it for all users to read one value made
+        // the per-subject path quadratic in the number of subjects (CDNOW's monetary value).
+        let own = Self.source(
+            "own",
+            #"local first = s.opportunities:min("created_at") "#
+                + #"return s.opportunities:where{ created_at = { ">", first } }:count()"#)
+        let (report, statistics) = try Self.run([own])
+        let reference = try Self.run([own], paths: EvaluationPaths(partitioned: false, prefetch: true)).0
+        #expect(report.results == reference.results)
+        // u1 and u3 first created an opportunity on 2026-09-01, u2 on 2026-08-01. u1's filter
+        // runs for u1 alone; u3 asks for the same one, which is then computed for the whole
+        // partition (a second asker means shared); u2's runs for u2 alone. Partition runs: the
+        // min (computed ahead) and the 09-01 filter; alone: u1's, u2's and the company's two.
+        #expect(statistics.partitionQueries == 2)
+        #expect(statistics.subjectQueries == 2 + 2)
+    }
+
     @Test func withColumnModeOffStraightLineIndicatorsRunPerSubject() throws {
         let (report, statistics) = try Self.run(columnMode: false)
         // Without a column pass, the first user's call has no prepared query to prefetch.

@@ -6,7 +6,8 @@ import LuaRuntime
 ///
 /// That holds when the function's result depends on the subject only through the values the
 /// API returns, and never decides anything on them: straight-line code (no branch, test,
-/// comparison, `not`, `and`/`or`, loop or length), no upvalues but `_ENV`, no writes but into
+/// comparison, `not`, `and`/`or`, loop or length), upvalues only read (the chunk's constants,
+/// `local W = 0.5`, the same for every subject), no writes but into
 /// tables it builds itself (`where{…}`), no nested functions, no `s.subject`, and calls only
 /// to the API: view methods on `s` and what it derives, `k`, `ratio`, `missing`, `days`,
 /// `hours`, `date` and `field`. Values used wrongly at run time (a comparison, a field read, a table
@@ -48,9 +49,7 @@ enum ColumnEligibility {
 
     /// Whether a value function may run in column mode.
     static func allows(_ function: LuaPrototype) -> Bool {
-        guard function.nested.isEmpty, !function.isVararg, function.parameterCount <= 2,
-            function.upvalueNames.allSatisfy({ $0 == "_ENV" })
-        else { return false }
+        guard function.nested.isEmpty, !function.isVararg, function.parameterCount <= 2 else { return false }
         var analysis = Analysis(function)
         var skipNext = false
         for raw in function.code {
@@ -91,6 +90,11 @@ enum ColumnEligibility {
             return text
         }
 
+        /// Whether upvalue `index` is the environment (`_ENV`), through which globals are read.
+        func isEnvironment(_ index: Int) -> Bool {
+            index < function.upvalueNames.count && function.upvalueNames[index] == "_ENV"
+        }
+
         /// Follows one instruction; nil when column mode cannot follow it.
         mutating func step(_ instruction: LuaInstruction) -> Step? {
             guard let opcode = instruction.opcode else { return nil }
@@ -107,8 +111,20 @@ enum ColumnEligibility {
             case .loadNil:
                 for register in a...min(255, a + b) { registers[register] = .constant }
             case .getTabUp:
-                guard let name = constant(instruction.c), functions.contains(name) else { return nil }
-                registers[a] = .function
+                if isEnvironment(b) {
+                    guard let name = constant(instruction.c), functions.contains(name) else { return nil }
+                    registers[a] = .function
+                } else {
+                    // A field of a table the chunk keeps (`WEIGHTS.r`): the same for every
+                    // subject, since no code of the chunk runs while the function does.
+                    registers[a] = .constant
+                }
+            case .getUpval:
+                // A local of the chunk (`local R_WEIGHT = 0.5`): the function never writes it
+                // (no SETUPVAL is accepted) and calls nothing of the chunk, so every subject
+                // reads the same value. Calling it or reading a field of it stops the analysis.
+                guard !isEnvironment(b) else { return nil }
+                registers[a] = .constant
             case .getField:
                 guard let key = constant(instruction.c), let tag = Self.field(key, of: registers[b]) else { return nil }
                 registers[a] = tag

@@ -147,8 +147,8 @@ extension EvaluationSession {
     }
 
     /// A column's values (see ``columnQueryValues(_:)``) for Lua: a string with one letter per
-    /// subject (n: a number, d: a decimal as its scaled integer, m: missing, as its reason) and the
-    /// values in subject order.
+    /// subject (n: a number, d: a decimal as its scaled integer, m: missing, as its reason, t: a
+    /// date as its day number) and the values in subject order.
     func columnValues(_ column: ColumnReference) throws(QueryError) -> [LuaValue] {
         let values = try columnQueryValues(column)
         var kinds: [UInt8] = []
@@ -156,7 +156,7 @@ extension EvaluationSession {
         kinds.reserveCapacity(values.count)
         items.reserveCapacity(values.count)
         for value in values {
-            guard let (kind, item) = ValueBridge.flat(value) else {
+            guard let (kind, item) = ValueBridge.flat(value, dates: true) else {
                 throw QueryError("a query gives a table per subject")
             }
             kinds.append(kind)

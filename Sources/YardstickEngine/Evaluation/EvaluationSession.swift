@@ -127,6 +127,22 @@ final class EvaluationSession {
     /// aggregate and shift.
     var partitionLists: [PartitionListKey: [QueryValue]] = [:]
 
+    /// Aggregates that one member of the partition in focus asked for and that were run for it
+    /// alone, with the position of that member (see ``run(aggregate:shift:)``).
+    private var soloAsks: [PartitionListKey: Int] = [:]
+
+    /// The aggregates of the focused period that partition members share (computed for the whole
+    /// partition once asked for), in the order first shared: passed in ahead to the next
+    /// members (see ``prefetchedValues()``). An aggregate only ever run for one member alone is
+    /// not among them, so members never pay for other members' own queries.
+    private var sharedAggregates: [Int] = []
+    private var sharedAggregateSet: Set<Int> = []
+
+    /// Records that aggregate `id` is shared by the members of a partition.
+    private func share(_ id: Int, _ shift: PeriodShift) {
+        if shift == .none, sharedAggregateSet.insert(id).inserted { sharedAggregates.append(id) }
+    }
+
     /// A list of values fetched from the partition in focus: an aggregate in a shifted period.
     struct PartitionListKey: Hashable {
         /// The aggregate's id.
@@ -138,7 +154,10 @@ final class EvaluationSession {
     /// The host side of a focus: mode and period; fetched value lists are kept while the period
     /// and the partition stay the same.
     func setFocus(_ mode: EvaluationMode, _ period: Period) {
-        if self.period != period || self.mode.member?.runs !== mode.member?.runs { partitionLists = [:] }
+        if self.period != period || self.mode.member?.runs !== mode.member?.runs {
+            partitionLists = [:]
+            soloAsks = [:]
+        }
         if mode.isTraced { trace = [] }
         self.mode = mode
         self.period = period
@@ -379,7 +398,7 @@ final class EvaluationSession {
             return nil
         }
         var tables: [UInt8: LuaTable] = [:]
-        for id in aggregates.indices {
+        for id in sharedAggregates {
             let key = PartitionListKey(aggregate: id, shift: .none)
             let values: [QueryValue]
             if let known = partitionLists[key] {
@@ -470,13 +489,36 @@ final class EvaluationSession {
         case .discovering:
             if shift == .none { discovered.insert(id) }
             return .missing("not computed while discovering queries")
-        case .member, .column:
-            guard let member = mode.member else { break }
+        case .member(_, let member):
+            let key = PartitionListKey(aggregate: id, shift: shift)
+            if let values = partitionLists[key] { return values[member.index] }
+            guard let shifted = shiftedPeriod(shift) else { throw QueryError("no subject in focus") }
+            if let values = try member.runs.computedValues(of: prepared, in: shifted.queryDays) {
+                partitionLists[key] = values
+                share(id, shift)
+                return values[member.index]
+            }
+            if let asker = soloAsks[key], asker != member.index {
+                // A second subject asks for the same aggregate: it is shared, not the
+                // subject's own, so it is worth computing once for the whole partition.
+                soloAsks[key] = nil
+                let values = try member.runs.values(of: prepared, in: shifted.queryDays)
+                partitionLists[key] = values
+                share(id, shift)
+                return values[member.index]
+            }
+            // Nobody asked for it yet: it may be this subject's own (a filter on a value of the
+            // subject, such as its first purchase day), which a partition-wide run would compute
+            // for every subject only to read one value. Run it for this subject alone.
+            soloAsks[key] = member.index
+        case .column(let runs):
+            let member = PartitionMember(runs: runs, index: 0)
             let key = PartitionListKey(aggregate: id, shift: shift)
             if let values = partitionLists[key] { return values[member.index] }
             guard let shifted = shiftedPeriod(shift) else { throw QueryError("no subject in focus") }
             let values = try member.runs.values(of: prepared, in: shifted.queryDays)
             partitionLists[key] = values
+            share(id, shift)
             return values[member.index]
         case .idle, .subject, .tracedSubject:
             break

@@ -90,7 +90,8 @@ enum ValueBridge {
     //
     // Scalars cross in bulk (prefetched query values, columns, task results) as a kind letter
     // and a plain Lua value, which the prelude turns into value objects only where needed:
-    // n: a number as is, d: a decimal as its scaled integer, m: missing, as its reason.
+    // n: a number as is, d: a decimal as its scaled integer, m: missing, as its reason; in
+    // columns also t: a date as its day number.
 
     /// The kind letter of a number.
     static let flatNumber = UInt8(ascii: "n")
@@ -99,13 +100,18 @@ enum ValueBridge {
     /// The kind letter of a missing value (its reason).
     static let flatMissing = UInt8(ascii: "m")
 
-    /// The flat form of a scalar query value; nil for lists, groups, rows, text and dates.
-    static func flat(_ value: QueryValue) -> (kind: UInt8, value: LuaValue)? {
+    /// The kind letter of a date (its day number); only in columns (``flat(_:dates:)``).
+    static let flatDate = UInt8(ascii: "t")
+
+    /// The flat form of a scalar query value; nil for lists, groups, rows, text, date-times,
+    /// and dates unless `dates` (columns carry them; prefetched values do not).
+    static func flat(_ value: QueryValue, dates: Bool = false) -> (kind: UInt8, value: LuaValue)? {
         switch value {
         case .integer(let number): (flatNumber, .integer(number))
         case .number(let number): (flatNumber, .number(number))
         case .decimal(let decimal): (flatDecimal, .integer(decimal.scaled))
         case .missing(let reason): (flatMissing, .string(reason))
+        case .date(let day) where dates: (flatDate, .integer(Int64(day)))
         default: nil
         }
     }

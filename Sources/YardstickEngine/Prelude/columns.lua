@@ -8,7 +8,7 @@ local setmetatable, getmetatable, ipairs = setmetatable, getmetatable, ipairs
 local rawget, rawset, error = rawget, rawset, error
 local byte = string.byte
 local kind, missing, is_missing, to_number = P.kind, P.missing, P.is_missing, P.to_number
-local decimal_of, Missing, column_arith = P.decimal_of, P.Missing, P.column_arith
+local decimal_of, Missing, column_arith, date_of = P.decimal_of, P.Missing, P.column_arith, P.date_of
 
 local Column = { __metatable = "yardstick.column" }
 local ABORT = setmetatable({}, { __tostring = function() return "needs per-subject evaluation" end })
@@ -34,6 +34,8 @@ local function elements(c)
       v = decimal_of(v)
     elseif letter == 109 then -- m
       v = setmetatable({ reason = v }, Missing)
+    elseif letter == 116 then -- t
+      v = date_of(v)
     end
     values[i] = v
   end

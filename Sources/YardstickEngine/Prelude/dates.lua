@@ -2,9 +2,9 @@
 -- 1970-01-01T00:00:00Z) and durations between two fields.
 local P = ...
 local host = __host
-local setmetatable, type, select, error, ipairs = setmetatable, type, select, error, ipairs
+local setmetatable, getmetatable, type, select, error, ipairs = setmetatable, getmetatable, type, select, error, ipairs
 local math_type, format = math.type, string.format
-local kind = P.kind
+local kind, is_missing, column_arith = P.kind, P.is_missing, P.column_arith
 
 local Date, DateTime = {}, {}
 Date.__metatable = "yardstick.date"
@@ -63,12 +63,25 @@ Date.__tostring = function(v) local y, m, d = civil(v.day) return format("%04d-%
 Date.__eq = function(a, b) return kind(a) == "date" and kind(b) == "date" and a.day == b.day end
 Date.__lt = function(a, b) return a.day < b.day end
 Date.__le = function(a, b) return a.day <= b.day end
+-- A date and a column (a column run) go element by element; a missing operand is the result.
+local function forwarded(name, a, b)
+  local forward = column_arith[name]
+  if forward and (getmetatable(a) == "yardstick.column" or getmetatable(b) == "yardstick.column") then
+    return forward(a, b)
+  end
+  if is_missing(a) then return a end
+  if is_missing(b) then return b end
+end
 Date.__add = function(a, b)
+  local done = forwarded("add", a, b)
+  if done ~= nil then return done end
   if kind(a) == "date" and math_type(b) == "integer" then return date_of(a.day + b) end
   if kind(b) == "date" and math_type(a) == "integer" then return date_of(b.day + a) end
   error("a date plus a whole number of days", 2)
 end
 Date.__sub = function(a, b)
+  local done = forwarded("subtract", a, b)
+  if done ~= nil then return done end
   if kind(a) == "date" and kind(b) == "date" then return a.day - b.day end
   if kind(a) == "date" and math_type(b) == "integer" then return date_of(a.day - b) end
   error("a date minus a date or a whole number of days", 2)
