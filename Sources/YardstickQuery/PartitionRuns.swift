@@ -31,6 +31,8 @@ package final class PartitionRuns: @unchecked Sendable {
     private final class Slot: @unchecked Sendable {
         let lock = NSLock()
         var value: Result<[[QueryValue]], QueryError>?
+        /// Whether the aggregate is one every subject asks for (see ``values(of:in:common:)``).
+        var common = false
     }
 
     /// Creates an empty set of results for a partition of subjects and the periods of a run.
@@ -56,19 +58,23 @@ package final class PartitionRuns: @unchecked Sendable {
     }
 
     /// The values of an aggregate for every subject in a period, computed on first request.
-    package func values(of prepared: QueryEngine.PreparedAggregate, in period: PeriodDays)
+    ///
+    /// - Parameter common: Whether the asker knows every subject asks for it (the discovery's
+    ///   prefill, a column run), so that per-subject evaluations are given its values ahead;
+    ///   an aggregate only some subjects share (one subject's first purchase day, say) is not.
+    package func values(of prepared: QueryEngine.PreparedAggregate, in period: PeriodDays, common: Bool = false)
         throws(QueryError) -> [QueryValue]
     {
         if let index = periodIndex[period] {
-            return try lists(Key(aggregate: prepared.key, period: nil), prepared, periods)[index]
+            return try lists(Key(aggregate: prepared.key, period: nil), prepared, periods, common)[index]
         }
-        return try lists(Key(aggregate: prepared.key, period: period), prepared, [period])[0]
+        return try lists(Key(aggregate: prepared.key, period: period), prepared, [period], common)[0]
     }
 
     /// The values of an aggregate for every subject in a period when they were already computed
     /// (or are being computed: then this waits for them); nil when nobody asked for them yet.
     package func computedValues(of prepared: QueryEngine.PreparedAggregate, in period: PeriodDays)
-        throws(QueryError) -> [QueryValue]?
+        throws(QueryError) -> (values: [QueryValue], common: Bool)?
     {
         let index = periodIndex[period]
         let key = Key(aggregate: prepared.key, period: index == nil ? period : nil)
@@ -79,12 +85,12 @@ package final class PartitionRuns: @unchecked Sendable {
         slot.lock.lock()
         defer { slot.lock.unlock() }
         guard let lists = try slot.value?.get() else { return nil }
-        return lists[index ?? 0]
+        return (lists[index ?? 0], slot.common)
     }
 
-    private func lists(_ key: Key, _ prepared: QueryEngine.PreparedAggregate, _ periods: [PeriodDays])
-        throws(QueryError) -> [[QueryValue]]
-    {
+    private func lists(
+        _ key: Key, _ prepared: QueryEngine.PreparedAggregate, _ periods: [PeriodDays], _ common: Bool
+    ) throws(QueryError) -> [[QueryValue]] {
         lock.lock()
         let slot: Slot
         if let existing = slots[key] {
@@ -96,6 +102,7 @@ package final class PartitionRuns: @unchecked Sendable {
         lock.unlock()
         slot.lock.lock()
         defer { slot.lock.unlock() }
+        if common { slot.common = true }
         if let value = slot.value { return try value.get() }
         let value: Result<[[QueryValue]], QueryError>
         do {

@@ -50,6 +50,9 @@ import YardstickData
         #expect(Self.values(report, "scaled")["team:T2"] == .integer(10))
         #expect(report.statistics?.peerBinFigures == 5)
         #expect(report.statistics?.evaluationStages == 2)
+        // The reader of the bins runs in column mode once they are known: the host hands the
+        // column run every subject's bin (CDNOW's weighted RFM score took the per-subject path).
+        #expect(report.statistics?.figuresByIndicator["scaled"]?.columnMode == 5)
         // The report keeps load order, task by task, as a run without bins.
         #expect(report.results.prefix(3).map(\.indicatorID) == ["won", "won_bin", "scaled"])
     }

@@ -44,7 +44,10 @@ struct ColumnPass {
                 while let next = queue.next() {
                     let block = plan.columnBlocks[next]
                     columns.set(
-                        block.block, session.evaluateColumns(columnIDs, period: block.period, runs: block.runs))
+                        block.block,
+                        session.evaluateColumns(
+                            columnIDs, period: block.period, runs: block.runs,
+                            subjects: plan.tasks[plan.blocks[block.block]].map(\.subject)))
                 }
             }
         }

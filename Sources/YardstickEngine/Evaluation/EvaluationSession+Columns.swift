@@ -13,15 +13,23 @@ extension EvaluationSession {
     /// (per subject, the limit stops it once for the whole run; see ``LimitStops``), and the
     /// others are evaluated again without it.
     ///
+    /// - Parameter subjects: The partition's subjects, in its order (peer bins are read by
+    ///   subject).
     /// - Returns: Per indicator computed, one value per subject in the order of the partition.
-    func evaluateColumns(_ ids: [String], period: Period, runs: PartitionRuns) -> [String: [ResultValue]] {
+    func evaluateColumns(_ ids: [String], period: Period, runs: PartitionRuns, subjects: [SubjectInfo])
+        -> [String: [ResultValue]]
+    {
         let size = runs.partition.count
         var ids = ids.filter { !columnStopped.contains($0) && stops.error(for: $0) == nil }
         guard !ids.isEmpty, size > 0 else { return [:] }
         setFocus(.column(runs), period)
         taskPeriod = nil
         derivedColumns = []
-        defer { derivedColumns = [] }
+        columnSubjects = subjects
+        defer {
+            derivedColumns = []
+            columnSubjects = []
+        }
         var eligible = LuaTable()
         for id in columnEligible { eligible[.string(id)] = .boolean(true) }
         var output: [LuaValue] = []
@@ -90,7 +98,7 @@ extension EvaluationSession {
             throw QueryError("no grain in focus")
         }
         if column.shift == .none { touchedPlans?.insert(aggregates[id].plan.plan) }
-        return try member.runs.values(of: aggregates[id], in: shifted.queryDays)
+        return try member.runs.values(of: aggregates[id], in: shifted.queryDays, common: true)
     }
 
     /// A column's values as indicator results, as ``ValueBridge/result(_:)`` would make them;
@@ -144,6 +152,30 @@ extension EvaluationSession {
         }
         derivedColumns.append(column)
         return -derivedColumns.count
+    }
+
+    /// The peer bins of indicator `id` for every subject of the column run, for Lua as
+    /// ``columnValues(_:)`` gives a column; nil while some subject's bin is not computed (the
+    /// bins are pending: bins.lua fails the reader, and a later stage evaluates it again).
+    func peerBinColumn(_ id: String) -> [LuaValue]? {
+        guard case .column = mode, let period, !columnSubjects.isEmpty else { return nil }
+        var kinds: [UInt8] = []
+        var items: [LuaValue] = []
+        kinds.reserveCapacity(columnSubjects.count)
+        items.reserveCapacity(columnSubjects.count)
+        for subject in columnSubjects {
+            switch peerBins.value(of: id, subject: subject, period: period) {
+            case .integer(let bin)?:
+                kinds.append(ValueBridge.flatNumber)
+                items.append(.integer(bin))
+            case .missing(let reason)?, .failed(let reason)?:
+                kinds.append(ValueBridge.flatMissing)
+                items.append(.string(reason))
+            case .number?, .decimal?, nil:
+                return nil
+            }
+        }
+        return [.string(String(decoding: kinds, as: UTF8.self)), .table(LuaTable(array: items))]
     }
 
     /// A column's values (see ``columnQueryValues(_:)``) for Lua: a string with one letter per

@@ -110,7 +110,11 @@ final class EvaluationSession {
             _ = try vm.call(registerFunction, [.string(definition.id), .function(function)])
             definitions.append(definition)
             if let shape = try? vm.prototype(of: function) {
-                if ColumnEligibility.allows(shape) { columnEligible.insert(definition.id) }
+                // A peer-bins indicator's value is the host's bin, which column mode reads for
+                // every subject at once (bins.lua).
+                if definition.peerBins != nil || ColumnEligibility.allows(shape) {
+                    columnEligible.insert(definition.id)
+                }
                 if shape.lineDefined > 0 { valueLines[definition.id] = shape.lineDefined }
             }
             return definition
@@ -131,10 +135,11 @@ final class EvaluationSession {
     /// alone, with the position of that member (see ``run(aggregate:shift:)``).
     private var soloAsks: [PartitionListKey: Int] = [:]
 
-    /// The aggregates of the focused period that partition members share (computed for the whole
-    /// partition once asked for), in the order first shared: passed in ahead to the next
-    /// members (see ``prefetchedValues()``). An aggregate only ever run for one member alone is
-    /// not among them, so members never pay for other members' own queries.
+    /// The aggregates of the focused period that every member of a partition asks for (found
+    /// by the discovery's prefill or a column run), in the order first met: passed in ahead to
+    /// the next members (see ``prefetchedValues()``). An aggregate run for one member alone, or
+    /// shared by only some members (those with the same first purchase day, say), is not among
+    /// them: members would pay for each other's queries.
     private var sharedAggregates: [Int] = []
     private var sharedAggregateSet: Set<Int> = []
 
@@ -443,6 +448,9 @@ final class EvaluationSession {
     /// The peer bins known to this stage of the run, which `k(id)` on a bins indicator reads.
     var peerBins = PeerBinValues()
 
+    /// The subjects of the column run under way, in partition order (empty otherwise).
+    var columnSubjects: [SubjectInfo] = []
+
     // MARK: Host side of the query API
 
     func plan(_ value: LuaValue?) throws(HostError) -> QueryEngine.PreparedPlan {
@@ -493,9 +501,9 @@ final class EvaluationSession {
             let key = PartitionListKey(aggregate: id, shift: shift)
             if let values = partitionLists[key] { return values[member.index] }
             guard let shifted = shiftedPeriod(shift) else { throw QueryError("no subject in focus") }
-            if let values = try member.runs.computedValues(of: prepared, in: shifted.queryDays) {
+            if let (values, common) = try member.runs.computedValues(of: prepared, in: shifted.queryDays) {
                 partitionLists[key] = values
-                share(id, shift)
+                if common { share(id, shift) }
                 return values[member.index]
             }
             if let asker = soloAsks[key], asker != member.index {
@@ -504,7 +512,6 @@ final class EvaluationSession {
                 soloAsks[key] = nil
                 let values = try member.runs.values(of: prepared, in: shifted.queryDays)
                 partitionLists[key] = values
-                share(id, shift)
                 return values[member.index]
             }
             // Nobody asked for it yet: it may be this subject's own (a filter on a value of the
@@ -516,7 +523,7 @@ final class EvaluationSession {
             let key = PartitionListKey(aggregate: id, shift: shift)
             if let values = partitionLists[key] { return values[member.index] }
             guard let shifted = shiftedPeriod(shift) else { throw QueryError("no subject in focus") }
-            let values = try member.runs.values(of: prepared, in: shifted.queryDays)
+            let values = try member.runs.values(of: prepared, in: shifted.queryDays, common: true)
             partitionLists[key] = values
             share(id, shift)
             return values[member.index]

@@ -38,7 +38,7 @@ enum QueryPrefill {
         DispatchQueue.concurrentPerform(iterations: discovered.count) { index in
             let (runs, prepared) = discovered[index]
             guard let period = runs.periods.first else { return }
-            _ = try? runs.values(of: prepared, in: period)
+            _ = try? runs.values(of: prepared, in: period, common: true)
         }
         statistics.discoveredQueries = discovered.count
         statistics.discoverySeconds = seconds(discoveredAt - started)

@@ -136,6 +136,12 @@ enum HostBindings {
             case .number, .decimal: return [.nil]
             }
         }
+        try vm.register("peer_bin_column", in: "query") { [unowned session] args throws(HostError) in
+            // In a column run, the bins of every subject: kinds and values as `column` gives
+            // them; nil while they are not computed.
+            guard let id = args.first?.stringValue else { throw HostError("peer_bin_column(id): no indicator id") }
+            return session.peerBinColumn(id) ?? [.nil]
+        }
         try vm.register("has_entity", in: "query") { [unowned session] args throws(HostError) in
             guard let name = args.first?.stringValue else { return [.boolean(false)] }
             return [.boolean(session.dataset[name] != nil || CRMVocabulary.entity(named: name) != nil)]

@@ -9,6 +9,7 @@ local q = __host.query
 local type, error, ipairs, setmetatable, getmetatable = type, error, ipairs, setmetatable, getmetatable
 local math_type, tostring = math.type, tostring
 local to_number, missing, kind = P.to_number, P.missing, P.kind
+local column_run, column_from = P.column_run, P.column_from
 
 local PeerBins = { __metatable = "yardstick.peer_bins" }
 -- Keep in step with PeerBinValues.pendingMarker.
@@ -72,6 +73,12 @@ local function peer_bins_parts(id, bins)
     for i, t in ipairs(bins.thresholds) do declared.thresholds[i] = t end
   end
   local function value()
+    if column_run.active then
+      -- A column run: every subject's bin at once.
+      local kinds, items = q.peer_bin_column(id)
+      if kinds == nil then error(PENDING .. id, 0) end
+      return column_from(kinds, items)
+    end
     local bin, reason = q.peer_bin(id)
     if bin == nil then error(PENDING .. id, 0) end
     if bin == false then return missing(reason) end

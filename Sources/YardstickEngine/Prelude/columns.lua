@@ -21,13 +21,11 @@ local function column_of(values) return setmetatable({ values = values }, Column
 -- A column straight from the host is only a handle (aggregate id and scope slot): its
 -- values cross into Lua (q.column) only when an operation needs them, and a column
 -- returned as it is goes back as the handle.
-local function elements(c)
-  local values = rawget(c, "values")
-  if values then return values end
-  local kinds, items = q.column(rawget(c, "aggregate"), rawget(c, "slot"))
+-- The values of a column sent by the host as kind letters and plain payloads.
+local function decode(kinds, items)
   local size = column_run.size
   if #kinds ~= size then abort() end
-  values = {}
+  local values = {}
   for i = 1, size do
     local letter, v = byte(kinds, i), items[i]
     if letter == 100 then -- d
@@ -39,9 +37,17 @@ local function elements(c)
     end
     values[i] = v
   end
+  return values
+end
+local function elements(c)
+  local values = rawget(c, "values")
+  if values then return values end
+  values = decode(q.column(rawget(c, "aggregate"), rawget(c, "slot")))
   rawset(c, "values", values)
   return values
 end
+-- A column of values the host computed otherwise (peer bins).
+local function column_from(kinds, items) return column_of(decode(kinds, items)) end
 local function lift(op)
   return function(a, b)
     local av = is_column(a) and elements(a)
@@ -93,3 +99,4 @@ end
 
 P.Column, P.column_run = Column, column_run
 P.abort, P.is_column, P.elements, P.ratio = abort, is_column, elements, ratio
+P.column_from = column_from
