@@ -157,6 +157,39 @@ import YardstickData
         #expect(lines[groupedSum - 1] == "---@return table<any, integer|Yardstick.Decimal|number>")
     }
 
+    /// A pinned excerpt: the row class of opportunities for the default vocabulary, written out by
+    /// hand from docs/vocabulary.md (fields in its order; every field but the id may be nil).
+    @Test func theOpportunitiesRowClassIsPinned() throws {
+        let expected = #"""
+            ---@class Yardstick.Row.opportunities
+            ---@field id string Unique key of the opportunity in the source system. (string, required)
+            ---@field name? string Deal name. (string)
+            ---@field account? string Customer account. (reference → accounts)
+            ---@field owner? string Sales rep who owns the deal. (reference → users)
+            ---@field product? string Main product of the deal. (reference → products)
+            ---@field stage? "prospecting"|"qualification"|"proposal"|"negotiation"|"won"|"lost" Pipeline stage; won and lost are closed. (enum(prospecting, qualification, proposal, negotiation, won, lost))
+            ---@field amount? Yardstick.Decimal Deal value (the closed value once won). (decimal)
+            ---@field currency? string ISO currency code of the amount. (string)
+            ---@field created_at? Yardstick.Date When the deal was opened or engaged. (date)
+            ---@field expected_close? Yardstick.Date Forecast close date. (date)
+            ---@field closed_at? Yardstick.Date When the deal was won or lost. (date)
+            ---@field lost_reason? string Why a lost deal was lost. (string)
+            ---@field source? string Lead source of the deal. (string)
+            ---@field campaign? string Campaign credited with the deal. (reference → campaigns)
+            ---@field [string] Yardstick.Value A reference path (`row["account.industry"]`).
+            """#
+        let block = try Self.block(startingWith: "---@class Yardstick.Row.opportunities")
+        #expect(block.joined(separator: "\n") == expected)
+        let view = try Self.block(startingWith: "---@class Yardstick.View.opportunities")
+        #expect(view == ["---@class Yardstick.View.opportunities", "local Yardstick_View_opportunities = {}"])
+        let lines = Self.text.split(separator: "\n").map(String.init)
+        let whereLine = try #require(
+            lines.firstIndex(of: "function Yardstick_View_opportunities:where(conditions) end"))
+        #expect(lines[whereLine - 2] == "---@param conditions Yardstick.Where.opportunities")
+        let rows = try #require(lines.firstIndex(of: "function Yardstick_View_opportunities:rows() end"))
+        #expect(lines[rows - 1] == "---@return fun(): Yardstick.Row.opportunities?")
+    }
+
     @Test func pathsFollowReferencesUpToTwoHopsAndSkipTheReferencedId() {
         let paths = LuaDefinitionPaths(entities: CRMVocabulary.entities, maximumHops: 2)
         let opportunities = paths.paths(of: CRMVocabulary.entity(named: "opportunities")!).map(\.path)
