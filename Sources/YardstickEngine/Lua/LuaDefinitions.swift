@@ -93,7 +93,7 @@ package struct LuaDefinitions: Sendable {
             "",
             "---`k(id)`: another indicator's value for the same subject and period (numbers, decimals, dates and",
             "---missing values; an indicator whose value is a table cannot be read with k).",
-            "---@alias Yardstick.K fun(id: string): Yardstick.Value",
+            "---@alias Yardstick.K fun(id: string): Yardstick.Number|Yardstick.Date|Yardstick.Missing",
             "",
             "---A `where` condition with an operator: `{ \">=\", 5000 }`, `{ \"in\", { \"won\", \"lost\" } }`,",
             "---`{ \"between\", a, b }`, `{ \"is nil\" }`, `{ \"<=\", field(\"due_at\") }`.",
