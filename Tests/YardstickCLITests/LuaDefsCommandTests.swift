@@ -36,6 +36,23 @@ import YardstickTestSupport
         #expect(try String(contentsOfFile: file, encoding: .utf8) == printed.stdout)
     }
 
+    /// luacheck (Debian's lua-check, which scripts/setup.sh installs) parses the file with a
+    /// parser of its own: a syntax error is reported even under the file's `luacheck: ignore`.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/luacheck")))
+    func theWrittenFileParsesWithLuacheck() throws {
+        let folder = try CLI.temporaryFolder()
+        let file = folder.url.appendingPathComponent("yardstick.lua").path
+        #expect(try CLI.run(["lua-defs", "--workspace", Self.bank, "--out", file]).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/luacheck")
+        process.arguments = ["--no-config", "--no-color", "--std", "lua54", file]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test func aWorkspaceAddsItsCustomFieldsWithTheirTypes() throws {
         let outcome = try CLI.run(["lua-defs", "--workspace", Self.bank])
         #expect(outcome.status == 0)
