@@ -92,6 +92,12 @@ import YardstickQuery
         #expect(statistics.figuresByIndicator["hidden"] == FigurePaths(prefetched: 2, perSubject: 2))
     }
 
+    @Test func aPartitionRunWaitsForAnEighthOfTheSubjectsToAsk() {
+        #expect(EvaluationSession.sharedAskCount(partitionSize: 3) == 2)
+        #expect(EvaluationSession.sharedAskCount(partitionSize: 1_000) == 125)
+        #expect(EvaluationSession.sharedAskCount(partitionSize: 23_570) == 2_946)
+    }
+
     @Test func dateArithmeticAndTheChunksConstantsRunInColumnMode() throws {
         // CDNOW's T and recency (weeks between dates) and its RFM weights (chunk locals) used
         // to fall back to the per-subject path: dates did not cross in columns, and any upvalue
@@ -126,8 +132,9 @@ import YardstickQuery
         #expect(report.results == reference.results)
         // u1 and u3 first created an opportunity on 2026-09-01, u2 on 2026-08-01. u1's filter
         // runs for u1 alone; u3 asks for the same one, which is then computed for the whole
-        // partition (a second asker means shared); u2's runs for u2 alone. Partition runs: the
-        // min (computed ahead) and the 09-01 filter; alone: u1's, u2's and the company's two.
+        // partition (of 3 users, 2 askers are enough: EvaluationSession.sharedAskCount); u2's
+        // runs for u2 alone. Partition runs: the min (computed ahead) and the 09-01 filter;
+        // alone: u1's, u2's and the company's two.
         #expect(statistics.partitionQueries == 2)
         #expect(statistics.subjectQueries == 2 + 2)
     }

@@ -131,9 +131,15 @@ final class EvaluationSession {
     /// aggregate and shift.
     var partitionLists: [PartitionListKey: [QueryValue]] = [:]
 
-    /// Aggregates that one member of the partition in focus asked for and that were run for it
-    /// alone, with the position of that member (see ``run(aggregate:shift:)``).
+    /// Aggregates that members of the partition in focus asked for and that were run for each
+    /// alone, with the number of asks (see ``run(aggregate:shift:)``).
     private var soloAsks: [PartitionListKey: Int] = [:]
+
+    /// How many members must ask for an aggregate no one computed ahead before it is computed
+    /// for the whole partition: a partition run reads every row of the table and makes a value
+    /// for every subject, a subject's own run only its rows, so a partition run pays off once
+    /// a good share of the subjects ask (an eighth of them, and at least two).
+    static func sharedAskCount(partitionSize: Int) -> Int { max(2, partitionSize / 8) }
 
     /// The aggregates of the focused period that every member of a partition asks for (found
     /// by the discovery's prefill or a column run), in the order first met: passed in ahead to
@@ -506,18 +512,20 @@ final class EvaluationSession {
                 if common { share(id, shift) }
                 return values[member.index]
             }
-            if let asker = soloAsks[key], asker != member.index {
-                // A second subject asks for the same aggregate: it is shared, not the
-                // subject's own, so it is worth computing once for the whole partition.
+            let asks = (soloAsks[key] ?? 0) + 1
+            if asks >= Self.sharedAskCount(partitionSize: member.runs.partition.count) {
+                // Enough subjects ask for the same aggregate that one run for the whole
+                // partition costs less than theirs one by one.
                 soloAsks[key] = nil
                 let values = try member.runs.values(of: prepared, in: shifted.queryDays)
                 partitionLists[key] = values
                 return values[member.index]
             }
-            // Nobody asked for it yet: it may be this subject's own (a filter on a value of the
-            // subject, such as its first purchase day), which a partition-wide run would compute
-            // for every subject only to read one value. Run it for this subject alone.
-            soloAsks[key] = member.index
+            // Few subjects asked for it yet: it may be this subject's own (a filter on a value of
+            // the subject, such as its first purchase day) or shared by a few (the customers with
+            // the same first day), which a partition-wide run would compute for every subject
+            // only to read a few values. Run it for this subject alone.
+            soloAsks[key] = asks
         case .column(let runs):
             let member = PartitionMember(runs: runs, index: 0)
             let key = PartitionListKey(aggregate: id, shift: shift)
