@@ -119,18 +119,18 @@ import YardstickTestSupport
 
     @Test func standardLocationsAreWorkspacePathsUserThenShipped() {
         let locations = PackLocations.standard(
-            workspace: "/ws", paths: ["../shared", "/abs/packs"],
-            environment: ["YARDSTICK_PACKS": "/home/me/packs", "YARDSTICK_PLUGINS": "/opt/yardstick/plugins"],
+            workspace: "/ws", paths: ["../team-packs", "/abs/packs"],
+            environment: ["YARDSTICK_PACKS": "/srv/me/packs", "YARDSTICK_PLUGINS": "/opt/yardstick/plugins"],
             executable: nil)
         #expect(
             locations.locations.map(\.folder) == [
-                "/ws/packs", "/shared", "/abs/packs", "/home/me/packs", "/opt/yardstick/plugins",
+                "/ws/packs", "/team-packs", "/abs/packs", "/srv/me/packs", "/opt/yardstick/plugins",
             ])
         #expect(locations.locations.map(\.source) == [.workspace, .path, .path, .user, .shipped])
     }
 
     @Test func userFolderDefaultsToTheXDGDataFolder() {
-        #expect(PackLocations.userFolder(environment: ["HOME": "/home/me"]) == "/home/me/.local/share/yardstick/packs")
+        #expect(PackLocations.userFolder(environment: ["HOME": "/srv/me"]) == "/srv/me/.local/share/yardstick/packs")
         #expect(PackLocations.userFolder(environment: ["XDG_DATA_HOME": "/data"]) == "/data/yardstick/packs")
     }
 
