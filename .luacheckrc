@@ -19,6 +19,16 @@ files["examples"] = {
   max_line_length = false,
 }
 
+-- Packs (docs/packs.md): the same globals, and param() for their parameters.
+files["plugins"] = {
+  read_globals = {
+    "indicator", "ratio", "missing", "is_missing", "days", "hours", "date", "field", "cohort", "quantile_bins",
+    "threshold_bins", "param",
+  },
+  ignore = { "212/s", "212/k" },
+  max_line_length = false,
+}
+
 -- Scorecard model files (docs/model-file.md) see the model DSL's globals instead.
 local model_globals = {
   "scorecard", "dimension", "kpi", "quota", "linear", "proportional", "steps", "threshold", "pass_fail",

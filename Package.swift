@@ -9,6 +9,7 @@ let package = Package(
             name: "Yardstick",
             targets: [
                 "YardstickData", "YardstickQuery", "YardstickEngine", "YardstickScoring", "YardstickScorecard",
+                "YardstickPacks",
             ]),
         .library(name: "YardstickData", targets: ["YardstickData"]),
         .library(name: "LuaRuntime", targets: ["LuaRuntime"]),
@@ -57,11 +58,14 @@ let package = Package(
             dependencies: ["YardstickData", "YardstickQuery", "YardstickEngine", "YardstickScoring", "LuaRuntime"],
             resources: [.embedInCode("ModelPrelude")]
         ),
+        // Plugin packs: manifests, versions, search paths, resolution, parameters, the lock file,
+        // and the pack tooling (check, test, new); hands the engine one indicator set per pack.
+        .target(name: "YardstickPacks", dependencies: ["YardstickData", "YardstickQuery", "YardstickEngine"]),
         .executableTarget(
             name: "YardstickCLI",
             dependencies: [
                 "YardstickData", "YardstickQuery", "YardstickEngine", "YardstickScoring", "YardstickScorecard",
-                "LuaRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "YardstickPacks", "LuaRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // What the test targets share (self-removing temporary folders, golden files); in no product.
@@ -79,5 +83,7 @@ let package = Package(
             name: "YardstickCLITests", dependencies: ["YardstickCLI", "YardstickTestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "YardstickTestSupportTests", dependencies: ["YardstickTestSupport"]),
+        .testTarget(
+            name: "YardstickPacksTests", dependencies: ["YardstickPacks", "YardstickEngine", "YardstickData", "YardstickTestSupport"]),
     ]
 )

@@ -12,7 +12,7 @@ fi
 swift format lint --strict --recursive Sources Tests benchmarks/Sources fuzz/Sources
 # luacheck (Debian's lua-check) over the preludes, their Lua tests and the examples (.luacheckrc).
 if command -v luacheck >/dev/null 2>&1; then
-  luacheck --quiet Sources/YardstickEngine/Prelude Sources/YardstickScorecard/ModelPrelude Tests/Prelude examples
+  luacheck --quiet Sources/YardstickEngine/Prelude Sources/YardstickScorecard/ModelPrelude Tests/Prelude examples plugins
 else
   echo "note: luacheck is not installed (apt-get install lua-check); skipping the Lua lint" >&2
 fi
@@ -45,6 +45,13 @@ summary="$(grep -aE "^(✔|✘) Test run with [0-9]+ tests?" "$log" | tail -n 1 
 if ! grep -aqE "^✔ Test run with [0-9]+ tests? .*passed" "$log"; then
   tail -n 3 "$log"
   exit 1
+fi
+# The shipped packs (plugins/): manifests, sandbox loads, vocabulary and titles, then their
+# fixtures against the expected values (docs/packs.md), and those values recomputed in Python.
+swift run --skip-build yardstick plugins check plugins
+swift run --skip-build yardstick plugins test plugins
+if command -v python3 >/dev/null 2>&1; then
+  for script in plugins/*/tests/expected_values.py; do python3 "$script"; done
 fi
 left="$(find "$test_tmp" -mindepth 1 -maxdepth 1 ! -name '*.lock' ! -name 'TemporaryDirectory.*' -printf '%f\n')"
 if [ -n "$left" ]; then

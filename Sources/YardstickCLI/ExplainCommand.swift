@@ -53,6 +53,8 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var cacheOptions: CacheOptions
 
+    @OptionGroup var packOptions: PackOptions
+
     func run() throws {
         if model != nil {
             try explainModel()
@@ -74,7 +76,7 @@ struct ExplainCommand: ParsableCommand {
         }
         do {
             let period = try Period.parse(self.period, calendar: workspace.calendar)
-            let selection = try IndicatorDiscovery.selection(argument: indicators, workspace: directory)
+            let selection = try packOptions.selection(indicators: indicators, workspace: workspace)
             let evaluator = Evaluator(
                 engine: QueryEngine(dataset: dataset), workspace: workspace, limits: limitOptions.limits)
             explanation = try evaluator.explain(
@@ -91,7 +93,7 @@ struct ExplainCommand: ParsableCommand {
         let asOf = try ModelScoring.asOf(self.asOf)
         let scoring = try ModelScoring(
             directory: workspaceOptions.directory, indicators: indicators, limits: limitOptions, lenient: true,
-            cache: cacheOptions.usesCache)
+            cache: cacheOptions.usesCache, packs: packOptions)
         let period = try scoring.period(self.period, asOf: asOf)
         let report = try scoring.score(model: model, periods: [period], asOf: asOf)
         let grain: Grain

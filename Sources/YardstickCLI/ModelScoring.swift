@@ -26,14 +26,19 @@ struct ModelScoring {
     /// - Throws: ``CommandFailure``: `workspace`/`data` when the workspace cannot be opened or
     ///   loaded, `usage` for a bad indicators argument, `evaluation` when a model file fails.
     init(
-        directory: String, indicators: String?, limits: LimitOptions, lenient: Bool, cache: Bool = true
+        directory: String, indicators: String?, limits: LimitOptions, lenient: Bool, cache: Bool = true,
+        packs: PackOptions? = nil
     ) throws(CommandFailure) {
         (workspace, dataset) = try WorkspaceLoading.load(
             directory, lenient: lenient, listsSkippedRows: false, cache: cache)
-        do {
-            selection = try IndicatorDiscovery.selection(argument: indicators, workspace: directory)
-        } catch {
-            throw CommandFailure(error, otherwise: .usage)
+        if let packs {
+            selection = try packs.selection(indicators: indicators, workspace: workspace)
+        } else {
+            do {
+                selection = try IndicatorDiscovery.selection(argument: indicators, workspace: directory)
+            } catch {
+                throw CommandFailure(error, otherwise: .usage)
+            }
         }
         do {
             models = try ScorecardModels.load(workspace: directory)

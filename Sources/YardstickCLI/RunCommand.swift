@@ -60,6 +60,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var cacheOptions: CacheOptions
 
+    @OptionGroup var packOptions: PackOptions
+
     @Flag(
         help:
             "Keep running: evaluate again whenever an indicator (any .lua file of the workspace) changes, with the tables already loaded, and load again when a data file or yardstick.toml changes. Ctrl-C stops."
@@ -87,7 +89,6 @@ struct RunCommand: ParsableCommand {
     /// - Throws: ``CommandFailure``: `usage` for bad periods, grains or indicators,
     ///   `evaluation`, `output`, or `findings` when some figure failed (already reported).
     func evaluate(_ loaded: WorkspaceLoading.Loaded, loadSeconds: Double) throws(CommandFailure) {
-        let directory = workspaceOptions.directory
         let workspace = loaded.workspace
         let evaluationStarted = DispatchTime.now()
         let periods: [Period]
@@ -99,10 +100,10 @@ struct RunCommand: ParsableCommand {
             grains = try (per ?? "").split(separator: ",").map { name throws(EvaluationError) in
                 try available.require(name.trimmingCharacters(in: .whitespaces), what: "--per")
             }
-            selection = try IndicatorDiscovery.selection(argument: indicators, workspace: directory)
         } catch {
             throw CommandFailure(error, otherwise: .usage)
         }
+        selection = try packOptions.selection(indicators: indicators, workspace: workspace)
         var evaluator = Evaluator(
             engine: QueryEngine(dataset: loaded.dataset), workspace: workspace, limits: limitOptions.limits)
         if per == nil {

@@ -69,6 +69,8 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var cacheOptions: CacheOptions
 
+    @OptionGroup var packOptions: PackOptions
+
     func run() throws {
         let directory = workspaceOptions.directory
         try lenientOptions.validateCombination()
@@ -111,12 +113,7 @@ struct ScoreCommand: ParsableCommand {
         } else {
             includesSubjects = true
         }
-        let selection: IndicatorSelection
-        do {
-            selection = try IndicatorDiscovery.selection(argument: nil, workspace: directory)
-        } catch {
-            throw CommandFailure(error, otherwise: .usage)
-        }
+        let selection = try packOptions.selection(indicators: nil, workspace: workspace)
         let evaluator = Evaluator(
             engine: QueryEngine(dataset: dataset), workspace: workspace, limits: limitOptions.limits, today: day)
         var report: ScoreReport

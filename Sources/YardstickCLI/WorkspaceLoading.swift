@@ -1,11 +1,27 @@
 import YardstickData
+import YardstickPacks
 
 /// Opening and loading a workspace for the commands that evaluate.
 enum WorkspaceLoading {
     /// The `yardstick.toml` sections of the modules this program links, besides YardstickData's
     /// own tables: a module that gains a top-level table (`[packs]`, `[scorecard]`) registers
     /// its ``WorkspaceSection`` here.
-    static let sections = WorkspaceSections()
+    static let sections: WorkspaceSections = {
+        var sections = WorkspaceSections()
+        sections.register(PacksSection.self)
+        return sections
+    }()
+
+    /// The workspace, without its data (for commands that only read `yardstick.toml`).
+    ///
+    /// - Throws: ``CommandFailure`` of kind `workspace` when it is not valid.
+    static func open(_ directory: String) throws(CommandFailure) -> Workspace {
+        do {
+            return try Workspace.open(directory: directory, sections: sections)
+        } catch {
+            throw CommandFailure(.workspace, cause: error)
+        }
+    }
 
     /// A loaded workspace.
     struct Loaded {

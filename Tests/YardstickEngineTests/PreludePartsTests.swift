@@ -45,7 +45,7 @@ import Testing
         #expect(
             names == [
                 "indicator", "ratio", "missing", "is_missing", "days", "hours", "date", "field", "cohort",
-                "quantile_bins", "threshold_bins",
+                "quantile_bins", "threshold_bins", "param",
             ])
     }
 }

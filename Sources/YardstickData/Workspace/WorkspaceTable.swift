@@ -27,7 +27,7 @@ public struct WorkspaceTable: Sendable {
     public func contains(_ name: String) -> Bool { entries[name] != nil }
 
     /// The dotted key of an entry (`targets.won_revenue`).
-    public func path(of name: String) -> String { key + "." + name }
+    public func path(of name: String) -> String { key.isEmpty ? name : key + "." + name }
 
     /// The line an entry (or, with nil, the table itself) is written on, when the scan found it.
     public func line(of name: String? = nil) -> Int? {

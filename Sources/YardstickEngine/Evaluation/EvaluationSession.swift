@@ -54,7 +54,7 @@ final class EvaluationSession {
 
     init(
         engine: QueryEngine, calendar: CalendarSettings, limits: LuaLimits = .default, today: Int32,
-        modules: ModuleFolder? = nil, snapshotAsOf: Int32? = nil
+        modules: ModuleFolder? = nil, snapshotAsOf: Int32? = nil, parameters: [String: IndicatorParameter] = [:]
     ) throws(LuaError) {
         self.snapshotAsOf = snapshotAsOf
         self.engine = engine
@@ -71,6 +71,7 @@ final class EvaluationSession {
         columnsFunction = registerFunction
         published = LuaTable()
         try HostBindings.register(on: vm, session: self)
+        try ParameterBindings.register(on: vm, parameters: parameters)
         if let modules { vm.moduleResolver = { modules.resolve($0) } }
         let results = try Prelude.load(into: vm)
         guard case .table(let runner)? = results.first, let register = runner["register"].functionValue,

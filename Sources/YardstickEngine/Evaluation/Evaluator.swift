@@ -35,6 +35,8 @@ public struct Evaluator: Sendable {
     public var workers: Int
     /// Where `require` finds the indicators' own modules (nil: `require` finds nothing).
     public var modules: ModuleFolder?
+    /// The values scripts read with `param(name)` (a pack's parameters; empty: none).
+    public var parameters: [String: IndicatorParameter] = [:]
     /// Whether indicators that allow it run once for all subjects of a grain ("column mode",
     /// see `ColumnEligibility`); off, every indicator runs per subject. The values are the
     /// same either way.
@@ -183,7 +185,7 @@ public struct Evaluator: Sendable {
     var sessionSettings: SessionSettings {
         SessionSettings(
             engine: engine, calendar: workspace.calendar, limits: limits, today: today, modules: modules,
-            snapshotAsOf: snapshotAsOf)
+            snapshotAsOf: snapshotAsOf, parameters: parameters)
     }
 
     /// A new session, on a Lua thread, with the sources loaded.

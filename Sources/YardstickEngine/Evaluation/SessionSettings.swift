@@ -17,6 +17,8 @@ struct SessionSettings: Sendable {
     var modules: ModuleFolder?
     /// The as-of day of the snapshot the sessions evaluate, or nil (see ``Evaluator``).
     var snapshotAsOf: Int32? = nil
+    /// The values scripts read with `param(name)`.
+    var parameters: [String: IndicatorParameter] = [:]
     /// Whether sessions record the plans their queries ran (for a breakdown's members, see
     /// ``EvaluationSession/touchedPlans``).
     var recordsTouchedPlans = false
@@ -27,7 +29,7 @@ struct SessionSettings: Sendable {
     func start() throws(LuaError) -> EvaluationSession {
         let session = try EvaluationSession(
             engine: engine, calendar: calendar, limits: limits, today: today, modules: modules,
-            snapshotAsOf: snapshotAsOf)
+            snapshotAsOf: snapshotAsOf, parameters: parameters)
         if recordsTouchedPlans { session.touchedPlans = [] }
         session.peerBins = peerBins
         return session

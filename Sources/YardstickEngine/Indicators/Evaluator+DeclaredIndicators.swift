@@ -14,4 +14,16 @@ extension Evaluator {
         let declared = try declarations(of: selection.sets)
         return (declared.flatMap(\.qualifiedIDs), declared.flatMap(\.loadFailures))
     }
+
+    /// What a selection's files declare, as definitions (ids as the files give them, titles,
+    /// units, needs), set by set, and the files that did not load: for pack checks.
+    ///
+    /// - Parameter selection: The sets to load (its `ids` are ignored).
+    /// - Throws: ``EvaluationError`` as ``declaredIndicators(_:)``.
+    package func declaredDefinitions(_ selection: IndicatorSelection) throws(EvaluationError) -> (
+        definitions: [IndicatorDefinition], loadFailures: [IndicatorFailure]
+    ) {
+        let declared = try declarations(of: selection.sets)
+        return (declared.flatMap(\.definitions), declared.flatMap(\.loadFailures))
+    }
 }

@@ -91,6 +91,7 @@ extension Evaluator {
     private func evaluator(for set: IndicatorSet) -> Evaluator {
         var evaluator = self
         evaluator.modules = set.modules
+        evaluator.parameters = set.parameters
         return evaluator
     }
 

@@ -15,6 +15,9 @@ public struct IndicatorSet: Sendable, Hashable {
     public var sources: [Evaluator.Source]
     /// Where `require` finds the set's own modules (nil: `require` finds nothing).
     public var modules: ModuleFolder?
+    /// The values scripts of the set read with `param(name)` (a pack's parameters); empty for
+    /// the workspace's own indicators, whose `param` calls are errors.
+    public var parameters: [String: IndicatorParameter] = [:]
 
     /// Creates a set.
     ///

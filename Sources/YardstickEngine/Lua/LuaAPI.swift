@@ -124,6 +124,14 @@ package enum LuaAPI {
             summary:
                 "As an indicator's value: the bin (1..k+1, k+1 = best) of another indicator's value cut at k strictly ascending thresholds ({ t1, t2, … }); a value equal to a threshold falls in the bin above it (better = \"lower\" numbers the bins from the top). Missing base values give a missing bin, as for quantile_bins.",
             example: #"value = threshold_bins("frequency", { 1, 3, 6, 10 })"#),
+        // Pack parameters (issue 11; decision 0026).
+        Entry(
+            place: .global, name: "param", signature: "param(name) → number | string | boolean | { numbers }",
+            summary:
+                "A parameter of the indicator's pack, typed as its pack.toml declares it (integer, number, string, boolean, numbers): the manifest's default, or the workspace's value in yardstick.toml ([packs.NAME.parameters]). An unknown name is an error at the script's line listing the pack's parameters; the workspace's own indicators have none. See docs/packs.md.",
+            example:
+                #"local window = param("active_days") local recent = s.orders:where{ ordered_at = {">=", s.period.finish - window} }"#
+        ),
     ]
 
     static let scope: [Entry] = [

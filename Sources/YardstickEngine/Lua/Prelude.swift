@@ -50,6 +50,7 @@ enum Prelude {
         Part(file: "keys.lua", bytes: PackageResources.keys_lua),
         Part(file: "scopes.lua", bytes: PackageResources.scopes_lua),
         Part(file: "bins.lua", bytes: PackageResources.bins_lua),
+        Part(file: "params.lua", bytes: PackageResources.params_lua),
         Part(file: "indicators.lua", bytes: PackageResources.indicators_lua),
         Part(file: "api.lua", bytes: PackageResources.api_lua),
     ]

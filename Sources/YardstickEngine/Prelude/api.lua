@@ -40,6 +40,7 @@ local globals = {
   { "cohort", P.cohort, public },
   { "quantile_bins", P.quantile_bins, public },
   { "threshold_bins", P.threshold_bins, public },
+  { "param", P.param, public },
 }
 local published = { globals = {}, view = {}, grouped = {}, definitions = definitions }
 for i, global in ipairs(globals) do

@@ -1,0 +1,235 @@
+import ArgumentParser
+import Foundation
+import YardstickData
+import YardstickEngine
+import YardstickPacks
+
+/// `yardstick plugins`: pack tooling for consultants — list, info, new, check, test.
+struct PluginsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plugins",
+        abstract: "List, inspect, create, check and test indicator packs (docs/packs.md).",
+        subcommands: [
+            PluginsListCommand.self, PluginsInfoCommand.self, PluginsNewCommand.self, PluginsCheckCommand.self,
+            PluginsTestCommand.self,
+        ])
+
+    /// The locations packs are found in for a workspace folder (its `[packs] paths` when it
+    /// has a `yardstick.toml`).
+    static func locations(workspace directory: String) throws(CommandFailure) -> PackLocations {
+        var paths: [String] = []
+        if FileManager.default.fileExists(atPath: directory + "/yardstick.toml") {
+            paths = try WorkspaceLoading.open(directory).section(PacksSection.self)?.paths ?? []
+        }
+        return PackLocations.standard(workspace: directory, paths: paths)
+    }
+
+    /// The packs named by arguments: a pack folder (holding `pack.toml`), a folder of pack
+    /// folders, or a pack's name (its first candidate in the workspace's locations). No
+    /// argument: the current folder when it is a pack.
+    static func packs(_ arguments: [String], workspace directory: String) throws(CommandFailure) -> [Pack] {
+        let manager = FileManager.default
+        let items = arguments.isEmpty ? ["."] : arguments
+        var packs: [Pack] = []
+        var catalog: PackCatalog?
+        for item in items {
+            let path = URL(fileURLWithPath: item, relativeTo: URL(fileURLWithPath: manager.currentDirectoryPath))
+                .standardizedFileURL.path
+            do {
+                if manager.fileExists(atPath: path + "/pack.toml") {
+                    packs.append(try Pack.read(folder: path, source: .path))
+                } else if let names = try? manager.contentsOfDirectory(atPath: path),
+                    case let folders = names.sorted().filter({ manager.fileExists(atPath: "\(path)/\($0)/pack.toml") }),
+                    !folders.isEmpty
+                {
+                    for name in folders { packs.append(try Pack.read(folder: "\(path)/\(name)", source: .path)) }
+                } else if manager.fileExists(atPath: path) {
+                    throw CommandFailure.usage("\(item) holds no pack (no pack.toml)")
+                } else {
+                    if catalog == nil { catalog = PackCatalog(scanning: try locations(workspace: directory)) }
+                    guard let pack = catalog?.candidates(named: item).first else {
+                        throw CommandFailure.usage("no pack named \(item) (see yardstick plugins list)")
+                    }
+                    packs.append(pack)
+                }
+            } catch let error as PackError {
+                throw CommandFailure(.workspace, cause: error)
+            } catch let failure as CommandFailure {
+                throw failure
+            } catch {
+                throw CommandFailure(error, otherwise: .usage)
+            }
+        }
+        return packs
+    }
+}
+
+/// `plugins list`: every pack found, with version, source and indicator count.
+struct PluginsListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the packs found: the workspace's packs/, [packs] paths, the user folder, the shipped packs.")
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    func run() throws {
+        let locations = try PluginsCommand.locations(workspace: workspaceOptions.directory)
+        let catalog = PackCatalog(scanning: locations)
+        var rows = [["name", "version", "source", "indicators", "title", "folder"]]
+        for pack in catalog.packs {
+            rows.append([
+                pack.name, pack.manifest.version.description, pack.source.rawValue, String(pack.indicatorFiles.count),
+                pack.manifest.title, pack.folder,
+            ])
+        }
+        if catalog.packs.isEmpty {
+            print("no packs found in: " + locations.locations.map(\.folder).joined(separator: ", "))
+        } else {
+            print(PluginsText.table(rows))
+        }
+        for failure in catalog.failures { printError("warning: \(failure)") }
+    }
+}
+
+/// `plugins info NAME`: a pack's manifest, parameters, indicators and fields needed.
+struct PluginsInfoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "info", abstract: "Show a pack: manifest, parameters, indicators (titles, units), fields needed.")
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    @Argument(help: "The pack: a name, or its folder.")
+    var pack: String
+
+    func run() throws {
+        guard let pack = try PluginsCommand.packs([self.pack], workspace: workspaceOptions.directory).first else {
+            return
+        }
+        let manifest = pack.manifest
+        var lines = [
+            "\(manifest.name) \(manifest.version) — \(manifest.title) / \(manifest.titleZH)",
+            "  \(manifest.description)", "  \(manifest.descriptionZH)",
+            "source:       \(pack.source.rawValue) (\(pack.folder))",
+            "authors:      \(manifest.authors.joined(separator: ", "))", "licence:      \(manifest.licence)",
+            "host API:     \(manifest.hostAPI) (this Yardstick: \(PackHostAPI.version))",
+            "dependencies: "
+                + (manifest.dependencies.isEmpty
+                    ? "none"
+                    : manifest.dependencies.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
+                        separator: ", ")),
+            "needs:        \(manifest.needs.joined(separator: ", "))",
+        ]
+        lines.append("")
+        lines.append("parameters:")
+        if manifest.parameters.isEmpty { lines.append("  none") }
+        for parameter in manifest.parameters {
+            lines.append(
+                "  \(parameter.name) (\(parameter.kind.rawValue), default \(parameter.defaultValue)): \(parameter.doc)")
+            if let zh = parameter.docZH { lines.append("    \(zh)") }
+        }
+        let checked: (findings: [PackCheckFinding], indicators: [IndicatorDefinition])
+        do {
+            checked = try PackChecker(pack: pack).check()
+        } catch {
+            throw CommandFailure(.workspace, cause: error)
+        }
+        let (findings, definitions) = (checked.findings, checked.indicators)
+        lines.append("")
+        lines.append("indicators:")
+        var rows = [["id", "title", "标题", "unit", "per", "better"]]
+        for definition in definitions {
+            rows.append([
+                "\(manifest.name).\(definition.id)", definition.title, definition.titleZH ?? "",
+                definition.unit.rawValue,
+                definition.per.rawValue, definition.higherIsBetter ? "higher" : "lower",
+            ])
+        }
+        lines.append(PluginsText.table(rows).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+        print(lines.joined(separator: "\n"))
+        for finding in findings { printError("warning: \(finding)") }
+    }
+}
+
+/// `plugins new NAME`: a working skeleton.
+struct PluginsNewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract:
+            "Create a pack skeleton: manifest, one indicator, a fixture workspace and expected values that pass plugins test."
+    )
+
+    @Argument(help: "The pack's name: lowercase letters, digits and -, starting with a letter.")
+    var name: String
+
+    @Option(name: .customLong("in"), help: "The folder to create it in (default: the current folder).")
+    var parent: String = "."
+
+    func run() throws {
+        do {
+            let folder = try PackScaffold.write(name: name, in: parent)
+            print("created \(folder)")
+            print("next: yardstick plugins check \(folder) && yardstick plugins test \(folder)")
+        } catch {
+            throw CommandFailure(.usage, cause: error)
+        }
+    }
+}
+
+/// `plugins check`: whether packs are fit to ship.
+struct PluginsCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract:
+            "Check packs: manifest valid, every file loads in the sandbox, needs in the vocabulary, ids unique, titles in en and zh.",
+        discussion: "Exit codes: 0 all packs pass, 1 some pack has problems (listed), 2 a pack cannot be read.")
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    @Argument(help: "Packs: folders, folders of packs, or names (default: the current folder).")
+    var packs: [String] = []
+
+    func run() throws {
+        var failed = false
+        for pack in try PluginsCommand.packs(packs, workspace: workspaceOptions.directory) {
+            let checked: (findings: [PackCheckFinding], indicators: [IndicatorDefinition])
+            do {
+                checked = try PackChecker(pack: pack).check()
+            } catch {
+                throw CommandFailure(.workspace, cause: error)
+            }
+            let (findings, definitions) = (checked.findings, checked.indicators)
+            let head = "\(pack.name) \(pack.manifest.version)"
+            if findings.isEmpty {
+                print("✓ \(head): \(definitions.count) indicators, \(pack.manifest.parameters.count) parameters")
+            } else {
+                failed = true
+                print("✗ \(head): \(findings.count) \(findings.count == 1 ? "problem" : "problems")")
+                for finding in findings { print("    \(finding)") }
+            }
+        }
+        if failed { throw CommandFailure.findings }
+    }
+}
+
+/// `plugins test`: runs packs on their fixtures and compares with the expected values.
+struct PluginsTestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run packs on their fixture workspaces (tests/*/) and compare with expected.csv.",
+        discussion: "Exit codes: 0 every expectation met, 1 some failed (listed), 2 a pack cannot be read.")
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    @Argument(help: "Packs: folders, folders of packs, or names (default: the current folder).")
+    var packs: [String] = []
+
+    func run() throws {
+        var failed = false
+        for pack in try PluginsCommand.packs(packs, workspace: workspaceOptions.directory) {
+            let outcome = PackTestRunner(pack: pack).run()
+            for line in outcome.lines { print(line) }
+            if !outcome.passed { failed = true }
+        }
+        if failed { throw CommandFailure.findings }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// One expected figure of a pack's fixture: a row of `tests/FIXTURE/expected.csv`.
+///
+/// ```csv
+/// indicator,grain,subject,period,value,tolerance
+/// win_rate,user,u1,2026-07,0.5,
+/// revenue,company,acme,2026-Q3,2000.5,0.005
+/// win_rate,user,u3,2026-07,missing,
+/// ```
+///
+/// `indicator` is the pack's own id (or the qualified `pack.id`), `value` a number or
+/// `missing`; `tolerance` (optional) is the largest absolute difference accepted, 1e-9 when
+/// empty. Fields hold no commas or quotes; lines starting with `#` are comments.
+public struct PackExpectation: Sendable, Hashable {
+    /// The indicator's id within the pack.
+    public var indicator: String
+    /// The grain's name (`user`, `team`, `company`, `account`…).
+    public var grain: String
+    /// The subject's id.
+    public var subject: String
+    /// The period's label (`2026-07`, `2026-Q3`).
+    public var period: String
+    /// The value expected, nil for a missing value.
+    public var value: Double?
+    /// The largest absolute difference accepted.
+    public var tolerance: Double
+    /// The line of `expected.csv` it comes from.
+    public var line: Int
+
+    /// Creates an expectation.
+    ///
+    /// - Parameters:
+    ///   - indicator: The indicator's id within the pack.
+    ///   - grain: The grain's name.
+    ///   - subject: The subject's id.
+    ///   - period: The period's label.
+    ///   - value: The value, or nil for missing.
+    ///   - tolerance: The largest absolute difference accepted.
+    ///   - line: The line it comes from.
+    public init(
+        indicator: String, grain: String, subject: String, period: String, value: Double?, tolerance: Double = 1e-9,
+        line: Int
+    ) {
+        self.indicator = indicator
+        self.grain = grain
+        self.subject = subject
+        self.period = period
+        self.value = value
+        self.tolerance = tolerance
+        self.line = line
+    }
+
+    /// The header `expected.csv` starts with (the tolerance column is optional).
+    public static let header = ["indicator", "grain", "subject", "period", "value", "tolerance"]
+
+    /// Parses an `expected.csv`.
+    ///
+    /// - Parameters:
+    ///   - text: The file's text.
+    ///   - file: Its name as messages show it.
+    ///   - pack: The pack's name (a `pack.` prefix on ids is dropped).
+    /// - Throws: ``PackError`` naming the line of a row that does not parse.
+    public static func parse(_ text: String, file: String, pack: String) throws(PackError) -> [PackExpectation] {
+        var result: [PackExpectation] = []
+        var sawHeader = false
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            if !sawHeader {
+                guard Array(fields.prefix(5)) == Array(header.prefix(5)), fields.count <= 6 else {
+                    throw PackError(
+                        .invalidManifest, "the header must be \(header.joined(separator: ",")) (tolerance optional)",
+                        file: file, line: index + 1)
+                }
+                sawHeader = true
+                continue
+            }
+            guard fields.count == 5 || fields.count == 6 else {
+                throw PackError(
+                    .invalidManifest, "expected 5 or 6 fields, found \(fields.count)", file: file, line: index + 1)
+            }
+            var indicator = fields[0]
+            if indicator.hasPrefix(pack + ".") { indicator.removeFirst(pack.count + 1) }
+            let value: Double?
+            if fields[4] == "missing" {
+                value = nil
+            } else if let number = Double(fields[4]) {
+                value = number
+            } else {
+                throw PackError(
+                    .invalidManifest, "value \"\(fields[4])\" is neither a number nor missing", file: file,
+                    line: index + 1)
+            }
+            var tolerance = 1e-9
+            if fields.count == 6, !fields[5].isEmpty {
+                guard let given = Double(fields[5]), given >= 0 else {
+                    throw PackError(
+                        .invalidManifest, "tolerance \"\(fields[5])\" is not a number ≥ 0", file: file, line: index + 1)
+                }
+                tolerance = given
+            }
+            result.append(
+                PackExpectation(
+                    indicator: indicator, grain: fields[1], subject: fields[2], period: fields[3], value: value,
+                    tolerance: tolerance, line: index + 1))
+        }
+        guard sawHeader else { throw PackError(.invalidManifest, "empty: no header", file: file) }
+        return result
+    }
+}
