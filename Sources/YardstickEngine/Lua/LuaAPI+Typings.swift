@@ -26,6 +26,7 @@ extension LuaAPI {
             [P("a", "Yardstick.Number|Yardstick.Missing"), P("b", "Yardstick.Number|Yardstick.Missing")],
             returns: "number|Yardstick.Missing"),
         "missing": T([P("reason", "string")], returns: "Yardstick.Missing"),
+        "param": T([P("name", "string")], returns: "number|string|boolean|number[]"),
         "is_missing": T([P("v", "any")], returns: "boolean"),
         "days": T([P("from_field", "string"), P("to_field", "string")], returns: "Yardstick.Duration"),
         "hours": T([P("from_field", "string"), P("to_field", "string")], returns: "Yardstick.Duration"),
