@@ -11,11 +11,12 @@ import Testing
         #expect(outcome.stdout.isEmpty)
         #expect(
             outcome.stderr.contains(
-                "The value 'xml' is invalid for '--format <format>'. Please provide one of 'table', 'json' or 'csv'."),
+                "The value 'xml' is invalid for '--format <format>'. Please provide one of 'table', 'json', 'csv' or 'html'."
+            ),
             "\(outcome.stderr)")
     }
 
-    @Test(arguments: ["table", "json", "csv"])
+    @Test(arguments: ["table", "json", "csv", "html"])
     func eachFormatWritesTheSameBytesToStandardOutputAndToOut(format: String) throws {
         let directory = try CLI.temporaryFolder()
         defer { withExtendedLifetime(directory) {} }
