@@ -10,13 +10,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "html-check: installing chromium (Debian's package)…" >&2
+# Chromium, and a font with Chinese glyphs for the screenshots (the page names none: it asks
+# for the system's sans-serif, which has no Chinese glyphs on a bare Debian).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -n "$(fc-list :lang=zh 2>/dev/null)" ] || missing+=(fonts-wqy-microhei)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "html-check: installing ${missing[*]} (Debian's packages)…" >&2
   start=$(date +%s)
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends chromium >/dev/null
-  echo "html-check: chromium installed in $(( $(date +%s) - start )) s" >&2
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "html-check: installed in $(( $(date +%s) - start )) s" >&2
 fi
 
 swift build --product yardstick >/dev/null

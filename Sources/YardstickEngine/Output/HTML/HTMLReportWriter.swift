@@ -3,10 +3,10 @@
 /// The page names the workspace, the periods and when the run was made, then has one table per
 /// period and grain (as the terminal table does: subjects in the order they first appear, one
 /// column per indicator titled in the locale), values written for people by unit
-/// (``HTMLNumberText``: `1,278.56`, `31.3%`, `2:23`), a missing value as `—` with its reason in
+/// (`HTMLNumberText`: `1,278.56`, `31.3%`, `2:23`), a missing value as `—` with its reason in
 /// the cell's tooltip and in a `<details>` list under the table, then the errors. Breakdown
 /// figures (`--by`) are counted and left to CSV and JSON. Everything from data is escaped;
-/// the page fetches nothing (``HTMLPage``) and has no script.
+/// the page fetches nothing (`HTMLPage`) and has no script.
 ///
 /// `yardstick score --format html` writes the scorecard report (leaderboard, cards, charts).
 public struct HTMLReportWriter: ReportWriter {

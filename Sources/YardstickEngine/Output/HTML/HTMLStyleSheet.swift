@@ -38,7 +38,7 @@ package enum HTMLStyleSheet {
         .headline { display: flex; gap: 18px; align-items: baseline; }
         .headline .big { font-size: 26px; font-weight: 700; }
         .card-body { display: flex; flex-wrap: wrap; gap: 16px; margin-top: 10px; }
-        .charts { flex: 0 0 300px; }
+        .charts { flex: 0 0 340px; }
         .charts figure { margin: 0 0 10px; }
         .charts figcaption { color: var(--muted); font-size: 12px; }
         .card-table { flex: 1 1 560px; min-width: 0; }

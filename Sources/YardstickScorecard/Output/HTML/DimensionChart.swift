@@ -49,8 +49,8 @@ struct DimensionChart {
     // MARK: Radar
 
     private var radar: String {
-        let (width, height) = (320.0, 280.0)
-        let (centerX, centerY, radius) = (160.0, 140.0, 92.0)
+        let (width, height) = (340.0, 260.0)
+        let (centerX, centerY, radius) = (170.0, 130.0, 78.0)
         let count = axes.count
         func point(_ index: Int, _ fraction: Double) -> (Double, Double) {
             let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(count)
@@ -94,7 +94,7 @@ struct DimensionChart {
 
     private var bars: String {
         let rowHeight = 30.0
-        let (labelWidth, barWidth, width) = (110.0, 150.0, 320.0)
+        let (labelWidth, barWidth, width) = (110.0, 180.0, 340.0)
         let height = rowHeight * Double(axes.count) + 22
         var svg =
             "<svg class=\"chart bars\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(HTMLText.escaped(summary))\">"

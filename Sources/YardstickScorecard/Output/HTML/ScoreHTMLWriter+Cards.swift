@@ -17,7 +17,9 @@ extension ScoreHTMLWriter {
         var html = "<article class=\"card\" id=\"\(cardID(subject, period: period))\""
         html +=
             " data-subject=\"\(HTMLText.escaped(subject.id))\">\n<header><div><h3>" + HTMLText.escaped(name) + "</h3>"
-        html += "<p class=\"meta\"><span>" + HTMLText.escaped(subject.id) + "</span>"
+        html += "<p class=\"meta\">"
+        // Some exports use the name as the id: it is not repeated.
+        if subject.id != name { html += "<span>" + HTMLText.escaped(subject.id) + "</span>" }
         if let team = subject.team { html += "<span>\(labels.team) " + HTMLText.escaped(team) + "</span>" }
         if let role = subject.role { html += "<span>\(labels.role) " + HTMLText.escaped(role) + "</span>" }
         if scored.peerGroup != PeerGrouping.all.rawValue {
@@ -49,7 +51,9 @@ extension ScoreHTMLWriter {
                     peerMean: peerMeans[node.id])
             }, cap: model.cap)
         html += "<figure>" + chart.svg + "<figcaption>"
-        html += HTMLText.escaped(labels.chartCaption(cap: HTMLNumberText.score(model.cap), peers: !peerMeans.isEmpty))
+        html += HTMLText.escaped(
+            labels.chartCaption(
+                cap: HTMLNumberText.grouped(model.cap, decimals: 1, trimmed: true), peers: !peerMeans.isEmpty))
         html += "</figcaption></figure>\n"
         let trend = TrendChart(
             points: trends.points(
