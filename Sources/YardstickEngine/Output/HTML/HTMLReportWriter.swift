@@ -1,8 +1,8 @@
 /// The HTML format of `yardstick run` (`html`): one self-contained page of the indicator tables.
 ///
 /// The page names the workspace, the periods and when the run was made, then has one table per
-/// period and grain (as the terminal table does: subjects in the order they first appear, one
-/// column per indicator titled in the locale), values written for people by unit
+/// period and grain (as the terminal table does: subjects in the order they first appear, with
+/// their id unless every id equals its name, one column per indicator titled in the locale), values written for people by unit
 /// (`HTMLNumberText`: `1,278.56`, `31.3%`, `2:23`), a missing value as `—` with its reason in
 /// the cell's tooltip and in a `<details>` list under the table, then the errors. Breakdown
 /// figures (`--by`) are counted and left to CSV and JSON. Everything from data is escaped;
@@ -90,10 +90,12 @@ public struct HTMLReportWriter: ReportWriter {
             }
         }
         let heading = HTMLText.escaped(periodLabel) + " · " + HTMLText.escaped(grain.name(locale: locale))
+        // Exports that use names as ids (maven-sales) would show every name twice.
+        let showsIDs = rows.contains { $0.subjectID != $0.subjectName }
         var html = "<section class=\"results\" data-period=\"\(HTMLText.escaped(periodLabel))\""
         html += " data-grain=\"\(HTMLText.escaped(grain.rawValue))\">\n<h2>\(heading)</h2>\n<div class=\"scroll\">\n"
-        html += "<table class=\"results\">\n<thead><tr><th>" + (chinese ? "编号" : "ID") + "</th><th>"
-        html += (chinese ? "名称" : "Name") + "</th>"
+        html += "<table class=\"results\">\n<thead><tr>" + (showsIDs ? "<th>" + (chinese ? "编号" : "ID") + "</th>" : "")
+        html += "<th>" + (chinese ? "名称" : "Name") + "</th>"
         for id in indicatorIDs {
             html +=
                 "<th class=\"num\" title=\"\(HTMLText.escaped(id))\">" + HTMLText.escaped(titles[id] ?? id) + "</th>"
@@ -101,8 +103,9 @@ public struct HTMLReportWriter: ReportWriter {
         html += "</tr></thead>\n<tbody>\n"
         var reasons: [String] = []
         for row in rows {
-            html += "<tr data-subject=\"\(HTMLText.escaped(row.subjectID))\"><td>" + HTMLText.escaped(row.subjectID)
-            html += "</td><td>" + HTMLText.escaped(row.subjectName) + "</td>"
+            html += "<tr data-subject=\"\(HTMLText.escaped(row.subjectID))\">"
+            if showsIDs { html += "<td>" + HTMLText.escaped(row.subjectID) + "</td>" }
+            html += "<td>" + HTMLText.escaped(row.subjectName) + "</td>"
             for id in indicatorIDs {
                 guard let figure = row.figures.first(where: { $0.indicatorID == id }) else {
                     html += "<td class=\"num missing\"></td>"
