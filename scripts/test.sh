@@ -74,5 +74,10 @@ fi
 if [ "${YARDSTICK_SKIP_FUZZ:-0}" != 1 ]; then
   scripts/fuzz.sh --smoke
 fi
+# The HTML report rendered by headless Chromium (installed when missing) and checked against the
+# CSV (scripts/html-check.sh; screenshots in .build/html-check/). YARDSTICK_SKIP_HTML=1 skips it.
+if [ "${YARDSTICK_SKIP_HTML:-0}" != 1 ]; then
+  scripts/html-check.sh
+fi
 # The test runner's closing line, last, for whoever reads the end of the log.
 echo "$summary"

@@ -78,6 +78,10 @@ struct ScoreCommand: ParsableCommand {
             throw CommandFailure.usage(
                 "--format \(format): expected one of \(ScoreReportWriters.formats.joined(separator: ", "))")
         }
+        // TODO(history-trends): once the run history (issue 12 item 5) is in, the HTML report should
+        // draw each subject's total over past periods: for `--format html`, read this model's
+        // totals per subject from the history and write with `ScoreHTMLWriter(trends:)`
+        // (docs/decisions/0030-html-report.md). Until then the cards show no trend.
         let day: Int32
         if let asOf {
             guard let parsed = ScorePeriods.day(asOf) else {

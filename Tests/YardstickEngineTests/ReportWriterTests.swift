@@ -19,13 +19,13 @@ import YardstickData
             statistics: EvaluationStatistics(partitionQueries: 7))
     }
 
-    @Test func theStandardRegistryHasTableJSONAndCSVInThatOrder() {
-        #expect(ReportWriterRegistry.standard.formatIDs == ["table", "json", "csv"])
-        #expect(ReportWriterRegistry.standard.formatList == "table, json or csv")
+    @Test func theStandardRegistryHasTableJSONCSVAndHTMLInThatOrder() {
+        #expect(ReportWriterRegistry.standard.formatIDs == ["table", "json", "csv", "html"])
+        #expect(ReportWriterRegistry.standard.formatList == "table, json, csv or html")
     }
 
     @Test func anUnknownFormatIsAnErrorListingTheKnownOnes() {
-        #expect(throws: UnknownReportFormatError(formatID: "xml", knownFormatIDs: ["table", "json", "csv"])) {
+        #expect(throws: UnknownReportFormatError(formatID: "xml", knownFormatIDs: ["table", "json", "csv", "html"])) {
             try ReportWriterRegistry.standard.writer(for: "xml")
         }
         let error = UnknownReportFormatError(formatID: "xml", knownFormatIDs: ["table", "json", "csv"])
@@ -38,6 +38,7 @@ import YardstickData
         #expect(try writers.writer(for: "csv") is CSVReportWriter)
         #expect(try writers.writer(for: "json") is JSONReportWriter)
         #expect(try writers.writer(for: "table") is TableReportWriter)
+        #expect(try writers.writer(for: "html") is HTMLReportWriter)
         let report = Self.report()
         let csv = String(
             decoding: try writers.writer(for: "csv").write(report, options: ReportWriterOptions()), as: UTF8.self)
@@ -84,13 +85,13 @@ import YardstickData
         var writers = ReportWriterRegistry.standard
         writers.register(MarkdownWriter())
         writers.register(OtherCSVWriter())
-        #expect(writers.formatIDs == ["table", "json", "csv", "md"])
+        #expect(writers.formatIDs == ["table", "json", "csv", "html", "md"])
         #expect(
             try writers.writer(for: "md").write(Self.report(), options: ReportWriterOptions())
                 == Array("| u1 | 2 |\n".utf8))
         #expect(
             try writers.writer(for: "csv").write(Self.report(), options: ReportWriterOptions()) == Array("other\n".utf8)
         )
-        #expect(ReportWriterRegistry.standard.formatIDs == ["table", "json", "csv"])
+        #expect(ReportWriterRegistry.standard.formatIDs == ["table", "json", "csv", "html"])
     }
 }

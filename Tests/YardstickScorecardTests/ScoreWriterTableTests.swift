@@ -242,8 +242,9 @@ import YardstickScoring
 }
 
 @Suite struct ScoreReportWritersTests {
-    @Test func theFormatsAreTableJSONAndCSVFoundByIdInAnyCase() {
-        #expect(ScoreReportWriters.formats == ["table", "json", "csv"])
+    @Test func theFormatsAreTableJSONCSVAndHTMLFoundByIdInAnyCase() {
+        #expect(ScoreReportWriters.formats == ["table", "json", "csv", "html"])
+        #expect(ScoreReportWriters.writer(for: "html")?.fileExtension == "html")
         #expect(ScoreReportWriters.writer(for: "CSV")?.formatID == "csv")
         #expect(ScoreReportWriters.writer(for: "json")?.fileExtension == "json")
         #expect(ScoreReportWriters.writer(for: "table")?.fileExtension == "txt")

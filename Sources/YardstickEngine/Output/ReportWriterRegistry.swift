@@ -1,6 +1,6 @@
 /// The report formats a program knows, by format id: what `yardstick run --format` chooses from.
 ///
-/// ``standard`` holds the built-in formats (`table`, `json`, `csv`, in that order). A module
+/// ``standard`` holds the built-in formats (`table`, `json`, `csv`, `html`, in that order). A module
 /// that adds a format registers its writer in a copy:
 ///
 /// ```swift
@@ -11,8 +11,11 @@
 public struct ReportWriterRegistry: Sendable {
     private var writers: [any ReportWriter]
 
-    /// The built-in writers: table, json and csv.
-    public static let standard = ReportWriterRegistry([TableReportWriter(), JSONReportWriter(), CSVReportWriter()])
+    /// The built-in writers: table, json, csv and html.
+    public static let standard = ReportWriterRegistry([
+        TableReportWriter(), JSONReportWriter(), CSVReportWriter(),
+        HTMLReportWriter(),
+    ])
 
     /// Creates a registry of `writers`; of writers with the same format id, the last counts.
     ///
