@@ -10,7 +10,7 @@ CSV's, text as the same text); the columns the CSV writes as numbers are numeric
 `period_start`/`period_end`/`window_start`/`window_end` columns dates; every sheet has a
 frozen header row and an autofilter. With --libreoffice, LibreOffice (headless) converts the
 workbook's first sheet to CSV and the same comparison runs on what it read (numbers within
-1e-12 relative, as LibreOffice writes 15 significant digits).
+1e-12 relative, as LibreOffice writes 15 significant digits; a percent cell's `31.25%` is 0.3125).
 Exit 0 when everything matches, 1 with the differences listed.
 """
 import csv
@@ -40,9 +40,14 @@ def same_number(field, cell, tolerance):
     expected = float(field)
     if math.isnan(expected):
         return False
+    if isinstance(cell, str) and cell.endswith("%"):
+        # LibreOffice's CSV keeps a percent cell's % even for raw values: 31.25% is 0.3125.
+        actual = float(cell[:-1]) / 100
+    else:
+        actual = float(cell)
     if tolerance == 0:
-        return expected == float(cell)
-    return math.isclose(expected, float(cell), rel_tol=tolerance, abs_tol=1e-300)
+        return expected == actual
+    return math.isclose(expected, actual, rel_tol=tolerance, abs_tol=1e-300)
 
 
 def compare(expected, actual, source, tolerance, typed):

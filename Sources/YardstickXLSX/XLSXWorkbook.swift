@@ -72,9 +72,10 @@ package struct XLSXWorkbook: Sendable {
         return parts
     }
 
-    /// Sheets longer than ``maximumRows`` split into parts with the same header.
-    static func split(_ sheets: [XLSXSheet]) -> [XLSXSheet] {
-        let perSheet = maximumRows - 1
+    /// Sheets longer than `rowsPerSheet` rows (by default ``maximumRows`` less the header)
+    /// split into parts with the same header.
+    static func split(_ sheets: [XLSXSheet], rowsPerSheet: Int = maximumRows - 1) -> [XLSXSheet] {
+        let perSheet = rowsPerSheet
         return sheets.flatMap { sheet -> [XLSXSheet] in
             guard sheet.rows.count > perSheet else { return [sheet] }
             return stride(from: 0, to: sheet.rows.count, by: perSheet).enumerated().map { part, start in

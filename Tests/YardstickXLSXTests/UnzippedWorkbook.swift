@@ -38,8 +38,10 @@ struct UnzippedWorkbook {
         var cells: [String: Cell] = [:]
         for match in Self.matches(of: #"<c r="([A-Z]+[0-9]+)"((?: [a-z]+="[^"]*")*)><v>([^<]*)</v></c>"#, in: xml) {
             let attributes = match[1]
-            let type = Self.matches(of: #" t="([a-z]+)""#, in: attributes).first?[0]
-            let style = Self.matches(of: #" s="([0-9]+)""#, in: attributes).first.flatMap { Int($0[0]) } ?? 0
+            let typeMatch: [String]? = Self.matches(of: #" t="([a-z]+)""#, in: attributes).first
+            let type: String? = typeMatch.map { $0[0] }
+            let styleMatch: [String]? = Self.matches(of: #" s="([0-9]+)""#, in: attributes).first
+            let style = styleMatch.flatMap { Int($0[0]) } ?? 0
             var value = match[2]
             if type == "s", let index = Int(value), index < strings.count { value = strings[index] }
             cells[match[0]] = Cell(type: type, style: style, value: value)
