@@ -19,13 +19,13 @@ import YardstickData
             statistics: EvaluationStatistics(partitionQueries: 7))
     }
 
-    @Test func theStandardRegistryHasTableJSONAndCSVInThatOrder() {
-        #expect(ReportWriterRegistry.standard.formatIDs == ["table", "json", "csv"])
-        #expect(ReportWriterRegistry.standard.formatList == "table, json or csv")
+    @Test func theStandardRegistryHasTableJSONCSVAndMarkdownInThatOrder() {
+        #expect(ReportWriterRegistry.standard.formatIDs == ["table", "json", "csv", "md"])
+        #expect(ReportWriterRegistry.standard.formatList == "table, json, csv or md")
     }
 
     @Test func anUnknownFormatIsAnErrorListingTheKnownOnes() {
-        #expect(throws: UnknownReportFormatError(formatID: "xml", knownFormatIDs: ["table", "json", "csv"])) {
+        #expect(throws: UnknownReportFormatError(formatID: "xml", knownFormatIDs: ["table", "json", "csv", "md"])) {
             try ReportWriterRegistry.standard.writer(for: "xml")
         }
         let error = UnknownReportFormatError(formatID: "xml", knownFormatIDs: ["table", "json", "csv"])
@@ -63,9 +63,9 @@ import YardstickData
     }
 
     /// A format a later module might add.
-    struct MarkdownWriter: ReportWriter {
-        var formatID: String { "md" }
-        var fileExtension: String { "md" }
+    struct WikiWriter: ReportWriter {
+        var formatID: String { "wiki" }
+        var fileExtension: String { "txt" }
         var isText: Bool { true }
         func write(_ report: RunReport, options: ReportWriterOptions) -> [UInt8] {
             Array(report.results.map { "| \($0.subjectID) | \($0.value.plainText) |\n" }.joined().utf8)
@@ -82,15 +82,15 @@ import YardstickData
 
     @Test func registeringAddsAFormatOrReplacesOneInPlace() throws {
         var writers = ReportWriterRegistry.standard
-        writers.register(MarkdownWriter())
+        writers.register(WikiWriter())
         writers.register(OtherCSVWriter())
-        #expect(writers.formatIDs == ["table", "json", "csv", "md"])
+        #expect(writers.formatIDs == ["table", "json", "csv", "md", "wiki"])
         #expect(
-            try writers.writer(for: "md").write(Self.report(), options: ReportWriterOptions())
+            try writers.writer(for: "wiki").write(Self.report(), options: ReportWriterOptions())
                 == Array("| u1 | 2 |\n".utf8))
         #expect(
             try writers.writer(for: "csv").write(Self.report(), options: ReportWriterOptions()) == Array("other\n".utf8)
         )
-        #expect(ReportWriterRegistry.standard.formatIDs == ["table", "json", "csv"])
+        #expect(ReportWriterRegistry.standard.formatIDs == ["table", "json", "csv", "md"])
     }
 }

@@ -242,8 +242,10 @@ import YardstickScoring
 }
 
 @Suite struct ScoreReportWritersTests {
-    @Test func theFormatsAreTableJSONAndCSVFoundByIdInAnyCase() {
-        #expect(ScoreReportWriters.formats == ["table", "json", "csv"])
+    @Test func theFormatsAreTableJSONCSVAndMarkdownFoundByIdInAnyCase() {
+        #expect(ScoreReportWriters.formats == ["table", "json", "csv", "md"])
+        #expect(ScoreReportWriters.writer(for: "MD")?.fileExtension == "md")
+        #expect(ScoreReportWriters.writer(for: "md")?.isText == true)
         #expect(ScoreReportWriters.writer(for: "CSV")?.formatID == "csv")
         #expect(ScoreReportWriters.writer(for: "json")?.fileExtension == "json")
         #expect(ScoreReportWriters.writer(for: "table")?.fileExtension == "txt")
