@@ -5,7 +5,7 @@ import YardstickEngine
 /// and LibreOffice open.
 ///
 /// Sheets:
-/// - **Results**: the long CSV's columns and rows (``CSVReportWriter``: `period, grain,
+/// - **Results**: the long CSV's columns and rows (`CSVReportWriter`: `period, grain,
 ///   subject_id, subject_name, indicator, value, unit, status`, then `dimension, member`
 ///   and `months_since` when there are breakdowns), typed — `value` a number shown by its unit
 ///   (money `#,##0.00`, percent `0.0%` holding the fraction, counts `#,##0`, days and hours

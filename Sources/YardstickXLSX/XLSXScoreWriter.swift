@@ -7,7 +7,7 @@ import YardstickScoring
 /// and LibreOffice open.
 ///
 /// Sheets:
-/// - **Results**: the score CSV (``ScoreCSVWriter``), every column and row, typed: values,
+/// - **Results**: the score CSV (`ScoreCSVWriter`), every column and row, typed: values,
 ///   targets, comparisons and pipeline as numbers in the indicator's unit format; completions
 ///   and shares as percentages holding the fraction; scores, weights, contributions, totals and
 ///   member statistics with one decimal; ranks and member counts as whole numbers; other

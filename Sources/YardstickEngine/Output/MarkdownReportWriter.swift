@@ -4,10 +4,10 @@ import YardstickData
 ///
 /// A title with the workspace and the periods, then one table per period and grain (the
 /// table writer's order and headings), one per breakdown dimension, period and grain, and the
-/// errors. Values are written for reading (``ReadableNumber``: money `72,878.00`, percent
+/// errors. Values are written for reading (`ReadableNumber`: money `72,878.00`, percent
 /// `31.3%`, counts `1,425`); a missing value is `—` with a footnote giving its reason, a failed
 /// one `error` with a footnote giving the message; equal reasons share one footnote. Names are
-/// escaped (``MarkdownText/escaped(_:)``: pipes, markup characters, line breaks) and kept as
+/// escaped (`MarkdownText.escaped(_:)`: pipes, markup characters, line breaks) and kept as
 /// written otherwise, Chinese included. Headings and column titles follow the locale (`zh`:
 /// Simplified Chinese and the indicators' Chinese titles).
 ///

@@ -11,7 +11,7 @@ import YardstickScoring
 /// order; then per top-level dimension a table of its indicators — each indicator's value in
 /// its unit with its completion, and its score — and the dimension's subtotal; the rollups
 /// (members' totals, the unit's own completion per indicator); the alerts, all of them; then
-/// the failures. Values are written for reading (``ReadableNumber``), scores with one decimal;
+/// the failures. Values are written for reading (`ReadableNumber`), scores with one decimal;
 /// a missing figure is `—` with a footnote giving its reason (equal reasons share one). Names
 /// are escaped for Markdown and kept as written otherwise; headings and labels follow the
 /// locale.
