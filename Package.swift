@@ -13,11 +13,13 @@ let package = Package(
             ]),
         .library(name: "YardstickData", targets: ["YardstickData"]),
         .library(name: "LuaRuntime", targets: ["LuaRuntime"]),
+        .library(name: "YardstickXLSX", targets: ["YardstickXLSX"]),
         .executable(name: "yardstick", targets: ["YardstickCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Debian's Lua 5.4 (headers and library only), found through pkg-config.
@@ -61,11 +63,19 @@ let package = Package(
         // Plugin packs: manifests, versions, search paths, resolution, parameters, the lock file,
         // and the pack tooling (check, test, new); hands the engine one indicator set per pack.
         .target(name: "YardstickPacks", dependencies: ["YardstickData", "YardstickQuery", "YardstickEngine"]),
+        // Office Open XML workbooks (`--format xlsx`) of run and score reports, zipped with ZIPFoundation.
+        .target(
+            name: "YardstickXLSX",
+            dependencies: [
+                "YardstickEngine", "YardstickScorecard", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .executableTarget(
             name: "YardstickCLI",
             dependencies: [
                 "YardstickData", "YardstickQuery", "YardstickEngine", "YardstickScoring", "YardstickScorecard",
                 "YardstickPacks", "LuaRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "YardstickXLSX",
             ]
         ),
         // What the test targets share (self-removing temporary folders, golden files); in no product.
@@ -81,6 +91,12 @@ let package = Package(
             dependencies: ["YardstickScorecard", "YardstickScoring", "YardstickEngine", "YardstickTestSupport"]),
         .testTarget(
             name: "YardstickCLITests", dependencies: ["YardstickCLI", "YardstickTestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "YardstickXLSXTests",
+            dependencies: [
+                "YardstickXLSX", "YardstickEngine", "YardstickScorecard", "YardstickScoring", "YardstickTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(
             name: "YardstickTestSupportTests", dependencies: ["YardstickTestSupport"]),
         .testTarget(

@@ -59,6 +59,8 @@ if [ -n "$left" ]; then
   echo "$left" >&2
   exit 1
 fi
+# The xlsx workbooks read back with openpyxl and LibreOffice headless (scripts/xlsx-check.sh).
+scripts/xlsx-check.sh
 # The library modules' public API stays documented: DocC builds without a warning and every
 # public symbol has a doc comment (decision 0011). YARDSTICK_SKIP_DOCS=1 skips it.
 if [ "${YARDSTICK_SKIP_DOCS:-0}" != 1 ]; then

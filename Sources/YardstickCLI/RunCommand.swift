@@ -42,7 +42,7 @@ struct RunCommand: ParsableCommand {
     )
     var by: String?
 
-    @Option(help: "Output format: \(ReportWriterRegistry.standard.formatList).")
+    @Option(help: "Output format: \(ReportFormatArgument.registry.formatList).")
     var format: ReportFormatArgument = ReportFormatArgument(formatID: "table")
 
     @Option(help: "Write the output to this file (atomically) instead of standard output.")
@@ -71,6 +71,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let directory = workspaceOptions.directory
         try lenientOptions.validateCombination()
+        try BinaryOutput.check(formatID: format.formatID, isText: format.writer.isText, out: out)
         if watch {
             try RunWatcher(command: self, directory: directory).run()
             return

@@ -5,6 +5,7 @@ import YardstickData
 import YardstickEngine
 import YardstickQuery
 import YardstickScorecard
+import YardstickXLSX
 
 /// `yardstick score`: scores a scorecard model's subjects (and its rollups) over periods.
 struct ScoreCommand: ParsableCommand {
@@ -42,7 +43,7 @@ struct ScoreCommand: ParsableCommand {
     )
     var per: String?
 
-    @Option(help: "Output format: \(ScoreReportWriters.formats.joined(separator: ", ")).")
+    @Option(help: "Output format: \(Self.formats.joined(separator: ", ")).")
     var format: String = "table"
 
     @Option(help: "Write the output to this file (atomically) instead of standard output.")
@@ -74,14 +75,14 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let directory = workspaceOptions.directory
         try lenientOptions.validateCombination()
-        guard let writer = ScoreReportWriters.writer(for: format) else {
-            throw CommandFailure.usage(
-                "--format \(format): expected one of \(ScoreReportWriters.formats.joined(separator: ", "))")
+        guard let writer = Self.writer(for: format) else {
+            throw CommandFailure.usage("--format \(format): expected one of \(Self.formats.joined(separator: ", "))")
         }
         // TODO(history-trends): once the run history (issue 12 item 5) is in, the HTML report should
         // draw each subject's total over past periods: for `--format html`, read this model's
         // totals per subject from the history and write with `ScoreHTMLWriter(trends:)`
         // (docs/decisions/0030-html-report.md). Until then the cards show no trend.
+        try BinaryOutput.check(formatID: writer.formatID, isText: writer.isText, out: out)
         let day: Int32
         if let asOf {
             guard let parsed = ScorePeriods.day(asOf) else {
@@ -156,6 +157,15 @@ struct ScoreCommand: ParsableCommand {
             for line in FailureSummary(report.failures).lines() { printError("error: \(line)") }
             throw CommandFailure.findings
         }
+    }
+
+    /// The formats `score` offers: the library's text formats and the `xlsx` workbook.
+    static let formats = ScoreReportWriters.formats + [XLSXScoreWriter().formatID]
+
+    /// The writer of a format id (case-insensitive), or nil.
+    static func writer(for format: String) -> (any ScoreReportWriter)? {
+        if let writer = ScoreReportWriters.writer(for: format) { return writer }
+        return format.lowercased() == "xlsx" ? XLSXScoreWriter() : nil
     }
 
     /// The grains of `--per`: the model's own grain and any coarser one (team, department,

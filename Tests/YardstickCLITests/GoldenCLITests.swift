@@ -59,6 +59,7 @@ import YardstickTestSupport
         Case("run-maven-table", ["run"] + maven + ["--period", "2017-Q4", "--per", "team,company"]),
         Case("run-maven-csv", ["run"] + maven + ["--period", "2017-10", "--format", "csv"]),
         Case("run-maven-json", ["run"] + maven + ["--period", "2017-Q4", "--per", "team", "--format", "json"]),
+        Case("run-maven-md", ["run"] + maven + ["--period", "2017-Q4", "--per", "user,team", "--format", "md"]),
         Case(
             "run-maven-timings",
             ["run"] + maven + ["--period", "2017-10", "--per", "company", "--format", "json", "--timings"]),
@@ -87,6 +88,7 @@ import YardstickTestSupport
             ["explain", "win_rate"] + maven + ["--subject", "Darcel Schlecht", "--period", "2017-Q4"]),
         // scorecards: score in each format, to date, alerts, explain --model, compare-models
         Case("score-maven-table", ["score"] + maven + ["--period", "2017-Q4"]),
+        Case("score-maven-md", ["score"] + maven + ["--period", "2017-Q4", "--as-of", "2018-01-15", "--format", "md"]),
         Case(
             "score-fine-csv", ["score"] + maven + ["--model", "sales-fine", "--period", "2017-10", "--format", "csv"]),
         Case(

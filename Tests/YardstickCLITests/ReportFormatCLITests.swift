@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import YardstickCLI
+
 /// `run --format`: the ids of the report writer registry.
 @Suite struct ReportFormatCLITests {
     @Test func anUnknownFormatIsRefusedListingTheKnownOnes() throws {
@@ -11,12 +13,12 @@ import Testing
         #expect(outcome.stdout.isEmpty)
         #expect(
             outcome.stderr.contains(
-                "The value 'xml' is invalid for '--format <format>'. Please provide one of 'table', 'json', 'csv' or 'html'."
+                "The value 'xml' is invalid for '--format <format>'. Please provide one of 'table', 'json', 'csv', 'html', 'md' or 'xlsx'."
             ),
             "\(outcome.stderr)")
     }
 
-    @Test(arguments: ["table", "json", "csv", "html"])
+    @Test(arguments: ["table", "json", "csv", "html", "md"])
     func eachFormatWritesTheSameBytesToStandardOutputAndToOut(format: String) throws {
         let directory = try CLI.temporaryFolder()
         defer { withExtendedLifetime(directory) {} }
@@ -39,5 +41,25 @@ import Testing
         }
         #expect(stable(file) == stable(printed.stdout))
         #expect(file.hasSuffix("\n") && file.contains("Darcel Schlecht"))
+    }
+
+    @Test func aWorkbookIsRefusedOnATerminalWithoutOutButWrittenToAFileOrAPipe() throws {
+        #expect(throws: CommandFailure.self) {
+            try BinaryOutput.check(formatID: "xlsx", isText: false, out: nil, stdoutIsTerminal: true)
+        }
+        try BinaryOutput.check(formatID: "xlsx", isText: false, out: "report.xlsx", stdoutIsTerminal: true)
+        try BinaryOutput.check(formatID: "xlsx", isText: false, out: nil, stdoutIsTerminal: false)
+        try BinaryOutput.check(formatID: "md", isText: true, out: nil, stdoutIsTerminal: true)
+        for command in ["run", "score"] {
+            let directory = try CLI.temporaryFolder()
+            defer { withExtendedLifetime(directory) {} }
+            let outcome = try CLI.run([
+                command, "--workspace", "examples/maven-sales", "--period", "2017-10", "--format", "xlsx", "--out",
+                directory.path + "/report.xlsx",
+            ])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: directory.path + "/report.xlsx"))
+            #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), "a zip archive")
+        }
     }
 }

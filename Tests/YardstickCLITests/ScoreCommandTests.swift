@@ -9,7 +9,7 @@ import YardstickTestSupport
     @Test(arguments: [
         (["--as-of", "2017-13-01"], "--as-of 2017-13-01: expected a date, YYYY-MM-DD"),
         (["--as-of", "yesterday"], "--as-of yesterday: expected a date, YYYY-MM-DD"),
-        (["--format", "xml"], "--format xml: expected one of table, json, csv, html"),
+        (["--format", "xml"], "--format xml: expected one of table, json, csv, html, md, xlsx"),
         (["--rejects", "rejects.csv"], "--rejects lists the rows --lenient skips; pass --lenient too"),
     ])
     func aUsageMistakeExitsTwoAndNamesTheOption(arguments: [String], message: String) throws {

@@ -19,13 +19,13 @@ import YardstickData
             statistics: EvaluationStatistics(partitionQueries: 7))
     }
 
-    @Test func theStandardRegistryHasTableJSONCSVAndHTMLInThatOrder() {
-        #expect(ReportWriterRegistry.standard.formatIDs == ["table", "json", "csv", "html"])
-        #expect(ReportWriterRegistry.standard.formatList == "table, json, csv or html")
+    @Test func theStandardRegistryHasTableJSONCSVHTMLAndMarkdownInThatOrder() {
+        #expect(ReportWriterRegistry.standard.formatIDs == ["table", "json", "csv", "html", "md"])
+        #expect(ReportWriterRegistry.standard.formatList == "table, json, csv, html or md")
     }
 
     @Test func anUnknownFormatIsAnErrorListingTheKnownOnes() {
-        #expect(throws: UnknownReportFormatError(formatID: "xml", knownFormatIDs: ["table", "json", "csv", "html"])) {
+        #expect(throws: UnknownReportFormatError(formatID: "xml", knownFormatIDs: ["table", "json", "csv", "html", "md"])) {
             try ReportWriterRegistry.standard.writer(for: "xml")
         }
         let error = UnknownReportFormatError(formatID: "xml", knownFormatIDs: ["table", "json", "csv"])
@@ -64,9 +64,9 @@ import YardstickData
     }
 
     /// A format a later module might add.
-    struct MarkdownWriter: ReportWriter {
-        var formatID: String { "md" }
-        var fileExtension: String { "md" }
+    struct WikiWriter: ReportWriter {
+        var formatID: String { "wiki" }
+        var fileExtension: String { "txt" }
         var isText: Bool { true }
         func write(_ report: RunReport, options: ReportWriterOptions) -> [UInt8] {
             Array(report.results.map { "| \($0.subjectID) | \($0.value.plainText) |\n" }.joined().utf8)
@@ -83,15 +83,15 @@ import YardstickData
 
     @Test func registeringAddsAFormatOrReplacesOneInPlace() throws {
         var writers = ReportWriterRegistry.standard
-        writers.register(MarkdownWriter())
+        writers.register(WikiWriter())
         writers.register(OtherCSVWriter())
-        #expect(writers.formatIDs == ["table", "json", "csv", "html", "md"])
+        #expect(writers.formatIDs == ["table", "json", "csv", "html", "md", "wiki"])
         #expect(
-            try writers.writer(for: "md").write(Self.report(), options: ReportWriterOptions())
+            try writers.writer(for: "wiki").write(Self.report(), options: ReportWriterOptions())
                 == Array("| u1 | 2 |\n".utf8))
         #expect(
             try writers.writer(for: "csv").write(Self.report(), options: ReportWriterOptions()) == Array("other\n".utf8)
         )
-        #expect(ReportWriterRegistry.standard.formatIDs == ["table", "json", "csv", "html"])
+        #expect(ReportWriterRegistry.standard.formatIDs == ["table", "json", "csv", "html", "md"])
     }
 }

@@ -242,9 +242,11 @@ import YardstickScoring
 }
 
 @Suite struct ScoreReportWritersTests {
-    @Test func theFormatsAreTableJSONCSVAndHTMLFoundByIdInAnyCase() {
-        #expect(ScoreReportWriters.formats == ["table", "json", "csv", "html"])
+    @Test func theFormatsAreTableJSONCSVHTMLAndMarkdownFoundByIdInAnyCase() {
+        #expect(ScoreReportWriters.formats == ["table", "json", "csv", "html", "md"])
         #expect(ScoreReportWriters.writer(for: "html")?.fileExtension == "html")
+        #expect(ScoreReportWriters.writer(for: "MD")?.fileExtension == "md")
+        #expect(ScoreReportWriters.writer(for: "md")?.isText == true)
         #expect(ScoreReportWriters.writer(for: "CSV")?.formatID == "csv")
         #expect(ScoreReportWriters.writer(for: "json")?.fileExtension == "json")
         #expect(ScoreReportWriters.writer(for: "table")?.fileExtension == "txt")

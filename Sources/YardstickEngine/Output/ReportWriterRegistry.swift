@@ -1,20 +1,20 @@
 /// The report formats a program knows, by format id: what `yardstick run --format` chooses from.
 ///
-/// ``standard`` holds the built-in formats (`table`, `json`, `csv`, `html`, in that order). A module
-/// that adds a format registers its writer in a copy:
+/// ``standard`` holds the built-in text formats (`table`, `json`, `csv`, `html`, `md`, in that
+/// order). A module that adds a format (the spreadsheet of `YardstickXLSX`) registers its writer
+/// in a copy:
 ///
 /// ```swift
 /// var writers = ReportWriterRegistry.standard
-/// writers.register(MarkdownReportWriter())
-/// let bytes = try writers.writer(for: "md").write(report, options: ReportWriterOptions())
+/// writers.register(XLSXReportWriter())
+/// let bytes = try writers.writer(for: "xlsx").write(report, options: ReportWriterOptions())
 /// ```
 public struct ReportWriterRegistry: Sendable {
     private var writers: [any ReportWriter]
 
-    /// The built-in writers: table, json, csv and html.
+    /// The built-in writers: table, json, csv, html and md.
     public static let standard = ReportWriterRegistry([
-        TableReportWriter(), JSONReportWriter(), CSVReportWriter(),
-        HTMLReportWriter(),
+        TableReportWriter(), JSONReportWriter(), CSVReportWriter(), HTMLReportWriter(), MarkdownReportWriter(),
     ])
 
     /// Creates a registry of `writers`; of writers with the same format id, the last counts.
@@ -25,7 +25,7 @@ public struct ReportWriterRegistry: Sendable {
         for writer in writers { register(writer) }
     }
 
-    /// The format ids, in registration order (`table`, `json`, `csv`).
+    /// The format ids, in registration order (`table`, `json`, `csv`, `md`).
     public var formatIDs: [String] { writers.map(\.formatID) }
 
     /// Adds `writer`; a writer already registered under its format id is replaced, in place.
@@ -51,7 +51,7 @@ public struct ReportWriterRegistry: Sendable {
         return writer
     }
 
-    /// The known format ids in words for help text: `table, json or csv`.
+    /// The known format ids in words for help text: `table, json, csv or md`.
     public var formatList: String {
         let ids = formatIDs
         guard ids.count > 1 else { return ids.first ?? "" }

@@ -16,6 +16,10 @@ public protocol ScoreReportWriter: Sendable {
     /// The usual file name extension of the format, without the dot (`txt`, `csv`, `json`).
     var fileExtension: String { get }
 
+    /// Whether the output is text (false for a spreadsheet, which `score` refuses to print to a
+    /// terminal). Text unless a writer says otherwise.
+    var isText: Bool { get }
+
     /// The report in this format.
     ///
     /// - Parameters:
@@ -24,4 +28,9 @@ public protocol ScoreReportWriter: Sendable {
     ///     table speaks a language, CSV and JSON are language-neutral.
     /// - Returns: The output's UTF-8 bytes.
     func write(_ report: ScoreReport, locale: String) -> [UInt8]
+}
+
+extension ScoreReportWriter {
+    /// True: the formats are text unless a writer says otherwise.
+    public var isText: Bool { true }
 }

@@ -6,12 +6,13 @@
 /// ```
 public enum ScoreReportWriters {
     /// Every format id, in the order `--help` lists them: `table` (the leaderboard, the
-    /// default), `json`, `csv`, `html`.
+    /// default), `json`, `csv`, `html`, `md` (the spreadsheet, `xlsx`, is `YardstickXLSX`'s
+    /// `XLSXScoreWriter`).
     public static let formats: [String] = all.map(\.formatID)
 
     /// The writer of a format.
     ///
-    /// - Parameter format: A format id (`table`, `json`, `csv`, `html`), case-insensitive.
+    /// - Parameter format: A format id (`table`, `json`, `csv`, `html`, `md`), case-insensitive.
     /// - Returns: Its writer, or nil when no format has that id.
     public static func writer(for format: String) -> (any ScoreReportWriter)? {
         let id = format.lowercased()
@@ -20,7 +21,6 @@ public enum ScoreReportWriters {
 
     /// The writers, in ``formats`` order.
     private static let all: [any ScoreReportWriter] = [
-        ScoreTableWriter(), ScoreJSONWriter(), ScoreCSVWriter(),
-        ScoreHTMLWriter(),
+        ScoreTableWriter(), ScoreJSONWriter(), ScoreCSVWriter(), ScoreHTMLWriter(), ScoreMarkdownWriter(),
     ]
 }

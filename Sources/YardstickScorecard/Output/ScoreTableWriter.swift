@@ -162,7 +162,7 @@ public struct ScoreTableWriter: ScoreReportWriter {
     }
 
     /// Ranked subjects by rank, then incomplete totals (highest first), then those without one.
-    private static func sortKey(_ scorecard: SubjectScorecard) -> SortKey {
+    static func sortKey(_ scorecard: SubjectScorecard) -> SortKey {
         switch scorecard.status {
         case .complete: SortKey(group: 0, order: Double(scorecard.rank ?? Int.max))
         case .incomplete: SortKey(group: 1, order: -(scorecard.total ?? 0))
@@ -172,7 +172,7 @@ public struct ScoreTableWriter: ScoreReportWriter {
 
     /// Where a subject goes in the leaderboard: its group (ranked, incomplete, no total), then
     /// its order within the group.
-    private struct SortKey: Comparable {
+    struct SortKey: Comparable {
         var group: Int
         var order: Double
 
