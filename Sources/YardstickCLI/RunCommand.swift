@@ -60,6 +60,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var cacheOptions: CacheOptions
 
+    @OptionGroup var recordOptions: RecordOptions
+
     @Flag(
         help:
             "Keep running: evaluate again whenever an indicator (any .lua file of the workspace) changes, with the tables already loaded, and load again when a data file or yardstick.toml changes. Ctrl-C stops."
@@ -136,6 +138,7 @@ struct RunCommand: ParsableCommand {
         } else {
             try? FileHandle.standardOutput.write(contentsOf: bytes)
         }
+        if recordOptions.record { try HistoryRecording.record(report, workspace: directory) }
         if timings {
             let lines = TimingsBlock.lines(
                 loadSeconds: loadSeconds, evalSeconds: Self.seconds(evaluationStarted, finished), report: report)
