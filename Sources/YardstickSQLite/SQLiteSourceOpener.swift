@@ -5,7 +5,7 @@ import YardstickData
 /// Opens the parts of a workspace's mappings that read a SQLite database (`kind = "sqlite"`,
 /// with `table` or `query`), and hands every other part to a file opener.
 ///
-/// Pass it to ``DataLoader`` (or ``WorkspaceChecker``) for a workspace with sqlite sources:
+/// Pass it to `DataLoader` (or `WorkspaceChecker`) for a workspace with sqlite sources:
 ///
 /// ```swift
 /// let (dataset, report) = try DataLoader(workspace: workspace, opener: SQLiteSourceOpener()).load()
@@ -27,7 +27,7 @@ public struct SQLiteSourceOpener: RecordSourceOpener {
 
     /// Opens a part: its table or query when it reads a SQLite database, else through `files`.
     ///
-    /// - Throws: ``SourceError`` located in the part (`crm.sqlite:deals`) when the database is
+    /// - Throws: `SourceError` located in the part (`crm.sqlite:deals`) when the database is
     ///   missing or not a SQLite database, the table does not exist, the query does not
     ///   compile, is several statements or would write.
     public func open(_ part: SourceMapping) throws(SourceError) -> any RecordSource {
