@@ -57,7 +57,8 @@ struct HistoryTrendRow {
             rightAligned: [4, 5, 6])
         for row in rows {
             let result = row.point.result
-            let value = result.status == "ok" ? result.valueText : "— (\(result.status))"
+            let value =
+                result.status == "ok" ? result.value.map { text($0) } ?? result.valueText : "— (\(result.status))"
             table.rows.append([
                 result.subjectName == result.subject || result.subjectName.isEmpty
                     ? result.subject : "\(result.subjectName) (\(result.subject))",
