@@ -4,9 +4,10 @@ import Foundation
 ///
 /// - An INTEGER is written in decimal (`-42`), as a CSV cell would hold it.
 /// - A REAL that is a whole number below 2⁶³ in magnitude is written as an integer (`3.0` →
-///   `3`), so an integer field takes it; any other REAL is written with the fewest significant
-///   digits (15 to 17) that read back as the same double (`1278.56`, `0.30000000000000004`),
-///   with the mapping's decimal separator. The loader then applies the field's rules exactly as
+///   `3`), so an integer field takes it; any other REAL is written as SQLite itself writes it
+///   as text (`CAST(x AS TEXT)`): rounded to 15 significant digits, the most a double holds of
+///   any decimal, trailing zeros dropped (`1278.56`, and `0.1 + 0.2` → `0.3`), with the
+///   mapping's decimal separator. The loader then applies the field's rules exactly as
 ///   to CSV text: an integer field rejects `2.5`, a decimal field rejects more than
 ///   ``ExactDecimal/scale`` places, and a non-finite REAL (`inf`, `nan`) is rejected everywhere
 ///   but in a string field.
@@ -38,25 +39,38 @@ enum SQLiteCellText {
 
     /// Writes `value` as described above at `slot`; returns the length.
     ///
-    /// The common case (a decimal number of up to 15 significant digits) is found without
-    /// formatting: the fewest places `p` for which `round(value × 10ᵖ) / 10ᵖ` is `value` again
-    /// (both operands exact, so the quotient is the double nearest that decimal: what a parser
-    /// reading the text would give). Other values go through `%.17g`.
+    /// Without formatting in the common case: the value scaled to 15 significant digits and
+    /// rounded is an integer below 10¹⁵ (exact in a double), whose trailing zeros are dropped.
+    /// Values too small for that (below 10⁻⁸) and non-finite ones go through `%.15g`.
     static func write(_ value: Double, to slot: UnsafeMutableRawPointer, decimalSeparator: UInt8) -> Int {
         if value.isFinite, value == value.rounded(.towardZero), abs(value) < 9.223_372_036_854_775_807e18 {
             return write(Int64(value), to: slot)
         }
-        if value.isFinite {
-            for places in 1...17 {
-                let scaled = (value * powersOfTen[places]).rounded()
-                guard abs(scaled) < 9_007_199_254_740_992 else { break }
-                if scaled / powersOfTen[places] == value {
-                    return write(Int64(scaled), places: places, to: slot, decimalSeparator: decimalSeparator)
+        let magnitude = abs(value)
+        if value.isFinite, magnitude >= 1e-8 {
+            // The exponent of the leading digit: 10^exponent <= magnitude < 10^(exponent + 1).
+            var exponent = Int(log10(magnitude).rounded(.down))
+            if exponent + 1 >= 0, exponent + 1 <= 22, magnitude >= powersOfTen[exponent + 1] { exponent += 1 }
+            if exponent >= 0, exponent <= 22, magnitude < powersOfTen[exponent] { exponent -= 1 }
+            var places = 14 - exponent
+            if places >= 0, places <= 22 {
+                var scaled = (magnitude * powersOfTen[places]).rounded()
+                if scaled >= 1e15, places > 0 {
+                    places -= 1
+                    scaled = (magnitude * powersOfTen[places]).rounded()
                 }
+                var digits = Int64(scaled)
+                while places > 0, digits % 10 == 0 {
+                    digits /= 10
+                    places -= 1
+                }
+                let signed = value < 0 ? -digits : digits
+                if places == 0 { return write(signed, to: slot) }
+                return write(signed, places: places, to: slot, decimalSeparator: decimalSeparator)
             }
         }
         let text = slot.assumingMemoryBound(to: CChar.self)
-        let length = min(Int(withVaList([value]) { vsnprintf(text, slotSize, "%.17g", $0) }), slotSize - 1)
+        let length = min(Int(withVaList([value]) { vsnprintf(text, slotSize, "%.15g", $0) }), slotSize - 1)
         if decimalSeparator != UInt8(ascii: ".") {
             for offset in 0..<length where slot.load(fromByteOffset: offset, as: UInt8.self) == UInt8(ascii: ".") {
                 slot.storeBytes(of: decimalSeparator, toByteOffset: offset, as: UInt8.self)
