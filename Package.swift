@@ -14,12 +14,14 @@ let package = Package(
         .library(name: "YardstickData", targets: ["YardstickData"]),
         .library(name: "LuaRuntime", targets: ["LuaRuntime"]),
         .library(name: "YardstickXLSX", targets: ["YardstickXLSX"]),
+        .library(name: "YardstickSQLite", targets: ["YardstickSQLite"]),
         .executable(name: "yardstick", targets: ["YardstickCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Debian's Lua 5.4 (headers and library only), found through pkg-config.
@@ -70,12 +72,21 @@ let package = Package(
                 "YardstickEngine", "YardstickScorecard", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // SQLite sources (a table or a query per mapping) and the run history store, via GRDB;
+        // the only module that links SQLite.
+        .target(
+            name: "YardstickSQLite",
+            dependencies: [
+                "YardstickData", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "YardstickCLI",
             dependencies: [
                 "YardstickData", "YardstickQuery", "YardstickEngine", "YardstickScoring", "YardstickScorecard",
                 "YardstickPacks", "LuaRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                "YardstickXLSX",
+                "YardstickXLSX", "YardstickSQLite",
             ]
         ),
         // What the test targets share (self-removing temporary folders, golden files); in no product.
@@ -90,7 +101,12 @@ let package = Package(
             name: "YardstickScorecardTests",
             dependencies: ["YardstickScorecard", "YardstickScoring", "YardstickEngine", "YardstickTestSupport"]),
         .testTarget(
-            name: "YardstickCLITests", dependencies: ["YardstickCLI", "YardstickTestSupport"], exclude: ["Golden"]),
+            name: "YardstickCLITests",
+            dependencies: [
+                "YardstickCLI", "YardstickTestSupport", "YardstickData",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["Golden"]),
         .testTarget(
             name: "YardstickXLSXTests",
             dependencies: [
@@ -101,5 +117,11 @@ let package = Package(
             name: "YardstickTestSupportTests", dependencies: ["YardstickTestSupport"]),
         .testTarget(
             name: "YardstickPacksTests", dependencies: ["YardstickPacks", "YardstickEngine", "YardstickData", "YardstickTestSupport"]),
+        .testTarget(
+            name: "YardstickSQLiteTests",
+            dependencies: [
+                "YardstickSQLite", "YardstickData", "YardstickEngine", "YardstickTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ]
 )

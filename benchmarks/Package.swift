@@ -8,8 +8,11 @@ let package = Package(
     products: [
         .executable(name: "load-benchmark", targets: ["LoadBenchmark"]),
         .executable(name: "eval-benchmark", targets: ["EvalBenchmark"]),
+        .executable(name: "sqlite-load-benchmark", targets: ["SQLiteLoadBenchmark"]),
     ],
-    dependencies: [.package(name: "Yardstick", path: "..")],
+    dependencies: [
+        .package(name: "Yardstick", path: ".."), .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
     targets: [
         .target(name: "BenchmarkSupport", path: "Sources/BenchmarkSupport"),
         .executableTarget(
@@ -20,5 +23,13 @@ let package = Package(
             name: "EvalBenchmark",
             dependencies: ["BenchmarkSupport", .product(name: "Yardstick", package: "Yardstick")],
             path: "Sources/EvalBenchmark"),
+        .executableTarget(
+            name: "SQLiteLoadBenchmark",
+            dependencies: [
+                .product(name: "YardstickData", package: "Yardstick"),
+                .product(name: "YardstickSQLite", package: "Yardstick"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Sources/SQLiteLoadBenchmark"),
     ]
 )

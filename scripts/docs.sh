@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the DocC documentation of the library modules (YardstickData, YardstickQuery,
-# YardstickEngine, YardstickScoring, YardstickScorecard, LuaRuntime, YardstickXLSX, YardstickPacks) with the toolchain's own `docc`, without the
+# YardstickEngine, YardstickScoring, YardstickScorecard, LuaRuntime, YardstickXLSX, YardstickPacks,
+# YardstickSQLite) with the toolchain's own `docc`, without the
 # swift-docc-plugin: symbol graphs from `swift package dump-symbol-graph` (public symbols of the
 # debug build), then `docc convert` of each module's catalog (Sources/<Module>/<Module>.docc).
 #
@@ -15,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 strict=0
 [ "${1:-}" = "--strict" ] && strict=1
-modules=(YardstickData YardstickQuery YardstickEngine YardstickScoring YardstickScorecard LuaRuntime YardstickXLSX YardstickPacks)
+modules=(YardstickData YardstickQuery YardstickEngine YardstickScoring YardstickScorecard LuaRuntime YardstickXLSX YardstickPacks YardstickSQLite)
 docc="$(command -v docc || true)"
 [ -z "$docc" ] && [ -x /opt/swift/usr/bin/docc ] && docc=/opt/swift/usr/bin/docc
 if [ -z "$docc" ]; then

@@ -33,7 +33,7 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw failure(.workspace, error)
         }
-        let (report, load) = WorkspaceChecker(workspace: workspace).checkAndLoad(
+        let (report, load) = WorkspaceChecker(workspace: workspace, opener: WorkspaceLoading.opener).checkAndLoad(
             problemSampleSize: rejects == nil ? 20 : .max)
         if let rejects {
             do {

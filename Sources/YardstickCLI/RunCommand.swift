@@ -61,6 +61,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var cacheOptions: CacheOptions
 
     @OptionGroup var packOptions: PackOptions
+    @OptionGroup var recordOptions: RecordOptions
 
     @Flag(
         help:
@@ -138,6 +139,7 @@ struct RunCommand: ParsableCommand {
         } else {
             try? FileHandle.standardOutput.write(contentsOf: bytes)
         }
+        if recordOptions.record { try HistoryRecording.record(report, workspace: directory) }
         if timings {
             let lines = TimingsBlock.lines(
                 loadSeconds: loadSeconds, evalSeconds: Self.seconds(evaluationStarted, finished), report: report)

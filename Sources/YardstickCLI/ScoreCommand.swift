@@ -71,6 +71,7 @@ struct ScoreCommand: ParsableCommand {
     @OptionGroup var cacheOptions: CacheOptions
 
     @OptionGroup var packOptions: PackOptions
+    @OptionGroup var recordOptions: RecordOptions
 
     func run() throws {
         let directory = workspaceOptions.directory
@@ -142,6 +143,7 @@ struct ScoreCommand: ParsableCommand {
         } else {
             try? FileHandle.standardOutput.write(contentsOf: bytes)
         }
+        if recordOptions.record { try HistoryRecording.record(report, workspace: directory) }
         if manifest != nil || verifyManifest != nil {
             let csv = ScoreReportWriters.writer(for: "csv").map { $0.write(report, locale: workspace.locale) } ?? []
             let current = try ScoreManifestFile.manifest(

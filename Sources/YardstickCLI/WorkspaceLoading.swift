@@ -1,5 +1,6 @@
 import YardstickData
 import YardstickPacks
+import YardstickSQLite
 
 /// Opening and loading a workspace for the commands that evaluate.
 enum WorkspaceLoading {
@@ -22,6 +23,9 @@ enum WorkspaceLoading {
             throw CommandFailure(.workspace, cause: error)
         }
     }
+
+    /// Where the mappings' records come from: SQLite databases (`kind = "sqlite"`) and files.
+    static let opener: any RecordSourceOpener = SQLiteSourceOpener()
 
     /// A loaded workspace.
     struct Loaded {
@@ -78,12 +82,12 @@ enum WorkspaceLoading {
         var hashedFiles = 0
         do {
             if cache {
-                let load = try SnapshotCache(workspace: workspace).load(options: options)
+                let load = try SnapshotCache(workspace: workspace, opener: opener).load(options: options)
                 for warning in load.warnings { printError("warning: \(warning)") }
                 (dataset, report, outcome) = (load.dataset, load.report, load.outcome)
                 (cacheSeconds, hashedFiles) = (load.seconds, load.hashedFiles)
             } else {
-                (dataset, report) = try DataLoader(workspace: workspace, options: options).load()
+                (dataset, report) = try DataLoader(workspace: workspace, options: options, opener: opener).load()
             }
         } catch {
             throw CommandFailure(.data, cause: error)

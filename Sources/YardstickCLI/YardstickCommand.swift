@@ -11,7 +11,7 @@ struct YardstickCommand: ParsableCommand {
         subcommands: [
             RunCommand.self, ScoreCommand.self, AlertsCommand.self, ExplainCommand.self, CompareModelsCommand.self,
             CheckCommand.self, InitCommand.self, VocabularyCommand.self, LuaAPICommand.self,
-            LuaDefsCommand.self, PluginsCommand.self, LockCommand.self,
+            LuaDefsCommand.self, PluginsCommand.self, LockCommand.self, HistoryCommand.self,
         ])
 
     /// Parses the command line and runs the command; the one place where a command's

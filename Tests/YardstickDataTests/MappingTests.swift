@@ -96,7 +96,7 @@ import Testing
     @Test(arguments: [
         (
             "[entities.users]\nfile = \"u.csv\"\nencodng = \"gbk\"\n",
-            "yardstick.toml: entities.users.encodng: unknown key (expected one of: column_names, custom, delimiter, distinct, drop, encoding, fields, file, format, formats, keep, match_columns, source, widths)"
+            "yardstick.toml: entities.users.encodng: unknown key (expected one of: column_names, custom, delimiter, distinct, drop, encoding, fields, file, format, formats, keep, match_columns, query, source, table, widths)"
         ),
         (
             "[entities.users]\nfile = \"u.csv\"\n[entities.users.fields]\nsalary = \"pay\"\n",

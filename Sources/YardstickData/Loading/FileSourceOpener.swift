@@ -12,6 +12,11 @@ public struct FileSourceOpener: RecordSourceOpener {
     /// - Throws: ``SourceError`` located in the mapping's file when it is missing, unreadable,
     ///   undecodable or has no header.
     public func open(_ part: SourceMapping) throws(SourceError) -> any RecordSource {
+        if part.database != nil {
+            throw SourceError(
+                file: part.displayPath,
+                message: "a database source needs a program that reads databases (YardstickSQLite's opener)")
+        }
         guard FileManager.default.fileExists(atPath: part.path) else {
             throw SourceError(file: part.displayPath, message: "file not found")
         }

@@ -64,6 +64,8 @@ package struct SnapshotCache: Sendable {
     /// A test hook that interrupts the write (``SnapshotInterruption``); by default the one
     /// `YARDSTICK_SNAPSHOT_KILL_AFTER_BYTES` sets.
     package var interruption: SnapshotInterruption? = SnapshotInterruption.fromEnvironment
+    /// Where the mappings' records come from when the sources are loaded; files by default.
+    package var opener: any RecordSourceOpener = FileSourceOpener()
 
     /// The cache folder of a workspace folder.
     package static func folder(ofWorkspace directory: String) -> String {
@@ -71,8 +73,9 @@ package struct SnapshotCache: Sendable {
     }
 
     /// The cache of a workspace, in its cache folder.
-    package init(workspace: Workspace) {
+    package init(workspace: Workspace, opener: any RecordSourceOpener = FileSourceOpener()) {
         self.workspace = workspace
+        self.opener = opener
         self.path = (Self.folder(ofWorkspace: workspace.directory) as NSString)
             .appendingPathComponent("tables.snapshot")
     }
@@ -86,7 +89,7 @@ package struct SnapshotCache: Sendable {
     ///   report has rejected rows when `options` is strict.
     package func load(options: LoadOptions) throws(LoadFailure) -> Load {
         if options.recordsRowSources {
-            let (dataset, report) = try DataLoader(workspace: workspace, options: options).load()
+            let (dataset, report) = try DataLoader(workspace: workspace, options: options, opener: opener).load()
             return Load(dataset: dataset, report: report, outcome: .notWritten(because: "row sources"), warnings: [])
         }
         var seconds = Seconds()
@@ -100,7 +103,7 @@ package struct SnapshotCache: Sendable {
         let identified = SnapshotKey.current(workspace, known: SnapshotFile.storedKey(path))
         seconds.identifying = lap()
         guard let (key, hashedFiles) = identified else {
-            let (dataset, report) = try DataLoader(workspace: workspace, options: options).load()
+            let (dataset, report) = try DataLoader(workspace: workspace, options: options, opener: opener).load()
             return Load(
                 dataset: dataset, report: report,
                 outcome: .notWritten(because: "a source file could not be read whole"), warnings: [])
@@ -126,7 +129,7 @@ package struct SnapshotCache: Sendable {
             reason = "the snapshot was damaged"
             warnings.append("the snapshot cache \(error); loading the sources and rebuilding it")
         }
-        let (dataset, report) = try DataLoader(workspace: workspace, options: options).load()
+        let (dataset, report) = try DataLoader(workspace: workspace, options: options, opener: opener).load()
         _ = lap()
         // A file written to during the load may have been read half old, half new.
         for file in key.files {

@@ -35,6 +35,17 @@ struct SnapshotKey: Sendable, Equatable {
                 else { return nil }
                 files.append(identity)
                 if hashed { hashedFiles += 1 }
+                // A SQLite database in WAL mode keeps committed pages in its `-wal` file until a
+                // checkpoint: the file is part of the data (decision 0028).
+                let journal = part.path + "-wal"
+                if part.database != nil, FileManager.default.fileExists(atPath: journal),
+                    seen.insert(journal).inserted
+                {
+                    guard let (identity, hashed) = SourceFileIdentity.current(journal, known: knownFiles[journal])
+                    else { return nil }
+                    files.append(identity)
+                    if hashed { hashedFiles += 1 }
+                }
             }
         }
         let key = SnapshotKey(

@@ -2,12 +2,15 @@ import Foundation
 
 /// Where data comes from.
 public struct SourceDefinition: Sendable, Hashable {
-    /// The kinds of source. More kinds (SQLite, PostgreSQL) will be added as cases.
+    /// The kinds of source. More kinds (PostgreSQL) will be added as cases.
     public enum Kind: String, Sendable, Hashable {
         /// A folder of CSV, JSON and NDJSON files; each mapping names its file.
         case folder
         /// One CSV, JSON or NDJSON file.
         case file
+        /// A SQLite database file; each mapping names a `table` or a `query`
+        /// (``DatabaseRelation``), read by a database module's ``RecordSourceOpener``.
+        case sqlite
     }
 
     /// The source's name under `[sources]`.

@@ -28,6 +28,10 @@ public struct SourceMapping: Sendable {
     public var format: FileFormat
     /// The CSV dialect.
     public var dialect: CSVDialect
+    /// The table or query read from a database source (`kind = "sqlite"`); nil for files.
+    /// The mapping's ``path`` is then the database file and its ``displayPath`` reads
+    /// `crm.sqlite:deals` (the table, or the entity for a query).
+    public var database: DatabaseRelation?
     /// The layout of a `whitespace` or `fixed` text file; unused for other formats.
     public var textLayout = AlignedTextLayout()
     /// Rows to leave out, judged on raw source cells before any value is parsed; empty when the

@@ -147,7 +147,7 @@ extension WorkspaceParser {
             body,
             [
                 "source", "file", "format", "encoding", "delimiter", "distinct", "match_columns",
-                "fields", "custom", "formats", "widths", "column_names", "drop", "keep",
+                "fields", "custom", "formats", "widths", "column_names", "drop", "keep", "table", "query",
             ],
             at: key)
         let source: SourceDefinition
@@ -166,10 +166,19 @@ extension WorkspaceParser {
                 message: "several sources are declared: say which one feeds this entity")
         }
         let path: String
+        var database: DatabaseRelation?
         switch source.kind {
         case .file:
             path = source.path
+        case .sqlite:
+            path = source.path
+            database = try databaseRelation(body, key: key, source: source, entity: entity)
         case .folder:
+            if let databaseKey = ["table", "query"].first(where: { body[$0] != nil }) {
+                throw WorkspaceError(
+                    file: file, key: "\(key).\(databaseKey)",
+                    message: "\(databaseKey) is for database sources; source \(source.name) is a folder")
+            }
             guard let name = try string(body["file"], key + ".file") else {
                 throw WorkspaceError(
                     file: file, key: key + ".file",
@@ -225,8 +234,13 @@ extension WorkspaceParser {
         }
         let distinct = try boolean(body["distinct"], key + ".distinct") ?? false
         let matchColumns = try boolean(body["match_columns"], key + ".match_columns") ?? !distinct
-        let displayPath: String =
+        var displayPath: String =
             path.hasPrefix(directory + "/") ? String(path.dropFirst(directory.count + 1)) : path
+        switch database {
+        case .table(let table): displayPath += ":" + table
+        case .query: displayPath += ":" + entity.name
+        case nil: break
+        }
         var mapping = SourceMapping(
             path: path, displayPath: displayPath, format: format,
             dialect: CSVDialect(
@@ -235,9 +249,45 @@ extension WorkspaceParser {
             distinct: distinct, fields: fields, matchesColumnsByName: matchColumns,
             formats: fileFormats, key: key)
         mapping.sourceName = source.name
+        mapping.database = database
         mapping.textLayout = textLayout
         mapping.rowFilters = rowFilters
         return mapping
+    }
+
+    /// The `table` or `query` of a mapping on a database source: exactly one, not empty; a
+    /// file mapping's keys (`file`, `format`, …) are refused.
+    private func databaseRelation(
+        _ body: [String: ConfigValue], key: String, source: SourceDefinition, entity: EntityDefinition
+    ) throws(WorkspaceError) -> DatabaseRelation {
+        for fileKey in ["file", "format", "encoding", "delimiter", "widths", "column_names"] where body[fileKey] != nil
+        {
+            throw WorkspaceError(
+                file: file, key: "\(key).\(fileKey)",
+                message: "\(fileKey) is for files; source \(source.name) is a \(source.kind.rawValue) database")
+        }
+        let table = try string(body["table"], key + ".table")
+        let query = try string(body["query"], key + ".query")
+        switch (table, query) {
+        case (let table?, nil):
+            guard !table.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw WorkspaceError(file: file, key: key + ".table", message: "the table name is empty")
+            }
+            return .table(table)
+        case (nil, let query?):
+            guard !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw WorkspaceError(file: file, key: key + ".query", message: "the query is empty")
+            }
+            return .query(query)
+        case (.some, .some):
+            throw WorkspaceError(
+                file: file, key: key + ".query", message: "give a table or a query for \(entity.name), not both")
+        case (nil, nil):
+            throw WorkspaceError(
+                file: file, key: key + ".table",
+                message: "name the table (table = \"…\") or the query (query = \"SELECT …\") "
+                    + "in source \(source.name) that feeds \(entity.name)")
+        }
     }
 
     private func fieldMapping(

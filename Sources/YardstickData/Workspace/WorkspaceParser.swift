@@ -107,7 +107,7 @@ struct WorkspaceParser {
             guard let kind = SourceDefinition.Kind(rawValue: kindName) else {
                 throw WorkspaceError(
                     file: file, key: key + ".kind",
-                    message: "unknown source kind \"\(kindName)\" (supported: folder, file)")
+                    message: "unknown source kind \"\(kindName)\" (supported: folder, file, sqlite)")
             }
             guard let path = try string(body["path"], key + ".path") else {
                 throw WorkspaceError(file: file, key: key + ".path", message: "a source needs a path")
