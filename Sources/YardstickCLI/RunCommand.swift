@@ -92,6 +92,7 @@ struct RunCommand: ParsableCommand {
     ///   `evaluation`, `output`, or `findings` when some figure failed (already reported).
     func evaluate(_ loaded: WorkspaceLoading.Loaded, loadSeconds: Double) throws(CommandFailure) {
         let workspace = loaded.workspace
+        let directory = workspaceOptions.directory
         let evaluationStarted = DispatchTime.now()
         let periods: [Period]
         var grains: [Grain]
