@@ -55,6 +55,35 @@ enum HistoryRecording {
         try write(run, results, workspace: directory)
     }
 
+    /// The totals a model's earlier recorded scorings gave each subject, oldest period first, for
+    /// the HTML report's trend charts: empty when the workspace has no history (or it cannot be
+    /// read: the report is still written, without trends). Of several recordings of one period
+    /// (model versions), the latest counts.
+    static func trends(model: String, workspace directory: String) -> ScoreTrends {
+        guard let store = try? HistoryStore.existing(path: HistoryStore.path(ofWorkspace: directory)),
+            let points = try? store.results(
+                matching: HistoryQuery(indicator: HistoryStore.totalIndicator, model: model))
+        else { return ScoreTrends() }
+        struct Period: Hashable {
+            let grain: String
+            let subject: String
+            let label: String
+        }
+        var latest: [Period: HistoryPoint] = [:]
+        for point in points {
+            let key = Period(grain: point.result.grain, subject: point.result.subject, label: point.result.period)
+            if let known = latest[key], known.recordedAt > point.recordedAt { continue }
+            latest[key] = point
+        }
+        var series: [SubjectKey: [(start: String, point: ScoreTrendPoint)]] = [:]
+        for (key, point) in latest {
+            guard let grain = Grain(rawValue: key.grain) else { continue }
+            series[SubjectKey(grain, key.subject), default: []].append(
+                (point.result.periodStart, ScoreTrendPoint(periodLabel: key.label, total: point.result.value)))
+        }
+        return ScoreTrends(series.mapValues { $0.sorted { $0.start < $1.start }.map(\.point) })
+    }
+
     private static func write(_ run: HistoryRun, _ results: [HistoryResult], workspace directory: String)
         throws(CommandFailure)
     {

@@ -79,10 +79,6 @@ struct ScoreCommand: ParsableCommand {
         guard let writer = Self.writer(for: format) else {
             throw CommandFailure.usage("--format \(format): expected one of \(Self.formats.joined(separator: ", "))")
         }
-        // TODO(history-trends): once the run history (issue 12 item 5) is in, the HTML report should
-        // draw each subject's total over past periods: for `--format html`, read this model's
-        // totals per subject from the history and write with `ScoreHTMLWriter(trends:)`
-        // (docs/decisions/0030-html-report.md). Until then the cards show no trend.
         try BinaryOutput.check(formatID: writer.formatID, isText: writer.isText, out: out)
         let day: Int32
         if let asOf {
@@ -133,7 +129,13 @@ struct ScoreCommand: ParsableCommand {
         if !includesSubjects {
             for index in report.periods.indices { report.periods[index].subjects = [] }
         }
-        let bytes = writer.write(report, locale: workspace.locale)
+        // The HTML report draws each subject's total over the periods recorded in the history
+        // (`score --record`, docs/history.md).
+        let bytes =
+            writer is ScoreHTMLWriter
+            ? ScoreHTMLWriter(trends: HistoryRecording.trends(model: definition.id, workspace: directory))
+                .write(report, locale: workspace.locale)
+            : writer.write(report, locale: workspace.locale)
         if let out {
             do {
                 try AtomicFile.write(bytes, to: out)

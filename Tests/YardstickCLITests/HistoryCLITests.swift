@@ -88,6 +88,19 @@ import YardstickTestSupport
         #expect(lines.last?.contains(",15416,15.90977443609023,") == true, "\(revenue.stdout)")
     }
 
+    @Test func theHTMLReportDrawsEachSubjectsRecordedTotalsAsATrend() throws {
+        let folder = try Self.mavenCopy()
+        let score = ["score", "--model", "maven-sales", "--as-of", "2017-12-31"]
+        let without = try Self.run(score + ["--period", "2017-11", "--format", "html"], in: folder)
+        #expect(!without.stdout.contains("class=\"chart trend\""))
+        _ = try Self.run(score + ["--period", "2017-10", "--format", "csv", "--record"], in: folder)
+        let page = try Self.run(score + ["--period", "2017-11", "--format", "html"], in: folder)
+        // October recorded, November reported: a trend of two points on the cards of the
+        // subjects with a total in both (Anna Snelling's October total is 39.9, see above).
+        #expect(page.stdout.contains("class=\"chart trend\""))
+        #expect(page.stdout.contains("2017-10"))
+    }
+
     @Test func theTableShowsTheTrendWithChanges() throws {
         let folder = try Self.mavenCopy()
         var values: [Int] = []

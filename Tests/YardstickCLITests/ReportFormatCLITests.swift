@@ -11,10 +11,11 @@ import Testing
         ])
         #expect(outcome.status == 64, "\(outcome.stderr)")
         #expect(outcome.stdout.isEmpty)
+        // Over five values, the argument parser lists them one per line.
         #expect(
             outcome.stderr.contains(
-                "The value 'xml' is invalid for '--format <format>'. Please provide one of 'table', 'json', 'csv', 'html', 'md' or 'xlsx'."
-            ),
+                "The value 'xml' is invalid for '--format <format>'. Please provide one of the following:\n"
+                    + "  - table\n  - json\n  - csv\n  - html\n  - md\n  - xlsx"),
             "\(outcome.stderr)")
     }
 

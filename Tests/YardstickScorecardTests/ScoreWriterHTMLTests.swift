@@ -248,6 +248,6 @@ import YardstickScoring
         let report = try ScoreWriterFixture.report()
         #expect(ScoreHTMLWriter().write(report, locale: "en") == ScoreHTMLWriter().write(report, locale: "en"))
         #expect(ScoreReportWriters.writer(for: "HTML")?.fileExtension == "html")
-        #expect(ScoreReportWriters.formats == ["table", "json", "csv", "html"])
+        #expect(ScoreReportWriters.formats == ["table", "json", "csv", "html", "md"])
     }
 }
