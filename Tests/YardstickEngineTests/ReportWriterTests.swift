@@ -25,7 +25,9 @@ import YardstickData
     }
 
     @Test func anUnknownFormatIsAnErrorListingTheKnownOnes() {
-        #expect(throws: UnknownReportFormatError(formatID: "xml", knownFormatIDs: ["table", "json", "csv", "html", "md"])) {
+        #expect(
+            throws: UnknownReportFormatError(formatID: "xml", knownFormatIDs: ["table", "json", "csv", "html", "md"])
+        ) {
             try ReportWriterRegistry.standard.writer(for: "xml")
         }
         let error = UnknownReportFormatError(formatID: "xml", knownFormatIDs: ["table", "json", "csv"])
