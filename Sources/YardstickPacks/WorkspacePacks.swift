@@ -40,7 +40,7 @@ public enum PacksSection: WorkspaceSection {
 
     /// Parses `[packs]`: `paths`, and one table per pack with `version` and `parameters`.
     ///
-    /// - Throws: ``YardstickData/WorkspaceError`` located at the key at fault (a pack name that is
+    /// - Throws: `WorkspaceError` (YardstickData) located at the key at fault (a pack name that is
     ///   not one, a range that does not parse, an unknown key).
     public static func parse(_ table: WorkspaceTable) throws(WorkspaceError) -> WorkspacePacks {
         var packs = WorkspacePacks(paths: try table.strings("paths") ?? [])
