@@ -116,7 +116,8 @@ let package = Package(
         .testTarget(
             name: "YardstickTestSupportTests", dependencies: ["YardstickTestSupport"]),
         .testTarget(
-            name: "YardstickPacksTests", dependencies: ["YardstickPacks", "YardstickEngine", "YardstickData", "YardstickTestSupport"]),
+            name: "YardstickPacksTests",
+            dependencies: ["YardstickPacks", "YardstickEngine", "YardstickData", "YardstickTestSupport"]),
         .testTarget(
             name: "YardstickSQLiteTests",
             dependencies: [

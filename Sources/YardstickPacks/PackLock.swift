@@ -37,7 +37,7 @@ public struct PackLock: Sendable, Hashable {
 
         /// One SHA-256 over the pack's file list and digests, for display and quick comparison.
         public var digest: String {
-            SHA256.hexDigest(
+            SHA256.hex(
                 of: Array(files.sorted { $0.key < $1.key }.map { "\($0.key)  \($0.value)\n" }.joined().utf8))
         }
 
@@ -52,7 +52,7 @@ public struct PackLock: Sendable, Hashable {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw PackError(.fileSystem, "cannot read", file: path)
                 }
-                files[relative] = SHA256.hexDigest(of: data)
+                files[relative] = SHA256.hex(of: data)
             }
             self.init(name: pack.name, version: pack.manifest.version, source: pack.source, files: files)
         }

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import YardstickPacks
+@testable import YardstickData
 
 /// The NIST FIPS 180-4 example vectors (and the one-million-"a" long message).
 @Suite struct SHA256Tests {
@@ -17,13 +17,13 @@ import Testing
         ),
     ])
     func digestMatchesTheNISTVector(message: String, digest: String) {
-        #expect(SHA256.hexDigest(of: Array(message.utf8)) == digest)
+        #expect(SHA256.hex(of: Array(message.utf8)) == digest)
     }
 
     @Test func digestOfOneMillionAsMatchesTheNISTVector() {
         var hash = SHA256()
         hash.update([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
-        #expect(hash.hexDigest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(SHA256.hex(hash.finalize()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     @Test func digestIsTheSameWhenTheBytesArriveInPieces() {
@@ -31,6 +31,6 @@ import Testing
         let text = Array("The quick brown fox jumps over the lazy dog".utf8)
         hash.update(text[0..<7])
         hash.update(text[7...])
-        #expect(hash.hexDigest() == "d7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592")
+        #expect(SHA256.hex(hash.finalize()) == "d7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592")
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
 
-/// SHA-256 (FIPS 180-4), for the fingerprints of a run manifest.
+/// SHA-256 (FIPS 180-4), for the fingerprints of a run manifest (YardstickScorecard) and of a
+/// pack's files in the lock file (YardstickPacks).
 ///
-/// Foundation on Linux has no SHA-256 and the manifest needs nothing else from a cryptography
-/// library, so the project carries this small implementation instead of a dependency
-/// (docs/decisions/0017-model-evolution.md). It hashes incrementally: feed bytes with
+/// Foundation on Linux has no SHA-256 and neither needs anything else from a cryptography
+/// library, so the project carries this one small implementation instead of a dependency
+/// (docs/decisions/0017-model-evolution.md, 0026-plugin-packs.md). It hashes incrementally: feed bytes with
 /// ``update(_:)`` in any number of pieces, then take ``finalize()`` once.
 ///
 /// ```swift
