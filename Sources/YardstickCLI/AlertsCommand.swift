@@ -52,6 +52,8 @@ struct AlertsCommand: ParsableCommand {
 
     @OptionGroup var cacheOptions: CacheOptions
 
+    @OptionGroup var packOptions: PackOptions
+
     func run() throws {
         let directory = workspaceOptions.directory
         let (workspace, dataset) = try WorkspaceLoading.load(
@@ -64,13 +66,15 @@ struct AlertsCommand: ParsableCommand {
             kinds = try Self.kinds(kind)
             day = try Self.asOfDay(asOf, calendar: workspace.calendar)
             scoredPeriod = try Self.period(period, asOf: day, calendar: workspace.calendar)
-            selection = try IndicatorDiscovery.selection(argument: nil, workspace: directory)
         } catch {
             throw CommandFailure(error, otherwise: .usage)
         }
+        selection = try packOptions.selection(indicators: nil, workspace: workspace)
+        let packModels = try packOptions.models(workspace: workspace)
         var definition: ScorecardDefinition
         do {
-            definition = try ScorecardModels.load(workspace: directory).model(model, workspace: directory)
+            definition = try ScorecardModels.load(workspace: directory, packs: packModels).model(
+                model, workspace: directory)
         } catch {
             throw CommandFailure(.workspace, cause: error)
         }

@@ -54,11 +54,13 @@ struct CompareModelsCommand: ParsableCommand {
 
     @OptionGroup var cacheOptions: CacheOptions
 
+    @OptionGroup var packOptions: PackOptions
+
     func run() throws {
         let asOf = try ModelScoring.asOf(self.asOf)
         let scoring = try ModelScoring(
             directory: workspaceOptions.directory, indicators: indicators, limits: limitOptions, lenient: lenient,
-            cache: cacheOptions.usesCache)
+            cache: cacheOptions.usesCache, packs: packOptions)
         let period = try scoring.period(self.period, asOf: asOf)
         let oldReport = try scoring.score(model: old, periods: [period], asOf: asOf)
         let newReport = try scoring.score(model: new, periods: [period], asOf: asOf)

@@ -27,21 +27,14 @@ struct ModelScoring {
     ///   loaded, `usage` for a bad indicators argument, `evaluation` when a model file fails.
     init(
         directory: String, indicators: String?, limits: LimitOptions, lenient: Bool, cache: Bool = true,
-        packs: PackOptions? = nil
+        packs: PackOptions
     ) throws(CommandFailure) {
         (workspace, dataset) = try WorkspaceLoading.load(
             directory, lenient: lenient, listsSkippedRows: false, cache: cache)
-        if let packs {
-            selection = try packs.selection(indicators: indicators, workspace: workspace)
-        } else {
-            do {
-                selection = try IndicatorDiscovery.selection(argument: indicators, workspace: directory)
-            } catch {
-                throw CommandFailure(error, otherwise: .usage)
-            }
-        }
+        selection = try packs.selection(indicators: indicators, workspace: workspace)
+        let packModels = try packs.models(workspace: workspace)
         do {
-            models = try ScorecardModels.load(workspace: directory)
+            models = try ScorecardModels.load(workspace: directory, packs: packModels)
         } catch {
             throw CommandFailure(error, otherwise: .evaluation)
         }

@@ -3,6 +3,7 @@ import Foundation
 import YardstickData
 import YardstickEngine
 import YardstickPacks
+import YardstickScorecard
 
 /// `--plugins` and `--ignore-lock`: which packs a command runs, and whether `yardstick.lock`
 /// binds them.
@@ -49,6 +50,21 @@ struct PackOptions: ParsableArguments {
             return IndicatorSelection(sets: packs, ids: ids)
         } catch {
             throw CommandFailure(error, otherwise: .usage)
+        }
+    }
+
+    /// The default scorecard models of the command's packs (their `scorecards/*.lua`), named by
+    /// pack (`saas.default`).
+    ///
+    /// - Throws: ``CommandFailure`` of kind `workspace` for a pack that cannot be resolved.
+    func models(workspace: Workspace) throws(CommandFailure) -> [PackModels] {
+        do {
+            return try PackSelection.resolve(
+                workspace: workspace, plugins: PackSelection.names(plugins), checksLock: false
+            )
+            .packs.map { PackModels(name: $0.pack.name, folder: $0.pack.folder) }
+        } catch {
+            throw CommandFailure(.workspace, cause: error)
         }
     }
 

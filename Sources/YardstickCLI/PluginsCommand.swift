@@ -3,6 +3,7 @@ import Foundation
 import YardstickData
 import YardstickEngine
 import YardstickPacks
+import YardstickScorecard
 
 /// `yardstick plugins`: pack tooling for consultants — list, info, new, check, test.
 struct PluginsCommand: ParsableCommand {
@@ -197,10 +198,14 @@ struct PluginsCheckCommand: ParsableCommand {
             } catch {
                 throw CommandFailure(.workspace, cause: error)
             }
-            let (findings, definitions) = (checked.findings, checked.indicators)
+            let models = Self.checkModels(of: pack, indicators: checked.indicators)
+            let (findings, definitions) = (checked.findings + models.findings, checked.indicators)
             let head = "\(pack.name) \(pack.manifest.version)"
             if findings.isEmpty {
-                print("✓ \(head): \(definitions.count) indicators, \(pack.manifest.parameters.count) parameters")
+                let counted = models.count == 0 ? "" : ", \(models.count) \(models.count == 1 ? "model" : "models")"
+                print(
+                    "✓ \(head): \(definitions.count) indicators, \(pack.manifest.parameters.count) parameters\(counted)"
+                )
             } else {
                 failed = true
                 print("✗ \(head): \(findings.count) \(findings.count == 1 ? "problem" : "problems")")
@@ -208,6 +213,44 @@ struct PluginsCheckCommand: ParsableCommand {
             }
         }
         if failed { throw CommandFailure.findings }
+    }
+}
+
+extension PluginsCheckCommand {
+    /// Loads a pack's default models (`scorecards/*.lua`) in the sandbox, over an empty
+    /// workspace, and checks that every kpi names an indicator of the pack or of a pack it
+    /// depends on.
+    ///
+    /// - Returns: The number of models that loaded, and the problems as findings.
+    static func checkModels(of pack: Pack, indicators: [IndicatorDefinition]) -> (
+        count: Int, findings: [PackCheckFinding]
+    ) {
+        let packModels = PackModels(name: pack.name, folder: pack.folder)
+        guard !packModels.files.isEmpty else { return (0, []) }
+        let empty = NSTemporaryDirectory() + "yardstick-check-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let models: ScorecardModels
+        do {
+            try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+            models = try ScorecardModels.load(workspace: empty, packs: [packModels])
+        } catch let error as ScorecardError {
+            return (0, error.problems.map { PackCheckFinding(file: $0.file, line: $0.line, message: $0.message) })
+        } catch {
+            return (0, [PackCheckFinding(file: pack.folder, message: "\(error)")])
+        }
+        let dependencies = pack.manifest.dependencies.keys.map { $0 + "." }
+        var findings: [PackCheckFinding] = []
+        for definition in models.definitions {
+            var known = Set(indicators.map { pack.name + "." + $0.id })
+            for (_, indicator) in definition.model.indicatorPaths
+            where dependencies.contains(where: { indicator.id.hasPrefix($0) }) {
+                known.insert(indicator.id)
+            }
+            findings += definition.indicatorProblems(known: known).map {
+                PackCheckFinding(file: $0.file, line: $0.line, message: $0.message)
+            }
+        }
+        return (models.definitions.count, findings)
     }
 }
 

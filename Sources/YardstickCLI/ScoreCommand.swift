@@ -99,10 +99,12 @@ struct ScoreCommand: ParsableCommand {
         } catch {
             throw CommandFailure(.usage, cause: error)
         }
+        let selection = try packOptions.selection(indicators: nil, workspace: workspace)
+        let packModels = try packOptions.models(workspace: workspace)
         let models: ScorecardModels
         var definition: ScorecardDefinition
         do {
-            models = try ScorecardModels.load(workspace: directory)
+            models = try ScorecardModels.load(workspace: directory, packs: packModels)
             definition = try models.model(model, workspace: directory)
         } catch {
             throw CommandFailure(.workspace, cause: error)
@@ -115,7 +117,6 @@ struct ScoreCommand: ParsableCommand {
         } else {
             includesSubjects = true
         }
-        let selection = try packOptions.selection(indicators: nil, workspace: workspace)
         let evaluator = Evaluator(
             engine: QueryEngine(dataset: dataset), workspace: workspace, limits: limitOptions.limits, today: day)
         var report: ScoreReport

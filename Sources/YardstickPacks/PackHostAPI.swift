@@ -6,5 +6,5 @@
 /// with 1.0).
 public enum PackHostAPI {
     /// The host API this Yardstick provides.
-    public static let version = SemanticVersion(1, 0, 0)
+    public static let version = SemanticVersion(1, 1, 0)
 }

@@ -52,6 +52,7 @@ public enum PackIndicatorSet {
         do {
             var set = try IndicatorSet(id: pack.name, sources: files.map(\.source), modules: modules)
             set.parameters = resolved.parameters
+            set.reads = Set(pack.manifest.dependencies.keys)
             return set
         } catch {
             throw PackError(.invalidManifest, error.description, file: pack.folder + "/pack.toml", key: "name")

@@ -104,7 +104,7 @@ import YardstickTestSupport
             try resolve(directory, [PackRequirement(name: "a", origin: "t")])
         }
         #expect(error.code == .hostAPIOutOfRange)
-        #expect(error.message == "pack a does not support host API 1.0.0: 1.0.0 needs ^2.0")
+        #expect(error.message == "pack a does not support host API 1.1.0: 1.0.0 needs ^2.0")
     }
 
     @Test func brokenManifestIsReportedAndTheOtherPacksStillResolve() throws {

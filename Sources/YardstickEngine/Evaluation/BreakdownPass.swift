@@ -47,6 +47,9 @@ struct BreakdownPass {
         let plan = try Self.plan(dimension, members, evaluator: evaluator, grains: grains, periods: periods)
         var settings = evaluator.sessionSettings
         settings.recordsTouchedPlans = true
+        // Another pack's figures are the subject's, not a member's: reading them here would
+        // put the subject's value in every member.
+        settings.imported.unavailableReason = "another pack's figures are not broken down by member"
         let workerCount = min(evaluator.workers, max(1, plan.units.count))
         // Each indicator on its own, so that the views it read are known.
         var evaluated: [(pass: SubjectPass, hasRows: [Bool])] = []

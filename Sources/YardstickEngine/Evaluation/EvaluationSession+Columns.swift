@@ -32,6 +32,7 @@ extension EvaluationSession {
         }
         var eligible = LuaTable()
         for id in columnEligible { eligible[.string(id)] = .boolean(true) }
+        for id in imported.readableIDs { eligible[.string(id)] = .boolean(true) }
         var output: [LuaValue] = []
         while true {
             do throws(LuaError) {

@@ -455,6 +455,9 @@ final class EvaluationSession {
     /// The peer bins known to this stage of the run, which `k(id)` on a bins indicator reads.
     var peerBins = PeerBinValues()
 
+    /// The figures of other indicator sets that `k("pack.id")` reads (see ``ImportedFigures``).
+    var imported = ImportedFigures()
+
     /// The subjects of the column run under way, in partition order (empty otherwise).
     var columnSubjects: [SubjectInfo] = []
 

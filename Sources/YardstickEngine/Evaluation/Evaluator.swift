@@ -53,6 +53,9 @@ public struct Evaluator: Sendable {
     /// The as-of day when the sessions evaluate snapshot indicators (their `during`, `before`
     /// and `between` are errors), nil for a run over periods.
     var snapshotAsOf: Int32?
+    /// The figures of other indicator sets that `k("pack.id")` reads (see
+    /// ``run(_:periods:grains:)``); none for a run of one set.
+    var imported = ImportedFigures()
 
     /// Creates an evaluator.
     public init(
@@ -185,7 +188,7 @@ public struct Evaluator: Sendable {
     var sessionSettings: SessionSettings {
         SessionSettings(
             engine: engine, calendar: workspace.calendar, limits: limits, today: today, modules: modules,
-            snapshotAsOf: snapshotAsOf, parameters: parameters)
+            snapshotAsOf: snapshotAsOf, parameters: parameters, imported: imported)
     }
 
     /// A new session, on a Lua thread, with the sources loaded.

@@ -19,6 +19,8 @@ struct SessionSettings: Sendable {
     var snapshotAsOf: Int32? = nil
     /// The values scripts read with `param(name)`.
     var parameters: [String: IndicatorParameter] = [:]
+    /// The figures of other indicator sets the sessions' indicators may read.
+    var imported = ImportedFigures()
     /// Whether sessions record the plans their queries ran (for a breakdown's members, see
     /// ``EvaluationSession/touchedPlans``).
     var recordsTouchedPlans = false
@@ -32,6 +34,7 @@ struct SessionSettings: Sendable {
             snapshotAsOf: snapshotAsOf, parameters: parameters)
         if recordsTouchedPlans { session.touchedPlans = [] }
         session.peerBins = peerBins
+        session.imported = imported
         return session
     }
 }

@@ -39,19 +39,20 @@ extension Evaluator {
                 )
             }
         }
+        let asked = declared.map { entry in
+            ids.map { ids in Set(entry.definitions.map(\.id).filter { ids.contains(entry.set.qualifiedID($0)) }) }
+        }
+        let (reports, _) = try evaluateSets(
+            declared, needed: Self.setsToEvaluate(declared, asked: asked), asked: asked, periods: periods,
+            grains: grains)
         var parts = JoinedSetReports()
-        for entry in declared {
-            let local = ids.map { ids in
-                Set(entry.definitions.map(\.id).filter { ids.contains(entry.set.qualifiedID($0)) })
-            }
-            if let local, local.isEmpty {
+        for (index, entry) in declared.enumerated() {
+            if let report = reports[index] {
+                parts.add(report, of: entry.set)
+            } else {
                 // Nothing of this set was asked for; its files' load errors still count.
                 parts.errors += entry.loadFailures
-                continue
             }
-            let report = try evaluator(for: entry.set).run(
-                sources: entry.set.sources, periods: periods, grains: grains, only: local)
-            parts.add(report, of: entry.set)
         }
         return parts.report(workspace: workspace.name, periods: periods)
     }
@@ -74,17 +75,109 @@ extension Evaluator {
             return try evaluator(for: own).explain(
                 indicator: id, subjectID: subjectID, grain: grain, period: period, sources: own.sources)
         }
-        for entry in try declarations(of: sets) {
+        let declared = try declarations(of: sets)
+        for (index, entry) in declared.enumerated() {
             guard let definition = entry.definitions.first(where: { entry.set.qualifiedID($0.id) == id }) else {
                 continue
             }
-            var explanation = try evaluator(for: entry.set).explain(
+            // The sets it reads are evaluated first, for this subject's grain and period.
+            let asked = declared.indices.map { $0 == index ? Set([definition.id]) : Set<String>() }
+            var needed = Self.setsToEvaluate(declared, asked: asked)
+            needed[index] = nil
+            var setEvaluator = evaluator(for: entry.set)
+            setEvaluator.imported = try evaluateSets(
+                declared, needed: needed, asked: asked, periods: [period], grains: [grain]
+            ).imported
+            setEvaluator.imported.readable = entry.set.reads
+            var explanation = try setEvaluator.explain(
                 indicator: definition.id, subjectID: subjectID, grain: grain, period: period,
                 sources: entry.set.sources)
             explanation.definition.id = id
             return explanation
         }
         throw EvaluationError("no indicator \(id) among the loaded indicator files")
+    }
+
+    /// Evaluates the `needed` sets of `declared`, every set after those it reads, each reading the
+    /// figures of those evaluated before it that it may read.
+    ///
+    /// - Returns: The reports of the sets asked for, by position, and every pack's figures.
+    func evaluateSets(
+        _ declared: [DeclaredIndicatorSet], needed: [Int: SetNeed], asked: [Set<String>?], periods: [Period],
+        grains: [Grain]
+    ) throws(EvaluationError) -> (reports: [Int: RunReport], imported: ImportedFigures) {
+        var imported = ImportedFigures()
+        for entry in declared {
+            if let id = entry.set.id {
+                imported.declare(entry.definitions.map { entry.set.qualifiedID($0.id) }, of: id)
+            }
+        }
+        var reports: [Int: RunReport] = [:]
+        for index in Self.evaluationOrder(declared.map(\.set)) where needed[index] != nil {
+            let entry = declared[index]
+            var setEvaluator = evaluator(for: entry.set)
+            setEvaluator.imported = imported
+            setEvaluator.imported.readable = entry.set.reads
+            // A set evaluated only because another reads it runs whole, and is not reported.
+            let local = needed[index] == .read ? nil : asked[index]
+            let report = try setEvaluator.run(
+                sources: entry.set.sources, periods: periods, grains: grains, only: local)
+            if !entry.set.isWorkspaceSet { imported.record(report.results.renamingIndicators(entry.set.qualifiedID)) }
+            if needed[index] == .asked { reports[index] = report }
+        }
+        return (reports, imported)
+    }
+
+    /// Why a set is evaluated in a run of several.
+    enum SetNeed {
+        /// Some of its indicators were asked for (or all, without `--indicators`).
+        case asked
+        /// Only because a set that was asked for reads its figures with `k("set.id")`.
+        case read
+    }
+
+    /// The sets (by position) a run evaluates: those with indicators asked for, and, for each,
+    /// the sets it may read whose ids its files name in a string (`"sales-core.`), transitively.
+    /// An id built at run time is not seen: `k` on it then says the set was not evaluated.
+    static func setsToEvaluate(_ declared: [DeclaredIndicatorSet], asked: [Set<String>?]) -> [Int: SetNeed] {
+        var needed: [Int: SetNeed] = [:]
+        var frontier: [Int] = []
+        for index in declared.indices where asked[index].map({ !$0.isEmpty }) ?? true {
+            needed[index] = .asked
+            frontier.append(index)
+        }
+        while let reader = frontier.popLast() {
+            let set = declared[reader].set
+            let texts = set.sources.map(\.text)
+            for (index, other) in declared.enumerated() where needed[index] == nil {
+                guard let id = other.set.id, set.reads?.contains(id) ?? true else { continue }
+                let named = texts.contains { $0.contains("\"" + id + ".") || $0.contains("'" + id + ".") }
+                if named {
+                    needed[index] = .read
+                    frontier.append(index)
+                }
+            }
+        }
+        return needed
+    }
+
+    /// The order sets are evaluated in: every set after the sets it reads (packs in their given
+    /// order otherwise, dependencies first), the workspace's own indicators last.
+    static func evaluationOrder(_ sets: [IndicatorSet]) -> [Int] {
+        var order: [Int] = []
+        var placed: Set<Int> = []
+        let ids = sets.map(\.id)
+        func place(_ index: Int, visiting: Set<Int>) {
+            guard !placed.contains(index), !visiting.contains(index) else { return }
+            for (other, id) in ids.enumerated() where other != index {
+                guard let id, sets[index].reads?.contains(id) ?? true else { continue }
+                place(other, visiting: visiting.union([index]))
+            }
+            if placed.insert(index).inserted { order.append(index) }
+        }
+        for index in sets.indices where !sets[index].isWorkspaceSet { place(index, visiting: []) }
+        for index in sets.indices where sets[index].isWorkspaceSet { place(index, visiting: []) }
+        return order
     }
 
     /// This evaluator with `require` finding the modules of `set`.

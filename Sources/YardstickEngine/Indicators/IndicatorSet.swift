@@ -18,6 +18,10 @@ public struct IndicatorSet: Sendable, Hashable {
     /// The values scripts of the set read with `param(name)` (a pack's parameters); empty for
     /// the workspace's own indicators, whose `param` calls are errors.
     public var parameters: [String: IndicatorParameter] = [:]
+    /// The sets whose figures this set's scripts may read with `k("set.id")`: for a pack, the
+    /// packs it depends on (none by default); nil for the workspace's own indicators, which may
+    /// read every pack of the run. A run evaluates the sets a set reads before it.
+    public var reads: Set<String>?
 
     /// Creates a set.
     ///
@@ -40,6 +44,7 @@ public struct IndicatorSet: Sendable, Hashable {
         }
         self.sources = sources
         self.modules = modules
+        self.reads = self.id == nil ? nil : []
     }
 
     /// The workspace's own indicators: unprefixed ids.

@@ -142,6 +142,15 @@ enum HostBindings {
             guard let id = args.first?.stringValue else { throw HostError("peer_bin_column(id): no indicator id") }
             return session.peerBinColumn(id) ?? [.nil]
         }
+        try vm.register("imported", in: "query") { [unowned session] args throws(HostError) in
+            // k("pack.id") on another set's figure for the subject in focus (indicators.lua).
+            guard let id = args.first?.stringValue else { throw HostError("imported(id): no indicator id") }
+            return session.importedValue(id)
+        }
+        try vm.register("imported_column", in: "query") { [unowned session] args throws(HostError) in
+            guard let id = args.first?.stringValue else { throw HostError("imported_column(id): no indicator id") }
+            return session.importedColumn(id)
+        }
         try vm.register("has_entity", in: "query") { [unowned session] args throws(HostError) in
             guard let name = args.first?.stringValue else { return [.boolean(false)] }
             return [.boolean(session.dataset[name] != nil || CRMVocabulary.entity(named: name) != nil)]

@@ -49,7 +49,9 @@ package enum LuaAPI {
                 + "`needs`: \"entity.field\" names checked before running. `breakdown`: a field path (\"product.family\"), "
                 + "cohort{…} or a list of them; the figures are then also given per member (see cohort and docs/run-output.md). "
                 + "`value(s, k)` returns a number, a decimal or "
-                + "missing(reason); `k(id)` is another indicator's value for the same subject and period.",
+                + "missing(reason); `k(id)` is another indicator's value for the same subject and period; "
+                + "`k(\"pack.id\")` reads a pack's indicator (a pack reads the packs it depends on, the workspace's "
+                + "own indicators every pack of the run; docs/packs.md).",
             example:
                 #"return indicator { id = "won_deals", unit = "count", value = function(s) return s.opportunities:during("closed_at"):where{ stage = "won" }:count() end }"#
         ),

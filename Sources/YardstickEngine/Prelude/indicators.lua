@@ -9,6 +9,7 @@ local kind, decimal_of, Missing, date_of, DateTime = P.kind, P.decimal_of, P.Mis
 local column_run, abort, is_column, elements = P.column_run, P.abort, P.is_column, P.elements
 local new_scope, subject_record, period_record = P.new_scope, P.subject_record, P.period_record
 local reset_column_values, set_prefetched = P.reset_column_values, P.set_prefetched
+local column_from, q = P.column_from, __host.query
 
 local value_functions = {}
 local NIL = {}
@@ -58,6 +59,26 @@ local function cohort(spec)
   return { cohort = true, key = spec.key, first = spec.first, by = by }
 end
 
+-- k("pack.id") on an indicator of another set (a pack evaluated before this one): the host
+-- hands out its figure for the subject in focus, or every subject's in a column run. Returns
+-- false when id is no other set's indicator.
+local function imported(id)
+  if q.imported == nil then return false end -- a VM without the host's query functions
+  if column_run.active then
+    local kinds, items = q.imported_column(id)
+    if kinds == nil then return false end
+    if kinds == false then error(items, 0) end
+    if kinds == true then abort() end
+    return true, column_from(kinds, items)
+  end
+  local letter, payload = q.imported(id)
+  if letter == nil then return false end
+  if letter == false or letter == "f" then error(payload, 0) end
+  if letter == "d" then return true, decimal_of(payload) end
+  if letter == "m" then return true, setmetatable({ reason = payload }, Missing) end
+  return true, payload
+end
+
 local function evaluate(id, s, k)
   local cached = memo[id]
   if cached ~= nil then
@@ -71,7 +92,13 @@ local function evaluate(id, s, k)
     error("indicators depend on each other in a cycle: " .. concat(chain, ", ") .. " → " .. id, 0)
   end
   local fn = value_functions[id]
-  if not fn then error("unknown indicator \"" .. tostring(id) .. "\"", 3) end
+  if not fn then
+    local found, value = false, nil
+    if type(id) == "string" then found, value = imported(id) end
+    if not found then error("unknown indicator \"" .. tostring(id) .. "\"", 3) end
+    memo[id] = value == nil and NIL or value
+    return value
+  end
   running[id] = true
   local ok, value = pcall(fn, s, k)
   running[id] = nil

@@ -19,6 +19,9 @@ public struct ScorecardDefinition: Sendable {
     public var version: String?
     /// The file it was declared in, relative to the workspace (`scorecards/sales.lua`).
     public var file: String
+    /// Where ``file`` is on disk when it is not in the workspace (a pack's model,
+    /// `saas/scorecards/default.lua`); nil when ``file`` is relative to the workspace.
+    public var sourcePath: String?
     /// The id of the model it extends, if any (already merged into this value).
     public var extends: String?
     /// The grain of the subjects it scores.

@@ -49,7 +49,7 @@ extension ScoreManifest {
             modelFiles.append(
                 ModelFingerprint(
                     id: model.id, version: model.version,
-                    file: fingerprint(path: inWorkspace(model.file), shown: model.file)))
+                    file: fingerprint(path: model.sourcePath ?? inWorkspace(model.file), shown: model.file)))
             next = model.extends.flatMap { base in models.first { $0.id == base } }
         }
         var indicatorFiles: [FileFingerprint] = []

@@ -20,6 +20,8 @@ public struct ScorecardModels: Sendable {
     let declarations: [ModelDeclaration]
     /// The VM the files ran in.
     let vm: ModelVM
+    /// The files of the packs' models, as shown (`saas/scorecards/default.lua`).
+    var packFiles: Set<String> = []
 
     /// The limits of each model-file load and each call of a model's Lua function: 10 million
     /// instructions, 64 MiB, 5 seconds.
@@ -64,16 +66,39 @@ public struct ScorecardModels: Sendable {
     /// - Returns: The models.
     /// - Throws: ``ScorecardError`` listing every problem with its `file:line`.
     public static func load(workspace directory: String, limits: LuaLimits) throws(ScorecardError) -> ScorecardModels {
+        try load(workspace: directory, packs: [], limits: limits)
+    }
+
+    /// Loads every model of the workspace at `directory` and the default models of `packs`, in
+    /// the sandbox, under `limits`.
+    ///
+    /// A pack's models are named by the pack (``PackModels``): a workspace model `extends` one
+    /// by its qualified id, and `score --model` picks it.
+    ///
+    /// - Parameters:
+    ///   - directory: The workspace folder.
+    ///   - packs: The packs of the run whose `scorecards/*.lua` are models too.
+    ///   - limits: The limits of each file's run and each later call of its Lua functions.
+    /// - Returns: The models: the workspace's, then each pack's.
+    /// - Throws: ``ScorecardError`` listing every problem with its `file:line`.
+    public static func load(workspace directory: String, packs: [PackModels], limits: LuaLimits = defaultLimits)
+        throws(ScorecardError) -> ScorecardModels
+    {
         let vm = ModelVM(limits: limits)
         var problems: [ScorecardProblem] = []
         var declarations: [ModelDeclaration] = []
         var flawedFiles: Set<String> = []
-        for file in files(workspace: directory) {
-            let (declaration, found) = read(path: directory + "/" + file, as: file, vm: vm)
+        var sources = files(workspace: directory).map { (path: directory + "/" + $0, shown: $0, pack: String?.none) }
+        for pack in packs {
+            sources += pack.files.map { (path: $0.path, shown: $0.shown, pack: pack.name) }
+        }
+        for source in sources {
+            let (read, found) = read(path: source.path, as: source.shown, vm: vm)
             problems += found
-            guard let declaration else { continue }
+            guard var declaration = read else { continue }
+            if let pack = source.pack { declaration = PackModels.qualify(declaration, pack: pack) }
             declarations.append(declaration)
-            if !found.isEmpty { flawedFiles.insert(file) }
+            if !found.isEmpty { flawedFiles.insert(source.shown) }
         }
         var firstByID: [String: ModelDeclaration] = [:]
         for declaration in declarations {
@@ -100,8 +125,13 @@ public struct ScorecardModels: Sendable {
                 definitions.append(definition)
             }
         }
-        guard problems.isEmpty else { throw ScorecardError(inFileOrder(problems, files: files(workspace: directory))) }
-        return ScorecardModels(definitions: definitions, declarations: declarations, vm: vm)
+        guard problems.isEmpty else { throw ScorecardError(inFileOrder(problems, files: sources.map(\.shown))) }
+        let packPaths = Dictionary(
+            sources.filter { $0.pack != nil }.map { ($0.shown, $0.path) }, uniquingKeysWith: { first, _ in first })
+        for index in definitions.indices { definitions[index].sourcePath = packPaths[definitions[index].file] }
+        return ScorecardModels(
+            definitions: definitions, declarations: declarations, vm: vm,
+            packFiles: Set(sources.filter { $0.pack != nil }.map(\.shown)))
     }
 
     /// The model `argument` names: an id among ``definitions``, or a file path (loaded with
@@ -115,7 +145,11 @@ public struct ScorecardModels: Sendable {
     public func model(_ argument: String?, workspace directory: String) throws(ScorecardError) -> ScorecardDefinition {
         let ids = definitions.map(\.id).joined(separator: ", ")
         guard let argument else {
-            if definitions.count == 1, let only = definitions.first { return only }
+            // The workspace's own models come first; a pack's default model is the default only
+            // for a workspace with no model of its own.
+            let own = definitions.filter { !packFiles.contains($0.file) }
+            let candidates = own.isEmpty ? definitions : own
+            if candidates.count == 1, let only = candidates.first { return only }
             // The workspace's own scorecard (`model.lua`) is the default among several.
             if let main = definitions.first(where: { $0.file == "model.lua" }) { return main }
             let message =
