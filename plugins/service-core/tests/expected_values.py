@@ -78,6 +78,7 @@ def load_bank_log(path):
             h, m, s = map(int, row["vru_entry"].split(":"))
             calls.append({
                 "agent": "" if row["server"] == "NO_SERVER" else row["server"],
+                "queue": row["type"],
                 "direction": "inbound",
                 "queued_at": dt.datetime.combine(day, dt.time(h, m, s)),
                 "abandoned": {"HANG": True, "AGENT": False}.get(row["outcome"]),
@@ -166,6 +167,8 @@ def value(name, cases, surveys, calls, start, end, p):
 def owned(rows, field, grain, subject, users):
     if grain == "company":
         return rows
+    if grain == "queue":
+        return [r for r in rows if r.get("queue") == subject]
     mine = {subject} if grain == "user" else {u["id"] for u in users if u["team"] == subject}
     return [r for r in rows if r.get(field) in mine]
 
@@ -191,7 +194,8 @@ def main():
         for row in rows:
             start, end = bounds(row["period"])
             g, subject = row["grain"], row["subject"]
-            got = value(row["indicator"], owned(cases, "owner", g, subject, users),
+            name = row["indicator"].removesuffix("_per_queue")
+            got = value(name, owned(cases, "owner", g, subject, users),
                         owned(surveys, "user", g, subject, users), owned(calls, "agent", g, subject, users),
                         start, end, params)
             if show:
