@@ -39,19 +39,24 @@ function M.revenue(s)
     :intersect(M.keys(s)):sum("revenue")
 end
 
--- New customers attributed to the campaigns of the period: accounts whose first won
--- opportunity ever (earliest closed_at, over all owners; on a tie, the row loaded first)
--- credits one of them. The first deal is found by its id: `first` over the campaign field
--- itself would skip first deals that credit no campaign.
+-- Every account's first won opportunity ever (earliest closed_at, over all owners; on a tie,
+-- the row loaded first), as a key view keyed by account with the deal's id in `deal`. It reads
+-- no period, so it is grouped once for the whole run. (The id, not the campaign, is taken:
+-- `first` skips null values, so the campaign of a first deal crediting none would be missed.)
+function M.first_deals(s)
+  return s.all.opportunities:where{ stage = "won", closed_at = { "not nil" } }
+    :per("account", { deal = { "first", "id", "closed_at" } })
+end
+
+-- New customers attributed to the campaigns of the period: accounts whose first won deal
+-- credits one of them. The `in` lists hold the subject's campaigns and the deals crediting them.
 function M.new_customers(s)
   local ids = M.of_period(s):distinct("id")
   if #ids == 0 then return 0 end
-  local first_deals = s.all.opportunities:where{ stage = "won", closed_at = { "not nil" } }
-    :per("account", { deal = { "first", "id", "closed_at" } })
-    :distinct("deal")
-  return s.all.opportunities:where{ id = { "in", first_deals }, campaign = { "in", ids } }:count()
+  local credited = s.all.opportunities:where{ stage = "won", campaign = { "in", ids } }:distinct("id")
+  if #credited == 0 then return 0 end
+  return M.first_deals(s):where{ deal = { "in", credited } }:count()
 end
-
 
 -- At the campaign grain a subject sees its own campaigns row and the records attached to it
 -- through their `campaign` reference, of all history. The figures belong to the period its
@@ -79,10 +84,9 @@ end
 
 -- The accounts whose first won opportunity ever credits the campaign, in its period.
 function M.own_new_customers(s)
-  local first_deals = s.all.opportunities:where{ stage = "won", closed_at = { "not nil" } }
-    :per("account", { deal = { "first", "id", "closed_at" } })
-    :distinct("deal")
-  return s.opportunities:where{ id = { "in", first_deals } }:count() * M.own_in_period(s)
+  local credited = s.opportunities:where{ stage = "won" }:distinct("id")
+  if #credited == 0 then return 0 end
+  return M.first_deals(s):where{ deal = { "in", credited } }:count() * M.own_in_period(s)
 end
 
 return M
