@@ -42,21 +42,7 @@ extension QueryEngine {
             }
             return values
         }
-        let fieldName: String
-        switch partition.kind {
-        case .users:
-            guard let field = compiled.subjectField else {
-                throw QueryError("\(table.entity.name) has no user field (owner, agent or user) to restrict to a user")
-            }
-            fieldName = field
-        case .accounts:
-            guard let field = compiled.accountField else {
-                throw QueryError("\(table.entity.name) has no account field to restrict to an account")
-            }
-            fieldName = field
-        case .entity(let entity, let references):
-            fieldName = try EntitySubject.field(of: table.entity, attachingTo: entity, declared: references)
-        }
+        let fieldName = try partitionField(compiled, partition.kind)
         var owners: [Int32] = []
         if fieldName != "id" {
             guard let column = table[fieldName], table.referenceIndexes[fieldName] != nil else {
@@ -84,6 +70,30 @@ extension QueryEngine {
         return periods.indices.map { period in
             let first = min(period, periodCount - 1) * partition.count
             return Array(values[first..<first + partition.count])
+        }
+    }
+}
+
+extension QueryEngine {
+    /// The field of a plan's entity attributing its rows to the subjects of a partition: the
+    /// user field, the account field, or the field attaching records to a subject entity.
+    ///
+    /// - Throws: ``QueryError`` when the entity has no such field.
+    func partitionField(_ compiled: CompiledPlan, _ kind: SubjectPartition.Kind) throws(QueryError) -> String {
+        let table = compiled.table
+        switch kind {
+        case .users:
+            guard let field = compiled.subjectField else {
+                throw QueryError("\(table.entity.name) has no user field (owner, agent or user) to restrict to a user")
+            }
+            return field
+        case .accounts:
+            guard let field = compiled.accountField else {
+                throw QueryError("\(table.entity.name) has no account field to restrict to an account")
+            }
+            return field
+        case .entity(let entity, let references):
+            return try EntitySubject.field(of: table.entity, attachingTo: entity, declared: references)
         }
     }
 }

@@ -67,6 +67,30 @@ import YardstickTestSupport
         #expect(statistics.subjectQueries == 0)
     }
 
+    /// Key views (`per`) at an entity grain partition the rows through the reference (and the
+    /// subject entity's own rows through `id`) as plain aggregates do.
+    @Test func keyViewsAtAnEntityGrainSeeEachSubjectsRows() throws {
+        let orderDays = """
+            return indicator {
+              id = "order_days", per = "supplier", unit = "count",
+              value = function(s) return s.purchase_orders:during("ordered_at"):per("ordered_at"):count() end,
+            }
+            """
+        let ownRow = """
+            return indicator {
+              id = "own_rows", per = "supplier", unit = "count",
+              value = function(s) return s.suppliers:per("id"):intersect(s.all.suppliers:per("id")):count() end,
+            }
+            """
+        let report = try SubjectsFixture.run(
+            ["order_days": orderDays, "own_rows": ownRow], grains: [Grain("supplier")])
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        // October order days: s1 10-01 and 10-05; s2 10-02, 10-30 and 10-31; s3 none.
+        #expect(values(report, "order_days") == ["s1": "2", "s2": "3", "s3": "0"])
+        // Each supplier sees its own row only.
+        #expect(values(report, "own_rows") == ["s1": "1", "s2": "1", "s3": "1"])
+    }
+
     @Test func supplierSubjectsAreNamedByTheirRowAndGrainTitle() throws {
         let report = try SubjectsFixture.run(["po_count": Self.poCount], grains: [Grain("supplier")])
         let figure = try #require(report.results.first { $0.subjectID == "s1" })

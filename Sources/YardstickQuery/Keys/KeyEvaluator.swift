@@ -161,11 +161,7 @@ extension QueryEngine {
     {
         let compiled = prepared.compiled
         let table = compiled.table
-        let isUsers = partition.kind == .users
-        guard let fieldName = isUsers ? compiled.subjectField : compiled.accountField else {
-            let what = isUsers ? "user field (owner, agent or user)" : "account field"
-            throw QueryError("\(table.entity.name) has no \(what) to restrict to \(isUsers ? "a user" : "an account")")
-        }
+        let fieldName = try partitionField(compiled, partition.kind)
         var owners: [Int32] = []
         if fieldName != "id" {
             guard let column = table[fieldName], table.referenceIndexes[fieldName] != nil else {
