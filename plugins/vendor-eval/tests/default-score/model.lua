@@ -17,7 +17,7 @@ return scorecard {
   dimension "business" { weight = 40,
     kpi "vendor-eval.customer_satisfaction" { weight = 30, target = 4.5 },
     kpi "vendor-eval.customer_retention_rate" { weight = 25, target = 0.85 },
-    kpi "vendor-eval.sales_growth" { weight = 15,
+    kpi "vendor-eval.sales_growth" { weight = 15, target = 0.05,
       score = steps { { 0, 50 }, { 0.05, 100 }, basis = "value" } },
     -- Judged against the previous period (环比): at least as high a lifetime value, at most as
     -- high an acquisition cost.
@@ -27,7 +27,7 @@ return scorecard {
       target = function(t) return t.previous end },
   },
   dimension "stability" { weight = 35,
-    kpi "vendor-eval.availability" { weight = 50,
+    kpi "vendor-eval.availability" { weight = 50, target = 0.999,
       score = steps { { 0.99, 60 }, { 0.995, 80 }, { 0.999, 100 }, basis = "value" } },
     kpi "vendor-eval.incidents" { weight = 20, target = 2 },
     kpi "vendor-eval.time_to_restore_hours" { weight = 30, target = 4 },
