@@ -1,5 +1,6 @@
 -- Account completeness: the share of the accounts entered in the period with every key field filled.
 local adoption = require "adoption"
+local COMPLETE = adoption.filled("account_fields")
 
 return indicator {
   id = "account_completeness",
@@ -10,7 +11,7 @@ return indicator {
   per = "user",
   needs = { "accounts.owner", "accounts.created_at" },
   value = function(s)
-    local complete, all = adoption.completeness(s.accounts, "account_fields")
-    return ratio(complete, all)
+    local created = s.accounts:during("created_at")
+    return ratio(created:where(COMPLETE):count(), created:count())
   end,
 }

@@ -4,12 +4,12 @@ local adoption = require "adoption"
 return indicator {
   id = "activities_per_working_day",
   title = { en = "Activities per user per working day", zh = "人均每工作日活动数" },
-  description = "activities_logged / (working days in the period x users employed in it); working days are the weekdays of working_weekdays; a user is employed when hire_date is empty or on or before the period's last day and leave_date empty or on or after its first day; missing when nobody was employed or no day is a working day.",
+  description = "activities_logged / (working days in the period x employed_users); working days are the days whose weekday is in working_weekdays; missing when nobody was employed or no day is a working day.",
   unit = "ratio",
   better = "higher",
   per = "user",
   needs = { "activities.occurred_at", "users.hire_date", "users.leave_date" },
   value = function(s, k)
-    return ratio(k("activities_logged"), adoption.working_days(s) * adoption.employed(s):count())
+    return ratio(k("activities_logged"), adoption.working_days(s) * k("employed_users"))
   end,
 }

@@ -1,5 +1,6 @@
 -- Contact completeness: the share of the contacts entered in the period with every key field filled.
 local adoption = require "adoption"
+local COMPLETE = adoption.filled("contact_fields")
 
 return indicator {
   id = "contact_completeness",
@@ -10,7 +11,7 @@ return indicator {
   per = "user",
   needs = { "contacts.owner", "contacts.created_at" },
   value = function(s)
-    local complete, all = adoption.completeness(s.contacts, "contact_fields")
-    return ratio(complete, all)
+    local created = s.contacts:during("created_at")
+    return ratio(created:where(COMPLETE):count(), created:count())
   end,
 }

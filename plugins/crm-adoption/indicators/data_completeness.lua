@@ -1,5 +1,8 @@
 -- Data completeness: accounts, contacts and opportunities pooled.
 local adoption = require "adoption"
+local ACCOUNT = adoption.filled("account_fields")
+local CONTACT = adoption.filled("contact_fields")
+local OPPORTUNITY = adoption.filled("opportunity_fields")
 
 return indicator {
   id = "data_completeness",
@@ -10,9 +13,11 @@ return indicator {
   per = "user",
   needs = { "accounts.created_at", "contacts.created_at", "opportunities.created_at" },
   value = function(s)
-    local accounts, all_accounts = adoption.completeness(s.accounts, "account_fields")
-    local contacts, all_contacts = adoption.completeness(s.contacts, "contact_fields")
-    local deals, all_deals = adoption.completeness(s.opportunities, "opportunity_fields")
-    return ratio(accounts + contacts + deals, all_accounts + all_contacts + all_deals)
+    local accounts = s.accounts:during("created_at")
+    local contacts = s.contacts:during("created_at")
+    local deals = s.opportunities:during("created_at")
+    return ratio(
+      accounts:where(ACCOUNT):count() + contacts:where(CONTACT):count() + deals:where(OPPORTUNITY):count(),
+      accounts:count() + contacts:count() + deals:count())
   end,
 }

@@ -1,5 +1,6 @@
 -- Opportunity completeness: the share of the opportunities entered in the period with every key field filled.
 local adoption = require "adoption"
+local COMPLETE = adoption.filled("opportunity_fields")
 
 return indicator {
   id = "opportunity_completeness",
@@ -10,7 +11,7 @@ return indicator {
   per = "user",
   needs = { "opportunities.owner", "opportunities.created_at" },
   value = function(s)
-    local complete, all = adoption.completeness(s.opportunities, "opportunity_fields")
-    return ratio(complete, all)
+    local created = s.opportunities:during("created_at")
+    return ratio(created:where(COMPLETE):count(), created:count())
   end,
 }

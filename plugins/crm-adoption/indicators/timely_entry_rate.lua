@@ -1,4 +1,6 @@
 -- Timely entry rate: the share of interactions entered within timely_hours of happening.
+local TIMELY_HOURS = param("timely_hours")
+
 return indicator {
   id = "timely_entry_rate",
   title = { en = "Timely entry rate", zh = "及时录入率" },
@@ -10,6 +12,6 @@ return indicator {
   value = function(s)
     local entries = s.activities:during("occurred_at"):where{ logged_at = { "not nil" } }
       :per("id", { delay = { "max", hours("occurred_at", "logged_at") } })
-    return ratio(entries:where{ delay = { "<=", param("timely_hours") } }:count(), entries:count())
+    return ratio(entries:where{ delay = { "<=", TIMELY_HOURS } }:count(), entries:count())
   end,
 }

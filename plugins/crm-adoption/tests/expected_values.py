@@ -127,6 +127,8 @@ class Fixture:
             days = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
             working = sum(1 for d in days if d.isoweekday() in p["working_weekdays"])
             return ratio(len(logged), working * len(employed))
+        if indicator == "employed_users":
+            return len(employed)
         if indicator == "active_users":
             return len(active)
         if indicator == "active_user_rate":
