@@ -41,7 +41,29 @@ def month_bounds(label):
     return start, end
 
 
+# Fixtures whose data is a real export under its own column names: per entity, the file and the
+# vocabulary field of each column used (as the fixture's yardstick.toml maps them).
+EXPORTS = {
+    "maven-team": {
+        "users": ("sales_teams.csv", {"id": "sales_agent", "team": "manager"}),
+        "accounts": ("accounts.csv", {"id": "account", "name": "account", "industry": "sector",
+                                      "country": "office_location"}),
+        "opportunities": ("sales_pipeline.csv", {
+            "id": "opportunity_id", "owner": "sales_agent", "account": "account",
+            "created_at": "engage_date", "closed_at": "close_date", "amount": "close_value"}),
+    },
+}
+
+
 def rows(fixture, entity):
+    export = EXPORTS.get(fixture)
+    if export is not None:
+        if entity not in export:
+            return []
+        file, columns = export[entity]
+        with open(os.path.join(HERE, fixture, "data", file)) as f:
+            return [{field: (row[column].strip() or None) for field, column in columns.items()}
+                    for row in csv.DictReader(f)]
     path = os.path.join(HERE, fixture, "data", entity + ".csv")
     if not os.path.exists(path):
         return []
