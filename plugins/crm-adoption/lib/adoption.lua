@@ -1,7 +1,8 @@
 -- Shared definitions of crm-adoption's indicators (require "adoption").
 --
 -- Indicators call these at load time (the file's top level), so their value functions stay
--- straight-line chains of views and run in column mode: one query for all subjects at once.
+-- straight-line chains of views and arithmetic and run in column mode: one query for all
+-- subjects at once.
 local M = {}
 
 -- The comma-separated field list of a string parameter, as a where{} condition table requiring
@@ -14,21 +15,13 @@ function M.filled(parameter)
   return conditions
 end
 
--- The number of working days (weekdays listed in working_weekdays) from the period's first to
--- its last day, both included. Called per subject (it loops over the period's days).
-function M.working_days(s)
-  local working = {}
+-- The working_weekdays parameter as seven flags, Monday first: 1 for a working day, 0 otherwise.
+function M.weekday_flags()
+  local flags = { 0, 0, 0, 0, 0, 0, 0 }
   for _, weekday in ipairs(param("working_weekdays")) do
-    working[weekday] = true
+    flags[weekday] = 1
   end
-  local first = s.period.start.weekday
-  local count = 0
-  for offset = 0, s.period.days - 1 do
-    if working[(first - 1 + offset) % 7 + 1] then
-      count = count + 1
-    end
-  end
-  return count
+  return table.unpack(flags)
 end
 
 return M

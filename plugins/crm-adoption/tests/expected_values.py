@@ -35,9 +35,13 @@ def instant(text):
 
 
 def month_bounds(label):
-    year, month = map(int, label.split("-"))
-    start = dt.date(year, month, 1)
-    end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    """A month (2026-07) or a quarter (2026-Q3): its first and last day."""
+    year, part = label.split("-")
+    year = int(year)
+    first, months = (3 * int(part[1]) - 2, 3) if part.startswith("Q") else (int(part), 1)
+    start = dt.date(year, first, 1)
+    after = first + months
+    end = dt.date(year + (after - 1) // 12, (after - 1) % 12 + 1, 1) - dt.timedelta(days=1)
     return start, end
 
 
