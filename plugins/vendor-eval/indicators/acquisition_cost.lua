@@ -6,7 +6,7 @@ return indicator {
   unit = "money",
   better = "lower",
   per = "company",
-  needs = { "campaigns.cost", "campaigns.start_date", "orders.account", "orders.ordered_at" },
+  needs = { "campaigns.cost", "campaigns.start_date", "orders.account", "orders.ordered_at", "orders.status" },
   value = function(s, k)
     return ratio(s.campaigns:during("start_date"):sum("cost"), k("new_customers"))
   end,

@@ -6,7 +6,7 @@ return indicator {
   unit = "percent",
   better = "higher",
   per = "company",
-  needs = { "incidents.started_at", "incidents.resolved_at", "incidents.impact" },
+  needs = { "incidents.started_at", "incidents.resolved_at", "incidents.impact", "incidents.status" },
   value = function(s, k)
     return 1 - ratio(k("downtime_hours"), 24 * s.period.days)
   end,
