@@ -36,3 +36,6 @@ local model_globals = {
 }
 files["examples/*/model.lua"] = { read_globals = model_globals, max_line_length = false }
 files["examples/*/scorecards"] = { read_globals = model_globals, max_line_length = false }
+-- Packs' default scorecards, and the fixture workspaces' model.lua that try them.
+files["plugins/*/scorecards"] = { read_globals = model_globals, max_line_length = false }
+files["plugins/*/tests/*/model.lua"] = { read_globals = model_globals, max_line_length = false }

@@ -46,5 +46,9 @@ extension CRMVocabulary {
         ],
         "campaign_members": [R("responded_at", .notBefore("added_at"))],
         "quotas": [R("period_end", .notBefore("period_start")), R("target", .nonNegative)],
+        "incidents": [
+            R("resolved_at", .notBefore("started_at")), R("acknowledged_at", .notBefore("reported_at")),
+            R("resolved_at", .notBefore("reported_at")),
+        ],
     ]
 }

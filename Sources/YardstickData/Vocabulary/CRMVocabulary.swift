@@ -7,6 +7,7 @@ public enum CRMVocabulary {
     public static let entities: [EntityDefinition] = [
         teams, users, accounts, contacts, leads, products, opportunities, orders, payments,
         activities, tasks, cases, calls, surveys, campaigns, campaignMembers, quotas,
+        incidents,
     ]
 
     /// The vocabulary entity with this name, if any.
@@ -150,6 +151,9 @@ public enum CRMVocabulary {
             F("contact", .reference("contacts"), "Contact involved."),
             F("opportunity", .reference("opportunities"), "Deal it relates to."),
             F("occurred_at", .datetime, "When it took place."),
+            F(
+                "logged_at", .datetime,
+                "When it was entered in the CRM (the record's creation time, e.g. CreatedDate, hs_createdate)."),
             F("duration_seconds", .integer, "How long it lasted."),
             F("subject", .string, "Subject or summary."),
             F("outcome", .string, "Result as recorded."),
