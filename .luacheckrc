@@ -36,3 +36,7 @@ local model_globals = {
 }
 files["examples/*/model.lua"] = { read_globals = model_globals, max_line_length = false }
 files["examples/*/scorecards"] = { read_globals = model_globals, max_line_length = false }
+
+-- Packs' default scorecards and the score fixtures that copy them (plugins/*/tests/*/model.lua).
+files["plugins/*/scorecards"] = { read_globals = model_globals, max_line_length = false }
+files["plugins/*/tests/*/model.lua"] = { read_globals = model_globals, max_line_length = false }
