@@ -21,7 +21,7 @@ return scorecard {
   dimension "retention" { weight = 60,
     kpi "saas.nrr" { weight = 40, target = 1.0, score = linear { zero = 0.8, full = 1.0 } },
     kpi "saas.grr" { weight = 35, target = 0.9, score = linear { zero = 0.8, full = 1.0 } },
-    kpi "saas.logo_churn_rate" { weight = 25,
+    kpi "saas.logo_churn_rate" { weight = 25, target = 0.02,
       score = steps { { 0.05, 50 }, { 0.02, 100 }, basis = "value" },
     },
   },
