@@ -9,6 +9,7 @@ return indicator {
   needs = { "payments.amount", "payments.due_at", "payments.received_at" },
   value = function(s)
     local due = s.payments:during("due_at")
+    if due:count() == 0 then return missing("nothing fell due in the period") end
     return ratio(due:where{ received_at = { "<=", s.period.finish } }:sum("amount"), due:sum("amount"))
   end,
 }

@@ -8,6 +8,7 @@ return indicator {
   per = "user",
   needs = { "orders.account", "orders.status", "orders.ordered_at" },
   value = function(_, k)
+    if k("ordering_stores") == 0 then return missing("no store ordered in the period") end
     return ratio(k("store_orders"), k("ordering_stores"))
   end,
 }

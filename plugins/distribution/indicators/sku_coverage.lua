@@ -10,6 +10,8 @@ return indicator {
   per = "user",
   needs = distribution.line_needs(),
   value = function(s, k)
-    return ratio(k("skus_per_store"), distribution.assortment(s):count())
+    local size = distribution.assortment(s):count()
+    if size == 0 then return missing("the assortment is empty (no product of assortment_family)") end
+    return ratio(k("skus_per_store"), size)
   end,
 }

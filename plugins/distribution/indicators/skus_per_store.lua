@@ -10,6 +10,8 @@ return indicator {
   per = "user",
   needs = distribution.line_needs(),
   value = function(s)
-    return distribution.window_lines(s):per("account", { skus = { "count_distinct", "product" } }):avg("skus")
+    local stores = distribution.window_lines(s):per("account", { skus = { "count_distinct", "product" } })
+    if stores:count() == 0 then return missing("no store ordered an assortment product in the SKU window") end
+    return stores:avg("skus")
   end,
 }

@@ -11,6 +11,7 @@ return indicator {
   needs = distribution.visit_needs({ "accounts.owner" }),
   value = function(s)
     local stores = s.accounts:per("id")
+    if stores:count() == 0 then return missing("no store (account) is owned by the subject") end
     local visited = distribution.visits(s):during("occurred_at"):per("account")
     return ratio(stores:intersect(visited):count(), stores:count())
   end,

@@ -10,6 +10,8 @@ return indicator {
   per = "user",
   needs = distribution.visit_needs(),
   value = function(s, k)
-    return ratio(k("store_visits"), distribution.working_days(s.period.start, s.period.finish))
+    local working = distribution.working_days(s.period.start, s.period.finish)
+    if working == 0 then return missing("the period has no working day (working_weekdays)") end
+    return ratio(k("store_visits"), working)
   end,
 }

@@ -80,6 +80,12 @@ function M.open(s)
   return { due:where{ received_at = { "is nil" } }, due:where{ received_at = { ">", finish } } }
 end
 
+-- The number of receivables open at the period's end.
+function M.open_count(s)
+  local parts = M.open(s)
+  return parts[1]:count() + parts[2]:count()
+end
+
 -- The amount of the open receivables whose due_at satisfies `condition`.
 function M.open_amount(s, condition)
   local parts = M.open(s)

@@ -9,7 +9,9 @@ return indicator {
   better = "higher",
   per = "user",
   needs = mrr.needs(),
-  value = function(_, k)
+  value = function(s, k)
+    local none = mrr.no_opening(s)
+    if none then return none end
     return ratio(k("expansion_mrr"), k("opening_mrr"))
   end,
 }

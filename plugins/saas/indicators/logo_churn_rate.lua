@@ -10,6 +10,8 @@ return indicator {
   per = "user",
   needs = mrr.needs(),
   value = function(s, k)
+    local none = mrr.no_opening(s)
+    if none then return none end
     return ratio(k("churned_customers"), mrr.paying_accounts(s, mrr.opening_day(s)):count())
   end,
 }

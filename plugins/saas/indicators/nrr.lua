@@ -10,6 +10,8 @@ return indicator {
   per = "user",
   needs = mrr.needs(),
   value = function(s, k)
+    local none = mrr.no_opening(s)
+    if none then return none end
     local opening = mrr.paying_accounts(s, mrr.opening_day(s))
     return ratio(mrr.sum_over(mrr.accounts(s, mrr.closing_day(s)), function(v) return v:intersect(opening) end), k("opening_mrr"))
   end,

@@ -72,6 +72,15 @@ function M.earlier_accounts(s)
     :union(before:where{ ended_at = { ">", field("started_at") } }:per("account"))
 end
 
+-- The reason a rate over the opening MRR is missing for a subject with none (nil when it has
+-- some): the accounts paying on the opening day are counted, an integer that compares exactly.
+function M.no_opening(s)
+  if M.paying_accounts(s, M.opening_day(s)):count() == 0 then
+    return missing("no MRR on the day before the period (no paying account)")
+  end
+  return nil
+end
+
 -- The sum of the MRR of `parts` (from M.accounts) over the accounts that `keep` selects:
 -- keep(key_view) returns the key view restricted as wanted.
 function M.sum_over(parts, keep)
