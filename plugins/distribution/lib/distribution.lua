@@ -98,7 +98,9 @@ function M.buckets()
   if #cuts ~= 3 then error("ageing_buckets must hold three day counts, found " .. #cuts) end
   for i, cut in ipairs(cuts) do
     if cut ~= math.floor(cut) or cut < 1 or (i > 1 and cut <= cuts[i - 1]) then
-      error("ageing_buckets must hold three ascending whole day counts of at least 1, found " .. table.concat(cuts, ", "))
+      local shown = {}
+      for j, value in ipairs(cuts) do shown[j] = string.format("%g", value) end
+      error("ageing_buckets must hold three ascending whole day counts of at least 1, found " .. table.concat(shown, ", "))
     end
   end
   return { math.floor(cuts[1]), math.floor(cuts[2]), math.floor(cuts[3]) }
