@@ -4,7 +4,7 @@ extension CRMVocabulary {
     /// custom entity.
     public static func rules(for entity: String) -> [FieldRule] {
         guard let definition = self.entity(named: entity) else { return [] }
-        var rules = declaredRules[entity] ?? []
+        var rules = declaredRules[entity] ?? industryRules[entity] ?? []
         for field in definition.fields where field.name.hasSuffix("_seconds") {
             guard field.type == .integer || field.type == .decimal,
                 !rules.contains(where: { $0.field == field.name })

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import YardstickTestSupport
+
+/// The default scorecards of the saas and distribution packs, run as workspace models on their
+/// `tests/default-score` fixtures: totals worked out by hand in those fixtures' READMEs.
+@Suite struct IndustryPackScorecardTests {
+    /// The `total` rows of `score --format csv`: subject id → total ("" when none).
+    func totals(_ pack: String) throws -> [String: String] {
+        let workspace = RepositoryRoot.path("plugins/\(pack)/tests/default-score")
+        let outcome = try CLI.run(["score", "--workspace", workspace, "--period", "2026-03", "--format", "csv"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let lines = outcome.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+        let header = try #require(lines.first).map(String.init)
+        let subject = try #require(header.firstIndex(of: "subject_id"))
+        let total = try #require(header.firstIndex(of: "total"))
+        let kind = try #require(header.firstIndex(of: "row_kind"))
+        let grain = try #require(header.firstIndex(of: "grain"))
+        var found: [String: String] = [:]
+        for line in lines.dropFirst() where line[kind] == "total" && line[grain] == "user" {
+            found[String(line[subject])] = String(line[total])
+        }
+        return found
+    }
+
+    func expectTotals(_ found: [String: String], _ expected: [String: Double]) {
+        #expect(Set(found.keys) == Set(expected.keys))
+        for (subject, value) in expected {
+            let got = found[subject].flatMap(Double.init)
+            #expect(
+                got.map { abs($0 - value) < 0.05 } == true,
+                "\(subject): expected \(value), got \(found[subject] ?? "none")")
+        }
+    }
+
+    @Test func saasScorecardRewardsExpansionAndReweightsOwnersWithoutAnOpeningBook() throws {
+        expectTotals(try totals("saas"), ["u1": 44.0, "u2": 7.4, "u3": 25.0])
+    }
+
+    @Test func distributionScorecardReweightsARepWithoutStoresOrReceivables() throws {
+        expectTotals(try totals("distribution"), ["r1": 29.8, "r2": 54.1, "r3": 0.0])
+    }
+}
