@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import YardstickTestSupport
 
-/// The default scorecards of the saas and distribution packs, run as workspace models on their
-/// `tests/default-score` fixtures: totals worked out by hand in those fixtures' READMEs.
+/// The default scorecards of the saas and distribution packs (`saas.default`,
+/// `distribution.default`), scored on their `tests/default-score` fixtures, which have no model of
+/// their own: totals worked out by hand in those fixtures' READMEs.
 @Suite struct IndustryPackScorecardTests {
     /// The `total` rows of `score --format csv`: subject id → total ("" when none).
     func totals(_ pack: String) throws -> [String: String] {
@@ -19,7 +20,9 @@ import YardstickTestSupport
         let kind = try #require(header.firstIndex(of: "row_kind"))
         let grain = try #require(header.firstIndex(of: "grain"))
         var found: [String: String] = [:]
+        let model = try #require(header.firstIndex(of: "model"))
         for line in lines.dropFirst() where line[kind] == "total" && line[grain] == "user" {
+            #expect(line[model] == "\(pack).default")
             found[String(line[subject])] = String(line[total])
         }
         return found

@@ -3,8 +3,8 @@ import Testing
 import YardstickTestSupport
 
 /// vendor-eval's default scorecard model, scored on the pack's `tests/default-score` workspace
-/// (the fixture data with `model.lua`, a copy of `scorecards/default.lua`); the expected scores are
-/// worked out by hand in that folder's README.
+/// (the fixture data and no model of its own, so `score` scores the pack's `vendor-eval.default`);
+/// the expected scores are worked out by hand in that folder's README.
 @Suite struct VendorScorecardFixtureTests {
     static let workspace = RepositoryRoot.path("plugins/vendor-eval/tests/default-score")
 
@@ -28,11 +28,10 @@ import YardstickTestSupport
 
     static func number(_ text: String?) -> Double? { text.flatMap(Double.init) }
 
-    @Test func fixtureModelIsTheShippedDefaultModel() throws {
-        let shipped = try String(
-            contentsOfFile: RepositoryRoot.path("plugins/vendor-eval/scorecards/default.lua"), encoding: .utf8)
-        let copy = try String(contentsOfFile: Self.workspace + "/model.lua", encoding: .utf8)
-        #expect(copy == shipped)
+    @Test func theFixtureScoresThePacksOwnDefaultModel() throws {
+        #expect(!FileManager.default.fileExists(atPath: Self.workspace + "/model.lua"))
+        let rows = try Self.scores("2026-07")
+        #expect(rows["/"]?["model"] == "vendor-eval.default")
     }
 
     @Test func defaultModelScoresJulyAsWorkedOutByHand() throws {
