@@ -46,5 +46,6 @@ extension CRMVocabulary {
         ],
         "campaign_members": [R("responded_at", .notBefore("added_at"))],
         "quotas": [R("period_end", .notBefore("period_start")), R("target", .nonNegative)],
+        "expenses": [R("amount", .nonNegative)],
     ]
 }
