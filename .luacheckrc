@@ -36,3 +36,6 @@ local model_globals = {
 }
 files["examples/*/model.lua"] = { read_globals = model_globals, max_line_length = false }
 files["examples/*/scorecards"] = { read_globals = model_globals, max_line_length = false }
+-- Packs' default scorecards, and the fixtures that score them as a workspace's model.lua.
+files["plugins/*/scorecards"] = { read_globals = model_globals, max_line_length = false }
+files["plugins/*/tests/*/model.lua"] = { read_globals = model_globals, max_line_length = false }
