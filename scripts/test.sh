@@ -53,6 +53,13 @@ swift run --skip-build yardstick plugins test plugins
 if command -v python3 >/dev/null 2>&1; then
   for script in plugins/*/tests/expected_values.py; do python3 "$script"; done
 fi
+# The customer-value pack on CDNOW against lifetimes, customer by customer (issue 11 item 8): the
+# pack's counterpart of the CDNOW cross-check above, here because it runs the built binary.
+if command -v python3 >/dev/null 2>&1 && python3 -c "import lifetimes, pandas" 2>/dev/null; then
+  python3 plugins/customer-value/tests/lifetimes_crosscheck.py --yardstick "$(swift build --show-bin-path)/yardstick"
+else
+  echo "note: python3 lacks lifetimes (pip install --user lifetimes); skipping the customer-value CDNOW cross-check" >&2
+fi
 left="$(find "$test_tmp" -mindepth 1 -maxdepth 1 ! -name '*.lock' ! -name 'TemporaryDirectory.*' -printf '%f\n')"
 if [ -n "$left" ]; then
   echo "error: the test suite left files in its temporary directory (use TemporaryDirectory):" >&2

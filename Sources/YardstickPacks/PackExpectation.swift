@@ -11,7 +11,9 @@ import Foundation
 ///
 /// `indicator` is the pack's own id (or the qualified `pack.id`), `value` a number or
 /// `missing`; `tolerance` (optional) is the largest absolute difference accepted, 1e-9 when
-/// empty. Fields hold no commas or quotes; lines starting with `#` are comments.
+/// empty. Two more optional columns, `dimension,member`, name a breakdown figure
+/// (`win_rate_by_segment,user,u1,2026-07,0.5,,account.segment,smb`); empty, the row is the
+/// overall figure. Fields hold no commas or quotes; lines starting with `#` are comments.
 public struct PackExpectation: Sendable, Hashable {
     /// The indicator's id within the pack.
     public var indicator: String
@@ -27,6 +29,10 @@ public struct PackExpectation: Sendable, Hashable {
     public var tolerance: Double
     /// The line of `expected.csv` it comes from.
     public var line: Int
+    /// The breakdown dimension of the figure (`account.segment`), nil for the overall figure.
+    public var dimension: String?
+    /// The breakdown member of the figure (`smb`, `(none)`), nil for the overall figure.
+    public var member: String?
 
     /// Creates an expectation.
     ///
@@ -38,10 +44,14 @@ public struct PackExpectation: Sendable, Hashable {
     ///   - value: The value, or nil for missing.
     ///   - tolerance: The largest absolute difference accepted.
     ///   - line: The line it comes from.
+    ///   - dimension: The breakdown dimension, nil for the overall figure.
+    ///   - member: The breakdown member, nil for the overall figure.
     public init(
         indicator: String, grain: String, subject: String, period: String, value: Double?, tolerance: Double = 1e-9,
-        line: Int
+        line: Int, dimension: String? = nil, member: String? = nil
     ) {
+        self.dimension = dimension
+        self.member = member
         self.indicator = indicator
         self.grain = grain
         self.subject = subject
@@ -51,8 +61,9 @@ public struct PackExpectation: Sendable, Hashable {
         self.line = line
     }
 
-    /// The header `expected.csv` starts with (the tolerance column is optional).
-    public static let header = ["indicator", "grain", "subject", "period", "value", "tolerance"]
+    /// The header `expected.csv` starts with (the tolerance column is optional; `dimension` and
+    /// `member`, after it, are optional together).
+    public static let header = ["indicator", "grain", "subject", "period", "value", "tolerance", "dimension", "member"]
 
     /// Parses an `expected.csv`.
     ///
@@ -64,6 +75,7 @@ public struct PackExpectation: Sendable, Hashable {
     public static func parse(_ text: String, file: String, pack: String) throws(PackError) -> [PackExpectation] {
         var result: [PackExpectation] = []
         var sawHeader = false
+        var columns = 6
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -71,17 +83,32 @@ public struct PackExpectation: Sendable, Hashable {
                 $0.trimmingCharacters(in: .whitespaces)
             }
             if !sawHeader {
-                guard Array(fields.prefix(5)) == Array(header.prefix(5)), fields.count <= 6 else {
+                guard [5, 6, 8].contains(fields.count), fields == Array(header.prefix(fields.count)) else {
                     throw PackError(
-                        .invalidManifest, "the header must be \(header.joined(separator: ",")) (tolerance optional)",
+                        .invalidManifest,
+                        "the header must be \(header.prefix(6).joined(separator: ",")) (tolerance optional), "
+                            + "optionally followed by dimension,member",
                         file: file, line: index + 1)
                 }
+                columns = fields.count
                 sawHeader = true
                 continue
             }
-            guard fields.count == 5 || fields.count == 6 else {
+            guard fields.count >= 5, fields.count <= max(columns, 6) else {
                 throw PackError(
-                    .invalidManifest, "expected 5 or 6 fields, found \(fields.count)", file: file, line: index + 1)
+                    .invalidManifest, "expected 5 to \(max(columns, 6)) fields, found \(fields.count)", file: file,
+                    line: index + 1)
+            }
+            var dimension: String?
+            var member: String?
+            if fields.count > 6 {
+                let given = (fields[6], fields.count > 7 ? fields[7] : "")
+                guard given.0.isEmpty == given.1.isEmpty else {
+                    throw PackError(
+                        .invalidManifest, "dimension and member go together: give both or neither", file: file,
+                        line: index + 1)
+                }
+                if !given.0.isEmpty { (dimension, member) = (given.0, given.1) }
             }
             var indicator = fields[0]
             if indicator.hasPrefix(pack + ".") { indicator.removeFirst(pack.count + 1) }
@@ -96,7 +123,7 @@ public struct PackExpectation: Sendable, Hashable {
                     line: index + 1)
             }
             var tolerance = 1e-9
-            if fields.count == 6, !fields[5].isEmpty {
+            if fields.count >= 6, !fields[5].isEmpty {
                 guard let given = Double(fields[5]), given >= 0 else {
                     throw PackError(
                         .invalidManifest, "tolerance \"\(fields[5])\" is not a number ≥ 0", file: file, line: index + 1)
@@ -106,7 +133,7 @@ public struct PackExpectation: Sendable, Hashable {
             result.append(
                 PackExpectation(
                     indicator: indicator, grain: fields[1], subject: fields[2], period: fields[3], value: value,
-                    tolerance: tolerance, line: index + 1))
+                    tolerance: tolerance, line: index + 1, dimension: dimension, member: member))
         }
         guard sawHeader else { throw PackError(.invalidManifest, "empty: no header", file: file) }
         return result

@@ -74,9 +74,11 @@ public struct PackTestRunner: Sendable {
             errors.append("\(fixture): \(failure.location): \(failure.message)")
         }
         var figures: [String: ResultValue] = [:]
-        for figure in report.results where figure.breakdown == nil {
-            figures[Self.key(figure.indicatorID, figure.grain.rawValue, figure.subjectID, figure.period.label)] =
-                figure.value
+        for figure in report.results + report.breakdowns {
+            figures[
+                Self.key(
+                    figure.indicatorID, figure.grain.rawValue, figure.subjectID, figure.period.label,
+                    figure.breakdown?.dimension ?? "", figure.breakdown?.member ?? "")] = figure.value
         }
         let known = Set(report.indicators.map(\.id))
         return expectations.map { expectation in
@@ -84,8 +86,16 @@ public struct PackTestRunner: Sendable {
             let failure: String?
             if !known.contains(id) {
                 failure = "the pack has no indicator \(expectation.indicator)"
-            } else if let value = figures[Self.key(id, expectation.grain, expectation.subject, expectation.period)] {
+            } else if let value = figures[
+                Self.key(
+                    id, expectation.grain, expectation.subject, expectation.period, expectation.dimension ?? "",
+                    expectation.member ?? "")]
+            {
                 failure = Self.compare(value, with: expectation)
+            } else if let dimension = expectation.dimension, let member = expectation.member {
+                failure =
+                    "no figure for this subject and period in member \(member) of \(dimension) (does the indicator "
+                    + "declare that breakdown, and has the subject rows of that member?)"
             } else {
                 failure = "no figure for this subject and period (is the subject in the fixture?)"
             }

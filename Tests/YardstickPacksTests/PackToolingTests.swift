@@ -35,6 +35,62 @@ import YardstickTestSupport
         #expect(outcome.lines.last == "my-pack: 3 passed, 1 failed")
     }
 
+    @Test func breakdownMemberExpectationsAreComparedWithThatMembersFigure() throws {
+        let directory = try TemporaryDirectory()
+        let folder = try PackScaffold.write(name: "my-pack", in: directory.path)
+        _ = try directory.write(
+            """
+            return indicator {
+              id = "closed_by_stage",
+              title = { en = "Closed by stage", zh = "按阶段结单数" },
+              unit = "count",
+              per = "user",
+              needs = { "opportunities.stage", "opportunities.closed_at" },
+              breakdown = "stage",
+              value = function(s) return s.opportunities:during("closed_at"):count() end,
+            }
+
+            """, to: "my-pack/indicators/closed_by_stage.lua")
+        // 2026-Q3 closes o1 (u1, won), o2 (u1, lost), o3 (u2, won) and o4 (u3, won).
+        _ = try directory.write(
+            """
+            indicator,grain,subject,period,value,tolerance,dimension,member
+            closed_by_stage,company,acme,2026-Q3,4,,,
+            closed_by_stage,company,acme,2026-Q3,3,,stage,won
+            closed_by_stage,company,acme,2026-Q3,1,,stage,lost
+            closed_by_stage,user,u1,2026-Q3,2,,stage,won
+            closed_by_stage,user,u2,2026-Q3,1,,stage,lost
+
+            """, to: "my-pack/tests/basic/expected.csv")
+        let outcome = PackTestRunner(pack: try Pack.read(folder: folder, source: .path), dependencyLocations: nowhere)
+            .run()
+        #expect(outcome.lines.contains("    ✗ closed_by_stage user u1 2026-Q3 (expected.csv:5): expected 2, got 1"))
+        #expect(
+            outcome.lines.contains(
+                "    ✗ closed_by_stage user u2 2026-Q3 (expected.csv:6): no figure for this subject and period in "
+                    + "member lost of stage (does the indicator declare that breakdown, and has the subject rows "
+                    + "of that member?)"), "\(outcome.lines)")
+        #expect(outcome.lines.last == "my-pack: 3 passed, 2 failed")
+    }
+
+    @Test func expectationDimensionAndMemberGoTogether() throws {
+        let parsed = try PackExpectation.parse(
+            "indicator,grain,subject,period,value,tolerance,dimension,member\nx,user,u1,2026-07,1,,product,p1\n"
+                + "x,user,u1,2026-07,2\n", file: "e.csv", pack: "p")
+        #expect(parsed.map(\.member) == ["p1", nil])
+        #expect(parsed.map(\.dimension) == ["product", nil])
+        let error = #expect(throws: PackError.self) {
+            try PackExpectation.parse(
+                "indicator,grain,subject,period,value,tolerance,dimension,member\nx,user,u1,2026-07,1,,product,\n",
+                file: "e.csv", pack: "p")
+        }
+        #expect(error?.description == "e.csv:2: dimension and member go together: give both or neither")
+        let header = #expect(throws: PackError.self) {
+            try PackExpectation.parse("indicator,grain,subject,period,value,dimension\n", file: "e.csv", pack: "p")
+        }
+        #expect(header?.description.hasPrefix("e.csv:1: the header must be") == true)
+    }
+
     @Test func checkRefusesFieldsTheVocabularyLacksAndMissingChineseTitles() throws {
         let directory = try TemporaryDirectory()
         let manifest = PackFixture.manifest(name: "p").replacingOccurrences(

@@ -50,5 +50,6 @@ extension CRMVocabulary {
             R("resolved_at", .notBefore("started_at")), R("acknowledged_at", .notBefore("reported_at")),
             R("resolved_at", .notBefore("reported_at")),
         ],
+        "expenses": [R("amount", .nonNegative)],
     ]
 }

@@ -7,7 +7,7 @@ public enum CRMVocabulary {
     public static let entities: [EntityDefinition] = [
         teams, users, accounts, contacts, leads, products, opportunities, orders, payments,
         activities, tasks, cases, calls, surveys, campaigns, campaignMembers, quotas,
-        incidents, subscriptions, orderLines,
+        incidents, subscriptions, orderLines, expenses,
     ]
 
     /// The vocabulary entity with this name, if any.

@@ -15,12 +15,17 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PARAMETERS = {
-    "basic": {"active_days": 90, "rfm_bins": 5, "rfm_weights": (0.5, 0.3, 0.2)},
-    "wider-window": {"active_days": 120, "rfm_bins": 3, "rfm_weights": (1, 0, 0)},
+    "basic": {"active_days": 90, "rfm_bins": 5, "rfm_weights": (0.5, 0.3, 0.2), "time_unit_days": 7,
+              "clv_margin": 1.0, "clv_horizon": 52},
+    "wider-window": {"active_days": 120, "rfm_bins": 3, "rfm_weights": (1, 0, 0), "time_unit_days": 1,
+                     "clv_margin": 0.25, "clv_horizon": 30},
 }
 
 
 def month_bounds(label):
+    if ".." in label:  # a custom period: FIRST..LAST
+        first, last = label.split("..")
+        return dt.date.fromisoformat(first), dt.date.fromisoformat(last)
     year, month = map(int, label.split("-"))
     start = dt.date(year, month, 1)
     end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
@@ -59,6 +64,34 @@ def bins(values, n, lower_is_better):
     return result
 
 
+def lifetimes_value(indicator, orders, end, p):
+    """lifetimes' summary figures (frequency, recency, T, monetary_value) and the CLV forms."""
+    totals = {}
+    for o in orders:
+        if o["day"] <= end:
+            totals[o["day"]] = totals.get(o["day"], 0) + o["amount"]
+    if indicator == "historical_clv":
+        return p["clv_margin"] * sum(totals.values())
+    if not totals:
+        return None
+    first, last = min(totals), max(totals)
+    unit = p["time_unit_days"]
+    frequency = len(totals) - 1
+    age = (end - first).days / unit
+    repeat_value = sum(v for d, v in totals.items() if d != first) / frequency if frequency else 0
+    if indicator == "repeat_purchases":
+        return frequency
+    if indicator == "purchase_span":
+        return (last - first).days / unit
+    if indicator == "customer_age":
+        return age
+    if indicator == "repeat_value":
+        return repeat_value
+    if indicator == "predicted_clv":
+        return None if age == 0 else p["clv_margin"] * p["clv_horizon"] * repeat_value * frequency / age
+    raise ValueError(indicator)
+
+
 def value(indicator, subject, period, orders, accounts, p):
     start, end = month_bounds(period)
     if indicator == "active_customers":
@@ -81,6 +114,9 @@ def value(indicator, subject, period, orders, accounts, p):
             if start <= o["day"] <= end:
                 days.setdefault(o["account"], set()).add(o["day"])
         return sum(1 for d in days.values() if len(d) >= 2) / len(days) if days else None
+    if indicator in ("repeat_purchases", "purchase_span", "customer_age", "repeat_value", "historical_clv",
+                     "predicted_clv"):
+        return lifetimes_value(indicator, [o for o in orders if o["account"] == subject or subject is None], end, p)
     values = account_values(orders, accounts, end)
     if indicator in ("recency_days", "frequency", "monetary"):
         return values[subject][indicator]
@@ -110,7 +146,8 @@ def main():
         with open(os.path.join(HERE, fixture, "expected.csv")) as f:
             rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
         for row in rows:
-            got = value(row["indicator"], row["subject"], row["period"], orders, accounts, parameters)
+            subject = None if row["grain"] == "company" else row["subject"]
+            got = value(row["indicator"], subject, row["period"], orders, accounts, parameters)
             want = None if row["value"] == "missing" else float(row["value"])
             ok = (got is None and want is None) or (got is not None and want is not None and abs(got - want) <= 1e-9)
             if not ok:

@@ -10,6 +10,6 @@ return indicator {
   per = "user",
   needs = { "opportunities.stage", "opportunities.closed_at" },
   value = function(s)
-    return sales.closed(s):where{ stage = "lost" }:count()
+    return sales.lost(s):count()
   end,
 }
