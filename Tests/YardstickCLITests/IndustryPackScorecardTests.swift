@@ -7,9 +7,9 @@ import YardstickTestSupport
 /// their own: totals worked out by hand in those fixtures' READMEs.
 @Suite struct IndustryPackScorecardTests {
     /// The `total` rows of `score --format csv`: subject id → total ("" when none).
-    func totals(_ pack: String) throws -> [String: String] {
-        let workspace = RepositoryRoot.path("plugins/\(pack)/tests/default-score")
-        let outcome = try CLI.run(["score", "--workspace", workspace, "--period", "2026-03", "--format", "csv"])
+    func totals(_ pack: String, fixture: String = "default-score", period: String = "2026-03") throws -> [String: String] {
+        let workspace = RepositoryRoot.path("plugins/\(pack)/tests/\(fixture)")
+        let outcome = try CLI.run(["score", "--workspace", workspace, "--period", period, "--format", "csv"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let lines = outcome.stdout.split(separator: "\n").map {
             $0.split(separator: ",", omittingEmptySubsequences: false)
@@ -44,5 +44,11 @@ import YardstickTestSupport
 
     @Test func distributionScorecardReweightsARepWithoutStoresOrReceivables() throws {
         expectTotals(try totals("distribution"), ["r1": 29.8, "r2": 54.1, "r3": 0.0])
+    }
+
+    @Test func salesCoreScorecardScoresRevenueAndCollectionsAgainstTheQuotas() throws {
+        // plugins/sales-core/tests/basic-score/README.md works these out by hand.
+        expectTotals(
+            try totals("sales-core", fixture: "basic-score", period: "2026-07"), ["u1": 70.0, "u2": 53.2, "u3": 0.0])
     }
 }

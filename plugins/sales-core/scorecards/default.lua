@@ -1,5 +1,5 @@
--- sales-core's default scorecard (model sales-core.default once `score` loads pack scorecards):
--- sales reps scored on quota completion, conversion and cost. README.md, "Default scorecard".
+-- sales-core's default scorecard (model sales-core.default): sales reps scored on quota completion,
+-- conversion and cost. README.md, "Default scorecard".
 --
 -- Quota completion is the scorecard's own: `target = quota "revenue"` resolves the subject's
 -- quotas rows for the metric (pro-rated by days, team quotas replacing members' at rollup:
