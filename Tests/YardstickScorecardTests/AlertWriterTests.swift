@@ -135,7 +135,8 @@ import YardstickScoring
         #expect(ceiling["expected_completion"] as? Double == 1)
         #expect(ceiling["mark"] as? Double == 0.5)
         #expect(
-            ceiling["message"] as? String == "王芳 — Sales cycle: reached 50%, 75.0% (80.0, ceiling 60.0); 20.0 over the target"
+            ceiling["message"] as? String
+                == "王芳 — Sales cycle: reached 50%, 75.0% (80.0, ceiling 60.0); 20.0 over the target"
         )
         #expect(alerts[3]["grain"] as? String == "team")
         #expect(alerts[3]["tier"] as? String == "stretch")
@@ -148,7 +149,8 @@ import YardstickScoring
             alerts[1]["message"] as? String
                 == "Ann — 赢单金额：进度落后，完成 50.0%（500.00 / 1,000.00），应达 64.5%，在途 300.00，剩余 11 天每天需 45.45")
         #expect(
-            alerts[3]["message"] as? String == "East（团队） — 赢单金额：进度落后，完成 30.0%（3,000.00 / 10,000.00），应达 64.5%，剩余 11 天每天需 636.36")
+            alerts[3]["message"] as? String
+                == "East（团队） — 赢单金额：进度落后，完成 30.0%（3,000.00 / 10,000.00），应达 64.5%，剩余 11 天每天需 636.36")
     }
 
     @Test func theOutputIsTheSameEveryTime() throws {

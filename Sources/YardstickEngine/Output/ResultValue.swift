@@ -50,7 +50,7 @@ public enum ResultValue: Sendable, Equatable {
     /// and floating-point numbers in the shortest form that reads back to the same double
     /// (`0.3333333333333333`, `2.5`): what the run history keeps and the score CSV and JSON
     /// write. The run's CSV and JSON round to six decimal places instead
-    /// (``writtenText``). Percent values stay fractions here (`0.3125`). Non-finite numbers read
+    /// (`writtenText`). Percent values stay fractions here (`0.3125`). Non-finite numbers read
     /// `NaN`, `inf`, `-inf`.
     public var plainText: String {
         switch self {
