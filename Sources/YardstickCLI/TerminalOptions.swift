@@ -22,7 +22,7 @@ struct TerminalOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Fit --format table into N columns, splitting wide tables into blocks of columns (0: no limit; default: the terminal's width when standard output is a terminal, no limit otherwise).",
+            "Fit run's --format table into N columns, splitting wide tables into blocks of columns (0: no limit; default: the terminal's width when standard output is a terminal, no limit otherwise; score's leaderboard keeps its 100 columns).",
             valueName: "N"))
     var width: Int?
 

@@ -81,7 +81,7 @@ public enum ResultValue: Sendable, Equatable {
 
     /// The value in a compact text that stays machine-readable: percent values as `31.3%`,
     /// seconds as `2:23`, other numbers rounded to six decimals without grouping (`1278.561404`).
-    /// Reports people read use ``ReadableNumber`` instead (`1,278.56`).
+    /// Reports people read use the package's readable formatter instead (`1,278.56`).
     ///
     /// Percent values are multiplied by 100 and rounded to one decimal place (`31.3%`);
     /// seconds are rounded to the second and shown as `2:23` or `1:02:03`;
