@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# The README's first command: install what is missing, build, and run Yardstick on the shipped
-# example workspace (examples/maven-sales, real Maven Analytics CRM data).
+# The README's first command: install what is missing, build, put `yardstick` on the PATH, and
+# run Yardstick on the shipped example workspace (examples/maven-sales, real Maven Analytics CRM
+# data).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-swift build -c release --product yardstick
+# Builds the release binary and links it into a bin/ folder on the PATH (scripts/install.sh),
+# so that the README's `yardstick …` commands work as written afterwards.
+scripts/install.sh
 bin=.build/release/yardstick
 example=examples/maven-sales
 echo

@@ -50,6 +50,9 @@ fi
 # fixtures against the expected values (docs/packs.md), and those values recomputed in Python.
 swift run --skip-build yardstick plugins check plugins
 swift run --skip-build yardstick plugins test plugins
+# The install step of the quick start: yardstick linked into a bin/ folder on the PATH runs the
+# README's commands from elsewhere and finds the shipped packs (scripts/install-check.sh).
+scripts/install-check.sh
 if command -v python3 >/dev/null 2>&1; then
   for script in plugins/*/tests/expected_values.py; do python3 "$script"; done
 fi

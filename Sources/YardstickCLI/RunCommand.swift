@@ -62,6 +62,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var packOptions: PackOptions
     @OptionGroup var recordOptions: RecordOptions
+    @OptionGroup var terminalOptions: TerminalOptions
 
     @Flag(
         help:
@@ -77,10 +78,16 @@ struct RunCommand: ParsableCommand {
             try RunWatcher(command: self, directory: directory).run()
             return
         }
+        _ = try terminalOptions.order()
         let started = DispatchTime.now()
-        let loaded = try WorkspaceLoading.loadReporting(
-            directory, lenient: lenientOptions.lenient, rejects: lenientOptions.rejects,
-            cache: cacheOptions.usesCache)
+        let bar = terminalOptions.progressBar()
+        let loaded: WorkspaceLoading.Loaded
+        do {
+            defer { bar.clear() }
+            loaded = try WorkspaceLoading.loadReporting(
+                directory, lenient: lenientOptions.lenient, rejects: lenientOptions.rejects,
+                cache: cacheOptions.usesCache, progress: bar.loadProgress)
+        }
         let loadSeconds = Self.seconds(started, DispatchTime.now())
         try evaluate(loaded, loadSeconds: loadSeconds)
     }
@@ -107,8 +114,11 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure(error, otherwise: .usage)
         }
         selection = try packOptions.selection(indicators: indicators, workspace: workspace)
+        let order = try terminalOptions.order() ?? .name
+        let bar = terminalOptions.progressBar()
         var evaluator = Evaluator(
             engine: QueryEngine(dataset: loaded.dataset), workspace: workspace, limits: limitOptions.limits)
+        evaluator.progress = bar.evaluationProgress
         if per == nil {
             do {
                 grains = try evaluator.defaultGrains(selection)
@@ -123,13 +133,21 @@ struct RunCommand: ParsableCommand {
         }
         let report: RunReport
         do {
+            defer { bar.clear() }
             report = try evaluator.run(selection, periods: periods, grains: grains)
         } catch {
             throw CommandFailure(error, otherwise: .evaluation)
         }
         let finished = DispatchTime.now()
-        let options = ReportWriterOptions(
+        if let id = order.indicatorID, !report.indicators.contains(where: { $0.id == id }) {
+            throw CommandFailure.usage(
+                "--sort \(id): no such indicator in this run (indicators: "
+                    + report.indicators.map(\.id).joined(separator: ", ") + ")")
+        }
+        var options = ReportWriterOptions(
             locale: workspace.locale, includesErrors: out != nil, includesStatistics: timings)
+        options.subjectOrder = order
+        options.width = terminalOptions.tableWidth(out: out)
         let bytes = format.writer.write(report, options: options)
         if let out {
             do {

@@ -72,11 +72,13 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var packOptions: PackOptions
     @OptionGroup var recordOptions: RecordOptions
+    @OptionGroup var terminalOptions: TerminalOptions
 
     func run() throws {
         let directory = workspaceOptions.directory
         try lenientOptions.validateCombination()
-        guard let writer = Self.writer(for: format) else {
+        let order = try terminalOptions.order()
+        guard var writer = Self.writer(for: format) else {
             throw CommandFailure.usage("--format \(format): expected one of \(Self.formats.joined(separator: ", "))")
         }
         try BinaryOutput.check(formatID: writer.formatID, isText: writer.isText, out: out)
@@ -89,9 +91,14 @@ struct ScoreCommand: ParsableCommand {
         } else {
             day = CivilDate.today
         }
-        let (workspace, dataset) = try WorkspaceLoading.load(
-            directory, lenient: lenientOptions.lenient, rejects: lenientOptions.rejects,
-            cache: cacheOptions.usesCache)
+        let bar = terminalOptions.progressBar()
+        let (workspace, dataset): (Workspace, Dataset)
+        do {
+            defer { bar.clear() }
+            (workspace, dataset) = try WorkspaceLoading.load(
+                directory, lenient: lenientOptions.lenient, rejects: lenientOptions.rejects,
+                cache: cacheOptions.usesCache, progress: bar.loadProgress)
+        }
         let periods: [Period]
         do {
             periods = try ScorePeriods.periods(
@@ -117,15 +124,27 @@ struct ScoreCommand: ParsableCommand {
         } else {
             includesSubjects = true
         }
-        let evaluator = Evaluator(
+        var evaluator = Evaluator(
             engine: QueryEngine(dataset: dataset), workspace: workspace, limits: limitOptions.limits, today: day)
+        evaluator.progress = bar.evaluationProgress
         var report: ScoreReport
         var runner = ScorecardRunner(evaluator: evaluator, selection: selection, definition: definition, asOf: day)
         runner.comparesPeriods = comparisons
         do {
+            defer { bar.clear() }
             report = try runner.score(periods: periods)
         } catch {
             throw CommandFailure(.evaluation, cause: error)
+        }
+        if let id = order?.indicatorID, !LeaderboardOrder.knows(id, report: report) {
+            throw CommandFailure.usage(
+                "--sort \(id): expected name, total, or an indicator or dimension of the model (indicators: "
+                    + report.indicators.map(\.id).joined(separator: ", ") + ")")
+        }
+        if writer is ScoreTableWriter {
+            writer = ScoreTableWriter(order: order)
+        } else if writer is ScoreMarkdownWriter {
+            writer = ScoreMarkdownWriter(order: order)
         }
         if !includesSubjects {
             for index in report.periods.indices { report.periods[index].subjects = [] }

@@ -51,22 +51,24 @@ enum WorkspaceLoading {
     ///   when its data cannot be loaded, `output` when the rejects file cannot be written.
     static func load(
         _ directory: String, lenient: Bool, rejects: String? = nil, listsSkippedRows: Bool = true,
-        cache: Bool = true
+        cache: Bool = true, progress: LoadProgress? = nil
     ) throws(CommandFailure) -> (Workspace, Dataset) {
         let loaded = try loadReporting(
-            directory, lenient: lenient, rejects: rejects, listsSkippedRows: listsSkippedRows, cache: cache)
+            directory, lenient: lenient, rejects: rejects, listsSkippedRows: listsSkippedRows, cache: cache,
+            progress: progress)
         return (loaded.workspace, loaded.dataset)
     }
 
     /// The workspace and its data, and what the snapshot cache did (see
-    /// ``load(_:lenient:rejects:listsSkippedRows:cache:)``).
+    /// ``load(_:lenient:rejects:listsSkippedRows:cache:progress:)``; `progress` is told after
+    /// each source read).
     ///
     /// With `cache`, the data comes from the workspace's snapshot when it fits and the snapshot
     /// is written when it does not ([docs/workspace.md](docs/workspace.md#snapshot-cache));
     /// a damaged snapshot or one that cannot be written is a warning on standard error.
     static func loadReporting(
         _ directory: String, lenient: Bool, rejects: String? = nil, listsSkippedRows: Bool = true,
-        cache: Bool = true
+        cache: Bool = true, progress: LoadProgress? = nil
     ) throws(CommandFailure) -> Loaded {
         let workspace: Workspace
         do {
@@ -74,7 +76,8 @@ enum WorkspaceLoading {
         } catch {
             throw CommandFailure(.workspace, cause: error)
         }
-        let options = LoadOptions(lenient: lenient, problemSampleSize: lenient && listsSkippedRows ? .max : 20)
+        let options = LoadOptions(
+            lenient: lenient, problemSampleSize: lenient && listsSkippedRows ? .max : 20, progress: progress)
         let dataset: Dataset
         let report: LoadReport
         var outcome: SnapshotCache.Outcome?

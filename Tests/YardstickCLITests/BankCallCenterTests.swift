@@ -27,12 +27,12 @@ import Testing
         #expect(mismatches.isEmpty, "\(mismatches.count) mismatches:\n\(mismatches.prefix(20).joined(separator: "\n"))")
     }
 
-    /// Same unit and status; counts equal as text, averages and rates within relative 1e-12.
+    /// Same unit and status; counts equal as text, averages and rates as the run's CSV writes
+    /// them (rounded to six decimals, ``ExpectedCSV/sixDecimals(_:_:)``).
     static func matches(_ got: ExpectedCSV.Row, _ want: ExpectedCSV.Row) -> Bool {
         guard got.unit == want.unit, got.status == want.status else { return false }
         if got.value == want.value { return true }
-        guard want.unit != "count", let a = Double(got.value), let b = Double(want.value) else { return false }
-        return abs(a - b) <= 1e-12 * max(abs(a), abs(b))
+        return want.unit != "count" && ExpectedCSV.sixDecimals(got.value, want.value)
     }
 
     @Test func checkCountsThePhantomCallsTheFilterDroppedAndTheCallsServedBeforeQueued() throws {

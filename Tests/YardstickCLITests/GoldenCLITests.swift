@@ -76,6 +76,10 @@ import YardstickTestSupport
                 "--period-range", "2017-10..2017-11", "--per", "company", "--by", "account.industry", "--indicators",
                 "won_deals,win_rate", "--format", "csv",
             ]),
+        // run --sort and --width: subjects by an indicator, a table split into blocks of columns
+        Case(
+            "run-maven-sorted-narrow",
+            ["run"] + maven + ["--period", "2017-Q4", "--per", "team", "--sort", "win_rate", "--width", "80"]),
         Case(
             "run-bank-csv",
             ["run"] + bank + ["--period", "1999-02", "--per", "team,company", "--format", "csv"]),
@@ -88,6 +92,7 @@ import YardstickTestSupport
             ["explain", "win_rate"] + maven + ["--subject", "Darcel Schlecht", "--period", "2017-Q4"]),
         // scorecards: score in each format, to date, alerts, explain --model, compare-models
         Case("score-maven-table", ["score"] + maven + ["--period", "2017-Q4"]),
+        Case("score-maven-by-name", ["score"] + maven + ["--period", "2017-Q4", "--sort", "name"]),
         Case("score-maven-md", ["score"] + maven + ["--period", "2017-Q4", "--as-of", "2018-01-15", "--format", "md"]),
         Case(
             "score-fine-csv", ["score"] + maven + ["--model", "sales-fine", "--period", "2017-10", "--format", "csv"]),
@@ -125,6 +130,7 @@ import YardstickTestSupport
         Case("error-invalid-period", ["run"] + maven + ["--period", "2017-13"]),
         Case("error-missing-workspace", ["check", "--workspace", "<tmp>/missing"], setUp: { _ in }),
         Case("error-unknown-option", ["run"] + maven + ["--period", "2017-Q4", "--colour"]),
+        Case("error-unknown-sort", ["run"] + maven + ["--period", "2017-Q4", "--per", "team", "--sort", "win_rat"]),
         Case("error-by-unknown-path", ["run"] + maven + ["--period", "2017-Q4", "--by", "account.colour"]),
         Case(
             "error-unknown-subject",

@@ -25,21 +25,21 @@ import YardstickData
         (1278.561404, IndicatorUnit.money, "1,278.56"), (72878, .money, "72,878.00"),
         (-1234567.891, .money, "-1,234,567.89"),
         (0.3125, .percent, "31.3%"), (1.05, .percent, "105.0%"), (53.508772, .days, "53.5"), (12.25, .hours, "12.3"),
-        (143, .seconds, "2:23"), (3723, .seconds, "1:02:03"), (72878, .count, "72,878"), (2.5, .count, "2.50"),
+        (143, .seconds, "2:23"), (3723, .seconds, "1:02:03"), (72878, .count, "72,878"), (2.5, .count, "3"),
         (1.25, .ratio, "1.25"), (87.46, .score, "87.5"), (1000.5, .number, "1,000.5"), (3, .number, "3"),
         (-0.004, .money, "0.00"), (999, .count, "999"), (1000, .count, "1,000"),
     ])
     func numbersAreWrittenByUnitForPeople(number: Double, unit: IndicatorUnit, text: String) {
-        #expect(HTMLNumberText.value(number, unit: unit) == text)
+        #expect(ReadableNumber.text(number, unit: unit) == text)
     }
 
     @Test func missingAndFailedValuesReadAsInTheTable() {
-        #expect(HTMLNumberText.value(nil, unit: .money) == "—")
-        #expect(HTMLNumberText.value(.missing(reason: "none"), unit: .money, locale: "en") == "—")
-        #expect(HTMLNumberText.value(.failed(message: "boom"), unit: .money, locale: "zh-CN") == "错误")
+        #expect(ReadableNumber.text(nil, unit: .money) == "—")
+        #expect(ReadableNumber.text(.missing(reason: "none"), unit: .money, locale: "en") == "—")
+        #expect(ReadableNumber.text(.failed(message: "boom"), unit: .money, locale: "zh-CN") == "错误")
         #expect(
-            HTMLNumberText.value(.decimal(ExactDecimal(scaled: 10_545_000)), unit: .money, locale: "en") == "1,054.50")
-        #expect(HTMLNumberText.value(Double.infinity, unit: .money) == "inf")
+            ReadableNumber.text(.decimal(ExactDecimal(scaled: 10_545_000)), unit: .money, locale: "en") == "1,054.50")
+        #expect(ReadableNumber.text(Double.infinity, unit: .money) == "inf")
     }
 
     @Test func thePageDeclaresUTF8TheLanguageAndAPolicyThatFetchesNothing() {

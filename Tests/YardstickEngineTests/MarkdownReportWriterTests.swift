@@ -49,6 +49,7 @@ import YardstickData
                 report, options: ReportWriterOptions(locale: locale, includesErrors: errors)), as: UTF8.self)
     }
 
+    /// Subjects by name: in English the Latin name before the Chinese one.
     @Test func writesOneTablePerGrainWithNumbersByUnitAndReasonsAsFootnotes() throws {
         let expected = """
             # Indicators · demo
@@ -59,8 +60,8 @@ import YardstickData
 
             | ID | Name | Won deals | Win rate | Revenue |
             | --- | --- | --: | --: | --: |
-            | u1 | 王芳 | 3 | 31.3% | 1,054.50 |
             | u2 | Li \\| "Leo"<br>Jr\\* | 0 | —[^1] | error[^2] |
+            | u1 | 王芳 | 3 | 31.3% | 1,054.50 |
 
             ## 2026-10 · team
 

@@ -122,19 +122,19 @@ extension OutputTests.Writers {
         #expect(CSVReportWriter.field("plain 王芳") == "plain 王芳")
     }
 
-    @Test func tableHasOneAlignedTablePerPeriodAndGrainThenTheErrors() throws {
+    @Test func tableHasOneAlignedTablePerPeriodAndGrainSortedByNameThenTheErrors() throws {
         #expect(
             TableReportWriter().text(try sampleReport()) == #"""
                 2026-10 · user
-                ID  Name       Won deals  Win rate  Revenue
-                ──  ─────────  ─────────  ────────  ───────
-                u1  王芳               3     31.3%   1054.5
-                u2  Li, "Leo"          0         —    error
+                ID  Name       Won deals  Win rate   Revenue
+                ──  ─────────  ─────────  ────────  ────────
+                u2  Li, "Leo"          0         —     error
+                u1  王芳               3     31.3%  1,054.50
 
                 2026-10 · team
-                ID  Name  Won deals  Win rate  Revenue
-                ──  ────  ─────────  ────────  ───────
-                t1  East          3     20.0%   1054.5
+                ID  Name  Won deals  Win rate   Revenue
+                ──  ────  ─────────  ────────  ────────
+                t1  East          3     20.0%  1,054.50
 
                 Errors (2)
                   revenue failed for u2 in 2026-10: indicators/revenue.lua:12: attempt to perform arithmetic on a nil value
@@ -143,19 +143,19 @@ extension OutputTests.Writers {
                 """#)
     }
 
-    @Test func chineseTableUsesChineseTitlesWhenPresent() throws {
+    @Test func chineseTableUsesChineseTitlesAndPutsChineseNamesFirst() throws {
         #expect(
             TableReportWriter().text(try sampleReport(), options: ReportWriterOptions(locale: "zh-CN")) == #"""
                 2026-10 · 员工
-                编号  名称       赢单数  赢单率  Revenue
-                ────  ─────────  ──────  ──────  ───────
-                u1    王芳            3   31.3%   1054.5
-                u2    Li, "Leo"       0       —     错误
+                编号  名称       赢单数  赢单率   Revenue
+                ────  ─────────  ──────  ──────  ────────
+                u1    王芳            3   31.3%  1,054.50
+                u2    Li, "Leo"       0       —      错误
 
                 2026-10 · 团队
-                编号  名称  赢单数  赢单率  Revenue
-                ────  ────  ──────  ──────  ───────
-                t1    East       3   20.0%   1054.5
+                编号  名称  赢单数  赢单率   Revenue
+                ────  ────  ──────  ──────  ────────
+                t1    East       3   20.0%  1,054.50
 
                 错误 (2)
                   revenue failed for u2 in 2026-10: indicators/revenue.lua:12: attempt to perform arithmetic on a nil value

@@ -10,12 +10,12 @@ import YardstickScoring
         let text = AlertsTableWriter().text(try AlertReportFixture.report(), locale: "en")
         let expected = """
             2017-10 · as of 2017-10-20 · 31 days, 20 elapsed, 11 left · pace 64.5% · 4 alerts
-            Subject      Indicator    Alert        Value  Target   Done  Per day  Pipeline
-            ───────────  ───────────  ───────────  ─────  ──────  ─────  ───────  ────────
-            Ann          Won revenue  reached 50%    500    1000  50.0%    45.45       300
-            Ann          Won revenue  behind pace    500    1000  50.0%    45.45       300
-            王芳         Sales cycle  reached 50%     80      60  75.0%        —
-            East (team)  Won revenue  behind pace   3000   10000  30.0%   636.36
+            Subject      Indicator    Alert           Value     Target   Done  Per day  Pipeline
+            ───────────  ───────────  ───────────  ────────  ─────────  ─────  ───────  ────────
+            Ann          Won revenue  reached 50%    500.00   1,000.00  50.0%    45.45    300.00
+            Ann          Won revenue  behind pace    500.00   1,000.00  50.0%    45.45    300.00
+            王芳         Sales cycle  reached 50%      80.0       60.0  75.0%        —
+            East (team)  Won revenue  behind pace  3,000.00  10,000.00  30.0%   636.36
 
             """
         #expect(text == expected)
@@ -33,12 +33,12 @@ import YardstickScoring
         // Chinese characters and full-width brackets take two columns each.
         let expected = """
             2017-10 · 截至 2017-10-20 · 共 31 天，已过 20，剩余 11 · 应达 64.5% · 4 条提醒
-            对象          指标      提醒      实际   目标  完成率  每天需  在途
-            ────────────  ────────  ────────  ────  ─────  ──────  ──────  ────
-            Ann           赢单金额  达到 50%   500   1000   50.0%   45.45   300
-            Ann           赢单金额  进度落后   500   1000   50.0%   45.45   300
-            王芳          销售周期  达到 50%    80     60   75.0%       —
-            East（团队）  赢单金额  进度落后  3000  10000   30.0%  636.36
+            对象          指标      提醒          实际       目标  完成率  每天需    在途
+            ────────────  ────────  ────────  ────────  ─────────  ──────  ──────  ──────
+            Ann           赢单金额  达到 50%    500.00   1,000.00   50.0%   45.45  300.00
+            Ann           赢单金额  进度落后    500.00   1,000.00   50.0%   45.45  300.00
+            王芳          销售周期  达到 50%      80.0       60.0   75.0%       —
+            East（团队）  赢单金额  进度落后  3,000.00  10,000.00   30.0%  636.36
 
             """
         #expect(text == expected)
@@ -52,9 +52,10 @@ import YardstickScoring
         for line in lines {
             #expect(DisplayWidth.of(String(line)) <= 100, "\(line)")
         }
-        // The other columns take 42 + 7 × 2 separators: 44 columns remain, 22 for each name.
+        // The other columns take 48 (money grouped with two decimals) + 7 × 2 separators: 38
+        // columns remain, 19 for each name.
         let cut = try #require(lines.dropFirst(2).first)
-        #expect(cut.hasPrefix("Bartholomew Alexander…  Won revenue from new …  reached 50%"))
+        #expect(cut.hasPrefix("Bartholomew Alexan…  Won revenue from n…  reached 50%"))
         #expect(DisplayWidth.of(String(cut)) == 100)
     }
 
@@ -125,7 +126,7 @@ import YardstickScoring
         #expect(behind["tier"] is NSNull)
         #expect(
             behind["message"] as? String
-                == "Ann — Won revenue: behind pace, 50.0% (500 of 1000); 64.5% expected; 300 in pipeline; needs 45.45 a day for 11 days"
+                == "Ann — Won revenue: behind pace, 50.0% (500.00 of 1,000.00); 64.5% expected; 300.00 in pipeline; needs 45.45 a day for 11 days"
         )
         let ceiling = alerts[2]
         #expect(ceiling["better"] as? String == "lower")
@@ -134,7 +135,8 @@ import YardstickScoring
         #expect(ceiling["expected_completion"] as? Double == 1)
         #expect(ceiling["mark"] as? Double == 0.5)
         #expect(
-            ceiling["message"] as? String == "王芳 — Sales cycle: reached 50%, 75.0% (80, ceiling 60); 20 over the target"
+            ceiling["message"] as? String
+                == "王芳 — Sales cycle: reached 50%, 75.0% (80.0, ceiling 60.0); 20.0 over the target"
         )
         #expect(alerts[3]["grain"] as? String == "team")
         #expect(alerts[3]["tier"] as? String == "stretch")
@@ -145,9 +147,10 @@ import YardstickScoring
         let alerts = try #require(period["alerts"] as? [[String: Any]])
         #expect(
             alerts[1]["message"] as? String
-                == "Ann — 赢单金额：进度落后，完成 50.0%（500 / 1000），应达 64.5%，在途 300，剩余 11 天每天需 45.45")
+                == "Ann — 赢单金额：进度落后，完成 50.0%（500.00 / 1,000.00），应达 64.5%，在途 300.00，剩余 11 天每天需 45.45")
         #expect(
-            alerts[3]["message"] as? String == "East（团队） — 赢单金额：进度落后，完成 30.0%（3000 / 10000），应达 64.5%，剩余 11 天每天需 636.36")
+            alerts[3]["message"] as? String
+                == "East（团队） — 赢单金额：进度落后，完成 30.0%（3,000.00 / 10,000.00），应达 64.5%，剩余 11 天每天需 636.36")
     }
 
     @Test func theOutputIsTheSameEveryTime() throws {

@@ -26,14 +26,14 @@ import YardstickScoring
             Grade:   A (total ≥ 90)
             Rank:    2 of 3 ranked in peer group all (3 subjects)
 
-            Path           Value  Target  Completion   Score  Weight  Of total  Contribution
-            ─────────────  ─────  ──────  ──────────  ──────  ──────  ────────  ────────────
-            results                                    86.00      60    60.0 %         51.60
-              won_revenue    900    1000      90.0 %   80.00      70    42.0 %         33.60
-              win_rate     30.0%   30.0%     100.0 %  100.00      30    18.0 %         18.00
-            quality                                   100.00      40    40.0 %         40.00
-              cycle_days      60      60     100.0 %  100.00     100    40.0 %         40.00
-            Total                                                                      91.60
+            Path            Value    Target  Completion   Score  Weight  Of total  Contribution
+            ─────────────  ──────  ────────  ──────────  ──────  ──────  ────────  ────────────
+            results                                       86.00      60    60.0 %         51.60
+              won_revenue  900.00  1,000.00      90.0 %   80.00      70    42.0 %         33.60
+              win_rate      30.0%     30.0%     100.0 %  100.00      30    18.0 %         18.00
+            quality                                      100.00      40    40.0 %         40.00
+              cycle_days     60.0      60.0     100.0 %  100.00     100    40.0 %         40.00
+            Total                                                                         91.60
 
             results — subtotal 86.00
               Subtotal:     won_revenue 80.00 × 70.0 % + win_rate 100.00 × 30.0 % = 86.00
@@ -41,8 +41,8 @@ import YardstickScoring
               Contribution: 86.00 × 60.0 % = 51.60
 
             results › won_revenue — Won revenue
-              Value:        900
-              Target:       1000, tier target (target 1000, stretch 1200) — quota revenue: the 2017-10 quota; rows q7
+              Value:        900.00
+              Target:       1,000.00, tier target (target 1,000.00, stretch 1,200.00) — quota revenue: the 2017-10 quota; rows q7
               Completion:   90.0 % (value/target, higher is better)
               Function:     linear: 0 at 50 % of target, 100 at 100 %; cap 120
               Score:        80.00
@@ -66,8 +66,8 @@ import YardstickScoring
               Contribution: 100.00 × 40.0 % = 40.00
 
             quality › cycle_days — Sales cycle
-              Value:        60
-              Target:       60 — constant 60
+              Value:        60.0
+              Target:       60.0 — constant 60
               Completion:   100.0 % (target/value, lower is better)
               Function:     linear: 0 at 0 % of target, 100 at 100 %; cap 100
               Score:        100.00
@@ -81,8 +81,8 @@ import YardstickScoring
     @Test func aLeftOutIndicatorSaysWhyAndWhichPolicyApplied() throws {
         let lines = try explanation("u3").text(locale: "en").split(separator: "\n").map(String.init)
         // Cy has no revenue: it is left out and win rate carries all of results (60 % of the total).
-        #expect(lines.contains("  won_revenue      —    1000           —       —      70     0.0 %             —"))
-        #expect(lines.contains("  win_rate     30.0%   30.0%     100.0 %  100.00      30    60.0 %         60.00"))
+        #expect(lines.contains("  won_revenue      —  1,000.00           —       —      70     0.0 %             —"))
+        #expect(lines.contains("  win_rate     30.0%     30.0%     100.0 %  100.00      30    60.0 %         60.00"))
         #expect(lines.contains("  Value:        — (no deals closed)"))
         #expect(lines.contains("  Score:        — (the value is missing)"))
         #expect(lines.contains("  Missing:      left out, its weight shared among the rest (policy reweight)"))
@@ -95,9 +95,9 @@ import YardstickScoring
         let lines = try explanation("u1").text(locale: "zh-CN").split(separator: "\n").map(String.init)
         #expect(lines.contains("模型： 销售考核 (sales-v1, 版本 1) — scorecards/sales-v1.lua"))
         #expect(lines.contains("排名： 第 2 名，共 3 人参与排名，同组 all（3 人）"))
-        #expect(lines.contains("路径              值   目标   完成率    得分  权重  占总分   贡献"))
-        #expect(lines.contains("  won_revenue    900   1000   90.0 %   80.00    70  42.0 %  33.60"))
-        #expect(lines.contains("  值：       900"))
+        #expect(lines.contains("路径               值      目标   完成率    得分  权重  占总分   贡献"))
+        #expect(lines.contains("  won_revenue  900.00  1,000.00   90.0 %   80.00    70  42.0 %  33.60"))
+        #expect(lines.contains("  值：       900.00"))
         #expect(lines.contains("  评分函数： linear: 0 at 50 % of target, 100 at 100 %; 上限 120"))
         #expect(lines.contains("  权重：     声明 70 → 占 results 70.0 % → 占总分 42.0 %"))
     }
@@ -182,8 +182,8 @@ import YardstickScoring
                 "Members: 2 scored: Ann (u1), 王芳 (u2)",
                 "Totals:  mean 89.60, median 89.60, min 87.60, max 91.60, spread 2.00 (2 complete totals)",
             ])
-        #expect(lines.contains("  won_revenue   2100    2000     105.0 %"))
-        #expect(lines.contains("  win_rate         —   30.0%           —"))
+        #expect(lines.contains("  won_revenue  2,100.00  2,000.00     105.0 %"))
+        #expect(lines.contains("  win_rate            —     30.0%           —"))
         #expect(
             Array(lines.drop { !$0.hasPrefix("  win_rate ") }.dropFirst().prefix(3)) == [
                 "  won_revenue: target — quota revenue: the team's own 2017-10 quota; rows q20",

@@ -49,8 +49,8 @@ import YardstickScoring
             Completion: the unit's own value against its own target. Mean … Max: members' complete totals.
 
             Alerts (2)
-              王芳 · Won revenue: reached 120.0% — 12000 of 8000 (150.0%)
-              Zoe · Won revenue: behind pace (75.0% expected) — 4000 of 8000 (50.0%); needs 200 a day for 20 days
+              王芳 · Won revenue: reached 120.0% — 12,000.00 of 8,000.00 (150.0%)
+              Zoe · Won revenue: behind pace (75.0% expected) — 4,000.00 of 8,000.00 (50.0%); needs 200.00 a day for 20 days
 
             Errors (1)
               cycle_days failed for user u4 in 2017-Q4: indicators/cycle_days.lua:7: attempt to compare number with nil
@@ -80,8 +80,8 @@ import YardstickScoring
             完成率：本单位自身数值对比自身目标。均值至最高：成员完整总分的分布。
 
             提醒（2）
-              王芳 · 赢单金额：已达 120.0% — 12000 / 8000（150.0%）
-              Zoe · 赢单金额：落后进度（应达 75.0%）— 4000 / 8000（50.0%）；剩余 20 天，每天需 200
+              王芳 · 赢单金额：已达 120.0% — 12,000.00 / 8,000.00（150.0%）
+              Zoe · 赢单金额：落后进度（应达 75.0%）— 4,000.00 / 8,000.00（50.0%）；剩余 20 天，每天需 200.00
 
             错误（1）
               cycle_days failed for user u4 in 2017-Q4: indicators/cycle_days.lua:7: attempt to compare number with nil

@@ -63,7 +63,9 @@ public struct DataLoader: Sendable {
         let mappings = workspace.entities
         let results = ResultSlots<(Table, EntityLoadReport)>(count: mappings.count)
         // Big files first, so the longest load starts at once.
-        let order = mappings.indices.sorted { estimatedBytes(mappings[$0]) > estimatedBytes(mappings[$1]) }
+        let sizes = mappings.map(estimatedBytes)
+        let order = mappings.indices.sorted { sizes[$0] > sizes[$1] }
+        options.progress?.begin(sources: mappings.reduce(0) { $0 + $1.parts.count }, bytes: sizes.reduce(0, +))
         let work: @Sendable (Int) -> Void = { slot in
             let index = order[slot]
             results.set(index, loadEntity(mappings[index]))
@@ -92,10 +94,12 @@ public struct DataLoader: Sendable {
     }
 
     private func estimatedBytes(_ mapping: EntityMapping) -> Int {
-        mapping.parts.reduce(0) { total, part in
-            let size = (try? FileManager.default.attributesOfItem(atPath: part.path)[.size]) as? Int
-            return total + (size ?? 0)
-        }
+        mapping.parts.reduce(0) { $0 + fileSize($1.path) }
+    }
+
+    /// The size of the file at `path`, 0 when it is not a file.
+    private func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int) ?? 0
     }
 
     /// Loads one entity from all its source mappings.
@@ -131,9 +135,17 @@ public struct DataLoader: Sendable {
             }
         }
         for (part, contents, fileIndex) in files {
+            let rowsBefore = report.rowsLoaded
             load(
                 part, contents, fileIndex: fileIndex, entity: entity, builders: builders, clock: clock,
                 report: &report)
+            options.progress?.finished(
+                source: part.displayPath, entity: entity.name, rows: report.rowsLoaded - rowsBefore,
+                bytes: fileSize(part.path))
+        }
+        // A source that could not be opened still counts as done.
+        for part in mapping.parts where !files.contains(where: { $0.0.displayPath == part.displayPath }) {
+            options.progress?.finished(source: part.displayPath, entity: entity.name, rows: 0, bytes: 0)
         }
         // The source-row builder counts kept rows even when no field is fed: not the table's.
         let rowCount = builders.first { $0.key != Self.sourceRowKey }?.value.count ?? 0

@@ -9,15 +9,18 @@ public struct LoadOptions: Sendable {
     /// Record where each loaded row came from (``EntityLoadReport/location(ofRow:)``), for
     /// messages that point at rows of the tables (`check`'s field rules).
     public var recordsRowSources: Bool
+    /// Told after each source is read (a progress bar); nil for none.
+    public var progress: LoadProgress?
 
     /// Creates options; by default a load with bad rows fails.
     public init(
         lenient: Bool = false, problemSampleSize: Int = 20, parallel: Bool = true,
-        recordsRowSources: Bool = false
+        recordsRowSources: Bool = false, progress: LoadProgress? = nil
     ) {
         self.lenient = lenient
         self.problemSampleSize = problemSampleSize
         self.parallel = parallel
         self.recordsRowSources = recordsRowSources
+        self.progress = progress
     }
 }

@@ -48,6 +48,8 @@ public struct Evaluator: Sendable {
     /// Whether the indicators' own `breakdown` declarations are evaluated (`run`); off for
     /// scoring, which reads the overall figures only.
     public var includesDeclaredBreakdowns = true
+    /// Told as the figures are evaluated (a progress bar); nil for none.
+    public var progress: EvaluationProgress?
     /// Internal switches that force the other evaluation paths, for tests that compare them.
     var paths = EvaluationPaths()
     /// The as-of day when the sessions evaluate snapshot indicators (their `during`, `before`
@@ -133,7 +135,8 @@ public struct Evaluator: Sendable {
             workerCount: min(workers, max(1, plan.units.count)), columnMode: columnMode, prefetch: paths.prefetch,
             stops: stops)
         let recorder = FigureRecorder(selection.runnable, locale: workspace.locale)
-        let subjectPass = SubjectPass(plan: plan, ids: ids, recorder: recorder, columnPass: columnPass)
+        let subjectPass = SubjectPass(
+            plan: plan, ids: ids, recorder: recorder, columnPass: columnPass, progress: progress)
         var report = assemble(
             selection: selection, plan: plan, periods: periods, prefilled: prefilled, subjectPass: subjectPass,
             stops: stops)

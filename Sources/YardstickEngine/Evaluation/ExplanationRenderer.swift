@@ -12,7 +12,7 @@ package enum ExplanationRenderer {
             "\(definition.title(locale: locale)) (\(definition.id)) — \(definition.file)",
             "Subject: \(DisplayText.example(explanation.subject.name)) (\(explanation.subject.grain.rawValue) \(explanation.subject.id))",
             "Period:  \(explanation.period.label) (\(explanation.period.firstDate) … \(explanation.period.lastDate))",
-            "Value:   \(explanation.value.tableText(unit: definition.unit, locale: locale))"
+            "Value:   \(ReadableNumber.text(explanation.value, unit: definition.unit, locale: locale))"
                 + (explanation.value.reason.map { " — \($0)" } ?? ""),
         ]
         if !definition.description.isEmpty { lines.append("Meaning: \(definition.description)") }

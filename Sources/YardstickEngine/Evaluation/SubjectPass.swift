@@ -19,8 +19,12 @@ struct SubjectPass {
     ///
     /// A worker whose Lua state could not start leaves its tasks undone; each of their figures
     /// then fails, saying so, rather than being dropped.
-    init(plan: EvaluationPlan, ids: [String], recorder: FigureRecorder, columnPass: ColumnPass) {
+    init(
+        plan: EvaluationPlan, ids: [String], recorder: FigureRecorder, columnPass: ColumnPass,
+        progress: EvaluationProgress? = nil
+    ) {
         let tasks = plan.tasks
+        progress?.begin(indicators: ids.count, subjects: tasks.count)
         let taskFailures = ResultSlots<[IndicatorFailure]>(count: tasks.count)
         let workerCounts = ResultSlots<[FigurePaths]>(count: columnPass.workerCount)
         var unstartedCounts = [FigurePaths](repeating: FigurePaths(), count: ids.count)
@@ -38,6 +42,7 @@ struct SubjectPass {
                         for index in plan.units[unit] {
                             taskFailures.set(index, subjectWorker.evaluate(index, of: tasks, into: output))
                         }
+                        progress?.advance(cells: plan.units[unit].count)
                     }
                 }
                 workerCounts.set(worker, subjectWorker.counts)

@@ -81,7 +81,7 @@ public struct CSVReportWriter: ReportWriter {
         let fields =
             [
                 result.period.label, result.grain.rawValue, result.subjectID, result.subjectName,
-                result.indicatorID, result.value.plainText, result.unit.rawValue, result.value.status.rawValue,
+                result.indicatorID, result.value.writtenText, result.unit.rawValue, result.value.status.rawValue,
             ] + breakdownColumns.fields(result)
         for (index, field) in fields.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }

@@ -117,7 +117,7 @@ public struct JSONReportWriter: ReportWriter {
         switch result.value {
         case .integer(let number): value = .number(String(number))
         case .number(let number):
-            let text = result.value.plainText
+            let text = result.value.writtenText
             value = number.isFinite ? .number(text) : .string(text)
         case .decimal(let decimal): value = .string(decimal.description)
         case .missing(let reason), .failed(let reason):

@@ -26,11 +26,13 @@ public struct MarkdownReportWriter: ReportWriter {
     /// The report as Markdown in ``ReportWriterOptions/locale``, with the errors when
     /// ``ReportWriterOptions/includesErrors`` is set.
     public func write(_ report: RunReport, options: ReportWriterOptions) -> [UInt8] {
-        Array(Self.text(report, locale: options.locale, errors: options.includesErrors).utf8)
+        Array(
+            Self.text(report, locale: options.locale, errors: options.includesErrors, order: options.subjectOrder)
+                .utf8)
     }
 
-    /// The document: the implementation of ``write(_:options:)``.
-    static func text(_ report: RunReport, locale: String, errors: Bool) -> String {
+    /// The document: the implementation of ``write(_:options:)``, subjects in `order`.
+    static func text(_ report: RunReport, locale: String, errors: Bool, order: SubjectOrder = .name) -> String {
         let chinese = OutputLocale.isChinese(locale)
         var footnotes = MarkdownFootnotes()
         var sections = [title(report, chinese: chinese)]
@@ -41,7 +43,7 @@ public struct MarkdownReportWriter: ReportWriter {
         var tables = 0
         for period in periods {
             for grain in grains {
-                let rows = report.results.rows(periodLabel: period, grain: grain)
+                let rows = order.sorted(report.results.rows(periodLabel: period, grain: grain), locale: locale)
                 guard !rows.isEmpty else { continue }
                 let label = snapshots.contains(period) ? (chinese ? "截至 " : "as of ") + period : period
                 let heading = "## " + MarkdownText.escaped(label + " · " + grain.name(locale: locale))

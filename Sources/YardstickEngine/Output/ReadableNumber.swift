@@ -1,7 +1,9 @@
 import YardstickData
 
-/// Numbers written for people to read (Markdown, and any report meant for reading): rounded by
-/// unit, with thousands separators.
+/// Numbers written for people to read: the one formatter of every report meant for reading —
+/// the terminal tables of `run` and `score`, `explain`, the alerts, Markdown and the HTML
+/// pages. CSV, JSON and the xlsx cells keep the figures as numbers (see
+/// ``ResultValue/writtenText`` and docs/run-output.md).
 ///
 /// | unit | written | example |
 /// |---|---|---|
@@ -10,11 +12,17 @@ import YardstickData
 /// | count | a whole number, grouped | `1,425` |
 /// | days, hours, score | one decimal, grouped | `53.5` |
 /// | seconds | a clock reading | `2:23`, `1:02:03` |
-/// | ratio, number | two decimals, grouped | `1.25` |
+/// | ratio | two decimals, grouped | `1.25` |
+/// | number (and any unit a figure lacks) | at most two decimals, trailing zeros left out | `1,000.5`, `3` |
 ///
-/// Halves round away from zero; a value that rounds to zero carries no sign. Exact decimals
-/// (money) are rounded from their exact digits, not through a double. The separators are the
-/// same in English and Chinese (`1,234.50`), as both locales write them.
+/// Halves round away from zero; a value that rounds to zero carries no sign (`-0.004` money is
+/// `0.00`). Exact decimals (money) are rounded from their exact digits, not through a double.
+/// A missing value reads `—` (its reason stays in `explain`, CSV and JSON), a failed one
+/// `error` (`错误`). Non-finite numbers read `NaN`, `inf`, `-inf`.
+///
+/// The separators are the same in English and Chinese (`1,234.50`): Simplified Chinese business
+/// documents group by thousands with `,` and use `.` as the decimal point, so the locale changes
+/// only the words (`错误`), never the digits.
 package enum ReadableNumber {
     /// A figure for reading: the number by unit, `—` when missing, `error` (`错误`) when failed.
     ///
@@ -27,14 +35,16 @@ package enum ReadableNumber {
         case .missing: return "—"
         case .failed: return OutputLocale.isChinese(locale) ? "错误" : "error"
         case .integer(let integer):
-            if unit == .seconds { return ResultValue.clock(seconds: integer) }
-            if unit == .count || decimals(unit) == nil { return grouped(units: integer, decimals: 0) }
-            return text(Double(integer), unit: unit)
+            switch unit {
+            case .seconds: return ResultValue.clock(seconds: integer)
+            case .count, .number: return grouped(units: integer, decimals: 0)
+            default: return text(Double(integer), unit: unit)
+            }
         case .decimal(let decimal):
             switch unit {
-            case .percent, .seconds: return text(decimal.doubleValue, unit: unit)
+            case .percent, .seconds, .number: return text(decimal.doubleValue, unit: unit)
             default:
-                let places = decimals(unit) ?? 0
+                let places = decimals(unit)
                 var divisor: Int64 = 1
                 for _ in places..<4 { divisor *= 10 }
                 let magnitude = (decimal.scaled.magnitude + divisor.magnitude / 2) / divisor.magnitude
@@ -46,46 +56,70 @@ package enum ReadableNumber {
         }
     }
 
-    /// A number for reading in `unit` (see the type's table).
+    /// A number for reading in `unit` (see the type's table); `—` when nil.
     ///
     /// - Parameters:
     ///   - number: The number (a fraction for percent, seconds for seconds).
     ///   - unit: What it measures.
-    package static func text(_ number: Double, unit: IndicatorUnit) -> String {
+    package static func text(_ number: Double?, unit: IndicatorUnit) -> String {
+        guard let number else { return "—" }
         guard number.isFinite else { return ResultValue.plain(number) }
         switch unit {
         case .percent:
-            return fixed(number * 100, decimals: 1) + "%"
+            return percent(number)
         case .seconds:
             let whole = number.rounded(.toNearestOrAwayFromZero)
             guard abs(whole) < 9e18 else { return ResultValue.plain(number) }
             return ResultValue.clock(seconds: Int64(whole))
+        case .number:
+            return grouped(number, decimals: 2, trimmed: true)
         default:
-            return fixed(number, decimals: decimals(unit) ?? 0)
+            return grouped(number, decimals: decimals(unit))
         }
     }
 
-    /// `number` rounded to `decimals` places (halves away from zero), grouped by thousands.
-    package static func fixed(_ number: Double, decimals: Int) -> String {
+    /// A fraction as a percentage with one decimal: 1.05 → `105.0%`; `—` when nil.
+    package static func percent(_ fraction: Double?) -> String {
+        guard let fraction else { return "—" }
+        guard fraction.isFinite else { return ResultValue.plain(fraction) }
+        return grouped(fraction * 100, decimals: 1) + "%"
+    }
+
+    /// A score with one decimal (halves away from zero): `87.5`; `—` when nil.
+    package static func score(_ number: Double?) -> String {
+        guard let number else { return "—" }
+        return grouped(number, decimals: 1)
+    }
+
+    /// The number rounded to `decimals` places (halves away from zero), its whole part grouped
+    /// in thousands with `,`: `grouped(1278.561404, decimals: 2)` is `1,278.56`. With
+    /// `trimmed`, trailing zeros of the fraction (and a bare point) are left out. A number too
+    /// large to round this way is written plainly.
+    package static func grouped(_ number: Double, decimals: Int, trimmed: Bool = false) -> String {
         guard number.isFinite else { return ResultValue.plain(number) }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (number * scale).rounded(.toNearestOrAwayFromZero)
         guard abs(scaled) < 9e18 else { return ResultValue.plain(number) }
-        return grouped(units: Int64(scaled), decimals: decimals)
+        let text = grouped(units: Int64(scaled), decimals: decimals)
+        guard trimmed, decimals > 0 else { return text }
+        var digits = Substring(text)
+        while digits.last == "0" { digits.removeLast() }
+        if digits.last == "." { digits.removeLast() }
+        return String(digits)
     }
 
-    /// The places a unit is written with; nil for whole numbers (count).
-    private static func decimals(_ unit: IndicatorUnit) -> Int? {
+    /// The places a unit is written with (seconds are a clock, rounded to the second).
+    private static func decimals(_ unit: IndicatorUnit) -> Int {
         switch unit {
-        case .count: nil
+        case .count, .seconds: 0
         case .money, .ratio, .number: 2
         case .days, .hours, .score, .percent: 1
-        case .seconds: 0
         }
     }
 
-    /// `units` hundredths (for `decimals` 2) as grouped text: `(-123456, 2)` → `-1,234.56`.
+    /// `units` hundredths (for `decimals` 2) as grouped text: `(-123456, 2)` → `-1,234.56`;
+    /// zero carries no sign.
     static func grouped(units: Int64, decimals: Int) -> String {
         var divisor: UInt64 = 1
         for _ in 0..<decimals { divisor *= 10 }

@@ -11,6 +11,12 @@ public struct ReportWriterOptions: Sendable, Hashable {
     /// Whether to add the report's ``RunReport/statistics`` (`--timings`); they hold times, so
     /// the output is then not reproducible.
     public var includesStatistics: Bool
+    /// The order of the subjects in the tables people read (table, Markdown, HTML); CSV and
+    /// JSON keep the run's order. By name unless `--sort` says otherwise.
+    public var subjectOrder: SubjectOrder = .name
+    /// The terminal width the table format fits its tables into (splitting wide tables into
+    /// blocks of columns); nil for no limit (a file, a pipe).
+    public var width: Int?
 
     /// Creates options; the defaults give reproducible English output with the errors.
     ///

@@ -44,12 +44,14 @@ public enum ResultValue: Sendable, Equatable {
         }
     }
 
-    /// The value as plain text, as written to CSV: empty when missing or failed.
+    /// The value as plain text at full precision: empty when missing or failed.
     ///
     /// Integers are written as they are, decimals with the fewest places needed (`1054.5`),
     /// and floating-point numbers in the shortest form that reads back to the same double
-    /// (`0.3333333333333333`, `2.5`): nothing is lost between a run and its CSV or JSON. Percent
-    /// values stay fractions here (`0.3125`). Non-finite numbers read `NaN`, `inf`, `-inf`.
+    /// (`0.3333333333333333`, `2.5`): what the run history keeps and the score CSV and JSON
+    /// write. The run's CSV and JSON round to six decimal places instead
+    /// (`writtenText`). Percent values stay fractions here (`0.3125`). Non-finite numbers read
+    /// `NaN`, `inf`, `-inf`.
     public var plainText: String {
         switch self {
         case .integer(let value): String(value)
@@ -62,7 +64,24 @@ public enum ResultValue: Sendable, Equatable {
         }
     }
 
-    /// The value as shown in a table cell.
+    /// The value as the run's CSV and JSON write it (docs/run-output.md): empty when missing or
+    /// failed.
+    ///
+    /// Integers as they are (`42`), exact decimals with the fewest places needed (`1054.5`, at
+    /// most four), floating-point numbers rounded to at most six decimal places, halves away
+    /// from zero, trailing zeros removed and no exponent for ordinary magnitudes: 1/3 is
+    /// `0.333333`, 2/3 `0.666667`, 1e-9 and -0.0 are `0`, 123456789.1234567 is
+    /// `123456789.123457`. Non-finite numbers read `NaN`, `inf`, `-inf`.
+    package var writtenText: String {
+        switch self {
+        case .number(let value): Self.plain(value)
+        default: plainText
+        }
+    }
+
+    /// The value in a compact text that stays machine-readable: percent values as `31.3%`,
+    /// seconds as `2:23`, other numbers rounded to six decimals without grouping (`1278.561404`).
+    /// Reports people read use the package's readable formatter instead (`1,278.56`).
     ///
     /// Percent values are multiplied by 100 and rounded to one decimal place (`31.3%`);
     /// seconds are rounded to the second and shown as `2:23` or `1:02:03`;

@@ -18,7 +18,11 @@ public struct TableReportWriter: ReportWriter {
     /// The report as tables in ``ReportWriterOptions/locale``, with the errors when
     /// ``ReportWriterOptions/includesErrors`` is set.
     public func write(_ report: RunReport, options: ReportWriterOptions) -> [UInt8] {
-        Array(Self.text(report, locale: options.locale, errors: options.includesErrors).utf8)
+        Array(
+            Self.text(
+                report, locale: options.locale, errors: options.includesErrors, order: options.subjectOrder,
+                width: options.width
+            ).utf8)
     }
 
     /// The report as tables for a terminal, then a list of errors: the implementation of
@@ -26,34 +30,41 @@ public struct TableReportWriter: ReportWriter {
     ///
     /// There is one table per period (in the report's order) and grain (the built-in grains in
     /// ``Grain`` order, then the workspace's own), headed `2026-10 · user`, or
-    /// `as of 2024-01-31 · customer` for a snapshot. Rows are subjects in the order they first appear in the
-    /// results, with their identifier and name; columns are the indicators in the report's
-    /// order, titled in `locale`. Columns line up in a terminal even with Chinese names, and
-    /// values are right-aligned: percent values as `31.3%`, missing values as `—`, failed
-    /// ones as `error`. Then come the errors, grouped as in ``FailureSummary`` (one line per
-    /// indicator, grain and error, at most 20, then how many were left out).
+    /// `as of 2024-01-31 · customer` for a snapshot. Rows are subjects in `order` (by name by
+    /// default, see ``SubjectOrder``), with their identifier and name; columns are the
+    /// indicators in the report's order, titled in `locale`. Columns line up in a terminal even
+    /// with Chinese names (wide characters count two columns), and values are right-aligned and
+    /// written for reading by unit (``ReadableNumber``: `1,278.56`, `31.3%`, `2:23`), missing
+    /// values as `—`, failed ones as `error`. A table wider than `width` is split into blocks
+    /// of columns, each repeating the identifier and name. Then come the errors, grouped as in
+    /// ``FailureSummary`` (one line per indicator, grain and error, at most 20, then how many
+    /// were left out).
     ///
     /// - Parameters:
     ///   - report: The run's report.
     ///   - locale: `en` or `zh-CN`; Chinese uses each indicator's Chinese title when it has one.
     ///   - errors: Whether to end with the errors (`run` leaves them to standard error when it
     ///     prints the table to a terminal).
+    ///   - order: The order of the subjects.
+    ///   - width: The terminal's width in columns; nil for no limit.
     /// - Returns: The text, ending with a newline.
-    static func text(_ report: RunReport, locale: String, errors: Bool) -> String {
+    static func text(
+        _ report: RunReport, locale: String, errors: Bool, order: SubjectOrder = .name, width: Int? = nil
+    ) -> String {
         let chinese = OutputLocale.isChinese(locale)
         var sections: [String] = []
         let grains = orderedGrains(report)
         let snapshots = Set(report.periods.filter { $0.kind == .snapshot }.map(\.label))
         for period in orderedPeriods(report) {
             for grain in grains {
-                let rows = report.results.rows(periodLabel: period, grain: grain)
+                let rows = order.sorted(report.results.rows(periodLabel: period, grain: grain), locale: locale)
                 guard !rows.isEmpty else { continue }
                 let label = snapshots.contains(period) ? (chinese ? "截至 " : "as of ") + period : period
                 let heading = label + " · " + grain.name(locale: locale)
-                sections.append(heading + "\n" + table(of: rows, report: report, locale: locale))
+                sections.append(heading + "\n" + table(of: rows, report: report, locale: locale, width: width))
             }
         }
-        sections += breakdownSections(report, locale: locale)
+        sections += breakdownSections(report, locale: locale, order: order, width: width)
         if sections.isEmpty { sections.append(chinese ? "没有结果。" : "No results.") }
         if errors, !report.errors.isEmpty {
             let heading = (chinese ? "错误" : "Errors") + " (\(report.errors.count))"
@@ -76,7 +87,9 @@ public struct TableReportWriter: ReportWriter {
     /// One table per dimension, period and grain of the report's breakdown figures, headed
     /// `2026-10 · user · by product.family`: each subject's line (identifier, name, its overall
     /// figures, member `all`) with its members' lines under it (member label, their figures).
-    private static func breakdownSections(_ report: RunReport, locale: String) -> [String] {
+    private static func breakdownSections(_ report: RunReport, locale: String, order: SubjectOrder, width: Int?)
+        -> [String]
+    {
         guard !report.breakdowns.isEmpty else { return [] }
         let chinese = OutputLocale.isChinese(locale)
         var dimensions: [String] = []
@@ -99,7 +112,9 @@ public struct TableReportWriter: ReportWriter {
                 let heading =
                     first.period.label + " · " + first.grain.name(locale: locale) + " · "
                     + (chinese ? "按 " : "by ") + dimension
-                sections.append(heading + "\n" + breakdownTable(figures, report: report, locale: locale))
+                sections.append(
+                    heading + "\n"
+                        + breakdownTable(figures, report: report, locale: locale, order: order, width: width))
             }
         }
         return sections
@@ -107,7 +122,9 @@ public struct TableReportWriter: ReportWriter {
 
     /// The table of one dimension, period and grain: a line per subject with its overall
     /// figures, then a line per member.
-    private static func breakdownTable(_ figures: [IndicatorResult], report: RunReport, locale: String) -> String {
+    private static func breakdownTable(
+        _ figures: [IndicatorResult], report: RunReport, locale: String, order: SubjectOrder, width: Int?
+    ) -> String {
         let chinese = OutputLocale.isChinese(locale)
         var columns: [(id: String, title: String)] = []
         var seen: Set<String> = []
@@ -124,7 +141,8 @@ public struct TableReportWriter: ReportWriter {
         let valueStart = headers.count
         var table = TextTable(
             headers: headers + columns.map(\.title),
-            rightAligned: Set((monthsColumn ? 3 : valueStart)..<(valueStart + columns.count)))
+            rightAligned: Set((monthsColumn ? 3 : valueStart)..<(valueStart + columns.count)),
+            repeatedColumns: valueStart)
         // Subjects in order of first appearance; each subject's members in order.
         var subjects: [SubjectKey] = []
         var names: [SubjectKey: String] = [:]
@@ -142,18 +160,21 @@ public struct TableReportWriter: ReportWriter {
                 members[subject, default: []].append(breakdown.member)
                 cells[subject, default: [:]][breakdown.member] = [:]
             }
-            cells[subject]?[breakdown.member]?[figure.indicatorID] = figure.value.tableText(
-                unit: figure.unit, locale: locale)
+            cells[subject]?[breakdown.member]?[figure.indicatorID] = ReadableNumber.text(
+                figure.value, unit: figure.unit, locale: locale)
             if let since = breakdown.monthsSince { months[subject, default: [:]][breakdown.member] = String(since) }
         }
         let period = figures[0].period
-        for subject in subjects {
+        let sortedSubjects = order.sorted(
+            subjects, locale: locale, id: \.id, name: { names[$0] ?? "" },
+            value: { report.results[subject: $0, indicator: $1, period: period]?.value })
+        for subject in sortedSubjects {
             var line = [subject.id, names[subject] ?? "", chinese ? "全部" : "all"]
             if monthsColumn { line.append("") }
             line += columns.map { column in
-                report.results[subject: subject, indicator: column.id, period: period]?.value.tableText(
-                    unit: report.results[subject: subject, indicator: column.id, period: period]?.unit ?? .number,
-                    locale: locale) ?? ""
+                report.results[subject: subject, indicator: column.id, period: period].map {
+                    ReadableNumber.text($0.value, unit: $0.unit, locale: locale)
+                } ?? ""
             }
             table.rows.append(line)
             for member in members[subject] ?? [] {
@@ -163,7 +184,7 @@ public struct TableReportWriter: ReportWriter {
                 table.rows.append(memberLine)
             }
         }
-        return table.render()
+        return table.render(width: width)
     }
 
     /// Period labels: the report's periods, then any others the results name.
@@ -177,7 +198,7 @@ public struct TableReportWriter: ReportWriter {
     }
 
     /// The table of one period and grain: a line per row (subject), a column per indicator.
-    private static func table(of rows: [ResultRow], report: RunReport, locale: String) -> String {
+    private static func table(of rows: [ResultRow], report: RunReport, locale: String, width: Int?) -> String {
         var columns: [(id: String, title: String)] = []
         var seenIndicators: Set<String> = []
         let figures = rows.flatMap(\.figures)
@@ -191,15 +212,15 @@ public struct TableReportWriter: ReportWriter {
         let chinese = OutputLocale.isChinese(locale)
         var table = TextTable(
             headers: [chinese ? "编号" : "ID", chinese ? "名称" : "Name"] + columns.map(\.title),
-            rightAligned: Set(2..<(2 + columns.count)))
+            rightAligned: Set(2..<(2 + columns.count)), repeatedColumns: 2)
         for row in rows {
             // The last figure of an indicator wins, should a row hold one twice.
             var cells: [String: String] = [:]
             for figure in row.figures {
-                cells[figure.indicatorID] = figure.value.tableText(unit: figure.unit, locale: locale)
+                cells[figure.indicatorID] = ReadableNumber.text(figure.value, unit: figure.unit, locale: locale)
             }
             table.rows.append([row.subjectID, row.subjectName] + columns.map { cells[$0.id] ?? "" })
         }
-        return table.render()
+        return table.render(width: width)
     }
 }

@@ -43,17 +43,16 @@ struct AlertText {
 
     /// A fraction as a percentage with one decimal place (`0.645` → `64.5%`).
     static func percent(_ fraction: Double) -> String {
-        ResultValue.number(fraction).tableText(unit: .percent)
+        ReadableNumber.percent(fraction)
     }
 
-    /// A value of an indicator in its unit.
+    /// A value of an indicator in its unit, written for reading (``ReadableNumber``); a count
+    /// keeps up to two decimals, since what each remaining day needs is rarely whole
+    /// (`1.45` deals a day).
     static func amount(_ value: Double, unit: IndicatorUnit) -> String {
         switch unit {
-        case .percent, .seconds: return ResultValue.number(value).tableText(unit: unit)
-        default:
-            let hundredths = (value * 100).rounded()
-            guard hundredths.isFinite, abs(hundredths) < 9e17 else { return ResultValue.number(value).plainText }
-            return ResultValue.number(hundredths / 100).tableText(unit: .number)
+        case .count: ReadableNumber.grouped(value, decimals: 2, trimmed: true)
+        default: ReadableNumber.text(value, unit: unit)
         }
     }
 

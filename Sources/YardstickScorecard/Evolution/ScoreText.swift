@@ -34,8 +34,7 @@ package enum ScoreText {
 
     /// An indicator's value or target in its unit (`31.3%`, `1200`, `2:23`), `—` when missing.
     package static func value(_ value: Double?, unit: IndicatorUnit?, locale: String) -> String {
-        guard let value else { return "—" }
-        return ResultValue.number(value).tableText(unit: unit ?? .number, locale: locale)
+        ReadableNumber.text(value, unit: unit ?? .number)
     }
 
     /// A rank change: `↑2`, `↓1`, `=`, or `—` when either rank is missing. Positive `change`

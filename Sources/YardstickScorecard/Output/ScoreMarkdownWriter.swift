@@ -21,8 +21,15 @@ public struct ScoreMarkdownWriter: ScoreReportWriter {
     /// `md`.
     public var fileExtension: String { "md" }
 
+    /// The order of each leaderboard's subjects: nil for by rank (ties by name), or `--sort`.
+    public var order: SubjectOrder?
+
     /// Creates the writer.
-    public init() {}
+    ///
+    /// - Parameter order: The leaderboard's order; nil (the default) for by rank.
+    public init(order: SubjectOrder? = nil) {
+        self.order = order
+    }
 
     /// The report as Markdown (UTF-8, LF line ends, a final newline).
     ///
@@ -31,12 +38,13 @@ public struct ScoreMarkdownWriter: ScoreReportWriter {
     ///   - locale: `en` or `zh-CN`.
     /// - Returns: The text's bytes.
     public func write(_ report: ScoreReport, locale: String) -> [UInt8] {
-        Array(Self.text(report, locale: locale).utf8)
+        Array(Self.text(report, locale: locale, order: order).utf8)
     }
 
     /// The document: the implementation of ``write(_:locale:)``.
-    static func text(_ report: ScoreReport, locale: String) -> String {
-        var document = Document(facts: ScoreFacts(report), labels: ScoreLabels(locale: locale), locale: locale)
+    static func text(_ report: ScoreReport, locale: String, order: SubjectOrder? = nil) -> String {
+        var document = Document(
+            facts: ScoreFacts(report), labels: ScoreLabels(locale: locale), locale: locale, order: order)
         var sections: [String] = []
         if report.periods.isEmpty {
             sections.append("# " + MarkdownText.escaped(report.definition.title(locale: locale)))
@@ -59,6 +67,7 @@ extension ScoreMarkdownWriter {
         let facts: ScoreFacts
         let labels: ScoreLabels
         let locale: String
+        var order: SubjectOrder?
         var footnotes = MarkdownFootnotes()
 
         var words: ScoreMarkdownLabels { ScoreMarkdownLabels(chinese: labels.chinese) }
@@ -104,13 +113,9 @@ extension ScoreMarkdownWriter {
             return sections
         }
 
-        /// Subjects in the leaderboard's order: ranked by rank, then incomplete totals, then none.
+        /// Subjects in the leaderboard's order (``LeaderboardOrder``): by rank unless `--sort`.
         func ordered(_ subjects: [ScoredSubject]) -> [ScoredSubject] {
-            subjects.enumerated().sorted { left, right in
-                let a = ScoreTableWriter.sortKey(left.element.scorecard)
-                let b = ScoreTableWriter.sortKey(right.element.scorecard)
-                return a != b ? a < b : left.offset < right.offset
-            }.map(\.element)
+            LeaderboardOrder.ordered(subjects, order: order, locale: locale)
         }
 
         /// A subject's name as a cell: escaped, its id added when the name is empty.

@@ -31,25 +31,19 @@ enum ScoreNumberText {
     /// A score or weight for the leaderboard: one decimal place, halves away from zero (`87.5`,
     /// `100.0`); `—` when nil.
     static func score(_ number: Double?) -> String {
-        guard let number else { return "—" }
-        guard number.isFinite else { return ResultValue.number(number).plainText }
-        let tenths = (number * 10).rounded(.toNearestOrAwayFromZero)
-        guard abs(tenths) < 9e17 else { return ResultValue.number(number).plainText }
-        let whole = Int64(tenths)
-        let sign = whole < 0 ? "-" : ""
-        return sign + "\(whole.magnitude / 10).\(whole.magnitude % 10)"
+        ReadableNumber.score(number)
     }
 
     /// A completion for the leaderboard: a percentage with one decimal place (`105.0%`); `—`
     /// when nil.
     static func percent(_ fraction: Double?) -> String {
-        fraction.map { ResultValue.number($0).tableText(unit: .percent) } ?? "—"
+        ReadableNumber.percent(fraction)
     }
 
     /// A value in its indicator's unit, for the leaderboard's alert lines (`31.3%`, `2:23`,
     /// `1054.5`).
     static func value(_ number: Double, unit: IndicatorUnit?, locale: String) -> String {
-        ResultValue.number(number).tableText(unit: unit ?? .number, locale: locale)
+        ReadableNumber.text(number, unit: unit ?? .number)
     }
 }
 

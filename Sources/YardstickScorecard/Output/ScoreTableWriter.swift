@@ -30,8 +30,16 @@ public struct ScoreTableWriter: ScoreReportWriter {
     /// The widest a subject's name may be.
     static let nameWidth = 28
 
+    /// The order of each leaderboard's subjects: nil for by rank (ties by name), or `--sort`
+    /// (by name, or by an indicator's value, a dimension's score or `total`).
+    public var order: SubjectOrder?
+
     /// Creates the writer.
-    public init() {}
+    ///
+    /// - Parameter order: The leaderboard's order; nil (the default) for by rank.
+    public init(order: SubjectOrder? = nil) {
+        self.order = order
+    }
 
     /// The leaderboard text (UTF-8, a final newline).
     ///
@@ -40,17 +48,17 @@ public struct ScoreTableWriter: ScoreReportWriter {
     ///   - locale: `en` or `zh-CN`.
     /// - Returns: The text's bytes.
     public func write(_ report: ScoreReport, locale: String) -> [UInt8] {
-        Array(Self.text(report, locale: locale).utf8)
+        Array(Self.text(report, locale: locale, order: order).utf8)
     }
 
     /// The leaderboard as text: the implementation of ``write(_:locale:)``.
-    static func text(_ report: ScoreReport, locale: String) -> String {
+    static func text(_ report: ScoreReport, locale: String, order: SubjectOrder? = nil) -> String {
         let labels = ScoreLabels(locale: locale)
         let facts = ScoreFacts(report)
         var sections: [String] = []
         if report.periods.isEmpty { sections.append(labels.noPeriods) }
         for period in report.periods {
-            sections.append(periodText(period, facts: facts, labels: labels, locale: locale))
+            sections.append(periodText(period, facts: facts, labels: labels, locale: locale, order: order))
         }
         if !report.failures.isEmpty {
             let lines = FailureSummary(report.failures).lines()
@@ -60,7 +68,9 @@ public struct ScoreTableWriter: ScoreReportWriter {
     }
 
     /// One period: title, leaderboards, rollups, alerts.
-    static func periodText(_ period: PeriodScores, facts: ScoreFacts, labels: ScoreLabels, locale: String) -> String {
+    static func periodText(
+        _ period: PeriodScores, facts: ScoreFacts, labels: ScoreLabels, locale: String, order: SubjectOrder? = nil
+    ) -> String {
         var parts = [titleLine(period, report: facts.report, labels: labels, locale: locale)]
         var groups: [(name: String, subjects: [ScoredSubject])] = []
         for subject in period.subjects {
@@ -73,7 +83,7 @@ public struct ScoreTableWriter: ScoreReportWriter {
         if groups.isEmpty { parts.append(labels.noSubjects) }
         let showGroups = groups.count > 1 || (groups.first.map { $0.name != PeerGrouping.all.rawValue } ?? false)
         for group in groups {
-            let board = leaderboard(group.subjects, facts: facts, labels: labels, locale: locale)
+            let board = leaderboard(group.subjects, facts: facts, labels: labels, locale: locale, order: order)
             parts.append((showGroups ? labels.peerGroup(group.name) + "\n" : "") + board)
         }
         var grains: [Grain] = []
@@ -108,15 +118,12 @@ public struct ScoreTableWriter: ScoreReportWriter {
     // MARK: The leaderboard
 
     /// One peer group's leaderboard and its footnotes.
-    static func leaderboard(_ subjects: [ScoredSubject], facts: ScoreFacts, labels: ScoreLabels, locale: String)
-        -> String
-    {
+    static func leaderboard(
+        _ subjects: [ScoredSubject], facts: ScoreFacts, labels: ScoreLabels, locale: String,
+        order: SubjectOrder? = nil
+    ) -> String {
         let model = facts.report.definition.model
-        let ordered = subjects.enumerated().sorted { left, right in
-            let a = sortKey(left.element.scorecard)
-            let b = sortKey(right.element.scorecard)
-            return a != b ? a < b : left.offset < right.offset
-        }.map(\.element)
+        let ordered = LeaderboardOrder.ordered(subjects, order: order, locale: locale)
         let names = displayNames(ordered.map(\.subject))
         let hasDistribution = model.forcedDistribution != nil
         var fixedHeaders = [

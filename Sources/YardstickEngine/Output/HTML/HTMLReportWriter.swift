@@ -3,7 +3,7 @@
 /// The page names the workspace, the periods and when the run was made, then has one table per
 /// period and grain (as the terminal table does: subjects in the order they first appear, with
 /// their id unless every id equals its name, one column per indicator titled in the locale), values written for people by unit
-/// (`HTMLNumberText`: `1,278.56`, `31.3%`, `2:23`), a missing value as `—` with its reason in
+/// (`ReadableNumber`: `1,278.56`, `31.3%`, `2:23`), a missing value as `—` with its reason in
 /// the cell's tooltip and in a `<details>` list under the table, then the errors. Breakdown
 /// figures (`--by`) are counted and left to CSV and JSON. Everything from data is escaped;
 /// the page fetches nothing (`HTMLPage`) and has no script.
@@ -46,7 +46,8 @@ public struct HTMLReportWriter: ReportWriter {
         var tables = 0
         for periodLabel in report.results.periodLabels {
             for grain in grains {
-                let rows = report.results.rows(periodLabel: periodLabel, grain: grain)
+                let rows = options.subjectOrder.sorted(
+                    report.results.rows(periodLabel: periodLabel, grain: grain), locale: options.locale)
                 guard !rows.isEmpty else { continue }
                 tables += 1
                 body += section(rows, periodLabel: periodLabel, grain: grain, report: report, locale: options.locale)
@@ -112,7 +113,7 @@ public struct HTMLReportWriter: ReportWriter {
                     continue
                 }
                 let text = HTMLText.escaped(
-                    HTMLNumberText.value(figure.value, unit: units[id] ?? .number, locale: locale))
+                    ReadableNumber.text(figure.value, unit: units[id] ?? .number, locale: locale))
                 switch figure.value {
                 case .missing(let reason), .failed(let reason):
                     let failed = figure.value.status == .failed

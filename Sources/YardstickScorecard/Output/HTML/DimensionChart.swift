@@ -34,7 +34,7 @@ struct DimensionChart {
 
     /// `results 115.0, quality 100.0`: the label of the picture.
     private var summary: String {
-        axes.map { $0.label + " " + HTMLNumberText.score($0.score) }.joined(separator: ", ")
+        axes.map { $0.label + " " + ReadableNumber.score($0.score) }.joined(separator: ", ")
     }
 
     private func fraction(_ score: Double?) -> Double {
@@ -43,7 +43,7 @@ struct DimensionChart {
     }
 
     private static func number(_ value: Double) -> String {
-        HTMLNumberText.grouped(value, decimals: 1, trimmed: true).replacingOccurrences(of: ",", with: "")
+        ReadableNumber.grouped(value, decimals: 1, trimmed: true).replacingOccurrences(of: ",", with: "")
     }
 
     // MARK: Radar
@@ -85,7 +85,7 @@ struct DimensionChart {
             svg +=
                 "<text x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" text-anchor=\"\(anchor)\" font-size=\"11\" fill=\"#1d2330\">"
             svg += HTMLText.escaped(Self.shortened(axis.label)) + " <tspan font-weight=\"700\">"
-            svg += HTMLNumberText.score(axis.score) + "</tspan></text>"
+            svg += ReadableNumber.score(axis.score) + "</tspan></text>"
         }
         return svg + "</svg>"
     }
@@ -113,7 +113,7 @@ struct DimensionChart {
             }
             svg +=
                 "<text x=\"\(Self.number(labelWidth + barWidth + 6))\" y=\"\(Self.number(y + 15))\" font-size=\"11\" font-weight=\"700\" fill=\"#1d2330\">"
-            svg += HTMLNumberText.score(axis.score) + "</text>"
+            svg += ReadableNumber.score(axis.score) + "</text>"
         }
         let axisY = 8 + rowHeight * Double(axes.count) + 10
         svg +=

@@ -26,7 +26,7 @@ extension ScoreHTMLWriter {
             html += "<span>\(labels.peerGroupTitle) " + HTMLText.escaped(scored.peerGroup) + "</span>"
         }
         html += "</p></div>\n<div class=\"headline\"><div><span class=\"note\">\(labels.total)</span><br>"
-        html += "<span class=\"big total\">" + HTMLNumberText.score(scorecard.total) + "</span>"
+        html += "<span class=\"big total\">" + ReadableNumber.score(scorecard.total) + "</span>"
         switch scorecard.status {
         case .complete: break
         case .incomplete: html += " <span class=\"note\">\(labels.incomplete)</span>"
@@ -53,7 +53,7 @@ extension ScoreHTMLWriter {
         html += "<figure>" + chart.svg + "<figcaption>"
         html += HTMLText.escaped(
             labels.chartCaption(
-                cap: HTMLNumberText.grouped(model.cap, decimals: 1, trimmed: true), peers: !peerMeans.isEmpty))
+                cap: ReadableNumber.grouped(model.cap, decimals: 1, trimmed: true), peers: !peerMeans.isEmpty))
         html += "</figcaption></figure>\n"
         let trend = TrendChart(
             points: trends.points(
@@ -90,11 +90,11 @@ extension ScoreHTMLWriter {
                 html +=
                     "<tr class=\"dimension\" data-path=\"\(HTMLText.escaped(dimension.path.joined(separator: "/")))\">"
                 html += "<td\(indent)>" + HTMLText.escaped(dimension.id) + "</td><td></td><td></td><td></td>"
-                html += "<td class=\"num\">" + HTMLNumberText.score(dimension.score)
+                html += "<td class=\"num\">" + ReadableNumber.score(dimension.score)
                 if dimension.isIncomplete { html += "*" }
                 html +=
                     "</td><td class=\"num\">"
-                    + HTMLNumberText.grouped(dimension.declaredWeight, decimals: 2, trimmed: true)
+                    + ReadableNumber.grouped(dimension.declaredWeight, decimals: 2, trimmed: true)
                 html += "</td><td class=\"num\">" + contribution(dimension.contribution) + "</td></tr>\n"
                 html += rows(dimension.children, depth: depth + 1, scored: scored, period: period, context: context)
             case .indicator(let indicator):
@@ -105,7 +105,7 @@ extension ScoreHTMLWriter {
     }
 
     private func contribution(_ number: Double?) -> String {
-        number.map { HTMLNumberText.grouped($0, decimals: 2) } ?? "—"
+        number.map { ReadableNumber.grouped($0, decimals: 2) } ?? "—"
     }
 
     /// An indicator's row: its title (opening its explanation), value, target and tier,
@@ -125,15 +125,15 @@ extension ScoreHTMLWriter {
         let valueTitle = indicator.value == nil ? reason.map { " title=\"\(HTMLText.escaped($0))\"" } ?? "" : ""
         html +=
             "<td class=\"num value\"\(valueTitle)>"
-            + HTMLText.escaped(HTMLNumberText.value(indicator.value, unit: unit))
-        html += "</td><td class=\"num target\">" + HTMLText.escaped(HTMLNumberText.value(indicator.target, unit: unit))
+            + HTMLText.escaped(ReadableNumber.text(indicator.value, unit: unit))
+        html += "</td><td class=\"num target\">" + HTMLText.escaped(ReadableNumber.text(indicator.target, unit: unit))
         if let tier = target?.tier, indicator.target != nil {
             html += " <span class=\"note\">" + tier.rawValue + "</span>"
         }
         html += "</td><td class=\"num completion\">" + completionText(indicator.completion, labels: labels)
-        html += "</td><td class=\"num score\">" + HTMLNumberText.score(indicator.outcome.score)
+        html += "</td><td class=\"num score\">" + ReadableNumber.score(indicator.outcome.score)
         if indicator.appliedPolicy == .markIncomplete { html += "*" }
-        html += "</td><td class=\"num\">" + HTMLNumberText.grouped(indicator.declaredWeight, decimals: 2, trimmed: true)
+        html += "</td><td class=\"num\">" + ReadableNumber.grouped(indicator.declaredWeight, decimals: 2, trimmed: true)
         html += "</td><td class=\"num\">" + contribution(indicator.contribution) + "</td></tr>\n"
         return html
     }
@@ -141,7 +141,7 @@ extension ScoreHTMLWriter {
     /// `105.0%`, `met` for a target met without a ratio, `—` without a completion.
     func completionText(_ completion: Completion?, labels: ScoreHTMLLabels) -> String {
         guard let completion else { return "—" }
-        if let ratio = completion.ratio { return HTMLNumberText.percent(ratio) }
+        if let ratio = completion.ratio { return ReadableNumber.percent(ratio) }
         return completion.isMet ? labels.met : "—"
     }
 
@@ -162,7 +162,7 @@ extension ScoreHTMLWriter {
             entries.append((labels.targetRule, target.rule))
             if let tier = target.tier {
                 let tiers = target.tiers.sorted { $0.key.rawValue < $1.key.rawValue }
-                    .map { $0.key.rawValue + " " + HTMLNumberText.value($0.value, unit: unit) }
+                    .map { $0.key.rawValue + " " + ReadableNumber.text($0.value, unit: unit) }
                 entries.append(
                     (labels.tier, tier.rawValue + (tiers.isEmpty ? "" : " (" + tiers.joined(separator: ", ") + ")")))
             }
@@ -177,7 +177,7 @@ extension ScoreHTMLWriter {
                 (
                     labels.peers,
                     labels.peerText(
-                        reference: outcome.reference.map { HTMLNumberText.value($0, unit: unit) },
+                        reference: outcome.reference.map { ReadableNumber.text($0, unit: unit) },
                         rank: outcome.peerRank,
                         count: outcome.peerCount)
                 ))
@@ -186,8 +186,8 @@ extension ScoreHTMLWriter {
         if let applied = indicator.appliedPolicy { entries.append((labels.policyApplied, applied.rawValue)) }
         entries.append((labels.status, status))
         if let reason { entries.append((labels.missingReason, reason)) }
-        entries.append((labels.share, HTMLNumberText.percent(indicator.totalShare)))
-        entries.append((labels.cap, HTMLNumberText.score(indicator.cap)))
+        entries.append((labels.share, ReadableNumber.percent(indicator.totalShare)))
+        entries.append((labels.cap, ReadableNumber.score(indicator.cap)))
         if let comparison = scored.comparisons[id] {
             if let previous = comparison.previous {
                 entries.append(
@@ -205,7 +205,7 @@ extension ScoreHTMLWriter {
             }
         }
         if let pipeline = scored.pipeline[id] {
-            entries.append((labels.pipeline, HTMLNumberText.value(pipeline, unit: unit)))
+            entries.append((labels.pipeline, ReadableNumber.text(pipeline, unit: unit)))
         }
         if let file = context.report.indicators.first(where: { $0.id == id })?.sourceFile, !file.isEmpty {
             entries.append((labels.source, file))
@@ -217,8 +217,8 @@ extension ScoreHTMLWriter {
 
     /// `10,000.00 (+20.0%)`.
     private func comparisonText(_ value: Double, change: Double?, unit: IndicatorUnit) -> String {
-        let text = HTMLNumberText.value(value, unit: unit)
+        let text = ReadableNumber.text(value, unit: unit)
         guard let change else { return text }
-        return text + " (" + (change >= 0 ? "+" : "") + HTMLNumberText.percent(change) + ")"
+        return text + " (" + (change >= 0 ? "+" : "") + ReadableNumber.percent(change) + ")"
     }
 }

@@ -35,7 +35,7 @@ extension ScoreHTMLWriter {
                 html += HTMLText.escaped(unit.subject.name.isEmpty ? unit.subject.id : unit.subject.name)
                 html += "</td><td class=\"num members\">\(unit.memberIDs.count)</td>"
                 for figure in [statistics.mean, statistics.median, statistics.minimum, statistics.maximum] {
-                    html += "<td class=\"num\">" + HTMLNumberText.score(figure) + "</td>"
+                    html += "<td class=\"num\">" + ReadableNumber.score(figure) + "</td>"
                 }
                 for id in indicatorIDs {
                     html += rollupCell(
@@ -60,9 +60,9 @@ extension ScoreHTMLWriter {
         let title = reason.map { " title=\"\(HTMLText.escaped($0))\"" } ?? ""
         var html = "<td class=\"num\"\(title)>"
         html += figure.value == nil ? "—" : completionText(figure.completion, labels: context.labels)
-        html += "<br><span class=\"note\">" + HTMLText.escaped(HTMLNumberText.value(figure.value, unit: indicatorUnit))
+        html += "<br><span class=\"note\">" + HTMLText.escaped(ReadableNumber.text(figure.value, unit: indicatorUnit))
         if figure.target.value != nil {
-            html += " / " + HTMLText.escaped(HTMLNumberText.value(figure.target.value, unit: indicatorUnit))
+            html += " / " + HTMLText.escaped(ReadableNumber.text(figure.target.value, unit: indicatorUnit))
         }
         return html + "</span></td>"
     }
@@ -76,7 +76,7 @@ extension ScoreHTMLWriter {
         for alert in period.alerts {
             let unit = context.facts.units[alert.indicatorID] ?? .number
             let line = lineLabels.line(of: alert, title: indicatorTitle(alert.indicatorID, context: context)) {
-                HTMLNumberText.value($0, unit: unit)
+                ReadableNumber.text($0, unit: unit)
             }
             let kind = alert.kind.rawValue
             html += "<li class=\"alert\" data-subject=\"\(HTMLText.escaped(alert.subject.id))\">"

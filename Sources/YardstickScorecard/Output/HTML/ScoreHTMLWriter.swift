@@ -210,7 +210,7 @@ public struct ScoreHTMLWriter: ScoreReportWriter {
                 HTMLText.escaped(subject.subject.name.isEmpty ? subject.subject.id : subject.subject.name) + "</a></td>"
             html += "<td class=\"team\">" + HTMLText.escaped(subject.subject.team ?? "") + "</td>"
             html += "<td class=\"num total\" data-status=\"\(ScoreFacts.status(of: scorecard.status))\">"
-            html += HTMLNumberText.score(scorecard.total)
+            html += ReadableNumber.score(scorecard.total)
             if scorecard.status == .incomplete { html += "<span title=\"\(labels.incomplete)\">*</span>" }
             html += "</td><td class=\"grade\">" + HTMLText.escaped(scorecard.grade ?? "—") + "</td>"
             if hasForced {
@@ -220,7 +220,7 @@ public struct ScoreHTMLWriter: ScoreReportWriter {
                 let score = scorecard.node(at: [node.id])?.score
                 let width = score.map { max(0, min(1, $0 / max(model.cap, 1))) * 48 } ?? 0
                 html += "<td class=\"num\"><span class=\"bar\" style=\"width:\(Int(width.rounded()))px\"></span> "
-                html += HTMLNumberText.score(score) + "</td>"
+                html += ReadableNumber.score(score) + "</td>"
             }
             html += "</tr>\n"
         }

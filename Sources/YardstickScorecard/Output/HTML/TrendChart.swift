@@ -24,9 +24,9 @@ struct TrendChart {
             return top + plotHeight * (1 - fraction)
         }
         func number(_ value: Double) -> String {
-            HTMLNumberText.grouped(value, decimals: 1, trimmed: true).replacingOccurrences(of: ",", with: "")
+            ReadableNumber.grouped(value, decimals: 1, trimmed: true).replacingOccurrences(of: ",", with: "")
         }
-        let summary = points.map { $0.periodLabel + " " + HTMLNumberText.score($0.total) }.joined(separator: ", ")
+        let summary = points.map { $0.periodLabel + " " + ReadableNumber.score($0.total) }.joined(separator: ", ")
         var svg =
             "<svg class=\"chart trend\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(HTMLText.escaped(summary))\">"
         for fraction in [0.0, 0.5, 1.0] {
@@ -58,7 +58,7 @@ struct TrendChart {
             if let total = point.total, total.isFinite {
                 svg += "<circle class=\"point\" cx=\"\(labelX)\" cy=\"\(number(y(total)))\" r=\"3\" fill=\"#2f6fd6\"/>"
                 svg +=
-                    "<text x=\"\(labelX)\" y=\"\(number(y(total) - 6))\" font-size=\"9\" text-anchor=\"middle\" fill=\"#1d2330\">\(HTMLNumberText.score(total))</text>"
+                    "<text x=\"\(labelX)\" y=\"\(number(y(total) - 6))\" font-size=\"9\" text-anchor=\"middle\" fill=\"#1d2330\">\(ReadableNumber.score(total))</text>"
             }
             svg +=
                 "<text x=\"\(labelX)\" y=\"\(number(height - 12))\" font-size=\"9\" text-anchor=\"middle\" fill=\"#5d6675\">\(HTMLText.escaped(point.periodLabel))</text>"

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import YardstickEngine
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The options of `run` and `score` for output people read: the order of the subjects, the
+/// width tables fit in, and whether to show progress.
+struct TerminalOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Order the subjects by name, or by an indicator's value (descending; ID:asc for ascending), missing values last.",
+            discussion: "run: by name by default; score: by rank by default (ties by name).",
+            valueName: "name|ID[:asc|:desc]"))
+    var sort: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Fit run's --format table into N columns, splitting wide tables into blocks of columns (0: no limit; default: the terminal's width when standard output is a terminal, no limit otherwise; score's leaderboard keeps its 100 columns).",
+            valueName: "N"))
+    var width: Int?
+
+    @Flag(help: "Show no progress bar (it is shown only on a terminal, and never when CI is set).")
+    var quiet = false
+
+    /// `--sort` read; nil when not given.
+    ///
+    /// - Throws: A usage ``CommandFailure`` when the argument is malformed.
+    func order() throws(CommandFailure) -> SubjectOrder? {
+        guard let sort else { return nil }
+        guard let order = SubjectOrder(argument: sort) else {
+            throw CommandFailure.usage("--sort \(sort): expected name, an indicator id, or ID:asc / ID:desc")
+        }
+        return order
+    }
+
+    /// The width the table format fits in (see ``TerminalWidth``), given where the output goes.
+    func tableWidth(out: String?) -> Int? {
+        TerminalWidth.columns(
+            option: width, isTerminal: out == nil && isatty(STDOUT_FILENO) != 0,
+            environment: ProcessInfo.processInfo.environment,
+            queried: { TerminalWidth.queried(descriptor: STDOUT_FILENO) })
+    }
+
+    /// The progress bar of this command: drawn on standard error when it is a terminal, unless
+    /// `--quiet` or `CI` is set.
+    func progressBar() -> ProgressBar {
+        ProgressBar.standardError(quiet: quiet)
+    }
+}
