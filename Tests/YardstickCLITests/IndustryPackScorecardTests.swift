@@ -7,7 +7,9 @@ import YardstickTestSupport
 /// their own: totals worked out by hand in those fixtures' READMEs.
 @Suite struct IndustryPackScorecardTests {
     /// The `total` rows of `score --format csv`: subject id → total ("" when none).
-    func totals(_ pack: String, fixture: String = "default-score", period: String = "2026-03") throws -> [String: String] {
+    func totals(_ pack: String, fixture: String = "default-score", period: String = "2026-03") throws -> [String:
+        String]
+    {
         let workspace = RepositoryRoot.path("plugins/\(pack)/tests/\(fixture)")
         let outcome = try CLI.run(["score", "--workspace", workspace, "--period", period, "--format", "csv"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
