@@ -33,7 +33,7 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw failure(.workspace, error)
         }
-        let (report, load) = WorkspaceChecker(workspace: workspace, opener: WorkspaceLoading.opener).checkAndLoad(
+        let (report, load) = WorkspaceChecker(workspace: workspace, opener: WorkspaceLoading.opener(for: workspace)).checkAndLoad(
             problemSampleSize: rejects == nil ? 20 : .max)
         if let rejects {
             do {
