@@ -86,12 +86,15 @@ enum WorkspaceLoading {
         var hashedFiles = 0
         do {
             if cache {
-                let load = try SnapshotCache(workspace: workspace, opener: opener(for: workspace)).load(options: options)
+                let load = try SnapshotCache(workspace: workspace, opener: opener(for: workspace)).load(
+                    options: options)
                 for warning in load.warnings { printError("warning: \(warning)") }
                 (dataset, report, outcome) = (load.dataset, load.report, load.outcome)
                 (cacheSeconds, hashedFiles) = (load.seconds, load.hashedFiles)
             } else {
-                (dataset, report) = try DataLoader(workspace: workspace, options: options, opener: opener(for: workspace)).load()
+                (dataset, report) = try DataLoader(
+                    workspace: workspace, options: options, opener: opener(for: workspace)
+                ).load()
             }
         } catch {
             throw CommandFailure(.data, cause: error)

@@ -36,6 +36,9 @@ struct PostgresRecordSource: RecordSource {
     /// as for every database source.
     var mayContainNUL: Bool { true }
 
+    /// A rejected row is named by its `id` too: its ordinal in the result says little.
+    var namesRowsByKey: Bool { true }
+
     func forEachRow<Consumer: RecordConsumer>(into consumer: inout Consumer) throws(SourceError) {
         let channel = RowBatchChannel()
         let connector = self.connector

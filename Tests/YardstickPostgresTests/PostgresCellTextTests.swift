@@ -52,7 +52,8 @@ import Testing
         // Zero has no digits.
         #expect(Self.numericText(Self.numeric([], weight: 0, scale: 2)) == "0")
         // The mapping's decimal separator.
-        #expect(Self.numericText(Self.numeric([12, 3400], weight: 0, scale: 2), separator: UInt8(ascii: ",")) == "12,34")
+        #expect(
+            Self.numericText(Self.numeric([12, 3400], weight: 0, scale: 2), separator: UInt8(ascii: ",")) == "12,34")
     }
 
     @Test func specialNumericsAreWrittenForTheLoaderToReject() {
@@ -78,10 +79,12 @@ import Testing
         // 2017-10-01 is day 6483 after 2000-01-01; the day before the epoch is -1.
         for (days, expected) in [(Int32(6483), "2017-10-01"), (0, "2000-01-01"), (-1, "1999-12-31")] {
             let bytes = Self.bigEndian(days)
-            #expect(bytes.withUnsafeBytes { value in Self.text { PostgresCellText.writeDate(value, to: $0) } } == expected)
+            #expect(
+                bytes.withUnsafeBytes { value in Self.text { PostgresCellText.writeDate(value, to: $0) } } == expected)
         }
         let infinite = Self.bigEndian(Int32.max)
-        #expect(infinite.withUnsafeBytes { value in Self.text { PostgresCellText.writeDate(value, to: $0) } } == "infinity")
+        #expect(
+            infinite.withUnsafeBytes { value in Self.text { PostgresCellText.writeDate(value, to: $0) } } == "infinity")
     }
 
     @Test func timestampsCountMicrosecondsAndDropTheFraction() {
@@ -98,7 +101,11 @@ import Testing
     }
 
     @Test func booleansAreWords() {
-        #expect([UInt8(1)].withUnsafeBytes { value in Self.text { PostgresCellText.writeBoolean(value, to: $0) } } == "true")
-        #expect([UInt8(0)].withUnsafeBytes { value in Self.text { PostgresCellText.writeBoolean(value, to: $0) } } == "false")
+        #expect(
+            [UInt8(1)].withUnsafeBytes { value in Self.text { PostgresCellText.writeBoolean(value, to: $0) } } == "true"
+        )
+        #expect(
+            [UInt8(0)].withUnsafeBytes { value in Self.text { PostgresCellText.writeBoolean(value, to: $0) } }
+                == "false")
     }
 }

@@ -135,7 +135,8 @@ struct PostgresSourceTests {
         let (_, report) = try workspace.load()
         let error = try #require(report.entities["users"]?.fileErrors.first)
         #expect(error.file == "crm:\(workspace.schema).people")
-        #expect(error.message.hasPrefix("no table or view named \(workspace.schema).people in the database"), "\(error)")
+        #expect(
+            error.message.hasPrefix("no table or view named \(workspace.schema).people in the database"), "\(error)")
     }
 
     @Test func aMappedColumnMissingFromTheTableIsNamedWithTheTablesColumns() throws {
@@ -190,6 +191,30 @@ struct PostgresSourceTests {
         #expect(problem.field == "id")
     }
 
+    @Test func aBadValueIsRejectedWithItsTableRowColumnFieldAndKey() throws {
+        let toml =
+            PostgresWorkspace.source + """
+                [entities.opportunities]
+                table = "$S.deals"
+                [entities.opportunities.custom]
+                units = { column = "units", type = "integer" }
+                """
+        let workspace = try PostgresWorkspace(
+            toml: toml,
+            sql: [
+                "CREATE TABLE $S.deals (id text, units text)",
+                "INSERT INTO $S.deals VALUES ('d1', '3'), ('d2', 'three'), ('d3', '4')",
+            ])
+        let (dataset, report) = try workspace.load()
+        #expect(dataset["opportunities"]?.rowCount == 2)
+        let problem = try #require(report.rejectedProblems.first)
+        #expect(problem.key == "d2")
+        #expect(
+            problem.description.hasPrefix("crm:\(workspace.schema).deals:2:units: expected a whole number"),
+            "\(problem)")
+        #expect(problem.description.hasSuffix("(row with id d2)"), "\(problem)")
+    }
+
     @Test func aQueryFeedsAnEntityAndAFailingQueryGivesTheServersMessage() throws {
         let toml =
             PostgresWorkspace.source + """
@@ -223,7 +248,8 @@ struct PostgresSourceTests {
             """)
         let workspace = try Workspace.open(directory: folder.path)
         let (_, report) = try DataLoader(
-            workspace: workspace, options: LoadOptions(lenient: true), opener: PostgresSourceOpener(workspace: workspace)
+            workspace: workspace, options: LoadOptions(lenient: true),
+            opener: PostgresSourceOpener(workspace: workspace)
         ).load()
         let error = try #require(report.entities["users"]?.fileErrors.first)
         #expect(error.file == "crm:users")

@@ -137,7 +137,8 @@ struct WorkspaceParser {
         let variable = try string(body["password_env"], key + ".password_env")
         if let variable, variable.isEmpty || variable.contains("=") {
             throw WorkspaceError(
-                file: file, key: key + ".password_env", message: "must name an environment variable, such as CRM_PASSWORD")
+                file: file, key: key + ".password_env",
+                message: "must name an environment variable, such as CRM_PASSWORD")
         }
         switch DatabaseServer.parse(url, passwordVariable: variable) {
         case .success(let server):
