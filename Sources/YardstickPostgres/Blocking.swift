@@ -5,12 +5,13 @@ import Foundation
 enum Blocking {
     /// The result of `body`, waited for on the calling thread.
     ///
-    /// The work runs as a task on the global executor and the calling thread blocks on a
-    /// semaphore; the loader calls this from its own threads (Dispatch), never from a task.
+    /// The work runs as a task on a ``ThreadTaskExecutor`` of its own and the calling thread
+    /// blocks on a semaphore, so a caller on Swift's cooperative pool does not wait for a pool
+    /// thread it holds.
     static func run<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) throws -> Value {
         let box = ResultBox<Value>()
         let done = DispatchSemaphore(value: 0)
-        Task {
+        startOnOwnThread(name: "yardstick.postgres") {
             do {
                 box.set(.success(try await body()))
             } catch {

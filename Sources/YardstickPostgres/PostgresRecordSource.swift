@@ -44,7 +44,9 @@ struct PostgresRecordSource: RecordSource {
         let connector = self.connector
         let sql = plan.sql
         let batchSize = Self.batchSize
-        Task {
+        // The reading task runs on a thread of its own: the loader's thread blocks in `take()`,
+        // and may be one of Swift's cooperative threads (ThreadTaskExecutor says why).
+        startOnOwnThread(name: "yardstick.postgres.rows") {
             do {
                 try await connector.withConnection { connection in
                     let rows = try await connection.query(
@@ -81,7 +83,7 @@ struct PostgresRecordSource: RecordSource {
         } catch {
             channel.abandon()
             var located = PostgresSourceProblem.classify(error).sourceError(file: file, origin: origin)
-            located.row = number + 1
+            if number > 0 { located.row = number + 1 }
             throw located
         }
         statistics?.record(

@@ -160,7 +160,8 @@ public struct PostgresSourceOpener: RecordSourceOpener {
                     logger: PostgresConnector.logger)
                 for try await (exists, rows) in found.decode((Bool, Int64).self) {
                     guard exists else {
-                        throw PostgresSourceProblem.unknownTable(table: table, reason: "to_regclass found none")
+                        throw PostgresSourceProblem.unknownTable(
+                            table: table, reason: "looked up as \(PostgresReadPlan.quoteTable(table))")
                     }
                     estimate = Int(max(rows, 0))
                 }

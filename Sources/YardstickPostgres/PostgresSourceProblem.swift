@@ -21,7 +21,7 @@ public enum PostgresSourceProblem: Error, Sendable, Hashable {
     case authenticationFailed(reason: String)
     /// The server has no database of that name.
     case unknownDatabase(reason: String)
-    /// The mapping's table (or a table its query reads) does not exist.
+    /// The mapping's table does not exist (`reason` says how it was looked up).
     case unknownTable(table: String, reason: String)
     /// A column the mapping names is not in the table (or the query's result).
     case unknownColumn(column: String, field: String?, available: [String])
@@ -71,6 +71,9 @@ public enum PostgresSourceProblem: Error, Sendable, Hashable {
     /// The problem behind an error of postgres-nio (or of the connection under it).
     static func classify(_ error: any Error) -> PostgresSourceProblem {
         if let problem = error as? PostgresSourceProblem { return problem }
+        if error is NIOConnectionError || error is IOError || error is ChannelError {
+            return .connectionFailed(reason: String(describing: error))
+        }
         guard let error = error as? PSQLError else {
             return .unreadable(reason: String(describing: error))
         }
@@ -80,8 +83,6 @@ public enum PostgresSourceProblem: Error, Sendable, Hashable {
             switch state {
             case "28P01", "28000": return .authenticationFailed(reason: message)
             case "3D000": return .unknownDatabase(reason: message)
-            case "42P01": return .unknownTable(table: info[.tableName] ?? "", reason: message)
-            case "42703": return .unknownColumn(column: info[.columnName] ?? message, field: nil, available: [])
             default: return .server(state: state, message: message)
             }
         }
