@@ -18,7 +18,7 @@ public struct PostgresPeriodWindow: Sendable, Hashable {
     public var entity: String
     /// The date or datetime field that places a row in time (`closed_at`).
     public var field: String
-    /// The first day kept (days since 1970-01-01, ``CivilDate``); nil for no lower bound.
+    /// The first day kept (days since 1970-01-01, as `CivilDate` counts them); nil for no lower bound.
     public var from: Int32?
     /// The first day no longer kept; nil for no upper bound.
     public var until: Int32?

@@ -14,7 +14,7 @@ import YardstickData
 /// Opening a part connects to the server (the password from the environment variable named by
 /// the source's `password_env`), reads the columns of the table or of the query's result, checks
 /// the mapping against them (every named column exists, no column's type contradicts its
-/// field's) and plans the read (``PostgresReadPlan``): a table part selects only the columns the
+/// field's) and plans the read: a table part selects only the columns the
 /// mapping reads and, with a ``PostgresPeriodWindow`` for its entity, only the rows of that
 /// window. The rows are read when the loader asks, streamed in binary over a connection of
 /// their own. Every value then goes through the loader's typing, value maps, filters and checks

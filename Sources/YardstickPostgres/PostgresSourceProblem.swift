@@ -4,7 +4,7 @@ import YardstickData
 
 /// What can go wrong with a PostgreSQL source as a whole, before or while its rows are read.
 ///
-/// Each case becomes a ``SourceError`` located in the mapping part (`crm:deals`, with the
+/// Each case becomes a `SourceError` located in the mapping part (`crm:deals`, with the
 /// column and field when one is at fault) whose message ends with where the source is declared:
 /// `(yardstick.toml, sources.crm: postgresql://yardstick@127.0.0.1:5432/crm; entity
 /// opportunities)`. Problems with single values (a text that is no number, a NULL in a

@@ -31,7 +31,9 @@ enum PostgresTestServer {
         _ = try Blocking.run {
             try await connector.withConnection { connection in
                 for statement in statements {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: PostgresConnector.logger)
+                    let rows = try await connection.query(
+                        PostgresQuery(unsafeSQL: statement), logger: PostgresConnector.logger)
+                    for try await _ in rows {}
                 }
                 return true
             }
