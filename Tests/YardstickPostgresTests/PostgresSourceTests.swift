@@ -109,7 +109,7 @@ struct PostgresSourceTests {
 
     @Test func aWrongPasswordIsAnAuthenticationErrorNamingTheSource() throws {
         let workspace = try PostgresWorkspace(toml: PostgresWorkspace.pipelineTOML, sql: PostgresWorkspace.pipelineSQL)
-        let (_, report) = try workspace.load(environment: ["YARDSTICK_POSTGRES_PASSWORD": "not-the-password"])
+        let report = try workspace.failedReport(environment: ["YARDSTICK_POSTGRES_PASSWORD": "not-the-password"])
         let error = try #require(report.entities["opportunities"]?.fileErrors.first)
         #expect(error.file == "crm:\(workspace.schema).deals")
         #expect(error.message.hasPrefix("authentication failed: password authentication failed for user"), "\(error)")
@@ -119,7 +119,7 @@ struct PostgresSourceTests {
 
     @Test func anUnsetPasswordVariableIsNamed() throws {
         let workspace = try PostgresWorkspace(toml: PostgresWorkspace.pipelineTOML, sql: PostgresWorkspace.pipelineSQL)
-        let (_, report) = try workspace.load(environment: [:])
+        let report = try workspace.failedReport(environment: [:])
         let error = try #require(report.entities["users"]?.fileErrors.first)
         #expect(
             error.message.hasPrefix("the environment variable YARDSTICK_POSTGRES_PASSWORD (password_env) is not set"))
@@ -132,7 +132,7 @@ struct PostgresSourceTests {
                 table = "$S.people"
                 """
         let workspace = try PostgresWorkspace(toml: toml, sql: PostgresWorkspace.pipelineSQL)
-        let (_, report) = try workspace.load()
+        let report = try workspace.failedReport()
         let error = try #require(report.entities["users"]?.fileErrors.first)
         #expect(error.file == "crm:\(workspace.schema).people")
         #expect(
@@ -148,7 +148,7 @@ struct PostgresSourceTests {
                 email = "mail"
                 """
         let workspace = try PostgresWorkspace(toml: toml, sql: PostgresWorkspace.pipelineSQL)
-        let (_, report) = try workspace.load()
+        let report = try workspace.failedReport()
         let error = try #require(report.entities["users"]?.fileErrors.first)
         #expect(error.column == "mail" && error.field == "email")
         #expect(error.message.hasPrefix("no column mail in the result; its columns are id, name"), "\(error)")
@@ -163,11 +163,10 @@ struct PostgresSourceTests {
                 amount = "won"
                 """
         let workspace = try PostgresWorkspace(toml: toml, sql: PostgresWorkspace.pipelineSQL)
-        let (dataset, report) = try workspace.load()
+        let report = try workspace.failedReport()
         let error = try #require(report.entities["opportunities"]?.fileErrors.first)
         #expect(error.column == "won" && error.field == "amount")
         #expect(error.message.hasPrefix("the column is BOOLEAN in the database; field amount is decimal"), "\(error)")
-        #expect(dataset["opportunities"]?.rowCount ?? 0 == 0)
         #expect(workspace.statistics.reads.isEmpty)
     }
 
@@ -226,9 +225,8 @@ struct PostgresSourceTests {
                 query = "SELECT id, nonsense FROM $S.deals"
                 """
         let workspace = try PostgresWorkspace(toml: toml, sql: PostgresWorkspace.pipelineSQL)
-        let (dataset, report) = try workspace.load()
-        #expect(dataset["users"]?.rowCount == 2)
-        #expect(dataset["users"]?["deals"]?.value(at: 0) == .integer(2))
+        let report = try workspace.failedReport()
+        #expect(report.entities["users"]?.rowsLoaded == 2)
         let error = try #require(report.entities["opportunities"]?.fileErrors.first)
         #expect(error.file == "crm:opportunities")
         #expect(error.message.contains("column \"nonsense\" does not exist"), "\(error)")
@@ -247,10 +245,16 @@ struct PostgresSourceTests {
             table = "users"
             """)
         let workspace = try Workspace.open(directory: folder.path)
-        let (_, report) = try DataLoader(
-            workspace: workspace, options: LoadOptions(lenient: true),
-            opener: PostgresSourceOpener(workspace: workspace)
-        ).load()
+        var report = LoadReport()
+        do {
+            _ = try DataLoader(
+                workspace: workspace, options: LoadOptions(lenient: true),
+                opener: PostgresSourceOpener(workspace: workspace)
+            ).load()
+            Issue.record("the load succeeded")
+        } catch {
+            report = error.report
+        }
         let error = try #require(report.entities["users"]?.fileErrors.first)
         #expect(error.file == "crm:users")
         #expect(error.message.hasPrefix("cannot connect to the server: "), "\(error)")
@@ -275,7 +279,7 @@ struct PostgresSourceTests {
         } catch {
             let text = "\(error)"
             #expect(text.contains("sources.crm.url"), "\(text)")
-            #expect(text.contains("carries a password") && !text.contains("secret"), "\(text)")
+            #expect(text.contains("the URL carries a password"), "\(text)")
         }
     }
 }

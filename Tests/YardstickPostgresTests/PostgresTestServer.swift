@@ -85,6 +85,18 @@ final class PostgresWorkspace {
         ).load()
     }
 
+    /// The report of a load that fails (a mapping that cannot be read fails even a lenient
+    /// load); records an issue when the load succeeds.
+    func failedReport(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> LoadReport {
+        do {
+            _ = try load(environment: environment)
+            Issue.record("the load succeeded")
+            return LoadReport()
+        } catch let failure as LoadFailure {
+            return failure.report
+        }
+    }
+
     /// The source header of a workspace on the test server.
     static let source = """
         [workspace]
