@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "LuaRuntime", targets: ["LuaRuntime"]),
         .library(name: "YardstickXLSX", targets: ["YardstickXLSX"]),
         .library(name: "YardstickSQLite", targets: ["YardstickSQLite"]),
+        .library(name: "YardstickPostgres", targets: ["YardstickPostgres"]),
         .executable(name: "yardstick", targets: ["YardstickCLI"]),
     ],
     dependencies: [
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Debian's Lua 5.4 (headers and library only), found through pkg-config.
@@ -81,12 +83,19 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // PostgreSQL sources (a table or a query per mapping, streamed over the binary protocol,
+        // with columns and periods pushed into the SQL), via postgres-nio; the only module that
+        // links it.
+        .target(
+            name: "YardstickPostgres",
+            dependencies: ["YardstickData", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         .executableTarget(
             name: "YardstickCLI",
             dependencies: [
                 "YardstickData", "YardstickQuery", "YardstickEngine", "YardstickScoring", "YardstickScorecard",
                 "YardstickPacks", "LuaRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                "YardstickXLSX", "YardstickSQLite",
+                "YardstickXLSX", "YardstickSQLite", "YardstickPostgres",
             ]
         ),
         // What the test targets share (self-removing temporary folders, golden files); in no product.
@@ -123,6 +132,12 @@ let package = Package(
             dependencies: [
                 "YardstickSQLite", "YardstickData", "YardstickEngine", "YardstickTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .testTarget(
+            name: "YardstickPostgresTests",
+            dependencies: [
+                "YardstickPostgres", "YardstickData", "YardstickTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
     ]
 )

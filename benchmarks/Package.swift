@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "load-benchmark", targets: ["LoadBenchmark"]),
         .executable(name: "eval-benchmark", targets: ["EvalBenchmark"]),
         .executable(name: "sqlite-load-benchmark", targets: ["SQLiteLoadBenchmark"]),
+        .executable(name: "postgres-load-benchmark", targets: ["PostgresLoadBenchmark"]),
     ],
     dependencies: [
         .package(name: "Yardstick", path: ".."), .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -31,5 +32,12 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/SQLiteLoadBenchmark"),
+        .executableTarget(
+            name: "PostgresLoadBenchmark",
+            dependencies: [
+                .product(name: "YardstickData", package: "Yardstick"),
+                .product(name: "YardstickPostgres", package: "Yardstick"),
+            ],
+            path: "Sources/PostgresLoadBenchmark"),
     ]
 )

@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 strict=0
 [ "${1:-}" = "--strict" ] && strict=1
-modules=(YardstickData YardstickQuery YardstickEngine YardstickScoring YardstickScorecard LuaRuntime YardstickXLSX YardstickPacks YardstickSQLite)
+modules=(YardstickData YardstickQuery YardstickEngine YardstickScoring YardstickScorecard LuaRuntime YardstickXLSX YardstickPacks YardstickSQLite YardstickPostgres)
 docc="$(command -v docc || true)"
 [ -z "$docc" ] && [ -x /opt/swift/usr/bin/docc ] && docc=/opt/swift/usr/bin/docc
 if [ -z "$docc" ]; then

@@ -46,6 +46,12 @@ if ! grep -aqE "^✔ Test run with [0-9]+ tests? .*passed" "$log"; then
   tail -n 3 "$log"
   exit 1
 fi
+# The PostgreSQL source against a real server: Debian's postgresql (installed when missing) on
+# loopback in a temporary folder, loaded with the Maven example, stopped on exit
+# (scripts/postgres-test.sh). YARDSTICK_SKIP_POSTGRES=1 skips it.
+if [ "${YARDSTICK_SKIP_POSTGRES:-0}" != 1 ]; then
+  scripts/postgres-test.sh
+fi
 # The shipped packs (plugins/): manifests, sandbox loads, vocabulary and titles, then their
 # fixtures against the expected values (docs/packs.md), and those values recomputed in Python.
 swift run --skip-build yardstick plugins check plugins

@@ -33,8 +33,9 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw failure(.workspace, error)
         }
-        let (report, load) = WorkspaceChecker(workspace: workspace, opener: WorkspaceLoading.opener).checkAndLoad(
-            problemSampleSize: rejects == nil ? 20 : .max)
+        let (report, load) = WorkspaceChecker(workspace: workspace, opener: WorkspaceLoading.opener(for: workspace))
+            .checkAndLoad(
+                problemSampleSize: rejects == nil ? 20 : .max)
         if let rejects {
             do {
                 try AtomicFile.write(RejectsFile.csv(load), to: rejects)

@@ -1,5 +1,6 @@
 import YardstickData
 import YardstickPacks
+import YardstickPostgres
 import YardstickSQLite
 
 /// Opening and loading a workspace for the commands that evaluate.
@@ -24,8 +25,11 @@ enum WorkspaceLoading {
         }
     }
 
-    /// Where the mappings' records come from: SQLite databases (`kind = "sqlite"`) and files.
-    static let opener: any RecordSourceOpener = SQLiteSourceOpener()
+    /// Where the mappings' records come from: PostgreSQL servers (`kind = "postgres"`), SQLite
+    /// databases (`kind = "sqlite"`) and files.
+    static func opener(for workspace: Workspace) -> any RecordSourceOpener {
+        PostgresSourceOpener(workspace: workspace, next: SQLiteSourceOpener())
+    }
 
     /// A loaded workspace.
     struct Loaded {
@@ -85,12 +89,15 @@ enum WorkspaceLoading {
         var hashedFiles = 0
         do {
             if cache {
-                let load = try SnapshotCache(workspace: workspace, opener: opener).load(options: options)
+                let load = try SnapshotCache(workspace: workspace, opener: opener(for: workspace)).load(
+                    options: options)
                 for warning in load.warnings { printError("warning: \(warning)") }
                 (dataset, report, outcome) = (load.dataset, load.report, load.outcome)
                 (cacheSeconds, hashedFiles) = (load.seconds, load.hashedFiles)
             } else {
-                (dataset, report) = try DataLoader(workspace: workspace, options: options, opener: opener).load()
+                (dataset, report) = try DataLoader(
+                    workspace: workspace, options: options, opener: opener(for: workspace)
+                ).load()
             }
         } catch {
             throw CommandFailure(.data, cause: error)

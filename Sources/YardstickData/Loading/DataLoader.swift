@@ -367,6 +367,9 @@ public struct DataLoader: Sendable {
         var consumer = RowSink.Consumer(
             sink: sink, checksNUL: contents.mayContainNUL,
             sampleSize: options.problemSampleSize)
+        if contents.namesRowsByKey {
+            consumer.keyColumn = feeds.first { $0.builder.field.name == "id" }?.column
+        }
         do {
             try withExtendedLifetime(sink) { () throws(SourceError) in
                 try contents.forEachRow(into: &consumer)

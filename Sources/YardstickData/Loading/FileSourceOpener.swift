@@ -15,7 +15,9 @@ public struct FileSourceOpener: RecordSourceOpener {
         if part.database != nil {
             throw SourceError(
                 file: part.displayPath,
-                message: "a database source needs a program that reads databases (YardstickSQLite's opener)")
+                message:
+                    "a database source needs a program that reads databases (YardstickSQLite's or YardstickPostgres's opener)"
+            )
         }
         guard FileManager.default.fileExists(atPath: part.path) else {
             throw SourceError(file: part.displayPath, message: "file not found")

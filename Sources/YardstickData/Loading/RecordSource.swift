@@ -39,6 +39,10 @@ public protocol RecordSource: SendableMetatype {
     /// order; `[self]` when the source cannot be cut.
     func segments(_ count: Int) -> [Self]
 
+    /// Whether a rejected row is also named by its `id` (``SourceError/key``): true for a
+    /// database, whose row ordinals say little to a reader; false for a file, whose line does.
+    var namesRowsByKey: Bool { get }
+
     /// Hands each row, in order, to `consumer`.
     ///
     /// - Throws: ``SourceError`` when the source cannot be read to its end; the rows consumed
@@ -58,6 +62,9 @@ extension RecordSource {
 
     /// The source as one run.
     public func segments(_ count: Int) -> [Self] { [self] }
+
+    /// Rows are named by their number alone.
+    public var namesRowsByKey: Bool { false }
 
     /// The index of a column, matching names case-insensitively and ignoring surrounding spaces.
     func columnIndex(of name: String) -> Int? {

@@ -11,6 +11,9 @@ extension RowSink {
         let width: Int
         let checksNUL: Bool
         let sampleSize: Int
+        /// The source column of the `id` field, when rejected rows are named by their key
+        /// (``RecordSource/namesRowsByKey``).
+        var keyColumn: Int?
         /// The problems found so far (rejected rows; file errors are added by the loader).
         var report = EntityLoadReport(entity: "")
 
@@ -33,7 +36,12 @@ extension RowSink {
                 }
                 return sink.consume(line: line, cells: row)
             }
-            if let problem { report.record(problem, sampleSize: sampleSize) }
+            guard var problem else { return }
+            if let keyColumn, keyColumn < row.count {
+                let cell = row.cell(keyColumn)
+                if !cell.isEmpty { problem.key = String(decoding: cell.prefix(256), as: UTF8.self) }
+            }
+            report.record(problem, sampleSize: sampleSize)
         }
     }
 }

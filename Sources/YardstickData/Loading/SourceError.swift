@@ -17,6 +17,10 @@ public struct SourceError: Error, Sendable, Hashable, CustomStringConvertible {
     /// fault; written to the rejects file.
     public var value: String?
 
+    /// The `id` of the rejected row, for sources whose row numbers are ordinals in a result
+    /// (databases); nil for files and for errors about the source as a whole.
+    public var key: String?
+
     /// The longest ``value`` kept, in bytes.
     public static let valueLimit = 4096
 
@@ -39,6 +43,7 @@ public struct SourceError: Error, Sendable, Hashable, CustomStringConvertible {
         if let row { place += ":\(row)" }
         if let column { place += ":\(column)" }
         if let field, field != column { place += " (\(field))" }
+        if let key { return place + ": " + message + " (row with id \(key))" }
         return place + ": " + message
     }
 }

@@ -100,6 +100,18 @@ package struct SnapshotCache: Sendable {
             let elapsed = now - clock
             return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
+        // A database server's tables have no file to identify, and nothing cheap tells whether
+        // they changed: such a workspace is read from the server on every load (decision 0036).
+        let readsAServer = workspace.entities.contains { mapping in
+            mapping.parts.contains { workspace.sources[$0.sourceName]?.kind == .postgres }
+        }
+        if readsAServer {
+            let (dataset, report) = try DataLoader(workspace: workspace, options: options, opener: opener).load()
+            return Load(
+                dataset: dataset, report: report,
+                outcome: .notWritten(because: "a PostgreSQL source is read from its server on every load"),
+                warnings: [])
+        }
         let identified = SnapshotKey.current(workspace, known: SnapshotFile.storedKey(path))
         seconds.identifying = lap()
         guard let (key, hashedFiles) = identified else {

@@ -170,7 +170,7 @@ extension WorkspaceParser {
         switch source.kind {
         case .file:
             path = source.path
-        case .sqlite:
+        case .sqlite, .postgres:
             path = source.path
             database = try databaseRelation(body, key: key, source: source, entity: entity)
         case .folder:
@@ -236,6 +236,10 @@ extension WorkspaceParser {
         let matchColumns = try boolean(body["match_columns"], key + ".match_columns") ?? !distinct
         var displayPath: String =
             path.hasPrefix(directory + "/") ? String(path.dropFirst(directory.count + 1)) : path
+        if source.kind == .postgres {
+            // A server has no file: its parts read `crm:deals` (the source, then the table or entity).
+            displayPath = source.name
+        }
         switch database {
         case .table(let table): displayPath += ":" + table
         case .query: displayPath += ":" + entity.name

@@ -102,13 +102,17 @@ struct WorkspaceParser {
         for (name, entry) in section {
             let key = "sources.\(name)"
             guard let body = try table(entry, key) else { continue }
-            try allowOnly(body, ["kind", "path", "encoding", "delimiter"], at: key)
             let kindName = try string(body["kind"], key + ".kind") ?? "folder"
             guard let kind = SourceDefinition.Kind(rawValue: kindName) else {
                 throw WorkspaceError(
                     file: file, key: key + ".kind",
-                    message: "unknown source kind \"\(kindName)\" (supported: folder, file, sqlite)")
+                    message: "unknown source kind \"\(kindName)\" (supported: folder, file, sqlite, postgres)")
             }
+            if kind == .postgres {
+                sources[name] = try serverSource(name, body, key: key)
+                continue
+            }
+            try allowOnly(body, ["kind", "path", "encoding", "delimiter"], at: key)
             guard let path = try string(body["path"], key + ".path") else {
                 throw WorkspaceError(file: file, key: key + ".path", message: "a source needs a path")
             }
@@ -118,6 +122,33 @@ struct WorkspaceParser {
                 delimiter: try delimiter(body["delimiter"], key + ".delimiter") ?? UInt8(ascii: ","))
         }
         return sources
+    }
+
+    /// A `kind = "postgres"` source: its `url` (without a password) and `password_env`.
+    private func serverSource(_ name: String, _ body: [String: ConfigValue], key: String) throws(WorkspaceError)
+        -> SourceDefinition
+    {
+        try allowOnly(body, ["kind", "url", "password_env"], at: key)
+        guard let url = try string(body["url"], key + ".url") else {
+            throw WorkspaceError(
+                file: file, key: key + ".url",
+                message: "a postgres source needs a url such as \"postgresql://user@host:5432/database\"")
+        }
+        let variable = try string(body["password_env"], key + ".password_env")
+        if let variable, variable.isEmpty || variable.contains("=") {
+            throw WorkspaceError(
+                file: file, key: key + ".password_env",
+                message: "must name an environment variable, such as CRM_PASSWORD")
+        }
+        switch DatabaseServer.parse(url, passwordVariable: variable) {
+        case .success(let server):
+            var source = SourceDefinition(
+                name: name, kind: .postgres, path: server.displayURL, encoding: .utf8, delimiter: UInt8(ascii: ","))
+            source.server = server
+            return source
+        case .failure(let problem):
+            throw WorkspaceError(file: file, key: key + ".url", message: "the URL " + problem.reason)
+        }
     }
 
     func parseFormats(_ value: ConfigValue?, base: ValueFormats, key: String)

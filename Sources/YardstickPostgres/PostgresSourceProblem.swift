@@ -1,0 +1,101 @@
+import Foundation
+import PostgresNIO
+import YardstickData
+
+/// What can go wrong with a PostgreSQL source as a whole, before or while its rows are read.
+///
+/// Each case becomes a `SourceError` located in the mapping part (`crm:deals`, with the
+/// column and field when one is at fault) whose message ends with where the source is declared:
+/// `(yardstick.toml, sources.crm: postgresql://yardstick@127.0.0.1:5432/crm; entity
+/// opportunities)`. Problems with single values (a text that is no number, a NULL in a
+/// required field) are the loader's, as for any source, located by the row's ordinal in the
+/// result and its `id`.
+public enum PostgresSourceProblem: Error, Sendable, Hashable {
+    /// `password_env` names a variable that is not set.
+    case passwordVariableUnset(variable: String)
+    /// The server asks for a password and the source names no `password_env`.
+    case passwordRequired
+    /// Nothing answers at the server's address, or the connection could not be made.
+    case connectionFailed(reason: String)
+    /// The server refused the user or the password.
+    case authenticationFailed(reason: String)
+    /// The server has no database of that name.
+    case unknownDatabase(reason: String)
+    /// The mapping's table does not exist (`reason` says how it was looked up).
+    case unknownTable(table: String, reason: String)
+    /// A column the mapping names is not in the table (or the query's result).
+    case unknownColumn(column: String, field: String?, available: [String])
+    /// A column's database type cannot hold the field's values.
+    case typeMismatch(column: String, databaseType: String, field: String, fieldType: String)
+    /// Any other error the server reported (with its SQLSTATE code).
+    case server(state: String, message: String)
+    /// The connection broke or a message could not be read.
+    case unreadable(reason: String)
+
+    /// The problem located in `file` (the part's display path); `origin` says where the source
+    /// is declared.
+    func sourceError(file: String, origin: String) -> SourceError {
+        var column: String?
+        var field: String?
+        let message: String
+        switch self {
+        case .passwordVariableUnset(let variable):
+            message = "the environment variable \(variable) (password_env) is not set"
+        case .passwordRequired:
+            message = "the server asks for a password; name the environment variable that holds it with password_env"
+        case .connectionFailed(let reason):
+            message = "cannot connect to the server: \(reason)"
+        case .authenticationFailed(let reason):
+            message = "authentication failed: \(reason)"
+        case .unknownDatabase(let reason):
+            message = "no such database: \(reason)"
+        case .unknownTable(let table, let reason):
+            message = "no table or view named \(table) in the database (\(reason))"
+        case .unknownColumn(let name, let mapped, let available):
+            column = name
+            field = mapped
+            message =
+                "no column \(name) in the result; its columns are " + available.joined(separator: ", ")
+        case .typeMismatch(let name, let databaseType, let mapped, let fieldType):
+            column = name
+            field = mapped
+            message = "the column is \(databaseType) in the database; field \(mapped) is \(fieldType)"
+        case .server(let state, let text):
+            message = "PostgreSQL error \(state): \(text)"
+        case .unreadable(let reason):
+            message = "the rows could not be read: \(reason)"
+        }
+        return SourceError(file: file, column: column, field: field, message: message + " " + origin)
+    }
+
+    /// The problem behind an error of postgres-nio (or of the connection under it).
+    static func classify(_ error: any Error) -> PostgresSourceProblem {
+        if let problem = error as? PostgresSourceProblem { return problem }
+        if error is NIOConnectionError || error is IOError || error is ChannelError {
+            return .connectionFailed(reason: String(describing: error))
+        }
+        guard let error = error as? PSQLError else {
+            return .unreadable(reason: String(describing: error))
+        }
+        if let info = error.serverInfo {
+            let state = info[.sqlState] ?? ""
+            let message = info[.message] ?? "no message"
+            switch state {
+            case "28P01", "28000": return .authenticationFailed(reason: message)
+            case "3D000": return .unknownDatabase(reason: message)
+            default: return .server(state: state, message: message)
+            }
+        }
+        switch error.code {
+        case .authMechanismRequiresPassword:
+            return .passwordRequired
+        case .connectionError, .sslUnsupported, .failedToAddSSLHandler:
+            let reason = error.underlying.map { String(describing: $0) } ?? error.code.description
+            return .connectionFailed(reason: reason)
+        case .serverClosedConnection, .uncleanShutdown:
+            return .unreadable(reason: "the server closed the connection")
+        default:
+            return .unreadable(reason: error.underlying.map { String(describing: $0) } ?? error.code.description)
+        }
+    }
+}
