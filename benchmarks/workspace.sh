@@ -7,7 +7,8 @@
 #   Returns 0 when the workspace was already complete, 1 when it was generated now.
 ensure_workspace() {
   local ws="$1" scale="$2" ids="${3:-short}" complete=1 t
-  for t in teams users accounts opportunities activities cases surveys quotas; do
+  for t in teams users accounts opportunities activities cases surveys quotas contacts products campaigns leads \
+    campaign_members orders order_lines payments calls subscriptions incidents; do
     [[ -s "$ws/data/$t.csv" ]] || complete=0
   done
   [[ -s "$ws/yardstick.toml" ]] || complete=0
