@@ -20,7 +20,9 @@ At scale 1: 1,000 users in 50 teams under 5 departments (+1 company root),
 500 incidents. Counts scale linearly with --scale (at least 10 users, 2 teams,
 1 department). The pack tables have their own random streams, appended after
 the original eight, so those eight are byte-identical to what earlier versions
-wrote. Fields the packs read that the original eight lack (activities.logged_at
+wrote. DIR/yardstick.toml maps the original eight only (what the other
+benchmarks load); DIR/packs/yardstick.toml maps every table from ../data (the
+pack benchmark's workspace). Fields the packs read that the original eight lack (activities.logged_at
 and .opportunity, accounts.segment, opportunities.campaign and .expected_close)
 stay absent, so that the other benchmarks' files and figures stay comparable.
 
@@ -978,12 +980,16 @@ def fmt_scale(scale: float) -> str:
     return f"{scale:g}"
 
 
-def write_toml(out: str, scale: float, profile: str = "short") -> None:
+def write_toml(out: str, scale: float, profile: str = "short", tables: list = None, data_path: str = "data",
+               title: str = "") -> None:
+    """Writes OUT/yardstick.toml mapping `tables` (the original eight by default) from the
+    folder `data_path` (relative to OUT)."""
+    tables = tables or TABLES[:len(TABLES) - len(PACK_TABLES)]
     dt_fmt = '[entities.{t}.formats]\ndatetime = "%Y-%m-%d %H:%M:%S"\n'
     lines = [
         "[workspace]",
-        f'name = "Synthetic scale {fmt_scale(scale)}"' if profile == "short"
-        else f'name = "Synthetic scale {fmt_scale(scale)}, {profile} ids"',
+        (f'name = "Synthetic scale {fmt_scale(scale)}{title}"' if profile == "short"
+         else f'name = "Synthetic scale {fmt_scale(scale)}{title}, {profile} ids"'),
         'locale = "en"',
         'timezone = "UTC"',
         "",
@@ -993,19 +999,29 @@ def write_toml(out: str, scale: float, profile: str = "short") -> None:
         "",
         "[sources.data]",
         'kind = "folder"',
-        'path = "data"',
+        f'path = "{data_path}"',
         'encoding = "utf-8"',
         "",
     ]
     text = "\n".join(lines) + "\n"
-    for t in TABLES:
-        comment = "          # relative to the source folder; fields default to same-named columns" if t == TABLES[0] else ""
+    for t in tables:
+        comment = "          # relative to the source folder; fields default to same-named columns" if t == tables[0] else ""
         text += f'[entities.{t}]\nfile = "{t}.csv"{comment}\n'
         if t in ("activities", "cases", "surveys", "leads", "calls", "incidents"):
             text += dt_fmt.format(t=t)
         text += "\n"
+    os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "yardstick.toml"), "w", encoding="utf-8", newline="\n") as f:
         f.write(text.rstrip("\n") + "\n")
+
+
+def write_tomls(out: str, scale: float, profile: str) -> None:
+    """The workspace's yardstick.toml maps the original eight tables, so the load, evaluation,
+    key and score benchmarks load what they always loaded; OUT/packs/yardstick.toml is the
+    pack benchmark's workspace: every table, from the same data folder."""
+    write_toml(out, scale, profile)
+    write_toml(os.path.join(out, "packs"), scale, profile, tables=TABLES, data_path="../data",
+               title=", every table the standard packs read")
 
 
 # The 13-indicator scorecard of the score benchmark (run-score-benchmark.sh): every indicator of
@@ -1074,9 +1090,15 @@ def main(argv=None) -> int:
                          "to 11 digits in no order), unpadded (a0 ... a99999 in generation order)")
     ap.add_argument("--model-only", action="store_true",
                     help="only (re)write model.lua and indicators/ into an existing workspace")
+    ap.add_argument("--toml-only", action="store_true",
+                    help="only (re)write yardstick.toml and packs/yardstick.toml of an existing workspace")
     a = ap.parse_args(argv)
     if a.scale <= 0:
         ap.error("--scale must be > 0")
+    if a.toml_only:
+        write_tomls(a.out, a.scale, a.ids)
+        print(f"wrote {a.out}/yardstick.toml and {a.out}/packs/yardstick.toml", file=sys.stderr)
+        return 0
     if a.model_only:
         write_model(a.out)
         print(f"wrote {a.out}/model.lua and {a.out}/indicators/", file=sys.stderr)
@@ -1094,7 +1116,7 @@ def main(argv=None) -> int:
             results = list(ex.map(generate_table, work))
     else:
         results = [generate_table(w) for w in work]
-    write_toml(a.out, a.scale, a.ids)
+    write_tomls(a.out, a.scale, a.ids)
     write_model(a.out)
     total = time.perf_counter() - t0
     by = {r[0]: r for r in results}

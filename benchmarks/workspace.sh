@@ -11,7 +11,7 @@ ensure_workspace() {
     campaign_members orders order_lines payments calls subscriptions incidents; do
     [[ -s "$ws/data/$t.csv" ]] || complete=0
   done
-  [[ -s "$ws/yardstick.toml" ]] || complete=0
+  [[ -s "$ws/yardstick.toml" && -s "$ws/packs/yardstick.toml" ]] || complete=0
   if [[ $complete -eq 0 ]]; then
     log "generating workspace (scale $scale, $ids ids) into $ws"
     # Called as a condition, so `set -e` does not apply here: a failed generation exits.
