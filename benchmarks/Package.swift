@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "load-benchmark", targets: ["LoadBenchmark"]),
         .executable(name: "eval-benchmark", targets: ["EvalBenchmark"]),
         .executable(name: "sqlite-load-benchmark", targets: ["SQLiteLoadBenchmark"]),
+        .executable(name: "packs-benchmark", targets: ["PacksBenchmark"]),
     ],
     dependencies: [
         .package(name: "Yardstick", path: ".."), .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -31,5 +32,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/SQLiteLoadBenchmark"),
+        .executableTarget(
+            name: "PacksBenchmark",
+            dependencies: [.product(name: "Yardstick", package: "Yardstick")],
+            path: "Sources/PacksBenchmark"),
     ]
 )

@@ -662,7 +662,7 @@ def gen_quotas(o: dict, f) -> int:
 # the 24-month window with office hours, and optional dates are empty where the event has not
 # happened by the end of the window.
 
-CAMPAIGN_CHANNELS = np.array(["email", "event", "web", "social", "partner", "print"], dtype=object)
+CAMPAIGN_CHANNELS = np.array(["email", "event", "web", "social", "ads", "phone"], dtype=object)
 LEAD_SOURCES = np.array(["web", "event", "referral", "email", "partner", "cold call"], dtype=object)
 LEAD_STATUS = np.array(["new", "working", "qualified", "converted", "disqualified"], dtype=object)
 ORDER_STATUS = np.array(["draft", "confirmed", "shipped", "delivered", "cancelled"], dtype=object)
@@ -922,7 +922,7 @@ def gen_incidents(o: dict, f) -> int:
     res = ack + np.round(rng.exponential(np.array([72 * 3600.0, 24 * 3600.0, 8 * 3600.0, 3 * 3600.0])[sev])).astype(np.int64)
     done = res <= WINDOW_END_SEC
     has_ack = ack <= WINDOW_END_SEC
-    status = np.where(done, "resolved", np.where(has_ack, "investigating", "open"))
+    status = np.where(done, "resolved", np.where(has_ack, "in_progress", "new"))
     nums = numbers("I", 0, n, width(n, 4))
     write_rows(f, [ids("I", 0, n, width(n, 4)), SYSTEMS[rng.integers(0, SYSTEMS.shape[0], n)].tolist(),
                    [f"Incident {i[1:]}" for i in nums], SEVERITIES[sev].tolist(), IMPACTS[impact].tolist(),
