@@ -39,4 +39,6 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   swift build -c release --package-path "$HERE" --product packs-benchmark >&2
 fi
 log "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
-"$BIN" "$WS/packs" --plugins "$ROOT/plugins" --period "$PERIOD" --runs "$RUNS" --failures "$FAILURES"
+# stdbuf: each line as it comes when the output goes to a pipe or a file.
+line_buffered=(); command -v stdbuf >/dev/null && line_buffered=(stdbuf -oL)
+"${line_buffered[@]}" "$BIN" "$WS/packs" --plugins "$ROOT/plugins" --period "$PERIOD" --runs "$RUNS" --failures "$FAILURES"

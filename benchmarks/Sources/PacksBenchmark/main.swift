@@ -191,15 +191,20 @@ func runPacks() throws -> RunReport {
     try evaluator.run(IndicatorSelection(sets: packSets), periods: [period], grains: grains)
 }
 
+/// Each pack's seconds in each run of (b).
+var plainPackSeconds: [String: [Double]] = [:]
+
 /// (b): pack by pack, as a plain workspace set with the pack's modules and parameter defaults.
-func runPlain() throws -> [(String, RunReport)] {
+@MainActor func runPlain() throws -> [(String, RunReport)] {
     var reports: [(String, RunReport)] = []
     for (pack, packSet) in zip(resolved, packSets) {
         let plain = IndicatorSet.workspace(sources: packSet.sources, modules: packSet.modules)
         var own = evaluator
         own.modules = plain.modules
         own.parameters = pack.parameters
-        reports.append((pack.name, try own.run(sources: plain.sources, periods: [period], grains: grains)))
+        let (report, elapsed) = try timed { try own.run(sources: plain.sources, periods: [period], grains: grains) }
+        reports.append((pack.name, report))
+        plainPackSeconds[pack.name, default: []].append(elapsed)
     }
     return reports
 }
@@ -244,12 +249,14 @@ var bTally: [String: PackTally] = [:]
 for (name, report) in lastPlain {
     bTally[name] = tally(report, pack: { _ in name }, shown: options.failuresShown)[name] ?? PackTally()
 }
-print("\npack              indicators  figures (a)  figures (b)  missing   failed  load/run errors")
+print(
+    "\npack              indicators  (b) median s  figures (a)  figures (b)  missing   failed  load/run errors")
 for (pack, packSet) in zip(resolved, packSets) {
     let t = aTally[pack.name] ?? PackTally()
     let u = bTally[pack.name] ?? PackTally()
     print(
         padded(pack.name, 17) + padded(String(packSet.sources.count), 11, right: true)
+            + padded(format(median(plainPackSeconds[pack.name] ?? [0])), 14, right: true)
             + padded(String(t.figures), 13, right: true) + padded(String(u.figures), 13, right: true)
             + padded(String(t.missing), 9, right: true) + padded(String(t.failed), 9, right: true)
             + padded(String(t.errors), 17, right: true))
