@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "eval-benchmark", targets: ["EvalBenchmark"]),
         .executable(name: "sqlite-load-benchmark", targets: ["SQLiteLoadBenchmark"]),
         .executable(name: "postgres-load-benchmark", targets: ["PostgresLoadBenchmark"]),
+        .executable(name: "packs-benchmark", targets: ["PacksBenchmark"]),
     ],
     dependencies: [
         .package(name: "Yardstick", path: ".."), .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -39,5 +40,9 @@ let package = Package(
                 .product(name: "YardstickPostgres", package: "Yardstick"),
             ],
             path: "Sources/PostgresLoadBenchmark"),
+        .executableTarget(
+            name: "PacksBenchmark",
+            dependencies: [.product(name: "Yardstick", package: "Yardstick")],
+            path: "Sources/PacksBenchmark"),
     ]
 )

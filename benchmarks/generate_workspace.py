@@ -5,15 +5,26 @@ Usage:
     python3 benchmarks/generate_workspace.py --scale 1 --out benchmarks/out/scale-1
 
 Writes DIR/yardstick.toml and DIR/data/{teams,users,accounts,opportunities,
-activities,cases,surveys,quotas}.csv (UTF-8, LF, header row, comma-separated),
+activities,cases,surveys,quotas}.csv plus the tables the standard packs (plugins/) read:
+{contacts,products,campaigns,leads,campaign_members,orders,order_lines,payments,
+calls,subscriptions,incidents}.csv (UTF-8, LF, header row, comma-separated),
 plus DIR/model.lua (the 13-indicator scorecard of run-score-benchmark.sh) and a
 copy of benchmarks/indicators/*.lua in DIR/indicators/.
 
 At scale 1: 1,000 users in 50 teams under 5 departments (+1 company root),
 100,000 accounts, 1,000,000 opportunities, 5,000,000 activities, 500,000 cases,
 200,000 surveys, 24 monthly quotas per user, 8 quarterly quotas per team and
-2 yearly quotas per department. Counts scale linearly with --scale
-(at least 10 users, 2 teams, 1 department).
+2 yearly quotas per department; for the packs 150,000 contacts, 200 products
+(fixed), 2,000 campaigns, 50,000 leads, 100,000 campaign members, 200,000 orders,
+600,000 order lines, 100,000 payments, 300,000 calls, 20,000 subscriptions and
+500 incidents. Counts scale linearly with --scale (at least 10 users, 2 teams,
+1 department). The pack tables have their own random streams, appended after
+the original eight, so those eight are byte-identical to what earlier versions
+wrote. DIR/yardstick.toml maps the original eight only (what the other
+benchmarks load); DIR/packs/yardstick.toml maps every table from ../data (the
+pack benchmark's workspace). Fields the packs read that the original eight lack (activities.logged_at
+and .opportunity, accounts.segment, opportunities.campaign and .expected_close)
+stay absent, so that the other benchmarks' files and figures stay comparable.
 
 Determinism: every table draws from its own numpy PCG64 stream derived from a
 fixed seed, and generation is chunked with a fixed chunk size, so the output is
@@ -42,6 +53,11 @@ DAY0 = np.datetime64("2010-01-01", "D")
 DAY_LAST = np.datetime64("2027-12-31", "D")
 
 TABLES = ["teams", "users", "accounts", "opportunities", "activities", "cases", "surveys", "quotas"]
+# The entities the standard packs (plugins/) read beyond those: appended after the original
+# eight so that those keep their random streams (and bytes); each has its own stream too.
+PACK_TABLES = ["contacts", "products", "campaigns", "leads", "campaign_members", "orders", "order_lines",
+               "payments", "calls", "subscriptions", "incidents"]
+TABLES = TABLES + PACK_TABLES
 
 BASE = {
     "users": 1_000,
@@ -52,7 +68,19 @@ BASE = {
     "activities": 5_000_000,
     "cases": 500_000,
     "surveys": 200_000,
+    # read by the standard packs only (modest sizes next to the tables above)
+    "contacts": 150_000,
+    "campaigns": 2_000,
+    "leads": 50_000,
+    "campaign_members": 100_000,
+    "orders": 200_000,
+    "order_lines": 600_000,
+    "payments": 100_000,
+    "calls": 300_000,
+    "subscriptions": 20_000,
+    "incidents": 500,
 }
+N_PRODUCTS = 200  # SKUs (fixed: the catalogue does not grow with the company)
 MONTHS = 24
 QUARTERS = MONTHS // 3
 YEARS = MONTHS // 12
@@ -113,9 +141,11 @@ def counts(scale: float) -> dict:
     n_teams = max(2, n_depts, int(round(BASE["teams"] * scale)))
     n_teams = min(n_teams, n_users)  # every team needs a manager
     c = {"users": n_users, "departments": n_depts, "teams_leaf": n_teams}
-    for k in ("accounts", "opportunities", "activities", "cases", "surveys"):
+    for k in ("accounts", "opportunities", "activities", "cases", "surveys", "contacts", "campaigns", "leads",
+              "campaign_members", "orders", "order_lines", "payments", "calls", "subscriptions", "incidents"):
         c[k] = max(1, int(round(BASE[k] * scale)))
     c["teams"] = 1 + n_depts + n_teams
+    c["products"] = N_PRODUCTS
     # monthly per user, quarterly per team, yearly per department (three shapes of quota)
     c["quotas"] = n_users * MONTHS + n_teams * QUARTERS + n_depts * YEARS
     return c
@@ -148,10 +178,13 @@ ID_PROFILES = ("short", "salesforce", "guid", "int-unsorted", "unpadded")
 ID_PROFILE = "short"  # set per worker process by generate_table
 # One salt per id prefix: ids of different prefixes never collide, even inside one table
 # (teams holds the company, departments and teams; quotas three kinds of quota).
-ID_SALT = {"C": 0, "D": 1, "T": 2, "U": 3, "A": 4, "O": 5, "X": 6, "K": 7, "S": 8, "Q": 9, "QT": 10, "QD": 11}
+ID_SALT = {"C": 0, "D": 1, "T": 2, "U": 3, "A": 4, "O": 5, "X": 6, "K": 7, "S": 8, "Q": 9, "QT": 10, "QD": 11,
+           "P": 12, "M": 13, "L": 14, "CM": 15, "R": 16, "RL": 17, "PY": 18, "CL": 19, "B": 20, "I": 21, "N": 22}
 # Salesforce key prefixes (the object type is the first three characters of an id).
 SF_KEY_PREFIX = {"C": "00D", "D": "00E", "T": "00G", "U": "005", "A": "001", "O": "006", "X": "00T",
-                 "K": "500", "S": "a0S", "Q": "a0Q", "QT": "a0T", "QD": "a0R"}
+                 "K": "500", "S": "a0S", "Q": "a0Q", "QT": "a0T", "QD": "a0R", "P": "01t", "M": "701",
+                 "L": "00Q", "CM": "00v", "R": "801", "RL": "802", "PY": "a0P", "CL": "0LQ", "B": "a0B",
+                 "I": "a0I", "N": "003"}
 BASE62 = np.frombuffer(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", dtype=np.uint8)
 SF_SUFFIX = np.frombuffer(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ012345", dtype=np.uint8)
 HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
@@ -622,6 +655,282 @@ def gen_quotas(o: dict, f) -> int:
     return n
 
 
+# --------------------------------------------------------------------------- the packs' tables
+#
+# Shapes: references are random but skewed where real CRMs are (a Zipf-like share of accounts
+# buys most orders; a few products sell most lines; a few queues take most calls), dates fall in
+# the 24-month window with office hours, and optional dates are empty where the event has not
+# happened by the end of the window.
+
+CAMPAIGN_CHANNELS = np.array(["email", "event", "web", "social", "ads", "phone"], dtype=object)
+LEAD_SOURCES = np.array(["web", "event", "referral", "email", "partner", "cold call"], dtype=object)
+LEAD_STATUS = np.array(["new", "working", "qualified", "converted", "disqualified"], dtype=object)
+ORDER_STATUS = np.array(["draft", "confirmed", "shipped", "delivered", "cancelled"], dtype=object)
+PRODUCT_FAMILIES = np.array(["core", "premium", "seasonal", "accessories", "services"], dtype=object)
+QUEUES = np.array(["billing", "technical", "sales", "claims", "general"], dtype=object)
+SYSTEMS = np.array(["CRM", "CRM API", "Mobile app", "Email sync", "Reporting"], dtype=object)
+SEVERITIES = np.array(["low", "medium", "high", "critical"], dtype=object)
+IMPACTS = np.array(["none", "degraded", "partial_outage", "major_outage"], dtype=object)
+BOOL = np.array(["false", "true"], dtype=object)
+
+
+def account_ids(o: dict) -> np.ndarray:
+    n_acc = o["c"]["accounts"]
+    return np.array(ids("A", 0, n_acc, width(n_acc, 6)), dtype=object)
+
+
+def skewed(rng: np.random.Generator, n: int, m: int, a: float = 1.3) -> np.ndarray:
+    """m indexes below n, Zipf-skewed over a fixed random permutation (so the heavy rows are
+    spread over the id range, not the first ids)."""
+    perm = np.random.Generator(np.random.PCG64(np.random.SeedSequence([SEED, 999, n]))).permutation(n)
+    k = (rng.zipf(a, m) - 1) % n
+    return perm[k]
+
+
+def fmt_ints(values: np.ndarray) -> list:
+    return list(map(str, values.astype(np.int64).tolist()))
+
+
+def gen_contacts(o: dict, f) -> int:
+    n = o["c"]["contacts"]
+    acc_owner, acc_created, _ = account_owners_and_created(o)
+    acc_ids = account_ids(o)
+    rng = rng_for("contacts")
+    w = width(n, 6)
+    acc = rng.integers(0, acc_ids.shape[0], n)
+    fi = rng.integers(0, len(FIRST_NAMES), n)
+    li = rng.integers(0, len(LAST_NAMES), n)
+    nums = numbers("N", 0, n, w)
+    names = [f"{FIRST_NAMES[a]} {LAST_NAMES[b]}" for a, b in zip(fi.tolist(), li.tolist())]
+    email = np.array([f"{FIRST_NAMES[a]}.{LAST_NAMES[b]}.{i[1:]}@client.example".lower().translate(ASCII_FOLD)
+                      for a, b, i in zip(fi.tolist(), li.tolist(), nums)], dtype=object)
+    email[rng.random(n) < 0.12] = ""  # incomplete records
+    dup = rng.random(n) < 0.03  # duplicates: a neighbour's e-mail
+    email[1:][dup[1:]] = email[:-1][dup[1:]]
+    phone = np.array([f"+1 555 {x:07d}" for x in rng.integers(0, 10_000_000, n).tolist()], dtype=object)
+    phone[rng.random(n) < 0.25] = ""
+    lo = np.maximum(acc_created[acc], doff(np.datetime64("2020-01-01")))
+    created = lo + (rng.random(n) * (W1 - lo + 1)).astype(np.int64)
+    write_rows(f, [ids("N", 0, n, w), names, acc_ids[acc].tolist(), o["user_ids"][acc_owner[acc]].tolist(),
+                   email.tolist(), phone.tolist(), fmt_dates(created)])
+    return n
+
+
+def gen_products(o: dict, f) -> int:
+    n = o["c"]["products"]
+    rng = rng_for("products")
+    fam = PRODUCT_FAMILIES[rng.choice(PRODUCT_FAMILIES.shape[0], n, p=[0.4, 0.2, 0.15, 0.15, 0.1])]
+    cents = np.round(np.exp(rng.normal(np.log(40.0), 1.0, n)) * 100).astype(np.int64) + 100
+    pid = ids("P", 0, n, 4)
+    names = [f"{PRODUCTS[k % len(PRODUCTS)]} {i[1:]}" for k, i in enumerate(numbers("P", 0, n, 4))]
+    write_rows(f, [pid, names, fam.tolist(), fmt_money(cents)])
+    return n
+
+
+def campaign_rows(o: dict):
+    """Campaign owners, start and end days and cost in cents (shared by the campaign tables)."""
+    n = o["c"]["campaigns"]
+    rng = rng_for("campaigns")
+    owner = o["sales"][rng.integers(0, o["sales"].shape[0], n)]
+    start = rng.integers(W0 - 30, W1 - 5, n)
+    end = start + rng.integers(0, 60, n)
+    cost = np.round(np.exp(rng.normal(np.log(5000.0), 1.0, n)) * 100).astype(np.int64)
+    return n, owner, start, end, cost, rng
+
+
+def gen_campaigns(o: dict, f) -> int:
+    n, owner, start, end, cost, rng = campaign_rows(o)
+    chan = CAMPAIGN_CHANNELS[rng.integers(0, CAMPAIGN_CHANNELS.shape[0], n)]
+    budget = cost + np.round(rng.random(n) * 0.3 * cost).astype(np.int64)
+    nums = numbers("M", 0, n, width(n, 4))
+    names = [f"Campaign {i[1:]} {c}" for i, c in zip(nums, chan.tolist())]
+    write_rows(f, [ids("M", 0, n, width(n, 4)), names, chan.tolist(), o["user_ids"][owner].tolist(),
+                   fmt_dates(start), fmt_dates(end), fmt_money(cost), fmt_money(budget)])
+    return n
+
+
+def campaign_ids(o: dict) -> np.ndarray:
+    n = o["c"]["campaigns"]
+    return np.array(ids("M", 0, n, width(n, 4)), dtype=object)
+
+
+def gen_leads(o: dict, f) -> int:
+    n = o["c"]["leads"]
+    n_c, _, c_start, _, _, _ = campaign_rows(o)
+    acc_ids = account_ids(o)
+    rng = rng_for("leads")
+    w = width(n, 6)
+    camp = skewed(rng, n_c, n)
+    has_camp = rng.random(n) < 0.7
+    camp_s = np.where(has_camp, campaign_ids(o)[camp], "")
+    owner = o["sales"][rng.integers(0, o["sales"].shape[0], n)]
+    created = np.where(has_camp, np.clip(c_start[camp] + rng.integers(0, 45, n), W0, W1),
+                       rng.integers(W0, W1 + 1, n)).astype(np.int64) * 86400 + rng.integers(28800, 64800, n)
+    status = rng.choice(5, size=n, p=[0.15, 0.25, 0.15, 0.2, 0.25])
+    conv = created + np.round(rng.exponential(20 * 86400.0, n)).astype(np.int64)
+    status[(status == 3) & (conv > WINDOW_END_SEC)] = 2
+    converted = status == 3
+    account = np.full(n, "", dtype=object)
+    account[converted] = acc_ids[rng.integers(0, acc_ids.shape[0], int(converted.sum()))]
+    nums = numbers("L", 0, n, w)
+    write_rows(f, [ids("L", 0, n, w), [f"Lead {i[1:]}" for i in nums], [f"Company {i[1:]}" for i in nums],
+                   LEAD_SOURCES[rng.integers(0, LEAD_SOURCES.shape[0], n)].tolist(), LEAD_STATUS[status].tolist(),
+                   o["user_ids"][owner].tolist(), camp_s.tolist(), fmt_datetimes(created),
+                   fmt_datetimes_opt(conv, converted), account.tolist()])
+    return n
+
+
+def gen_campaign_members(o: dict, f) -> int:
+    n = o["c"]["campaign_members"]
+    n_c, _, c_start, c_end, _, _ = campaign_rows(o)
+    n_l = o["c"]["leads"]
+    lead_ids = np.array(ids("L", 0, n_l, width(n_l, 6)), dtype=object)
+    acc_ids = account_ids(o)
+    rng = rng_for("campaign_members")
+    camp = skewed(rng, n_c, n)
+    is_lead = rng.random(n) < 0.6
+    lead = np.where(is_lead, lead_ids[rng.integers(0, n_l, n)], "")
+    account = np.where(is_lead, "", acc_ids[rng.integers(0, acc_ids.shape[0], n)])
+    added = c_start[camp] - rng.integers(0, 14, n)
+    responded = rng.random(n) < 0.3
+    resp_day = np.minimum(c_end[camp] + 7, c_start[camp] + rng.integers(0, 30, n))
+    responded &= resp_day <= W1
+    converted = responded & (rng.random(n) < 0.25)
+    resp_s = np.full(n, "", dtype=object)
+    resp_s[responded] = day_table()[resp_day[responded]]
+    write_rows(f, [ids("CM", 0, n, width(n, 6)), campaign_ids(o)[camp].tolist(), lead.tolist(), account.tolist(),
+                   fmt_dates(added), BOOL[responded.astype(np.int64)].tolist(), resp_s.tolist(),
+                   BOOL[converted.astype(np.int64)].tolist()])
+    return n
+
+
+def order_rows(o: dict):
+    """Orders: account (skewed: a few accounts buy most), owner (the account's owner), day,
+    status and amount in cents (shared by orders, order_lines and payments)."""
+    n = o["c"]["orders"]
+    acc_owner, _, _ = account_owners_and_created(o)
+    rng = rng_for("orders")
+    acc = skewed(rng, o["c"]["accounts"], n, 1.2)
+    day = rng.integers(W0, W1 + 1, n)
+    status = rng.choice(5, size=n, p=[0.03, 0.12, 0.15, 0.65, 0.05])
+    cents = np.round(np.exp(rng.normal(np.log(800.0), 1.1, n)) * 100).astype(np.int64) + 500
+    return n, acc, acc_owner[acc], day, status, cents, rng
+
+
+def gen_orders(o: dict, f) -> int:
+    n, acc, owner, day, status, cents, rng = order_rows(o)
+    n_p = o["c"]["products"]
+    prod = np.array(ids("P", 0, n_p, 4), dtype=object)[skewed(rng, n_p, n)]
+    delivered = (status == 3) & (day + 10 <= W1)
+    dlv = day + rng.integers(1, 10, n)
+    dlv_s = np.full(n, "", dtype=object)
+    dlv_s[delivered] = day_table()[dlv[delivered]]
+    write_rows(f, [ids("R", 0, n, width(n, 6)), account_ids(o)[acc].tolist(), o["user_ids"][owner].tolist(),
+                   prod.tolist(), ORDER_STATUS[status].tolist(), fmt_money(cents), fmt_dates(day),
+                   dlv_s.tolist(), fmt_dates(day + 7)])
+    return n
+
+
+def gen_order_lines(o: dict, f) -> int:
+    n = o["c"]["order_lines"]
+    n_o, acc, owner, day, _, _, _ = order_rows(o)
+    n_p = o["c"]["products"]
+    prod_ids = np.array(ids("P", 0, n_p, 4), dtype=object)
+    order_ids = np.array(ids("R", 0, n_o, width(n_o, 6)), dtype=object)
+    acc_ids = account_ids(o)
+    rng = rng_for("order_lines")
+    # every order has at least one line, the rest spread at random; lines sorted by order
+    order = np.sort(np.concatenate([np.arange(min(n, n_o)), rng.integers(0, n_o, max(0, n - n_o))]))
+    prod = skewed(rng, n_p, n)
+    qty = 1 + rng.geometric(0.15, n)
+    price = np.round(np.exp(rng.normal(np.log(40.0), 0.8, n)) * 100).astype(np.int64) + 50
+    write_rows(f, [ids("RL", 0, n, width(n, 7)), order_ids[order].tolist(), prod_ids[prod].tolist(), fmt_ints(qty),
+                   fmt_money(price), fmt_money(price * qty), acc_ids[acc[order]].tolist(),
+                   o["user_ids"][owner[order]].tolist(), fmt_dates(day[order])])
+    return n
+
+
+def gen_payments(o: dict, f) -> int:
+    n = o["c"]["payments"]
+    n_o, acc, owner, day, _, cents, _ = order_rows(o)
+    order_ids = np.array(ids("R", 0, n_o, width(n_o, 6)), dtype=object)
+    rng = rng_for("payments")
+    order = rng.choice(n_o, size=min(n, n_o), replace=False) if n <= n_o else rng.integers(0, n_o, n)
+    due = day[order] + rng.choice([15, 30, 45, 60], size=order.shape[0])
+    late = np.round(rng.exponential(12.0, order.shape[0]) - 6).astype(np.int64)
+    received = due + late
+    paid = received <= W1
+    rec_s = np.full(order.shape[0], "", dtype=object)
+    rec_s[paid] = day_table()[received[paid]]
+    write_rows(f, [ids("PY", 0, n, width(n, 6)), order_ids[order].tolist(), account_ids(o)[acc[order]].tolist(),
+                   o["user_ids"][owner[order]].tolist(), fmt_money(cents[order]), fmt_dates(due), rec_s.tolist()])
+    return n
+
+
+def gen_calls(o: dict, f) -> int:
+    n = o["c"]["calls"]
+    rng = rng_for("calls")
+    agent = o["service"][rng.integers(0, o["service"].shape[0], n)]
+    queue = QUEUES[rng.choice(QUEUES.shape[0], n, p=[0.35, 0.3, 0.15, 0.1, 0.1])]
+    inbound = rng.random(n) < 0.85
+    queued = np.sort(random_datetimes(rng, n, W0, W1, 0.9))
+    wait = np.round(rng.exponential(25.0, n)).astype(np.int64)
+    abandoned = inbound & (rng.random(n) < np.clip(wait / 300.0, 0.02, 0.6))
+    wait[~inbound] = 0
+    talk = np.round(rng.lognormal(np.log(240.0), 0.6, n)).astype(np.int64)
+    talk[abandoned] = 0
+    answered = queued + wait
+    ended = answered + talk
+    agent_s = np.where(abandoned, "", o["user_ids"][agent])
+    write_rows(f, [ids("CL", 0, n, width(n, 7)), agent_s.tolist(), queue.tolist(),
+                   np.where(inbound, "inbound", "outbound").tolist(), fmt_datetimes(queued),
+                   fmt_datetimes_opt(answered, ~abandoned), fmt_datetimes(ended), BOOL[abandoned.astype(np.int64)].tolist(),
+                   fmt_ints(wait), fmt_ints(talk)])
+    return n
+
+
+def gen_subscriptions(o: dict, f) -> int:
+    n = o["c"]["subscriptions"]
+    acc_owner, _, _ = account_owners_and_created(o)
+    rng = rng_for("subscriptions")
+    acc = skewed(rng, o["c"]["accounts"], n, 1.5)
+    billing = rng.choice([1, 3, 12], size=n, p=[0.5, 0.2, 0.3])
+    mrr = np.round(np.exp(rng.normal(np.log(300.0), 0.9, n))).astype(np.int64) * 100
+    amount = mrr * billing
+    started = rng.integers(doff(np.datetime64("2023-01-01")), W1 + 1, n)
+    ended = started + np.round(rng.exponential(700.0, n)).astype(np.int64) + 30
+    ends = ended <= W1
+    end_s = np.full(n, "", dtype=object)
+    end_s[ends] = day_table()[ended[ends]]
+    plans = np.array(["Starter", "Pro", "Enterprise"], dtype=object)[rng.integers(0, 3, n)]
+    mrr_s = np.array(fmt_money(mrr), dtype=object)
+    mrr_s[rng.random(n) < 0.2] = ""  # some exports carry only the billed amount
+    write_rows(f, [ids("B", 0, n, width(n, 5)), account_ids(o)[acc].tolist(), o["user_ids"][acc_owner[acc]].tolist(),
+                   plans.tolist(), fmt_money(amount), fmt_ints(billing), mrr_s.tolist(), fmt_dates(started),
+                   end_s.tolist()])
+    return n
+
+
+def gen_incidents(o: dict, f) -> int:
+    n = o["c"]["incidents"]
+    rng = rng_for("incidents")
+    sev = rng.choice(4, size=n, p=[0.4, 0.35, 0.2, 0.05])
+    impact = np.minimum(sev, rng.integers(0, 4, n))
+    started = np.sort(random_datetimes(rng, n, W0, W1, 0.7))
+    reported = started + np.round(rng.exponential(900.0, n)).astype(np.int64)
+    ack = reported + np.round(rng.exponential(np.array([4 * 3600.0, 2 * 3600.0, 3600.0, 900.0])[sev])).astype(np.int64)
+    res = ack + np.round(rng.exponential(np.array([72 * 3600.0, 24 * 3600.0, 8 * 3600.0, 3 * 3600.0])[sev])).astype(np.int64)
+    done = res <= WINDOW_END_SEC
+    has_ack = ack <= WINDOW_END_SEC
+    status = np.where(done, "resolved", np.where(has_ack, "in_progress", "new"))
+    nums = numbers("I", 0, n, width(n, 4))
+    write_rows(f, [ids("I", 0, n, width(n, 4)), SYSTEMS[rng.integers(0, SYSTEMS.shape[0], n)].tolist(),
+                   [f"Incident {i[1:]}" for i in nums], SEVERITIES[sev].tolist(), IMPACTS[impact].tolist(),
+                   status.tolist(), fmt_datetimes(started), fmt_datetimes(reported), fmt_datetimes_opt(ack, has_ack),
+                   fmt_datetimes_opt(res, done)])
+    return n
+
+
 HEADERS = {
     "teams": "id,name,parent,kind",
     "users": "id,name,email,team,role,manager,hire_date,leave_date",
@@ -631,10 +940,24 @@ HEADERS = {
     "cases": "id,account,owner,priority,channel,status,opened_at,first_response_at,resolved_at",
     "surveys": "id,type,user,account,submitted_at,score",
     "quotas": "id,user,team,period_start,period_end,metric,target,stretch,challenge",
+    "contacts": "id,name,account,owner,email,phone,created_at",
+    "products": "id,name,family,list_price",
+    "campaigns": "id,name,channel,owner,start_date,end_date,cost,budget",
+    "leads": "id,name,company,source,status,owner,campaign,created_at,converted_at,account",
+    "campaign_members": "id,campaign,lead,account,added_at,responded,responded_at,converted",
+    "orders": "id,account,owner,product,status,amount,ordered_at,delivered_at,promised_at",
+    "order_lines": "id,order,product,quantity,unit_price,amount,account,owner,ordered_at",
+    "payments": "id,order,account,owner,amount,due_at,received_at",
+    "calls": "id,agent,queue,direction,queued_at,answered_at,ended_at,abandoned,wait_seconds,talk_seconds",
+    "subscriptions": "id,account,owner,plan,amount,billing_months,mrr,started_at,ended_at",
+    "incidents": "id,system,title,severity,impact,status,started_at,reported_at,acknowledged_at,resolved_at",
 }
 GENERATORS = {
     "teams": gen_teams, "users": gen_users, "accounts": gen_accounts, "opportunities": gen_opportunities,
     "activities": gen_activities, "cases": gen_cases, "surveys": gen_surveys, "quotas": gen_quotas,
+    "contacts": gen_contacts, "products": gen_products, "campaigns": gen_campaigns, "leads": gen_leads,
+    "campaign_members": gen_campaign_members, "orders": gen_orders, "order_lines": gen_order_lines,
+    "payments": gen_payments, "calls": gen_calls, "subscriptions": gen_subscriptions, "incidents": gen_incidents,
 }
 
 
@@ -657,12 +980,16 @@ def fmt_scale(scale: float) -> str:
     return f"{scale:g}"
 
 
-def write_toml(out: str, scale: float, profile: str = "short") -> None:
+def write_toml(out: str, scale: float, profile: str = "short", tables: list = None, data_path: str = "data",
+               title: str = "") -> None:
+    """Writes OUT/yardstick.toml mapping `tables` (the original eight by default) from the
+    folder `data_path` (relative to OUT)."""
+    tables = tables or TABLES[:len(TABLES) - len(PACK_TABLES)]
     dt_fmt = '[entities.{t}.formats]\ndatetime = "%Y-%m-%d %H:%M:%S"\n'
     lines = [
         "[workspace]",
-        f'name = "Synthetic scale {fmt_scale(scale)}"' if profile == "short"
-        else f'name = "Synthetic scale {fmt_scale(scale)}, {profile} ids"',
+        (f'name = "Synthetic scale {fmt_scale(scale)}{title}"' if profile == "short"
+         else f'name = "Synthetic scale {fmt_scale(scale)}{title}, {profile} ids"'),
         'locale = "en"',
         'timezone = "UTC"',
         "",
@@ -672,19 +999,29 @@ def write_toml(out: str, scale: float, profile: str = "short") -> None:
         "",
         "[sources.data]",
         'kind = "folder"',
-        'path = "data"',
+        f'path = "{data_path}"',
         'encoding = "utf-8"',
         "",
     ]
     text = "\n".join(lines) + "\n"
-    for t in TABLES:
-        comment = "          # relative to the source folder; fields default to same-named columns" if t == TABLES[0] else ""
+    for t in tables:
+        comment = "          # relative to the source folder; fields default to same-named columns" if t == tables[0] else ""
         text += f'[entities.{t}]\nfile = "{t}.csv"{comment}\n'
-        if t in ("activities", "cases", "surveys"):
+        if t in ("activities", "cases", "surveys", "leads", "calls", "incidents"):
             text += dt_fmt.format(t=t)
         text += "\n"
+    os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "yardstick.toml"), "w", encoding="utf-8", newline="\n") as f:
         f.write(text.rstrip("\n") + "\n")
+
+
+def write_tomls(out: str, scale: float, profile: str) -> None:
+    """The workspace's yardstick.toml maps the original eight tables, so the load, evaluation,
+    key and score benchmarks load what they always loaded; OUT/packs/yardstick.toml is the
+    pack benchmark's workspace: every table, from the same data folder."""
+    write_toml(out, scale, profile)
+    write_toml(os.path.join(out, "packs"), scale, profile, tables=TABLES, data_path="../data",
+               title=", every table the standard packs read")
 
 
 # The 13-indicator scorecard of the score benchmark (run-score-benchmark.sh): every indicator of
@@ -753,9 +1090,15 @@ def main(argv=None) -> int:
                          "to 11 digits in no order), unpadded (a0 ... a99999 in generation order)")
     ap.add_argument("--model-only", action="store_true",
                     help="only (re)write model.lua and indicators/ into an existing workspace")
+    ap.add_argument("--toml-only", action="store_true",
+                    help="only (re)write yardstick.toml and packs/yardstick.toml of an existing workspace")
     a = ap.parse_args(argv)
     if a.scale <= 0:
         ap.error("--scale must be > 0")
+    if a.toml_only:
+        write_tomls(a.out, a.scale, a.ids)
+        print(f"wrote {a.out}/yardstick.toml and {a.out}/packs/yardstick.toml", file=sys.stderr)
+        return 0
     if a.model_only:
         write_model(a.out)
         print(f"wrote {a.out}/model.lua and {a.out}/indicators/", file=sys.stderr)
@@ -764,14 +1107,16 @@ def main(argv=None) -> int:
     os.makedirs(data_dir, exist_ok=True)
     t0 = time.perf_counter()
     # biggest first so the pool stays busy
-    order = ["activities", "opportunities", "cases", "surveys", "accounts", "quotas", "users", "teams"]
+    order = ["activities", "opportunities", "order_lines", "cases", "calls", "surveys", "orders", "contacts",
+             "accounts", "payments", "campaign_members", "leads", "quotas", "subscriptions", "users", "campaigns",
+             "products", "incidents", "teams"]
     work = [(t, a.scale, data_dir, a.ids) for t in order]
     if a.jobs > 1:
         with ProcessPoolExecutor(max_workers=a.jobs) as ex:
             results = list(ex.map(generate_table, work))
     else:
         results = [generate_table(w) for w in work]
-    write_toml(a.out, a.scale, a.ids)
+    write_tomls(a.out, a.scale, a.ids)
     write_model(a.out)
     total = time.perf_counter() - t0
     by = {r[0]: r for r in results}

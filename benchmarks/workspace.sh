@@ -7,10 +7,11 @@
 #   Returns 0 when the workspace was already complete, 1 when it was generated now.
 ensure_workspace() {
   local ws="$1" scale="$2" ids="${3:-short}" complete=1 t
-  for t in teams users accounts opportunities activities cases surveys quotas; do
+  for t in teams users accounts opportunities activities cases surveys quotas contacts products campaigns leads \
+    campaign_members orders order_lines payments calls subscriptions incidents; do
     [[ -s "$ws/data/$t.csv" ]] || complete=0
   done
-  [[ -s "$ws/yardstick.toml" ]] || complete=0
+  [[ -s "$ws/yardstick.toml" && -s "$ws/packs/yardstick.toml" ]] || complete=0
   if [[ $complete -eq 0 ]]; then
     log "generating workspace (scale $scale, $ids ids) into $ws"
     # Called as a condition, so `set -e` does not apply here: a failed generation exits.
