@@ -1,21 +1,4 @@
--- Overdue receivables in age bucket 3 of ageing_buckets.
+-- Overdue receivables in age bucket 3 of ageing_buckets (lib/distribution.lua, overdue_bucket).
 local distribution = require "distribution"
 
-local cuts = distribution.buckets()
-local low = cuts[2] + 1
-local high = cuts[3]
-local span = high and (low .. "–" .. high) or ("over " .. (low - 1))
-local span_zh = high and (low .. "–" .. high) or ((low - 1) .. " 天以上")
-
-return indicator {
-  id = "overdue_bucket_3",
-  title = { en = "Overdue " .. span .. " days (bucket 3)", zh = "逾期 " .. span_zh .. (high and " 天" or "") .. "（账龄段 3）" },
-  description = "Sum of amount over payments not received by the period's last day (received_at empty or later) that are overdue on that day by ageing_buckets[2] + 1 to ageing_buckets[3] days (days overdue = the period's last day - due_at); 0 when none.",
-  unit = "money",
-  better = "lower",
-  per = "user",
-  needs = { "payments.amount", "payments.due_at", "payments.received_at" },
-  value = function(s)
-    return distribution.overdue_between(s, low, high)
-  end,
-}
+return indicator(distribution.overdue_bucket(3))

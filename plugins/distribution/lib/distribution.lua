@@ -113,4 +113,28 @@ function M.overdue_between(s, low, high)
   return M.open_amount(s, { "between", finish - high, finish - low })
 end
 
+-- The declaration of overdue_bucket_N (N = 1 … #buckets + 1): receivables overdue on the
+-- period's last day by the days of bucket N of ageing_buckets, titled by its span.
+function M.overdue_bucket(n)
+  local cuts = M.buckets()
+  local low = n == 1 and 1 or cuts[n - 1] + 1
+  local high = cuts[n]
+  local span = high and (low .. "–" .. high) or ("over " .. (low - 1))
+  local span_zh = high and (low .. "–" .. high .. " 天") or ((low - 1) .. " 天以上")
+  local range = n == 1 and "1 to ageing_buckets[1] days"
+    or high and ("ageing_buckets[" .. (n - 1) .. "] + 1 to ageing_buckets[" .. n .. "] days")
+    or ("ageing_buckets[" .. (n - 1) .. "] + 1 days or more")
+  return {
+    id = "overdue_bucket_" .. n,
+    title = { en = "Overdue " .. span .. " days (bucket " .. n .. ")", zh = "逾期 " .. span_zh .. "（账龄段 " .. n .. "）" },
+    description = "Sum of amount over payments not received by the period's last day (received_at empty or later) "
+      .. "that are overdue on that day by " .. range .. " (days overdue = the period's last day - due_at); 0 when none.",
+    unit = "money",
+    better = "lower",
+    per = "user",
+    needs = { "payments.amount", "payments.due_at", "payments.received_at" },
+    value = function(s) return M.overdue_between(s, low, high) end,
+  }
+end
+
 return M
