@@ -2,14 +2,14 @@
 """Reads a workbook written by `yardstick run|score --format xlsx` back with independent readers
 and checks it against the CSV of the same report.
 
-    scripts/xlsx-check.py WORKBOOK.xlsx REPORT.csv [--libreoffice]
+    scripts/xlsx-check.py WORKBOOK.xlsx REPORT.csv [--libreoffice] [--sheet=NAME]
 
-openpyxl: the "Results" sheet's header starts with the CSV's header, and it has the CSV's rows
+openpyxl: the "Results" sheet's (or --sheet's, e.g. `Alerts` for `yardstick alerts`) header starts with the CSV's header, and it has the CSV's rows
 in order; each cell equals its CSV field (empty as empty, numbers as numbers equal to the
 CSV's, text as the same text); the columns the CSV writes as numbers are numeric cells, the
 `period_start`/`period_end`/`window_start`/`window_end` columns dates; every sheet has a
 frozen header row and an autofilter. With --libreoffice, LibreOffice (headless) converts the
-workbook's first sheet to CSV and the same comparison runs on what it read (numbers within
+workbook's first sheet to CSV (so --sheet must then name the first sheet) and the same comparison runs on what it read (numbers within
 1e-12 relative, as LibreOffice writes 15 significant digits; a percent cell's `31.25%` is 0.3125).
 Exit 0 when everything matches, 1 with the differences listed.
 """
@@ -26,14 +26,30 @@ NUMERIC = {
     "value", "target", "completion", "score", "weight", "contribution", "total", "rank", "share",
     "total_share", "cap", "previous", "change_previous", "last_year", "change_last_year", "pipeline",
     "members", "member_scores", "member_mean", "member_median", "member_min", "member_max",
-    "member_spread", "months_since",
+    "member_spread", "months_since", "mark", "expected_completion", "remaining", "remaining_days",
+    "needed_per_day", "completion_with_pipeline",
 }
-DATES = {"period_start", "period_end", "window_start", "window_end"}
+DATES = {"period_start", "period_end", "window_start", "window_end", "period_first", "period_last", "as_of"}
 
 
 def read_csv(path):
     with open(path, newline="", encoding="utf-8") as handle:
         return list(csv.reader(handle))
+
+
+def same_date(field, cell):
+    if isinstance(cell, datetime.datetime):
+        return cell.date().isoformat() == field
+    if isinstance(cell, datetime.date):
+        return cell.isoformat() == field
+    text = str(cell)
+    if text == field:
+        return True
+    try:
+        serial = float(text)
+    except ValueError:
+        return False
+    return (datetime.date(1899, 12, 30) + datetime.timedelta(days=serial)).isoformat() == field
 
 
 def same_number(field, cell, tolerance):
@@ -74,6 +90,12 @@ def compare(expected, actual, source, tolerance, typed):
                 if cell not in (None, ""):
                     problems.append(f"{where}: {cell!r}, expected empty")
                 continue
+            if name in DATES:
+                # A date column of the CSV (`2017-10-01`): a date cell in openpyxl, the day's
+                # serial number (days since 1899-12-30) or the same text in LibreOffice's CSV.
+                if not same_date(field, cell):
+                    problems.append(f"{where}: {cell!r} is not the day {field!r}")
+                continue
             is_number = isinstance(cell, (int, float)) and not isinstance(cell, bool)
             if typed and name in NUMERIC and field not in ("NaN", "inf", "-inf") and not is_number:
                 problems.append(f"{where}: {cell!r} is not a number cell (CSV {field!r})")
@@ -91,7 +113,7 @@ def compare(expected, actual, source, tolerance, typed):
     return problems
 
 
-def check_openpyxl(workbook_path, expected):
+def check_openpyxl(workbook_path, expected, sheet_name):
     import openpyxl
 
     workbook = openpyxl.load_workbook(workbook_path)
@@ -101,20 +123,20 @@ def check_openpyxl(workbook_path, expected):
             problems.append(f"sheet {sheet.title}: header row not frozen ({sheet.freeze_panes})")
         if not sheet.auto_filter.ref:
             problems.append(f"sheet {sheet.title}: no autofilter")
-    results = workbook["Results"]
+    results = workbook[sheet_name]
     rows = [list(row) for row in results.iter_rows(values_only=True)]
     header = rows[0]
     for column, name in enumerate(header):
         if name in DATES:
             for number, row in enumerate(rows[1:], start=2):
                 if row[column] is not None and not isinstance(row[column], datetime.datetime):
-                    problems.append(f"Results row {number} column {name}: {row[column]!r} is not a date")
+                    problems.append(f"{sheet_name} row {number} column {name}: {row[column]!r} is not a date")
                     break
-    problems += compare(expected, rows, "openpyxl Results", 0, True)
+    problems += compare(expected, rows, "openpyxl " + sheet_name, 0, True)
     return problems, [sheet.title for sheet in workbook.worksheets]
 
 
-def check_libreoffice(workbook_path, expected):
+def check_libreoffice(workbook_path, expected, sheet_name):
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         return ["LibreOffice (soffice) is not installed"]
@@ -129,7 +151,7 @@ def check_libreoffice(workbook_path, expected):
             check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
         converted = os.path.join(folder, os.path.splitext(os.path.basename(workbook_path))[0] + ".csv")
         rows = read_csv(converted)
-    return compare(expected, rows, "LibreOffice Results", 1e-12, False)
+    return compare(expected, rows, "LibreOffice " + sheet_name, 1e-12, False)
 
 
 def main():
@@ -139,10 +161,11 @@ def main():
         return 2
     workbook_path, csv_path = arguments
     expected = read_csv(csv_path)
-    problems, sheets = check_openpyxl(workbook_path, expected)
+    sheet_name = next((argument.split("=", 1)[1] for argument in sys.argv[1:] if argument.startswith("--sheet=")), "Results")
+    problems, sheets = check_openpyxl(workbook_path, expected, sheet_name)
     checked = "openpyxl"
     if "--libreoffice" in sys.argv:
-        problems += check_libreoffice(workbook_path, expected)
+        problems += check_libreoffice(workbook_path, expected, sheet_name)
         checked += " and LibreOffice"
     for problem in problems:
         print("error: " + problem, file=sys.stderr)

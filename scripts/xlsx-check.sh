@@ -41,5 +41,8 @@ workspace=examples/maven-sales
 "$yardstick" run --workspace "$workspace" --period 2017-Q4 --per user,team,company --format csv --out "$out/run.csv"
 "$yardstick" score --workspace "$workspace" --period 2017-Q4 --as-of 2018-01-15 --format xlsx --out "$out/score.xlsx"
 "$yardstick" score --workspace "$workspace" --period 2017-Q4 --as-of 2018-01-15 --format csv --out "$out/score.csv"
+"$yardstick" alerts --workspace "$workspace" --period 2017-10 --as-of 2017-10-20 --format xlsx --out "$out/alerts.xlsx"
+"$yardstick" alerts --workspace "$workspace" --period 2017-10 --as-of 2017-10-20 --format csv --out "$out/alerts.csv"
 python3 scripts/xlsx-check.py "$out/run.xlsx" "$out/run.csv" $libreoffice
 python3 scripts/xlsx-check.py "$out/score.xlsx" "$out/score.csv" $libreoffice
+python3 scripts/xlsx-check.py "$out/alerts.xlsx" "$out/alerts.csv" --sheet=Alerts $libreoffice

@@ -4,6 +4,7 @@ import YardstickData
 import YardstickEngine
 import YardstickQuery
 import YardstickScorecard
+import YardstickXLSX
 
 /// `yardstick alerts`: scores a model for one period as of a day and lists its alerts —
 /// milestones reached, subjects behind pace, period-end reminders.
@@ -25,7 +26,7 @@ struct AlertsCommand: ParsableCommand {
 
     /// The output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json
+        case table, json, csv, md, xlsx
     }
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
@@ -42,7 +43,7 @@ struct AlertsCommand: ParsableCommand {
     @Option(help: "Only these kinds, comma-separated: milestone, behind-pace, period-end (default: all).")
     var kind: String?
 
-    @Option(help: "Output format: table or json.")
+    @Option(help: "Output format: table, json, csv, md or xlsx (xlsx needs --out or a redirect).")
     var format: Format = .table
 
     @Option(help: "Write the output to this file (atomically) instead of standard output.")
@@ -55,6 +56,7 @@ struct AlertsCommand: ParsableCommand {
     @OptionGroup var packOptions: PackOptions
 
     func run() throws {
+        try BinaryOutput.check(formatID: format.rawValue, isText: format != .xlsx, out: out)
         let directory = workspaceOptions.directory
         let (workspace, dataset) = try WorkspaceLoading.load(
             directory, lenient: false, cache: cacheOptions.usesCache)
@@ -102,6 +104,9 @@ struct AlertsCommand: ParsableCommand {
             switch format {
             case .table: AlertsTableWriter().write(report, locale: workspace.locale)
             case .json: AlertsJSONWriter().write(report, locale: workspace.locale)
+            case .csv: AlertsCSVWriter().write(report, locale: workspace.locale)
+            case .md: AlertsMarkdownWriter().write(report, locale: workspace.locale)
+            case .xlsx: XLSXAlertsWriter().write(report)
             }
         if let out {
             do {

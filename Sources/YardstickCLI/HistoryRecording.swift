@@ -16,7 +16,7 @@ enum HistoryRecording {
                 periodEnd: CivilDate.isoString(ofDay: figure.period.lastDay), grain: figure.grain.rawValue,
                 subject: figure.subjectID, subjectName: figure.subjectName, indicator: figure.indicatorID,
                 status: figure.value.status.rawValue, value: number(figure.value),
-                valueText: figure.value.plainText, reason: figure.value.reason)
+                valueText: figure.value.plainText, reason: figure.value.reason, unit: figure.unit.rawValue)
         }
         try write(HistoryRun(command: "run"), results, workspace: directory)
     }
@@ -27,6 +27,7 @@ enum HistoryRecording {
     /// - Throws: ``CommandFailure`` of kind `output` when the history cannot be written.
     static func record(_ report: ScoreReport, workspace directory: String) throws(CommandFailure) {
         var results: [HistoryResult] = []
+        let units = Dictionary(report.indicators.map { ($0.id, $0.unit) }, uniquingKeysWith: { first, _ in first })
         for period in report.periods {
             let label = period.period.label
             let start = CivilDate.isoString(ofDay: period.period.firstDay)
@@ -40,7 +41,7 @@ enum HistoryRecording {
                             period: label, periodStart: start, periodEnd: end, grain: subject.grain.rawValue,
                             subject: subject.id, subjectName: subject.name, indicator: indicator.indicatorID,
                             status: indicator.value == nil ? "missing" : "ok", value: indicator.value, reason: reason,
-                            score: indicator.countedScore))
+                            score: indicator.countedScore, unit: units[indicator.indicatorID]?.rawValue))
                 }
                 let total = scored.scorecard.total
                 results.append(

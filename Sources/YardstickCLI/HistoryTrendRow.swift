@@ -39,6 +39,18 @@ struct HistoryTrendRow {
         point.model.isEmpty ? "—" : point.modelVersion.isEmpty ? point.model : "\(point.model) \(point.modelVersion)"
     }
 
+    /// A figure for reading in its indicator's unit, as a run's table shows it (money
+    /// `1,054.50`, percent `31.3%`, seconds `2:56`); without a unit (totals, figures recorded
+    /// before units were kept) rounded to two places without trailing zeros. Signed when asked
+    /// (a change: `+1,054.50`).
+    static func text(_ value: Double?, unit: String?, signed: Bool = false) -> String {
+        guard let value, let unit = unit.flatMap(IndicatorUnit.init(rawValue:)) else {
+            return text(value, signed: signed)
+        }
+        let text = ReadableNumber.text(value, unit: unit)
+        return signed && value > 0 && text.contains(where: { $0.isNumber && $0 != "0" }) ? "+" + text : text
+    }
+
     /// A number rounded to two places without trailing zeros (`+1054.5`), signed when asked.
     static func text(_ value: Double?, signed: Bool = false) -> String {
         guard let value else { return "" }
@@ -58,12 +70,14 @@ struct HistoryTrendRow {
         for row in rows {
             let result = row.point.result
             let value =
-                result.status == "ok" ? result.value.map { text($0) } ?? result.valueText : "— (\(result.status))"
+                result.status == "ok"
+                ? result.value.map { text($0, unit: result.unit) } ?? result.valueText : "— (\(result.status))"
             table.rows.append([
                 result.subjectName == result.subject || result.subjectName.isEmpty
                     ? result.subject : "\(result.subjectName) (\(result.subject))",
-                result.indicator, row.modelText, result.period, value, text(result.score),
-                text(row.change, signed: true),
+                result.indicator, row.modelText, result.period, value,
+                result.score.map { ReadableNumber.score($0) } ?? "",
+                text(row.change, unit: result.unit, signed: true),
             ])
         }
         return table.render() + "\n"
@@ -72,7 +86,7 @@ struct HistoryTrendRow {
     /// The CSV columns.
     static let csvHeader = [
         "grain", "subject", "subject_name", "indicator", "model", "model_version", "period", "period_start",
-        "period_end", "status", "value", "score", "change", "reason", "run_id", "recorded_at",
+        "period_end", "status", "value", "score", "change", "reason", "run_id", "recorded_at", "unit",
     ]
 
     /// RFC 4180 CSV with a header; values exactly as recorded.
@@ -106,7 +120,7 @@ struct HistoryTrendRow {
             row.point.modelVersion, result.period, result.periodStart, result.periodEnd, result.status,
             result.status == "ok" && !result.valueText.isEmpty ? result.valueText : nil,
             result.score.map(plain), row.change.map(plain), result.reason, row.point.runID,
-            ISO8601DateFormatter().string(from: row.point.recordedAt),
+            ISO8601DateFormatter().string(from: row.point.recordedAt), result.unit,
         ]
     }
 

@@ -142,7 +142,7 @@ struct ScoreCommand: ParsableCommand {
                     + report.indicators.map(\.id).joined(separator: ", ") + ")")
         }
         if writer is ScoreTableWriter {
-            writer = ScoreTableWriter(order: order)
+            writer = ScoreTableWriter(order: order, width: terminalOptions.leaderboardWidth(out: out))
         } else if writer is ScoreMarkdownWriter {
             writer = ScoreMarkdownWriter(order: order)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import YardstickEngine
+import YardstickScorecard
 
 #if canImport(Glibc)
     import Glibc
@@ -22,7 +23,7 @@ struct TerminalOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Fit run's --format table into N columns, splitting wide tables into blocks of columns (0: no limit; default: the terminal's width when standard output is a terminal, no limit otherwise; score's leaderboard keeps its 100 columns).",
+            "Fit --format table into N columns (0: no limit). run splits wide tables into blocks of columns (default: the terminal's width on a terminal, no limit otherwise); score leaves out the rightmost dimension columns (default: the terminal's width on a terminal, 100 otherwise).",
             valueName: "N"))
     var width: Int?
 
@@ -46,6 +47,13 @@ struct TerminalOptions: ParsableArguments {
             option: width, isTerminal: out == nil && isatty(STDOUT_FILENO) != 0,
             environment: ProcessInfo.processInfo.environment,
             queried: { TerminalWidth.queried(descriptor: STDOUT_FILENO) })
+    }
+
+    /// The width `score`'s leaderboard fits in: `--width` (`0`: no limit), else the terminal's
+    /// width when standard output is one, else ``ScoreTableWriter/defaultWidth`` (100).
+    func leaderboardWidth(out: String?) -> Int {
+        if width == 0 { return Int.max }
+        return tableWidth(out: out) ?? ScoreTableWriter.defaultWidth
     }
 
     /// The progress bar of this command: drawn on standard error when it is a terminal, unless

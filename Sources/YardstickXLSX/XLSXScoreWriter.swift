@@ -18,8 +18,9 @@ import YardstickScoring
 ///   or indicator.
 /// - **One sheet per top-level dimension** (`Dimension results`): per subject, each indicator under
 ///   it as value, completion and score, then the dimension's subtotal.
-/// - **Alerts**: every alert's kind, who, indicator, value, target, completion, mark, expected
-///   completion, remaining, remaining days, needed per day and pipeline.
+/// - **Alerts**: the alerts CSV of `yardstick alerts --format csv` typed (``XLSXScoreWriter/alerts(_:)``):
+///   every alert's period, kind, who, indicator, value, target, completion, mark, expected
+///   completion, remaining, remaining days, needed per day, pipeline and sentence.
 ///
 /// Every sheet has a bold, frozen, filtered header row and fitted column widths. The bytes are
 /// a pure function of the report; the locale does not change them.
@@ -128,25 +129,16 @@ public struct XLSXScoreWriter: ScoreReportWriter {
     }
 
     /// The subjects of a period in the leaderboard's order: by peer group in order of first
-    /// appearance, then ranked by rank, incomplete totals (highest first), no total.
+    /// appearance, then as every leaderboard orders them (``LeaderboardOrder``, with English
+    /// collation: the workbook does not depend on the locale).
     static func ordered(_ subjects: [ScoredSubject]) -> [ScoredSubject] {
-        var groups: [String] = []
-        for subject in subjects where !groups.contains(subject.peerGroup) { groups.append(subject.peerGroup) }
-        func key(_ scorecard: SubjectScorecard) -> (Int, Double) {
-            switch scorecard.status {
-            case .complete: (0, Double(scorecard.rank ?? Int.max))
-            case .incomplete: (1, -(scorecard.total ?? 0))
-            case .noScores: (2, 0)
-            }
+        var groups: [String: [ScoredSubject]] = [:]
+        var names: [String] = []
+        for subject in subjects {
+            if groups[subject.peerGroup] == nil { names.append(subject.peerGroup) }
+            groups[subject.peerGroup, default: []].append(subject)
         }
-        return subjects.enumerated().sorted { left, right in
-            let groupA = groups.firstIndex(of: left.element.peerGroup) ?? 0
-            let groupB = groups.firstIndex(of: right.element.peerGroup) ?? 0
-            if groupA != groupB { return groupA < groupB }
-            let a = key(left.element.scorecard)
-            let b = key(right.element.scorecard)
-            return a != b ? a < b : left.offset < right.offset
-        }.map(\.element)
+        return names.flatMap { LeaderboardOrder.ordered(groups[$0] ?? [], order: nil, locale: "en") }
     }
 
     /// The Leaderboard sheet.
@@ -211,27 +203,40 @@ public struct XLSXScoreWriter: ScoreReportWriter {
         return XLSXSheet(name: "Dimension " + dimension.id, headers: headers, rows: rows)
     }
 
-    /// The Alerts sheet.
+    /// The Alerts sheet: the alerts CSV (``AlertsCSVWriter``, English) typed — values, targets,
+    /// remaining amounts, needs per day and pipelines as numbers in the indicator's unit format;
+    /// completions and marks as percentages holding the fraction; remaining days as whole
+    /// numbers; the period's first and last day and the as-of day as dates; other columns as
+    /// text. The rows are the CSV's own, so the sheet and `alerts --format csv` cannot disagree.
     static func alerts(_ report: ScoreReport) -> XLSXSheet {
-        let headers = [
-            "period", "kind", "grain", "subject_id", "subject_name", "indicator", "value", "target", "completion",
-            "mark", "expected_completion", "remaining", "remaining_days", "needed_per_day", "pipeline",
-        ]
+        let records = CSVRecords.parse(AlertsCSVWriter().write(report, locale: "en"))
+        let header = records.first ?? AlertsCSVWriter.columns
         let units = Dictionary(report.indicators.map { ($0.id, $0.unit) }, uniquingKeysWith: { first, _ in first })
+        let indicatorColumn = header.firstIndex(of: "indicator")
+        let kinds = header.map(alertColumnKind(of:))
         var rows: [[XLSXCell]] = []
-        for period in report.periods {
-            for alert in period.alerts {
-                let format = XLSXNumberFormat(unit: units[alert.indicatorID] ?? .number)
-                rows.append([
-                    .text(alert.periodLabel), .text(alert.kind.rawValue), .text(alert.subject.grain.rawValue),
-                    .text(alert.subject.id), .text(alert.subjectName), .text(alert.indicatorID),
-                    .finite(alert.value, format), .finite(alert.target, format), .finite(alert.completion, .percent),
-                    number(alert.mark, .percent), .finite(alert.expectedCompletion, .percent),
-                    .finite(alert.remaining, format), .number(Double(alert.remainingDays), .integer),
-                    number(alert.neededPerDay, format), number(alert.pipeline, format),
-                ])
-            }
+        for record in records.dropFirst() {
+            let unit = indicatorColumn.flatMap { $0 < record.count ? units[record[$0]] : nil } ?? .number
+            rows.append(
+                record.enumerated().map { index, field in
+                    guard index < kinds.count else { return .text(field) }
+                    if kinds[index] == nil {
+                        return day(field).map(XLSXCell.date) ?? (field.isEmpty ? .empty : .text(field))
+                    }
+                    return cell(field, kind: kinds[index] ?? .text, unit: unit)
+                })
         }
-        return XLSXSheet(name: "Alerts", headers: headers, rows: rows)
+        return XLSXSheet(name: "Alerts", headers: header, rows: rows)
+    }
+
+    /// The kind of each alerts CSV column, by name; nil for the date columns.
+    static func alertColumnKind(of column: String) -> ColumnKind? {
+        switch column {
+        case "value", "target", "remaining", "needed_per_day", "pipeline": .valueInUnit
+        case "completion", "mark", "expected_completion", "completion_with_pipeline": .percent
+        case "remaining_days": .integer
+        case "period_first", "period_last", "as_of": nil
+        default: .text
+        }
     }
 }

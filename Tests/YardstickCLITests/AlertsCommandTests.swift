@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YardstickData
 import YardstickEngine
+import YardstickTestSupport
 
 @testable import YardstickCLI
 
@@ -76,5 +77,61 @@ import YardstickEngine
     @Test func anUnknownFormatIsTheParsersUsageError() throws {
         let outcome = try CLI.run(["alerts", "--format", "xml"])
         #expect(outcome.status == 64)
+    }
+
+    /// `alerts` on the Maven example for October 2017 as of the 20th, in `format`.
+    static func mavenAlerts(_ format: String, extra: [String] = []) throws -> CommandOutcome {
+        try CLI.run(
+            [
+                "alerts", "--workspace", "examples/maven-sales", "--period", "2017-10", "--as-of", "2017-10-20",
+                "--format", format,
+            ] + extra)
+    }
+
+    @Test func csvHasOneRowPerAlertOfTheJSON() throws {
+        let json = try Self.mavenAlerts("json")
+        #expect(json.status == 0)
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let periods = try #require(document["periods"] as? [[String: Any]])
+        let alerts = try #require(periods.first?["alerts"] as? [[String: Any]])
+        #expect(!alerts.isEmpty)
+        let csv = try Self.mavenAlerts("csv")
+        #expect(csv.status == 0)
+        let records = CSVTestRecords.parse(csv.stdout)
+        #expect(records.first?.first == "period")
+        #expect(records.count == alerts.count + 1)
+        let header = try #require(records.first)
+        let messageColumn = try #require(header.firstIndex(of: "message"))
+        let subjectColumn = try #require(header.firstIndex(of: "subject_id"))
+        for (record, alert) in zip(records.dropFirst(), alerts) {
+            #expect(record[subjectColumn] == alert["subject_id"] as? String)
+            #expect(record[messageColumn] == alert["message"] as? String)
+        }
+    }
+
+    @Test func markdownHasATableRowPerAlert() throws {
+        let json = try Self.mavenAlerts("json")
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let alerts = try #require(
+            (document["periods"] as? [[String: Any]])?.first?["alerts"] as? [[String: Any]])
+        let markdown = try Self.mavenAlerts("md")
+        #expect(markdown.status == 0)
+        let lines = markdown.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("# ") == true)
+        #expect(lines.contains { $0.hasPrefix("## 2017-10 · as of 2017-10-20 · ") })
+        // The header, the alignment row, then one row per alert.
+        #expect(lines.filter { $0.hasPrefix("| ") }.count == alerts.count + 2)
+    }
+
+    @Test func xlsxIsWrittenToTheOutFileAsAWorkbook() throws {
+        let folder = try TemporaryDirectory(prefix: "alerts-xlsx")
+        defer { withExtendedLifetime(folder) {} }
+        let path = folder.url.appendingPathComponent("alerts.xlsx").path
+        let outcome = try Self.mavenAlerts("xlsx", extra: ["--out", path])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        #expect(bytes.prefix(2) == Data("PK".utf8))
     }
 }

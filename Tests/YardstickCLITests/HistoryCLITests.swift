@@ -125,6 +125,36 @@ import YardstickTestSupport
         #expect(lines[3].contains("2017-10") && lines[3].hasSuffix(changeText), "\(table.stdout)")
     }
 
+    @Test func figuresShowInTheirIndicatorsUnitAsInTheRunsTable() throws {
+        let folder = try Self.mavenCopy()
+        for period in ["2017-09", "2017-10"] {
+            _ = try Self.run(
+                ["run", "--period", period, "--indicators", "won_revenue,win_rate", "--format", "csv", "--record"],
+                in: folder)
+        }
+        let revenue = try Self.run(
+            ["history", "--subject", "Darcel Schlecht", "--indicator", "won_revenue"], in: folder)
+        let revenueLines = revenue.stdout.split(separator: "\n").map(String.init).dropFirst(2)
+        #expect(revenueLines.count == 2, "\(revenue.stdout)")
+        for line in revenueLines {
+            // Money: thousands grouped, two decimals (`72,878.00`), as `run`'s table writes it.
+            let cells = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            let value = try #require(cells.first { $0.contains(".") && $0.first?.isNumber == true })
+            #expect(
+                value.range(of: #"^[0-9]{1,3}(,[0-9]{3})*\.[0-9]{2}$"#, options: .regularExpression) != nil, "\(line)")
+        }
+        let rate = try Self.run(["history", "--subject", "Darcel Schlecht", "--indicator", "win_rate"], in: folder)
+        let rateLines = rate.stdout.split(separator: "\n").dropFirst(2)
+        #expect(rateLines.count == 2, "\(rate.stdout)")
+        // Percent: one decimal and a % sign; the change in the same unit.
+        #expect(rateLines.allSatisfy { $0.range(of: #" [0-9]+\.[0-9]%"#, options: .regularExpression) != nil })
+        let csv = try Self.run(
+            ["history", "--subject", "Darcel Schlecht", "--indicator", "win_rate", "--format", "csv"], in: folder)
+        let header = try #require(csv.stdout.split(separator: "\n").first)
+        #expect(header.hasSuffix(",unit"))
+        #expect(csv.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.hasSuffix(",percent") })
+    }
+
     @Test func historyWithoutRecordsFailsWithAReason() throws {
         let folder = try Self.mavenCopy()
         let outcome = try CLI.run(["history", "--subject", "x", "--workspace", folder.path])

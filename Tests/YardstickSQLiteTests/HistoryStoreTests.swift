@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import YardstickTestSupport
 
@@ -137,5 +138,52 @@ import YardstickTestSupport
         } throws: { error in
             "\(error)".contains("no history recorded yet")
         }
+    }
+
+    @Test func theUnitIsKeptWithEachFigure() throws {
+        let (folder, store) = try Self.store()
+        defer { withExtendedLifetime(folder) {} }
+        var revenue = Self.figure("2026-10", "2026-10-01", "u1", "revenue", 1054.5)
+        revenue.unit = "money"
+        try store.record(
+            HistoryRun(command: "run"), results: [revenue, Self.figure("2026-10", "2026-10-01", "u1", "won", 3)])
+        let units = try store.results(matching: HistoryQuery()).map { [$0.result.indicator, $0.result.unit ?? "nil"] }
+        #expect(units == [["revenue", "money"], ["won", "nil"]])
+    }
+
+    @Test func aHistoryRecordedBeforeUnitsWereKeptIsMigratedAndReadsWithoutThem() throws {
+        let folder = try TemporaryDirectory(prefix: "history-v1")
+        defer { withExtendedLifetime(folder) {} }
+        let path = HistoryStore.path(ofWorkspace: folder.path)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        // The first schema, as a history file written before units were kept holds it.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+                    INSERT INTO grdb_migrations VALUES ('v1');
+                    CREATE TABLE runs (id TEXT PRIMARY KEY NOT NULL, recorded_at TEXT NOT NULL, command TEXT NOT NULL,
+                      model TEXT NOT NULL, model_version TEXT NOT NULL);
+                    CREATE TABLE results (model TEXT NOT NULL, model_version TEXT NOT NULL, period TEXT NOT NULL,
+                      period_start TEXT NOT NULL, period_end TEXT NOT NULL, grain TEXT NOT NULL, subject TEXT NOT NULL,
+                      subject_name TEXT NOT NULL, indicator TEXT NOT NULL, status TEXT NOT NULL, value REAL,
+                      value_text TEXT NOT NULL, reason TEXT, score REAL, run_id TEXT NOT NULL REFERENCES runs(id),
+                      PRIMARY KEY (model, model_version, period, grain, subject, indicator));
+                    INSERT INTO runs VALUES ('r1', '2026-10-31T12:00:00Z', 'run', '', '');
+                    INSERT INTO results VALUES ('', '', '2026-10', '2026-10-01', '2026-10-31', 'user', 'u1', 'U1',
+                      'revenue', 'ok', 1054.5, '1054.5', NULL, NULL, 'r1');
+                    """)
+        }
+        try queue.close()
+        let store = try HistoryStore(path: path)
+        let old = try #require(try store.results(matching: HistoryQuery()).first)
+        #expect(old.result.value == 1054.5)
+        #expect(old.result.unit == nil)
+        var revenue = Self.figure("2026-11", "2026-11-01", "u1", "revenue", 2000)
+        revenue.unit = "money"
+        try store.record(HistoryRun(command: "run"), results: [revenue])
+        #expect(try store.trend(subject: "u1", indicator: "revenue").map(\.result.unit) == [nil, "money"])
     }
 }

@@ -62,6 +62,24 @@ import YardstickScoring
         #expect(page.contains("<p class=\"note\">* Incomplete: an indicator under the `incomplete` policy"))
     }
 
+    @Test func tiesAreListedByNameAsInTheTerminalLeaderboard() throws {
+        // Bo comes before Ann in the report; both total 80 and share rank 2.
+        let people = [
+            (id: "b", name: "Bo", group: "all", values: ["deals": 8.0]),
+            (id: "c", name: "Cy", group: "all", values: ["deals": 10.0]),
+            (id: "a", name: "Ann", group: "all", values: ["deals": 8.0]),
+            (id: "d", name: "Di", group: "all", values: ["deals": 5.0]),
+        ]
+        let report = try ScoreWriterFixture.report(
+            model: ScoreWriterTableTests.dealsModel, people: people, targets: ["deals": 10])
+        let board = Self.slice(Self.page(report), from: "<table class=\"leaderboard\">", to: "</table>")
+        #expect(Self.attributes("data-subject", after: "<tr", in: board) == ["c", "a", "b", "d"])
+        // The cards follow the same order (their anchors end with the subject's id).
+        let cards = Self.attributes("id", after: "<article class=\"card\"", in: Self.page(report))
+        #expect(cards.count == 4)
+        #expect(cards.map { String($0.suffix(1)) } == ["c", "a", "b", "d"])
+    }
+
     @Test func theHeaderNamesTheWorkspaceModelVersionPeriodAndWindow() throws {
         let page = Self.page(try ScoreWriterFixture.report())
         #expect(page.contains("<h1>Sales scorecard</h1>"))

@@ -26,12 +26,16 @@ public struct HistoryResult: Sendable, Hashable {
     /// The score (0–100 or as the model scales it) for a scored run; nil otherwise or when
     /// there is none.
     public var score: Double?
+    /// The indicator's unit as its raw value (`money`, `percent`, `seconds`…), so the figure can
+    /// be shown as a run's table shows it; nil for a total, and for figures recorded before
+    /// units were kept.
+    public var unit: String?
 
     /// Creates a result.
     public init(
         period: String, periodStart: String, periodEnd: String, grain: String, subject: String,
         subjectName: String, indicator: String, status: String = "ok", value: Double?, valueText: String? = nil,
-        reason: String? = nil, score: Double? = nil
+        reason: String? = nil, score: Double? = nil, unit: String? = nil
     ) {
         self.period = period
         self.periodStart = periodStart
@@ -45,6 +49,7 @@ public struct HistoryResult: Sendable, Hashable {
         self.valueText = valueText ?? value.map { HistoryResult.text($0) } ?? ""
         self.reason = reason
         self.score = score
+        self.unit = unit
     }
 
     /// A number as plain text: whole numbers without a fraction, others in the shortest form

@@ -95,6 +95,12 @@ public struct HistoryStore: Sendable {
                     CREATE INDEX results_by_indicator ON results(indicator, period_start);
                     """)
         }
+        migrator.registerMigration("v2: units") { db in
+            // The indicator's unit (`money`, `percent`, …), so that `history` shows figures as
+            // the run's tables do; NULL for figures recorded before units were kept, and for
+            // totals.
+            try db.execute(sql: "ALTER TABLE results ADD COLUMN unit TEXT")
+        }
         return migrator
     }
 
@@ -131,8 +137,8 @@ public struct HistoryStore: Sendable {
                 let insert = try db.makeStatement(
                     sql: """
                         INSERT INTO results (model, model_version, period, period_start, period_end, grain, subject,
-                          subject_name, indicator, status, value, value_text, reason, score, run_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                          subject_name, indicator, status, value, value_text, reason, score, run_id, unit)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 for (index, result) in results.enumerated() {
                     if let failingAfter, index == failingAfter {
@@ -143,7 +149,7 @@ public struct HistoryStore: Sendable {
                     try insert.execute(arguments: [
                         run.model, run.modelVersion, result.period, result.periodStart, result.periodEnd, result.grain,
                         result.subject, result.subjectName, result.indicator, result.status, value, result.valueText,
-                        result.reason, score, run.id,
+                        result.reason, score, run.id, result.unit,
                     ])
                 }
                 // Runs whose every figure was replaced are forgotten.
@@ -176,7 +182,8 @@ public struct HistoryStore: Sendable {
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let sql = """
             SELECT r.period, r.period_start, r.period_end, r.grain, r.subject, r.subject_name, r.indicator,
-              r.status, r.value, r.value_text, r.reason, r.score, r.model, r.model_version, r.run_id, runs.recorded_at
+              r.status, r.value, r.value_text, r.reason, r.score, r.model, r.model_version, r.run_id, runs.recorded_at,
+              r.unit
             FROM results r JOIN runs ON runs.id = r.run_id
             \(filter)
             ORDER BY r.grain, r.subject, r.indicator, r.model, r.model_version, r.period_start, r.period_end, r.period
@@ -188,7 +195,7 @@ public struct HistoryStore: Sendable {
                         result: HistoryResult(
                             period: row[0], periodStart: row[1], periodEnd: row[2], grain: row[3], subject: row[4],
                             subjectName: row[5], indicator: row[6], status: row[7], value: row[8],
-                            valueText: row[9], reason: row[10], score: row[11]),
+                            valueText: row[9], reason: row[10], score: row[11], unit: row[16]),
                         model: row[12], modelVersion: row[13], runID: row[14],
                         recordedAt: Self.date(row[15]) ?? Date(timeIntervalSince1970: 0))
                 }

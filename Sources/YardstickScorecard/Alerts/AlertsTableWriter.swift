@@ -49,31 +49,48 @@ public struct AlertsTableWriter: Sendable {
                 sections.append(heading + "\n" + (chinese ? "没有提醒。" : "No alerts."))
                 continue
             }
-            let withPipeline = scores.alerts.contains { $0.pipeline != nil }
-            var headers =
-                chinese
-                ? ["对象", "指标", "提醒", "实际", "目标", "完成率", "每天需"]
-                : ["Subject", "Indicator", "Alert", "Value", "Target", "Done", "Per day"]
-            if withPipeline { headers.append(chinese ? "在途" : "Pipeline") }
-            var rows: [[String]] = []
-            for alert in scores.alerts {
-                let info = infos[alert.indicatorID]
-                let unit = info?.unit ?? .number
-                var row = [
-                    words.subject(alert), info?.title(locale: locale) ?? alert.indicatorID, words.kind(alert),
-                    AlertText.amount(alert.value, unit: unit), AlertText.amount(alert.target, unit: unit),
-                    AlertText.percent(alert.completion),
-                    alert.neededPerDay.map { AlertText.amount($0, unit: unit) } ?? "—",
-                ]
-                if withPipeline { row.append(alert.pipeline.map { AlertText.amount($0, unit: unit) } ?? "") }
-                rows.append(row)
-            }
+            let (headers, rows) = Self.cells(scores.alerts, infos: infos, words: words, locale: locale)
             var table = TextTable(headers: headers, rightAligned: Set(3..<headers.count))
             table.rows = Self.fitted(rows, headers: headers)
             sections.append(heading + "\n" + table.render())
         }
         if sections.isEmpty { sections.append(chinese ? "没有提醒。" : "No alerts.") }
         return sections.joined(separator: "\n\n") + "\n"
+    }
+
+    /// The header and the rows of a period's alerts as shown for reading (the terminal table
+    /// and the Markdown table): who, the indicator's title, the alert, value, target,
+    /// completion, what each remaining day needs (`—` without pace), and the open pipeline when
+    /// some alert has one.
+    ///
+    /// - Parameters:
+    ///   - alerts: The period's alerts, in order.
+    ///   - infos: The report's indicators by id (titles and units).
+    ///   - words: The labels in the locale.
+    ///   - locale: `en` or `zh-CN`, for the titles.
+    /// - Returns: The header cells and one row of cells per alert.
+    static func cells(
+        _ alerts: [Alert], infos: [String: IndicatorInfo], words: AlertText, locale: String
+    ) -> (headers: [String], rows: [[String]]) {
+        let withPipeline = alerts.contains { $0.pipeline != nil }
+        var headers =
+            words.chinese
+            ? ["对象", "指标", "提醒", "实际", "目标", "完成率", "每天需"]
+            : ["Subject", "Indicator", "Alert", "Value", "Target", "Done", "Per day"]
+        if withPipeline { headers.append(words.chinese ? "在途" : "Pipeline") }
+        let rows = alerts.map { alert -> [String] in
+            let info = infos[alert.indicatorID]
+            let unit = info?.unit ?? .number
+            var row = [
+                words.subject(alert), info?.title(locale: locale) ?? alert.indicatorID, words.kind(alert),
+                AlertText.amount(alert.value, unit: unit), AlertText.amount(alert.target, unit: unit),
+                AlertText.percent(alert.completion),
+                alert.neededPerDay.map { AlertText.amount($0, unit: unit) } ?? "—",
+            ]
+            if withPipeline { row.append(alert.pipeline.map { AlertText.amount($0, unit: unit) } ?? "") }
+            return row
+        }
+        return (headers, rows)
     }
 
     /// The widest a table may be, in terminal columns.

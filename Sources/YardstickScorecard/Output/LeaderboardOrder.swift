@@ -1,8 +1,8 @@
 import YardstickEngine
 import YardstickScoring
 
-/// The order of a leaderboard's subjects (the score table and Markdown), shared so that both
-/// list them alike.
+/// The order of a leaderboard's subjects (the score table, Markdown, HTML and the workbook's
+/// Leaderboard sheet), shared so that all list them alike.
 ///
 /// By default the leaderboard is by rank: ranked subjects by rank, then incomplete totals
 /// (highest first), then those without a total; equal ranks (ties) are ordered by name with
@@ -16,7 +16,7 @@ package enum LeaderboardOrder {
     ///   - subjects: One peer group's subjects.
     ///   - order: `--sort`, nil for by rank.
     ///   - locale: The report's locale (where Chinese names go).
-    static func ordered(_ subjects: [ScoredSubject], order: SubjectOrder?, locale: String) -> [ScoredSubject] {
+    package static func ordered(_ subjects: [ScoredSubject], order: SubjectOrder?, locale: String) -> [ScoredSubject] {
         if let order {
             return order.sorted(
                 subjects, locale: locale, id: \.subject.id, name: \.subject.name,

@@ -8,7 +8,7 @@ extension ScoreTableWriter {
     /// unit's own completion per indicator (columns left out from the right to fit the width).
     static func rollupTable(
         _ units: [RollupSubject], grain: Grain, period: PeriodScores, facts: ScoreFacts, labels: ScoreLabels,
-        locale: String
+        locale: String, width: Int = defaultWidth
     ) -> String {
         let headers = [
             labels.subject(grain), labels.members, labels.mean, labels.median, labels.minimum, labels.maximum,

@@ -2,13 +2,15 @@ import YardstickData
 import YardstickEngine
 import YardstickScoring
 
-/// The leaderboard of a score report (`table`), readable in a terminal 100 columns wide.
+/// The leaderboard of a score report (`table`), readable in a terminal 100 columns wide (or
+/// the ``width`` asked for: `score --width N`, or the terminal's own width).
 ///
 /// Per period: a title line (the model's title in the locale, the period, and the window —
 /// `to date 2017-10-20` when the period is still running), then the leaderboard — rank,
 /// subject, total, grade (and the forced-distribution grade when the model has one), then one
 /// column per top-level dimension (or top-level indicator) score, with abbreviated headers. When
-/// the columns do not fit in 100 display columns the rightmost dimension columns are left out
+/// the columns do not fit in the width (100 display columns by default) the rightmost dimension
+/// columns are left out
 /// and a footnote names them. With peer groups other than `all`, one leaderboard per group.
 /// Then a section per rollup grain (members' total statistics and the unit's own completion per
 /// indicator), the alerts (at most 20 lines) and the failures.
@@ -21,8 +23,8 @@ public struct ScoreTableWriter: ScoreReportWriter {
     /// `txt`.
     public var fileExtension: String { "txt" }
 
-    /// The width the leaderboard fits in, in terminal columns.
-    public static let width = 100
+    /// The width the leaderboard fits in by default, in terminal columns.
+    public static let defaultWidth = 100
     /// The most alert lines shown per period.
     static let alertLineLimit = 20
     /// The widest a header of a dimension or indicator column may be.
@@ -34,11 +36,19 @@ public struct ScoreTableWriter: ScoreReportWriter {
     /// (by name, or by an indicator's value, a dimension's score or `total`).
     public var order: SubjectOrder?
 
+    /// The width the leaderboard and rollup tables fit in, in display columns: the rightmost
+    /// dimension (or indicator) columns are left out, and named in a footnote, until a table
+    /// fits. `Int.max` for no limit.
+    public var width: Int
+
     /// Creates the writer.
     ///
-    /// - Parameter order: The leaderboard's order; nil (the default) for by rank.
-    public init(order: SubjectOrder? = nil) {
+    /// - Parameters:
+    ///   - order: The leaderboard's order; nil (the default) for by rank.
+    ///   - width: The width the tables fit in (default ``defaultWidth``; `Int.max`: no limit).
+    public init(order: SubjectOrder? = nil, width: Int = ScoreTableWriter.defaultWidth) {
         self.order = order
+        self.width = width
     }
 
     /// The leaderboard text (UTF-8, a final newline).
@@ -48,17 +58,20 @@ public struct ScoreTableWriter: ScoreReportWriter {
     ///   - locale: `en` or `zh-CN`.
     /// - Returns: The text's bytes.
     public func write(_ report: ScoreReport, locale: String) -> [UInt8] {
-        Array(Self.text(report, locale: locale, order: order).utf8)
+        Array(Self.text(report, locale: locale, order: order, width: width).utf8)
     }
 
     /// The leaderboard as text: the implementation of ``write(_:locale:)``.
-    static func text(_ report: ScoreReport, locale: String, order: SubjectOrder? = nil) -> String {
+    static func text(
+        _ report: ScoreReport, locale: String, order: SubjectOrder? = nil, width: Int = defaultWidth
+    ) -> String {
         let labels = ScoreLabels(locale: locale)
         let facts = ScoreFacts(report)
         var sections: [String] = []
         if report.periods.isEmpty { sections.append(labels.noPeriods) }
         for period in report.periods {
-            sections.append(periodText(period, facts: facts, labels: labels, locale: locale, order: order))
+            sections.append(
+                periodText(period, facts: facts, labels: labels, locale: locale, order: order, width: width))
         }
         if !report.failures.isEmpty {
             let lines = FailureSummary(report.failures).lines()
@@ -69,7 +82,8 @@ public struct ScoreTableWriter: ScoreReportWriter {
 
     /// One period: title, leaderboards, rollups, alerts.
     static func periodText(
-        _ period: PeriodScores, facts: ScoreFacts, labels: ScoreLabels, locale: String, order: SubjectOrder? = nil
+        _ period: PeriodScores, facts: ScoreFacts, labels: ScoreLabels, locale: String, order: SubjectOrder? = nil,
+        width: Int = defaultWidth
     ) -> String {
         var parts = [titleLine(period, report: facts.report, labels: labels, locale: locale)]
         var groups: [(name: String, subjects: [ScoredSubject])] = []
@@ -83,14 +97,17 @@ public struct ScoreTableWriter: ScoreReportWriter {
         if groups.isEmpty { parts.append(labels.noSubjects) }
         let showGroups = groups.count > 1 || (groups.first.map { $0.name != PeerGrouping.all.rawValue } ?? false)
         for group in groups {
-            let board = leaderboard(group.subjects, facts: facts, labels: labels, locale: locale, order: order)
+            let board = leaderboard(
+                group.subjects, facts: facts, labels: labels, locale: locale, order: order, width: width)
             parts.append((showGroups ? labels.peerGroup(group.name) + "\n" : "") + board)
         }
         var grains: [Grain] = []
         for unit in period.rollups where !grains.contains(unit.subject.grain) { grains.append(unit.subject.grain) }
         for grain in grains {
             let units = period.rollups.filter { $0.subject.grain == grain }
-            parts.append(rollupTable(units, grain: grain, period: period, facts: facts, labels: labels, locale: locale))
+            parts.append(
+                rollupTable(
+                    units, grain: grain, period: period, facts: facts, labels: labels, locale: locale, width: width))
         }
         if !period.alerts.isEmpty {
             parts.append(alertLines(period.alerts, facts: facts, labels: labels, locale: locale))
@@ -120,7 +137,7 @@ public struct ScoreTableWriter: ScoreReportWriter {
     /// One peer group's leaderboard and its footnotes.
     static func leaderboard(
         _ subjects: [ScoredSubject], facts: ScoreFacts, labels: ScoreLabels, locale: String,
-        order: SubjectOrder? = nil
+        order: SubjectOrder? = nil, width: Int = defaultWidth
     ) -> String {
         let model = facts.report.definition.model
         let ordered = LeaderboardOrder.ordered(subjects, order: order, locale: locale)

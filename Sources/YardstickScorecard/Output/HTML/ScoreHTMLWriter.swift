@@ -126,7 +126,7 @@ public struct ScoreHTMLWriter: ScoreReportWriter {
                 "<h3>\(labels.cards) (\(period.subjects.count))</h3>\n<div class=\"tools\"></div>\n<div class=\"cards\">\n"
             let means = peerMeans(period)
             for group in groups {
-                for subject in ordered(group.subjects) {
+                for subject in ordered(group.subjects, context: context) {
                     html += card(subject, period: period, peerMeans: means[subject.peerGroup] ?? [:], context: context)
                 }
             }
@@ -150,21 +150,11 @@ public struct ScoreHTMLWriter: ScoreReportWriter {
         return groups
     }
 
-    /// Subjects in leaderboard order: ranked by rank, then incomplete totals (highest first),
-    /// then those without a total; ties keep the report's order.
-    func ordered(_ subjects: [ScoredSubject]) -> [ScoredSubject] {
-        func key(_ scorecard: SubjectScorecard) -> (Int, Double) {
-            switch scorecard.status {
-            case .complete: (0, Double(scorecard.rank ?? Int.max))
-            case .incomplete: (1, -(scorecard.total ?? 0))
-            case .noScores: (2, 0)
-            }
-        }
-        return subjects.enumerated().sorted { left, right in
-            let a = key(left.element.scorecard)
-            let b = key(right.element.scorecard)
-            return a != b ? a < b : left.offset < right.offset
-        }.map(\.element)
+    /// Subjects in leaderboard order, as the score table and Markdown list them
+    /// (``LeaderboardOrder``): ranked by rank, then incomplete totals (highest first), then
+    /// those without a total; ties by name in the locale's collation, then id.
+    func ordered(_ subjects: [ScoredSubject], context: Context) -> [ScoredSubject] {
+        LeaderboardOrder.ordered(subjects, order: nil, locale: context.locale)
     }
 
     /// The anchor of a subject's card.
@@ -199,7 +189,7 @@ public struct ScoreHTMLWriter: ScoreReportWriter {
             html += "<th class=\"num dimension\">" + HTMLText.escaped(nodeLabel(node, context: context)) + "</th>"
         }
         html += "</tr></thead>\n<tbody>\n"
-        for subject in ordered(subjects) {
+        for subject in ordered(subjects, context: context) {
             let scorecard = subject.scorecard
             let ranked = scorecard.rank != nil
             html +=
