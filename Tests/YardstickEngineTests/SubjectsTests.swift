@@ -188,6 +188,23 @@ import YardstickTestSupport
         #expect(supplierFigure.value == .missing(reason: "won is defined per user"))
     }
 
+    @Test func aCompanyIndicatorThatCannotRunForAUserIsMissingThereNotFailed() throws {
+        // Purchase orders name no user: restricting them to a user is an error, which must not
+        // be reported for an indicator declared per company (its user figures are not asked for).
+        let perCompany = """
+            return indicator {
+              id = "pos", per = "company", unit = "count",
+              value = function(s) return s.purchase_orders:count() end,
+            }
+            """
+        let report = try SubjectsFixture.run(["pos": perCompany], grains: [.user, .company])
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        let userFigure = try #require(report.results.first { $0.subjectID == "u1" && $0.indicatorID == "pos" })
+        #expect(userFigure.value == .missing(reason: "pos is defined per company"))
+        let companyFigure = try #require(report.results.first { $0.grain == .company && $0.indicatorID == "pos" })
+        if case .missing = companyFigure.value { Issue.record("the company figure is missing: \(companyFigure.value)") }
+    }
+
     @Test func anUnknownPerNamesTheWorkspaceGrains() throws {
         let source = """
             return indicator { id = "x", per = "suplier", value = function(s) return 1 end }

@@ -40,8 +40,12 @@ struct FigureRecorder: Sendable {
             let per = labels.pers[position]
             // An entity grain's records do not attach to other grains' subjects: the figure is
             // missing, and the error evaluating it anyway is no error of the indicator's.
-            let applies = subject.grain.evaluates(indicatorPer: per)
-            if !applies || (subject.grain != per && subject.grain.isFiner(than: per)) {
+            // So is a figure at a grain finer than the indicator's (a company's incidents restricted
+            // to a user): the indicator does not say what it would be.
+            let applies =
+                subject.grain.evaluates(indicatorPer: per)
+                && (subject.grain == per || !subject.grain.isFiner(than: per))
+            if !applies {
                 value = .missing(reason: "\(labels.ids[position]) is defined per \(per.rawValue)")
             }
             output.initialize(
