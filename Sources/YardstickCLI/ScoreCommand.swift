@@ -150,20 +150,27 @@ struct ScoreCommand: ParsableCommand {
             for index in report.periods.indices { report.periods[index].subjects = [] }
         }
         // The HTML report draws each subject's total over the periods recorded in the history
-        // (`score --record`, docs/history.md).
-        let bytes =
-            writer is ScoreHTMLWriter
-            ? ScoreHTMLWriter(trends: HistoryRecording.trends(model: definition.id, workspace: directory))
-                .write(report, locale: workspace.locale)
-            : writer.write(report, locale: workspace.locale)
+        // (`score --record`, docs/history.md). The CSV is written in its pieces (a header, then
+        // a period's rows each), never joined into one buffer.
+        let chunks: [[UInt8]] =
+            if let csv = writer as? ScoreCSVWriter {
+                csv.chunks(report)
+            } else if writer is ScoreHTMLWriter {
+                [
+                    ScoreHTMLWriter(trends: HistoryRecording.trends(model: definition.id, workspace: directory))
+                        .write(report, locale: workspace.locale)
+                ]
+            } else {
+                [writer.write(report, locale: workspace.locale)]
+            }
         if let out {
             do {
-                try AtomicFile.write(bytes, to: out)
+                try AtomicFile.write(chunks: chunks, to: out)
             } catch {
                 throw CommandFailure(error, otherwise: .output)
             }
         } else {
-            try? FileHandle.standardOutput.write(contentsOf: bytes)
+            for chunk in chunks { try? FileHandle.standardOutput.write(contentsOf: chunk) }
         }
         if recordOptions.record { try HistoryRecording.record(report, workspace: directory) }
         if manifest != nil || verifyManifest != nil {

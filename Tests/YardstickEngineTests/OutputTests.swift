@@ -294,6 +294,19 @@ extension OutputTests.Files {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["out.csv"])
     }
 
+    @Test func atomicWriteOfChunksWritesThemOneAfterAnother() throws {
+        let scratch = try scratchDirectory()
+        defer { withExtendedLifetime(scratch) {} }
+        let path = scratch.path + "/score.csv"
+        try AtomicFile.write("old\n", to: path)
+        let chunks: [[UInt8]] = [
+            Array("period,total\n".utf8), [], Array("2017-10,88.6\n".utf8), Array("2017-11,60\n".utf8),
+        ]
+        try AtomicFile.write(chunks: chunks, to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "period,total\n2017-10,88.6\n2017-11,60\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["score.csv"])
+    }
+
     @Test func atomicWriteReplacesExistingContentAndKeepsPermissions() throws {
         let scratch = try scratchDirectory()
         defer { withExtendedLifetime(scratch) {} }

@@ -199,6 +199,30 @@ import YardstickScoring
         let report = try ScoreWriterFixture.report()
         #expect(ScoreCSVWriter().write(report, locale: "zh-CN") == ScoreCSVWriter().write(report, locale: "en"))
     }
+
+    /// `score --out` writes the CSV in its chunks (a header, then one per period) without joining
+    /// them: joined, they must be the CSV exactly.
+    @Test func theChunksAreTheHeaderThenOnePerPeriodAndJoinedAreTheCSV() throws {
+        var report = try ScoreWriterFixture.report()
+        var next = report.periods[0]
+        next.period = .quarter(year: 2018, quarter: 1)
+        next.window = next.period
+        report.periods.append(next)
+        let chunks = ScoreCSVWriter().chunks(report)
+        #expect(chunks.count == 3)
+        let header = String(decoding: chunks[0], as: UTF8.self)
+        #expect(header.hasPrefix(Self.issueColumns + ","))
+        #expect(header.hasSuffix(",missing_reason\n"))
+        #expect(header.filter { $0 == "\n" }.count == 1)
+        #expect(chunks.flatMap { $0 } == ScoreCSVWriter().write(report, locale: "en"))
+        let first = ScoreCSV.records(String(decoding: chunks[0] + chunks[1], as: UTF8.self))
+        let second = ScoreCSV.records(String(decoding: chunks[0] + chunks[2], as: UTF8.self))
+        #expect(Set(first.map { $0["period"] }) == ["2017-Q4"])
+        #expect(Set(second.map { $0["period"] }) == ["2018-Q1"])
+        #expect(second.first?["window"] == "2018-01-01..2018-03-31")
+        #expect(first.count == second.count)
+        #expect(first.count == records.count)
+    }
 }
 
 /// A minimal RFC 4180 reader for the tests: records as dictionaries keyed by the header.

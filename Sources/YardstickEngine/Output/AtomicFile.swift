@@ -34,6 +34,20 @@ package enum AtomicFile {
         try replace(path) { descriptor in bytes.withUnsafeBytes { writeBuffer($0, to: descriptor) } }
     }
 
+    /// Replaces the file at `path` with the concatenation of `chunks`, atomically, as the
+    /// text form does with text: a large output made in pieces (a score CSV, one piece per
+    /// period) is written without first being joined into one buffer.
+    ///
+    /// - Parameters:
+    ///   - chunks: The content, in order.
+    ///   - path: The file to create or replace; its directory must exist.
+    /// - Throws: ``AtomicFileError`` with the path, the step that failed and the system's message.
+    package static func write(chunks: [[UInt8]], to path: String) throws(AtomicFileError) {
+        try replace(path) { descriptor in
+            chunks.allSatisfy { chunk in chunk.withUnsafeBytes { writeBuffer($0, to: descriptor) } }
+        }
+    }
+
     /// Writes a new temporary file with `content` (false: the write failed), then renames it
     /// over `path`.
     private static func replace(_ path: String, content: (Int32) -> Bool) throws(AtomicFileError) {

@@ -30,22 +30,39 @@ public struct ScoreCSVWriter: ScoreReportWriter {
     ///   - locale: Ignored: the CSV holds ids and figures only.
     /// - Returns: The CSV's bytes.
     public func write(_ report: ScoreReport, locale: String) -> [UInt8] {
+        let parts = chunks(report)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { bytes += part }
+        return bytes
+    }
+
+    /// The report's CSV in pieces, in order: the header, then each period's rows. Joined, they
+    /// are ``write(_:locale:)``'s bytes; a caller writing a file writes them one after another
+    /// instead (`AtomicFile.write(chunks:to:)`), so the whole CSV — tens of megabytes for a
+    /// range of months — is never copied into one buffer.
+    ///
+    /// - Parameter report: The score report.
+    /// - Returns: The header, then one chunk per period.
+    package func chunks(_ report: ScoreReport) -> [[UInt8]] {
         let facts = ScoreFacts(report)
-        // Periods are written side by side, each into its own buffer, then joined in order.
+        // Periods are written side by side, each into its own buffer.
         let parts = ConcurrentMap.map(report.periods.count) { index in
             let period = report.periods[index]
             var output = Output(facts: facts)
             var window: [UInt8] = []
             CSVReportWriter.appendField(period.window.firstDate + ".." + period.window.lastDate, to: &window)
             output.window = window
-            for subject in period.subjects { output.subjectRows(subject, period: period) }
+            for (position, subject) in period.subjects.enumerated() {
+                output.subjectRows(subject, period: period)
+                // The first subject's rows tell the period's size: grown once, not doubled
+                // over and over (each doubling copies the buffer and touches new pages).
+                if position == 0 { output.reserve(timesFirst: period.subjects.count + period.rollups.count) }
+            }
             for unit in period.rollups { output.rollupRows(unit, period: period) }
             return output.bytes
         }
-        var bytes = Array((ScoreCSVColumn.header + "\n").utf8)
-        bytes.reserveCapacity(parts.reduce(bytes.count) { $0 + $1.count })
-        for part in parts { bytes += part }
-        return bytes
+        return [Array((ScoreCSVColumn.header + "\n").utf8)] + parts
     }
 }
 
@@ -87,6 +104,12 @@ extension ScoreCSVWriter {
         }
 
         private mutating func finishRow() { row.write(to: &bytes) }
+
+        /// Reserves room for `count` times the bytes written so far, and a tenth more (subjects'
+        /// rows differ a little in length: names, reasons).
+        mutating func reserve(timesFirst count: Int) {
+            bytes.reserveCapacity(bytes.count * count + bytes.count * count / 10)
+        }
 
         /// The cells every row of a subject in a period shares, escaped once.
         private func shared(_ subject: SubjectInfo, period: PeriodScores, peerGroup: String) -> ScoreCSVSharedCells {
@@ -161,13 +184,15 @@ extension ScoreCSVWriter {
             row.set(.policy, escaped: leaf.policy)
             row.set(.policyApplied, indicator.appliedPolicy?.rawValue ?? "")
             row.set(.cap, indicator.cap)
-            if let comparison = subject.comparisons[id] {
+            // Without comparisons (`--no-comparisons`) or pipeline indicators these are empty:
+            // no lookup per row.
+            if !subject.comparisons.isEmpty, let comparison = subject.comparisons[id] {
                 row.set(.previous, comparison.previous)
                 row.set(.changePrevious, comparison.changeFromPrevious)
                 row.set(.lastYear, comparison.lastYear)
                 row.set(.changeLastYear, comparison.changeFromLastYear)
             }
-            row.set(.pipeline, subject.pipeline[id])
+            if !subject.pipeline.isEmpty { row.set(.pipeline, subject.pipeline[id]) }
             row.set(.missingReason, reason ?? "")
             finishRow()
         }

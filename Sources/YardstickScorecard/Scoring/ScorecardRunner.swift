@@ -55,9 +55,9 @@ public struct ScorecardRunner: Sendable {
     ///
     /// Per period: the model's subjects (the subjects of its grain that pass its filter, in
     /// catalogue order) get their values over the period's window, their targets for the whole
-    /// period (``TargetResolver``), and are scored peer group by peer group (one
-    /// `ScoringModel.score(_:)` call per group); each rollup unit that has scored members gets
-    /// its own values at its grain against its own targets and the distribution of its members'
+    /// period (``TargetResolver``), and are scored peer group by peer group (through one
+    /// `ScoringPlan`: the model validated and laid out once); each rollup unit that has scored
+    /// members gets its own values at its grain against its own targets and the distribution of its members'
     /// scores; alerts are raised when the model declares them. A value the run could not give
     /// (missing, failed, a period not yet begun) is missing with its reason.
     ///
@@ -87,11 +87,7 @@ public struct ScorecardRunner: Sendable {
             infos: Dictionary(infos.map { ($0.id, $0) }) { first, _ in first }, evaluator: evaluator, asOf: asOf,
             rollupGrains: Array(grains.dropFirst()))
         // Periods are independent once the run is made: they are scored side by side.
-        let results = ConcurrentMap.map(windows.count) { index in
-            Result { () throws(ScorecardError) in try context.scores(of: windows[index]) }
-        }
-        var scored: [PeriodScores] = []
-        for result in results { scored.append(try result.get()) }
+        let scored = ConcurrentMap.map(windows.count) { index in context.scores(of: windows[index]) }
         return ScoreReport(
             workspace: evaluator.workspace.name, generatedAt: run.generatedAt, definition: resolved, asOf: asOf,
             indicators: infos, periods: scored, failures: Self.failures(of: runs) + Self.targetFailures(in: scored))

@@ -33,10 +33,16 @@ struct ScoringContext {
     /// Whether the previous period's and last year's values are read: for the comparisons, or
     /// for target functions (which may read them). Without either they are not looked up.
     let readsComparisonWindows: Bool
+    /// The model validated and laid out once for every peer group of every period.
+    let plan: ScoringPlan
+    /// Per leaf of the model (``ScoringPlan/leafIndicatorIDs``): its indicator's position in
+    /// ``ModelIndicators/scored``, where a subject's inputs are kept.
+    let leafColumns: [Int]
 
     /// Lists the subjects, groups and units.
     ///
-    /// - Throws: ``ScorecardError`` when a grain's subjects cannot be listed.
+    /// - Throws: ``ScorecardError`` when the model is invalid or a grain's subjects cannot be
+    ///   listed.
     init(
         definition: ScorecardDefinition, indicators: ModelIndicators, run: RunValues, comparesPeriods: Bool,
         infos: [String: IndicatorInfo], evaluator: Evaluator, asOf: Int32, rollupGrains: [Grain]
@@ -47,6 +53,15 @@ struct ScoringContext {
         self.run = run
         self.infos = infos
         self.asOf = asOf
+        do {
+            plan = try ScoringPlan(definition.model)
+        } catch {
+            throw ScorecardError(error.errors.map { ScorecardProblem($0, file: definition.file) })
+        }
+        let columns = Dictionary(indicators.scored.enumerated().map { ($1, $0) }) { first, _ in first }
+        // Every leaf's indicator is scored (ModelIndicators lists the leaves): the fallback is
+        // never taken.
+        leafColumns = plan.leafIndicatorIDs.map { columns[$0] ?? 0 }
         let dataset = evaluator.engine.dataset
         let tree = TeamTree(dataset)
         let catalog = try Self.subjects(of: definition.per, evaluator: evaluator, file: definition.file)
@@ -114,8 +129,8 @@ struct ScoringContext {
     }
 
     /// One period's scores: subjects, rollups, alerts.
-    func scores(of windows: ScoreWindows) throws(ScorecardError) -> PeriodScores {
-        let scored = try scoredSubjects(in: windows)
+    func scores(of windows: ScoreWindows) -> PeriodScores {
+        let scored = scoredSubjects(in: windows)
         let rollups = rollups(in: windows, scored: scored)
         var scores = PeriodScores(
             period: windows.period, window: windows.window, previousWindow: windows.previousWindow,
@@ -129,22 +144,24 @@ struct ScoringContext {
     }
 
     /// Every subject's values, targets, comparisons and scorecard in one period.
-    private func scoredSubjects(in windows: ScoreWindows) throws(ScorecardError) -> [ScoredSubject] {
-        var figures: [SubjectFigures] = []
+    ///
+    /// A subject's scoring inputs are kept by indicator position, in one array for the period
+    /// (`inputs[indicator × subjects + subject]`), and each peer group is handed to the plan
+    /// leaf by leaf: no dictionary per subject is built for scoring.
+    private func scoredSubjects(in windows: ScoreWindows) -> [ScoredSubject] {
+        let count = subjects.count
+        var inputs = [ScoringInput?](repeating: nil, count: indicators.scored.count * count)
         var partial: [SubjectParts] = []
-        figures.reserveCapacity(subjects.count)
-        partial.reserveCapacity(subjects.count)
-        for subject in subjects {
+        partial.reserveCapacity(count)
+        for (position, subject) in subjects.enumerated() {
             let key = SubjectKey(subject.grain, subject.id)
             let current = run.row(of: key, over: windows.window)
             let previous = readsComparisonWindows ? run.row(of: key, over: windows.previousWindow) : nil
             let lastYear = readsComparisonWindows ? run.row(of: key, over: windows.lastYearWindow) : nil
-            var inputs: [String: ScoringInput] = [:]
             var targets: [String: ResolvedTarget] = [:]
             var reasons: [String: String] = [:]
             var comparisons: [String: IndicatorComparison] = [:]
             var pipeline: [String: Double] = [:]
-            inputs.reserveCapacity(indicators.scored.count)
             targets.reserveCapacity(indicators.scored.count)
             if comparesPeriods { comparisons.reserveCapacity(indicators.scored.count) }
             for (index, id) in indicators.scored.enumerated() {
@@ -153,7 +170,7 @@ struct ScoringContext {
                     value: figure.value, previous: previous.flatMap { run.value(index, in: $0) },
                     lastYear: lastYear.flatMap { run.value(index, in: $0) })
                 let target = resolver.target(for: id, subject: subject, period: windows.period, values: values)
-                inputs[id] = ScoringInput(value: figure.value, target: target.value)
+                inputs[index * count + position] = ScoringInput(value: figure.value, target: target.value)
                 targets[id] = target
                 if let reason = figure.reason { reasons[id] = reason }
                 if comparesPeriods {
@@ -164,18 +181,16 @@ struct ScoringContext {
                     pipeline[id] = open
                 }
             }
-            figures.append(SubjectFigures(subjectID: subject.id, inputs: inputs))
             partial.append(
                 SubjectParts(targets: targets, reasons: reasons, comparisons: comparisons, pipeline: pipeline))
         }
-        var scorecards = [SubjectScorecard?](repeating: nil, count: subjects.count)
+        var scorecards = [SubjectScorecard?](repeating: nil, count: count)
         for group in groups {
-            let scoredGroup: ScoredPeerGroup
-            do {
-                scoredGroup = try definition.model.score(group.members.map { figures[$0] })
-            } catch {
-                throw ScorecardError(error.errors.map { ScorecardProblem($0, file: definition.file) })
+            let groupInputs = leafColumns.map { column in
+                group.members.map { inputs[column * count + $0] }
             }
+            let scoredGroup = plan.score(
+                inputs: groupInputs, subjectIDs: group.members.map { subjects[$0].id })
             for (index, position) in group.members.enumerated() {
                 scorecards[position] = scoredGroup.subjects[index]
             }

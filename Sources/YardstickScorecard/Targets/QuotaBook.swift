@@ -9,8 +9,14 @@ import YardstickEngine
 /// owner and metric sharing a day, give no target: the reason says which days or rows, and
 /// nothing is invented.
 struct QuotaBook: Sendable {
-    /// Rows by owner, then metric, in order of their first day (then id).
-    private let rows: [QuotaOwner: [String: [QuotaRow]]]
+    /// An owner and a metric: the key rows are found by, hashed once per lookup.
+    private struct Key: Hashable, Sendable {
+        let owner: QuotaOwner
+        let metric: String
+    }
+
+    /// Rows by owner and metric, each list sorted once (``QuotaRowList``).
+    private let rows: [Key: QuotaRowList]
     /// Why no quota can resolve at all (no quotas entity, or no rows), if so.
     let unavailableReason: String?
 
@@ -29,7 +35,7 @@ struct QuotaBook: Sendable {
             unavailableReason = "the quotas table has no rows"
             return
         }
-        var index: [QuotaOwner: [String: [QuotaRow]]] = [:]
+        var index: [Key: [QuotaRow]] = [:]
         for row in 0..<table.rowCount {
             guard let owner = Self.owner(table, row), let metric = Self.text(table, "metric", row),
                 let first = Self.day(table, "period_start", row), let last = Self.day(table, "period_end", row),
@@ -42,22 +48,24 @@ struct QuotaBook: Sendable {
             let quota = QuotaRow(
                 id: table.key(ofRow: row) ?? "row \(row + 1)", span: QuotaSpan(firstDay: first, lastDay: last),
                 tiers: tiers)
-            index[owner, default: [:]][metric, default: []].append(quota)
+            index[Key(owner: owner, metric: metric), default: []].append(quota)
         }
-        for (owner, metrics) in index {
-            for (metric, list) in metrics {
-                index[owner]?[metric] = list.sorted {
-                    ($0.span.firstDay, $0.span.lastDay, $0.id) < ($1.span.firstDay, $1.span.lastDay, $1.id)
-                }
-            }
-        }
-        rows = index
+        rows = index.mapValues(QuotaRowList.init)
         unavailableReason = index.isEmpty ? "the quotas table has no usable rows" : nil
     }
 
     /// Whether `owner` has a row for `metric` sharing a day with `period`.
     func hasRows(of owner: QuotaOwner, metric: String, overlapping period: Period) -> Bool {
-        (rows[owner]?[metric] ?? []).contains { $0.span.overlaps(first: period.firstDay, last: period.lastDay) }
+        candidates(of: owner, metric: metric, overlapping: period).contains {
+            $0.span.overlaps(first: period.firstDay, last: period.lastDay)
+        }
+    }
+
+    /// The rows of `owner` for `metric` that may share a day with `period`, found in the sorted
+    /// list by binary search (``QuotaRowList/candidates(first:last:)``): one row for a month of
+    /// monthly quotas, however many months the owner has.
+    func candidates(of owner: QuotaOwner, metric: String, overlapping period: Period) -> ArraySlice<QuotaRow> {
+        rows[Key(owner: owner, metric: metric)]?.candidates(first: period.firstDay, last: period.lastDay) ?? []
     }
 
     /// The target of `owner` for `metric` in `period`, every tier, from its rows.
@@ -68,7 +76,7 @@ struct QuotaBook: Sendable {
         let owner = name ?? ownerKey.description
         let first = period.firstDay
         let last = period.lastDay
-        let used = (rows[ownerKey]?[metric] ?? []).filter { $0.span.overlaps(first: first, last: last) }
+        let used = rows[Key(owner: ownerKey, metric: metric)]?.overlapping(first: first, last: last) ?? []
         guard !used.isEmpty else {
             return QuotaResolution(missing: "no quota row of \(owner) for \(metric) overlaps \(period.label)")
         }

@@ -17,49 +17,64 @@ extension ScoringModel {
     /// - Returns: The scored group, subjects in the order given.
     /// - Throws: ``ScoringModelErrors`` when the model is invalid (see ``validate()``).
     public func score(_ subjects: [SubjectFigures]) throws(ScoringModelErrors) -> ScoredPeerGroup {
-        try validate()
-        let layout = ScoringLayout(self)
-        // inputs[leaf][subject], read once: the functions score a leaf for every subject at once
-        // and the fold reads the same inputs again.
-        let inputs: [[ScoringInput?]] = layout.leaves.map { leaf in
+        let plan = try ScoringPlan(self)
+        // inputs[leaf][subject], looked up by id once: the functions score a leaf for every
+        // subject at once and the fold reads the same inputs again.
+        let inputs: [[ScoringInput?]] = plan.layout.leaves.map { leaf in
             subjects.map { $0.inputs[leaf.indicator.id] }
         }
+        return plan.score(inputs: inputs, subjectIDs: subjects.map(\.subjectID))
+    }
+}
+
+extension ScoringPlan {
+    /// Scores a peer group given its inputs leaf by leaf: what ``ScoringModel/score(_:)`` does,
+    /// without a dictionary per subject (see ``ScoringPlan``).
+    ///
+    /// - Parameters:
+    ///   - inputs: Per leaf of the model (in ``leafIndicatorIDs`` order), one input per subject,
+    ///     nil when the subject has none (a missing value).
+    ///   - subjectIDs: The subjects, in the order of each leaf's inputs.
+    /// - Returns: The scored group, subjects in the order given.
+    package func score(inputs: [[ScoringInput?]], subjectIDs: [String]) -> ScoredPeerGroup {
+        let model = self.model
         let outcomes: [[ScoreOutcome]] = layout.leaves.indices.map { leafIndex in
             let leaf = layout.leaves[leafIndex].indicator
             let given = inputs[leafIndex]
-            let scored = subjects.indices.map { subject in
+            let scored = subjectIDs.indices.map { subject in
                 var input = given[subject] ?? ScoringInput(value: nil)
-                input.subjectID = input.subjectID ?? subjects[subject].subjectID
+                input.subjectID = input.subjectID ?? subjectIDs[subject]
                 return input
             }
-            return leaf.function.scores(for: scored, direction: leaf.direction, cap: leaf.cap ?? cap)
+            return leaf.function.scores(for: scored, direction: leaf.direction, cap: leaf.cap ?? model.cap)
         }
-        var fold = SubjectFold(layout: layout, cap: cap)
-        var scorecards = subjects.indices.map { subject in
+        var fold = SubjectFold(layout: layout, cap: model.cap)
+        var scorecards = subjectIDs.indices.map { subject in
             let (nodes, total, isIncomplete) = fold.fold(subject: subject, inputs: inputs, outcomes: outcomes)
             let status: TotalStatus = total == nil ? .noScores : isIncomplete ? .incomplete : .complete
             return SubjectScorecard(
-                subjectID: subjects[subject].subjectID, nodes: nodes, total: total, status: status,
-                grade: status == .complete ? total.flatMap { grades?.grade(for: $0) } : nil)
+                subjectID: subjectIDs[subject], nodes: nodes, total: total, status: status,
+                grade: status == .complete ? total.flatMap { model.grades?.grade(for: $0) } : nil)
         }
         let ranked = scorecards.indices.filter { scorecards[$0].status == .complete }
         let totals = ranked.map { scorecards[$0].total ?? 0 }
         let ranks = PeerRanking.competitionRanks(of: totals, direction: .higherIsBetter)
-        let distributed = forcedDistribution?.grades(forRanks: ranks)
+        let distributed = model.forcedDistribution?.grades(forRanks: ranks)
         for (position, index) in ranked.enumerated() {
             scorecards[index].rank = ranks[position]
             scorecards[index].distributedGrade = distributed?[position]
         }
-        return ScoredPeerGroup(modelID: id, subjects: scorecards, totalStatistics: PeerStatistics(values: totals))
+        return ScoredPeerGroup(
+            modelID: model.id, subjects: scorecards, totalStatistics: PeerStatistics(values: totals))
     }
 }
 
 /// The model's tree laid out flat for scoring many subjects: every node once, depth first, with
 /// its path, weight and children, and the leaves in the order their outcomes are computed.
-/// Worked out once per ``ScoringModel/score(_:)`` call instead of once per subject.
-private struct ScoringLayout {
+/// Worked out once per ``ScoringPlan`` instead of once per subject.
+struct ScoringLayout: Sendable {
     /// One node of the tree.
-    struct Node {
+    struct Node: Sendable {
         /// The node's path from the top (`["sales", "revenue"]`).
         var path: [String]
         /// Its declared weight.
