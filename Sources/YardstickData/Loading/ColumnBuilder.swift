@@ -35,6 +35,17 @@ final class ColumnBuilder {
     /// Reference values of at most 8 bytes waiting to be interned as one batch; their rows
     /// hold a placeholder code until then.
     @exclusivity(unchecked) private var pending = PendingKeys()
+    /// The rows this builder expects (from the source's size), for reserving storage once.
+    private let expectedRows: Int
+    /// After this many ids appended without lookup, the dictionary's storage is reserved for
+    /// all expected rows at the bytes per value seen so far.
+    static let reserveProbe = 1024
+    /// Times the storage of values appended without lookup was reserved for the rows still
+    /// expected (the loader's statistics: tests check that big id and plain-text columns take
+    /// this path instead of growing by doubling).
+    private(set) var dictionaryReservations = 0
+    /// The byte capacity of the dictionary right after the last reservation.
+    private(set) var reservedByteCapacity = 0
 
     init(field: FieldDefinition, expectedRows: Int = 0) {
         self.field = field
@@ -56,6 +67,7 @@ final class ColumnBuilder {
         case .enumeration: kind = .enumeration
         }
         self.kind = kind
+        self.expectedRows = expectedRows
         validity = ValidityBuilder(capacity: expectedRows)
         let usesCodes = kind == .key || kind == .text || kind == .reference || kind == .date
         codes = GrowableBuffer(capacity: usesCodes ? expectedRows : 0)
@@ -65,7 +77,10 @@ final class ColumnBuilder {
         enumCodes = GrowableBuffer(capacity: kind == .enumeration ? expectedRows : 0)
         switch kind {
         case .key: dictionary = StringDictionary(capacity: 0)
-        case .text, .reference: dictionary = StringDictionary(capacity: min(expectedRows, 1 << 16))
+        // A small table that grows with the distinct values: one sized for 65,536 values was
+        // 2 MiB of fresh pages per text or reference builder (per file segment), zeroed by
+        // the kernel, for columns with a few hundred distinct values or none worth a table.
+        case .text, .reference: dictionary = StringDictionary(capacity: min(expectedRows, Self.initialDistinct))
         default: dictionary = StringDictionary(capacity: 0)
         }
     }
@@ -130,14 +145,35 @@ final class ColumnBuilder {
         if pending.count > 0 { resolvePending() }
         if kind == .key || isPlainText {
             codes.append(dictionary.appendWithoutLookup(text))
+            if codes.count == Self.reserveProbe && kind == .key { reserveDictionary() }
         } else {
             codes.append(dictionary.intern(text).code)
             // Text that is nearly unique (names, subjects) is not worth a hash table.
             if kind == .text && codes.count == Self.plainTextProbe && dictionary.count * 2 > codes.count {
                 isPlainText = true
+                reserveDictionary()
             }
         }
         validity.append(true)
+    }
+
+    /// The distinct values a text or reference builder's table is first sized for.
+    static let initialDistinct = 1 << 12
+
+    /// Reserves the dictionary's storage for the rows still expected, every one a new value
+    /// somewhat longer than the average so far (ids numbered from 0 grow a digit now and then):
+    /// growing by doubling would copy the values several times, each copy into fresh pages the
+    /// kernel zeroes first. Reserved pages that are never written cost no memory.
+    @inline(never)
+    private func reserveDictionary() {
+        let remaining = expectedRows - codes.count
+        guard remaining > 0, dictionary.count > 0 else { return }
+        let values = remaining + remaining / 8
+        let average = (dictionary.totalByteCount + dictionary.count - 1) / dictionary.count
+        let bytesPerValue = average + average / 2 + 2
+        dictionary.reserve(values: values, byteCount: values * bytesPerValue)
+        dictionaryReservations += 1
+        reservedByteCapacity = dictionary.byteCapacity
     }
 
     @inline(__always)
@@ -284,6 +320,19 @@ final class ColumnBuilder {
         case .integer, .decimal, .datetime: integers.append(contentsOf: other.integers.buffer)
         case .boolean: booleans.append(contentsOf: other.booleans.buffer)
         case .enumeration: enumCodes.append(contentsOf: other.enumCodes.buffer)
+        }
+    }
+
+    /// Makes room for the rows of `pieces`, appended next with ``append(contentsOf:)``: one
+    /// allocation instead of one per piece (for ids and plain text, of their values too).
+    func reserve(for pieces: some Collection<ColumnBuilder>) {
+        reserve(rows: pieces.reduce(0) { $0 + $1.count })
+        if kind == .key || isPlainText {
+            dictionary.reserve(
+                values: pieces.reduce(0) { $0 + $1.dictionary.count },
+                byteCount: pieces.reduce(0) { $0 + $1.dictionary.totalByteCount })
+            dictionaryReservations += 1
+            reservedByteCapacity = dictionary.byteCapacity
         }
     }
 

@@ -339,7 +339,7 @@ public struct DataLoader: Sendable {
                 builder.adopt(first)
                 pieces = pieces.dropFirst()
             }
-            builder.reserve(rows: pieces.reduce(0) { $0 + $1.count })
+            builder.reserve(for: pieces)
             for piece in pieces {
                 builder.append(contentsOf: piece)
                 piece.release()

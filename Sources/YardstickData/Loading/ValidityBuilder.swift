@@ -32,15 +32,27 @@ struct ValidityBuilder {
         count = rows
     }
 
-    /// Appends every row of another bitmap.
+    /// Appends every row of another bitmap, a word at a time (a file's segments rarely end on
+    /// a multiple of 64 rows). Bits after the last row are always 0, in both bitmaps.
     mutating func append(contentsOf other: ValidityBuilder) {
-        if count & 63 == 0 {
+        guard other.count > 0 else { return }
+        let shift = count & 63
+        if shift == 0 {
             words.append(contentsOf: other.words.buffer)
-            count += other.count
-            nullCount += other.nullCount
-            return
+        } else {
+            let otherWords = (other.count + 63) / 64
+            words.reserve(words.count + otherWords)
+            for index in 0..<otherWords {
+                let word = other.words[index]
+                // The low bits fill this bitmap's last word; the high ones start the next.
+                words[words.count - 1] |= word << UInt64(shift)
+                words.append(word >> UInt64(64 - shift))
+            }
         }
-        for row in 0..<other.count { append(other.isPresent(row)) }
+        count += other.count
+        nullCount += other.nullCount
+        let kept = (count + 63) / 64
+        if words.count > kept { words.removeLast(words.count - kept) }
     }
 
     /// The finished bitmap.

@@ -10,7 +10,7 @@ enum SnapshotFormat {
     /// The first 8 bytes of the header block.
     static let magic: [UInt8] = Array("YSNAPSHT".utf8)
     /// Raised whenever any codec's layout changes; snapshots of another version are rebuilt.
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     /// The largest metadata block read (arrays are bounded by the file's size instead).
     static let metadataLimit = 64 << 20
 }
