@@ -136,33 +136,34 @@ public struct EntityReadWindows: Sendable, Equatable {
     }
 
     /// The indicator files a selection may evaluate: with ids, the workspace files declaring
-    /// one (or naming one, as `k("id")` does), repeated until no new file joins, and every file
-    /// of a pack; without ids, every file.
+    /// one, then those declaring an id named by a chosen file (as `k("id")` does), until no new
+    /// file joins, and every file of a pack and every file whose id is not a constant; without
+    /// ids, every file.
     static func sources(of selection: IndicatorSelection) -> [Evaluator.Source] {
         guard let ids = selection.ids else { return selection.sets.flatMap(\.sources) }
         var chosen: [Evaluator.Source] = []
         var wanted = ids
-        var remaining: [(Evaluator.Source, Set<String>)] = []
+        var remaining: [(source: Evaluator.Source, id: String, strings: Set<String>)] = []
         for set in selection.sets {
-            guard set.isWorkspaceSet else {
-                chosen += set.sources
-                continue
-            }
             for source in set.sources {
-                remaining.append((source, IndicatorReads.analyse(source: source.text, file: source.file).strings))
+                let analysis = IndicatorReads.analyse(source: source.text, file: source.file)
+                // Pack files (which may read any workspace id with k(…)) and files whose id the
+                // analysis cannot read are always evaluated, as far as it knows.
+                guard set.isWorkspaceSet, let id = analysis.declaredID else {
+                    chosen.append(source)
+                    wanted.formUnion(analysis.strings)
+                    continue
+                }
+                remaining.append((source, id, analysis.strings))
             }
-        }
-        // Pack files may read any workspace id with k(…): their strings are wanted too.
-        for source in chosen {
-            wanted.formUnion(IndicatorReads.analyse(source: source.text, file: source.file).strings)
         }
         var changed = true
         while changed {
             changed = false
-            remaining.removeAll { source, strings in
-                guard !strings.isDisjoint(with: wanted) else { return false }
-                chosen.append(source)
-                wanted.formUnion(strings)
+            remaining.removeAll { entry in
+                guard wanted.contains(entry.id) else { return false }
+                chosen.append(entry.source)
+                wanted.formUnion(entry.strings)
                 changed = true
                 return true
             }

@@ -32,6 +32,8 @@ package struct IndicatorReads: Sendable, Equatable {
     package var reads: Set<Read> = []
     /// Every string constant of the file: the ids it may read with `k(…)` are among them.
     package var strings: Set<String> = []
+    /// The `id = "…"` of the file's declaration, when written as a constant.
+    package var declaredID: String?
 
     /// Whether the file may read anything over all history.
     package var isOpaque: Bool { opaqueReason != nil }
@@ -65,11 +67,12 @@ package struct IndicatorReads: Sendable, Equatable {
         }
         var result = IndicatorReads()
         collectStrings(chunk, into: &result.strings)
+        result.declaredID = declared("id", in: chunk)
         for (key, what) in historyKeys.sorted(by: { $0.key < $1.key }) where result.strings.contains(key) {
             result.opaqueReason = "\(file) uses \(what)"
             return result
         }
-        if let grain = declaredGrain(chunk), !peopleGrains.contains(grain) {
+        if let grain = declared("per", in: chunk), !peopleGrains.contains(grain) {
             result.opaqueReason = "\(file) is per \(grain)"
             return result
         }
@@ -92,15 +95,15 @@ package struct IndicatorReads: Sendable, Equatable {
         for nested in function.nested { collectStrings(nested, into: &strings) }
     }
 
-    /// The `per = "…"` of the main chunk's declaration, when written as a constant.
-    private static func declaredGrain(_ chunk: LuaPrototype) -> String? {
+    /// The `key = "…"` of the main chunk's declaration, when written as a constant.
+    private static func declared(_ key: String, in chunk: LuaPrototype) -> String? {
         for raw in chunk.code {
             let instruction = LuaInstruction(raw)
             guard instruction.opcode == .setField, instruction.k,
-                instruction.b < chunk.constants.count, case .string("per") = chunk.constants[instruction.b],
-                instruction.c < chunk.constants.count, case .string(let grain) = chunk.constants[instruction.c]
+                instruction.b < chunk.constants.count, case .string(key) = chunk.constants[instruction.b],
+                instruction.c < chunk.constants.count, case .string(let value) = chunk.constants[instruction.c]
             else { continue }
-            return grain
+            return value
         }
         return nil
     }
