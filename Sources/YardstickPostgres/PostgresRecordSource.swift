@@ -16,7 +16,7 @@ import YardstickData
 /// whole result.
 struct PostgresRecordSource: RecordSource {
     /// Rows per batch handed from the connection's event loop to the loader's thread.
-    static let batchSize = 4096
+    static let batchSize = 2048
 
     /// How to connect.
     let connector: PostgresConnector

@@ -105,6 +105,9 @@ struct PostgresSourceTests {
         #expect(count == 6161)
         #expect(total == ExactDecimal(scaled: 301_004_100).scaled)
         #expect(deals["id"]?.value(at: count - 1) == .string("d\(count)"))
+        // Decoded on the connection's event loop and handed over whole: three full batches and
+        // the last 17 rows, never a row at a time.
+        #expect(workspace.statistics.reads.map(\.batches) == [4])
     }
 
     /// A big table is read in ranges of pages, one connection each, and appended in the order
