@@ -3,6 +3,7 @@ import Foundation
 import LuaRuntime
 import YardstickData
 import YardstickEngine
+import YardstickPostgres
 import YardstickQuery
 
 /// `yardstick run`: evaluates indicators for every subject and period.
@@ -86,7 +87,7 @@ struct RunCommand: ParsableCommand {
             defer { bar.clear() }
             loaded = try WorkspaceLoading.loadReporting(
                 directory, lenient: lenientOptions.lenient, rejects: lenientOptions.rejects,
-                cache: cacheOptions.usesCache, progress: bar.loadProgress)
+                cache: cacheOptions.usesCache, progress: bar.loadProgress, reach: readWindows)
         }
         let loadSeconds = Self.seconds(started, DispatchTime.now())
         try evaluate(loaded, loadSeconds: loadSeconds)
@@ -164,6 +165,9 @@ struct RunCommand: ParsableCommand {
                 loadSeconds: loadSeconds, evalSeconds: Self.seconds(evaluationStarted, finished), report: report)
             for line in lines { printError(line) }
             if let outcome = loaded.cacheOutcome { printError(Self.cacheLine(outcome, of: loaded)) }
+            for read in loaded.postgresReads.sorted(by: { $0.source < $1.source }) {
+                printError(Self.postgresLine(read))
+            }
         }
         // Any failed figure fails the run, and every failure is listed, grouped.
         let failedFigures = report.results.contains { $0.value.status == .failed }
@@ -175,6 +179,39 @@ struct RunCommand: ParsableCommand {
             }
             throw CommandFailure.findings
         }
+    }
+
+    /// The rows of each entity this run needs (``EntityReadWindows``), for a workspace that
+    /// reads PostgreSQL; nil (read everything) when the arguments are not valid, which
+    /// ``evaluate(_:loadSeconds:)`` then reports.
+    func readWindows(_ workspace: Workspace) -> EntityReadWindows? {
+        guard
+            let periods = try? PeriodArguments.periods(
+                period: period, range: periodRange, calendar: workspace.calendar),
+            let selection = try? packOptions.selection(indicators: indicators, workspace: workspace)
+        else { return nil }
+        let available = SubjectGrains(workspace: workspace)
+        var grains: [Grain] = []
+        for name in (per ?? "").split(separator: ",") {
+            guard let grain = try? available.require(name.trimmingCharacters(in: .whitespaces), what: "--per")
+            else { return nil }
+            grains.append(grain)
+        }
+        let cohort = (by ?? "").contains("cohort") ? "a cohort breakdown (--by)" : nil
+        return EntityReadWindows(
+            workspace: workspace, selection: selection, periods: periods, grains: grains, historyReason: cohort)
+    }
+
+    /// The `--timings` line of one read of a PostgreSQL table or query: its rows, and the
+    /// period pushed into its SQL if any.
+    static func postgresLine(_ read: PostgresLoadStatistics.Read) -> String {
+        var line = "postgres \(read.source): \(read.rows) rows"
+        if read.windowed, let clause = read.sql.range(of: " WHERE ") {
+            line += ", only WHERE " + read.sql[clause.upperBound...]
+        } else {
+            line += ", all history"
+        }
+        return line
     }
 
     /// Seconds between two instants.

@@ -97,7 +97,8 @@ struct ScoreCommand: ParsableCommand {
             defer { bar.clear() }
             (workspace, dataset) = try WorkspaceLoading.load(
                 directory, lenient: lenientOptions.lenient, rejects: lenientOptions.rejects,
-                cache: cacheOptions.usesCache, progress: bar.loadProgress)
+                cache: cacheOptions.usesCache, progress: bar.loadProgress,
+                reach: { workspace in readWindows(workspace, asOf: day) })
         }
         let periods: [Period]
         do {
@@ -215,5 +216,26 @@ struct ScoreCommand: ParsableCommand {
             if !grains.contains(grain) { grains.append(grain) }
         }
         return grains
+    }
+
+    /// The rows of each entity this score needs (``EntityReadWindows``), for a workspace that
+    /// reads PostgreSQL: the scored periods with the previous period and the same period last
+    /// year of each (the comparisons and target functions read them), for every indicator of
+    /// the workspace and its packs, at the model's grain and those of `--per`; nil (read
+    /// everything) when the arguments or the model are not valid,
+    /// which the run then reports.
+    func readWindows(_ workspace: Workspace, asOf day: Int32) -> EntityReadWindows? {
+        guard
+            let scored = try? ScorePeriods.periods(
+                period: period, range: periodRange, asOf: day, calendar: workspace.calendar),
+            let selection = try? packOptions.selection(indicators: nil, workspace: workspace),
+            let packModels = try? packOptions.models(workspace: workspace),
+            let definition = try? ScorecardModels.load(workspace: workspaceOptions.directory, packs: packModels)
+                .model(model, workspace: workspaceOptions.directory)
+        else { return nil }
+        let periods = scored.flatMap { [$0, $0.previous, $0.samePeriodLastYear] }
+        var grains = [definition.per]
+        if let per, let chosen = try? Self.grains(per, model: definition) { grains += chosen }
+        return EntityReadWindows(workspace: workspace, selection: selection, periods: periods, grains: grains)
     }
 }

@@ -1,4 +1,5 @@
 import YardstickData
+import YardstickEngine
 import YardstickPacks
 import YardstickPostgres
 import YardstickSQLite
@@ -31,6 +32,26 @@ enum WorkspaceLoading {
         PostgresSourceOpener(workspace: workspace, next: SQLiteSourceOpener())
     }
 
+    /// The opener of a run whose rows are limited by `reach`: each entity read over a range of
+    /// days becomes a ``PostgresPeriodWindow``, which a PostgreSQL table mapping pushes into its
+    /// SQL (docs/workspace.md, "PostgreSQL sources"); every read is recorded in `statistics`.
+    static func opener(
+        for workspace: Workspace, reach: EntityReadWindows, statistics: PostgresLoadStatistics
+    ) -> any RecordSourceOpener {
+        let windows = reach.windows.map { window in
+            PostgresPeriodWindow(entity: window.entity, field: window.field, from: window.from, until: window.until)
+        }
+        return PostgresSourceOpener(
+            workspace: workspace, windows: windows, statistics: statistics, next: SQLiteSourceOpener())
+    }
+
+    /// Whether any mapping of `workspace` reads a PostgreSQL source.
+    static func readsPostgres(_ workspace: Workspace) -> Bool {
+        workspace.entities.contains { mapping in
+            mapping.parts.contains { workspace.sources[$0.sourceName]?.kind == .postgres }
+        }
+    }
+
     /// A loaded workspace.
     struct Loaded {
         /// The workspace.
@@ -43,6 +64,8 @@ enum WorkspaceLoading {
         var cacheSeconds = SnapshotCache.Seconds()
         /// How many source files the cache read and hashed.
         var hashedFiles = 0
+        /// What was read from PostgreSQL servers, when the run's reach was decided.
+        var postgresReads: [PostgresLoadStatistics.Read] = []
     }
 
     /// The workspace and its data.
@@ -55,11 +78,11 @@ enum WorkspaceLoading {
     ///   when its data cannot be loaded, `output` when the rejects file cannot be written.
     static func load(
         _ directory: String, lenient: Bool, rejects: String? = nil, listsSkippedRows: Bool = true,
-        cache: Bool = true, progress: LoadProgress? = nil
+        cache: Bool = true, progress: LoadProgress? = nil, reach: ((Workspace) -> EntityReadWindows?)? = nil
     ) throws(CommandFailure) -> (Workspace, Dataset) {
         let loaded = try loadReporting(
             directory, lenient: lenient, rejects: rejects, listsSkippedRows: listsSkippedRows, cache: cache,
-            progress: progress)
+            progress: progress, reach: reach)
         return (loaded.workspace, loaded.dataset)
     }
 
@@ -72,7 +95,7 @@ enum WorkspaceLoading {
     /// a damaged snapshot or one that cannot be written is a warning on standard error.
     static func loadReporting(
         _ directory: String, lenient: Bool, rejects: String? = nil, listsSkippedRows: Bool = true,
-        cache: Bool = true, progress: LoadProgress? = nil
+        cache: Bool = true, progress: LoadProgress? = nil, reach: ((Workspace) -> EntityReadWindows?)? = nil
     ) throws(CommandFailure) -> Loaded {
         let workspace: Workspace
         do {
@@ -87,16 +110,22 @@ enum WorkspaceLoading {
         var outcome: SnapshotCache.Outcome?
         var cacheSeconds = SnapshotCache.Seconds()
         var hashedFiles = 0
+        // A run that reads PostgreSQL asks only for the rows its indicators need.
+        let statistics = PostgresLoadStatistics()
+        var sourceOpener = Self.opener(for: workspace)
+        if let reach, readsPostgres(workspace), let windows = reach(workspace) {
+            sourceOpener = Self.opener(for: workspace, reach: windows, statistics: statistics)
+        }
         do {
             if cache {
-                let load = try SnapshotCache(workspace: workspace, opener: opener(for: workspace)).load(
+                let load = try SnapshotCache(workspace: workspace, opener: sourceOpener).load(
                     options: options)
                 for warning in load.warnings { printError("warning: \(warning)") }
                 (dataset, report, outcome) = (load.dataset, load.report, load.outcome)
                 (cacheSeconds, hashedFiles) = (load.seconds, load.hashedFiles)
             } else {
                 (dataset, report) = try DataLoader(
-                    workspace: workspace, options: options, opener: opener(for: workspace)
+                    workspace: workspace, options: options, opener: sourceOpener
                 ).load()
             }
         } catch {
@@ -105,6 +134,6 @@ enum WorkspaceLoading {
         try SkippedRows.report(report, rejects: listsSkippedRows ? rejects : nil, listing: listsSkippedRows)
         return Loaded(
             workspace: workspace, dataset: dataset, cacheOutcome: outcome, cacheSeconds: cacheSeconds,
-            hashedFiles: hashedFiles)
+            hashedFiles: hashedFiles, postgresReads: statistics.reads)
     }
 }

@@ -17,11 +17,25 @@ struct PostgresConnector: Sendable {
     ///
     /// - Throws: postgres-nio's error (``PostgresSourceProblem/classify(_:)`` reads it).
     func connect() async throws -> PostgresConnection {
+        try await PostgresConnection.connect(configuration: try configuration(), id: 1, logger: Self.logger)
+    }
+
+    /// A new connection on `eventLoop`, waited for on the calling thread (never an event
+    /// loop's).
+    ///
+    /// - Throws: postgres-nio's error (``PostgresSourceProblem/classify(_:)`` reads it).
+    func connect(on eventLoop: any EventLoop) throws -> PostgresConnection {
+        try PostgresConnection.connect(on: eventLoop, configuration: try configuration(), id: 1, logger: Self.logger)
+            .wait()
+    }
+
+    /// The connection's settings.
+    private func configuration() throws -> PostgresConnection.Configuration {
         var configuration = PostgresConnection.Configuration(
             host: server.host, port: server.port, username: server.user, password: password,
             database: server.database, tls: try tls())
         configuration.options.connectTimeout = .seconds(15)
-        return try await PostgresConnection.connect(configuration: configuration, id: 1, logger: Self.logger)
+        return configuration
     }
 
     /// The TLS setting of the URL's `sslmode`, as libpq reads it.

@@ -15,6 +15,34 @@ public final class PostgresLoadStatistics: @unchecked Sendable {
         public var windowed: Bool
         /// The rows the server returned.
         public var rows: Int
+        /// For a big table read in ranges of pages on several connections, this range's
+        /// place (0-based) and the number of ranges; nil for a read of the whole result.
+        public var segment: Segment?
+
+        /// The batches of decoded rows the connection's event loop handed to the loader (rows
+        /// decoded as they arrive, never one row at a time across threads).
+        public var batches: Int
+
+        /// A range of a table read on its own connection.
+        public struct Segment: Sendable, Hashable {
+            /// The range's place, from 0.
+            public var index: Int
+            /// How many ranges the table was cut into.
+            public var count: Int
+        }
+
+        init(
+            source: String, sql: String, columns: [String], windowed: Bool, rows: Int, segment: (Int, Int)? = nil,
+            batches: Int = 0
+        ) {
+            self.batches = batches
+            self.source = source
+            self.sql = sql
+            self.columns = columns
+            self.windowed = windowed
+            self.rows = rows
+            self.segment = segment.map { Segment(index: $0.0, count: $0.1) }
+        }
     }
 
     private let lock = NSLock()

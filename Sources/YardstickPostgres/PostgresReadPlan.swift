@@ -33,6 +33,33 @@ struct PostgresReadPlan: Sendable, Equatable {
     var kinds: [PostgresRowDecoder.Kind]
     /// Whether a window was pushed into the statement.
     var windowed: Bool
+    /// For a table read, the statement without its `WHERE` clause and the clause's terms, so
+    /// that a range of the table's pages can be added (``sql(pages:until:)``); nil for a query.
+    var table: (select: String, relation: String, terms: [String])?
+
+    static func == (left: PostgresReadPlan, right: PostgresReadPlan) -> Bool {
+        left.sql == right.sql && left.columns == right.columns && left.kinds == right.kinds
+            && left.windowed == right.windowed
+    }
+
+    /// The statement reading only the rows stored in the table's pages `pages` (a TID range
+    /// scan: `ctid >= '(first,0)' AND ctid < '(end,0)'`, the upper bound left out when
+    /// `pages.upperBound` is nil), in the order a sequential scan reads them; nil for a query.
+    func sql(pages first: Int, until end: Int?) -> String? {
+        guard let table else { return nil }
+        var terms = table.terms
+        if first > 0 { terms.append("ctid >= '(\(first),0)'::tid") }
+        if let end { terms.append("ctid < '(\(end),0)'::tid") }
+        return terms.isEmpty ? table.select : table.select + " WHERE " + terms.joined(separator: " AND ")
+    }
+
+    /// The statement counting the rows stored before page `page` (that ``sql(pages:until:)``
+    /// from 0 would read), for the row numbers of a later range; nil for a query.
+    func countSQL(before page: Int) -> String? {
+        guard let table else { return nil }
+        let terms = table.terms + ["ctid < '(\(page),0)'::tid"]
+        return "SELECT count(*) FROM \(table.relation) WHERE " + terms.joined(separator: " AND ")
+    }
 
     /// `name` as a quoted identifier.
     static func quote(_ name: String) -> String {
@@ -98,13 +125,16 @@ struct PostgresReadPlan: Sendable, Equatable {
             // A mapping of constants reads no column, but its rows still count (`distinct`).
             if kept.isEmpty, let first = columns.first { kept = [first] }
             let parts = kept.map { expression($0, timeZone: timeZone) }
-            var sql = "SELECT \(parts.map(\.sql).joined(separator: ", ")) FROM \(quoteTable(table))"
+            let select = "SELECT \(parts.map(\.sql).joined(separator: ", ")) FROM \(quoteTable(table))"
+            var sql = select
+            var terms: [String] = []
             if let window {
-                let bounds = predicate(window.window, column: window.column, timeZone: timeZone)
-                if !bounds.isEmpty { sql += " WHERE " + bounds.joined(separator: " AND ") }
+                terms = predicate(window.window, column: window.column, timeZone: timeZone)
+                if !terms.isEmpty { sql += " WHERE " + terms.joined(separator: " AND ") }
             }
             return PostgresReadPlan(
-                sql: sql, columns: kept.map(\.name), kinds: parts.map(\.kind), windowed: window != nil)
+                sql: sql, columns: kept.map(\.name), kinds: parts.map(\.kind), windowed: window != nil,
+                table: (select, quoteTable(table), terms))
         case .query(let query):
             let parts = columns.map { expression($0, timeZone: timeZone) }
             let needsCast = zip(parts, columns).contains { $0.sql != quote($1.name) }
@@ -112,7 +142,8 @@ struct PostgresReadPlan: Sendable, Equatable {
                 needsCast
                 ? "SELECT \(parts.map(\.sql).joined(separator: ", ")) FROM (\(subquery(query))) AS yardstick_query"
                 : query
-            return PostgresReadPlan(sql: sql, columns: columns.map(\.name), kinds: parts.map(\.kind), windowed: false)
+            return PostgresReadPlan(
+                sql: sql, columns: columns.map(\.name), kinds: parts.map(\.kind), windowed: false, table: nil)
         }
     }
 

@@ -1,16 +1,21 @@
+import Foundation
 import PostgresNIO
 import YardstickData
 
 /// The rows of one table or query of a PostgreSQL database, as a ``RecordSource``.
 ///
 /// Made by ``PostgresSourceOpener`` once the relation's columns are known and the read is
-/// planned (``PostgresReadPlan``). ``forEachRow(into:)`` opens its own connection, runs the
-/// statement over the extended protocol (results in binary), and streams: a task reads the
-/// rows off the connection in batches into a ``RowBatchChannel`` that holds a few batches at
-/// most, and the loader's thread decodes each row into reused buffers
-/// (``PostgresRowDecoder``) and hands it on. Row numbers are 1-based ordinals in the result.
+/// planned (``PostgresReadPlan``). ``forEachRow(into:)`` opens its own connection on an event
+/// loop of its own, runs the statement over the extended protocol (results in binary), and
+/// streams: as each row arrives, the event loop decodes it into the text cells of a
+/// ``DecodedRowBatch`` (``PostgresRowDecoder``), and full batches go through a
+/// ``RowBatchChannel`` holding a few at most to the loader's thread, which lends each row to
+/// the loader and gives the batch back for reuse. Decoding and loading so run side by side,
+/// with nothing allocated or synchronised per row. A big table is read in ranges of pages on
+/// several connections at once (``segments(_:)``). Row numbers are 1-based ordinals in the
+/// whole result.
 struct PostgresRecordSource: RecordSource {
-    /// Rows per batch handed from the reading task to the loader's thread.
+    /// Rows per batch handed from the connection's event loop to the loader's thread.
     static let batchSize = 2048
 
     /// How to connect.
@@ -23,10 +28,38 @@ struct PostgresRecordSource: RecordSource {
     let origin: String
     /// The byte written between whole and fraction of a numeric.
     let decimalSeparator: UInt8
-    /// The planner's estimate of the table's rows; 0 for a query or an unanalysed table.
-    let estimatedRowCount: Int
+    /// The planner's estimate of the rows read; 0 for a query or an unanalysed table.
+    var estimatedRowCount: Int
     /// Where the read is recorded, if anywhere.
     let statistics: PostgresLoadStatistics?
+    /// The table's pages as the planner last counted them (`pg_class.relpages`); 0 for a
+    /// query or an unanalysed table.
+    var pages = 0
+    /// The fewest pages a table must have to be read in ranges on several connections.
+    var minimumSegmentPages = PostgresRecordSource.defaultMinimumSegmentPages
+    /// The range of pages this source reads (`first ..< end`, `end` nil for the rest of the
+    /// table) and its place among the ranges; nil for the whole table.
+    var segment: (first: Int, end: Int?, index: Int, count: Int)?
+
+    /// 16 MiB of pages: below that, a second connection costs more than it saves.
+    static let defaultMinimumSegmentPages = 2048
+
+    /// A big table cut into `count` ranges of pages, each read on its own connection (a TID
+    /// range scan) in parallel by the loader and appended in order, which is the order of a
+    /// sequential scan of the whole table; the source itself for a query, a small table or
+    /// `count` below 2.
+    func segments(_ count: Int) -> [PostgresRecordSource] {
+        guard count > 1, segment == nil, plan.table != nil, pages >= max(minimumSegmentPages, count) else {
+            return [self]
+        }
+        let step = pages / count
+        return (0..<count).map { index in
+            var part = self
+            part.segment = (index * step, index == count - 1 ? nil : (index + 1) * step, index, count)
+            part.estimatedRowCount = estimatedRowCount / count
+            return part
+        }
+    }
 
     /// The result's column names.
     var header: [String] { plan.columns }
@@ -42,52 +75,100 @@ struct PostgresRecordSource: RecordSource {
     func forEachRow<Consumer: RecordConsumer>(into consumer: inout Consumer) throws(SourceError) {
         let channel = RowBatchChannel()
         let connector = self.connector
-        let sql = plan.sql
-        let batchSize = Self.batchSize
-        // The reading task runs on a thread of its own: the loader's thread blocks in `take()`,
-        // and may be one of Swift's cooperative threads (ThreadTaskExecutor says why).
-        startOnOwnThread(name: "yardstick.postgres.rows") {
+        let sql = segment.flatMap { plan.sql(pages: $0.first, until: $0.end) } ?? plan.sql
+        // A later range numbers its rows after those stored before it, counted first.
+        let countSQL = segment.flatMap { $0.first > 0 ? plan.countSQL(before: $0.first) : nil }
+        let filler = BatchFiller(
+            channel: channel, decoder: PostgresRowDecoder(kinds: plan.kinds, decimalSeparator: decimalSeparator))
+        // The connection runs on an event loop of its own, so that decoding on it, and waiting
+        // on it while the loader is behind, holds up no other read.
+        let reader = Thread {
+            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            defer { try? group.syncShutdownGracefully() }
             do {
-                try await connector.withConnection { connection in
-                    let rows = try await connection.query(
-                        PostgresQuery(unsafeSQL: sql), logger: PostgresConnector.logger)
-                    var batch: [PostgresRow] = []
-                    batch.reserveCapacity(batchSize)
-                    for try await row in rows {
-                        batch.append(row)
-                        if batch.count == batchSize {
-                            guard await channel.put(batch) else { return }
-                            batch = []
-                            batch.reserveCapacity(batchSize)
-                        }
-                    }
-                    if !batch.isEmpty { _ = await channel.put(batch) }
+                let connection = try connector.connect(on: group.next())
+                defer { _ = try? connection.close().wait() }
+                if let countSQL {
+                    let counted = try connection.query(
+                        PostgresQuery(unsafeSQL: countSQL), logger: PostgresConnector.logger
+                    )
+                    .wait()
+                    for row in counted.rows { channel.setRowsBefore(Int(try row.decode(Int64.self))) }
                 }
+                _ = try connection.query(PostgresQuery(unsafeSQL: sql), logger: PostgresConnector.logger) { row in
+                    try filler.add(row)
+                }.wait()
+                filler.flush()
                 channel.finish()
             } catch {
                 channel.finish(throwing: error)
             }
         }
-        let decoder = PostgresRowDecoder(kinds: plan.kinds, decimalSeparator: decimalSeparator)
-        let width = plan.kinds.count
+        reader.name = "yardstick.postgres.rows"
+        reader.start()
         var number = 0
+        var read = 0
         do {
             while let batch = try channel.take() {
-                for row in batch {
+                if read == 0 { number = channel.rowsBefore }
+                read += batch.rows
+                for index in 0..<batch.rows {
                     number += 1
-                    decoder.decode(row)
-                    consumer.consume(
-                        PostgresRecordRow(number: number, count: width, bytes: decoder.bytes, spans: decoder.spans))
+                    consumer.consume(batch.row(index, number: number))
                 }
+                channel.recycle(batch)
             }
         } catch {
             channel.abandon()
             var located = PostgresSourceProblem.classify(error).sourceError(file: file, origin: origin)
-            if number > 0 { located.row = number + 1 }
+            if read > 0 { located.row = number + 1 }
             throw located
         }
         statistics?.record(
             PostgresLoadStatistics.Read(
-                source: file, sql: sql, columns: plan.columns, windowed: plan.windowed, rows: number))
+                source: file, sql: sql, columns: plan.columns, windowed: plan.windowed, rows: read,
+                segment: segment.map { ($0.index, $0.count) }, batches: filler.batches))
+    }
+}
+
+/// Decodes the rows of one read into batches on the connection's event loop and queues each
+/// full batch; touched by that event loop alone until the query ends.
+final class BatchFiller: @unchecked Sendable {
+    let channel: RowBatchChannel
+    let decoder: PostgresRowDecoder
+    private var batch: DecodedRowBatch?
+    /// The batches queued so far.
+    private(set) var batches = 0
+
+    init(channel: RowBatchChannel, decoder: PostgresRowDecoder) {
+        self.channel = channel
+        self.decoder = decoder
+    }
+
+    /// Decodes a row into the current batch, queueing the batch when full.
+    ///
+    /// - Throws: `CancellationError` when the loader gave up, which ends the query.
+    func add(_ row: PostgresRow) throws {
+        let current =
+            batch
+            ?? channel.emptyBatch {
+                DecodedRowBatch(width: decoder.kinds.count, rowCapacity: PostgresRecordSource.batchSize)
+            }
+        decoder.decode(row, into: current)
+        if current.isFull {
+            batch = nil
+            batches += 1
+            guard channel.put(current) else { throw CancellationError() }
+        } else {
+            batch = current
+        }
+    }
+
+    /// Queues the last, partly filled batch.
+    func flush() {
+        guard let last = batch, last.rows > 0 else { return }
+        batch = nil
+        batches += 1
+        _ = channel.put(last)
     }
 }

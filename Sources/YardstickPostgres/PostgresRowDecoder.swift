@@ -1,13 +1,12 @@
 import PostgresNIO
 import YardstickData
 
-/// Turns the binary cells of result rows into text cells, in buffers reused from row to row.
+/// Turns the binary cells of result rows into text cells, appended to a ``DecodedRowBatch``.
 ///
-/// One decoder serves one read: its buffers are allocated when it is made and grow only when
-/// a row's text is longer than any before, so the rows of a table are decoded without an
-/// allocation per row or per cell. Each cell is written as ``PostgresCellText`` says, and the
-/// row is lent to the loader as a ``PostgresRecordRow`` pointing into these buffers.
-final class PostgresRowDecoder {
+/// Runs on the connection's event loop as each row arrives; each cell is written as
+/// ``PostgresCellText`` says into the batch's buffer, so a read allocates nothing per row or
+/// per cell (the batch's buffer grows only for a row longer than any before).
+struct PostgresRowDecoder: Sendable {
     /// How a result column is decoded.
     enum Kind: Sendable, Equatable {
         /// Text-like: the bytes as they are.
@@ -42,33 +41,23 @@ final class PostgresRowDecoder {
     let kinds: [Kind]
     /// The byte written between whole and fraction of a numeric.
     let decimalSeparator: UInt8
-    /// The text of the current row's cells, one after another.
-    private(set) var bytes: UnsafeMutableRawPointer
-    /// The capacity of ``bytes``.
-    private var capacity: Int
-    /// For each cell, its start in ``bytes`` and its length (`2 * kinds.count` values).
-    let spans: UnsafeMutablePointer<Int>
-
     /// Creates a decoder for columns of these kinds.
     init(kinds: [Kind], decimalSeparator: UInt8) {
         self.kinds = kinds
         self.decimalSeparator = decimalSeparator
-        capacity = max(4096, kinds.count * 64)
-        bytes = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
-        spans = UnsafeMutablePointer<Int>.allocate(capacity: max(2 * kinds.count, 2))
-        spans.initialize(repeating: 0, count: max(2 * kinds.count, 2))
     }
 
-    deinit {
-        bytes.deallocate()
-        spans.deallocate()
-    }
-
-    /// Decodes the cells of `row` into the buffers; a NULL is an empty cell.
-    func decode(_ row: PostgresRow) {
-        var used = 0
+    /// Appends the cells of `row` to `batch` as its next row; a NULL is an empty cell.
+    func decode(_ row: PostgresRow, into batch: DecodedRowBatch) {
+        // The batch's state is read once and written back once: a class's properties touched
+        // per cell would each pay an exclusivity check.
+        let width = kinds.count
+        var bytes = batch.bytes
+        var capacity = batch.byteCapacity
+        var used = batch.used
+        let spans = batch.spans + 2 * width * batch.rows
         var column = 0
-        for cell in row where column < kinds.count {
+        for cell in row where column < width {
             defer { column += 1 }
             guard let buffer = cell.bytes else {
                 spans[2 * column] = used
@@ -83,7 +72,11 @@ final class PostgresRowDecoder {
                 case .numeric: needed = PostgresCellText.numericWidth(value)
                 default: needed = PostgresCellText.fixedWidth
                 }
-                if used + needed > capacity { grow(to: used + needed) }
+                if used + needed > capacity {
+                    batch.used = used
+                    bytes = batch.grow(to: used + needed)
+                    capacity = batch.byteCapacity
+                }
                 let out = bytes + used
                 switch kind {
                 case .text:
@@ -106,39 +99,12 @@ final class PostgresRowDecoder {
             spans[2 * column + 1] = length
             used += length
         }
-        while column < kinds.count {
+        while column < width {
             spans[2 * column] = used
             spans[2 * column + 1] = 0
             column += 1
         }
-    }
-
-    /// Grows ``bytes`` to hold at least `needed` bytes, keeping what is written.
-    private func grow(to needed: Int) {
-        var newCapacity = capacity
-        while newCapacity < needed { newCapacity *= 2 }
-        let larger = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 8)
-        larger.copyMemory(from: bytes, byteCount: capacity)
-        bytes.deallocate()
-        bytes = larger
-        capacity = newCapacity
-    }
-}
-
-/// One decoded result row, lent to the loader while the decoder holds its text.
-struct PostgresRecordRow: RecordRow, ~Copyable {
-    /// The row's 1-based ordinal in the result.
-    let number: Int
-    /// The number of result columns.
-    let count: Int
-    /// The decoder's text.
-    let bytes: UnsafeMutableRawPointer
-    /// The decoder's cell spans.
-    let spans: UnsafeMutablePointer<Int>
-
-    @inline(__always)
-    func cell(_ index: Int) -> UnsafeRawBufferPointer {
-        guard index < count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        return UnsafeRawBufferPointer(start: bytes + spans[2 * index], count: spans[2 * index + 1])
+        batch.used = used
+        batch.rows += 1
     }
 }

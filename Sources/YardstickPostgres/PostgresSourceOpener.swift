@@ -30,6 +30,9 @@ public struct PostgresSourceOpener: RecordSourceOpener {
     public let statistics: PostgresLoadStatistics?
     /// The opener of every part that is not a PostgreSQL source's.
     public let next: any RecordSourceOpener
+    /// The fewest pages (8 KiB each) a table needs to be read in ranges on several connections
+    /// when the loader reads in parallel.
+    package var minimumSegmentPages = PostgresRecordSource.defaultMinimumSegmentPages
 
     /// Creates an opener.
     ///
@@ -74,7 +77,7 @@ public struct PostgresSourceOpener: RecordSourceOpener {
             password = value
         }
         let connector = PostgresConnector(server: server, password: password)
-        let description: (columns: [PostgresReadPlan.Column], rows: Int)
+        let description: (columns: [PostgresReadPlan.Column], rows: Int, pages: Int)
         do {
             description = try Blocking.run { try await Self.describe(relation, with: connector) }
         } catch {
@@ -117,10 +120,13 @@ public struct PostgresSourceOpener: RecordSourceOpener {
         let plan = PostgresReadPlan.make(
             relation, columns: columns, needed: needed, window: window(for: part, entity: entity?.name, byName),
             timeZone: workspace.timeZone.identifier)
-        return PostgresRecordSource(
+        var reader = PostgresRecordSource(
             connector: connector, plan: plan, file: part.displayPath, origin: origin,
             decimalSeparator: part.formats.decimalSeparator, estimatedRowCount: description.rows,
             statistics: statistics)
+        reader.pages = description.pages
+        reader.minimumSegmentPages = minimumSegmentPages
+        return reader
     }
 
     /// The window of `entity` with its column, when this part allows one: a table part whose
@@ -145,9 +151,10 @@ public struct PostgresSourceOpener: RecordSourceOpener {
     /// The columns of `relation` and the planner's row estimate of a table.
     private static func describe(
         _ relation: DatabaseRelation, with connector: PostgresConnector
-    ) async throws -> (columns: [PostgresReadPlan.Column], rows: Int) {
+    ) async throws -> (columns: [PostgresReadPlan.Column], rows: Int, pages: Int) {
         try await connector.withConnection { connection in
             var estimate = 0
+            var pages = 0
             if case .table(let table) = relation {
                 var binds = PostgresBindings()
                 binds.append(PostgresReadPlan.quoteTable(table))
@@ -155,22 +162,25 @@ public struct PostgresSourceOpener: RecordSourceOpener {
                     PostgresQuery(
                         unsafeSQL:
                             "SELECT to_regclass($1) IS NOT NULL, "
-                            + "coalesce((SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass($1)), 0)",
+                            + "coalesce((SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass($1)), 0), "
+                            + "coalesce((SELECT relpages::bigint FROM pg_class WHERE oid = to_regclass($1) "
+                            + "AND relkind IN ('r', 'm')), 0)",
                         binds: binds),
                     logger: PostgresConnector.logger)
-                for try await (exists, rows) in found.decode((Bool, Int64).self) {
+                for try await (exists, rows, tablePages) in found.decode((Bool, Int64, Int64).self) {
                     guard exists else {
                         throw PostgresSourceProblem.unknownTable(
                             table: table, reason: "looked up as \(PostgresReadPlan.quoteTable(table))")
                     }
                     estimate = Int(max(rows, 0))
+                    pages = Int(max(tablePages, 0))
                 }
             }
             let result = try await connection.query(
                 PostgresQuery(unsafeSQL: PostgresReadPlan.describing(relation)), logger: PostgresConnector.logger)
             let columns = result.columns.map { PostgresReadPlan.Column(name: $0.name, type: $0.dataType) }
             for try await _ in result {}
-            return (columns, estimate)
+            return (columns, estimate, pages)
         }
     }
 

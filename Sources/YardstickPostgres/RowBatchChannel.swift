@@ -1,53 +1,63 @@
 import Foundation
-import PostgresNIO
 
-/// Hands batches of rows from the task that reads them off the connection to the loader's
-/// thread, which is synchronous.
+/// Hands decoded batches of rows from the connection's event loop, which decodes them as they
+/// arrive, to the loader's thread, and the read batches back for reuse.
 ///
-/// The reading task (``put(_:)``) waits without blocking a thread when ``capacity`` batches are
-/// queued; the loader's thread (``take()``) blocks until a batch, the end or an error arrives.
-/// With postgres-nio's own back-pressure on the socket, at most a few batches of a result are
-/// in memory at once, never the whole result.
+/// Both sides block: ``put(_:)`` waits while ``capacity`` batches are queued, which is safe
+/// because each read has an event loop of its own (``PostgresRecordSource``): while it waits,
+/// the connection's socket is not read and the server's sends stop, so at most a few batches
+/// of a result are in memory, never the whole result.
 final class RowBatchChannel: @unchecked Sendable {
     /// How many batches may wait.
     let capacity: Int
     private let condition = NSCondition()
-    private var batches: [[PostgresRow]] = []
+    private var queued: [DecodedRowBatch] = []
     private var head = 0
+    private var free: [DecodedRowBatch] = []
     private var finished = false
     private var failure: (any Error)?
     private var abandoned = false
-    private var spaceWaiter: CheckedContinuation<Void, Never>?
+    private var before = 0
 
     /// Creates a channel holding up to `capacity` batches.
     init(capacity: Int = 4) {
         self.capacity = capacity
     }
 
-    /// Queues a batch, waiting while the channel is full; false when the reader gave up.
-    func put(_ batch: [PostgresRow]) async -> Bool {
-        while true {
-            let queued: Bool? = {
-                condition.lock()
-                defer { condition.unlock() }
-                if abandoned { return false }
-                guard batches.count - head < capacity else { return nil }
-                batches.append(batch)
-                condition.signal()
-                return true
-            }()
-            if let queued { return queued }
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                condition.lock()
-                if abandoned || batches.count - head < capacity {
-                    condition.unlock()
-                    continuation.resume()
-                } else {
-                    spaceWaiter = continuation
-                    condition.unlock()
-                }
-            }
-        }
+    /// The rows of the result stored before the first batch (a later range of a table's
+    /// pages), set by the reading side before its first batch; 0 by default.
+    var rowsBefore: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return before
+    }
+
+    /// Sets ``rowsBefore``.
+    func setRowsBefore(_ count: Int) {
+        condition.lock()
+        before = count
+        condition.unlock()
+    }
+
+    /// An empty batch: one the loader gave back, or a new one made by `make`.
+    func emptyBatch(_ make: () -> DecodedRowBatch) -> DecodedRowBatch {
+        condition.lock()
+        let batch = free.popLast()
+        condition.unlock()
+        guard let batch else { return make() }
+        batch.reset()
+        return batch
+    }
+
+    /// Queues a batch, waiting while the channel is full; false when the loader gave up.
+    func put(_ batch: DecodedRowBatch) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while !abandoned && queued.count - head >= capacity { condition.wait() }
+        if abandoned { return false }
+        queued.append(batch)
+        condition.broadcast()
+        return true
     }
 
     /// Marks the end of the rows, with the error that ended them early if any.
@@ -55,44 +65,45 @@ final class RowBatchChannel: @unchecked Sendable {
         condition.lock()
         finished = true
         failure = error
-        condition.signal()
+        condition.broadcast()
         condition.unlock()
     }
 
-    /// The next batch; nil at the end.
+    /// The next batch; nil at the end. Give it back with ``recycle(_:)`` once read.
     ///
-    /// - Throws: The error the reading task finished with, after the batches before it.
-    func take() throws -> [PostgresRow]? {
+    /// - Throws: The error the reading side finished with, after the batches before it.
+    func take() throws -> DecodedRowBatch? {
         condition.lock()
-        while head == batches.count && !finished { condition.wait() }
-        var batch: [PostgresRow]?
-        var waiter: CheckedContinuation<Void, Never>?
-        if head < batches.count {
-            batch = batches[head]
-            batches[head] = []
+        while head == queued.count && !finished { condition.wait() }
+        var batch: DecodedRowBatch?
+        if head < queued.count {
+            batch = queued[head]
             head += 1
-            if head == batches.count {
-                batches.removeAll(keepingCapacity: true)
+            if head == queued.count {
+                queued.removeAll(keepingCapacity: true)
                 head = 0
             }
-            waiter = spaceWaiter
-            spaceWaiter = nil
+            condition.broadcast()
         }
         let failure = self.failure
         condition.unlock()
-        waiter?.resume()
         if let batch { return batch }
         if let failure { throw failure }
         return nil
     }
 
-    /// Stops the reading task at its next batch (the loader stopped early).
+    /// Gives a read batch back for the reading side to fill again.
+    func recycle(_ batch: DecodedRowBatch) {
+        condition.lock()
+        free.append(batch)
+        condition.unlock()
+    }
+
+    /// Stops the reading side at its next batch (the loader stopped early).
     func abandon() {
         condition.lock()
         abandoned = true
-        let waiter = spaceWaiter
-        spaceWaiter = nil
+        condition.broadcast()
         condition.unlock()
-        waiter?.resume()
     }
 }

@@ -62,6 +62,30 @@ import YardstickData
         )
     }
 
+    @Test func aRangeOfPagesAddsTIDBoundsAfterTheWindowAndAQueryHasNone() {
+        let window = PostgresPeriodWindow(
+            entity: "opportunities", field: "closed_at", from: CivilDate.dayNumber(year: 2017, month: 10, day: 1),
+            until: nil)
+        let plan = PostgresReadPlan.make(
+            .table("deals"), columns: Self.deals, needed: ["id", "closed"], window: (window, Self.deals[4]),
+            timeZone: "UTC")
+        let select = "SELECT \"id\", \"closed\" FROM \"deals\" WHERE \"closed\" >= DATE '2017-10-01'"
+        #expect(plan.sql(pages: 0, until: 500) == select + " AND ctid < '(500,0)'::tid")
+        #expect(plan.sql(pages: 500, until: nil) == select + " AND ctid >= '(500,0)'::tid")
+        #expect(
+            plan.countSQL(before: 500)
+                == "SELECT count(*) FROM \"deals\" WHERE \"closed\" >= DATE '2017-10-01' AND ctid < '(500,0)'::tid")
+        let whole = PostgresReadPlan.make(
+            .table("deals"), columns: Self.deals, needed: ["id"], window: nil, timeZone: "UTC")
+        #expect(
+            whole.sql(pages: 3, until: 7)
+                == "SELECT \"id\" FROM \"deals\" WHERE ctid >= '(3,0)'::tid AND ctid < '(7,0)'::tid")
+        let query = PostgresReadPlan.make(
+            .query("SELECT id FROM deals"), columns: [Self.deals[0]], needed: [], window: nil, timeZone: "UTC")
+        #expect(query.sql(pages: 0, until: 10) == nil)
+        #expect(query.countSQL(before: 10) == nil)
+    }
+
     @Test func aMappingOfConstantsStillReadsOneColumnToCountRows() {
         let plan = PostgresReadPlan.make(
             .table("deals"), columns: Self.deals, needed: [], window: nil, timeZone: "UTC")

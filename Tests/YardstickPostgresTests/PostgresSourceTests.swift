@@ -105,6 +105,60 @@ struct PostgresSourceTests {
         #expect(count == 6161)
         #expect(total == ExactDecimal(scaled: 301_004_100).scaled)
         #expect(deals["id"]?.value(at: count - 1) == .string("d\(count)"))
+        // Decoded on the connection's event loop and handed over whole: three full batches and
+        // the last 17 rows, never a row at a time.
+        #expect(workspace.statistics.reads.map(\.batches) == [4])
+    }
+
+    /// A big table is read in ranges of pages, one connection each, and appended in the order
+    /// of the table: the rows come out as one read gives them, and a bad value in a later range
+    /// is still named by its row in the whole result.
+    @Test func aBigTableIsReadInRangesOfPagesInTableOrderWithWholeResultRowNumbers() throws {
+        let toml =
+            PostgresWorkspace.source + """
+                [entities.opportunities]
+                table = "$S.big"
+                [entities.opportunities.custom]
+                units = { column = "units", type = "integer" }
+                """
+        let count = 20_000
+        let workspace = try PostgresWorkspace(
+            toml: toml,
+            sql: [
+                """
+                CREATE TABLE $S.big AS SELECT 'd' || n AS id, CASE WHEN n = 15000 THEN 'many' ELSE n::text END AS units
+                  FROM generate_series(1, \(count)) AS n
+                """,
+                "ANALYZE $S.big",
+            ])
+        let (whole, _) = try workspace.load(minimumSegmentPages: .max)
+        #expect(workspace.statistics.reads.map(\.segment) == [nil])
+        let (dataset, report) = try workspace.load(minimumSegmentPages: 1)
+        let ranges = workspace.statistics.reads.dropFirst()
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        if cores > 1 {
+            // The fast path taken: one read per core, each a TID range scan.
+            #expect(ranges.count == cores)
+            #expect(Set(ranges.compactMap(\.segment?.index)) == Set(0..<cores))
+            #expect(ranges.allSatisfy { $0.segment?.count == cores && $0.sql.contains("ctid") })
+        }
+        #expect(ranges.reduce(0) { $0 + $1.rows } == count)
+        let deals = try #require(dataset["opportunities"])
+        #expect(deals.rowCount == count - 1)
+        #expect(deals["id"]?.value(at: 0) == .string("d1"))
+        #expect(deals["id"]?.value(at: 14_998) == .string("d14999"))
+        #expect(deals["id"]?.value(at: 14_999) == .string("d15001"))
+        #expect(deals["id"]?.value(at: count - 2) == .string("d\(count)"))
+        let wholeDeals = try #require(whole["opportunities"])
+        for row in stride(from: 0, to: count - 1, by: 997) {
+            #expect(deals["id"]?.value(at: row) == wholeDeals["id"]?.value(at: row))
+            #expect(deals["units"]?.value(at: row) == wholeDeals["units"]?.value(at: row))
+        }
+        let problem = try #require(report.rejectedProblems.first)
+        #expect(problem.key == "d15000")
+        #expect(
+            problem.description.hasPrefix("crm:\(workspace.schema).big:15000:units: expected a whole number"),
+            "\(problem)")
     }
 
     @Test func aWrongPasswordIsAnAuthenticationErrorNamingTheSource() throws {

@@ -75,13 +75,15 @@ final class PostgresWorkspace {
     /// Loads it leniently through a ``PostgresSourceOpener``.
     func load(
         windows: [PostgresPeriodWindow] = [],
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        minimumSegmentPages: Int = PostgresRecordSource.defaultMinimumSegmentPages
     ) throws -> (Dataset, LoadReport) {
         let workspace = try open()
+        var opener = PostgresSourceOpener(
+            workspace: workspace, environment: environment, windows: windows, statistics: statistics)
+        opener.minimumSegmentPages = minimumSegmentPages
         return try DataLoader(
-            workspace: workspace, options: LoadOptions(lenient: true, problemSampleSize: .max),
-            opener: PostgresSourceOpener(
-                workspace: workspace, environment: environment, windows: windows, statistics: statistics)
+            workspace: workspace, options: LoadOptions(lenient: true, problemSampleSize: .max), opener: opener
         ).load()
     }
 

@@ -48,7 +48,13 @@ for run in 1...runs {
     best = min(best, elapsed)
     lastStatistics = statistics
 }
-for read in lastStatistics.reads.sorted(by: { $0.source < $1.source }) {
-    print("  \(read.source): \(read.rows) rows, \(read.columns.count) columns")
+// One line per table: a big table is read in ranges on several connections.
+let bySource = Dictionary(grouping: lastStatistics.reads, by: \.source)
+for source in bySource.keys.sorted() {
+    let reads = bySource[source] ?? []
+    let rows = reads.reduce(0) { $0 + $1.rows }
+    let batches = reads.reduce(0) { $0 + $1.batches }
+    let ranges = reads.count > 1 ? ", \(reads.count) ranges of pages" : ""
+    print("  \(source): \(rows) rows, \(reads.first?.columns.count ?? 0) columns, \(batches) batches\(ranges)")
 }
 print(String(format: "yardstick-postgres best %.3f s for %d rows (%d runs)", best, rows, runs))
