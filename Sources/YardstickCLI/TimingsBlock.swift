@@ -37,7 +37,9 @@ enum TimingsBlock {
         if statistics.peerBinFigures > 0 {
             lines.append(
                 "peer bins: \(statistics.peerBinFigures) figures binned by the host,"
-                    + " \(statistics.evaluationStages) evaluation stages")
+                    + " \(statistics.evaluationStages) evaluation stages;"
+                    + " \(statistics.deferredFigures.total) figures deferred to a later stage"
+                    + " (\(statistics.deferredFigures.columnMode) in column mode)")
         }
         let ids = report.indicators.map(\.id).filter { statistics.figuresByIndicator[$0] != nil }
         if !ids.isEmpty {

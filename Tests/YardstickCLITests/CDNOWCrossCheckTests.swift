@@ -147,6 +147,26 @@ import Testing
         }
     }
 
+    @Test func everyCustomerIndicatorRunsOnceForAllCustomersInColumnMode() throws {
+        let outcome = try CLI.run([
+            "run", "--workspace", Self.workspace, "--period", Self.calibration, "--per", "account", "--format", "json",
+            "--timings", "--indicators", Self.customerIndicators.joined(separator: ","),
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let report = try #require(JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let evaluation = try #require(report["evaluation"] as? [String: Any])
+        let byIndicator = try #require(evaluation["figures_by_indicator"] as? [String: Any])
+        // The bins (r_score, f_score, m_score) are the host's; every other indicator, the
+        // straight-line monetary_value included, is one column run for all 23,570 customers.
+        for id in ["frequency", "recency", "T", "monetary_value", "weeks_since_last", "rfm_score"] {
+            let paths = try #require(byIndicator[id] as? [String: Any], "\(id)")
+            #expect(paths["column_mode"] as? Int == 23_570, "\(id): \(paths)")
+            #expect(paths["total"] as? Int == 23_570, "\(id): \(paths)")
+        }
+        let queries = try #require(evaluation["queries"] as? [String: Any])
+        #expect(queries["one_subject"] as? Int == 0)
+    }
+
     @Test func theHostBinsAllCustomersWithoutRunningLuaPerSubject() throws {
         let outcome = try CLI.run([
             "run", "--workspace", Self.workspace, "--period", Self.calibration, "--per", "account", "--format", "json",
@@ -163,5 +183,14 @@ import Testing
         let bins = try #require(evaluation["peer_bins"] as? [String: Any])
         #expect(bins["figures"] as? Int == 70_710)
         #expect(bins["stages"] as? Int == 2)
+        // Stage 1 finds rfm_score pending for every customer in one column run (no Lua call per
+        // customer); stage 2 evaluates it in column mode with the bins.
+        let deferred = try #require(bins["deferred"] as? [String: Any])
+        #expect(deferred["column_mode"] as? Int == 23_570)
+        #expect(deferred["total"] as? Int == 23_570)
+        let byIndicator = try #require(evaluation["figures_by_indicator"] as? [String: Any])
+        let rfm = try #require(byIndicator["rfm_score"] as? [String: Any])
+        #expect(rfm["column_mode"] as? Int == 23_570)
+        #expect(rfm["failed"] as? Int == 0)
     }
 }

@@ -57,6 +57,38 @@ import YardstickData
         #expect(report.results.prefix(3).map(\.indicatorID) == ["won", "won_bin", "scaled"])
     }
 
+    @Test func aReaderOfBinsNotComputedYetIsDeferredForAWholeGrainByOneColumnRun() throws {
+        let report = try Self.run([Self.won, Self.terciles, Self.scaled], grains: [.user, .team])
+        // Stage 1 finds `scaled` pending for its 3 users and 2 teams in one column run per
+        // grain: no Lua call per subject, and no failure left once stage 2 has the bins.
+        #expect(report.statistics?.deferredFigures == FigurePaths(columnMode: 5, failed: 5))
+        #expect(report.errors.isEmpty, "\(report.errors)")
+    }
+
+    @Test func binsThatNeverComeFailTheirReaderAlikeInColumnModeAndPerSubject() throws {
+        // `loop` reads its own bins: they need its figures, which need them; it stays pending.
+        let loop = Evaluator.Source(
+            file: "indicators/loop.lua",
+            text:
+                "return indicator { id = \"loop\", per = \"user\",\n  value = function(_, k) return 2 * k(\"loop_bin\") end }"
+        )
+        let loopBin = Evaluator.Source(
+            file: "indicators/loop_bin.lua",
+            text: #"return indicator { id = "loop_bin", per = "user", value = quantile_bins("loop", 2) }"#)
+        let (workspace, engine, _) = try EngineFixture.workspace()
+        var evaluator = Evaluator(engine: engine, workspace: workspace, workers: 2)
+        let columns = try evaluator.run(sources: [loop, loopBin], periods: [EngineFixture.october], grains: [.user])
+        evaluator.columnMode = false
+        let perSubject = try evaluator.run(sources: [loop, loopBin], periods: [EngineFixture.october], grains: [.user])
+        #expect(columns.statistics?.deferredFigures == FigurePaths(columnMode: 3, failed: 3))
+        #expect(perSubject.statistics?.deferredFigures.columnMode == 0)
+        #expect(perSubject.statistics?.deferredFigures.total == 3)
+        #expect(columns.results == perSubject.results)
+        #expect(columns.errors == perSubject.errors)
+        // Stage 2 bins the failed figures as missing bins, so `loop` ends missing, not pending.
+        #expect(columns.results.first { $0.indicatorID == "loop" }?.value.status == .missing)
+    }
+
     @Test func askingForAnIndicatorThatReadsBinsRunsTheBinsAndTheirBaseButReportsOnlyIt() throws {
         let report = try Self.run([Self.won, Self.terciles, Self.scaled], only: ["scaled"])
         #expect(report.indicators.map(\.id) == ["scaled"])

@@ -13,9 +13,8 @@ struct ColumnPass {
     let sessions: ResultSlots<EvaluationSession>
     /// The number of workers.
     let workerCount: Int
-    /// The values computed, per block (by position in ``EvaluationPlan/blocks``), by indicator
-    /// id, one per subject of the block in task order.
-    private let columns: ResultSlots<[String: [ResultValue]]>
+    /// The values computed, per block (by position in ``EvaluationPlan/blocks``).
+    private let columns: ResultSlots<ColumnBlockValues>
 
     /// Starts `workerCount` sessions and runs the column blocks of `plan` on them.
     ///
@@ -29,7 +28,7 @@ struct ColumnPass {
         workerCount: Int, columnMode: Bool, prefetch: Bool, stops: LimitStops
     ) {
         let sessions = ResultSlots<EvaluationSession>(count: workerCount)
-        let columns = ResultSlots<[String: [ResultValue]]>(count: plan.blocks.count)
+        let columns = ResultSlots<ColumnBlockValues>(count: plan.blocks.count)
         let queue = WorkQueue(count: plan.columnBlocks.count)
         DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
             LuaThread.run {
@@ -57,9 +56,14 @@ struct ColumnPass {
     }
 
     /// The values column mode computed for a block, by indicator position in `ids` (nil for an
-    /// indicator it did not compute), one per subject of the block in task order.
-    func columns(ofBlock block: Int, ids: [String]) -> [[ResultValue]?] {
-        let computed = columns.value(at: block) ?? [:]
-        return ids.map { computed[$0] }
+    /// indicator it did not compute), one per subject of the block in task order, and the
+    /// errors of the indicators pending there (their values are failures), by position.
+    func columns(ofBlock block: Int, ids: [String]) -> (values: [[ResultValue]?], pending: [Int: LuaError]) {
+        let computed = columns.value(at: block) ?? ColumnBlockValues()
+        var pending: [Int: LuaError] = [:]
+        for (position, id) in ids.enumerated() {
+            if let error = computed.pending[id] { pending[position] = error }
+        }
+        return (ids.map { computed.values[$0] }, pending)
     }
 }

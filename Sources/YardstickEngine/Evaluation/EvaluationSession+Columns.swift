@@ -15,13 +15,16 @@ extension EvaluationSession {
     ///
     /// - Parameter subjects: The partition's subjects, in its order (peer bins are read by
     ///   subject).
+    /// An indicator that read peer bins not computed yet is pending for every subject: it is
+    /// returned as failed with the per-subject path's error, in ``ColumnBlockValues/pending``.
+    ///
     /// - Returns: Per indicator computed, one value per subject in the order of the partition.
     func evaluateColumns(_ ids: [String], period: Period, runs: PartitionRuns, subjects: [SubjectInfo])
-        -> [String: [ResultValue]]
+        -> ColumnBlockValues
     {
         let size = runs.partition.count
         var ids = ids.filter { !columnStopped.contains($0) && stops.error(for: $0) == nil }
-        guard !ids.isEmpty, size > 0 else { return [:] }
+        guard !ids.isEmpty, size > 0 else { return ColumnBlockValues() }
         setFocus(.column(runs), period)
         taskPeriod = nil
         derivedColumns = []
@@ -46,30 +49,38 @@ extension EvaluationSession {
             } catch {
                 // The indicator running when a limit struck is the last one started.
                 let started = vm.lastCallStatistics.units
-                guard LimitStops.isLimit(error), (1...ids.count).contains(started) else { return [:] }
+                guard LimitStops.isLimit(error), (1...ids.count).contains(started) else { return ColumnBlockValues() }
                 columnStopped.insert(ids.remove(at: started - 1))
-                if ids.isEmpty { return [:] }
+                if ids.isEmpty { return ColumnBlockValues() }
             }
         }
-        guard case .table(let flat)? = output.first else { return [:] }
+        guard case .table(let flat)? = output.first else { return ColumnBlockValues() }
         return columnResults(flat.array, ids: ids, size: size)
     }
 
     /// The results of a column run: per indicator of `ids` whose pair of `pairs` (result kinds,
-    /// values) reads as a column of `size` results (or one result for all), those results.
-    private func columnResults(_ pairs: [LuaValue], ids: [String], size: Int) -> [String: [ResultValue]] {
-        var results: [String: [ResultValue]] = [:]
+    /// values) reads as a column of `size` results (or one result for all), those results; per
+    /// indicator whose pair is a pending failure ("f" and its message), that failure for all.
+    private func columnResults(_ pairs: [LuaValue], ids: [String], size: Int) -> ColumnBlockValues {
+        var block = ColumnBlockValues()
         for (index, id) in ids.enumerated() where 2 * index + 1 < pairs.count {
             guard case .string(let kinds) = pairs[2 * index], case .table(let valuesTable) = pairs[2 * index + 1]
             else { continue }
             let values = valuesTable.array
+            if kinds == "f" {
+                guard values.count == 1, let error = pendingFailure(kind: UInt8(ascii: "f"), value: values[0], id)
+                else { continue }
+                block.values[id] = Array(repeating: .failed(message: error.description), count: size)
+                block.pending[id] = error
+                continue
+            }
             if kinds == "@" {
                 // A query's column returned as it is: its values come from the engine directly.
                 guard values.count == 2, let aggregate = values[0].integerValue, let slot = values[1].integerValue,
                     let column = queryColumn(ColumnReference(aggregate: Int(aggregate), slot: Int(slot))),
                     column.count == size
                 else { continue }
-                results[id] = column
+                block.values[id] = column
                 continue
             }
             let letters = Array(kinds.utf8)
@@ -81,9 +92,9 @@ extension EvaluationSession {
                 column.append(result)
             }
             guard column.count == letters.count else { continue }
-            results[id] = column.count == 1 ? Array(repeating: column[0], count: size) : column
+            block.values[id] = column.count == 1 ? Array(repeating: column[0], count: size) : column
         }
-        return results
+        return block
     }
 
     /// A column's values: an aggregate's for every subject of the focused grain in the period
@@ -122,11 +133,14 @@ extension EvaluationSession {
 
     /// `ratio` of two columns element by element, by the prelude's scalar rule (a missing
     /// operand is the result; numbers and decimals divide as doubles; a zero divisor gives
-    /// missing "division by zero"), kept here; returns the new column's id (negative).
+    /// `whenZero`, or missing "division by zero" without one), kept here; returns the new
+    /// column's id (negative).
     ///
     /// - Throws: ``QueryError`` when an element is not a number, decimal or missing value
     ///   (the prelude then leaves column mode).
-    func ratioColumn(_ a: ColumnReference, _ b: ColumnReference) throws(QueryError) -> Int {
+    func ratioColumn(_ a: ColumnReference, _ b: ColumnReference, whenZero: QueryValue? = nil) throws(QueryError)
+        -> Int
+    {
         let left = try columnQueryValues(a)
         let right = try columnQueryValues(b)
         guard left.count == right.count else { throw QueryError("columns of different lengths") }
@@ -146,7 +160,7 @@ extension EvaluationSession {
             } else if case .missing = y {
                 column.append(y)
             } else if let p = number(x), let q = number(y) {
-                column.append(q == 0 ? .missing("division by zero") : .number(p / q))
+                column.append(q == 0 ? whenZero ?? .missing("division by zero") : .number(p / q))
             } else {
                 throw QueryError("ratio of a non-number")
             }
@@ -159,20 +173,22 @@ extension EvaluationSession {
     /// ``columnValues(_:)`` gives a column; nil while some subject's bin is not computed (the
     /// bins are pending: bins.lua fails the reader, and a later stage evaluates it again).
     func peerBinColumn(_ id: String) -> [LuaValue]? {
-        guard case .column = mode, let period, !columnSubjects.isEmpty else { return nil }
+        guard case .column = mode, let period, !columnSubjects.isEmpty,
+            let bins = peerBins.column(of: id, subjects: columnSubjects, period: period)
+        else { return nil }
         var kinds: [UInt8] = []
         var items: [LuaValue] = []
-        kinds.reserveCapacity(columnSubjects.count)
-        items.reserveCapacity(columnSubjects.count)
-        for subject in columnSubjects {
-            switch peerBins.value(of: id, subject: subject, period: period) {
-            case .integer(let bin)?:
+        kinds.reserveCapacity(bins.count)
+        items.reserveCapacity(bins.count)
+        for bin in bins {
+            switch bin {
+            case .integer(let bin):
                 kinds.append(ValueBridge.flatNumber)
                 items.append(.integer(bin))
-            case .missing(let reason)?, .failed(let reason)?:
+            case .missing(let reason), .failed(let reason):
                 kinds.append(ValueBridge.flatMissing)
                 items.append(.string(reason))
-            case .number?, .decimal?, nil:
+            case .number, .decimal:
                 return nil
             }
         }

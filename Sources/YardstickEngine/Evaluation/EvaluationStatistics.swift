@@ -41,6 +41,11 @@ public struct EvaluationStatistics: Sendable, Equatable {
     /// The evaluation stages of a run with peer bins (1 when no indicator read a bin, 2 when
     /// some read bins of plain indicators…); 0 for a run without peer bins, which has one.
     public var evaluationStages = 0
+    /// The figures of indicators that read peer bins before the bins were computed, in the
+    /// stages that deferred them to a later one, by the path that found them pending: a column
+    /// run finds a whole grain pending at once, the per-subject paths one subject at a time.
+    /// Not in ``figuresByIndicator``, which counts each indicator's last stage.
+    public var deferredFigures = FigurePaths()
 
     /// Creates statistics.
     public init(

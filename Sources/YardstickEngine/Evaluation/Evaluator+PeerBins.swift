@@ -58,6 +58,10 @@ extension Evaluator {
             for failure in stageFailures { failures[failure.indicatorID, default: []].append(failure) }
             limitStops.merge(report.limitStops, uniquingKeysWith: +)
             statistics.add(report.statistics ?? EvaluationStatistics(), for: Set(stage.ids))
+            for id in deferred {
+                statistics.deferredFigures =
+                    statistics.deferredFigures + (report.statistics?.figuresByIndicator[id] ?? FigurePaths())
+            }
             pending = deferred
         }
         statistics.evaluationStages = stages

@@ -1,37 +1,105 @@
 /// The peer bins a run has computed so far, which the sessions hand to the indicators that read
-/// them with `k(id)` (the host function `peer_bin`).
+/// them with `k(id)` (the host functions `peer_bin` and `peer_bin_column`).
 ///
 /// Empty in the first stage of a run: an indicator that reads a bin then fails with a message
 /// starting with ``pendingMarker``, and the run evaluates it again once the bins are known (see
 /// ``Evaluator/runWithPeerBins(_:sources:periods:grains:only:)``).
+///
+/// Kept as the host computes them: per indicator, grain and period, one array of bins in the
+/// order of the block's subjects. A column run over the same subjects takes that array as it
+/// is (``column(of:subjects:period:)``); one subject's bin is found through the block's subject
+/// positions, built once per grain and period for all its indicators.
 struct PeerBinValues: Sendable {
-    /// One bin: of which indicator, for which subject, in which period.
+    /// The bins of one indicator for the subjects of one grain in one period.
     struct Key: Hashable, Sendable {
         var indicator: String
         var period: Period
         var grain: Grain
-        var subject: String
+    }
+
+    /// A grain in a period: the subjects whose bins a block holds.
+    struct BlockKey: Hashable, Sendable {
+        var period: Period
+        var grain: Grain
+    }
+
+    /// One block's bins, in the order of ``subjects``.
+    struct Block: Sendable {
+        /// The subjects' ids.
+        var subjects: [String]
+        /// The bins, one per subject.
+        var bins: [ResultValue]
     }
 
     /// How the message of an indicator that read a bin not computed yet starts (bins.lua raises
     /// it).
     static let pendingMarker = "peer bins pending: "
 
-    /// The bins, by indicator, subject and period.
-    private(set) var values: [Key: ResultValue] = [:]
+    /// The bins, by indicator, grain and period.
+    private(set) var blocks: [Key: Block] = [:]
+    /// The subjects of the blocks of a grain and period, in order, with each one's position.
+    private var positions: [BlockKey: (subjects: [String], position: [String: Int])] = [:]
 
-    /// Records the bins of one indicator for the subjects of one grain and period.
-    mutating func record(_ indicator: String, _ bins: [ResultValue], of tasks: some Sequence<RunTask>) {
-        for (task, bin) in zip(tasks, bins) {
-            let key = Key(
-                indicator: indicator, period: task.period, grain: task.subject.grain, subject: task.subject.id)
-            values[key] = bin
+    /// Records the bins of one indicator for the subjects of one grain and period, in the order
+    /// of `tasks`.
+    mutating func record(_ indicator: String, _ bins: [ResultValue], of tasks: some Collection<RunTask>) {
+        guard let first = tasks.first else { return }
+        let blockKey = BlockKey(period: first.period, grain: first.subject.grain)
+        guard tasks.allSatisfy({ $0.period == blockKey.period && $0.subject.grain == blockKey.grain }) else {
+            // Not one block (a caller's slice spanning blocks): one block per grain and period.
+            var groups: [BlockKey: ([RunTask], [ResultValue])] = [:]
+            var order: [BlockKey] = []
+            for (task, bin) in zip(tasks, bins) {
+                let key = BlockKey(period: task.period, grain: task.subject.grain)
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: ([], [])].0.append(task)
+                groups[key, default: ([], [])].1.append(bin)
+            }
+            for key in order { if let (tasks, bins) = groups[key] { record(indicator, bins, of: tasks) } }
+            return
         }
+        let subjects = tasks.map(\.subject.id)
+        let values = Array(bins.prefix(subjects.count))
+        guard values.count == subjects.count else { return }
+        if positions[blockKey]?.subjects != subjects {
+            var map: [String: Int] = [:]
+            map.reserveCapacity(subjects.count)
+            for (position, id) in subjects.enumerated() { map[id] = position }
+            positions[blockKey] = (subjects, map)
+        }
+        blocks[Key(indicator: indicator, period: blockKey.period, grain: blockKey.grain)] = Block(
+            subjects: subjects, bins: values)
     }
 
     /// The bin of `indicator` for a subject in a period; nil when it is not computed (yet).
     func value(of indicator: String, subject: SubjectInfo, period: Period) -> ResultValue? {
-        values[Key(indicator: indicator, period: period, grain: subject.grain, subject: subject.id)]
+        let key = Key(indicator: indicator, period: period, grain: subject.grain)
+        guard let block = blocks[key],
+            let position = positions[BlockKey(period: period, grain: subject.grain)]?.position[subject.id],
+            block.subjects.indices.contains(position), block.subjects[position] == subject.id
+        else { return nil }
+        return block.bins[position]
+    }
+
+    /// The bins of `indicator` for `subjects` (of one grain) in a period, in their order; nil
+    /// when some subject's bin is not computed (yet). The block's own array when the subjects
+    /// are the block's, in its order (a column run over the grain).
+    func column(of indicator: String, subjects: [SubjectInfo], period: Period) -> [ResultValue]? {
+        guard let grain = subjects.first?.grain,
+            let block = blocks[Key(indicator: indicator, period: period, grain: grain)]
+        else { return nil }
+        if block.subjects.count == subjects.count,
+            zip(block.subjects, subjects).allSatisfy({ $0 == $1.id && $1.grain == grain })
+        {
+            return block.bins
+        }
+        var bins: [ResultValue] = []
+        bins.reserveCapacity(subjects.count)
+        for subject in subjects {
+            guard let bin = value(of: indicator, subject: subject, period: period) else { return nil }
+            bins.append(bin)
+        }
+        return bins
     }
 
     /// Whether a failure message is that of an indicator that read a bin not computed yet.

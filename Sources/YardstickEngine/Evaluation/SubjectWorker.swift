@@ -18,6 +18,9 @@ struct SubjectWorker {
     private var block = -1
     /// The column-mode values of ``block``, by indicator position.
     private var columns: [[ResultValue]?] = []
+    /// The errors of the indicators pending in ``block`` (peer bins not computed yet), by
+    /// indicator position: their column-mode values are these failures.
+    private var pending: [Int: LuaError] = [:]
 
     /// A worker on `session`.
     init(session: EvaluationSession, recorder: FigureRecorder, ids: [String], columnPass: ColumnPass) {
@@ -34,7 +37,7 @@ struct SubjectWorker {
         let task = tasks[index]
         if task.block != block {
             block = task.block
-            columns = columnPass.columns(ofBlock: block, ids: ids)
+            (columns, pending) = columnPass.columns(ofBlock: block, ids: ids)
         }
         var values = [ResultValue](repeating: .missing(reason: ""), count: ids.count)
         var errors: [Int: LuaError] = [:]
@@ -43,6 +46,12 @@ struct SubjectWorker {
             if let column = columns[position], let subject = task.member?.index, column[subject].status != .failed {
                 values[position] = column[subject]
                 counts[position].count(.columnMode, failed: false, limit: false)
+            } else if let column = columns[position], let subject = task.member?.index, let error = pending[position] {
+                // Pending for every subject: failed as the per-subject path fails it, and
+                // evaluated again in the next stage.
+                values[position] = column[subject]
+                errors[position] = error
+                counts[position].count(.columnMode, failed: true, limit: false)
             } else {
                 remaining.append(position)
             }

@@ -80,12 +80,19 @@ enum HostBindings {
             }
         }
         try vm.register("column_ratio", in: "query") { [unowned session] args throws(HostError) in
-            let numbers = args.compactMap(\.integerValue).map { Int($0) }
-            guard numbers.count == 4 else { throw HostError("column_ratio(a, slot, b, slot)") }
+            let numbers = args.prefix(4).compactMap(\.integerValue).map { Int($0) }
+            guard numbers.count == 4 else { throw HostError("column_ratio(a, slot, b, slot, [when_zero])") }
+            let whenZero: QueryValue?
+            switch args.dropFirst(4).first {
+            case .integer(let number)?: whenZero = .integer(number)
+            case .number(let number)?: whenZero = .number(number)
+            case .nil?, nil: whenZero = nil
+            default: throw HostError("column_ratio: when_zero is a number")
+            }
             do {
                 let id = try session.ratioColumn(
                     ColumnReference(aggregate: numbers[0], slot: numbers[1]),
-                    ColumnReference(aggregate: numbers[2], slot: numbers[3]))
+                    ColumnReference(aggregate: numbers[2], slot: numbers[3]), whenZero: whenZero)
                 return [.integer(Int64(id))]
             } catch let error as QueryError {
                 throw HostError(error.message)

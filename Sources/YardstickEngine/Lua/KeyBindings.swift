@@ -57,8 +57,11 @@ enum KeyBindings {
             let view = try session.keys.view(args.first?.integerValue)
             guard let name = args.dropFirst().first?.stringValue else { throw HostError("key aggregate: no name") }
             let measured = try HostBindings.measure(args.dropFirst(2).first ?? .nil)
+            // first/last take the field to order by where the others take their extra argument.
+            let ordered = name == "first" || name == "last"
+            let by = ordered ? try HostBindings.measure(args.dropFirst(3).first ?? .nil) : nil
             let aggregate = try HostBindings.aggregate(
-                name, measure: measured, extra: args.dropFirst(3).first, by: nil)
+                name, measure: measured, extra: ordered ? nil : args.dropFirst(3).first, by: by)
             let query = KeyQuery(view: view, aggregate: aggregate)
             do throws(QueryError) {
                 try KeyEvaluator.check(query, engine: session.engine)

@@ -14,8 +14,9 @@ extension LuaAPI {
                 + "`where{…}` on `key` and the aggregate fields (every operator of where), `during(field)`, "
                 + "`before(field)` and `between(field, a, b)` on a date-valued field (read in the period of the scope "
                 + "the view came from), `minus`, `intersect`, `union`, and the aggregates `count()`, `sum`, `avg`, "
-                + "`min`, `max`, `median`, `percentile(field, p)`, `count_distinct` and `distinct` over its key rows "
-                + "(nulls skipped; empty: count and sum 0, avg/min/max/median missing \"no keys\"). A view without "
+                + "`min`, `max`, `median`, `percentile(field, p)`, `count_distinct`, `distinct`, `first(field, by)` "
+                + "and `last(field, by)` over its key rows (nulls skipped; empty: count and sum 0, "
+                + "avg/min/max/median/first/last missing \"no keys\"). A view without "
                 + "`during`/`between` sees all the subject's history, so `first = {\"min\", \"ordered_at\"}` is a key's "
                 + "first event ever. Key views run in column mode and are computed in Swift: a view whose plan reads "
                 + "no period is grouped once per subject for the whole run.",

@@ -23,7 +23,10 @@ extension LuaAPI {
         "indicator": T([P("declaration", "Yardstick.IndicatorDeclaration")], returns: "Yardstick.IndicatorDeclaration"),
         "cohort": T([P("declaration", "Yardstick.CohortDeclaration")], returns: "Yardstick.Breakdown"),
         "ratio": T(
-            [P("a", "Yardstick.Number|Yardstick.Missing"), P("b", "Yardstick.Number|Yardstick.Missing")],
+            [
+                P("a", "Yardstick.Number|Yardstick.Missing"), P("b", "Yardstick.Number|Yardstick.Missing"),
+                P("when_zero", "Yardstick.Number?"),
+            ],
             returns: "number|Yardstick.Missing"),
         "missing": T([P("reason", "string")], returns: "Yardstick.Missing"),
         "param": T([P("name", "string")], returns: "number|string|boolean|number[]"),
@@ -82,10 +85,10 @@ extension LuaAPI {
         "view:distinct": T([P("field", "<Field>|Yardstick.FieldExpression")], returns: "any[]", receivers: everywhere),
         "view:first": T(
             [P("field", "<Field>|Yardstick.Measure"), P("by", "<Field>|Yardstick.Measure")],
-            returns: "Yardstick.Value", receivers: plainAndGrouped),
+            returns: "Yardstick.Value", receivers: everywhere),
         "view:last": T(
             [P("field", "<Field>|Yardstick.Measure"), P("by", "<Field>|Yardstick.Measure")],
-            returns: "Yardstick.Value", receivers: plainAndGrouped),
+            returns: "Yardstick.Value", receivers: everywhere),
         "view:top": T(
             [P("n", "integer"), P("field", "<Field>|Yardstick.Measure")], returns: "<Row>[]",
             receivers: plainAndGrouped),

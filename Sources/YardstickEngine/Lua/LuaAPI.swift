@@ -68,10 +68,12 @@ package enum LuaAPI {
                 #"breakdown = cohort{ key = "account", first = "ordered_at", by = "month" }, value = function(s) return s.orders:during("ordered_at"):count_distinct("account") end"#
         ),
         Entry(
-            place: .global, name: "ratio", signature: "ratio(a, b) → number | missing",
+            place: .global, name: "ratio", signature: "ratio(a, b, [when_zero]) → number | missing",
             summary:
-                "a / b as a number; missing(\"division by zero\") when b is 0; a missing a or b is returned as is.",
-            example: #"return ratio(won:count(), closed:count())"#),
+                "a / b as a number; when b is 0, `when_zero` (a number) if given, else missing(\"division by zero\"); "
+                + "a missing a or b is returned as is. `when_zero` keeps a rate of nothing a plain value (a mean "
+                + "over no repeat purchase taken as 0) without an `if`, so the indicator still runs in column mode.",
+            example: #"return ratio(won:count(), closed:count(), 0)"#),
         Entry(
             place: .global, name: "missing", signature: "missing(reason) → missing",
             summary:
@@ -223,11 +225,16 @@ package enum LuaAPI {
             summary: "The distinct non-empty values, sorted.", example: #"won:distinct("product")"#),
         Entry(
             place: .view, name: "first", signature: "view:first(field, by) → value | missing",
-            summary: "The field on the row with the smallest `by` (on a tie, the row loaded first).",
+            summary:
+                "The field on the row with the smallest `by` (on a tie, the row loaded first). On a key view: the field "
+                + "of the key row with the smallest `by` (both fields of the key view; on a tie, the earlier key row; "
+                + "rows without `by` skipped), such as the first purchase day's total.",
             example: #"won:first("amount", "closed_at")"#),
         Entry(
             place: .view, name: "last", signature: "view:last(field, by) → value | missing",
-            summary: "The field on the row with the largest `by` (on a tie, the row loaded first).",
+            summary:
+                "The field on the row with the largest `by` (on a tie, the row loaded first). On a key view: the field "
+                + "of the key row with the largest `by` (on a tie, the earlier key row).",
             example: #"won:last("amount", "closed_at")"#),
         Entry(
             place: .view, name: "top", signature: "view:top(n, field) → array of rows",

@@ -66,6 +66,7 @@ public struct JSONReportWriter: ReportWriter {
             fields["peer_bins"] = .object([
                 "figures": .number(String(statistics.peerBinFigures)),
                 "stages": .number(String(statistics.evaluationStages)),
+                "deferred": figurePathsJSON(statistics.deferredFigures),
             ])
         }
         fields.merge(breakdownStatisticsJSON(statistics)) { first, _ in first }

@@ -51,6 +51,7 @@ for i, global in ipairs(globals) do
 end
 definitions.optional.global.quantile_bins = { "options" }
 definitions.optional.global.threshold_bins = { "options" }
+definitions.optional.global.ratio = { "when_zero" }
 for name in pairs(view_methods) do published.view[#published.view + 1] = name end
 for name in pairs(grouped_methods) do published.grouped[#published.grouped + 1] = name end
 sort(published.view)

@@ -88,4 +88,5 @@ local function peer_bins_parts(id, bins)
 end
 
 P.quantile_bins, P.threshold_bins = quantile_bins, threshold_bins
+P.PENDING = PENDING
 P.is_peer_bins, P.peer_bins_parts = is_peer_bins, peer_bins_parts

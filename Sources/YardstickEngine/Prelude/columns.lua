@@ -77,24 +77,34 @@ for _, name in ipairs({ "__eq", "__lt", "__le", "__concat", "__len", "__call", "
   Column[name] = abort
 end
 
-local function ratio_of(a, b)
+-- `when_zero` (nil: none) is the result when b is 0, instead of missing("division by zero").
+local function ratio_of(a, b, when_zero)
   if is_missing(a) then return a end
   if is_missing(b) then return b end
   local na, nb = to_number(a), to_number(b)
   if na == nil or nb == nil then error("ratio(a, b) takes numbers, got " .. kind(a) .. " and " .. kind(b), 2) end
-  if nb == 0 then return missing("division by zero") end
+  if nb == 0 then
+    if when_zero ~= nil then return when_zero end
+    return missing("division by zero")
+  end
   return na / nb
 end
 
 local column_ratio = lift(ratio_of)
-local function ratio(a, b)
-  if not (is_column(a) or is_column(b)) then return ratio_of(a, b) end
-  if is_column(a) and is_column(b) and rawget(a, "aggregate") and rawget(b, "aggregate") then
+local function ratio(a, b, when_zero)
+  if when_zero ~= nil and kind(when_zero) ~= "number" and kind(when_zero) ~= "decimal" then
+    error("ratio(a, b, when_zero): when_zero is the number to give when b is 0, got " .. kind(when_zero), 2)
+  end
+  if not (is_column(a) or is_column(b)) then return ratio_of(a, b, when_zero) end
+  if is_column(a) and is_column(b) and rawget(a, "aggregate") and rawget(b, "aggregate")
+    and (when_zero == nil or kind(when_zero) == "number") then
     -- Two columns still in the host: divided there, by the same rule.
-    local id = q.column_ratio(rawget(a, "aggregate"), rawget(a, "slot"), rawget(b, "aggregate"), rawget(b, "slot"))
+    local id = q.column_ratio(rawget(a, "aggregate"), rawget(a, "slot"), rawget(b, "aggregate"), rawget(b, "slot"),
+      when_zero)
     return setmetatable({ aggregate = id, slot = 0 }, Column)
   end
-  return column_ratio(a, b)
+  if when_zero == nil then return column_ratio(a, b) end
+  return lift(function(x, y) return ratio_of(x, y, when_zero) end)(a, b)
 end
 
 P.Column, P.column_run = Column, column_run

@@ -10,6 +10,7 @@ local column_run, abort, is_column, elements = P.column_run, P.abort, P.is_colum
 local new_scope, subject_record, period_record = P.new_scope, P.subject_record, P.period_record
 local reset_column_values, set_prefetched = P.reset_column_values, P.set_prefetched
 local column_from, q = P.column_from, __host.query
+local PENDING, find = P.PENDING, string.find
 
 local value_functions = {}
 local NIL = {}
@@ -159,8 +160,10 @@ end
 -- `eligible` lists the indicators the host allows in column mode (k may only reach
 -- those). Per indicator, results go back as a kinds string (one letter per subject, or
 -- one for a value shared by all; see flat) and a payloads array, or "@" and
--- { aggregate id, slot } for a query's column returned as it is; false when the
--- indicator needs per-subject evaluation.
+-- { aggregate id, slot } for a query's column returned as it is; "f" and { message }
+-- when it read peer bins not computed yet (pending for every subject alike: the host
+-- evaluates it again in the next stage, not per subject now); false when the indicator
+-- needs per-subject evaluation.
 runner.columns = function(size, period, ids, eligible)
   column_run.active, column_run.size = true, size
   memo, running = {}, {}
@@ -191,8 +194,13 @@ runner.columns = function(size, period, ids, eligible)
       if is_column(value) and #list ~= size then ok = false end
       kinds = concat(kinds)
     end
-    out[#out + 1] = ok and kinds or false
-    out[#out + 1] = ok and values or false
+    if not ok and type(value) == "string" and find(value, PENDING, 1, true) == 1 then
+      out[#out + 1] = "f"
+      out[#out + 1] = { value:sub(1, 4100) }
+    else
+      out[#out + 1] = ok and kinds or false
+      out[#out + 1] = ok and values or false
+    end
   end
   column_run.active, column_run.size = false, 0
   memo, running = {}, {}

@@ -196,6 +196,14 @@ for _, name in ipairs({ "sum", "avg", "min", "max", "median", "count_distinct", 
     return key_aggregate(key_of(self), name, field)
   end
 end
+for _, name in ipairs({ "first", "last" }) do
+  key_methods[name] = function(self, field, by)
+    if type(field) ~= "string" or type(by) ~= "string" then
+      error(name .. "(field, by) takes two fields of the key view: the value and the one to order by", 2)
+    end
+    return key_aggregate(key_of(self), name, field, by)
+  end
+end
 function key_methods:percentile(field, p)
   if type(p) ~= "number" then error("percentile(field, p) takes p in 0..100", 2) end
   return key_aggregate(key_of(self), "percentile", field, p)

@@ -17,15 +17,30 @@ enum KeyFold {
                 throw QueryError(
                     "a key view has no field \(path) (fields: \(fields.joined(separator: ", ")))")
             }
-        case .first, .last, .top:
+        case .first(let m, let by), .last(let m, let by):
+            for measure in [m, by] {
+                guard case .field(let path) = measure else {
+                    throw QueryError("\(aggregate): a key view's aggregates take its fields, not a duration")
+                }
+                guard fields.contains(path.description) else {
+                    throw QueryError(
+                        "a key view has no field \(path) (fields: \(fields.joined(separator: ", ")))")
+                }
+            }
+        case .top:
             throw QueryError(
                 "\(aggregate) is not available on a key view (use count, sum, avg, min, max, median, percentile, "
-                    + "count_distinct or distinct)")
+                    + "count_distinct, distinct, first or last)")
         }
     }
 
     /// The aggregate's value over `table`.
     static func fold(_ aggregate: Aggregate, _ table: KeyTable) throws(QueryError) -> QueryValue {
+        switch aggregate {
+        case .first(.field(let field), by: .field(let by)): return try pick(field, by: by, first: true, table)
+        case .last(.field(let field), by: .field(let by)): return try pick(field, by: by, first: false, table)
+        default: break
+        }
         guard let measure = measure(of: aggregate) else { return .integer(Int64(table.count)) }
         guard let all = table.values(of: measure) else { throw QueryError("a key view has no field \(measure)") }
         let values = all.filter {
@@ -71,6 +86,30 @@ enum KeyFold {
             p.description
         default: nil
         }
+    }
+
+    /// `first(field, by)` / `last(field, by)`: `field` of the key row with the smallest (the
+    /// largest) `by`, the earliest key row on a tie; rows without a `by` are skipped; missing
+    /// ("no keys") when no row has one.
+    private static func pick(_ field: FieldPath, by: FieldPath, first: Bool, _ table: KeyTable) throws(QueryError)
+        -> QueryValue
+    {
+        guard let values = table.values(of: field.description) else {
+            throw QueryError("a key view has no field \(field)")
+        }
+        guard let order = table.values(of: by.description) else { throw QueryError("a key view has no field \(by)") }
+        var best: Int?
+        for (row, value) in order.enumerated() {
+            if case .missing = value { continue }
+            guard let current = best else {
+                best = row
+                continue
+            }
+            let sign = try compare(value, order[current], by.description)
+            if first ? sign < 0 : sign > 0 { best = row }
+        }
+        guard let best else { return .missing("no keys") }
+        return values[best]
     }
 
     /// Integers sum exactly to an integer, decimals to a decimal, anything numeric else to a

@@ -7,13 +7,13 @@ return indicator {
   better = "higher",
   per = "account",
   needs = { "orders.account", "orders.ordered_at", "orders.amount" },
+  -- One key row per purchase day with its total; the repeat days are all but the first, so
+  -- their mean is (all days' total - the first day's) / (days - 1), 0 without a repeat day
+  -- (ratio's when_zero), missing without a purchase (first gives missing). Straight-line
+  -- code: it runs once for all customers (column mode).
   value = function(s)
-    local bought = s.orders:where{ ordered_at = { "<=", s.period.finish } }
-    local first = bought:min("ordered_at")
-    if is_missing(first) then return missing("no purchase up to the period's end") end
-    local repeat_days = bought:where{ ordered_at = { ">", first } }
-    local days = repeat_days:count_distinct("ordered_at")
-    if days == 0 then return 0 end
-    return repeat_days:sum("amount") / days
+    local days = s.orders:where{ ordered_at = { "<=", s.period.finish } }
+      :per("ordered_at", { total = { "sum", "amount" } })
+    return ratio(days:sum("total") - days:first("total", "key"), days:count() - 1, 0)
   end,
 }
