@@ -18,7 +18,7 @@ import YardstickScoring
 ///   or indicator.
 /// - **One sheet per top-level dimension** (`Dimension results`): per subject, each indicator under
 ///   it as value, completion and score, then the dimension's subtotal.
-/// - **Alerts**: the alerts CSV of `yardstick alerts --format csv` typed (``XLSXScoreWriter/alerts(_:)``):
+/// - **Alerts**: the alerts CSV of `yardstick alerts --format csv`, typed:
 ///   every alert's period, kind, who, indicator, value, target, completion, mark, expected
 ///   completion, remaining, remaining days, needed per day, pipeline and sentence.
 ///
