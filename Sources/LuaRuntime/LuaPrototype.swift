@@ -43,6 +43,19 @@ package struct LuaPrototype: Sendable, Equatable {
     package var lineDefined: Int
 }
 
+extension LuaPrototype {
+    /// The string constant at `index`, if it is one (a global's or a method's name, a literal).
+    package func stringConstant(_ index: Int) -> String? {
+        guard index < constants.count, case .string(let text) = constants[index] else { return nil }
+        return text
+    }
+
+    /// Whether upvalue `index` is the environment (`_ENV`), through which globals are read.
+    package func isEnvironmentUpvalue(_ index: Int) -> Bool {
+        index < upvalueNames.count && upvalueNames[index] == "_ENV"
+    }
+}
+
 /// Lua 5.4's opcodes (`lopcodes.h`), by number: the order of the cases is the numbering.
 ///
 /// In the summaries, `R[x]` is a register, `K[x]` a constant, `RK(x)` either (by the

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YardstickTestSupport
 
 /// `yardstick score` on the Maven example against the independent computation of
 /// examples/maven-sales/score_crosscheck.py (expected/score-<model>-<period>.csv): every
@@ -110,52 +111,6 @@ struct CSVTable {
     }
 
     static func records(_ text: String) -> [[String]] {
-        var records: [[String]] = []
-        var fields: [String] = []
-        var field = ""
-        var quoted = false
-        var characters = Array(text).makeIterator()
-        var pending: Character? = nil
-        func next() -> Character? {
-            if let character = pending {
-                pending = nil
-                return character
-            }
-            return characters.next()
-        }
-        while let character = next() {
-            if quoted {
-                if character == "\"" {
-                    let following = next()
-                    if following == "\"" {
-                        field.append("\"")
-                    } else {
-                        quoted = false
-                        pending = following
-                    }
-                } else {
-                    field.append(character)
-                }
-                continue
-            }
-            switch character {
-            case "\"": quoted = true
-            case ",":
-                fields.append(field)
-                field = ""
-            case "\n", "\r\n":
-                fields.append(field)
-                records.append(fields)
-                fields = []
-                field = ""
-            case "\r": continue
-            default: field.append(character)
-            }
-        }
-        if !field.isEmpty || !fields.isEmpty {
-            fields.append(field)
-            records.append(fields)
-        }
-        return records
+        CSVTestRecords.parse(text)
     }
 }

@@ -2,6 +2,7 @@ import Testing
 import YardstickEngine
 import YardstickScorecard
 import YardstickScoring
+import YardstickTestSupport
 
 /// The long CSV of `yardstick score`: row kinds, exact cells, missing and failed figures with
 /// their reasons, incomplete totals, rollups and quoting.
@@ -237,38 +238,6 @@ enum ScoreCSV {
     }
 
     static func parse(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var characters = Array(text)[...]
-        while let character = characters.popFirst() {
-            if quoted {
-                if character == "\"" {
-                    if characters.first == "\"" {
-                        field.append("\"")
-                        characters.removeFirst()
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.append(character)
-                }
-            } else if character == "\"" {
-                quoted = true
-            } else if character == "," {
-                row.append(field)
-                field = ""
-            } else if character == "\n" {
-                row.append(field)
-                rows.append(row)
-                row = []
-                field = ""
-            } else {
-                field.append(character)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty { rows.append(row + [field]) }
-        return rows
+        CSVTestRecords.parse(text)
     }
 }

@@ -1,5 +1,6 @@
 /// An RFC 4180 reader for tests that check a writer's CSV by its cells: quoted fields holding
-/// commas, doubled quotes and line breaks; every record ends with LF.
+/// commas, doubled quotes and line breaks; records end with LF or CRLF, the last one may end
+/// without.
 public enum CSVTestRecords {
     /// The records of `text`, each as its fields.
     public static func parse(_ text: String) -> [[String]] {
@@ -27,14 +28,16 @@ public enum CSVTestRecords {
             case ",":
                 record.append(field)
                 field = ""
-            case "\n":
+            case "\n", "\r\n":
                 record.append(field)
                 records.append(record)
                 record = []
                 field = ""
+            case "\r": continue
             default: field.append(character)
             }
         }
+        if !field.isEmpty || !record.isEmpty { records.append(record + [field]) }
         return records
     }
 }

@@ -83,17 +83,10 @@ enum ColumnEligibility {
         }
 
         /// The string constant at `index`, if it is one.
-        func constant(_ index: Int) -> String? {
-            guard index < function.constants.count, case .string(let text) = function.constants[index] else {
-                return nil
-            }
-            return text
-        }
+        func constant(_ index: Int) -> String? { function.stringConstant(index) }
 
         /// Whether upvalue `index` is the environment (`_ENV`), through which globals are read.
-        func isEnvironment(_ index: Int) -> Bool {
-            index < function.upvalueNames.count && function.upvalueNames[index] == "_ENV"
-        }
+        func isEnvironment(_ index: Int) -> Bool { function.isEnvironmentUpvalue(index) }
 
         /// Follows one instruction; nil when column mode cannot follow it.
         mutating func step(_ instruction: LuaInstruction) -> Step? {

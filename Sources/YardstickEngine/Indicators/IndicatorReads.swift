@@ -201,16 +201,9 @@ package struct IndicatorReads: Sendable, Equatable {
             case failed(String)
         }
 
-        func constant(_ index: Int) -> String? {
-            guard index < function.constants.count, case .string(let text) = function.constants[index] else {
-                return nil
-            }
-            return text
-        }
+        func constant(_ index: Int) -> String? { function.stringConstant(index) }
 
-        func isEnvironment(_ index: Int) -> Bool {
-            index < function.upvalueNames.count && function.upvalueNames[index] == "_ENV"
-        }
+        func isEnvironment(_ index: Int) -> Bool { function.isEnvironmentUpvalue(index) }
 
         /// Records the use of a register's view, if it holds one; false for a mixed register.
         mutating func consume(_ tag: Tag) -> Bool {
