@@ -106,7 +106,10 @@ def check_score(root, rows, locale, failures):
         failures.append(f"html lang is {lang!r}, expected {expected_lang!r}")
     totals = [r for r in rows if r["row_kind"] == "total" and r["grain"] == "user"]
     rollups = [r for r in rows if r["row_kind"] == "total" and r["grain"] != "user"]
-    ranked = sorted((r for r in totals if r["rank"]), key=lambda r: (int(r["rank"])))
+    # Equal ranks are listed by name, then id, as every leaderboard lists them (LeaderboardOrder).
+    ranked = sorted(
+        (r for r in totals if r["rank"]),
+        key=lambda r: (int(r["rank"]), r["subject_name"].casefold(), r["subject_id"]))
     board_rows = []
     for table in root.find_all("table", "leaderboard"):
         for body in table.find_all("tbody"):
@@ -121,7 +124,7 @@ def check_score(root, rows, locale, failures):
     by_id = {r["subject_id"]: r for r in totals}
     ranked_ids = [r["subject_id"] for r in ranked]
     board_ids = [tr.attrs.get("data-subject") for tr in board_rows]
-    # Ranked subjects first, by rank; equal ranks keep the CSV's (the catalogue's) order.
+    # Ranked subjects first, by rank; equal ranks by name.
     if board_ids[: len(ranked_ids)] != ranked_ids:
         failures.append(f"leaderboard order {board_ids[:len(ranked_ids)]} differs from the CSV's ranks {ranked_ids}")
     for tr in board_rows:
