@@ -140,7 +140,7 @@ extension Evaluator {
             for (position, id) in labels.ids.enumerated() {
                 var value = figures[id]?[index] ?? notEvaluated
                 let per = labels.pers[position]
-                if task.subject.grain != per && task.subject.grain.isFiner(than: per) {
+                if !task.subject.grain.hasFigure(ofIndicatorPer: per) {
                     value = .missing(reason: "\(id) is defined per \(per.rawValue)")
                 }
                 results.append(IndicatorResult(subject: subject, indicator: labels.parts[position], value: value))

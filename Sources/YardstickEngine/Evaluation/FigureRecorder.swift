@@ -42,9 +42,7 @@ struct FigureRecorder: Sendable {
             // missing, and the error evaluating it anyway is no error of the indicator's.
             // So is a figure at a grain finer than the indicator's (a company's incidents restricted
             // to a user): the indicator does not say what it would be.
-            let applies =
-                subject.grain.evaluates(indicatorPer: per)
-                && (subject.grain == per || !subject.grain.isFiner(than: per))
+            let applies = subject.grain.hasFigure(ofIndicatorPer: per)
             if !applies {
                 value = .missing(reason: "\(labels.ids[position]) is defined per \(per.rawValue)")
             }

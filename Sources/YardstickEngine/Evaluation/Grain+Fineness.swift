@@ -16,4 +16,11 @@ extension Grain {
         let classic: [Grain] = Grain.people + [.account]
         return classic.contains(self) && classic.contains(per)
     }
+
+    /// Whether a subject of this grain has a figure of an indicator declared `per`: the indicator
+    /// is evaluated for it (``evaluates(indicatorPer:)``) and this grain is not finer than `per`
+    /// (a company's incidents are no user's). Otherwise the figure is missing, "defined per …".
+    func hasFigure(ofIndicatorPer per: Grain) -> Bool {
+        evaluates(indicatorPer: per) && (self == per || !isFiner(than: per))
+    }
 }
