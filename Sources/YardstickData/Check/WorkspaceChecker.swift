@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 /// Validates a workspace's data: files, encodings, types, required fields, references,
 /// duplicate ids, dates, the vocabulary's field rules, and how complete each field is.
@@ -187,7 +188,7 @@ public struct WorkspaceChecker: Sendable {
         return [
             CheckProblem(
                 kind: .implausibleDates, field: field.name, count: count,
-                message: "\(count) values of \(field.name) are before 1900 or more than ten years ahead",
+                message: tr("%@ values of %@ are before 1900 or more than ten years ahead", count, field.name),
                 examples: examples)
         ]
     }

@@ -1,3 +1,5 @@
+import YardstickLocalization
+
 /// `[subjects.NAME]` (entities evaluated as subjects) and `[snapshot]` (data taken on one day).
 extension WorkspaceParser {
     /// The grains a workspace cannot redeclare: people, accounts and the value-based queue.
@@ -14,7 +16,7 @@ extension WorkspaceParser {
             guard Self.isGrainName(name) else {
                 throw WorkspaceError(
                     file: file, key: key,
-                    message: "a subject's name is a lowercase word such as \"supplier\" (letters, digits, _)")
+                    message: tr("a subject's name is a lowercase word such as \"supplier\" (letters, digits, _)"))
             }
             guard !Self.fixedGrains.contains(name) else {
                 throw WorkspaceError(
@@ -47,7 +49,7 @@ extension WorkspaceParser {
             if let field = try string(body["name"], key + ".name") {
                 guard mapping.entity.field(named: field) != nil else {
                     throw WorkspaceError(
-                        file: file, key: key + ".name", message: "\(entityName) has no field \(field)")
+                        file: file, key: key + ".name", message: tr("%@ has no field %@", entityName, field))
                 }
                 declaration.nameField = field
             }
@@ -57,11 +59,11 @@ extension WorkspaceParser {
                     guard let fieldName = try string(fieldValue, referenceKey) else { continue }
                     guard let records = entities.first(where: { $0.entity.name == recordEntity }) else {
                         throw WorkspaceError(
-                            file: file, key: referenceKey, message: "\(recordEntity) is not a mapped entity")
+                            file: file, key: referenceKey, message: tr("%@ is not a mapped entity", recordEntity))
                     }
                     guard let field = records.entity.field(named: fieldName) else {
                         throw WorkspaceError(
-                            file: file, key: referenceKey, message: "\(recordEntity) has no field \(fieldName)")
+                            file: file, key: referenceKey, message: tr("%@ has no field %@", recordEntity, fieldName))
                     }
                     guard field.referencedEntity == entityName else {
                         throw WorkspaceError(
@@ -83,11 +85,12 @@ extension WorkspaceParser {
         guard let text = try string(section["as_of"], "snapshot.as_of") else {
             throw WorkspaceError(
                 file: file, key: "snapshot.as_of",
-                message: "a snapshot needs the day it was taken: as_of = \"2024-01-31\"")
+                message: tr("a snapshot needs the day it was taken: as_of = \"2024-01-31\""))
         }
         guard let day = SnapshotDeclaration.day(iso: text) else {
             throw WorkspaceError(
-                file: file, key: "snapshot.as_of", message: "expected a date written 2024-01-31, found \"\(text)\"")
+                file: file, key: "snapshot.as_of", message: tr("expected a date written 2024-01-31, found \"%@\"", text)
+            )
         }
         let scopeName = try string(section["scope"], "snapshot.scope") ?? "workspace"
         guard let scope = SnapshotDeclaration.Scope(rawValue: scopeName) else {
