@@ -193,5 +193,33 @@ extension ChineseCatalog {
             "\"%1$@\" 不是小数字段 %2$@ 的映射目标（请写数字，如 12.5）",
         "%@ already has a field %@; map it under [fields] instead":
             "%1$@ 已有字段 %2$@；请改在 [fields] 下映射",
+        "a NUL byte in the header, in column %@ (\"%@\")":
+            "表头第 %1$@ 列（\"%2$@\"）中有 NUL 字节",
+        "the header names column \"%@\" twice (columns %@ and %@); rename one":
+            "表头中列名 \"%1$@\" 出现了两次（第 %2$@ 列和第 %3$@ 列）；请重命名其一",
+        "%@ is a built-in grain and cannot be redeclared (declarable: product, campaign and the workspace's own entities)":
+            "%@ 是内置粒度，不能重新声明（可声明：product、campaign 以及工作区自己的实体）",
+        "%@ is not a mapped entity (mapped: %@); name it with entity = \"…\"":
+            "%1$@ 不是已映射的实体（已映射：%2$@）；请用 entity = \"…\" 指明",
+        "%@.%@ does not reference %@ (declare it as a custom field with references = \"%@\")":
+            "%1$@.%2$@ 没有引用 %3$@（请将其声明为自定义字段并写 references = \"%4$@\"）",
+        "expected \"workspace\" (every indicator) or \"indicators\" (those declaring snapshot = true), found \"%@\"":
+            "应为 \"workspace\"（所有指标）或 \"indicators\"（声明了 snapshot = true 的指标），实际为 \"%@\"",
+        "unsupported directive %@ in \"%@\" (supported: %%Y %%y %%m %%b %%d %%H %%M %%S %%z, or \"auto\")":
+            "\"%2$@\" 中的格式指令 %1$@ 不受支持（支持：%%Y %%y %%m %%b %%d %%H %%M %%S %%z，或 \"auto\"）",
+        "unknown type \"%@\" (string, integer, decimal, boolean, date, datetime, enum, reference)":
+            "未知类型 \"%@\"（string、integer、decimal、boolean、date、datetime、enum、reference）",
+        "%@ has no field %@; declare it under [%@.custom] with a type":
+            "%1$@ 没有字段 %2$@；请在 [%3$@.custom] 下声明它及其类型",
+        "name the table (table = \"…\") or the query (query = \"SELECT …\") in source %@ that feeds %@":
+            "请指明数据源 %1$@ 中为 %2$@ 提供数据的表（table = \"…\"）或查询（query = \"SELECT …\"）",
+        "%@ references %@, which the workspace does not map: its %@ values cannot be checked":
+            "%1$@ 引用了 %2$@，但工作区没有映射它：其 %3$@ 个值无法检查",
+        "%@ values of %@ name no %@ row (%@ distinct)":
+            "%2$@ 有 %1$@ 个值找不到对应的 %3$@ 行（%4$@ 个不同值）",
+        "the file is not valid UTF-8 (first bad byte on line %@); declare encoding = \"gb18030\" if it was saved by Excel on Chinese Windows":
+            "该文件不是有效的 UTF-8（第一个无效字节在第 %@ 行）；如果它是中文 Windows 上的 Excel 保存的，请声明 encoding = \"gb18030\"",
+        "the file is UTF-8 but has %@ (%@); fix those bytes (reading the whole file as GB18030 would garble its UTF-8 text), or declare encoding = \"gb18030\" if it really is GB18030":
+            "该文件是 UTF-8，但含有 %1$@（%2$@）；请修正这些字节（整个文件按 GB18030 读取会使其 UTF-8 文本变成乱码），或者如果它确实是 GB18030，请声明 encoding = \"gb18030\"",
     ]
 }

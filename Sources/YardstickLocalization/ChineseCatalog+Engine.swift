@@ -247,5 +247,7 @@ extension ChineseCatalog {
             "它的组成部分太多",
         "a range of dates is two dates such as 2026-01-01..2026-03-31 (for one period per month or quarter use --period-range)":
             "日期区间是两个日期，如 2026-01-01..2026-03-31（要按月或按季度逐期评估请用 --period-range）",
+        "snapshot = true needs the as-of date of the workspace's snapshot ([snapshot] as_of = \"2024-01-31\" in yardstick.toml), or write the date: snapshot = \"2024-01-31\"":
+            "snapshot = true 需要工作区快照的日期（在 yardstick.toml 中写 [snapshot] as_of = \"2024-01-31\"），或直接写日期：snapshot = \"2024-01-31\"",
     ]
 }

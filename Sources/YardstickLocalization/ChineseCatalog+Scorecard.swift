@@ -59,5 +59,7 @@ extension ChineseCatalog {
             "%1$@：工作区中没有指标 %2$@（已知：%3$@）%4$@",
         "%@ replaces a %@ of the base model (%@); drop it first to change its kind":
             "%1$@ 替换了基础模型中的一个 %2$@（%3$@）；要改变其类型请先删除它",
+        "model %@ has no %@ \"%@\" in %@ (%@)":
+            "模型 %1$@ 在 %4$@ 中没有 %2$@ \"%3$@\"（%5$@）",
     ]
 }

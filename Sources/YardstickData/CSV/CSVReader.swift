@@ -95,8 +95,9 @@ public struct CSVReader {
             throw SourceError(
                 file: path, row: line,
                 message:
-                    "the file is not valid UTF-8 (first bad byte on line \(line)); "
-                    + "declare encoding = \"gb18030\" if it was saved by Excel on Chinese Windows")
+                    tr(
+                        "the file is not valid UTF-8 (first bad byte on line %@); declare encoding = \"gb18030\" if it was saved by Excel on Chinese Windows",
+                        line))
         }
         let census = Transcoder.classifyUTF8(text)
         if census.isDamagedUTF8 { throw damagedUTF8(census, path: path) }
@@ -112,9 +113,9 @@ public struct CSVReader {
         return SourceError(
             file: path, row: census.invalidLines.first,
             message:
-                "the file is UTF-8 but has \(bytes) (\(place)); fix those bytes (reading the whole "
-                + "file as GB18030 would garble its UTF-8 text), or declare encoding = \"gb18030\" "
-                + "if it really is GB18030")
+                tr(
+                    "the file is UTF-8 but has %@ (%@); fix those bytes (reading the whole file as GB18030 would garble its UTF-8 text), or declare encoding = \"gb18030\" if it really is GB18030",
+                    bytes, place))
     }
 
     /// Whether text is valid UTF-8 and holds a NUL byte, checked in runs that end after a line

@@ -107,8 +107,9 @@ public struct WorkspaceChecker: Sendable {
                             CheckProblem(
                                 kind: .unmappedTarget, field: field.name, count: filled,
                                 message:
-                                    "\(field.name) references \(target), which the workspace does "
-                                    + "not map: its \(filled) values cannot be checked", examples: []))
+                                    tr(
+                                        "%@ references %@, which the workspace does not map: its %@ values cannot be checked",
+                                        field.name, target, filled), examples: []))
                     } else {
                         let unresolved = zip(codes, column.referencedRows).filter { $0.1 == -2 }
                         fieldCheck.unresolved = unresolved.count
@@ -119,9 +120,9 @@ public struct WorkspaceChecker: Sendable {
                                     kind: .unresolvedReferences, field: field.name,
                                     count: unresolved.count,
                                     message:
-                                        "\(unresolved.count) values of \(field.name) name no "
-                                        + "\(field.referencedEntity ?? "") row "
-                                        + "(\(keys.count) distinct)",
+                                        tr(
+                                            "%@ values of %@ name no %@ row (%@ distinct)", unresolved.count,
+                                            field.name, field.referencedEntity ?? "", keys.count),
                                     examples: keys.prefix(5).map { "\"\(DisplayText.example($0))\"" }))
                         }
                     }

@@ -131,8 +131,9 @@ extension WorkspaceParser {
             throw WorkspaceError(
                 file: file, key: key + ".type",
                 message:
-                    "unknown type \"\(typeName)\" (string, integer, decimal, boolean, date, "
-                    + "datetime, enum, reference)")
+                    tr(
+                        "unknown type \"%@\" (string, integer, decimal, boolean, date, datetime, enum, reference)",
+                        typeName))
         }
         return FieldDefinition(
             name, type, try string(declaration["description"], key + ".description") ?? "",
@@ -212,8 +213,7 @@ extension WorkspaceParser {
                     throw WorkspaceError(
                         file: file, key: "\(key).fields.\(name)",
                         message:
-                            "\(entity.name) has no field \(name); declare it under "
-                            + "[\(key).custom] with a type")
+                            tr("%@ has no field %@; declare it under [%@.custom] with a type", entity.name, name, key))
                 }
                 guard let value = declared[name] else { continue }
                 fields.append(
@@ -290,8 +290,9 @@ extension WorkspaceParser {
         case (nil, nil):
             throw WorkspaceError(
                 file: file, key: key + ".table",
-                message: "name the table (table = \"…\") or the query (query = \"SELECT …\") "
-                    + "in source \(source.name) that feeds \(entity.name)")
+                message: tr(
+                    "name the table (table = \"…\") or the query (query = \"SELECT …\") in source %@ that feeds %@",
+                    source.name, entity.name))
         }
     }
 

@@ -21,8 +21,9 @@ extension WorkspaceParser {
             guard !Self.fixedGrains.contains(name) else {
                 throw WorkspaceError(
                     file: file, key: key,
-                    message: "\(name) is a built-in grain and cannot be redeclared "
-                        + "(declarable: product, campaign and the workspace's own entities)")
+                    message: tr(
+                        "%@ is a built-in grain and cannot be redeclared (declarable: product, campaign and the workspace's own entities)",
+                        name))
             }
             try allowOnly(body, ["entity", "title", "name", "references"], at: key)
             let defaultEntity = ["product": "products", "campaign": "campaigns"][name] ?? name + "s"
@@ -31,8 +32,8 @@ extension WorkspaceParser {
                 let mapped = entities.map(\.entity.name).joined(separator: ", ")
                 throw WorkspaceError(
                     file: file, key: key + ".entity",
-                    message: "\(entityName) is not a mapped entity (mapped: \(mapped)); "
-                        + "name it with entity = \"…\"")
+                    message: tr(
+                        "%@ is not a mapped entity (mapped: %@); name it with entity = \"…\"", entityName, mapped))
             }
             var declaration = SubjectDeclaration(name: name, entity: entityName)
             switch body["title"] {
@@ -68,8 +69,9 @@ extension WorkspaceParser {
                     guard field.referencedEntity == entityName else {
                         throw WorkspaceError(
                             file: file, key: referenceKey,
-                            message: "\(recordEntity).\(fieldName) does not reference \(entityName) "
-                                + "(declare it as a custom field with references = \"\(entityName)\")")
+                            message: tr(
+                                "%@.%@ does not reference %@ (declare it as a custom field with references = \"%@\")",
+                                recordEntity, fieldName, entityName, entityName))
                     }
                     declaration.references[recordEntity] = fieldName
                 }
@@ -96,8 +98,9 @@ extension WorkspaceParser {
         guard let scope = SnapshotDeclaration.Scope(rawValue: scopeName) else {
             throw WorkspaceError(
                 file: file, key: "snapshot.scope",
-                message: "expected \"workspace\" (every indicator) or \"indicators\" (those declaring "
-                    + "snapshot = true), found \"\(scopeName)\"")
+                message: tr(
+                    "expected \"workspace\" (every indicator) or \"indicators\" (those declaring snapshot = true), found \"%@\"",
+                    scopeName))
         }
         return SnapshotDeclaration(asOf: day, scope: scope)
     }

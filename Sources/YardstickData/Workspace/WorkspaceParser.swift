@@ -253,8 +253,9 @@ struct WorkspaceParser {
             throw WorkspaceError(
                 file: file, key: key,
                 message:
-                    "unsupported directive \(error.directive) in \"\(pattern)\" "
-                    + "(supported: %Y %y %m %b %d %H %M %S %z, or \"auto\")")
+                    tr(
+                        "unsupported directive %@ in \"%@\" (supported: %%Y %%y %%m %%b %%d %%H %%M %%S %%z, or \"auto\")",
+                        error.directive, pattern))
         }
     }
 

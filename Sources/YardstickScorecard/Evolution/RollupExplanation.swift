@@ -51,8 +51,9 @@ public struct RollupExplanation: Sendable {
             throw ScorecardError([
                 ScorecardProblem(
                     file: file, line: nil,
-                    message: "model \(report.definition.id) has no \(grain.rawValue) \"\(subjectID)\" in "
-                        + "\(scores.period.label) (\(detail))")
+                    message: tr(
+                        "model %@ has no %@ \"%@\" in %@ (%@)", report.definition.id, grain.rawValue, subjectID,
+                        scores.period.label, detail))
             ])
         }
         let memberIDs = Set(rollup.memberIDs)
