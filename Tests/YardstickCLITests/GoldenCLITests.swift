@@ -142,12 +142,6 @@ import YardstickTestSupport
             ["run", "--workspace", "<tmp>", "--period", "2026-10", "--format", "csv", "--lenient"],
             setUp: badRows),
         Case("error-strict-rows", ["run", "--workspace", "<tmp>", "--period", "2026-10"], setUp: badRows),
-        // Simplified Chinese (--locale zh-CN)
-        Case("zh-run-maven-table", ["run"] + maven + ["--period", "2017-Q4", "--per", "team", "--locale", "zh-CN"]),
-        Case("zh-check-bad-rows", ["check", "--workspace", "<tmp>", "--locale", "zh-CN"], setUp: badRows),
-        Case(
-            "zh-error-strict-rows", ["run", "--workspace", "<tmp>", "--period", "2026-10", "--locale", "zh-CN"],
-            setUp: badRows),
     ]
 
     @Test(arguments: cases)
