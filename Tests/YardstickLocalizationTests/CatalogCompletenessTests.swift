@@ -7,14 +7,15 @@ import YardstickTestSupport
 /// The Chinese catalog and the `tr` calls in the sources agree: every key has a translation,
 /// every translation has a key, and each translation takes the arguments its key takes.
 @Suite struct CatalogCompletenessTests {
-    /// The literal keys of every `tr("…"` call under Sources, unescaped, with the file each
-    /// first appears in.
+    /// The literal keys of every `tr("…"` call under Sources (outside YardstickLocalization),
+    /// unescaped, with the file each first appears in.
     static let sourceKeys: [String: String] = {
         var keys: [String: String] = [:]
         let root = RepositoryRoot.path("Sources")
         let enumerator = FileManager.default.enumerator(atPath: root)
         while let relative = enumerator?.nextObject() as? String {
-            guard relative.hasSuffix(".swift"),
+            // The catalog's own module documents `tr` with examples that are no messages.
+            guard relative.hasSuffix(".swift"), !relative.hasPrefix("YardstickLocalization/"),
                 let text = try? String(contentsOfFile: root + "/" + relative, encoding: .utf8)
             else { continue }
             for key in TrCallScanner.keys(in: text) where keys[key] == nil { keys[key] = relative }
