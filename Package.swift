@@ -9,7 +9,7 @@ let package = Package(
             name: "Yardstick",
             targets: [
                 "YardstickData", "YardstickQuery", "YardstickEngine", "YardstickScoring", "YardstickScorecard",
-                "YardstickPacks",
+                "YardstickPacks", "YardstickLocalization",
             ]),
         .library(name: "YardstickData", targets: ["YardstickData"]),
         .library(name: "LuaRuntime", targets: ["LuaRuntime"]),
@@ -37,36 +37,44 @@ let package = Package(
         // public header (include/yardstick_lua.h); everything else is internal to its .c files.
         .target(name: "CLuaShim", dependencies: ["CLua"]),
         // The only Swift module that imports CLuaShim; knows nothing of CRM data.
-        .target(name: "LuaRuntime", dependencies: ["CLuaShim"]),
+        .target(name: "LuaRuntime", dependencies: ["CLuaShim", "YardstickLocalization"]),
+        // English and Simplified Chinese messages: the language choice and the message catalog
+        // (English source strings as keys); every module that writes messages uses it.
+        .target(name: "YardstickLocalization"),
         // CRM vocabulary, workspace file, CSV/JSON loading, typed columnar tables, check.
         .target(
             name: "YardstickData",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit"), "YardstickLocalization"]
         ),
         // Columnar filters and aggregates over YardstickData tables (pure Swift).
         .target(
             name: "YardstickQuery",
-            dependencies: ["YardstickData"]
+            dependencies: ["YardstickData", "YardstickLocalization"]
         ),
         // Indicators, the Lua query API bindings, run and explain.
         // The prelude's Lua files are compiled in (PackageResources), never read at run time.
         .target(
-            name: "YardstickEngine", dependencies: ["YardstickData", "YardstickQuery", "LuaRuntime"],
+            name: "YardstickEngine", dependencies: ["YardstickData", "YardstickQuery", "LuaRuntime", "YardstickLocalization"],
             resources: [.embedInCode("Prelude")]
         ),
         // Scorecard scoring: completion, scoring functions, the weighted tree, grades, ranks and
         // peer statistics (pure Swift, no Lua; the model file and `score` are built on it).
-        .target(name: "YardstickScoring"),
+        .target(name: "YardstickScoring", dependencies: ["YardstickLocalization"]),
         // Scorecard models in a workspace: the model file, targets and quotas, scoring a run's
         // values per period with rollups, comparisons and alerts, and the score report.
         .target(
             name: "YardstickScorecard",
-            dependencies: ["YardstickData", "YardstickQuery", "YardstickEngine", "YardstickScoring", "LuaRuntime"],
+            dependencies: [
+                "YardstickData", "YardstickQuery", "YardstickEngine", "YardstickScoring", "LuaRuntime",
+                "YardstickLocalization",
+            ],
             resources: [.embedInCode("ModelPrelude")]
         ),
         // Plugin packs: manifests, versions, search paths, resolution, parameters, the lock file,
         // and the pack tooling (check, test, new); hands the engine one indicator set per pack.
-        .target(name: "YardstickPacks", dependencies: ["YardstickData", "YardstickQuery", "YardstickEngine"]),
+        .target(
+            name: "YardstickPacks",
+            dependencies: ["YardstickData", "YardstickQuery", "YardstickEngine", "YardstickLocalization"]),
         // Office Open XML workbooks (`--format xlsx`) of run and score reports, zipped with ZIPFoundation.
         .target(
             name: "YardstickXLSX",
@@ -80,7 +88,7 @@ let package = Package(
             name: "YardstickSQLite",
             dependencies: [
                 "YardstickData", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"), "YardstickLocalization",
             ]
         ),
         // PostgreSQL sources (a table or a query per mapping, streamed over the binary protocol,
@@ -88,14 +96,16 @@ let package = Package(
         // links it.
         .target(
             name: "YardstickPostgres",
-            dependencies: ["YardstickData", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: [
+                "YardstickData", .product(name: "PostgresNIO", package: "postgres-nio"), "YardstickLocalization",
+            ]
         ),
         .executableTarget(
             name: "YardstickCLI",
             dependencies: [
                 "YardstickData", "YardstickQuery", "YardstickEngine", "YardstickScoring", "YardstickScorecard",
                 "YardstickPacks", "LuaRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                "YardstickXLSX", "YardstickSQLite", "YardstickPostgres",
+                "YardstickXLSX", "YardstickSQLite", "YardstickPostgres", "YardstickLocalization",
             ]
         ),
         // What the test targets share (self-removing temporary folders, golden files); in no product.
@@ -106,6 +116,8 @@ let package = Package(
             name: "YardstickQueryTests", dependencies: ["YardstickQuery", "YardstickData", "YardstickTestSupport"]),
         .testTarget(name: "YardstickEngineTests", dependencies: ["YardstickEngine", "YardstickTestSupport"]),
         .testTarget(name: "YardstickScoringTests", dependencies: ["YardstickScoring"]),
+        .testTarget(
+            name: "YardstickLocalizationTests", dependencies: ["YardstickLocalization", "YardstickTestSupport"]),
         .testTarget(
             name: "YardstickScorecardTests",
             dependencies: ["YardstickScorecard", "YardstickScoring", "YardstickEngine", "YardstickTestSupport"]),

@@ -1,4 +1,5 @@
 import CLuaShim
+import YardstickLocalization
 
 #if canImport(Glibc)
     import Glibc
@@ -376,10 +377,10 @@ extension LuaVM {
     ///   this reader does not understand.
     package func prototype(of function: LuaFunction) throws(LuaError) -> LuaPrototype {
         guard function.vm === self else {
-            throw LuaError(kind: .hostAPI, message: "function belongs to another LuaVM")
+            throw LuaError(kind: .hostAPI, message: tr("function belongs to another LuaVM"))
         }
         guard !isRunning else {
-            throw LuaError(kind: .hostAPI, message: "cannot dump while a call is running")
+            throw LuaError(kind: .hostAPI, message: tr("cannot dump while a call is running"))
         }
         var buffer = ys_buf(data: nil, len: 0, cap: 0)
         defer { free(buffer.data) }
@@ -389,7 +390,7 @@ extension LuaVM {
         do {
             return try LuaPrototype(chunk: bytes)
         } catch {
-            throw LuaError(kind: .hostAPI, message: "cannot read the function's chunk: \(error.description)")
+            throw LuaError(kind: .hostAPI, message: tr("cannot read the function's chunk: %@", error.description))
         }
     }
 }

@@ -1,4 +1,5 @@
 import CLuaShim
+import YardstickLocalization
 
 extension LuaVM {
     /// Calls a Lua function under the VM's limits and returns its results.
@@ -20,10 +21,10 @@ extension LuaVM {
         -> [LuaValue]
     {
         guard function.vm === self else {
-            throw LuaError(kind: .hostAPI, message: "function belongs to another LuaVM")
+            throw LuaError(kind: .hostAPI, message: tr("function belongs to another LuaVM"))
         }
         guard !isRunning else {
-            throw LuaError(kind: .hostAPI, message: "calls into a LuaVM cannot nest")
+            throw LuaError(kind: .hostAPI, message: tr("calls into a LuaVM cannot nest"))
         }
         drainReleases()
         var encoder = ValueEncoder(maxDepth: limits.maxValueDepth)

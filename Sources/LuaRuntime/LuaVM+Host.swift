@@ -1,4 +1,5 @@
 import CLuaShim
+import YardstickLocalization
 
 extension LuaVM {
     /// Registers a Swift function callable from trusted Lua code as `__host.name` or
@@ -48,7 +49,7 @@ extension LuaVM {
     /// - Throws: ``LuaError`` of kind `limit`, `hostAPI` or `memory`.
     public func installGlobal(_ name: String, _ value: LuaValue) throws(LuaError) {
         guard !isRunning else {
-            throw LuaError(kind: .hostAPI, message: "cannot install while a call is running")
+            throw LuaError(kind: .hostAPI, message: tr("cannot install while a call is running"))
         }
         drainReleases()
         var encoder = ValueEncoder(maxDepth: limits.maxValueDepth)
@@ -58,7 +59,7 @@ extension LuaVM {
             return ys_buf_append(&budget.pointee.args, bytes.baseAddress, bytes.count)
         }
         guard appended != 0 else {
-            throw LuaError(kind: .memory, message: "cannot allocate the value buffer")
+            throw LuaError(kind: .memory, message: tr("cannot allocate the value buffer"))
         }
         let status = name.withCString { cName in
             ys_setup(state, YS_OP_INSTALL, cName, nil, 0)

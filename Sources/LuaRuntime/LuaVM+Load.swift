@@ -1,4 +1,5 @@
 import CLuaShim
+import YardstickLocalization
 
 extension LuaVM {
     /// Compiles untrusted source text into a fresh sandbox environment.
@@ -49,7 +50,7 @@ extension LuaVM {
         -> LuaFunction
     {
         guard !isRunning else {
-            throw LuaError(kind: .hostAPI, message: "cannot load while a call is running")
+            throw LuaError(kind: .hostAPI, message: tr("cannot load while a call is running"))
         }
         drainReleases()
         var text = source

@@ -1,4 +1,5 @@
 import CLuaShim
+import YardstickLocalization
 
 /// One sandboxed Lua 5.4 state with its limits, host functions and module cache.
 ///
@@ -66,7 +67,7 @@ public final class LuaVM {
     /// - Throws: ``LuaError`` of kind `memory` when the state cannot be created.
     public init(limits: LuaLimits = .default, randomSeed: Int64 = 0) throws(LuaError) {
         guard let state = ys_newstate(Self.clamp(limits.memoryBytes)) else {
-            throw LuaError(kind: .memory, message: "cannot create a Lua state")
+            throw LuaError(kind: .memory, message: tr("cannot create a Lua state"))
         }
         self.state = state
         self.budget = ys_budget_of(state)
@@ -125,8 +126,8 @@ public final class LuaVM {
         case .timeout, .instructionLimit:
             let text =
                 kind == .timeout
-                ? "script exceeded the wall-clock limit of \(limits.secondsPerCall) s"
-                : "script exceeded the instruction limit of \(limits.instructionsPerCall)"
+                ? tr("script exceeded the wall-clock limit of %@ s", limits.secondsPerCall)
+                : tr("script exceeded the instruction limit of %@", limits.instructionsPerCall)
             let line = budget.err_line > 0 ? Int(budget.err_line) : nil
             return LuaError(
                 kind: kind, chunk: message.isEmpty ? nil : message, line: line, message: text,
@@ -137,7 +138,7 @@ public final class LuaVM {
             let line = budget.err_line > 0 ? Int(budget.err_line) : nil
             return LuaError(
                 kind: .memory, chunk: message.isEmpty ? nil : message, line: line,
-                message: "script exceeded the memory limit of \(limits.memoryBytes) bytes",
+                message: tr("script exceeded the memory limit of %@ bytes", limits.memoryBytes),
                 traceback: traceback)
         default:
             return LuaError(kind: kind, luaMessage: message, traceback: traceback)

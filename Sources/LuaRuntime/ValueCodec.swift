@@ -1,4 +1,5 @@
 import CLuaShim
+import YardstickLocalization
 
 /// The flat encoding shared with the C shim (tags `YS_TAG_*` of `yardstick_lua.h`, native
 /// byte order).
@@ -36,14 +37,14 @@ struct ValueEncoder {
             }
         case .function(let function):
             guard function.vm === vm else {
-                throw LuaError(kind: .hostAPI, message: "function belongs to another LuaVM")
+                throw LuaError(kind: .hostAPI, message: tr("function belongs to another LuaVM"))
             }
             bytes.append(UInt8(YS_TAG_FUNCTION))
             append(function.reference)
         case .table(let table):
             guard depth < maxDepth else {
                 throw LuaError(
-                    kind: .limit, message: "table nesting deeper than \(maxDepth) levels")
+                    kind: .limit, message: tr("table nesting deeper than %@ levels", maxDepth))
             }
             try encode(table, vm: vm, depth: depth + 1)
         }
@@ -52,7 +53,7 @@ struct ValueEncoder {
     private mutating func encode(_ table: LuaTable, vm: LuaVM, depth: Int) throws(LuaError) {
         let name = Array((table.metatableName ?? "").utf8)
         guard table.array.count <= Int(UInt32.max), table.hash.count <= Int(UInt32.max) else {
-            throw LuaError(kind: .limit, message: "table too large")
+            throw LuaError(kind: .limit, message: tr("table too large"))
         }
         bytes.append(UInt8(YS_TAG_TABLE))
         append(UInt32(table.array.count))
@@ -62,7 +63,7 @@ struct ValueEncoder {
         for element in table.array { try encode(element, vm: vm, depth: depth) }
         for (key, element) in table.hash {
             if case .number(let number) = key, number.isNaN {
-                throw LuaError(kind: .hostAPI, message: "table key is NaN")
+                throw LuaError(kind: .hostAPI, message: tr("table key is NaN"))
             }
             try encode(key.value, vm: vm, depth: depth)
             try encode(element, vm: vm, depth: depth)
@@ -112,7 +113,7 @@ struct ValueDecoder {
         case YS_TAG_TABLE:
             return .table(try decodeTable())
         default:
-            throw LuaError(kind: .hostAPI, message: "corrupt value buffer (tag \(tag))")
+            throw LuaError(kind: .hostAPI, message: tr("corrupt value buffer (tag %@)", tag))
         }
     }
 
@@ -132,7 +133,7 @@ struct ValueDecoder {
             case .integer(let number): table.hash[.integer(number)] = value
             case .number(let number): table.hash[.number(number)] = value
             case .boolean(let flag): table.hash[.boolean(flag)] = value
-            default: throw LuaError(kind: .conversion, message: "unsupported table key")
+            default: throw LuaError(kind: .conversion, message: tr("unsupported table key"))
             }
         }
         return table
@@ -140,7 +141,7 @@ struct ValueDecoder {
 
     private mutating func take(_ count: Int) throws(LuaError) -> UnsafeRawBufferPointer {
         guard count >= 0, buffer.count - offset >= count else {
-            throw LuaError(kind: .hostAPI, message: "truncated value buffer")
+            throw LuaError(kind: .hostAPI, message: tr("truncated value buffer"))
         }
         let slice = UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + count])
         offset += count

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 import YardstickQuery
 import YardstickScorecard
 import YardstickXLSX
@@ -82,8 +83,9 @@ struct AlertsCommand: ParsableCommand {
         }
         if definition.alerts == nil {
             printError(
-                "note: model \(definition.id) declares no alerts; using the defaults (marks 50, 80, 100, 120 %, pace with a 10 % tolerance)"
-            )
+                tr(
+                    "note: model %@ declares no alerts; using the defaults (marks 50, 80, 100, 120 %%, pace with a 10 %% tolerance)",
+                    definition.id))
             definition.alerts = AlertSettings(pace: PaceSettings())
         }
         let evaluator = Evaluator(
@@ -118,7 +120,7 @@ struct AlertsCommand: ParsableCommand {
             try? FileHandle.standardOutput.write(contentsOf: bytes)
         }
         if !report.failures.isEmpty {
-            for line in FailureSummary(report.failures).lines() { printError("error: \(line)") }
+            for line in FailureSummary(report.failures).lines() { printError(tr("error: %@", line)) }
             throw CommandFailure.findings
         }
     }
@@ -133,7 +135,7 @@ struct AlertsCommand: ParsableCommand {
             let trimmed = name.trimmingCharacters(in: .whitespaces)
             guard let kind = Alert.Kind(rawValue: trimmed) else {
                 let known = Alert.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-                throw CLIError("--kind \(trimmed): expected one of \(known)")
+                throw CLIError(tr("--kind %@: expected one of %@", trimmed, known))
             }
             kinds.insert(kind)
         }
@@ -146,7 +148,7 @@ struct AlertsCommand: ParsableCommand {
     static func asOfDay(_ text: String?, calendar: CalendarSettings) throws -> Int32 {
         guard let text else { return CivilDate.today }
         guard let day = ScorePeriods.day(text) else {
-            throw CLIError("--as-of \(text): expected a date such as 2017-10-20")
+            throw CLIError(tr("--as-of %@: expected a date such as 2017-10-20", text))
         }
         return day
     }

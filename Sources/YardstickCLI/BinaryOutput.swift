@@ -1,3 +1,5 @@
+import YardstickLocalization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -22,6 +24,6 @@ enum BinaryOutput {
     ) throws(CommandFailure) {
         guard !isText, out == nil, stdoutIsTerminal else { return }
         throw CommandFailure.usage(
-            "--format \(formatID) writes a binary file: give --out FILE (or redirect standard output to a file)")
+            tr("--format %@ writes a binary file: give --out FILE (or redirect standard output to a file)", formatID))
     }
 }

@@ -1,4 +1,5 @@
 import YardstickEngine
+import YardstickLocalization
 import YardstickQuery
 
 /// `--by`: the dimensions every indicator is broken down by.
@@ -15,14 +16,15 @@ enum BreakdownArgument {
             let text = item.trimmingCharacters(in: .whitespaces)
             guard let dimension = BreakdownDimension(text) else {
                 throw CLIError(
-                    "--by \(text): expected a field path such as product.family, or cohort:KEY:FIRST[:month|quarter|year]"
-                )
+                    tr(
+                        "--by %@: expected a field path such as product.family, or cohort:KEY:FIRST[:month|quarter|year]",
+                        text))
             }
-            guard !dimensions.contains(dimension) else { throw CLIError("--by names \(dimension) twice") }
+            guard !dimensions.contains(dimension) else { throw CLIError(tr("--by names %@ twice", dimension)) }
             do {
                 _ = try engine.members(of: dimension)
             } catch {
-                throw CLIError("--by \(text): \(error.message)")
+                throw CLIError(tr("--by %@: %@", text, error.message))
             }
             dimensions.append(dimension)
         }

@@ -29,7 +29,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let workspace: Workspace
         do {
-            workspace = try Workspace.open(directory: workspaceOptions.directory, sections: WorkspaceLoading.sections)
+            workspace = LanguageChoice.apply(
+                to: try Workspace.open(directory: workspaceOptions.directory, sections: WorkspaceLoading.sections))
         } catch {
             throw failure(.workspace, error)
         }

@@ -1,12 +1,13 @@
 import Foundation
 import YardstickData
+import YardstickLocalization
 
 /// Renders a check report as terminal text.
 enum CheckRenderer {
     static func render(_ report: CheckReport) -> String {
-        var out: [String] = ["Workspace: \(report.workspace)", ""]
+        var out: [String] = [tr("Workspace: %@", report.workspace), ""]
         var summary = TextTable(
-            headers: ["entity", "rows", "rejected", "first date", "last date", "problems"],
+            headers: [tr("entity"), tr("rows"), tr("rejected"), tr("first date"), tr("last date"), tr("problems")],
             rightAligned: [1, 2, 5])
         for entity in report.entities {
             summary.rows.append([
@@ -23,13 +24,13 @@ enum CheckRenderer {
             }
             out.append("\(entity.entity) — \(files.joined(separator: ", "))")
             var fields = TextTable(
-                headers: ["field", "type", "filled", "complete", "span / integrity"],
+                headers: [tr("field"), tr("type"), tr("filled"), tr("complete"), tr("span / integrity")],
                 rightAligned: [2, 3])
             for field in entity.fields {
                 var notes: [String] = []
                 if let span = field.span { notes.append("\(span.first) … \(span.last)") }
                 if let unresolved = field.unresolved {
-                    notes.append(unresolved == 0 ? "all resolve" : "\(unresolved) unresolved")
+                    notes.append(unresolved == 0 ? tr("all resolve") : tr("%@ unresolved", unresolved))
                 }
                 fields.rows.append([
                     field.field + (field.custom ? " *" : ""),
@@ -41,12 +42,13 @@ enum CheckRenderer {
             out.append(fields.render(indent: "  "))
             for (file, columns) in entity.unusedColumns.sorted(by: { $0.key < $1.key }) {
                 let names = columns.map { DisplayText.example($0) }
-                out.append("  unused columns in \(DisplayText.escaped(file)): \(names.joined(separator: ", "))")
+                out.append(tr("  unused columns in %@: %@", DisplayText.escaped(file), names.joined(separator: ", ")))
             }
             for dropped in entity.droppedRows {
                 out.append(
-                    "  \(dropped.rows) rows of \(dropped.file) dropped by the mapping's filters "
-                        + "(\(dropped.filters.joined(separator: "; ")))")
+                    tr(
+                        "  %@ rows of %@ dropped by the mapping's filters (%@)", dropped.rows, dropped.file,
+                        dropped.filters.joined(separator: "; ")))
             }
             for problem in entity.problems {
                 let field = problem.field.map { " \($0)" } ?? ""
@@ -56,8 +58,10 @@ enum CheckRenderer {
         out.append("")
         out.append(
             report.hasProblems
-                ? "\(report.problemCount) \(report.problemCount == 1 ? "problem" : "problems") found (* marks custom fields)."
-                : "No problems found (* marks custom fields).")
+                ? (report.problemCount == 1
+                    ? tr("1 problem found (* marks custom fields).")
+                    : tr("%@ problems found (* marks custom fields).", report.problemCount))
+                : tr("No problems found (* marks custom fields)."))
         return out.joined(separator: "\n")
     }
 }

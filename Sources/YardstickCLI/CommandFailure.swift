@@ -1,5 +1,6 @@
 import Foundation
 import YardstickData
+import YardstickLocalization
 
 /// Why a command stopped early, by kind, with the error behind it.
 ///
@@ -78,6 +79,6 @@ struct CommandFailure: Error, CustomStringConvertible {
 
     /// Writes the cause to standard error as `error: …` (nothing for findings).
     func report() {
-        if let cause { printError("error: \(cause)") }
+        if let cause { printError(tr("error: %@", cause)) }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 import YardstickQuery
 import YardstickScorecard
 
@@ -61,9 +62,9 @@ struct ExplainCommand: ParsableCommand {
             return
         }
         guard let indicator else {
-            throw CommandFailure.usage("give an indicator id, or --model ID to explain a scorecard total")
+            throw CommandFailure.usage(tr("give an indicator id, or --model ID to explain a scorecard total"))
         }
-        if asOf != nil { throw CommandFailure.usage("--as-of applies to --model only") }
+        if asOf != nil { throw CommandFailure.usage(tr("--as-of applies to --model only")) }
         let directory = workspaceOptions.directory
         let (workspace, dataset) = try WorkspaceLoading.load(
             directory, lenient: true, listsSkippedRows: false, cache: cacheOptions.usesCache)
@@ -127,8 +128,9 @@ struct ExplainCommand: ParsableCommand {
         }
         if let indicator, !scored.contains(indicator) {
             throw CommandFailure.usage(
-                "model \(report.definition.id) does not score \(indicator) (it scores \(scored.joined(separator: ", ")))"
-            )
+                tr(
+                    "model %@ does not score %@ (it scores %@)", report.definition.id, indicator,
+                    scored.joined(separator: ", ")))
         }
         var failed = false
         if records > 0, window.firstDay <= window.lastDay {
@@ -142,14 +144,14 @@ struct ExplainCommand: ParsableCommand {
                             records, dataset: scoring.dataset, records: self.records, locale: locale))
                     if case .failed = records.value { failed = true }
                 } catch {
-                    printError("error: \(id): \(error)")
+                    printError(tr("error: %@: %@", id, error))
                     failed = true
                 }
             }
         }
         let subjectFailures = report.failures.filter { $0.subjectID == nil || $0.subjectID == subject }
         if !subjectFailures.isEmpty {
-            for line in FailureSummary(subjectFailures).lines() { printError("error: \(line)") }
+            for line in FailureSummary(subjectFailures).lines() { printError(tr("error: %@", line)) }
             failed = true
         }
         if failed { throw CommandFailure.findings }

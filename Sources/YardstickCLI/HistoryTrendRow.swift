@@ -1,6 +1,7 @@
 import Foundation
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 import YardstickSQLite
 
 /// One line of `yardstick history`: a recorded figure and its change from the previous period
@@ -63,9 +64,11 @@ struct HistoryTrendRow {
 
     /// An aligned table, or a sentence when nothing matches.
     static func table(_ rows: [HistoryTrendRow]) -> String {
-        guard !rows.isEmpty else { return "no recorded figures match\n" }
+        guard !rows.isEmpty else { return tr("no recorded figures match") + "\n" }
         var table = TextTable(
-            headers: ["subject", "indicator", "model", "period", "value", "score", "change"],
+            headers: [
+                tr("subject"), tr("indicator"), tr("model"), tr("period"), tr("value"), tr("score"), tr("change"),
+            ],
             rightAligned: [4, 5, 6])
         for row in rows {
             let result = row.point.result

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import YardstickData
+import YardstickLocalization
 
 /// `yardstick init`: writes a commented starter workspace.
 struct InitCommand: ParsableCommand {
@@ -14,12 +15,15 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The workspace name.")
     var name: String?
 
+    /// `--locale`: the language of these messages, written as the new workspace's `locale`.
+    @OptionGroup var localeOption: LocaleOption
+
     func run() throws {
         let fileManager = FileManager.default
         let root = URL(fileURLWithPath: directory).standardizedFileURL
         let file = root.appendingPathComponent("yardstick.toml")
         if fileManager.fileExists(atPath: file.path) {
-            throw CommandFailure.usage("\(file.path) already exists; not overwriting it")
+            throw CommandFailure.usage(tr("%@ already exists; not overwriting it", file.path))
         }
         try fileManager.createDirectory(
             at: root.appendingPathComponent("data"), withIntermediateDirectories: true)
@@ -32,17 +36,18 @@ struct InitCommand: ParsableCommand {
             try Data(text.utf8).write(to: root.appendingPathComponent(path), options: .atomic)
             written.append(path)
         }
-        let text = StarterWorkspace.toml(name: name ?? root.lastPathComponent)
+        let text = StarterWorkspace.toml(
+            name: name ?? root.lastPathComponent, locale: Localization.language.localeIdentifier)
         try Data(text.utf8).write(to: file, options: .atomic)
         let ignoresCache = try Self.ignoreCacheFolder(in: root)
-        print("Created \(file.path)")
-        if !written.isEmpty { print("with sample data and an indicator: \(written.joined(separator: ", "))") }
-        if ignoresCache { print(".gitignore keeps the snapshot cache (.yardstick/) out of version control") }
-        print("Try it:")
+        print(tr("Created %@", file.path))
+        if !written.isEmpty { print(tr("with sample data and an indicator: %@", written.joined(separator: ", "))) }
+        if ignoresCache { print(tr(".gitignore keeps the snapshot cache (.yardstick/) out of version control")) }
+        print(tr("Try it:"))
         print("  yardstick check --workspace \(directory)")
         print("  yardstick run --workspace \(directory) --period 2026-Q3")
-        print("Then put your CRM export in \(root.appendingPathComponent("data").path) and edit the mapping in")
-        print("yardstick.toml; its comments show sales, service and marketing mappings.")
+        print(tr("Then put your CRM export in %@ and edit the mapping in", root.appendingPathComponent("data").path))
+        print(tr("yardstick.toml; its comments show sales, service and marketing mappings."))
     }
 
     /// Adds `.yardstick/` (the snapshot cache's folder) to the workspace's `.gitignore`, creating

@@ -1,4 +1,5 @@
 import ArgumentParser
+import YardstickLocalization
 
 /// `--lenient` and `--rejects`: how `run` and `score` treat rows with bad values.
 struct LenientOptions: ParsableArguments {
@@ -17,7 +18,7 @@ struct LenientOptions: ParsableArguments {
     /// Fails when `--rejects` is given without `--lenient`.
     func validateCombination() throws(CommandFailure) {
         if rejects != nil && !lenient {
-            throw CommandFailure.usage("--rejects lists the rows --lenient skips; pass --lenient too")
+            throw CommandFailure.usage(tr("--rejects lists the rows --lenient skips; pass --lenient too"))
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import YardstickLocalization
 import YardstickPacks
 
 /// `yardstick lock`: resolves the workspace's packs and writes `yardstick.lock`.
@@ -25,7 +26,7 @@ struct LockCommand: ParsableCommand {
             let (packs, _) = try PackSelection.resolve(
                 workspace: workspace, plugins: PackSelection.names(plugins), checksLock: false)
             guard !packs.isEmpty else {
-                throw CommandFailure.usage("the workspace lists no packs in [packs] (or name them with --plugins)")
+                throw CommandFailure.usage(tr("the workspace lists no packs in [packs] (or name them with --plugins)"))
             }
             let lock = try PackLock(locking: packs)
             try lock.write(workspace: directory)
@@ -34,7 +35,7 @@ struct LockCommand: ParsableCommand {
                     "locked \(entry.name) \(entry.version) (\(entry.source.rawValue), \(entry.files.count) files, sha256 \(entry.digest.prefix(12))…)"
                 )
             }
-            print("wrote \(PackLock.fileName)")
+            print(tr("wrote %@", PackLock.fileName))
         } catch let error as PackError {
             throw CommandFailure(.workspace, cause: error)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 import YardstickQuery
 import YardstickScorecard
 
@@ -65,7 +66,7 @@ struct ModelScoring {
     static func asOf(_ argument: String?) throws(CommandFailure) -> Int32 {
         guard let argument else { return CivilDate.today }
         guard let day = ScorePeriods.day(argument) else {
-            throw CommandFailure.usage("--as-of \(argument): expected a date such as 2017-10-15")
+            throw CommandFailure.usage(tr("--as-of %@: expected a date such as 2017-10-15", argument))
         }
         return day
     }
@@ -85,7 +86,7 @@ struct ModelScoring {
     /// there were any.
     static func reportFailures(_ report: ScoreReport) -> Bool {
         guard !report.failures.isEmpty else { return false }
-        for line in FailureSummary(report.failures).lines() { printError("error: \(line)") }
+        for line in FailureSummary(report.failures).lines() { printError(tr("error: %@", line)) }
         return true
     }
 }

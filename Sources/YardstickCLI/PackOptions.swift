@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 import YardstickPacks
 import YardstickScorecard
 
@@ -73,7 +74,7 @@ struct PackOptions: ParsableArguments {
         do {
             _ = try PackSelection.resolve(workspace: workspace, plugins: PackSelection.names(plugins), checksLock: true)
         } catch let error where error.code == .lockMismatch {
-            printError("warning: \(error) (running anyway: --ignore-lock)")
+            printError(tr("warning: %@ (running anyway: --ignore-lock)", error))
         } catch {}
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 import YardstickPacks
 import YardstickScorecard
 
@@ -45,11 +46,11 @@ struct PluginsCommand: ParsableCommand {
                 {
                     for name in folders { packs.append(try Pack.read(folder: "\(path)/\(name)", source: .path)) }
                 } else if manager.fileExists(atPath: path) {
-                    throw CommandFailure.usage("\(item) holds no pack (no pack.toml)")
+                    throw CommandFailure.usage(tr("%@ holds no pack (no pack.toml)", item))
                 } else {
                     if catalog == nil { catalog = PackCatalog(scanning: try locations(workspace: directory)) }
                     guard let pack = catalog?.candidates(named: item).first else {
-                        throw CommandFailure.usage("no pack named \(item) (see yardstick plugins list)")
+                        throw CommandFailure.usage(tr("no pack named %@ (see yardstick plugins list)", item))
                     }
                     packs.append(pack)
                 }
@@ -76,19 +77,19 @@ struct PluginsListCommand: ParsableCommand {
     func run() throws {
         let locations = try PluginsCommand.locations(workspace: workspaceOptions.directory)
         let catalog = PackCatalog(scanning: locations)
-        var rows = [["name", "version", "source", "indicators", "title", "folder"]]
+        var rows = [[tr("name"), tr("version"), tr("source"), tr("indicators"), tr("title"), tr("folder")]]
         for pack in catalog.packs {
             rows.append([
                 pack.name, pack.manifest.version.description, pack.source.rawValue, String(pack.indicatorFiles.count),
-                pack.manifest.title, pack.folder,
+                Localization.isChinese ? pack.manifest.titleZH : pack.manifest.title, pack.folder,
             ])
         }
         if catalog.packs.isEmpty {
-            print("no packs found in: " + locations.locations.map(\.folder).joined(separator: ", "))
+            print(tr("no packs found in: %@", locations.locations.map(\.folder).joined(separator: ", ")))
         } else {
             print(PluginsText.table(rows))
         }
-        for failure in catalog.failures { printError("warning: \(failure)") }
+        for failure in catalog.failures { printError(tr("warning: %@", failure)) }
     }
 }
 
@@ -110,22 +111,25 @@ struct PluginsInfoCommand: ParsableCommand {
         var lines = [
             "\(manifest.name) \(manifest.version) — \(manifest.title) / \(manifest.titleZH)",
             "  \(manifest.description)", "  \(manifest.descriptionZH)",
-            "source:       \(pack.source.rawValue) (\(pack.folder))",
-            "authors:      \(manifest.authors.joined(separator: ", "))", "licence:      \(manifest.licence)",
-            "host API:     \(manifest.hostAPI) (this Yardstick: \(PackHostAPI.version))",
-            "dependencies: "
+            label(tr("source:")) + "\(pack.source.rawValue) (\(pack.folder))",
+            label(tr("authors:")) + manifest.authors.joined(separator: ", "),
+            label(tr("licence:")) + manifest.licence,
+            label(tr("host API:")) + tr("%@ (this Yardstick: %@)", manifest.hostAPI, PackHostAPI.version),
+            label(tr("dependencies:"))
                 + (manifest.dependencies.isEmpty
-                    ? "none"
+                    ? tr("none")
                     : manifest.dependencies.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
                         separator: ", ")),
-            "needs:        \(manifest.needs.joined(separator: ", "))",
+            label(tr("needs:")) + manifest.needs.joined(separator: ", "),
         ]
         lines.append("")
-        lines.append("parameters:")
-        if manifest.parameters.isEmpty { lines.append("  none") }
+        lines.append(tr("parameters:"))
+        if manifest.parameters.isEmpty { lines.append("  " + tr("none")) }
         for parameter in manifest.parameters {
             lines.append(
-                "  \(parameter.name) (\(parameter.kind.rawValue), default \(parameter.defaultValue)): \(parameter.doc)")
+                tr(
+                    "  %@ (%@, default %@): %@", parameter.name, parameter.kind.rawValue, parameter.defaultValue,
+                    parameter.doc))
             if let zh = parameter.docZH { lines.append("    \(zh)") }
         }
         let checked: (findings: [PackCheckFinding], indicators: [IndicatorDefinition])
@@ -136,18 +140,18 @@ struct PluginsInfoCommand: ParsableCommand {
         }
         let (findings, definitions) = (checked.findings, checked.indicators)
         lines.append("")
-        lines.append("indicators:")
-        var rows = [["id", "title", "标题", "unit", "per", "better"]]
+        lines.append(tr("indicators:"))
+        var rows = [["id", "title", "标题", tr("unit"), tr("per"), tr("better")]]
         for definition in definitions {
             rows.append([
                 "\(manifest.name).\(definition.id)", definition.title, definition.titleZH ?? "",
                 definition.unit.rawValue,
-                definition.per.rawValue, definition.higherIsBetter ? "higher" : "lower",
+                definition.per.rawValue, definition.higherIsBetter ? tr("higher") : tr("lower"),
             ])
         }
         lines.append(PluginsText.table(rows).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
         print(lines.joined(separator: "\n"))
-        for finding in findings { printError("warning: \(finding)") }
+        for finding in findings { printError(tr("warning: %@", finding)) }
     }
 }
 
@@ -168,8 +172,8 @@ struct PluginsNewCommand: ParsableCommand {
     func run() throws {
         do {
             let folder = try PackScaffold.write(name: name, in: parent)
-            print("created \(folder)")
-            print("next: yardstick plugins check \(folder) && yardstick plugins test \(folder)")
+            print(tr("created %@", folder))
+            print(tr("next: yardstick plugins check %@ && yardstick plugins test %@", folder, folder))
         } catch {
             throw CommandFailure(.usage, cause: error)
         }
@@ -202,13 +206,15 @@ struct PluginsCheckCommand: ParsableCommand {
             let (findings, definitions) = (checked.findings + models.findings, checked.indicators)
             let head = "\(pack.name) \(pack.manifest.version)"
             if findings.isEmpty {
-                let counted = models.count == 0 ? "" : ", \(models.count) \(models.count == 1 ? "model" : "models")"
+                let counted =
+                    models.count == 0 ? "" : models.count == 1 ? tr(", 1 model") : tr(", %@ models", models.count)
                 print(
-                    "✓ \(head): \(definitions.count) indicators, \(pack.manifest.parameters.count) parameters\(counted)"
-                )
+                    tr(
+                        "✓ %@: %@ indicators, %@ parameters%@", head, definitions.count,
+                        pack.manifest.parameters.count, counted))
             } else {
                 failed = true
-                print("✗ \(head): \(findings.count) \(findings.count == 1 ? "problem" : "problems")")
+                print(findings.count == 1 ? tr("✗ %@: 1 problem", head) : tr("✗ %@: %@ problems", head, findings.count))
                 for finding in findings { print("    \(finding)") }
             }
         }
@@ -275,4 +281,9 @@ struct PluginsTestCommand: ParsableCommand {
         }
         if failed { throw CommandFailure.findings }
     }
+}
+
+/// `text` padded to the 14 terminal cells of the `plugins info` labels (`dependencies: `).
+private func label(_ text: String) -> String {
+    DisplayWidth.pad(text, to: 13) + " "
 }

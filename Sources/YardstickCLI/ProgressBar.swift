@@ -1,6 +1,7 @@
 import Foundation
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 
 #if canImport(Glibc)
     import Glibc
@@ -96,15 +97,16 @@ final class ProgressBar: @unchecked Sendable {
                 ? Double(step.totalBytes) / Double(step.expectedBytes)
                 : Double(step.sourcesDone) / Double(max(1, step.sourcesTotal))
             var parts = [
-                "\(step.sourcesDone)/\(step.sourcesTotal) " + (step.sourcesTotal == 1 ? "source" : "sources"),
-                ReadableNumber.grouped(Double(step.totalRows), decimals: 0) + " rows",
+                step.sourcesTotal == 1
+                    ? tr("%@/1 source", step.sourcesDone) : tr("%@/%@ sources", step.sourcesDone, step.sourcesTotal),
+                tr("%@ rows", ReadableNumber.grouped(Double(step.totalRows), decimals: 0)),
                 Self.bytes(step.totalBytes),
             ]
             if let elapsed, elapsed > 0, step.totalBytes > 0 {
                 parts.append(Self.bytes(Int(Double(step.totalBytes) / elapsed)) + "/s")
             }
             parts.append(step.source)
-            return "Loading     " + Self.bar(fraction) + "  " + parts.joined(separator: " · ")
+            return DisplayWidth.pad(tr("Loading"), to: 12) + Self.bar(fraction) + "  " + parts.joined(separator: " · ")
         }
     }
 
@@ -112,13 +114,14 @@ final class ProgressBar: @unchecked Sendable {
     func evaluating(_ step: EvaluationProgress.Step) {
         update(stage: "evaluate", last: step.figuresDone >= step.figuresTotal) { elapsed in
             let fraction = Double(step.figuresDone) / Double(max(1, step.figuresTotal))
+            let indicators = step.indicators == 1 ? tr("1 indicator") : tr("%@ indicators", step.indicators)
+            let subjectCount = ReadableNumber.grouped(Double(step.subjects), decimals: 0)
+            let subjects = step.subjects == 1 ? tr("1 subject") : tr("%@ subjects", subjectCount)
             var text =
-                "Evaluating  " + Self.bar(fraction) + "  "
-                + ReadableNumber.grouped(Double(step.figuresDone), decimals: 0) + "/"
-                + ReadableNumber.grouped(Double(step.figuresTotal), decimals: 0) + " figures ("
-                + "\(step.indicators) " + (step.indicators == 1 ? "indicator" : "indicators") + " × "
-                + ReadableNumber.grouped(Double(step.subjects), decimals: 0) + " "
-                + (step.subjects == 1 ? "subject" : "subjects") + ")"
+                DisplayWidth.pad(tr("Evaluating"), to: 12) + Self.bar(fraction) + "  "
+                + tr(
+                    "%@/%@ figures (%@ × %@)", ReadableNumber.grouped(Double(step.figuresDone), decimals: 0),
+                    ReadableNumber.grouped(Double(step.figuresTotal), decimals: 0), indicators, subjects)
             if let elapsed, elapsed > 0, step.figuresDone > 0 {
                 text += " · " + ReadableNumber.grouped(Double(step.figuresDone) / elapsed, decimals: 0) + "/s"
             }

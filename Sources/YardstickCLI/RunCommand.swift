@@ -3,6 +3,7 @@ import Foundation
 import LuaRuntime
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 import YardstickPostgres
 import YardstickQuery
 
@@ -142,8 +143,9 @@ struct RunCommand: ParsableCommand {
         let finished = DispatchTime.now()
         if let id = order.indicatorID, !report.indicators.contains(where: { $0.id == id }) {
             throw CommandFailure.usage(
-                "--sort \(id): no such indicator in this run (indicators: "
-                    + report.indicators.map(\.id).joined(separator: ", ") + ")")
+                tr(
+                    "--sort %@: no such indicator in this run (indicators: %@)", id,
+                    report.indicators.map(\.id).joined(separator: ", ")))
         }
         var options = ReportWriterOptions(
             locale: workspace.locale, includesErrors: out != nil, includesStatistics: timings)
@@ -172,10 +174,13 @@ struct RunCommand: ParsableCommand {
         // Any failed figure fails the run, and every failure is listed, grouped.
         let failedFigures = report.results.contains { $0.value.status == .failed }
         if !report.errors.isEmpty || failedFigures {
-            for line in FailureSummary(report.errors).lines() { printError("error: \(line)") }
+            for line in FailureSummary(report.errors).lines() { printError(tr("error: %@", line)) }
             if report.errors.isEmpty {
                 let count = report.results.filter { $0.value.status == .failed }.count
-                printError("error: \(count) \(count == 1 ? "figure" : "figures") failed (see the output)")
+                printError(
+                    count == 1
+                        ? tr("error: 1 figure failed (see the output)")
+                        : tr("error: %@ figures failed (see the output)", count))
             }
             throw CommandFailure.findings
         }

@@ -1,5 +1,6 @@
 import Foundation
 import YardstickData
+import YardstickLocalization
 
 #if canImport(Glibc)
     import Glibc
@@ -32,7 +33,7 @@ struct RunWatcher {
         var loaded = load()
         var files = scan(loaded)
         if let loaded { evaluate(loaded, loadSeconds: nil, because: nil) }
-        printError("watching \(files.count) files for changes (Ctrl-C stops)")
+        printError(tr("watching %@ files for changes (Ctrl-C stops)", files.count))
         while !interrupt.isSet {
             usleep(Self.pollInterval)
             var current = scan(loaded)
@@ -52,7 +53,7 @@ struct RunWatcher {
             var loadSeconds: Double?
             switch change {
             case .data(let paths):
-                printError("reloading: \(paths.map(display).joined(separator: ", ")) changed")
+                printError(tr("reloading: %@ changed", paths.map(display).joined(separator: ", ")))
                 loaded = load()
                 loadSeconds = RunCommand.seconds(started, DispatchTime.now())
                 current = scan(loaded)
@@ -64,9 +65,9 @@ struct RunWatcher {
                 evaluate(loaded, loadSeconds: loadSeconds, because: change)
             }
             let total = RunCommand.seconds(started, DispatchTime.now())
-            printError("re-ran in \(String(format: "%.3f", total)) s; watching \(files.count) files")
+            printError(tr("re-ran in %@ s; watching %@ files", String(format: "%.3f", total), files.count))
         }
-        printError("stopped watching")
+        printError(tr("stopped watching"))
     }
 
     /// Loads the workspace, printing the error when it fails.
@@ -85,7 +86,7 @@ struct RunWatcher {
     private func evaluate(_ loaded: WorkspaceLoading.Loaded, loadSeconds: Double?, because change: WatchedFiles.Change?)
     {
         if case .scripts(let paths)? = change {
-            printError("re-running: \(paths.map(display).joined(separator: ", ")) changed")
+            printError(tr("re-running: %@ changed", paths.map(display).joined(separator: ", ")))
         }
         do {
             try command.evaluate(loaded, loadSeconds: loadSeconds ?? 0)

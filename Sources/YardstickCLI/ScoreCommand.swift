@@ -3,6 +3,7 @@ import Foundation
 import LuaRuntime
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 import YardstickQuery
 import YardstickScorecard
 import YardstickXLSX
@@ -79,13 +80,14 @@ struct ScoreCommand: ParsableCommand {
         try lenientOptions.validateCombination()
         let order = try terminalOptions.order()
         guard var writer = Self.writer(for: format) else {
-            throw CommandFailure.usage("--format \(format): expected one of \(Self.formats.joined(separator: ", "))")
+            throw CommandFailure.usage(
+                tr("--format %@: expected one of %@", format, Self.formats.joined(separator: ", ")))
         }
         try BinaryOutput.check(formatID: writer.formatID, isText: writer.isText, out: out)
         let day: Int32
         if let asOf {
             guard let parsed = ScorePeriods.day(asOf) else {
-                throw CommandFailure.usage("--as-of \(asOf): expected a date, YYYY-MM-DD")
+                throw CommandFailure.usage(tr("--as-of %@: expected a date, YYYY-MM-DD", asOf))
             }
             day = parsed
         } else {
@@ -139,8 +141,9 @@ struct ScoreCommand: ParsableCommand {
         }
         if let id = order?.indicatorID, !LeaderboardOrder.knows(id, report: report) {
             throw CommandFailure.usage(
-                "--sort \(id): expected name, total, or an indicator or dimension of the model (indicators: "
-                    + report.indicators.map(\.id).joined(separator: ", ") + ")")
+                tr(
+                    "--sort %@: expected name, total, or an indicator or dimension of the model (indicators: %@)", id,
+                    report.indicators.map(\.id).joined(separator: ", ")))
         }
         if writer is ScoreTableWriter {
             writer = ScoreTableWriter(order: order, width: terminalOptions.leaderboardWidth(out: out))
@@ -186,7 +189,7 @@ struct ScoreCommand: ParsableCommand {
             }
         }
         if !report.failures.isEmpty {
-            for line in FailureSummary(report.failures).lines() { printError("error: \(line)") }
+            for line in FailureSummary(report.failures).lines() { printError(tr("error: %@", line)) }
             throw CommandFailure.findings
         }
     }
@@ -210,8 +213,9 @@ struct ScoreCommand: ParsableCommand {
             let allowed = [model.per] + rollups.filter { $0 != model.per }
             guard let grain = allowed.first(where: { $0.rawValue == name }) else {
                 throw CommandFailure.usage(
-                    "--per \(name): expected the model's grain or a rollup, one of \(allowed.map(\.rawValue).joined(separator: ", "))"
-                )
+                    tr(
+                        "--per %@: expected the model's grain or a rollup, one of %@", name,
+                        allowed.map(\.rawValue).joined(separator: ", ")))
             }
             if !grains.contains(grain) { grains.append(grain) }
         }

@@ -1,6 +1,7 @@
 import LuaRuntime
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 import YardstickScorecard
 
 /// `score --manifest FILE` and `score --verify-manifest FILE`: the run manifest of a score run,
@@ -51,9 +52,9 @@ enum ScoreManifestFile {
         }
         let differences = recorded.differences(from: current)
         if differences.isEmpty {
-            printError("manifest: same inputs and results as \(path)")
+            printError(tr("manifest: same inputs and results as %@", path))
         } else {
-            for line in differences { printError("manifest: \(line)") }
+            for line in differences { printError(tr("manifest: %@", line)) }
         }
         return differences.isEmpty
     }

@@ -1,5 +1,6 @@
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 
 /// Telling the user which rows a lenient load skipped.
 enum SkippedRows {
@@ -9,22 +10,22 @@ enum SkippedRows {
     /// - Throws: ``CommandFailure`` of kind `output` when the rejects file cannot be written.
     static func report(_ report: LoadReport, rejects: String?, listing: Bool) throws(CommandFailure) {
         let count = report.rejectedRows
-        let skipped = count == 1 ? "1 bad row was skipped" : "\(count) bad rows were skipped"
+        let skipped = count == 1 ? tr("1 bad row was skipped") : tr("%@ bad rows were skipped", count)
         if let rejects {
             do {
                 try AtomicFile.write(RejectsFile.csv(report), to: rejects)
             } catch {
                 throw CommandFailure(.output, cause: error)
             }
-            if count > 0 { printError("warning: \(skipped); listed in \(rejects)") }
+            if count > 0 { printError(tr("warning: %@; listed in %@", skipped, rejects)) }
             return
         }
         guard count > 0 else { return }
         if listing {
             for problem in report.rejectedProblems {
-                printError("skipped: \(DisplayText.escaped(problem.description))")
+                printError(tr("skipped: %@", DisplayText.escaped(problem.description)))
             }
         }
-        printError("warning: \(skipped)" + (listing ? "" : " (see yardstick check)"))
+        printError(listing ? tr("warning: %@", skipped) : tr("warning: %@ (see yardstick check)", skipped))
     }
 }

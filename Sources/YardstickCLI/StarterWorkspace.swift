@@ -57,7 +57,8 @@ enum StarterWorkspace {
         ),
     ]
 
-    static func toml(name: String) -> String {
+    /// The starter `yardstick.toml` for a workspace called `name`, in `locale` (`en` or `zh-CN`).
+    static func toml(name: String, locale: String = "en") -> String {
         """
         # Yardstick workspace: where the CRM export is and how it maps onto the CRM vocabulary.
         # See docs/vocabulary.md for every entity and field, and docs/workspace.md for this file.
@@ -66,7 +67,7 @@ enum StarterWorkspace {
 
         [workspace]
         name = "\(name)"
-        locale = "en"            # en | zh-CN: language of titles and reports
+        locale = "\(locale)"\(String(repeating: " ", count: max(1, 14 - locale.count)))# en | zh-CN: language of titles and reports
         timezone = "UTC"         # IANA name, e.g. Asia/Shanghai; datetimes without an offset use it
 
         [calendar]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import YardstickEngine
+import YardstickLocalization
 import YardstickScorecard
 
 #if canImport(Glibc)
@@ -36,7 +37,7 @@ struct TerminalOptions: ParsableArguments {
     func order() throws(CommandFailure) -> SubjectOrder? {
         guard let sort else { return nil }
         guard let order = SubjectOrder(argument: sort) else {
-            throw CommandFailure.usage("--sort \(sort): expected name, an indicator id, or ID:asc / ID:desc")
+            throw CommandFailure.usage(tr("--sort %@: expected name, an indicator id, or ID:asc / ID:desc", sort))
         }
         return order
     }

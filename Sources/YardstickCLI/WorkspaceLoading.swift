@@ -1,5 +1,6 @@
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 import YardstickPacks
 import YardstickPostgres
 import YardstickSQLite
@@ -20,7 +21,7 @@ enum WorkspaceLoading {
     /// - Throws: ``CommandFailure`` of kind `workspace` when it is not valid.
     static func open(_ directory: String) throws(CommandFailure) -> Workspace {
         do {
-            return try Workspace.open(directory: directory, sections: sections)
+            return LanguageChoice.apply(to: try Workspace.open(directory: directory, sections: sections))
         } catch {
             throw CommandFailure(.workspace, cause: error)
         }
@@ -99,7 +100,7 @@ enum WorkspaceLoading {
     ) throws(CommandFailure) -> Loaded {
         let workspace: Workspace
         do {
-            workspace = try Workspace.open(directory: directory, sections: sections)
+            workspace = LanguageChoice.apply(to: try Workspace.open(directory: directory, sections: sections))
         } catch {
             throw CommandFailure(.workspace, cause: error)
         }
@@ -120,7 +121,7 @@ enum WorkspaceLoading {
             if cache {
                 let load = try SnapshotCache(workspace: workspace, opener: sourceOpener).load(
                     options: options)
-                for warning in load.warnings { printError("warning: \(warning)") }
+                for warning in load.warnings { printError(tr("warning: %@", warning)) }
                 (dataset, report, outcome) = (load.dataset, load.report, load.outcome)
                 (cacheSeconds, hashedFiles) = (load.seconds, load.hashedFiles)
             } else {

@@ -6,6 +6,9 @@ struct WorkspaceOptions: ParsableArguments {
     @Option(name: .long, help: "The workspace folder (holding yardstick.toml).")
     var workspace: String = "."
 
+    /// `--locale`.
+    @OptionGroup var localeOption: LocaleOption
+
     /// The workspace folder as an absolute, standardised path.
     var directory: String {
         let url = URL(

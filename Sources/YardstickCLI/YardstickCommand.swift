@@ -17,6 +17,7 @@ struct YardstickCommand: ParsableCommand {
     /// Parses the command line and runs the command; the one place where a command's
     /// ``CommandFailure`` becomes a message and an exit status.
     static func main() {
+        LanguageChoice.start()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,6 +1,7 @@
 import Foundation
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 import YardstickQuery
 
 /// `plugins check`: whether a pack is fit to ship, without data.
@@ -31,11 +32,12 @@ public struct PackChecker: Sendable {
         let manifestFile = "\(pack.name)/pack.toml"
         for need in pack.manifest.needs {
             if let problem = Self.vocabularyProblem(need) {
-                findings.append(PackCheckFinding(file: manifestFile, message: "needs \(need): \(problem)"))
+                findings.append(PackCheckFinding(file: manifestFile, message: tr("needs %@: %@", need, problem)))
             }
         }
         if pack.indicatorFiles.isEmpty {
-            findings.append(PackCheckFinding(file: "\(pack.name)/indicators", message: "no indicator files (*.lua)"))
+            findings.append(
+                PackCheckFinding(file: "\(pack.name)/indicators", message: tr("no indicator files (*.lua)")))
         }
         let definitions = try declarations(&findings)
         var seen: [String: String] = [:]
@@ -43,29 +45,31 @@ public struct PackChecker: Sendable {
             if let other = seen.updateValue(definition.file, forKey: definition.id) {
                 findings.append(
                     PackCheckFinding(
-                        file: definition.file, message: "indicator id \(definition.id) is also declared in \(other)"))
+                        file: definition.file,
+                        message: tr("indicator id %@ is also declared in %@", definition.id, other)))
             }
             if definition.title.trimmingCharacters(in: .whitespaces).isEmpty || definition.title == definition.id {
                 findings.append(
                     PackCheckFinding(
                         file: definition.file,
-                        message: "\(definition.id): give a title in English (title = { en = …, zh = … })"))
+                        message: tr("%@: give a title in English (title = { en = …, zh = … })", definition.id)))
             }
             if (definition.titleZH ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 findings.append(
                     PackCheckFinding(
                         file: definition.file,
-                        message: "\(definition.id): give a title in Chinese (title = { en = …, zh = … })"))
+                        message: tr("%@: give a title in Chinese (title = { en = …, zh = … })", definition.id)))
             }
             for need in definition.needs {
                 if let problem = Self.vocabularyProblem(need) {
                     findings.append(
-                        PackCheckFinding(file: definition.file, message: "\(definition.id) needs \(need): \(problem)"))
+                        PackCheckFinding(
+                            file: definition.file, message: tr("%@ needs %@: %@", definition.id, need, problem)))
                 } else if !pack.manifest.needs.contains(need) {
                     findings.append(
                         PackCheckFinding(
                             file: definition.file,
-                            message: "\(definition.id) needs \(need), which pack.toml's needs does not list"))
+                            message: tr("%@ needs %@, which pack.toml's needs does not list", definition.id, need)))
                 }
             }
         }
@@ -98,7 +102,7 @@ public struct PackChecker: Sendable {
             try "[workspace]\nname = \"plugins check\"\n".write(
                 toFile: folder + "/yardstick.toml", atomically: true, encoding: .utf8)
         } catch {
-            throw PackError(.fileSystem, "cannot make a temporary workspace: \(error)")
+            throw PackError(.fileSystem, tr("cannot make a temporary workspace: %@", error))
         }
         do {
             let workspace = try Workspace.open(directory: folder)
@@ -114,7 +118,7 @@ public struct PackChecker: Sendable {
         } catch let error as PackError {
             throw error
         } catch {
-            throw PackError(.fileSystem, "cannot load the pack's files: \(error)")
+            throw PackError(.fileSystem, tr("cannot load the pack's files: %@", error))
         }
     }
 
@@ -137,7 +141,7 @@ public struct PackChecker: Sendable {
                         findings.append(
                             PackCheckFinding(
                                 file: "\(pack.name)/\(relative)", line: index + 1,
-                                message: "param(\"\(name)\"): pack.toml declares no such parameter"))
+                                message: tr("param(\"%@\"): pack.toml declares no such parameter", name)))
                     }
                     rest = after[close...]
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 /// One expected figure of a pack's fixture: a row of `tests/FIXTURE/expected.csv`.
 ///
@@ -135,7 +136,7 @@ public struct PackExpectation: Sendable, Hashable {
                     indicator: indicator, grain: fields[1], subject: fields[2], period: fields[3], value: value,
                     tolerance: tolerance, line: index + 1, dimension: dimension, member: member))
         }
-        guard sawHeader else { throw PackError(.invalidManifest, "empty: no header", file: file) }
+        guard sawHeader else { throw PackError(.invalidManifest, tr("empty: no header"), file: file) }
         return result
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import YardstickEngine
+import YardstickLocalization
 
 /// Turns resolved packs into the engine's indicator sets: one Lua environment per pack, ids
 /// prefixed with the pack's name, `require` limited to the pack's `lib/`, `param` answering
@@ -61,7 +62,7 @@ public enum PackIndicatorSet {
 
     private static func read(_ path: String, shownAs name: String) throws(PackError) -> Evaluator.Source {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw PackError(.fileSystem, "cannot read as UTF-8 text", file: path)
+            throw PackError(.fileSystem, tr("cannot read as UTF-8 text"), file: path)
         }
         return Evaluator.Source(file: name, text: text)
     }

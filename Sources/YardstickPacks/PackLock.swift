@@ -1,6 +1,7 @@
 import Foundation
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 
 /// `yardstick.lock`: the packs a workspace runs with, each with its version, where it was found
 /// and a SHA-256 of each of its files, so that what runs is exactly what was reviewed.
@@ -50,7 +51,7 @@ public struct PackLock: Sendable, Hashable {
             for relative in pack.lockedFiles {
                 let path = (pack.folder as NSString).appendingPathComponent(relative)
                 guard let data = FileManager.default.contents(atPath: path) else {
-                    throw PackError(.fileSystem, "cannot read", file: path)
+                    throw PackError(.fileSystem, tr("cannot read"), file: path)
                 }
                 files[relative] = SHA256.hex(of: data)
             }
@@ -144,7 +145,7 @@ public struct PackLock: Sendable, Hashable {
         let path = (workspace as NSString).appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw PackError(.fileSystem, "cannot read as UTF-8 text", file: fileName)
+            throw PackError(.fileSystem, tr("cannot read as UTF-8 text"), file: fileName)
         }
         return try PackLock(parsing: text, file: fileName)
     }
@@ -158,7 +159,7 @@ public struct PackLock: Sendable, Hashable {
         do {
             try AtomicFile.write(text, to: path)
         } catch {
-            throw PackError(.fileSystem, "cannot write: \(error)", file: path)
+            throw PackError(.fileSystem, tr("cannot write: %@", error), file: path)
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 
 /// A pack's `pack.toml`: who it is, what it needs, what it offers.
 ///
@@ -115,7 +116,7 @@ public struct PackManifest: Sendable, Hashable {
         let path = (folder as NSString).appendingPathComponent("pack.toml")
         let shown = ((displayFolder ?? folder) as NSString).appendingPathComponent("pack.toml")
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw PackError(.invalidManifest, "no readable pack.toml", file: shown)
+            throw PackError(.invalidManifest, tr("no readable pack.toml"), file: shown)
         }
         return try PackManifest(parsing: text, file: shown)
     }

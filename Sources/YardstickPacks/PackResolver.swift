@@ -1,5 +1,6 @@
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 
 /// Chooses one version of each pack asked for and of everything they depend on.
 ///
@@ -119,7 +120,7 @@ public struct PackResolver: Sendable {
         guard !candidates.isEmpty else {
             let known = Set(catalog.packs.map(\.name)).sorted()
             let list = known.isEmpty ? "no packs found" : "found: " + known.joined(separator: ", ")
-            throw PackError(.missingPack, "no pack named \(name) (asked \(askers); \(list))")
+            throw PackError(.missingPack, tr("no pack named %@ (asked %@; %@)", name, askers, list))
         }
         let supported = candidates.filter { $0.manifest.hostAPI.contains(hostAPI) }
         guard !supported.isEmpty else {

@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 /// `plugins new NAME`: a working pack skeleton — a manifest with one parameter, one
 /// indicator, a README, and a fixture workspace with expected values that `plugins test`
@@ -54,7 +55,7 @@ public enum PackScaffold {
         }
         let folder = (parent as NSString).appendingPathComponent(name)
         guard !FileManager.default.fileExists(atPath: folder) else {
-            throw PackError(.fileSystem, "already exists; choose another name or folder", file: folder)
+            throw PackError(.fileSystem, tr("already exists; choose another name or folder"), file: folder)
         }
         for (path, text) in files(name: name) {
             let full = (folder as NSString).appendingPathComponent(path)
@@ -63,7 +64,7 @@ public enum PackScaffold {
                     atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try text.write(toFile: full, atomically: true, encoding: .utf8)
             } catch {
-                throw PackError(.fileSystem, "cannot write: \(error)", file: full)
+                throw PackError(.fileSystem, tr("cannot write: %@", error), file: full)
             }
         }
         return folder

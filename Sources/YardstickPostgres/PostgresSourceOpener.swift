@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import YardstickData
+import YardstickLocalization
 
 /// Opens the parts of a workspace's mappings that read a PostgreSQL database
 /// (`kind = "postgres"`, with `table` or `query`), and hands every other part to the next
@@ -170,7 +171,7 @@ public struct PostgresSourceOpener: RecordSourceOpener {
                 for try await (exists, rows, tablePages) in found.decode((Bool, Int64, Int64).self) {
                     guard exists else {
                         throw PostgresSourceProblem.unknownTable(
-                            table: table, reason: "looked up as \(PostgresReadPlan.quoteTable(table))")
+                            table: table, reason: tr("looked up as %@", PostgresReadPlan.quoteTable(table)))
                     }
                     estimate = Int(max(rows, 0))
                     pages = Int(max(tablePages, 0))

@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import YardstickData
+import YardstickLocalization
 
 /// What can go wrong with a PostgreSQL source as a whole, before or while its rows are read.
 ///
@@ -93,7 +94,7 @@ public enum PostgresSourceProblem: Error, Sendable, Hashable {
             let reason = error.underlying.map { String(describing: $0) } ?? error.code.description
             return .connectionFailed(reason: reason)
         case .serverClosedConnection, .uncleanShutdown:
-            return .unreadable(reason: "the server closed the connection")
+            return .unreadable(reason: tr("the server closed the connection"))
         default:
             return .unreadable(reason: error.underlying.map { String(describing: $0) } ?? error.code.description)
         }

@@ -1,4 +1,5 @@
 import YardstickData
+import YardstickLocalization
 
 /// Folds selected rows into one aggregate value.
 ///
@@ -40,7 +41,7 @@ final class Accumulator {
         if let measure, !measure.isNumeric {
             switch aggregate {
             case .sum, .average, .median, .percentile, .top:
-                throw QueryError("\(aggregate) needs a numeric field or a duration")
+                throw QueryError(tr("%@ needs a numeric field or a duration", aggregate))
             default: break
             }
         }

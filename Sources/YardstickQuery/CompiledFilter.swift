@@ -1,4 +1,5 @@
 import YardstickData
+import YardstickLocalization
 
 /// A filter bound to columns: period tests read local days, the others are row predicates.
 enum CompiledFilter {
@@ -43,7 +44,7 @@ enum CompiledFilter {
                 try FieldComparison.predicate(
                     path, comparison, other, table: table, dataset: dataset, expressions: expressions))
         case .oneOf(let path, let operands, _) where operands.contains(where: \.isMeasure):
-            throw QueryError("\(path): in lists take values; compare with a field with =, ~=, <, <=, > or >=")
+            throw QueryError(tr("%@: in lists take values; compare with a field with =, ~=, <, <=, > or >=", path))
         case .during(let field): return try days(field, table, .period)
         case .before(let field): return try days(field, table, .beforePeriod)
         case .between(let field, let low, let high): return try days(field, table, .fixed(low, high))
@@ -92,10 +93,10 @@ enum CompiledFilter {
         -> CompiledFilter
     {
         guard let column = table[field] else {
-            throw QueryError("\(table.entity.name) has no mapped field \(field)")
+            throw QueryError(tr("%@ has no mapped field %@", table.entity.name, field))
         }
         guard let index = table.dateIndexes[field] else {
-            throw QueryError("\(table.entity.name).\(field) is not a date field")
+            throw QueryError(tr("%@.%@ is not a date field", table.entity.name, field))
         }
         return .days(field: field, days: index.localDays, validity: column.validity, range: range)
     }
@@ -126,7 +127,8 @@ enum CompiledFilter {
             for operand in operands {
                 let name = try text(operand, path)
                 guard let position = names.firstIndex(of: name) else {
-                    throw QueryError("\(path) has no value \"\(name)\" (values: \(names.joined(separator: ", ")))")
+                    throw QueryError(
+                        tr("%@ has no value \"%@\" (values: %@)", path, name, names.joined(separator: ", ")))
                 }
                 accepted[position] = true
             }
@@ -169,7 +171,7 @@ enum CompiledFilter {
         case .enumeration(let codes, let names):
             let wanted = try text(operand, path)
             guard let position = names.firstIndex(of: wanted) else {
-                throw QueryError("\(path) has no value \"\(wanted)\" (values: \(names.joined(separator: ", ")))")
+                throw QueryError(tr("%@ has no value \"%@\" (values: %@)", path, wanted, names.joined(separator: ", ")))
             }
             let code = Int8(position)
             return { row in
@@ -179,7 +181,7 @@ enum CompiledFilter {
             }
         case .boolean(let values):
             guard case .boolean(let flag) = operand else {
-                throw QueryError("\(path) is a boolean; compare it with true or false")
+                throw QueryError(tr("%@ is a boolean; compare it with true or false", path))
             }
             return { row in
                 guard let at = measure.target(row) else { return nil }
@@ -198,7 +200,7 @@ enum CompiledFilter {
         switch operand {
         case .text(let text): return text
         case .integer(let value): return String(value)
-        default: throw QueryError("\(path) holds text; compare it with text, not \(operand)")
+        default: throw QueryError(tr("%@ holds text; compare it with text, not %@", path, operand))
         }
     }
 
@@ -211,11 +213,11 @@ enum CompiledFilter {
         case (.datetime, .date(let day)): return Double(Int64(day) * 86_400)
         case (.datetime, .datetime(let seconds)): return Double(seconds)
         case (.date, _), (.datetime, _):
-            throw QueryError("\(path) is a date; compare it with date(…)")
+            throw QueryError(tr("%@ is a date; compare it with date(…)", path))
         case (_, .integer(let value)): return Double(value)
         case (_, .number(let value)): return value
         case (_, .decimal(let value)): return value.doubleValue
-        default: throw QueryError("\(path) is a number; cannot compare it with \(operand)")
+        default: throw QueryError(tr("%@ is a number; cannot compare it with %@", path, operand))
         }
     }
 }

@@ -1,4 +1,5 @@
 import YardstickData
+import YardstickLocalization
 
 /// A measure bound to the columns it reads: per row, a typed value or nothing. A class, so the
 /// per-row paths that hold one never copy its arrays.
@@ -122,14 +123,15 @@ final class CompiledMeasure {
             case .number(let values): return CompiledMeasure(kind: .number(values), validity: column.validity, hops: [])
             }
         case .constant(let operand):
-            throw QueryError("a constant (\(operand)) is not a measure: aggregates take a field or field(…) arithmetic")
+            throw QueryError(
+                tr("a constant (%@) is not a measure: aggregates take a field or field(…) arithmetic", operand))
         case .field(let path):
             let (column, hops) = try resolve(path, on: table, dataset: dataset)
             return CompiledMeasure(kind: kind(of: column), validity: column.validity, hops: hops)
         case .duration(let from, let to, let hours):
             guard let fromColumn = table[from], let toColumn = table[to] else {
                 let missing = table[from] == nil ? from : to
-                throw QueryError("\(table.entity.name) has no mapped field \(missing)")
+                throw QueryError(tr("%@ has no mapped field %@", table.entity.name, missing))
             }
             return CompiledMeasure(
                 kind: .duration(
@@ -163,12 +165,12 @@ final class CompiledMeasure {
             }
             if index == path.names.count - 1 { return (column, hops, current) }
             guard let target = column.field.referencedEntity, let next = dataset[target] else {
-                throw QueryError("\(path): \(name) is not a reference to a loaded entity")
+                throw QueryError(tr("%@: %@ is not a reference to a loaded entity", path, name))
             }
             hops.append(column.referencedRows)
             current = next
         }
-        throw QueryError("empty field path")
+        throw QueryError(tr("empty field path"))
     }
 
     /// A field type with its article, for messages (`a date`, `text`, `an enum`).
@@ -209,7 +211,7 @@ final class CompiledMeasure {
         case .datetime(let seconds):
             return TemporalColumn(seconds: { seconds[$0] }, validity: column.validity)
         default:
-            throw QueryError("\(table.entity.name).\(column.field.name) is not a date; durations need two dates")
+            throw QueryError(tr("%@.%@ is not a date; durations need two dates", table.entity.name, column.field.name))
         }
     }
 }

@@ -1,4 +1,5 @@
 import YardstickData
+import YardstickLocalization
 
 /// An arithmetic measure's value on every row of the queried table, computed once when the
 /// measure is compiled (``ExpressionCache`` keeps it for every later plan that asks again), so
@@ -149,7 +150,7 @@ final class ExpressionColumn: @unchecked Sendable {
         throws(QueryError) -> Node
     {
         guard depth < maximumDepth else {
-            throw QueryError("an arithmetic measure may nest at most \(maximumDepth) levels")
+            throw QueryError(tr("an arithmetic measure may nest at most %@ levels", maximumDepth))
         }
         switch measure {
         case .field(let path):
@@ -188,7 +189,7 @@ final class ExpressionColumn: @unchecked Sendable {
             if let scaled = exactScaled(value) { return Node(exact: .decimal) { _ in .value(scaled) } }
             return Node(number: { _ in value })
         default:
-            throw QueryError("arithmetic takes numbers, not \(operand)")
+            throw QueryError(tr("arithmetic takes numbers, not %@", operand))
         }
     }
 

@@ -1,4 +1,5 @@
 import YardstickData
+import YardstickLocalization
 
 extension QueryEngine {
     /// Runs a prepared aggregate for every subject of a partition in several periods at once.
@@ -46,7 +47,7 @@ extension QueryEngine {
         var owners: [Int32] = []
         if fieldName != "id" {
             guard let column = table[fieldName], table.referenceIndexes[fieldName] != nil else {
-                throw QueryError("\(table.entity.name).\(fieldName) does not reference a loaded entity")
+                throw QueryError(tr("%@.%@ does not reference a loaded entity", table.entity.name, fieldName))
             }
             owners = column.referencedRows
         }
@@ -84,12 +85,13 @@ extension QueryEngine {
         switch kind {
         case .users:
             guard let field = compiled.subjectField else {
-                throw QueryError("\(table.entity.name) has no user field (owner, agent or user) to restrict to a user")
+                throw QueryError(
+                    tr("%@ has no user field (owner, agent or user) to restrict to a user", table.entity.name))
             }
             return field
         case .accounts:
             guard let field = compiled.accountField else {
-                throw QueryError("\(table.entity.name) has no account field to restrict to an account")
+                throw QueryError(tr("%@ has no account field to restrict to an account", table.entity.name))
             }
             return field
         case .entity(let entity, let references):

@@ -1,5 +1,6 @@
 import Foundation
 import YardstickData
+import YardstickLocalization
 
 /// Runs query plans over a dataset's columns and indexes.
 ///
@@ -109,7 +110,7 @@ public final class QueryEngine: @unchecked Sendable {
         lock.unlock()
         guard let table = dataset[plan.entity] else {
             let known = dataset.tables.keys.sorted().joined(separator: ", ")
-            throw QueryError("the workspace does not map \(plan.entity) (mapped: \(known))")
+            throw QueryError(tr("the workspace does not map %@ (mapped: %@)", plan.entity, known))
         }
         var filters: [CompiledFilter] = []
         for filter in plan.filters {
@@ -277,13 +278,14 @@ public final class QueryEngine: @unchecked Sendable {
         case .users(let users):
             if compiled.subjectField != "id" && !compiled.dayFilters.isEmpty { firstChecked = 1 }
             guard let field = compiled.subjectField else {
-                throw QueryError("\(table.entity.name) has no user field (owner, agent or user) to restrict to a user")
+                throw QueryError(
+                    tr("%@ has no user field (owner, agent or user) to restrict to a user", table.entity.name))
             }
             try forEachSubjectRow(table, field: field, targets: users, compiled, bounds, passes, body)
         case .accounts(let accounts):
             if compiled.accountField != "id" && !compiled.dayFilters.isEmpty { firstChecked = 1 }
             guard let field = compiled.accountField else {
-                throw QueryError("\(table.entity.name) has no account field to restrict to an account")
+                throw QueryError(tr("%@ has no account field to restrict to an account", table.entity.name))
             }
             try forEachSubjectRow(table, field: field, targets: accounts, compiled, bounds, passes, body)
         case .entity(let entity):
@@ -328,7 +330,7 @@ public final class QueryEngine: @unchecked Sendable {
             return
         }
         guard let index = table.referenceIndexes[field] else {
-            throw QueryError("\(table.entity.name).\(field) does not reference a loaded entity")
+            throw QueryError(tr("%@.%@ does not reference a loaded entity", table.entity.name, field))
         }
         if let first = compiled.dayFilters.first {
             let byDay: SubjectDayIndex

@@ -1,6 +1,7 @@
 import GRDB
 import GRDBSQLite
 import YardstickData
+import YardstickLocalization
 
 /// The rows of one table or query of a SQLite database, as a ``RecordSource``.
 ///
@@ -45,7 +46,7 @@ struct SQLiteRecordSource: RecordSource {
                     guard code == SQLITE_ROW else {
                         let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
                         failure = SourceError(
-                            file: file, row: number + 1, message: "SQLite could not read the row: \(message)")
+                            file: file, row: number + 1, message: tr("SQLite could not read the row: %@", message))
                         sqlite3_reset(handle)
                         return
                     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import YardstickData
+import YardstickLocalization
 
 /// Opens the parts of a workspace's mappings that read a SQLite database (`kind = "sqlite"`,
 /// with `table` or `query`), and hands every other part to a file opener.
@@ -33,7 +34,7 @@ public struct SQLiteSourceOpener: RecordSourceOpener {
     public func open(_ part: SourceMapping) throws(SourceError) -> any RecordSource {
         guard let relation = part.database else { return try files.open(part) }
         guard FileManager.default.fileExists(atPath: part.path) else {
-            throw SourceError(file: part.displayPath, message: "database file not found")
+            throw SourceError(file: part.displayPath, message: tr("database file not found"))
         }
         var configuration = Configuration()
         configuration.readonly = true
@@ -48,12 +49,13 @@ public struct SQLiteSourceOpener: RecordSourceOpener {
             let (header, rows) = try queue.read { db throws -> ([String], Int) in
                 if case .table(let table) = relation, try !db.tableExists(table), try !db.viewExists(table) {
                     throw SourceError(
-                        file: part.displayPath, message: "no table or view named \(table) in the database")
+                        file: part.displayPath, message: tr("no table or view named %@ in the database", table))
                 }
                 let statement = try db.makeStatement(sql: sql)
                 guard statement.isReadonly else {
                     throw SourceError(
-                        file: part.displayPath, message: "the query would write to the database; a source only reads")
+                        file: part.displayPath,
+                        message: tr("the query would write to the database; a source only reads"))
                 }
                 var rows = 0
                 if case .table = relation {

@@ -30,8 +30,11 @@ enum CLI {
         let description: String
     }
 
-    /// Runs `yardstick arguments` in `directory` (default: the repository root).
-    static func run(_ arguments: [String], in directory: String? = nil) throws -> CommandOutcome {
+    /// Runs `yardstick arguments` in `directory` (default: the repository root); with `locale`,
+    /// the locale variables (`LC_ALL`, `LC_MESSAGES`, `LANG`) are replaced by it.
+    static func run(
+        _ arguments: [String], in directory: String? = nil, locale: [String: String]? = nil
+    ) throws -> CommandOutcome {
         let scratch = try TemporaryDirectory(prefix: "cli-output")
         defer { withExtendedLifetime(scratch) {} }
         let outURL = scratch.url.appendingPathComponent("stdout")
@@ -47,6 +50,11 @@ enum CLI {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
+        if let locale {
+            var environment = ProcessInfo.processInfo.environment
+            for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { environment[name] = nil }
+            process.environment = environment.merging(locale) { $1 }
+        }
         try process.run()
         process.waitUntilExit()
         try out.close()

@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 /// Reads an RFC 4180 CSV file record by record, straight from bytes.
 ///
@@ -26,7 +27,7 @@ public struct CSVReader {
     /// - Throws: ``SourceError`` when the file cannot be read or is not in the declared encoding.
     public init(path: String, dialect: CSVDialect = CSVDialect()) throws(SourceError) {
         guard let storage = FileBytes.read(path) else {
-            throw SourceError(file: path, message: "cannot read the file")
+            throw SourceError(file: path, message: tr("cannot read the file"))
         }
         try self.init(storage: storage, path: path, dialect: dialect)
     }
@@ -70,7 +71,7 @@ public struct CSVReader {
                 let line = bytes[..<min(failure.offset, bytes.count)].lazy.filter { $0 == 0x0A }.count + 1
                 throw SourceError(
                     file: path, row: line,
-                    message: "the file is neither UTF-8 nor GB18030 (bad byte on line \(line))")
+                    message: tr("the file is neither UTF-8 nor GB18030 (bad byte on line %@)", line))
             }
         }
         self.containsNUL = containsNUL
@@ -94,8 +95,9 @@ public struct CSVReader {
             throw SourceError(
                 file: path, row: line,
                 message:
-                    "the file is not valid UTF-8 (first bad byte on line \(line)); "
-                    + "declare encoding = \"gb18030\" if it was saved by Excel on Chinese Windows")
+                    tr(
+                        "the file is not valid UTF-8 (first bad byte on line %@); declare encoding = \"gb18030\" if it was saved by Excel on Chinese Windows",
+                        line))
         }
         let census = Transcoder.classifyUTF8(text)
         if census.isDamagedUTF8 { throw damagedUTF8(census, path: path) }
@@ -111,9 +113,9 @@ public struct CSVReader {
         return SourceError(
             file: path, row: census.invalidLines.first,
             message:
-                "the file is UTF-8 but has \(bytes) (\(place)); fix those bytes (reading the whole "
-                + "file as GB18030 would garble its UTF-8 text), or declare encoding = \"gb18030\" "
-                + "if it really is GB18030")
+                tr(
+                    "the file is UTF-8 but has %@ (%@); fix those bytes (reading the whole file as GB18030 would garble its UTF-8 text), or declare encoding = \"gb18030\" if it really is GB18030",
+                    bytes, place))
     }
 
     /// Whether text is valid UTF-8 and holds a NUL byte, checked in runs that end after a line
@@ -386,7 +388,7 @@ public struct CSVReader {
                     guard closed else {
                         throw SourceError(
                             file: path, row: recordLine,
-                            message: "a quoted field opened on line \(recordLine) is never closed")
+                            message: tr("a quoted field opened on line %@ is never closed", recordLine))
                     }
                     if doubled {
                         scratch.append(contentsOf: buffer[chunkStart..<index])
@@ -473,7 +475,7 @@ public struct CSVReader {
             return false
         }
         guard !names.isEmpty else {
-            throw SourceError(file: path, message: "the file is empty (no header row)")
+            throw SourceError(file: path, message: tr("the file is empty (no header row)"))
         }
         return names
     }

@@ -1,3 +1,5 @@
+import YardstickLocalization
+
 /// Counts the rows of a table that break the vocabulary's field rules (see ``FieldRule``), with
 /// a few examples located by `file:line`.
 struct FieldRuleChecker {
@@ -52,7 +54,7 @@ struct FieldRuleChecker {
         guard count > 0 else { return nil }
         let rows = count == 1 ? "1 row breaks" : "\(count) rows break"
         return CheckProblem(
-            kind: .ruleViolation, field: rule.field, count: count, message: "\(rows) the rule \(rule)",
+            kind: .ruleViolation, field: rule.field, count: count, message: tr("%@ the rule %@", rows, rule),
             examples: examples, rule: rule.description)
     }
 

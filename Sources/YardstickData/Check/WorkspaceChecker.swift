@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 /// Validates a workspace's data: files, encodings, types, required fields, references,
 /// duplicate ids, dates, the vocabulary's field rules, and how complete each field is.
@@ -106,8 +107,9 @@ public struct WorkspaceChecker: Sendable {
                             CheckProblem(
                                 kind: .unmappedTarget, field: field.name, count: filled,
                                 message:
-                                    "\(field.name) references \(target), which the workspace does "
-                                    + "not map: its \(filled) values cannot be checked", examples: []))
+                                    tr(
+                                        "%@ references %@, which the workspace does not map: its %@ values cannot be checked",
+                                        field.name, target, filled), examples: []))
                     } else {
                         let unresolved = zip(codes, column.referencedRows).filter { $0.1 == -2 }
                         fieldCheck.unresolved = unresolved.count
@@ -118,9 +120,9 @@ public struct WorkspaceChecker: Sendable {
                                     kind: .unresolvedReferences, field: field.name,
                                     count: unresolved.count,
                                     message:
-                                        "\(unresolved.count) values of \(field.name) name no "
-                                        + "\(field.referencedEntity ?? "") row "
-                                        + "(\(keys.count) distinct)",
+                                        tr(
+                                            "%@ values of %@ name no %@ row (%@ distinct)", unresolved.count,
+                                            field.name, field.referencedEntity ?? "", keys.count),
                                     examples: keys.prefix(5).map { "\"\(DisplayText.example($0))\"" }))
                         }
                     }
@@ -187,7 +189,7 @@ public struct WorkspaceChecker: Sendable {
         return [
             CheckProblem(
                 kind: .implausibleDates, field: field.name, count: count,
-                message: "\(count) values of \(field.name) are before 1900 or more than ten years ahead",
+                message: tr("%@ values of %@ are before 1900 or more than ten years ahead", count, field.name),
                 examples: examples)
         ]
     }

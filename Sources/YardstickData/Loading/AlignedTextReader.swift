@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 /// Reads a `whitespace` or `fixed` text file (see ``AlignedTextLayout``) into rows of cells.
 ///
@@ -20,7 +21,7 @@ struct AlignedTextReader {
     func read() throws(SourceError) -> BufferedRecordSource {
         let file = part.displayPath
         guard let data = FileManager.default.contents(atPath: part.path) else {
-            throw SourceError(file: file, message: "cannot read the file")
+            throw SourceError(file: file, message: tr("cannot read the file"))
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -43,7 +44,7 @@ struct AlignedTextReader {
             switch Transcoder.utf8(fromGB18030: bytes) {
             case .success(let text): bytes = text
             case .failure:
-                throw SourceError(file: file, message: "the file is neither UTF-8 nor GB18030 text")
+                throw SourceError(file: file, message: tr("the file is neither UTF-8 nor GB18030 text"))
             }
         }
         var header = part.textLayout.columnNames
@@ -57,7 +58,8 @@ struct AlignedTextReader {
                 // Text files have no NUL bytes: one means the file is binary or damaged.
                 let character = String(decoding: line[line.startIndex..<nul], as: UTF8.self).unicodeScalars.count + 1
                 throw SourceError(
-                    file: file, row: number, message: "a NUL byte at character \(character): this is not a text file")
+                    file: file, row: number,
+                    message: tr("a NUL byte at character %@: this is not a text file", character))
             }
             let cells = self.cells(of: Array(line))
             if header == nil {
@@ -67,7 +69,7 @@ struct AlignedTextReader {
             records.append((number, cells.map { Optional($0) }))
         }
         guard let header else {
-            throw SourceError(file: file, message: "the file is empty (no header line)")
+            throw SourceError(file: file, message: tr("the file is empty (no header line)"))
         }
         var source = BufferedRecordSource(header: header, records: records, file: file)
         source.textEncoding = encoding

@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 /// Loads a workspace's sources into typed, indexed tables.
 ///
@@ -247,7 +248,7 @@ public struct DataLoader: Sendable {
                     report.fileErrors.append(
                         SourceError(
                             file: part.displayPath, field: field.name,
-                            message: "required field \(field.name) is not mapped"))
+                            message: tr("required field %@ is not mapped", field.name)))
                     return
                 }
                 continue

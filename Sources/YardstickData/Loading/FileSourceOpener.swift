@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 /// Opens the files of a workspace's mappings: CSV, JSON, NDJSON and aligned text.
 ///
@@ -16,11 +17,13 @@ public struct FileSourceOpener: RecordSourceOpener {
             throw SourceError(
                 file: part.displayPath,
                 message:
-                    "a database source needs a program that reads databases (YardstickSQLite's or YardstickPostgres's opener)"
+                    tr(
+                        "a database source needs a program that reads databases (YardstickSQLite's or YardstickPostgres's opener)"
+                    )
             )
         }
         guard FileManager.default.fileExists(atPath: part.path) else {
-            throw SourceError(file: part.displayPath, message: "file not found")
+            throw SourceError(file: part.displayPath, message: tr("file not found"))
         }
         switch part.format {
         case .csv:

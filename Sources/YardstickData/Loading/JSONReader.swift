@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 /// Reads a JSON file (an array of objects, or an object holding one such array) or an NDJSON
 /// file (one object per line) as rows of text cells under the union of the objects' keys.
@@ -13,7 +14,7 @@ enum JSONReader {
     ///   (or a line is not an object).
     static func read(path: String, file: String, lines: Bool) throws(SourceError) -> BufferedRecordSource {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw SourceError(file: file, message: "cannot read the file")
+            throw SourceError(file: file, message: tr("cannot read the file"))
         }
         var objects: [(Int, [String: Any])] = []
         if lines {
@@ -24,7 +25,7 @@ enum JSONReader {
                 if trimmed.isEmpty || trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
                 else {
-                    throw SourceError(file: file, row: number, message: "line is not a JSON object")
+                    throw SourceError(file: file, row: number, message: tr("line is not a JSON object"))
                 }
                 objects.append((number, object))
             }
@@ -33,7 +34,7 @@ enum JSONReader {
             do {
                 root = try JSONSerialization.jsonObject(with: data)
             } catch {
-                throw SourceError(file: file, message: "not valid JSON: \(error.localizedDescription)")
+                throw SourceError(file: file, message: tr("not valid JSON: %@", error.localizedDescription))
             }
             var array = root as? [Any]
             if array == nil, let object = root as? [String: Any] {
@@ -42,11 +43,11 @@ enum JSONReader {
             }
             guard let array else {
                 throw SourceError(
-                    file: file, message: "expected an array of objects (or an object holding one)")
+                    file: file, message: tr("expected an array of objects (or an object holding one)"))
             }
             for (index, item) in array.enumerated() {
                 guard let object = item as? [String: Any] else {
-                    throw SourceError(file: file, row: index + 1, message: "record is not an object")
+                    throw SourceError(file: file, row: index + 1, message: tr("record is not an object"))
                 }
                 objects.append((index + 1, object))
             }

@@ -1,3 +1,5 @@
+import YardstickLocalization
+
 /// A load that found files it could not load, or (strict) bad rows.
 public struct LoadFailure: Error, Sendable, CustomStringConvertible {
     /// Everything the load found.
@@ -19,20 +21,23 @@ public struct LoadFailure: Error, Sendable, CustomStringConvertible {
             lines += entity.fileErrors.map(\.description)
             lines += entity.problems.map(\.description)
             if entity.rejectedRows > entity.problems.count {
-                lines.append(
-                    "… and \(entity.rejectedRows - entity.problems.count) more bad rows in \(name)")
+                lines.append(tr("… and %@ more bad rows in %@", entity.rejectedRows - entity.problems.count, name))
             }
         }
         let files = Set(report.entities.values.flatMap { $0.fileErrors.map(\.file) }).count
         if files > 0 {
-            let what = files == 1 ? "1 file could not be loaded" : "\(files) files could not be loaded"
+            let what = files == 1 ? tr("1 file could not be loaded") : tr("%@ files could not be loaded", files)
             lines.append(
-                "\(what); nothing was loaded. Fix the file or the mapping"
-                    + (lenient ? " (--lenient skips bad rows, never whole files)." : "."))
+                lenient
+                    ? tr(
+                        "%@; nothing was loaded. Fix the file or the mapping (--lenient skips bad rows, never whole files).",
+                        what)
+                    : tr("%@; nothing was loaded. Fix the file or the mapping.", what))
         } else {
             lines.append(
-                "\(report.rejectedRows) bad rows; nothing was loaded. "
-                    + "Fix the data or the mapping, or pass --lenient to load the good rows.")
+                tr(
+                    "%@ bad rows; nothing was loaded. Fix the data or the mapping, or pass --lenient to load the good rows.",
+                    report.rejectedRows))
         }
         return lines.joined(separator: "\n")
     }

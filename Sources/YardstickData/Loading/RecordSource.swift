@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 /// Where the records of one source mapping come from: a header and rows of cells.
 ///
@@ -92,15 +93,17 @@ extension RecordSource {
             return SourceError(
                 file: file, row: 1,
                 message:
-                    "a NUL byte in the header, in column \(column + 1) "
-                    + "(\"\(DisplayText.example(header[column]))\")")
+                    tr(
+                        "a NUL byte in the header, in column %@ (\"%@\")", column + 1,
+                        DisplayText.example(header[column])))
         }
         if let duplicate = duplicateColumn() {
             return SourceError(
                 file: file, row: 1, column: duplicate.name,
                 message:
-                    "the header names column \"\(DisplayText.example(duplicate.name))\" twice "
-                    + "(columns \(duplicate.first + 1) and \(duplicate.second + 1)); rename one")
+                    tr(
+                        "the header names column \"%@\" twice (columns %@ and %@); rename one",
+                        DisplayText.example(duplicate.name), duplicate.first + 1, duplicate.second + 1))
         }
         return nil
     }

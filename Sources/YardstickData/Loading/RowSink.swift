@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 /// Turns the cells of source records into typed rows of one entity, checking each value.
 ///
@@ -199,7 +200,8 @@ final class RowSink {
     /// The problem of a record whose number of fields differs from the header's.
     @inline(never)
     func widthProblem(line: Int, found: Int, expected: Int) -> SourceError {
-        SourceError(file: file, row: line, message: "expected \(expected) fields as in the header, found \(found)")
+        SourceError(
+            file: file, row: line, message: tr("expected %@ fields as in the header, found %@", expected, found))
     }
 
     /// Whether a `drop` filter matches the record or a `keep` filter does not.
@@ -356,7 +358,7 @@ final class RowSink {
                 guard case .enumeration(let values) = builder.field.type else { return nil }
                 return rejected(
                     index, text: text, original: original, line: line,
-                    "expected one of \(values.joined(separator: ", ")) (or map it in yardstick.toml)")
+                    tr("expected one of %@ (or map it in yardstick.toml)", values.joined(separator: ", ")))
             }
         }
         return nil
@@ -371,13 +373,13 @@ final class RowSink {
         let builder = feeds[index].builder
         if builder.kind == .date {
             guard let parsed = format.parse(text) else {
-                return rejected(index, text: text, original: original, line: line, "expected a date (\(format))")
+                return rejected(index, text: text, original: original, line: line, tr("expected a date (%@)", format))
             }
             builder.appendDay(CivilDate.dayNumber(year: parsed.year, month: parsed.month, day: parsed.day))
         } else {
             guard let parsed = format.parse(text) else {
                 return rejected(
-                    index, text: text, original: original, line: line, "expected a date and time (\(format))")
+                    index, text: text, original: original, line: line, tr("expected a date and time (%@)", format))
             }
             builder.appendInteger(clock.instant(of: parsed))
         }
@@ -402,7 +404,7 @@ final class RowSink {
         }
         return rejected(
             index, text: text, original: original, line: line,
-            "expected a decimal number (at most \(ExactDecimal.scale) decimal places)")
+            tr("expected a decimal number (at most %@ decimal places)", ExactDecimal.scale))
     }
 
     /// A boolean: one of the workspace's true or false words (value-map targets are `true` or
@@ -421,7 +423,7 @@ final class RowSink {
         } else {
             return rejected(
                 index, text: text, original: original, line: line,
-                "expected true or false (\((formats.trueWords + formats.falseWords).joined(separator: ", ")))")
+                tr("expected true or false (%@)", (formats.trueWords + formats.falseWords).joined(separator: ", ")))
         }
         return nil
     }
@@ -446,8 +448,8 @@ final class RowSink {
         }
         let expected =
             plan.duration
-            ? "expected a duration (seconds, M:SS, H:MM:SS or ISO 8601 such as PT2M23S)"
-            : "expected a whole number"
+            ? tr("expected a duration (seconds, M:SS, H:MM:SS or ISO 8601 such as PT2M23S)")
+            : tr("expected a whole number")
         return rejected(index, text: text, original: original, line: line, expected)
     }
 
@@ -462,9 +464,9 @@ final class RowSink {
         var error: SourceError
         if text.baseAddress != original.baseAddress {
             let raw = "\"" + DisplayText.example(bytes: original) + "\""
-            error = problem(index, line: line, "\(expected), found \(found) (mapped from \(raw))")
+            error = problem(index, line: line, tr("%@, found %@ (mapped from %@)", expected, found, raw))
         } else {
-            error = problem(index, line: line, "\(expected), found \(found)")
+            error = problem(index, line: line, tr("%@, found %@", expected, found))
         }
         error.value = String(decoding: original.prefix(SourceError.valueLimit), as: UTF8.self)
         return error
@@ -488,7 +490,7 @@ final class RowSink {
             return SourceError(
                 file: file, row: line, column: header[column], field: field,
                 value: String(decoding: cell.prefix(SourceError.valueLimit), as: UTF8.self),
-                message: "a NUL byte in the value \"\(DisplayText.example(bytes: cell))\"")
+                message: tr("a NUL byte in the value \"%@\"", DisplayText.example(bytes: cell)))
         }
         return nil
     }

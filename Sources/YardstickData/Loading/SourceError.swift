@@ -1,3 +1,5 @@
+import YardstickLocalization
+
 /// A problem with a source file as a whole, or with one value in it.
 ///
 /// Rendered as `file:row:column (field): message`, where the row is the line on which the
@@ -39,11 +41,24 @@ public struct SourceError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// `file:row:column (field): message`.
     public var description: String {
-        var place = file
-        if let row { place += ":\(row)" }
-        if let column { place += ":\(column)" }
-        if let field, field != column { place += " (\(field))" }
-        if let key { return place + ": " + message + " (row with id \(key))" }
-        return place + ": " + message
+        let text = located
+        guard let key else { return text }
+        return tr("%@ (row with id %@)", text, key)
+    }
+
+    /// The message after its place; in Chinese the place is written out (`deals.csv 第 3 行，列
+    /// close_date（字段 expected_close）：…`).
+    private var located: String {
+        let field = field == column ? nil : field
+        return switch (row, column, field) {
+        case (let row?, let column?, let field?): tr("%@:%@:%@ (%@): %@", file, row, column, field, message)
+        case (let row?, let column?, nil): tr("%@:%@:%@: %@", file, row, column, message)
+        case (let row?, nil, let field?): tr("%@:%@ (%@): %@", file, row, field, message)
+        case (let row?, nil, nil): tr("%@:%@: %@", file, row, message)
+        case (nil, let column?, let field?): tr("%@:%@ (%@): %@", file, column, field, message)
+        case (nil, let column?, nil): tr("%@:%@: %@", file, column, message)
+        case (nil, nil, let field?): tr("%@ (%@): %@", file, field, message)
+        case (nil, nil, nil): tr("%@: %@", file, message)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 /// Loads a workspace's data through a binary snapshot of its typed tables, kept in the
 /// workspace's cache folder (`.yardstick/cache/`).
@@ -159,7 +160,7 @@ package struct SnapshotCache: Sendable {
                 interruption: interruption)
         } catch {
             seconds.writing = lap()
-            warnings.append("cannot write the snapshot cache: \(error)")
+            warnings.append(tr("cannot write the snapshot cache: %@", error))
             return Load(
                 dataset: dataset, report: report, outcome: .notWritten(because: error.description),
                 warnings: warnings, seconds: seconds, hashedFiles: hashedFiles)

@@ -1,4 +1,5 @@
 internal import TOMLKit
+import YardstickLocalization
 
 /// A parsed TOML value, detached from the TOML library so the rest of the module does not
 /// depend on it.
@@ -16,7 +17,7 @@ enum ConfigValue: Sendable, Equatable {
         if let bad = TableHeaderCheck.firstBadHeader(in: text) {
             throw WorkspaceError(
                 file: file, line: bad.line,
-                message: "not valid TOML: a table header must start with a key, found \(bad.found)")
+                message: tr("not valid TOML: a table header must start with a key, found %@", bad.found))
         }
         do {
             let table = try TOMLTable(string: text)
@@ -24,9 +25,9 @@ enum ConfigValue: Sendable, Equatable {
         } catch let error as TOMLParseError {
             throw WorkspaceError(
                 file: file, line: Int(error.source.begin.line),
-                message: "not valid TOML: \(error.description)")
+                message: tr("not valid TOML: %@", error.description))
         } catch {
-            throw WorkspaceError(file: file, message: "not valid TOML: \(error)")
+            throw WorkspaceError(file: file, message: tr("not valid TOML: %@", error))
         }
     }
 

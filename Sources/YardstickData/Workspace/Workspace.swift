@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 /// One company's workspace: the parsed `yardstick.toml` and where its files are.
 ///
@@ -12,6 +13,9 @@ public struct Workspace: Sendable {
     public var name: String
     /// The language of titles and reports: `en` or `zh-CN`.
     public var locale: String
+    /// Whether `yardstick.toml` sets `[workspace] locale` (when it does not, ``locale`` is `en`
+    /// and a command line may follow the environment's language instead).
+    public var declaresLocale = false
     /// The zone local datetimes are read in and periods are cut in.
     public var timeZone: TimeZone
     /// Fiscal year and week settings.
@@ -72,10 +76,10 @@ public struct Workspace: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw WorkspaceError(
                 file: path,
-                message: "no yardstick.toml here; run `yardstick init` to create a starter workspace")
+                message: tr("no yardstick.toml here; run `yardstick init` to create a starter workspace"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw WorkspaceError(file: path, message: "yardstick.toml must be UTF-8 text")
+            throw WorkspaceError(file: path, message: tr("yardstick.toml must be UTF-8 text"))
         }
         return try WorkspaceParser(directory: directory, sections: sections).parse(text)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 extension WorkspaceParser {
     /// Parses `[entities.*]`: vocabulary entities in vocabulary order, then custom ones by name.
@@ -16,7 +17,7 @@ extension WorkspaceParser {
             guard name.range(of: #"^[a-z][a-z0-9_]*$"#, options: .regularExpression) != nil else {
                 throw WorkspaceError(
                     file: file, key: key,
-                    message: "entity names are lower-case letters, digits and _ (like deals_2026)")
+                    message: tr("entity names are lower-case letters, digits and _ (like deals_2026)"))
             }
             let bodies: [(String, [String: ConfigValue])]
             switch entry {
@@ -64,7 +65,7 @@ extension WorkspaceParser {
                     throw WorkspaceError(
                         file: file, key: fieldKey,
                         message:
-                            "\(name) already has a field \(fieldName); map it under [fields] instead")
+                            tr("%@ already has a field %@; map it under [fields] instead", name, fieldName))
                 }
                 guard let declaration = try table(declarations[fieldName], fieldKey) else { continue }
                 let field = try customField(fieldName, declaration, key: fieldKey, known: known)
@@ -72,7 +73,7 @@ extension WorkspaceParser {
                     guard existing.type == field.type else {
                         throw WorkspaceError(
                             file: file, key: fieldKey,
-                            message: "declared twice with different types")
+                            message: tr("declared twice with different types"))
                     }
                     continue
                 }
@@ -108,30 +109,31 @@ extension WorkspaceParser {
             guard let values = try strings(declaration["values"], key + ".values"), !values.isEmpty
             else {
                 throw WorkspaceError(
-                    file: file, key: key + ".values", message: "an enum field lists its values")
+                    file: file, key: key + ".values", message: tr("an enum field lists its values"))
             }
             guard values.count < 127 else {
                 throw WorkspaceError(
-                    file: file, key: key + ".values", message: "an enum has at most 126 values")
+                    file: file, key: key + ".values", message: tr("an enum has at most 126 values"))
             }
             type = .enumeration(values)
         case "reference":
             guard let target = try string(declaration["references"], key + ".references") else {
                 throw WorkspaceError(
                     file: file, key: key + ".references",
-                    message: "a reference field names the entity it references")
+                    message: tr("a reference field names the entity it references"))
             }
             guard known.contains(target) else {
                 throw WorkspaceError(
-                    file: file, key: key + ".references", message: "no entity named \(target)")
+                    file: file, key: key + ".references", message: tr("no entity named %@", target))
             }
             type = .reference(target)
         default:
             throw WorkspaceError(
                 file: file, key: key + ".type",
                 message:
-                    "unknown type \"\(typeName)\" (string, integer, decimal, boolean, date, "
-                    + "datetime, enum, reference)")
+                    tr(
+                        "unknown type \"%@\" (string, integer, decimal, boolean, date, datetime, enum, reference)",
+                        typeName))
         }
         return FieldDefinition(
             name, type, try string(declaration["description"], key + ".description") ?? "",
@@ -155,7 +157,7 @@ extension WorkspaceParser {
             guard let named = sources[sourceName] else {
                 throw WorkspaceError(
                     file: file, key: key + ".source",
-                    message: "no source named \(sourceName) under [sources]")
+                    message: tr("no source named %@ under [sources]", sourceName))
             }
             source = named
         } else if sources.count == 1, let only = sources.values.first {
@@ -163,7 +165,7 @@ extension WorkspaceParser {
         } else {
             throw WorkspaceError(
                 file: file, key: key + ".source",
-                message: "several sources are declared: say which one feeds this entity")
+                message: tr("several sources are declared: say which one feeds this entity"))
         }
         let path: String
         var database: DatabaseRelation?
@@ -177,12 +179,12 @@ extension WorkspaceParser {
             if let databaseKey = ["table", "query"].first(where: { body[$0] != nil }) {
                 throw WorkspaceError(
                     file: file, key: "\(key).\(databaseKey)",
-                    message: "\(databaseKey) is for database sources; source \(source.name) is a folder")
+                    message: tr("%@ is for database sources; source %@ is a folder", databaseKey, source.name))
             }
             guard let name = try string(body["file"], key + ".file") else {
                 throw WorkspaceError(
                     file: file, key: key + ".file",
-                    message: "name the file in source \(source.name) that feeds \(entity.name)")
+                    message: tr("name the file in source %@ that feeds %@", source.name, entity.name))
             }
             path = name.hasPrefix("/") ? name : (source.path as NSString).appendingPathComponent(name)
         }
@@ -191,7 +193,7 @@ extension WorkspaceParser {
             guard let known = SourceMapping.FileFormat(rawValue: declared) else {
                 throw WorkspaceError(
                     file: file, key: key + ".format",
-                    message: "format must be csv, json, ndjson, whitespace or fixed")
+                    message: tr("format must be csv, json, ndjson, whitespace or fixed"))
             }
             format = known
         } else {
@@ -211,8 +213,7 @@ extension WorkspaceParser {
                     throw WorkspaceError(
                         file: file, key: "\(key).fields.\(name)",
                         message:
-                            "\(entity.name) has no field \(name); declare it under "
-                            + "[\(key).custom] with a type")
+                            tr("%@ has no field %@; declare it under [%@.custom] with a type", entity.name, name, key))
                 }
                 guard let value = declared[name] else { continue }
                 fields.append(
@@ -268,29 +269,30 @@ extension WorkspaceParser {
         {
             throw WorkspaceError(
                 file: file, key: "\(key).\(fileKey)",
-                message: "\(fileKey) is for files; source \(source.name) is a \(source.kind.rawValue) database")
+                message: tr("%@ is for files; source %@ is a %@ database", fileKey, source.name, source.kind.rawValue))
         }
         let table = try string(body["table"], key + ".table")
         let query = try string(body["query"], key + ".query")
         switch (table, query) {
         case (let table?, nil):
             guard !table.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw WorkspaceError(file: file, key: key + ".table", message: "the table name is empty")
+                throw WorkspaceError(file: file, key: key + ".table", message: tr("the table name is empty"))
             }
             return .table(table)
         case (nil, let query?):
             guard !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                throw WorkspaceError(file: file, key: key + ".query", message: "the query is empty")
+                throw WorkspaceError(file: file, key: key + ".query", message: tr("the query is empty"))
             }
             return .query(query)
         case (.some, .some):
             throw WorkspaceError(
-                file: file, key: key + ".query", message: "give a table or a query for \(entity.name), not both")
+                file: file, key: key + ".query", message: tr("give a table or a query for %@, not both", entity.name))
         case (nil, nil):
             throw WorkspaceError(
                 file: file, key: key + ".table",
-                message: "name the table (table = \"…\") or the query (query = \"SELECT …\") "
-                    + "in source \(source.name) that feeds \(entity.name)")
+                message: tr(
+                    "name the table (table = \"…\") or the query (query = \"SELECT …\") in source %@ that feeds %@",
+                    source.name, entity.name))
         }
     }
 
@@ -314,7 +316,7 @@ extension WorkspaceParser {
         let origin = try fieldOrigin(spec, field: field, key: key)
         if case .column(let column) = origin, column.isEmpty, !field.isCustom {
             throw WorkspaceError(
-                file: file, key: key, message: "say which column feeds \(field.name) (column = \"…\")")
+                file: file, key: key, message: tr("say which column feeds %@ (column = \"…\")", field.name))
         }
         var valueMap: [String: String] = [:]
         if let map = try table(spec["map"], key + ".map") {
@@ -327,7 +329,7 @@ extension WorkspaceParser {
             guard field.type == .date || field.type == .datetime else {
                 throw WorkspaceError(
                     file: file, key: key + ".format",
-                    message: "format applies to date and datetime fields only")
+                    message: tr("format applies to date and datetime fields only"))
             }
             format = try temporal(pattern, key + ".format")
         } else if spec["date"] != nil, field.type == .datetime {

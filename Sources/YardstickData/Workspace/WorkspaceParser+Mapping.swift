@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 /// The parts of a source mapping that describe real exports as they come: fields built from
 /// several columns or from a date and a time column, value-map targets, row filters and the
@@ -13,16 +14,16 @@ extension WorkspaceParser {
         if given.count > 1 {
             throw WorkspaceError(
                 file: file, key: key,
-                message: "give only one of \(given.joined(separator: ", ")) (a field has one origin)")
+                message: tr("give only one of %@ (a field has one origin)", given.joined(separator: ", ")))
         }
         if spec["separator"] != nil, spec["columns"] == nil {
             throw WorkspaceError(
-                file: file, key: key + ".separator", message: "separator applies to columns = [...] only")
+                file: file, key: key + ".separator", message: tr("separator applies to columns = [...] only"))
         }
         if (spec["date"] == nil) != (spec["time"] == nil) {
             throw WorkspaceError(
                 file: file, key: key,
-                message: "date and time go together: date = \"date column\", time = \"time column\"")
+                message: tr("date and time go together: date = \"date column\", time = \"time column\""))
         }
         if let constant = spec["value"] {
             return .constant(try scalarText(constant, key + ".value"))
@@ -31,7 +32,7 @@ extension WorkspaceParser {
             guard list.count >= 2, !list.contains(where: \.isEmpty) else {
                 throw WorkspaceError(
                     file: file, key: key + ".columns",
-                    message: "columns lists two or more column names (use column = \"…\" for one)")
+                    message: tr("columns lists two or more column names (use column = \"…\" for one)"))
             }
             return .columns(list, separator: try string(spec["separator"], key + ".separator") ?? "-")
         }
@@ -41,7 +42,7 @@ extension WorkspaceParser {
             guard field.type == .datetime else {
                 throw WorkspaceError(
                     file: file, key: key,
-                    message: "date and time build a datetime; \(field.name) is not a datetime field")
+                    message: tr("date and time build a datetime; %@ is not a datetime field", field.name))
             }
             return .columns([dateColumn, timeColumn], separator: " ")
         }
@@ -74,14 +75,14 @@ extension WorkspaceParser {
                 throw WorkspaceError(
                     file: file, key: key,
                     message:
-                        "\"\(target)\" is not a value of \(field.name) (\(allowed.joined(separator: ", ")))")
+                        tr("\"%@\" is not a value of %@ (%@)", target, field.name, allowed.joined(separator: ", ")))
             }
         case .boolean:
             let word = target.lowercased()
             guard word == "true" || word == "false" else {
                 throw WorkspaceError(
                     file: file, key: key,
-                    message: "\"\(target)\" is not a target of boolean field \(field.name) (write true or false)")
+                    message: tr("\"%@\" is not a target of boolean field %@ (write true or false)", target, field.name))
             }
             return word
         case .integer:
@@ -92,7 +93,8 @@ extension WorkspaceParser {
             guard valid else {
                 throw WorkspaceError(
                     file: file, key: key,
-                    message: "\"\(target)\" is not a target of integer field \(field.name) (write a whole number)")
+                    message: tr("\"%@\" is not a target of integer field %@ (write a whole number)", target, field.name)
+                )
             }
         case .decimal:
             let valid = Array(target.utf8).withUnsafeBytes { bytes in
@@ -102,7 +104,9 @@ extension WorkspaceParser {
                 throw WorkspaceError(
                     file: file, key: key,
                     message:
-                        "\"\(target)\" is not a target of decimal field \(field.name) (write a number such as 12.5)")
+                        tr(
+                            "\"%@\" is not a target of decimal field %@ (write a number such as 12.5)", target,
+                            field.name))
             }
         default: break
         }
@@ -118,13 +122,14 @@ extension WorkspaceParser {
         if let value = body["widths"] {
             guard format == .fixed else {
                 throw WorkspaceError(
-                    file: file, key: key + ".widths", message: "widths apply to format = \"fixed\" only")
+                    file: file, key: key + ".widths", message: tr("widths apply to format = \"fixed\" only"))
             }
             guard case .array(let items) = value else { throw mismatch(value, "an array of widths", key + ".widths") }
             for item in items {
                 guard case .integer(let width) = item, width > 0 else {
                     throw WorkspaceError(
-                        file: file, key: key + ".widths", message: "widths are whole numbers of characters, 1 or more")
+                        file: file, key: key + ".widths",
+                        message: tr("widths are whole numbers of characters, 1 or more"))
                 }
                 widths.append(width)
             }
@@ -132,19 +137,19 @@ extension WorkspaceParser {
         if format == .fixed, widths.isEmpty {
             throw WorkspaceError(
                 file: file, key: key + ".widths",
-                message: "a fixed-width file lists its column widths: widths = [6, 9, 3, 8]")
+                message: tr("a fixed-width file lists its column widths: widths = [6, 9, 3, 8]"))
         }
         let names = try strings(body["column_names"], key + ".column_names")
         if let names {
             guard aligned else {
                 throw WorkspaceError(
                     file: file, key: key + ".column_names",
-                    message: "column_names apply to whitespace and fixed files only")
+                    message: tr("column_names apply to whitespace and fixed files only"))
             }
             if format == .fixed, names.count != widths.count {
                 throw WorkspaceError(
                     file: file, key: key + ".column_names",
-                    message: "\(names.count) column names for \(widths.count) widths")
+                    message: tr("%@ column names for %@ widths", names.count, widths.count))
             }
         }
         return AlignedTextLayout(widths: widths, columnNames: names)
@@ -168,7 +173,7 @@ extension WorkspaceParser {
                 }
                 guard !values.isEmpty else {
                     throw WorkspaceError(
-                        file: file, key: columnKey, message: "list the values to \(action.rawValue)")
+                        file: file, key: columnKey, message: tr("list the values to %@", action.rawValue))
                 }
                 filters.append(RowFilter(action: action, column: column, values: values))
             }

@@ -1,3 +1,5 @@
+import YardstickLocalization
+
 /// `[subjects.NAME]` (entities evaluated as subjects) and `[snapshot]` (data taken on one day).
 extension WorkspaceParser {
     /// The grains a workspace cannot redeclare: people, accounts and the value-based queue.
@@ -14,13 +16,14 @@ extension WorkspaceParser {
             guard Self.isGrainName(name) else {
                 throw WorkspaceError(
                     file: file, key: key,
-                    message: "a subject's name is a lowercase word such as \"supplier\" (letters, digits, _)")
+                    message: tr("a subject's name is a lowercase word such as \"supplier\" (letters, digits, _)"))
             }
             guard !Self.fixedGrains.contains(name) else {
                 throw WorkspaceError(
                     file: file, key: key,
-                    message: "\(name) is a built-in grain and cannot be redeclared "
-                        + "(declarable: product, campaign and the workspace's own entities)")
+                    message: tr(
+                        "%@ is a built-in grain and cannot be redeclared (declarable: product, campaign and the workspace's own entities)",
+                        name))
             }
             try allowOnly(body, ["entity", "title", "name", "references"], at: key)
             let defaultEntity = ["product": "products", "campaign": "campaigns"][name] ?? name + "s"
@@ -29,8 +32,8 @@ extension WorkspaceParser {
                 let mapped = entities.map(\.entity.name).joined(separator: ", ")
                 throw WorkspaceError(
                     file: file, key: key + ".entity",
-                    message: "\(entityName) is not a mapped entity (mapped: \(mapped)); "
-                        + "name it with entity = \"…\"")
+                    message: tr(
+                        "%@ is not a mapped entity (mapped: %@); name it with entity = \"…\"", entityName, mapped))
             }
             var declaration = SubjectDeclaration(name: name, entity: entityName)
             switch body["title"] {
@@ -47,7 +50,7 @@ extension WorkspaceParser {
             if let field = try string(body["name"], key + ".name") {
                 guard mapping.entity.field(named: field) != nil else {
                     throw WorkspaceError(
-                        file: file, key: key + ".name", message: "\(entityName) has no field \(field)")
+                        file: file, key: key + ".name", message: tr("%@ has no field %@", entityName, field))
                 }
                 declaration.nameField = field
             }
@@ -57,17 +60,18 @@ extension WorkspaceParser {
                     guard let fieldName = try string(fieldValue, referenceKey) else { continue }
                     guard let records = entities.first(where: { $0.entity.name == recordEntity }) else {
                         throw WorkspaceError(
-                            file: file, key: referenceKey, message: "\(recordEntity) is not a mapped entity")
+                            file: file, key: referenceKey, message: tr("%@ is not a mapped entity", recordEntity))
                     }
                     guard let field = records.entity.field(named: fieldName) else {
                         throw WorkspaceError(
-                            file: file, key: referenceKey, message: "\(recordEntity) has no field \(fieldName)")
+                            file: file, key: referenceKey, message: tr("%@ has no field %@", recordEntity, fieldName))
                     }
                     guard field.referencedEntity == entityName else {
                         throw WorkspaceError(
                             file: file, key: referenceKey,
-                            message: "\(recordEntity).\(fieldName) does not reference \(entityName) "
-                                + "(declare it as a custom field with references = \"\(entityName)\")")
+                            message: tr(
+                                "%@.%@ does not reference %@ (declare it as a custom field with references = \"%@\")",
+                                recordEntity, fieldName, entityName, entityName))
                     }
                     declaration.references[recordEntity] = fieldName
                 }
@@ -83,18 +87,20 @@ extension WorkspaceParser {
         guard let text = try string(section["as_of"], "snapshot.as_of") else {
             throw WorkspaceError(
                 file: file, key: "snapshot.as_of",
-                message: "a snapshot needs the day it was taken: as_of = \"2024-01-31\"")
+                message: tr("a snapshot needs the day it was taken: as_of = \"2024-01-31\""))
         }
         guard let day = SnapshotDeclaration.day(iso: text) else {
             throw WorkspaceError(
-                file: file, key: "snapshot.as_of", message: "expected a date written 2024-01-31, found \"\(text)\"")
+                file: file, key: "snapshot.as_of", message: tr("expected a date written 2024-01-31, found \"%@\"", text)
+            )
         }
         let scopeName = try string(section["scope"], "snapshot.scope") ?? "workspace"
         guard let scope = SnapshotDeclaration.Scope(rawValue: scopeName) else {
             throw WorkspaceError(
                 file: file, key: "snapshot.scope",
-                message: "expected \"workspace\" (every indicator) or \"indicators\" (those declaring "
-                    + "snapshot = true), found \"\(scopeName)\"")
+                message: tr(
+                    "expected \"workspace\" (every indicator) or \"indicators\" (those declaring snapshot = true), found \"%@\"",
+                    scopeName))
         }
         return SnapshotDeclaration(asOf: day, scope: scope)
     }

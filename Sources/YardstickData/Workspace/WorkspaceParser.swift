@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 /// Turns the text of `yardstick.toml` into a validated ``Workspace``.
 ///
@@ -20,12 +21,12 @@ struct WorkspaceParser {
         guard let zone = TimeZone(identifier: zoneName) else {
             throw WorkspaceError(
                 file: file, key: "workspace.timezone",
-                message: "unknown time zone \"\(zoneName)\" (use an IANA name such as Asia/Shanghai)")
+                message: tr("unknown time zone \"%@\" (use an IANA name such as Asia/Shanghai)", zoneName))
         }
         let locale = try string(header["locale"], "workspace.locale") ?? "en"
         guard ["en", "zh-CN", "zh"].contains(locale) else {
             throw WorkspaceError(
-                file: file, key: "workspace.locale", message: "locale must be \"en\" or \"zh-CN\"")
+                file: file, key: "workspace.locale", message: tr("locale must be \"en\" or \"zh-CN\""))
         }
         let calendar = try parseCalendar(root["calendar"])
         let sources = try parseSources(root["sources"])
@@ -37,6 +38,7 @@ struct WorkspaceParser {
                 ?? URL(fileURLWithPath: directory).lastPathComponent,
             locale: locale == "zh" ? "zh-CN" : locale, timeZone: zone, calendar: calendar,
             sources: sources, formats: formats, entities: entities)
+        workspace.declaresLocale = header["locale"] != nil
         workspace.subjects = try parseSubjects(root["subjects"], entities: entities)
         workspace.snapshot = try parseSnapshot(root["snapshot"])
         workspace.sectionValues = try parseSections(root, text: text)
@@ -55,7 +57,7 @@ struct WorkspaceParser {
             guard case .table(let entries)? = root[key] else {
                 let found = root[key].map(\.typeName) ?? "nothing"
                 throw WorkspaceError(
-                    file: file, line: lines.line(of: key), key: key, message: "expected a table, found \(found)")
+                    file: file, line: lines.line(of: key), key: key, message: tr("expected a table, found %@", found))
             }
             let table = WorkspaceTable(key: key, file: file, entries: entries, lines: lines)
             values[key] = try sections.parse(table, key: key)
@@ -72,7 +74,7 @@ struct WorkspaceParser {
         if let month = try integer(section["fiscal_year_start"], "calendar.fiscal_year_start") {
             guard (1...12).contains(month) else {
                 throw WorkspaceError(
-                    file: file, key: "calendar.fiscal_year_start", message: "must be a month, 1 to 12")
+                    file: file, key: "calendar.fiscal_year_start", message: tr("must be a month, 1 to 12"))
             }
             settings.fiscalYearStartMonth = month
         }
@@ -80,7 +82,7 @@ struct WorkspaceParser {
             let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
             guard let index = days.firstIndex(of: day.lowercased()) else {
                 throw WorkspaceError(
-                    file: file, key: "calendar.week_start", message: "must be a day name such as monday")
+                    file: file, key: "calendar.week_start", message: tr("must be a day name such as monday"))
             }
             settings.weekStart = index + 1
         }
@@ -106,7 +108,7 @@ struct WorkspaceParser {
             guard let kind = SourceDefinition.Kind(rawValue: kindName) else {
                 throw WorkspaceError(
                     file: file, key: key + ".kind",
-                    message: "unknown source kind \"\(kindName)\" (supported: folder, file, sqlite, postgres)")
+                    message: tr("unknown source kind \"%@\" (supported: folder, file, sqlite, postgres)", kindName))
             }
             if kind == .postgres {
                 sources[name] = try serverSource(name, body, key: key)
@@ -114,7 +116,7 @@ struct WorkspaceParser {
             }
             try allowOnly(body, ["kind", "path", "encoding", "delimiter"], at: key)
             guard let path = try string(body["path"], key + ".path") else {
-                throw WorkspaceError(file: file, key: key + ".path", message: "a source needs a path")
+                throw WorkspaceError(file: file, key: key + ".path", message: tr("a source needs a path"))
             }
             sources[name] = SourceDefinition(
                 name: name, kind: kind, path: absolute(path),
@@ -132,13 +134,13 @@ struct WorkspaceParser {
         guard let url = try string(body["url"], key + ".url") else {
             throw WorkspaceError(
                 file: file, key: key + ".url",
-                message: "a postgres source needs a url such as \"postgresql://user@host:5432/database\"")
+                message: tr("a postgres source needs a url such as \"postgresql://user@host:5432/database\""))
         }
         let variable = try string(body["password_env"], key + ".password_env")
         if let variable, variable.isEmpty || variable.contains("=") {
             throw WorkspaceError(
                 file: file, key: key + ".password_env",
-                message: "must name an environment variable, such as CRM_PASSWORD")
+                message: tr("must name an environment variable, such as CRM_PASSWORD"))
         }
         switch DatabaseServer.parse(url, passwordVariable: variable) {
         case .success(let server):
@@ -191,7 +193,7 @@ struct WorkspaceParser {
             let path = key.map { "\($0).\(name)" } ?? name
             throw WorkspaceError(
                 file: file, key: path,
-                message: "unknown key (expected one of: \(keys.sorted().joined(separator: ", ")))")
+                message: tr("unknown key (expected one of: %@)", keys.sorted().joined(separator: ", ")))
         }
     }
 
@@ -251,8 +253,9 @@ struct WorkspaceParser {
             throw WorkspaceError(
                 file: file, key: key,
                 message:
-                    "unsupported directive \(error.directive) in \"\(pattern)\" "
-                    + "(supported: %Y %y %m %b %d %H %M %S %z, or \"auto\")")
+                    tr(
+                        "unsupported directive %@ in \"%@\" (supported: %%Y %%y %%m %%b %%d %%H %%M %%S %%z, or \"auto\")",
+                        error.directive, pattern))
         }
     }
 
@@ -260,7 +263,7 @@ struct WorkspaceParser {
         guard let name = try string(value, key) else { return nil }
         guard let encoding = TextEncoding(name: name) else {
             throw WorkspaceError(
-                file: file, key: key, message: "unknown encoding \"\(name)\" (utf-8, gb18030, auto)")
+                file: file, key: key, message: tr("unknown encoding \"%@\" (utf-8, gb18030, auto)", name))
         }
         return encoding
     }
@@ -269,12 +272,12 @@ struct WorkspaceParser {
         guard let text = try string(value, key) else { return nil }
         if text == "\\t" || text == "\t" { return 0x09 }
         guard text.utf8.count == 1, let byte = text.utf8.first else {
-            throw WorkspaceError(file: file, key: key, message: "must be a single character")
+            throw WorkspaceError(file: file, key: key, message: tr("must be a single character"))
         }
         return byte
     }
 
     func mismatch(_ value: ConfigValue, _ expected: String, _ key: String) -> WorkspaceError {
-        WorkspaceError(file: file, key: key, message: "expected \(expected), found \(value.typeName)")
+        WorkspaceError(file: file, key: key, message: tr("expected %@, found %@", expected, value.typeName))
     }
 }

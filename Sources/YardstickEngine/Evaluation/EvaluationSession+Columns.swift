@@ -1,5 +1,6 @@
 import LuaRuntime
 import YardstickData
+import YardstickLocalization
 import YardstickQuery
 
 /// Column mode: a session evaluates indicators for every subject of a grain at once.
@@ -102,12 +103,12 @@ extension EvaluationSession {
     func columnQueryValues(_ column: ColumnReference) throws(QueryError) -> [QueryValue] {
         let id = column.aggregate
         if id < 0 {
-            guard derivedColumns.indices.contains(-id - 1) else { throw QueryError("unknown column") }
+            guard derivedColumns.indices.contains(-id - 1) else { throw QueryError(tr("unknown column")) }
             return derivedColumns[-id - 1]
         }
         guard let member = mode.member, let shifted = shiftedPeriod(column.shift), aggregates.indices.contains(id)
         else {
-            throw QueryError("no grain in focus")
+            throw QueryError(tr("no grain in focus"))
         }
         if column.shift == .none { touchedPlans?.insert(aggregates[id].plan.plan) }
         return try member.runs.values(of: aggregates[id], in: shifted.queryDays, common: true)
@@ -143,7 +144,7 @@ extension EvaluationSession {
     {
         let left = try columnQueryValues(a)
         let right = try columnQueryValues(b)
-        guard left.count == right.count else { throw QueryError("columns of different lengths") }
+        guard left.count == right.count else { throw QueryError(tr("columns of different lengths")) }
         func number(_ value: QueryValue) -> Double? {
             switch value {
             case .integer(let number): Double(number)
@@ -162,7 +163,7 @@ extension EvaluationSession {
             } else if let p = number(x), let q = number(y) {
                 column.append(q == 0 ? whenZero ?? .missing("division by zero") : .number(p / q))
             } else {
-                throw QueryError("ratio of a non-number")
+                throw QueryError(tr("ratio of a non-number"))
             }
         }
         derivedColumns.append(column)
@@ -206,7 +207,7 @@ extension EvaluationSession {
         items.reserveCapacity(values.count)
         for value in values {
             guard let (kind, item) = ValueBridge.flat(value, dates: true) else {
-                throw QueryError("a query gives a table per subject")
+                throw QueryError(tr("a query gives a table per subject"))
             }
             kinds.append(kind)
             items.append(item)

@@ -1,4 +1,5 @@
 import YardstickData
+import YardstickLocalization
 import YardstickQuery
 
 /// Key views: the values of key queries for the focus, computed in Swift (``KeyEvaluator``).
@@ -19,7 +20,7 @@ extension EvaluationSession {
         case .idle, .subject, .tracedSubject:
             break
         }
-        guard let subject = mode.subject, let period else { throw QueryError("no subject in focus") }
+        guard let subject = mode.subject, let period else { throw QueryError(tr("no subject in focus")) }
         if keys.ownCache.tableCount > KeyRegistry.ownCacheBound { keys.ownCache.removeAll() }
         let evaluator = KeyEvaluator(
             engine: engine, subjects: .one(subject.subject), cache: keys.ownCache, focus: period.queryDays,
@@ -30,13 +31,13 @@ extension EvaluationSession {
     /// In column mode, a key query's values for every subject as a column computed here (its id,
     /// negative, as ``ratioColumn(_:_:)``'s).
     func keyColumn(_ id: Int) throws(QueryError) -> Int {
-        guard case .column(let runs) = mode else { throw QueryError("not in a column run") }
+        guard case .column(let runs) = mode else { throw QueryError(tr("not in a column run")) }
         derivedColumns.append(try partitionKeyValues(keys.queries[id], runs: runs))
         return -derivedColumns.count
     }
 
     private func partitionKeyValues(_ query: KeyQuery, runs: PartitionRuns) throws(QueryError) -> [QueryValue] {
-        guard let period else { throw QueryError("no period in focus") }
+        guard let period else { throw QueryError(tr("no period in focus")) }
         let evaluator = KeyEvaluator(
             engine: engine, subjects: .partition(runs.partition), cache: runs.keyTables, focus: period.queryDays,
             period: slotDays)
@@ -45,7 +46,7 @@ extension EvaluationSession {
 
     /// The days of a scope slot's period (0: the period in focus, 1: `s.previous`…).
     private func slotDays(_ slot: Int) throws(QueryError) -> PeriodDays {
-        guard let shifted = shiftedPeriod(PeriodShift(slot: slot)) else { throw QueryError("no period in focus") }
+        guard let shifted = shiftedPeriod(PeriodShift(slot: slot)) else { throw QueryError(tr("no period in focus")) }
         return shifted.queryDays
     }
 }

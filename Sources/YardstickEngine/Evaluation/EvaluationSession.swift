@@ -1,6 +1,7 @@
 import Foundation
 import LuaRuntime
 import YardstickData
+import YardstickLocalization
 import YardstickQuery
 
 /// One Lua VM with the indicator API and a set of loaded indicators, evaluating one subject and
@@ -80,7 +81,7 @@ final class EvaluationSession {
             let columns = runner["columns"].functionValue,
             case .table(let names)? = results.dropFirst().first
         else {
-            throw LuaError(kind: .hostAPI, message: "the prelude did not return its runner")
+            throw LuaError(kind: .hostAPI, message: tr("the prelude did not return its runner"))
         }
         registerFunction = register
         focusFunction = focus
@@ -98,15 +99,15 @@ final class EvaluationSession {
             let results = try vm.call(chunk)
             guard case .table(let table)? = results.first else {
                 throw IndicatorLoadError(
-                    file: file, line: nil, message: "the file must return indicator { … }")
+                    file: file, line: nil, message: tr("the file must return indicator { … }"))
             }
             guard let function = table["value"].functionValue else {
-                throw IndicatorLoadError(file: file, line: nil, message: "value must be a function")
+                throw IndicatorLoadError(file: file, line: nil, message: tr("value must be a function"))
             }
             let definition = try IndicatorDefinition.parse(table, file: file)
             if definitions.contains(where: { $0.id == definition.id }) {
                 throw IndicatorLoadError(
-                    file: file, line: nil, message: "another indicator already has the id \(definition.id)")
+                    file: file, line: nil, message: tr("another indicator already has the id %@", definition.id))
             }
             _ = try vm.call(registerFunction, [.string(definition.id), .function(function)])
             definitions.append(definition)
@@ -197,7 +198,7 @@ final class EvaluationSession {
     /// Evaluates one indicator for the focused subject and period.
     func evaluate(_ id: String) -> Result<ResultValue, LuaError> {
         guard mode.subject != nil, period != nil else {
-            return .failure(LuaError(kind: .hostAPI, message: "no subject in focus"))
+            return .failure(LuaError(kind: .hostAPI, message: tr("no subject in focus")))
         }
         if let focusError { return .failure(focusError) }
         do {
@@ -349,7 +350,7 @@ final class EvaluationSession {
                 guard case .string(let kinds)? = values.first, kinds.utf8.count == fast.count,
                     values.count == fast.count + 1
                 else {
-                    throw LuaError(kind: .hostAPI, message: "the task runner returned no result kinds")
+                    throw LuaError(kind: .hostAPI, message: tr("the task runner returned no result kinds"))
                 }
                 for (index, (kind, value)) in zip(kinds.utf8, values.dropFirst()).enumerated() {
                     let position = fast[index]
@@ -465,7 +466,7 @@ final class EvaluationSession {
 
     func plan(_ value: LuaValue?) throws(HostError) -> QueryEngine.PreparedPlan {
         guard let id = value?.integerValue, id >= 0, Int(id) < plans.count else {
-            throw HostError("unknown query plan")
+            throw HostError(tr("unknown query plan"))
         }
         return plans[Int(id)]
     }
@@ -482,7 +483,7 @@ final class EvaluationSession {
     /// The scope of the subject in focus in a shifted period, and that period.
     func scope(_ shift: PeriodShift) throws(QueryError) -> (QueryScope, Period) {
         guard let subject = mode.subject, let shifted = shiftedPeriod(shift) else {
-            throw QueryError("no subject in focus")
+            throw QueryError(tr("no subject in focus"))
         }
         return (
             QueryScope(
@@ -510,7 +511,7 @@ final class EvaluationSession {
         case .member(_, let member):
             let key = PartitionListKey(aggregate: id, shift: shift)
             if let values = partitionLists[key] { return values[member.index] }
-            guard let shifted = shiftedPeriod(shift) else { throw QueryError("no subject in focus") }
+            guard let shifted = shiftedPeriod(shift) else { throw QueryError(tr("no subject in focus")) }
             if let (values, common) = try member.runs.computedValues(of: prepared, in: shifted.queryDays) {
                 partitionLists[key] = values
                 if common { share(id, shift) }
@@ -534,7 +535,7 @@ final class EvaluationSession {
             let member = PartitionMember(runs: runs, index: 0)
             let key = PartitionListKey(aggregate: id, shift: shift)
             if let values = partitionLists[key] { return values[member.index] }
-            guard let shifted = shiftedPeriod(shift) else { throw QueryError("no subject in focus") }
+            guard let shifted = shiftedPeriod(shift) else { throw QueryError(tr("no subject in focus")) }
             let values = try member.runs.values(of: prepared, in: shifted.queryDays, common: true)
             partitionLists[key] = values
             share(id, shift)

@@ -1,6 +1,7 @@
 import Foundation
 import LuaRuntime
 import YardstickData
+import YardstickLocalization
 import YardstickQuery
 
 extension Evaluator {
@@ -15,7 +16,7 @@ extension Evaluator {
         guard let subject = subjects.first(where: { $0.id == subjectID }) ?? (grain == .company ? subjects.first : nil)
         else {
             let examples = subjects.prefix(5).map(\.id).joined(separator: ", ")
-            throw EvaluationError("no \(grain.rawValue) with id \"\(subjectID)\" (e.g. \(examples))")
+            throw EvaluationError(tr("no %@ with id \"%@\" (e.g. %@)", grain.rawValue, subjectID, examples))
         }
         let settings = sessionSettings
         let outcome: Result<Explanation, EvaluationError> = LuaThread.run {
@@ -28,7 +29,7 @@ extension Evaluator {
                     }
                 }
                 guard let definition else {
-                    return .failure(EvaluationError("no indicator \(id) among the loaded indicator files"))
+                    return .failure(EvaluationError(tr("no indicator %@ among the loaded indicator files", id)))
                 }
                 session.focus(.tracedSubject(subject), period: period)
                 let value: ResultValue
@@ -41,7 +42,7 @@ extension Evaluator {
                         definition: definition, subject: subject, period: period, value: value,
                         queries: session.trace))
             } catch {
-                return .failure(EvaluationError("cannot start Lua: \(error)"))
+                return .failure(EvaluationError(tr("cannot start Lua: %@", error)))
             }
         }
         return try outcome.get()

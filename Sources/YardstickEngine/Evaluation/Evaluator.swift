@@ -1,6 +1,7 @@
 import Foundation
 import LuaRuntime
 import YardstickData
+import YardstickLocalization
 import YardstickQuery
 
 /// Runs indicators for every subject of the chosen grains and every period.
@@ -175,7 +176,7 @@ public struct Evaluator: Sendable {
                 guard !breakdowns.contains(dimension) else { throw error }
                 report.errors += definitions.map {
                     IndicatorFailure(
-                        indicatorID: $0.id, message: "breakdown \(dimension): \(error.message)", file: $0.file)
+                        indicatorID: $0.id, message: tr("breakdown %@: %@", dimension, error.message), file: $0.file)
                 }
                 continue
             }
@@ -201,7 +202,7 @@ public struct Evaluator: Sendable {
             do throws(LuaError) {
                 return .success(LoadedSources(sources, into: try settings.start()))
             } catch {
-                return .failure(EvaluationError("cannot start Lua: \(error)"))
+                return .failure(EvaluationError(tr("cannot start Lua: %@", error)))
             }
         }
         return try outcome.get()

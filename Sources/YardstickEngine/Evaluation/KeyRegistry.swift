@@ -1,4 +1,5 @@
 import LuaRuntime
+import YardstickLocalization
 import YardstickQuery
 
 /// The key views and key queries the prelude registered in one session, by id (equal ones share
@@ -34,13 +35,13 @@ final class KeyRegistry {
 
     /// The key view with an id.
     func view(_ id: Int64?) throws(HostError) -> KeyView {
-        guard let id, id >= 0, Int(id) < views.count else { throw HostError("unknown key view") }
+        guard let id, id >= 0, Int(id) < views.count else { throw HostError(tr("unknown key view")) }
         return views[Int(id)]
     }
 
     /// The key query with an id.
     func query(_ id: Int64?) throws(HostError) -> KeyQuery {
-        guard let id, id >= 0, Int(id) < queries.count else { throw HostError("unknown key query") }
+        guard let id, id >= 0, Int(id) < queries.count else { throw HostError(tr("unknown key query")) }
         return queries[Int(id)]
     }
 }

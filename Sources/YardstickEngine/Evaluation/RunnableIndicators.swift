@@ -1,4 +1,5 @@
 import YardstickData
+import YardstickLocalization
 
 /// The indicators a run evaluates, chosen among those loaded: the ones asked for (all by
 /// default), of which those whose `needs` the workspace maps run; the others, and the files that
@@ -54,7 +55,7 @@ struct RunnableIndicators {
                 failures.append(
                     IndicatorFailure(
                         indicatorID: definition.id,
-                        message: "needs \(missing.joined(separator: ", ")), which the workspace does not map",
+                        message: tr("needs %@, which the workspace does not map", missing.joined(separator: ", ")),
                         file: definition.file))
             }
         }

@@ -1,4 +1,5 @@
 import YardstickData
+import YardstickLocalization
 
 /// A run's indicators split by what they are evaluated in: the run's periods, or the snapshot
 /// of an as-of day (an indicator declaring `snapshot`, or every indicator of a workspace whose
@@ -25,9 +26,9 @@ struct SnapshotGroups {
                     failures.append(
                         IndicatorFailure(
                             indicatorID: definition.id,
-                            message: "snapshot = true needs the as-of date of the workspace's snapshot "
-                                + "([snapshot] as_of = \"2024-01-31\" in yardstick.toml), or write the date: "
-                                + "snapshot = \"2024-01-31\"",
+                            message: tr(
+                                "snapshot = true needs the as-of date of the workspace's snapshot ([snapshot] as_of = \"2024-01-31\" in yardstick.toml), or write the date: snapshot = \"2024-01-31\""
+                            ),
                             file: definition.file))
                     continue
                 }

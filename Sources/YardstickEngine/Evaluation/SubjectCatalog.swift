@@ -1,4 +1,5 @@
 import YardstickData
+import YardstickLocalization
 import YardstickQuery
 
 /// Lists the subjects of a grain: users, teams and departments (with their members through the
@@ -25,7 +26,9 @@ package enum SubjectCatalog {
             }
             return [SubjectInfo(grain: .company, id: "company", name: companyName, subject: .company)]
         case .user:
-            guard let users = dataset["users"] else { throw EvaluationError("per user needs the users entity mapped") }
+            guard let users = dataset["users"] else {
+                throw EvaluationError(tr("per user needs the users entity mapped"))
+            }
             return (0..<users.rowCount).map { row in
                 SubjectInfo(
                     grain: .user, id: users.key(ofRow: row) ?? String(row),
@@ -34,7 +37,7 @@ package enum SubjectCatalog {
             }
         case .team, .department:
             guard let teams = dataset["teams"], let users = dataset["users"] else {
-                throw EvaluationError("per \(grain.rawValue) needs the teams and users entities mapped")
+                throw EvaluationError(tr("per %@ needs the teams and users entities mapped", grain.rawValue))
             }
             let members = membersByTeam(teams: teams, users: users)
             var result: [SubjectInfo] = []
@@ -50,7 +53,7 @@ package enum SubjectCatalog {
             return result
         case .account:
             guard let accounts = dataset["accounts"] else {
-                throw EvaluationError("per account needs the accounts entity mapped")
+                throw EvaluationError(tr("per account needs the accounts entity mapped"))
             }
             return (0..<accounts.rowCount).map { row in
                 SubjectInfo(
@@ -64,7 +67,7 @@ package enum SubjectCatalog {
             let grains = SubjectGrains(workspace: workspace)
             guard let entityGrain = grains.entityGrains[grain.rawValue] else {
                 _ = try grains.require(grain.rawValue)
-                throw EvaluationError("per \(grain.rawValue) needs its entity mapped")
+                throw EvaluationError(tr("per %@ needs its entity mapped", grain.rawValue))
             }
             return try entitySubjects(entityGrain, in: dataset)
         }
@@ -76,7 +79,7 @@ package enum SubjectCatalog {
     {
         let declaration = entityGrain.declaration
         guard let table = dataset[declaration.entity] else {
-            throw EvaluationError("per \(declaration.name) needs the \(declaration.entity) entity mapped")
+            throw EvaluationError(tr("per %@ needs the %@ entity mapped", declaration.name, declaration.entity))
         }
         let nameField = declaration.nameField ?? (table["name"] != nil ? "name" : nil)
         return (0..<table.rowCount).map { row in

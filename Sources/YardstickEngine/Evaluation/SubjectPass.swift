@@ -1,6 +1,7 @@
 import Foundation
 import LuaRuntime
 import YardstickData
+import YardstickLocalization
 
 /// The second evaluation step of a run: per subject, the indicators the ``ColumnPass`` did not
 /// compute, on the sessions it started. Figures are written in place into the report's array, in
@@ -47,7 +48,7 @@ struct SubjectPass {
                 }
                 workerCounts.set(worker, subjectWorker.counts)
             }
-            let notStarted = LuaError(kind: .hostAPI, message: "the evaluation worker could not start Lua")
+            let notStarted = LuaError(kind: .hostAPI, message: tr("the evaluation worker could not start Lua"))
             let unstarted = ids.map { _ in ResultValue.failed(message: notStarted.message) }
             let unstartedErrors = Dictionary(uniqueKeysWithValues: ids.indices.map { ($0, notStarted) })
             for (index, task) in tasks.enumerated() where taskFailures.value(at: index) == nil {

@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 /// Running indicator sets, each in Lua states of its own, with ids namespaced by set.
 extension Evaluator {
@@ -95,7 +96,7 @@ extension Evaluator {
             explanation.definition.id = id
             return explanation
         }
-        throw EvaluationError("no indicator \(id) among the loaded indicator files")
+        throw EvaluationError(tr("no indicator %@ among the loaded indicator files", id))
     }
 
     /// Evaluates the `needed` sets of `declared`, every set after those it reads, each reading the

@@ -1,3 +1,5 @@
+import YardstickLocalization
+
 /// Indicator files or sets that cannot be used: a folder or file that cannot be read, or set
 /// ids that are malformed or used twice.
 public enum IndicatorSetError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -15,14 +17,17 @@ public enum IndicatorSetError: Error, Sendable, Hashable, CustomStringConvertibl
     /// The message for the user.
     public var description: String {
         switch self {
-        case .missingFolder(let path): "no indicators folder at \(path)"
-        case .unreadableFile(let path): "cannot read \(path) as UTF-8 text"
+        case .missingFolder(let path): tr("no indicators folder at %@", path)
+        case .unreadableFile(let path): tr("cannot read %@ as UTF-8 text", path)
         case .invalidSetID(let id):
-            "indicator set id \"\(id)\" may hold only letters, digits, \"_\" and \"-\" (a dot separates it from indicator ids)"
+            tr(
+                "indicator set id \"%@\" may hold only letters, digits, \"_\" and \"-\" (a dot separates it from indicator ids)",
+                id)
         case .duplicateSetID(let id):
-            id.map { "two indicator sets have the id \"\($0)\"" } ?? "two indicator sets are the workspace's own"
+            id.map { tr("two indicator sets have the id \"%@\"", $0) }
+                ?? tr("two indicator sets are the workspace's own")
         case .duplicateIndicatorID(let id, let files):
-            "the indicator id \(id) is declared twice, in \(files.joined(separator: " and "))"
+            tr("the indicator id %@ is declared twice, in %@", id, files.joined(separator: tr(" and ")))
         }
     }
 }

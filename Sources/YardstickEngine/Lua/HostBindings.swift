@@ -1,5 +1,6 @@
 import LuaRuntime
 import YardstickData
+import YardstickLocalization
 import YardstickQuery
 
 /// The Swift functions behind the prelude's `__host.query` table: they turn recorded view
@@ -18,10 +19,10 @@ enum HostBindings {
         try vm.register("plan", in: "query") { [unowned session] args throws(HostError) in
             guard let entity = args.first?.stringValue, case .boolean(let restricted)? = args.dropFirst().first,
                 let filters = args.dropFirst(2).first?.tableValue
-            else { throw HostError("plan(entity, restricted, filters): bad arguments") }
+            else { throw HostError(tr("plan(entity, restricted, filters): bad arguments")) }
             var plan = QueryPlan(entity: entity, restrictedToSubject: restricted)
             for spec in filters.array {
-                guard let table = spec.tableValue else { throw HostError("plan: bad filter") }
+                guard let table = spec.tableValue else { throw HostError(tr("plan: bad filter")) }
                 plan.filters += try filter(table)
             }
             do {
@@ -35,7 +36,7 @@ enum HostBindings {
         }
         try vm.register("prepare_aggregate", in: "query") { [unowned session] args throws(HostError) in
             let plan = try session.plan(args.first)
-            guard let name = args.dropFirst().first?.stringValue else { throw HostError("aggregate: no name") }
+            guard let name = args.dropFirst().first?.stringValue else { throw HostError(tr("aggregate: no name")) }
             let measured = try measure(args.dropFirst(2).first ?? .nil)
             let extra = args.dropFirst(3).first
             let by = try measure(args.dropFirst(4).first ?? .nil)
@@ -57,7 +58,7 @@ enum HostBindings {
     private static func registerAggregateValues(on vm: LuaVM, session: EvaluationSession) throws(LuaError) {
         try vm.register("run", in: "query") { [unowned session] args throws(HostError) in
             guard let id = args.first?.integerValue, id >= 0, Int(id) < session.aggregates.count else {
-                throw HostError("unknown aggregate")
+                throw HostError(tr("unknown aggregate"))
             }
             let shift = PeriodShift(slot: Int(args.dropFirst().first?.integerValue ?? 0))
             do {
@@ -69,7 +70,7 @@ enum HostBindings {
             }
         }
         try vm.register("column", in: "query") { [unowned session] args throws(HostError) in
-            guard let id = args.first?.integerValue else { throw HostError("unknown aggregate") }
+            guard let id = args.first?.integerValue else { throw HostError(tr("unknown aggregate")) }
             let slot = Int(args.dropFirst().first?.integerValue ?? 0)
             do {
                 return try session.columnValues(ColumnReference(aggregate: Int(id), slot: slot))
@@ -81,13 +82,13 @@ enum HostBindings {
         }
         try vm.register("column_ratio", in: "query") { [unowned session] args throws(HostError) in
             let numbers = args.prefix(4).compactMap(\.integerValue).map { Int($0) }
-            guard numbers.count == 4 else { throw HostError("column_ratio(a, slot, b, slot, [when_zero])") }
+            guard numbers.count == 4 else { throw HostError(tr("column_ratio(a, slot, b, slot, [when_zero])")) }
             let whenZero: QueryValue?
             switch args.dropFirst(4).first {
             case .integer(let number)?: whenZero = .integer(number)
             case .number(let number)?: whenZero = .number(number)
             case .nil?, nil: whenZero = nil
-            default: throw HostError("column_ratio: when_zero is a number")
+            default: throw HostError(tr("column_ratio: when_zero is a number"))
             }
             do {
                 let id = try session.ratioColumn(
@@ -120,7 +121,7 @@ enum HostBindings {
         try vm.register("cell", in: "query") { [unowned session] args throws(HostError) in
             guard let entity = args.first?.stringValue, let row = args.dropFirst().first?.integerValue,
                 let field = args.dropFirst(2).first?.stringValue
-            else { throw HostError("row fields are read by name, like row.amount") }
+            else { throw HostError(tr("row fields are read by name, like row.amount")) }
             return [session.cell(entity: entity, row: Int(row), path: FieldPath(field))]
         }
         try vm.register("period", in: "query") { [unowned session] args throws(HostError) in
@@ -133,7 +134,7 @@ enum HostBindings {
         try vm.register("peer_bin", in: "query") { [unowned session] args throws(HostError) in
             // The bin of the subject in focus: an integer, or false and the reason it is
             // missing; nil while the bins are not computed (bins.lua then fails as pending).
-            guard let id = args.first?.stringValue else { throw HostError("peer_bin(id): no indicator id") }
+            guard let id = args.first?.stringValue else { throw HostError(tr("peer_bin(id): no indicator id")) }
             guard let subject = session.mode.subject, let period = session.period,
                 let bin = session.peerBins.value(of: id, subject: subject, period: period)
             else { return [.nil] }
@@ -146,16 +147,16 @@ enum HostBindings {
         try vm.register("peer_bin_column", in: "query") { [unowned session] args throws(HostError) in
             // In a column run, the bins of every subject: kinds and values as `column` gives
             // them; nil while they are not computed.
-            guard let id = args.first?.stringValue else { throw HostError("peer_bin_column(id): no indicator id") }
+            guard let id = args.first?.stringValue else { throw HostError(tr("peer_bin_column(id): no indicator id")) }
             return session.peerBinColumn(id) ?? [.nil]
         }
         try vm.register("imported", in: "query") { [unowned session] args throws(HostError) in
             // k("pack.id") on another set's figure for the subject in focus (indicators.lua).
-            guard let id = args.first?.stringValue else { throw HostError("imported(id): no indicator id") }
+            guard let id = args.first?.stringValue else { throw HostError(tr("imported(id): no indicator id")) }
             return session.importedValue(id)
         }
         try vm.register("imported_column", in: "query") { [unowned session] args throws(HostError) in
-            guard let id = args.first?.stringValue else { throw HostError("imported_column(id): no indicator id") }
+            guard let id = args.first?.stringValue else { throw HostError(tr("imported_column(id): no indicator id")) }
             return session.importedColumn(id)
         }
         try vm.register("has_entity", in: "query") { [unowned session] args throws(HostError) in
@@ -166,7 +167,7 @@ enum HostBindings {
 
     static func filter(_ spec: LuaTable) throws(HostError) -> [QueryFilter] {
         guard let op = spec["op"].stringValue, let field = spec["field"].stringValue else {
-            throw HostError("plan: filter without op or field")
+            throw HostError(tr("plan: filter without op or field"))
         }
         let operands: [Operand]
         if let codes = spec["encoded"].stringValue {
@@ -181,7 +182,7 @@ enum HostBindings {
         case "before": return [.before(field)]
         case "between":
             guard operands.count == 2 else {
-                throw HostError("where{\(field) = {\"between\", a, b}} needs two values")
+                throw HostError(tr("where{%@ = {\"between\", a, b}} needs two values", field))
             }
             if case .date(let low) = operands[0], case .date(let high) = operands[1], path.names.count == 1 {
                 return [.between(field, low, high)]
@@ -190,7 +191,7 @@ enum HostBindings {
         case "in", "not in": return [.oneOf(path, operands, negated: op == "not in")]
         case "contains":
             guard case .text(let text)? = operands.first else {
-                throw HostError("where{\(field) = {\"contains\", \"text\"}} needs text")
+                throw HostError(tr("where{%@ = {\"contains\", \"text\"}} needs text", field))
             }
             return [.contains(path, text)]
         case "is nil": return [.isNull(path, negated: false)]
@@ -203,9 +204,9 @@ enum HostBindings {
             }
             guard operands.count == 1, let operand = operands.first else {
                 if operands.isEmpty, comparison == .equal {
-                    throw HostError("where{\(field) = nil} is never true; use {\"is nil\"}")
+                    throw HostError(tr("where{%@ = nil} is never true; use {\"is nil\"}", field))
                 }
-                throw HostError("where{\(field) = {\"\(op)\", value}} takes one value")
+                throw HostError(tr("where{%@ = {\"%@\", value}} takes one value", field, op))
             }
             return [.compare(path, comparison, operand)]
         }
@@ -218,10 +219,10 @@ enum HostBindings {
         case .table(let table):
             if let code = table["expression"].stringValue { return try MeasureCode.decode(code) }
             guard let from = table["from"].stringValue, let to = table["to"].stringValue else {
-                throw HostError("a measure is a field name or days(a, b) / hours(a, b)")
+                throw HostError(tr("a measure is a field name or days(a, b) / hours(a, b)"))
             }
             return .duration(from: from, to: to, hours: table["unit"].stringValue == "hours")
-        default: throw HostError("a measure is a field name or days(a, b) / hours(a, b)")
+        default: throw HostError(tr("a measure is a field name or days(a, b) / hours(a, b)"))
         }
     }
 
@@ -229,7 +230,7 @@ enum HostBindings {
         throws(HostError) -> Aggregate
     {
         func needs() throws(HostError) -> Measure {
-            guard let measure else { throw HostError("\(name)(field) needs a field") }
+            guard let measure else { throw HostError(tr("%@(field) needs a field", name)) }
             return measure
         }
         switch name {
@@ -243,10 +244,10 @@ enum HostBindings {
         case "count_distinct": return .countDistinct(try needs())
         case "distinct": return .distinct(try needs())
         case "first", "last":
-            guard let by else { throw HostError("\(name)(field, by) needs the field to order by") }
+            guard let by else { throw HostError(tr("%@(field, by) needs the field to order by", name)) }
             return name == "first" ? .first(try needs(), by: by) : .last(try needs(), by: by)
         case "top": return .top(Int(extra?.integerValue ?? 0), try needs())
-        default: throw HostError("unknown aggregate \(name)")
+        default: throw HostError(tr("unknown aggregate %@", name))
         }
     }
 }

@@ -1,5 +1,6 @@
 import LuaRuntime
 import YardstickData
+import YardstickLocalization
 import YardstickQuery
 
 /// The host functions behind the prelude's key views (`keys.lua`): key views are registered as
@@ -20,12 +21,12 @@ enum KeyBindings {
             let plan = try session.plan(args.first)
             guard let slot = args.dropFirst().first?.integerValue, let key = args.dropFirst(2).first?.stringValue,
                 !key.isEmpty
-            else { throw HostError("per(key, aggregates) takes a field name as its key") }
+            else { throw HostError(tr("per(key, aggregates) takes a field name as its key")) }
             var columns: [KeyColumn] = []
             for spec in args.dropFirst(3).first?.tableValue?.array ?? [] {
                 guard let table = spec.tableValue, let name = table["name"].stringValue,
                     let function = table["fn"].stringValue
-                else { throw HostError("per: bad aggregate") }
+                else { throw HostError(tr("per: bad aggregate")) }
                 let measured = try HostBindings.measure(table["measure"])
                 let by = try HostBindings.measure(table["by"])
                 let aggregate = try HostBindings.aggregate(function, measure: measured, extra: table["extra"], by: by)
@@ -37,14 +38,14 @@ enum KeyBindings {
         try vm.register("key_filter", in: "query") { [unowned session] args throws(HostError) in
             var view = try session.keys.view(args.first?.integerValue)
             guard let spec = args.dropFirst().first?.tableValue, let slot = args.dropFirst(2).first?.integerValue
-            else { throw HostError("key_filter(view, filter, slot): bad arguments") }
+            else { throw HostError(tr("key_filter(view, filter, slot): bad arguments")) }
             for filter in try HostBindings.filter(spec) { view = .filtered(view, filter, slot: Int(slot)) }
             return [.integer(Int64(try register(view, session)))]
         }
         try vm.register("key_combine", in: "query") { [unowned session] args throws(HostError) in
             let left = try session.keys.view(args.first?.integerValue)
             guard let name = args.dropFirst().first?.stringValue, let operation = KeySetOperation(rawValue: name)
-            else { throw HostError("key_combine: unknown operation") }
+            else { throw HostError(tr("key_combine: unknown operation")) }
             let right = try session.keys.view(args.dropFirst(2).first?.integerValue)
             return [.integer(Int64(try register(.combined(left, operation, right), session)))]
         }
@@ -55,7 +56,7 @@ enum KeyBindings {
     private static func registerQueries(on vm: LuaVM, session: EvaluationSession) throws(LuaError) {
         try vm.register("key_prepare", in: "query") { [unowned session] args throws(HostError) in
             let view = try session.keys.view(args.first?.integerValue)
-            guard let name = args.dropFirst().first?.stringValue else { throw HostError("key aggregate: no name") }
+            guard let name = args.dropFirst().first?.stringValue else { throw HostError(tr("key aggregate: no name")) }
             let measured = try HostBindings.measure(args.dropFirst(2).first ?? .nil)
             // first/last take the field to order by where the others take their extra argument.
             let ordered = name == "first" || name == "last"
@@ -90,7 +91,7 @@ enum KeyBindings {
 
     private static func queryID(_ value: LuaValue?, _ session: EvaluationSession) throws(HostError) -> Int {
         guard let id = value?.integerValue, id >= 0, Int(id) < session.keys.queries.count else {
-            throw HostError("unknown key query")
+            throw HostError(tr("unknown key query"))
         }
         return Int(id)
     }

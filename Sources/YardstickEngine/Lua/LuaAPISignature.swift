@@ -1,4 +1,5 @@
 import LuaRuntime
+import YardstickLocalization
 
 /// How one function of the indicator API is called: its place, name and the parameters a
 /// script passes. Read either from a ``LuaAPI/Entry``'s declared signature text or from the
@@ -161,17 +162,17 @@ extension LuaAPISignature {
     ///   function cannot be read.
     static func defined(in published: LuaTable, vm: LuaVM) throws(LuaError) -> [LuaAPISignature] {
         guard let definitions = published["definitions"].tableValue else {
-            throw LuaError(kind: .hostAPI, message: "the prelude published no definitions")
+            throw LuaError(kind: .hostAPI, message: tr("the prelude published no definitions"))
         }
         let optional = definitions["optional"].tableValue
         var signatures: [LuaAPISignature] = []
         for (place, key) in [(LuaAPI.Place.global, "global"), (.view, "view")] {
             guard let functions = definitions[key].tableValue else {
-                throw LuaError(kind: .hostAPI, message: "the prelude published no \(key) definitions")
+                throw LuaError(kind: .hostAPI, message: tr("the prelude published no %@ definitions", key))
             }
             for (name, value) in functions.hash {
                 guard case .string(let name) = name.value, let function = value.functionValue else {
-                    throw LuaError(kind: .hostAPI, message: "definitions.\(key): expected functions by name")
+                    throw LuaError(kind: .hostAPI, message: tr("definitions.%@: expected functions by name", key))
                 }
                 let optionalNames = optional?[key].tableValue?[name].tableValue?.array.compactMap(\.stringValue) ?? []
                 signatures.append(

@@ -1,5 +1,6 @@
 import LuaRuntime
 import YardstickData
+import YardstickLocalization
 import YardstickQuery
 
 /// The code of a `field(…)` expression, as the prelude (`fields.lua`) writes it, read back
@@ -26,12 +27,12 @@ enum MeasureCode {
         let bytes: [UInt8]
         var index = 0
 
-        static let malformed = HostError("field(…): malformed expression")
+        static let malformed = HostError(tr("field(…): malformed expression"))
         /// The prelude stops at 32 levels; the engine evaluates up to 64.
         static let maximumDepth = 64
 
         mutating func measure(depth: Int) throws(HostError) -> Measure {
-            guard depth < Self.maximumDepth else { throw HostError("field(…): the expression nests too deeply") }
+            guard depth < Self.maximumDepth else { throw HostError(tr("field(…): the expression nests too deeply")) }
             guard index < bytes.count else { throw Self.malformed }
             let tag = bytes[index]
             index += 1

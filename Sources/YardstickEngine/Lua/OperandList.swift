@@ -1,5 +1,6 @@
 import LuaRuntime
 import YardstickData
+import YardstickLocalization
 import YardstickQuery
 
 /// The operands of an `in` / `not in` list, as the prelude sends them: one string of operand
@@ -22,7 +23,7 @@ enum OperandList {
         let bytes = Array(codes.utf8)
         var operands: [Operand] = []
         var index = 0
-        func fail() -> HostError { HostError("where{\(field) = {\"in\", …}}: malformed value list") }
+        func fail() -> HostError { HostError(tr("where{%@ = {\"in\", …}}: malformed value list", field)) }
         while index < bytes.count {
             let tag = bytes[index]
             index += 1

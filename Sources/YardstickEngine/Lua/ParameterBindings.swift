@@ -1,4 +1,5 @@
 import LuaRuntime
+import YardstickLocalization
 
 /// The Swift function behind `param(name)`: a pack's parameter values, handed out by name.
 ///
@@ -15,7 +16,7 @@ enum ParameterBindings {
     static func register(on vm: LuaVM, parameters: [String: IndicatorParameter]) throws(LuaError) {
         try vm.register("get", in: "params") { args throws(HostError) in
             guard let name = args.first?.stringValue else {
-                throw HostError("param(name) takes the parameter's name as a string")
+                throw HostError(tr("param(name) takes the parameter's name as a string"))
             }
             guard let value = parameters[name] else {
                 let known = parameters.keys.sorted()

@@ -1,5 +1,6 @@
 import LuaRuntime
 import YardstickData
+import YardstickLocalization
 import YardstickQuery
 
 /// Converts values between the query engine and Lua: decimals, dates and missing values cross
@@ -58,9 +59,9 @@ enum ValueBridge {
                 if let code = table["expression"].stringValue { return .measure(try MeasureCode.decode(code)) }
             default: break
             }
-            throw HostError("where{\(field) = …}: cannot compare with a table")
+            throw HostError(tr("where{%@ = …}: cannot compare with a table", field))
         default:
-            throw HostError("where{\(field) = …}: cannot compare with \(value.typeName)")
+            throw HostError(tr("where{%@ = …}: cannot compare with %@", field, value.typeName))
         }
     }
 
@@ -80,9 +81,10 @@ enum ValueBridge {
                 return .missing(reason: table["reason"].stringValue ?? "no value")
             default: break
             }
-            return .failed(message: "value returned a table; return a number, a decimal or missing(reason)")
+            return .failed(message: tr("value returned a table; return a number, a decimal or missing(reason)"))
         case let other:
-            return .failed(message: "value returned a \(other.typeName); return a number, a decimal or missing(reason)")
+            return .failed(
+                message: tr("value returned a %@; return a number, a decimal or missing(reason)", other.typeName))
         }
     }
 

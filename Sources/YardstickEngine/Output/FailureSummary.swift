@@ -1,3 +1,5 @@
+import YardstickLocalization
+
 /// A run's failures grouped for a person to read: the same error of the same indicator at the
 /// same grain is one line, however many subjects and periods it failed for.
 ///
@@ -33,16 +35,19 @@ package struct FailureSummary: Sendable, Equatable {
         package var line: String {
             guard let first = subjectIDs.first else {
                 return indicatorID.isEmpty
-                    ? "\(location): \(message)" : "\(indicatorID) failed: \(location): \(message)"
+                    ? "\(location): \(message)" : tr("%@ failed: %@: %@", indicatorID, location, message)
             }
             let subjects =
                 subjectIDs.count == 1
                 ? (grain.map { "\($0.rawValue) " } ?? "") + first
-                : "\(subjectIDs.count) \(grain.map(FailureSummary.plural) ?? "subjects")"
-            let periods =
-                periodLabels.count == 1 ? " in \(periodLabels[0])" : " in \(periodLabels.count) periods"
-            return
-                "\(indicatorID) failed for \(subjects)\(periodLabels.isEmpty ? "" : periods): \(location): \(message)"
+                : Localization.isChinese
+                    ? tr("%@ %@", subjectIDs.count, grain.map { $0.name(locale: "zh-CN") } ?? tr("subjects"))
+                    : "\(subjectIDs.count) \(grain.map(FailureSummary.plural) ?? "subjects")"
+            if periodLabels.isEmpty {
+                return tr("%@ failed for %@: %@: %@", indicatorID, subjects, location, message)
+            }
+            let periods = periodLabels.count == 1 ? periodLabels[0] : tr("%@ periods", periodLabels.count)
+            return tr("%@ failed for %@ in %@: %@: %@", indicatorID, subjects, periods, location, message)
         }
     }
 
@@ -99,7 +104,7 @@ package struct FailureSummary: Sendable, Equatable {
         let shown = groups.prefix(max(0, limit))
         var lines = shown.map(\.line)
         let left = failureCount - shown.reduce(0) { $0 + $1.count }
-        if left > 0 { lines.append("\(left) more \(left == 1 ? "error" : "errors") not shown") }
+        if left > 0 { lines.append(left == 1 ? tr("1 more error not shown") : tr("%@ more errors not shown", left)) }
         return lines
     }
 

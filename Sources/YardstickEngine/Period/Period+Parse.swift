@@ -1,4 +1,5 @@
 import YardstickData
+import YardstickLocalization
 
 /// Reading periods from the text users type on the command line and in workspace files.
 extension Period {
@@ -21,17 +22,18 @@ extension Period {
     /// - Throws: ``PeriodError`` naming what is wrong and listing the accepted forms.
     public static func parse(_ text: String, calendar: CalendarSettings) throws(PeriodError) -> Period {
         let trimmed = trim(text).uppercased()
-        guard !trimmed.isEmpty else { throw PeriodError(text: text, reason: "it is empty") }
+        guard !trimmed.isEmpty else { throw PeriodError(text: text, reason: tr("it is empty")) }
         let ends = trimmed.split(separator: "..", omittingEmptySubsequences: false)
         guard ends.count == 1 else {
             guard ends.count == 2, let first = date(ends[0]), let last = date(ends[1]) else {
                 throw PeriodError(
                     text: text,
-                    reason: "a range of dates is two dates such as 2026-01-01..2026-03-31 "
-                        + "(for one period per month or quarter use --period-range)")
+                    reason: tr(
+                        "a range of dates is two dates such as 2026-01-01..2026-03-31 (for one period per month or quarter use --period-range)"
+                    ))
             }
             guard first <= last else {
-                throw PeriodError(text: text, reason: "the range ends before it starts")
+                throw PeriodError(text: text, reason: tr("the range ends before it starts"))
             }
             return .custom(firstDay: first, lastDay: last)
         }
@@ -57,30 +59,31 @@ extension Period {
     public static func range(_ text: String, calendar: CalendarSettings) throws(PeriodError) -> [Period] {
         let ends = trim(text).split(separator: "..", omittingEmptySubsequences: false)
         guard ends.count <= 2 else {
-            throw PeriodError(text: text, reason: "write two periods separated by \"..\"", isRange: true)
+            throw PeriodError(text: text, reason: tr("write two periods separated by \"..\""), isRange: true)
         }
         var bounds: [Period] = []
         for end in ends {
             do {
                 bounds.append(try parse(String(end), calendar: calendar))
             } catch {
-                throw PeriodError(text: text, reason: "\"\(error.text)\": \(error.reason)", isRange: true)
+                throw PeriodError(text: text, reason: tr("\"%@\": %@", error.text, error.reason), isRange: true)
             }
         }
         let (start, finish) = (bounds[0], bounds[bounds.count - 1])
         guard start.kind == finish.kind else {
             throw PeriodError(
-                text: text, reason: "both ends must be the same kind of period (\(start.kind) and \(finish.kind))",
+                text: text,
+                reason: tr("both ends must be the same kind of period (%@ and %@)", start.kind, finish.kind),
                 isRange: true)
         }
         guard start.firstDay <= finish.firstDay else {
-            throw PeriodError(text: text, reason: "\(start.label) comes after \(finish.label)", isRange: true)
+            throw PeriodError(text: text, reason: tr("%@ comes after %@", start.label, finish.label), isRange: true)
         }
         var periods = [start]
         while periods[periods.count - 1].firstDay < finish.firstDay {
             guard periods.count < maximumRangeCount else {
                 throw PeriodError(
-                    text: text, reason: "a range may hold at most \(maximumRangeCount) periods", isRange: true)
+                    text: text, reason: tr("a range may hold at most %@ periods", maximumRangeCount), isRange: true)
             }
             periods.append(periods[periods.count - 1].next)
         }
@@ -111,7 +114,7 @@ extension Period {
             let piece = parts[1]
             if piece.hasPrefix("Q") {
                 guard let quarter = number(piece.dropFirst(), in: 1...4) else {
-                    throw Reason("the quarter must be Q1 to Q4")
+                    throw Reason(tr("the quarter must be Q1 to Q4"))
                 }
                 return fiscal
                     ? .fiscalQuarter(year, quarter: quarter, startMonth: startMonth)
@@ -119,33 +122,33 @@ extension Period {
             }
             if piece.hasPrefix("H") {
                 guard let half = number(piece.dropFirst(), in: 1...2) else {
-                    throw Reason("the half must be H1 or H2")
+                    throw Reason(tr("the half must be H1 or H2"))
                 }
                 return fiscal ? .fiscalHalf(year, half: half, startMonth: startMonth) : .half(year: year, half: half)
             }
-            guard !fiscal else { throw Reason("a fiscal year is followed by -Q1 to -Q4, -H1 or -H2") }
+            guard !fiscal else { throw Reason(tr("a fiscal year is followed by -Q1 to -Q4, -H1 or -H2")) }
             if piece.hasPrefix("W") {
                 let weeks = weeksInYear(year, weekStart: calendar.weekStart)
                 guard let week = number(piece.dropFirst(), in: 1...weeks) else {
-                    throw Reason("the week must be W01 to W\(weeks) in \(parts[0])")
+                    throw Reason(tr("the week must be W01 to W%@ in %@", weeks, parts[0]))
                 }
                 return .week(year: year, week: week, weekStart: calendar.weekStart)
             }
             guard let month = number(Substring(piece), in: 1...12) else {
-                throw Reason("the month must be 01 to 12")
+                throw Reason(tr("the month must be 01 to 12"))
             }
             return .month(year: year, month: month)
         case 3 where !fiscal:
             guard let month = number(Substring(parts[1]), in: 1...12) else {
-                throw Reason("the month must be 01 to 12")
+                throw Reason(tr("the month must be 01 to 12"))
             }
             let length = CivilDate.daysInMonth(year: year, month: month)
             guard let day = number(Substring(parts[2]), in: 1...length) else {
-                throw Reason("the day must be 01 to \(length) in \(parts[0])-\(pad(month, 2))")
+                throw Reason(tr("the day must be 01 to %@ in %@-%@", length, parts[0], pad(month, 2)))
             }
             return .day(CivilDate.dayNumber(year: year, month: month, day: day))
         default:
-            throw Reason("it has too many parts")
+            throw Reason(tr("it has too many parts"))
         }
     }
 

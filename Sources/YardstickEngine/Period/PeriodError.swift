@@ -1,3 +1,5 @@
+import YardstickLocalization
+
 /// A period text that could not be read, with the reason and the forms that are accepted.
 ///
 /// ```
@@ -24,21 +26,24 @@ public struct PeriodError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The forms one period may be written in.
-    public static let acceptedForms =
-        "2026-10 (month), 2026-Q3 (quarter), 2026-H1 (half), 2026 (year), 2026-W05 (week), "
-        + "2026-10-31 (day), FY2026, FY2026-Q1, FY2026-H2 (fiscal year, quarter, half), "
-        + "2026-01-01..2026-03-31 (dates)"
+    public static var acceptedForms: String {
+        tr(
+            "2026-10 (month), 2026-Q3 (quarter), 2026-H1 (half), 2026 (year), 2026-W05 (week), 2026-10-31 (day), FY2026, FY2026-Q1, FY2026-H2 (fiscal year, quarter, half), 2026-01-01..2026-03-31 (dates)"
+        )
+    }
 
     /// The forms a range of periods may be written in.
-    public static let acceptedRangeForms =
-        "2026-01..2026-06 (each month), 2026-Q1..2026-Q4 (each quarter), 2025..2026 (each year), "
-        + "or any two periods of the same kind"
+    public static var acceptedRangeForms: String {
+        tr(
+            "2026-01..2026-06 (each month), 2026-Q1..2026-Q4 (each quarter), 2025..2026 (each year), or any two periods of the same kind"
+        )
+    }
 
     /// The whole message for the user: the text, the reason and the accepted forms.
     public var message: String {
-        let what = isRange ? "a period range" : "a period"
-        let forms = isRange ? Self.acceptedRangeForms : Self.acceptedForms
-        return "\"\(text)\" is not \(what): \(reason). Accepted forms: \(forms)"
+        isRange
+            ? tr("\"%@\" is not a period range: %@. Accepted forms: %@", text, reason, Self.acceptedRangeForms)
+            : tr("\"%@\" is not a period: %@. Accepted forms: %@", text, reason, Self.acceptedForms)
     }
 
     /// The same as ``message``.

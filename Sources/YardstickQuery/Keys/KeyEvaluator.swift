@@ -1,4 +1,5 @@
 import YardstickData
+import YardstickLocalization
 
 /// Computes key queries (``KeyQuery``) for one subject or for every subject of a partition at
 /// once, with a view's scope rules: a source's plan restricted to the subject reads the
@@ -68,7 +69,7 @@ package struct KeyEvaluator {
                 key: key, columns: columns, table: table, dataset: engine.dataset, statistics: KeyStatistics())
             var seen: Set<String> = ["key"]
             for column in columns where !seen.insert(column.name).inserted {
-                throw QueryError("per: the aggregate name \(column.name) is used twice (or is \"key\")")
+                throw QueryError(tr("per: the aggregate name %@ is used twice (or is \"key\")", column.name))
             }
         case .filtered(let inner, let filter, _):
             try check(inner, engine: engine)
@@ -165,7 +166,7 @@ extension QueryEngine {
         var owners: [Int32] = []
         if fieldName != "id" {
             guard let column = table[fieldName], table.referenceIndexes[fieldName] != nil else {
-                throw QueryError("\(table.entity.name).\(fieldName) does not reference a loaded entity")
+                throw QueryError(tr("%@.%@ does not reference a loaded entity", table.entity.name, fieldName))
             }
             owners = column.referencedRows
         }

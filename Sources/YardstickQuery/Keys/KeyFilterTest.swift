@@ -1,4 +1,5 @@
 import YardstickData
+import YardstickLocalization
 
 /// Applies a filter to the rows of a key table: comparisons on the key or a per-key aggregate,
 /// and `during` / `before` / `between` on a date-valued field, read in the period of the key
@@ -38,7 +39,7 @@ struct KeyFilterTest {
         case .during, .before, .between:
             if isNull { return false }
             guard let day = day(of: value) else {
-                throw QueryError("\(filter): \(field) is not a date (it is \(value))")
+                throw QueryError(tr("%@: %@ is not a date (it is %@)", filter, field, value))
             }
             switch filter {
             case .during: return day >= period.firstDay && day <= period.lastDay
@@ -89,7 +90,7 @@ struct KeyFilterTest {
         case (.decimal(let a), .decimal(let b)): return sign(a.scaled, b.scaled)
         default:
             if let a = value.doubleValue, let b = Self.number(operand) { return sign(a, b) }
-            throw QueryError("where{\(field) = …}: cannot compare \(value) with \(operand)")
+            throw QueryError(tr("where{%@ = …}: cannot compare %@ with %@", field, value, operand))
         }
     }
 

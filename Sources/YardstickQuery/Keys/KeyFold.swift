@@ -1,4 +1,5 @@
 import YardstickData
+import YardstickLocalization
 
 /// Folds the rows of a key table into a key query's aggregate, with a view's rules: nulls are
 /// skipped; an empty set gives 0 for `count`, `count_distinct` and `sum`, an empty list for
@@ -11,7 +12,7 @@ enum KeyFold {
         case .sum(let m), .average(let m), .minimum(let m), .maximum(let m), .median(let m), .percentile(let m, _),
             .countDistinct(let m), .distinct(let m):
             guard case .field(let path) = m else {
-                throw QueryError("\(aggregate): a key view's aggregates take one of its fields, not a duration")
+                throw QueryError(tr("%@: a key view's aggregates take one of its fields, not a duration", aggregate))
             }
             guard fields.contains(path.description) else {
                 throw QueryError(
@@ -42,7 +43,7 @@ enum KeyFold {
         default: break
         }
         guard let measure = measure(of: aggregate) else { return .integer(Int64(table.count)) }
-        guard let all = table.values(of: measure) else { throw QueryError("a key view has no field \(measure)") }
+        guard let all = table.values(of: measure) else { throw QueryError(tr("a key view has no field %@", measure)) }
         let values = all.filter {
             if case .missing = $0 { return false }
             return true
@@ -134,7 +135,7 @@ enum KeyFold {
             case .number:
                 sawNumber = true
             default:
-                throw QueryError("sum(\(field)): \(field) is not a number (it is \(value))")
+                throw QueryError(tr("sum(%@): %@ is not a number (it is %@)", field, field, value))
             }
         }
         if sawNumber || (sawDecimal && sawInteger) {
@@ -152,7 +153,7 @@ enum KeyFold {
         case (.decimal(let x), .decimal(let y)): return sign(x.scaled, y.scaled)
         default:
             guard let x = a.doubleValue, let y = b.doubleValue else {
-                throw QueryError("min/max(\(field)): cannot order \(a) and \(b)")
+                throw QueryError(tr("min/max(%@): cannot order %@ and %@", field, a, b))
             }
             return sign(x, y)
         }
@@ -166,7 +167,7 @@ enum KeyFold {
         numbers.reserveCapacity(values.count)
         for value in values {
             guard let number = value.doubleValue else {
-                throw QueryError("median/percentile(\(field)): \(field) is not a number (it is \(value))")
+                throw QueryError(tr("median/percentile(%@): %@ is not a number (it is %@)", field, field, value))
             }
             numbers.append(number)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import YardstickLocalization
 
 /// Results of past runs in a SQLite file inside the workspace (`.yardstick/history.sqlite`),
 /// for trends across periods.
@@ -55,7 +56,7 @@ public struct HistoryStore: Sendable {
     public static func existing(path: String) throws(HistoryError) -> HistoryStore {
         guard FileManager.default.fileExists(atPath: path) else {
             throw HistoryError(
-                path: path, message: "no history recorded yet (record with `run --record` or `score --record`)")
+                path: path, message: tr("no history recorded yet (record with `run --record` or `score --record`)"))
         }
         return try HistoryStore(path: path)
     }
@@ -142,7 +143,7 @@ public struct HistoryStore: Sendable {
                         """)
                 for (index, result) in results.enumerated() {
                     if let failingAfter, index == failingAfter {
-                        throw HistoryError(path: path, message: "interrupted after \(index) figures (test hook)")
+                        throw HistoryError(path: path, message: tr("interrupted after %@ figures (test hook)", index))
                     }
                     let value = result.value.flatMap { $0.isFinite ? $0 : nil }
                     let score = result.score.flatMap { $0.isFinite ? $0 : nil }

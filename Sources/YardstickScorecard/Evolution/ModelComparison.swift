@@ -1,4 +1,5 @@
 import YardstickEngine
+import YardstickLocalization
 import YardstickScoring
 
 /// Two models scored over the same data and period (OLD and NEW): per subject the total, grade
@@ -34,7 +35,7 @@ public struct ModelComparison: Sendable {
     public init(old: ScoreReport, new: ScoreReport, periodLabel: String? = nil) throws(ScorecardError) {
         guard let label = periodLabel ?? old.periods.first?.period.label else {
             throw ScorecardError([
-                ScorecardProblem(file: old.definition.file, line: nil, message: "the report has no period")
+                ScorecardProblem(file: old.definition.file, line: nil, message: tr("the report has no period"))
             ])
         }
         func scores(_ report: ScoreReport) throws(ScorecardError) -> PeriodScores {
@@ -42,7 +43,7 @@ public struct ModelComparison: Sendable {
                 throw ScorecardError([
                     ScorecardProblem(
                         file: report.definition.file, line: nil,
-                        message: "model \(report.definition.id) was not scored for \(label)")
+                        message: tr("model %@ was not scored for %@", report.definition.id, label))
                 ])
             }
             return found

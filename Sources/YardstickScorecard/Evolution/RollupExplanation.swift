@@ -1,5 +1,6 @@
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 import YardstickScoring
 
 /// How a team, department or the company stands in one period under a model: its own figures
@@ -37,7 +38,7 @@ public struct RollupExplanation: Sendable {
         let file = report.definition.file
         guard let scores = report.periods.first(where: { periodLabel == nil || $0.period.label == periodLabel }) else {
             throw ScorecardError([
-                ScorecardProblem(file: file, line: nil, message: "the report has no period \(periodLabel ?? "")")
+                ScorecardProblem(file: file, line: nil, message: tr("the report has no period %@", periodLabel ?? ""))
             ])
         }
         let units = scores.rollups.filter { $0.subject.grain == grain }
@@ -50,8 +51,9 @@ public struct RollupExplanation: Sendable {
             throw ScorecardError([
                 ScorecardProblem(
                     file: file, line: nil,
-                    message: "model \(report.definition.id) has no \(grain.rawValue) \"\(subjectID)\" in "
-                        + "\(scores.period.label) (\(detail))")
+                    message: tr(
+                        "model %@ has no %@ \"%@\" in %@ (%@)", report.definition.id, grain.rawValue, subjectID,
+                        scores.period.label, detail))
             ])
         }
         let memberIDs = Set(rollup.memberIDs)

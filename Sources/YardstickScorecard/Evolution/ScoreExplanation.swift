@@ -1,4 +1,5 @@
 import YardstickEngine
+import YardstickLocalization
 import YardstickScoring
 
 /// Why one subject got its total in one period: the path from each indicator's value through
@@ -45,13 +46,14 @@ public struct ScoreExplanation: Sendable {
                 let known = report.periods.map(\.period.label).joined(separator: ", ")
                 throw ScorecardError([
                     ScorecardProblem(
-                        file: file, line: nil, message: "the report has no period \(periodLabel) (it has \(known))")
+                        file: file, line: nil,
+                        message: tr("the report has no period %@ (it has %@)", periodLabel, known))
                 ])
             }
             scores = found
         } else {
             guard let first = report.periods.first else {
-                throw ScorecardError([ScorecardProblem(file: file, line: nil, message: "the report has no period")])
+                throw ScorecardError([ScorecardProblem(file: file, line: nil, message: tr("the report has no period"))])
             }
             scores = first
         }

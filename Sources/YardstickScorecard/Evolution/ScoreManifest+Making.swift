@@ -1,6 +1,7 @@
 import Foundation
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 
 extension ScoreManifest {
     /// The manifest of a run: reads and hashes the workspace file, every data file its mappings
@@ -27,7 +28,7 @@ extension ScoreManifest {
         func fingerprint(path: String, shown: String) -> FileFingerprint {
             guard let (hex, size) = SHA256.file(at: path) else {
                 problems.append(
-                    ScorecardProblem(file: shown, line: nil, message: "cannot read the file to fingerprint it"))
+                    ScorecardProblem(file: shown, line: nil, message: tr("cannot read the file to fingerprint it")))
                 return FileFingerprint(path: shown, size: 0, sha256: "")
             }
             return FileFingerprint(path: shown, size: size, sha256: hex)
@@ -104,12 +105,14 @@ extension ScoreManifest {
     /// - Throws: ``ScorecardError`` when the file cannot be read or is not a manifest.
     public static func read(from path: String) throws(ScorecardError) -> ScoreManifest {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScorecardError([ScorecardProblem(file: path, line: nil, message: "cannot read the manifest")])
+            throw ScorecardError([ScorecardProblem(file: path, line: nil, message: tr("cannot read the manifest"))])
         }
         do {
             return try JSONDecoder().decode(ScoreManifest.self, from: data)
         } catch {
-            throw ScorecardError([ScorecardProblem(file: path, line: nil, message: "not a score manifest: \(error)")])
+            throw ScorecardError([
+                ScorecardProblem(file: path, line: nil, message: tr("not a score manifest: %@", error))
+            ])
         }
     }
 

@@ -1,5 +1,6 @@
 import LuaRuntime
 import YardstickEngine
+import YardstickLocalization
 import YardstickScoring
 
 /// A target computed by a Lua function of a model file (`target = function(t) … end`).
@@ -91,13 +92,14 @@ struct LuaTargetFunction: TargetFunction {
             guard let number = result.numberValue, number.isFinite else {
                 throw ScorecardProblem(
                     file: place.file, line: place.line,
-                    message: "the target function returned \(ModelFileReader.shown(result)), not a finite number")
+                    message: tr("the target function returned %@, not a finite number", ModelFileReader.shown(result)))
             }
             return number
         default:
             throw ScorecardProblem(
                 file: place.file, line: place.line,
-                message: "the target function returned \(ModelFileReader.shown(result)); it returns a number or nil")
+                message: tr(
+                    "the target function returned %@; it returns a number or nil", ModelFileReader.shown(result)))
         }
     }
 
@@ -106,6 +108,6 @@ struct LuaTargetFunction: TargetFunction {
             return ScorecardProblem(file: place.file, line: place.line, message: "")
         }
         return ScorecardProblem(
-            file: place.file, line: place.line, message: "the model's Lua VM did not start: \(error)")
+            file: place.file, line: place.line, message: tr("the model's Lua VM did not start: %@", error))
     }
 }

@@ -1,3 +1,5 @@
+import YardstickLocalization
+
 /// `extends`: lays an extending model's declaration over its base's (already merged) one.
 ///
 /// Top-level settings the extending file gives replace the base's; each `dimension` and `kpi`
@@ -44,7 +46,7 @@ enum ModelMerge {
                     problems.append(
                         ScorecardProblem(
                             file: node.location.file, line: node.location.line,
-                            message: "\(node.label): drop = true, but the base model has no such node here"))
+                            message: tr("%@: drop = true, but the base model has no such node here", node.label)))
                 } else {
                     result.append(node)
                 }
@@ -60,7 +62,9 @@ enum ModelMerge {
                     ScorecardProblem(
                         file: node.location.file, line: node.location.line,
                         message:
-                            "\(node.label) replaces a \(old.kind.rawValue) of the base model (\(old.location)); drop it first to change its kind"
+                            tr(
+                                "%@ replaces a %@ of the base model (%@); drop it first to change its kind", node.label,
+                                old.kind.rawValue, old.location)
                     ))
                 continue
             }

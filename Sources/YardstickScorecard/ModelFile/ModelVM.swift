@@ -1,5 +1,6 @@
 import Foundation
 import LuaRuntime
+import YardstickLocalization
 
 /// The Lua VM a workspace's model files are loaded into, living on a thread of its own.
 ///
@@ -46,7 +47,7 @@ final class ModelVM: @unchecked Sendable {
     func perform<T>(_ body: @escaping (Result<ModelVMState, LuaError>) -> T) throws(ScorecardProblem) -> T {
         guard !mailbox.isWorkerThread else {
             throw ScorecardProblem(
-                file: "model", line: nil, message: "a model function was called from inside another one")
+                file: "model", line: nil, message: tr("a model function was called from inside another one"))
         }
         let outcome = ModelJobOutcome<T>()
         mailbox.post { state in

@@ -1,4 +1,5 @@
 import LuaRuntime
+import YardstickLocalization
 import YardstickScoring
 
 /// What lives on a ``ModelVM``'s thread: the Lua VM with the model prelude, the model
@@ -29,14 +30,14 @@ final class ModelVMState {
             let tierName = arguments.dropFirst().first?.stringValue ?? QuotaTier.target.rawValue
             guard let tier = QuotaTier(rawValue: tierName) else {
                 let known = QuotaTier.allCases.map(\.rawValue).joined(separator: ", ")
-                throw HostError("t.quota: unknown tier \"\(tierName)\" (tiers: \(known))")
+                throw HostError(tr("t.quota: unknown tier \"%@\" (tiers: %@)", tierName, known))
             }
             return [self.currentQuota?(metric, tier).map(LuaValue.number) ?? .nil]
         }
         let prelude = try vm.loadTrusted(ModelPrelude.source, chunkName: ModelPrelude.chunkName)
         guard case .table(let exports)? = try vm.call(prelude).first, let quota = exports["quota"].functionValue
         else {
-            throw LuaError(kind: .hostAPI, message: "the model prelude did not return its helpers")
+            throw LuaError(kind: .hostAPI, message: tr("the model prelude did not return its helpers"))
         }
         quotaFunction = quota
     }

@@ -1,6 +1,7 @@
 import Foundation
 import LuaRuntime
 import YardstickEngine
+import YardstickLocalization
 
 /// The scorecard models of a workspace: `model.lua` at its top and every `scorecards/*.lua`.
 ///
@@ -107,7 +108,7 @@ public struct ScorecardModels: Sendable {
                 problems.append(
                     ScorecardProblem(
                         file: declaration.file, line: declaration.line,
-                        message: "the model id \"\(id)\" is already used by \(first.location)"))
+                        message: tr("the model id \"%@\" is already used by %@", id, first.location)))
             } else {
                 firstByID[id] = declaration
             }
@@ -166,7 +167,7 @@ public struct ScorecardModels: Sendable {
             throw ScorecardError([
                 ScorecardProblem(
                     file: argument, line: nil,
-                    message: "no model \"\(argument)\" (\(known); or give a model file's path)")
+                    message: tr("no model \"%@\" (%@; or give a model file's path)", argument, known))
             ])
         }
         let shown = Self.relative(path, to: directory)
@@ -202,10 +203,10 @@ public struct ScorecardModels: Sendable {
     /// Reads and runs one model file on the VM.
     static func read(path: String, as file: String, vm: ModelVM) -> (ModelDeclaration?, [ScorecardProblem]) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return (nil, [ScorecardProblem(file: file, line: nil, message: "cannot read the file")])
+            return (nil, [ScorecardProblem(file: file, line: nil, message: tr("cannot read the file"))])
         }
         guard let source = String(data: data, encoding: .utf8) else {
-            return (nil, [ScorecardProblem(file: file, line: nil, message: "the file is not UTF-8 text")])
+            return (nil, [ScorecardProblem(file: file, line: nil, message: tr("the file is not UTF-8 text"))])
         }
         let outcome: (ModelDeclaration?, [ScorecardProblem])
         do throws(ScorecardProblem) {
@@ -214,7 +215,10 @@ public struct ScorecardModels: Sendable {
                     if case .failure(let error) = state {
                         return (
                             nil,
-                            [ScorecardProblem(file: file, line: nil, message: "the model VM did not start: \(error)")]
+                            [
+                                ScorecardProblem(
+                                    file: file, line: nil, message: tr("the model VM did not start: %@", error))
+                            ]
                         )
                     }
                     return (nil, [])
@@ -268,7 +272,8 @@ public struct ScorecardModels: Sendable {
                 problems.append(
                     ScorecardProblem(
                         file: current.file, line: current.line,
-                        message: "model \"\(id)\" extends \"\(baseID)\", which is no model of the workspace (\(listed))"
+                        message: tr(
+                            "model \"%@\" extends \"%@\", which is no model of the workspace (%@)", id, baseID, listed)
                     ))
                 return nil
             }
@@ -277,7 +282,7 @@ public struct ScorecardModels: Sendable {
                 problems.append(
                     ScorecardProblem(
                         file: declaration.file, line: declaration.line,
-                        message: "model \"\(declaration.id ?? "?")\" extends itself in a cycle: \(path)"))
+                        message: tr("model \"%@\" extends itself in a cycle: %@", declaration.id ?? "?", path)))
                 return nil
             }
             chain.append(base)

@@ -1,4 +1,5 @@
 import YardstickEngine
+import YardstickLocalization
 import YardstickScoring
 
 /// The indicators a model reads: its leaves in model order, then the pipeline indicators its
@@ -61,7 +62,9 @@ struct ModelIndicators {
             return ScorecardProblem(
                 file: location.file, line: location.line,
                 message:
-                    "\(role): no indicator \(id) in the workspace (known: \(knownList.isEmpty ? "none" : knownList))\(hint)"
+                    tr(
+                        "%@: no indicator %@ in the workspace (known: %@)%@", role, id,
+                        knownList.isEmpty ? "none" : knownList, hint)
             )
         }
     }

@@ -1,5 +1,6 @@
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 
 /// The figures of the runs a scorecard reads, as numbers or reasons.
 ///
@@ -96,7 +97,7 @@ struct RunValues {
         case .number(let value): return Figure(value: value)
         case .decimal(let value): return Figure(value: value.doubleValue)
         case .missing(let reason): return Figure(value: nil, reason: reason)
-        case .failed(let message): return Figure(value: nil, reason: "failed: \(message)")
+        case .failed(let message): return Figure(value: nil, reason: tr("failed: %@", message))
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 import YardstickScoring
 
 /// Scores a model over periods: runs its indicators (and the comparison windows) through the
@@ -172,7 +173,7 @@ public struct ScorecardRunner: Sendable {
                 ?? ScorecardError([
                     ScorecardProblem(
                         file: definition.file, line: nil,
-                        message: "cannot evaluate the model's indicators: \(error.message)")
+                        message: tr("cannot evaluate the model's indicators: %@", error.message))
                 ])
         }
     }

@@ -1,3 +1,5 @@
+import YardstickLocalization
+
 extension ScoringModel {
     /// Checks the model and throws every problem found at once.
     ///
@@ -25,7 +27,7 @@ extension ScoringModel {
         if !(cap.isFinite && cap > 0) {
             problems.append(
                 ScoringModelError(
-                    code: .invalidCap, message: "the model's cap must be a number above 0, not \(cap)",
+                    code: .invalidCap, message: tr("the model's cap must be a number above 0, not %@", cap),
                     location: location, path: []))
         }
         checkChildren(children, of: "the model", location: location, path: [], into: &problems)
@@ -41,7 +43,7 @@ extension ScoringModel {
         guard !nodes.isEmpty else {
             problems.append(
                 ScoringModelError(
-                    code: .emptyDimension, message: "\(owner) has no indicators or dimensions",
+                    code: .emptyDimension, message: tr("%@ has no indicators or dimensions", owner),
                     location: location, path: path))
             return
         }
@@ -49,7 +51,7 @@ extension ScoringModel {
         for node in nodes where !seen.insert(node.id).inserted {
             problems.append(
                 ScoringModelError(
-                    code: .duplicateID, message: "\"\(node.id)\" appears twice in \(owner)",
+                    code: .duplicateID, message: tr("\"%@\" appears twice in %@", node.id, owner),
                     location: node.location ?? location, path: path + [node.id]))
         }
         let weights = nodes.map(\.weight)
@@ -61,7 +63,9 @@ extension ScoringModel {
                     ScoringModelError(
                         code: .weightsDoNotSum,
                         message:
-                            "the weights of \(owner)'s children sum to \(ScoringFunction.number(sum)), not 100 (\(listed))",
+                            tr(
+                                "the weights of %@'s children sum to %@, not 100 (%@)", owner,
+                                ScoringFunction.number(sum), listed),
                         location: location, path: path))
             }
         }
@@ -70,7 +74,7 @@ extension ScoringModel {
             if !(node.weight.isFinite && node.weight > 0) {
                 problems.append(
                     ScoringModelError(
-                        code: .invalidWeight, message: "the weight must be a number above 0, not \(node.weight)",
+                        code: .invalidWeight, message: tr("the weight must be a number above 0, not %@", node.weight),
                         location: node.location ?? location, path: nodePath))
             }
             switch node {
