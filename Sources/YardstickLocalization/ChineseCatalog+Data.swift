@@ -221,5 +221,25 @@ extension ChineseCatalog {
             "该文件不是有效的 UTF-8（第一个无效字节在第 %@ 行）；如果它是中文 Windows 上的 Excel 保存的，请声明 encoding = \"gb18030\"",
         "the file is UTF-8 but has %@ (%@); fix those bytes (reading the whole file as GB18030 would garble its UTF-8 text), or declare encoding = \"gb18030\" if it really is GB18030":
             "该文件是 UTF-8，但含有 %1$@（%2$@）；请修正这些字节（整个文件按 GB18030 读取会使其 UTF-8 文本变成乱码），或者如果它确实是 GB18030，请声明 encoding = \"gb18030\"",
+        "is not a URL such as postgresql://user@host:5432/database":
+            "不是 postgresql://user@host:5432/database 这样的 URL",
+        "must start with postgresql:// (found %@://)":
+            "必须以 postgresql:// 开头（实际为 %@://）",
+        "carries a password; remove it and name an environment variable that holds it with password_env (the workspace file is no place for secrets)":
+            "含有密码；请删除它，并用 password_env 指定保存密码的环境变量（工作区文件不是存放机密的地方）",
+        "names no user (postgresql://USER@host/database)":
+            "没有指定用户（postgresql://USER@host/database）",
+        "names no host (postgresql://user@HOST/database)":
+            "没有指定主机（postgresql://user@HOST/database）",
+        "names no database (postgresql://user@host/DATABASE)":
+            "没有指定数据库（postgresql://user@host/DATABASE）",
+        "has port %@, outside 1…65535":
+            "的端口 %@ 不在 1…65535 之内",
+        "has parameter %@; only sslmode is understood":
+            "含有参数 %@；只支持 sslmode",
+        "has sslmode %@; use one of %@":
+            "的 sslmode 为 %1$@；请使用 %2$@ 之一",
+        "the URL %@":
+            "URL %@",
     ]
 }

@@ -133,8 +133,6 @@ extension ChineseCatalog {
             "aggregate：缺少名称",
         "unknown aggregate":
             "未知的聚合",
-        "column_ratio(a, slot, b, slot)":
-            "column_ratio(a, slot, b, slot) 参数错误",
         "row fields are read by name, like row.amount":
             "行字段按名称读取，如 row.amount",
         "peer_bin(id): no indicator id":
@@ -194,17 +192,17 @@ extension ChineseCatalog {
         "per %@ needs the %@ entity mapped":
             "按 %1$@ 评估需要映射 %2$@ 实体",
         "%@ failed: %@: %@":
-            "%1$@ 计算失败：%2$@：%3$@",
+            "%1$@ 计算失败：%2$@: %3$@",
         "%@ %@":
             "%1$@ 个%2$@",
         "subjects":
             "主体",
         "%@ failed for %@: %@: %@":
-            "%1$@ 对 %2$@ 计算失败：%3$@：%4$@",
+            "%1$@ 对 %2$@ 计算失败：%3$@: %4$@",
         "%@ periods":
             "%@ 个周期",
         "%@ failed for %@ in %@: %@: %@":
-            "%1$@ 在 %3$@ 对 %2$@ 计算失败：%4$@：%5$@",
+            "%1$@ 在 %3$@ 对 %2$@ 计算失败：%4$@: %5$@",
         "1 more error not shown":
             "另有 1 个错误未显示",
         "%@ more errors not shown":
@@ -249,5 +247,51 @@ extension ChineseCatalog {
             "日期区间是两个日期，如 2026-01-01..2026-03-31（要按月或按季度逐期评估请用 --period-range）",
         "snapshot = true needs the as-of date of the workspace's snapshot ([snapshot] as_of = \"2024-01-31\" in yardstick.toml), or write the date: snapshot = \"2024-01-31\"":
             "snapshot = true 需要工作区快照的日期（在 yardstick.toml 中写 [snapshot] as_of = \"2024-01-31\"），或直接写日期：snapshot = \"2024-01-31\"",
+        "%@ %@: not a grain of this workspace (valid: %@)":
+            "%1$@ %2$@：不是本工作区的粒度（可用：%3$@）",
+        "%@ is not a snapshot and needs a period (--period)":
+            "%@ 不是快照，需要期间（--period）",
+        "%@ are not snapshots and need a period (--period)":
+            "%@ 不是快照，需要期间（--period）",
+        "no indicator %@ (known: %@)":
+            "没有指标 %1$@（已知：%2$@）",
+        "where{%@ = {\"%@\", …}}: unknown operator (use =, ~=, <, <=, >, >=, in, not in, between, contains, is nil, not nil)":
+            "where{%1$@ = {\"%2$@\", …}}：未知的运算符（可用 =、~=、<、<=、>、>=、in、not in、between、contains、is nil、not nil）",
+        "cannot compare %@ (%@) with %@ (%@)":
+            "不能将 %1$@（%2$@）与 %3$@（%4$@）比较",
+        "field(…) compares with a field or arithmetic over fields, not the constant %@":
+            "field(…) 只能与字段或字段间的算式比较，不能与常量 %@ 比较",
+        "too many different field(…) expressions on %@ in this run (their columns would take more than %@ MiB): an expression should not change with the subject; apply per-subject numbers to the aggregate instead (s.orders:sum(\"amount\") * k(\"rate\"))":
+            "本次运行中 %1$@ 上不同的 field(…) 表达式过多（其列将占用超过 %2$@ MiB）：表达式不应随主体变化；请把按主体变化的数字乘在聚合结果上（s.orders:sum(\"amount\") * k(\"rate\")）",
+        "%@ has no mapped field %@ (mapped: %@)":
+            "%1$@ 没有已映射的字段 %2$@（已映射：%3$@）",
+        "%@ overflows the exact 64-bit range on %@ row %@%@":
+            "%1$@ 在 %2$@ 第 %3$@ 行%4$@超出精确的 64 位范围",
+        "%@ is %@; arithmetic takes integer or decimal fields (for the time between two dates use days(a, b) or hours(a, b))":
+            "%1$@ 是 %2$@；算术只接受整数或小数字段（两个日期之间的时间请用 days(a, b) 或 hours(a, b)）",
+        "%@ has no field referencing %@, so its records cannot be attached to a subject of %@ (add a custom reference field: { column = \"…\", type = \"reference\", references = \"%@\" })":
+            "%1$@ 没有引用 %2$@ 的字段，因此其记录无法归到 %3$@ 主体（请添加自定义引用字段：{ column = \"…\", type = \"reference\", references = \"%4$@\" }）",
+        "%@ references %@ through several fields (%@): declare which one attaches its records in yardstick.toml, e.g. [subjects.…] references = { %@ = \"%@\" }":
+            "%1$@ 通过多个字段（%3$@）引用 %2$@：请在 yardstick.toml 中声明用哪一个归属其记录，例如 [subjects.…] references = { %4$@ = \"%5$@\" }",
+        "%@ has no %@ field, so its records cannot be attached to a %@":
+            "%1$@ 没有 %2$@ 字段，因此其记录无法归到某个 %3$@",
+        "no mapped entity has the field %@ to break figures down by (mapped: %@)":
+            "没有已映射的实体含有用于拆分的字段 %1$@（已映射：%2$@）",
+        "no mapped entity has both %@ and the date field %@ to find each key's first event (mapped: %@)":
+            "没有已映射的实体同时含有 %1$@ 和日期字段 %2$@ 来找到每个键的首次事件（已映射：%3$@）",
+        "a key view has no field %@ (fields: %@)":
+            "键视图没有字段 %1$@（字段：%2$@）",
+        "%@: a key view's aggregates take its fields, not a duration":
+            "%@：键视图的聚合只接受其字段，不接受时长",
+        "%@ is not available on a key view (use count, sum, avg, min, max, median, percentile, count_distinct, distinct, first or last)":
+            "%@ 不能用于键视图（可用 count、sum、avg、min、max、median、percentile、count_distinct、distinct、first 或 last）",
+        "not evaluated: its peer bins could not be computed":
+            "未评估：其同组分箱无法计算",
+        "target: %@":
+            "目标：%@",
+        "column_ratio(a, slot, b, slot, [when_zero])":
+            "column_ratio(a, slot, b, slot, [when_zero]) 参数错误",
+        "column_ratio: when_zero is a number":
+            "column_ratio：when_zero 必须是数字",
     ]
 }

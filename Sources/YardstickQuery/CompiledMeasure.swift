@@ -160,8 +160,9 @@ final class CompiledMeasure {
             guard let column = current[name] else {
                 let known = current.entity.fields.map(\.name).filter { current[$0] != nil }
                 throw QueryError(
-                    "\(current.entity.name) has no mapped field \(name) "
-                        + "(mapped: \(known.joined(separator: ", ")))")
+                    tr(
+                        "%@ has no mapped field %@ (mapped: %@)", current.entity.name, name,
+                        known.joined(separator: ", ")))
             }
             if index == path.names.count - 1 { return (column, hops, current) }
             guard let target = column.field.referencedEntity, let next = dataset[target] else {

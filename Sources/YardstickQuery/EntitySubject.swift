@@ -1,4 +1,5 @@
 import YardstickData
+import YardstickLocalization
 
 /// Rows of an entity evaluated as a subject (a product, a campaign, a supplier), and how other
 /// entities' records attach to them.
@@ -35,13 +36,14 @@ public struct EntitySubject: Sendable, Hashable {
         if candidates.count == 1 { return candidates[0] }
         if candidates.isEmpty {
             throw QueryError(
-                "\(records.name) has no field referencing \(entity), so its records cannot be attached to a "
-                    + "subject of \(entity) (add a custom reference field: { column = \"…\", type = \"reference\", "
-                    + "references = \"\(entity)\" })")
+                tr(
+                    "%@ has no field referencing %@, so its records cannot be attached to a subject of %@ (add a custom reference field: { column = \"…\", type = \"reference\", references = \"%@\" })",
+                    records.name, entity, entity, entity))
         }
         throw QueryError(
-            "\(records.name) references \(entity) through several fields (\(candidates.joined(separator: ", "))): "
-                + "declare which one attaches its records in yardstick.toml, e.g. [subjects.…] references = "
-                + "{ \(records.name) = \"\(candidates[0])\" }")
+            tr(
+                "%@ references %@ through several fields (%@): declare which one attaches its records in yardstick.toml, e.g. [subjects.…] references = { %@ = \"%@\" }",
+                records.name, entity,
+                candidates.joined(separator: ", "), records.name, candidates[0]))
     }
 }

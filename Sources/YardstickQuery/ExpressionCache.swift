@@ -1,5 +1,6 @@
 import Foundation
 import YardstickData
+import YardstickLocalization
 
 /// The arithmetic measures a ``QueryEngine`` has evaluated, by entity and measure: the plans and
 /// aggregates of every indicator and worker that use one expression share its column, computed
@@ -62,8 +63,9 @@ final class ExpressionCache: @unchecked Sendable {
 
     private func budgetError(_ table: Table) -> QueryError {
         QueryError(
-            "too many different field(…) expressions on \(table.entity.name) in this run (their columns would "
-                + "take more than \(byteBudget >> 20) MiB): an expression should not change with the subject; "
-                + "apply per-subject numbers to the aggregate instead (s.orders:sum(\"amount\") * k(\"rate\"))")
+            tr(
+                "too many different field(…) expressions on %@ in this run (their columns would take more than %@ MiB): an expression should not change with the subject; apply per-subject numbers to the aggregate instead (s.orders:sum(\"amount\") * k(\"rate\"))",
+                table.entity.name,
+                byteBudget >> 20))
     }
 }

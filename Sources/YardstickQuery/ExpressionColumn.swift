@@ -93,7 +93,9 @@ final class ExpressionColumn: @unchecked Sendable {
                 case .overflow:
                     let key = table.key(ofRow: row).map { " (id \($0))" } ?? ""
                     throw QueryError(
-                        "\(measure) overflows the exact 64-bit range on \(table.entity.name) row \(row + 1)\(key)")
+                        tr(
+                            "%@ overflows the exact 64-bit range on %@ row %@%@", measure, table.entity.name, row + 1,
+                            key))
                 }
             }
             return ExpressionColumn(
@@ -166,8 +168,9 @@ final class ExpressionColumn: @unchecked Sendable {
                 }
             default:
                 throw QueryError(
-                    "\(path) is \(CompiledMeasure.typeName(column.field.type)); arithmetic takes integer or decimal "
-                        + "fields (for the time between two dates use days(a, b) or hours(a, b))")
+                    tr(
+                        "%@ is %@; arithmetic takes integer or decimal fields (for the time between two dates use days(a, b) or hours(a, b))",
+                        path, CompiledMeasure.typeName(column.field.type)))
             }
         case .duration:
             let duration = try CompiledMeasure.compile(measure, on: table, dataset: dataset)

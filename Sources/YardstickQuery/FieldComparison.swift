@@ -1,4 +1,5 @@
 import YardstickData
+import YardstickLocalization
 
 /// A field compared with another value of the same row (`completed_at <= due_at`,
 /// `amount > product.list_price`, `amount >= cost * 1.2`), bound to columns.
@@ -25,7 +26,9 @@ enum FieldComparison {
         let left = try Side(.field(path), table: table, dataset: dataset, expressions: expressions)
         let right = try Side(other, table: table, dataset: dataset, expressions: expressions)
         let mismatch = QueryError(
-            "cannot compare \(path) (\(left.typeName)) with \(Operand.measure(other)) (\(right.typeName))")
+            tr(
+                "cannot compare %@ (%@) with %@ (%@)", path, left.typeName, Operand.measure(other).description,
+                right.typeName))
         switch (left.kind, right.kind) {
         case (.integer(let a), .integer(let b)), (.decimal(let a), .decimal(let b)):
             return test(left.read(a), right.read(b), comparison)
@@ -115,7 +118,7 @@ enum FieldComparison {
                 fieldName = column.field.name
             case .constant(let operand):
                 throw QueryError(
-                    "field(…) compares with a field or arithmetic over fields, not the constant \(operand)")
+                    tr("field(…) compares with a field or arithmetic over fields, not the constant %@", operand))
             default:
                 self.measure = try CompiledMeasure.compile(
                     measure, on: table, dataset: dataset, expressions: expressions)

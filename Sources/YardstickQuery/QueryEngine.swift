@@ -312,7 +312,7 @@ public final class QueryEngine: @unchecked Sendable {
     static func valueTest(_ table: Table, field: String, value: String) throws(QueryError) -> (Int) -> Bool {
         guard let column = table[field] else {
             throw QueryError(
-                "\(table.entity.name) has no \(field) field, so its records cannot be attached to a \(field)")
+                tr("%@ has no %@ field, so its records cannot be attached to a %@", table.entity.name, field, field))
         }
         if case .string(let codes) = column.storage {
             guard let code = column.dictionary.code(of: value) else { return { _ in false } }

@@ -142,6 +142,17 @@ import YardstickTestSupport
             ["run", "--workspace", "<tmp>", "--period", "2026-10", "--format", "csv", "--lenient"],
             setUp: badRows),
         Case("error-strict-rows", ["run", "--workspace", "<tmp>", "--period", "2026-10"], setUp: badRows),
+        // Simplified Chinese (--locale zh-CN)
+        Case("zh-run-maven-table", ["run"] + maven + ["--period", "2017-Q4", "--per", "team", "--locale", "zh-CN"]),
+        Case("zh-check-bad-rows", ["check", "--workspace", "<tmp>", "--locale", "zh-CN"], setUp: badRows),
+        Case("zh-score-maven-table", ["score"] + maven + ["--period", "2017-Q4", "--locale", "zh-CN"]),
+        Case("zh-error-invalid-period", ["run"] + maven + ["--period", "2017-13", "--locale", "zh-CN"]),
+        Case(
+            "zh-error-by-unknown-path",
+            ["run"] + maven + ["--period", "2017-Q4", "--by", "account.colour", "--locale", "zh-CN"]),
+        Case(
+            "zh-error-strict-rows", ["run", "--workspace", "<tmp>", "--period", "2026-10", "--locale", "zh-CN"],
+            setUp: badRows),
     ]
 
     @Test(arguments: cases)

@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 /// Where a database server source (`kind = "postgres"`) is reached: host, port, database and
 /// user from its connection URL, how TLS is used, and the environment variable that holds the
@@ -73,39 +74,40 @@ public struct DatabaseServer: Sendable, Hashable {
         guard let components = URLComponents(string: url),
             let scheme = components.scheme?.lowercased()
         else {
-            return .failure(Problem("is not a URL such as postgresql://user@host:5432/database"))
+            return .failure(Problem(tr("is not a URL such as postgresql://user@host:5432/database")))
         }
         guard scheme == "postgres" || scheme == "postgresql" else {
-            return .failure(Problem("must start with postgresql:// (found \(scheme)://)"))
+            return .failure(Problem(tr("must start with postgresql:// (found %@://)", scheme)))
         }
         if components.password != nil {
             return .failure(
                 Problem(
-                    "carries a password; remove it and name an environment variable that holds it "
-                        + "with password_env (the workspace file is no place for secrets)"))
+                    tr(
+                        "carries a password; remove it and name an environment variable that holds it with password_env (the workspace file is no place for secrets)"
+                    )))
         }
         guard let user = components.user?.removingPercentEncoding, !user.isEmpty else {
-            return .failure(Problem("names no user (postgresql://USER@host/database)"))
+            return .failure(Problem(tr("names no user (postgresql://USER@host/database)")))
         }
         guard let host = components.host?.removingPercentEncoding, !host.isEmpty else {
-            return .failure(Problem("names no host (postgresql://user@HOST/database)"))
+            return .failure(Problem(tr("names no host (postgresql://user@HOST/database)")))
         }
         let database = String(components.path.drop { $0 == "/" }).removingPercentEncoding ?? ""
         guard !database.isEmpty, !database.contains("/") else {
-            return .failure(Problem("names no database (postgresql://user@host/DATABASE)"))
+            return .failure(Problem(tr("names no database (postgresql://user@host/DATABASE)")))
         }
         let port = components.port ?? 5432
         guard (1...65535).contains(port) else {
-            return .failure(Problem("has port \(port), outside 1…65535"))
+            return .failure(Problem(tr("has port %@, outside 1…65535", port)))
         }
         var tls = TLSMode.prefer
         for item in components.queryItems ?? [] {
             guard item.name == "sslmode" else {
-                return .failure(Problem("has parameter \(item.name); only sslmode is understood"))
+                return .failure(Problem(tr("has parameter %@; only sslmode is understood", item.name)))
             }
             guard let value = item.value, let mode = TLSMode(rawValue: value) else {
                 let modes = TLSMode.allCases.map(\.rawValue).joined(separator: ", ")
-                return .failure(Problem("has sslmode \(item.value ?? ""); use one of \(modes)"))
+                return .failure(Problem(tr("has sslmode %@; use one of %@", item.value ?? "", modes)))
             }
             tls = mode
         }

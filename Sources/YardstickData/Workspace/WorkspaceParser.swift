@@ -149,7 +149,7 @@ struct WorkspaceParser {
             source.server = server
             return source
         case .failure(let problem):
-            throw WorkspaceError(file: file, key: key + ".url", message: "the URL " + problem.reason)
+            throw WorkspaceError(file: file, key: key + ".url", message: tr("the URL %@", problem.reason))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 /// Runs with peer bins: the host bins a base indicator's values once every subject's value is
 /// known, so the run goes in stages.
@@ -131,7 +132,7 @@ extension Evaluator {
         failures: [IndicatorFailure], limitStops: [String: Int], statistics: EvaluationStatistics
     ) -> RunReport {
         let labels = FigureLabels(selection.runnable, locale: workspace.locale)
-        let notEvaluated = ResultValue.failed(message: "not evaluated: its peer bins could not be computed")
+        let notEvaluated = ResultValue.failed(message: tr("not evaluated: its peer bins could not be computed"))
         var results: [IndicatorResult] = []
         results.reserveCapacity(plan.tasks.count * labels.ids.count)
         for (index, task) in plan.tasks.enumerated() {

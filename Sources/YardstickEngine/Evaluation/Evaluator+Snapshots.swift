@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 /// Runs that mix snapshot indicators with indicators evaluated per period.
 extension Evaluator {
@@ -16,8 +17,11 @@ extension Evaluator {
         if !groups.periodIDs.isEmpty {
             guard !periods.isEmpty else {
                 throw EvaluationError(
-                    "\(groups.periodIDs.joined(separator: ", ")) \(groups.periodIDs.count == 1 ? "is" : "are") "
-                        + "not a snapshot and needs a period (--period)")
+                    groups.periodIDs.count == 1
+                        ? tr("%@ is not a snapshot and needs a period (--period)", groups.periodIDs[0])
+                        : tr(
+                            "%@ are not snapshots and need a period (--period)",
+                            groups.periodIDs.joined(separator: ", ")))
             }
             reports.append(
                 try runLoaded(

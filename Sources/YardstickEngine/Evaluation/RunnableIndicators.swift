@@ -29,8 +29,9 @@ struct RunnableIndicators {
             let unknown = ids.subtracting(known).sorted()
             if !unknown.isEmpty {
                 throw EvaluationError(
-                    "no indicator \(unknown.joined(separator: ", ")) (known: \(known.sorted().joined(separator: ", ")))"
-                )
+                    tr(
+                        "no indicator %@ (known: %@)", unknown.joined(separator: ", "),
+                        known.sorted().joined(separator: ", ")))
             }
         }
         selected = loaded.definitions.filter { ids?.contains($0.id) ?? true }

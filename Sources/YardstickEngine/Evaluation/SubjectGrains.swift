@@ -1,4 +1,5 @@
 import YardstickData
+import YardstickLocalization
 import YardstickQuery
 
 /// The grains a workspace can evaluate: people (user, team, department, company), accounts,
@@ -55,8 +56,9 @@ package struct SubjectGrains: Sendable {
     package func require(_ name: String, what: String = "per") throws(EvaluationError) -> Grain {
         guard let grain = grain(named: name) else {
             throw EvaluationError(
-                "\(what) \(name): not a grain of this workspace (valid: "
-                    + available.map(\.rawValue).joined(separator: ", ") + ")")
+                tr(
+                    "%@ %@: not a grain of this workspace (valid: %@)", what, name,
+                    available.map(\.rawValue).joined(separator: ", ")))
         }
         return grain
     }

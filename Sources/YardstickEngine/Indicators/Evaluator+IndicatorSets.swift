@@ -36,8 +36,9 @@ extension Evaluator {
             let unknown = ids.subtracting(known).sorted()
             if !unknown.isEmpty {
                 throw EvaluationError(
-                    "no indicator \(unknown.joined(separator: ", ")) (known: \(known.sorted().joined(separator: ", ")))"
-                )
+                    tr(
+                        "no indicator %@ (known: %@)", unknown.joined(separator: ", "),
+                        known.sorted().joined(separator: ", ")))
             }
         }
         let asked = declared.map { entry in

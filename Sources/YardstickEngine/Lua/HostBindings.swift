@@ -199,8 +199,9 @@ enum HostBindings {
         default:
             guard let comparison = Comparison(rawValue: op == "==" ? "=" : op) else {
                 throw HostError(
-                    "where{\(field) = {\"\(op)\", …}}: unknown operator (use =, ~=, <, <=, >, >=, in, "
-                        + "not in, between, contains, is nil, not nil)")
+                    tr(
+                        "where{%@ = {\"%@\", …}}: unknown operator (use =, ~=, <, <=, >, >=, in, not in, between, contains, is nil, not nil)",
+                        field, op))
             }
             guard operands.count == 1, let operand = operands.first else {
                 if operands.isEmpty, comparison == .equal {

@@ -1,5 +1,6 @@
 import Foundation
 import YardstickData
+import YardstickLocalization
 
 /// The members of a breakdown dimension in a dataset, and the member of every row of each
 /// entity that has the dimension's path.
@@ -58,8 +59,9 @@ package final class DimensionMembers: Sendable {
             }
             guard !local.isEmpty else {
                 throw QueryError(
-                    "no mapped entity has the field \(path) to break figures down by (mapped: "
-                        + tables.map(\.entity.name).joined(separator: ", ") + ")")
+                    tr(
+                        "no mapped entity has the field %@ to break figures down by (mapped: %@)", path,
+                        tables.map(\.entity.name).joined(separator: ", ")))
             }
         case .cohort(let cohort):
             local = try Self.cohorts(cohort, tables, dataset, &interner)
@@ -147,8 +149,9 @@ package final class DimensionMembers: Sendable {
         }
         guard dated else {
             throw QueryError(
-                "no mapped entity has both \(cohort.key) and the date field \(cohort.first) to find each key's "
-                    + "first event (mapped: " + tables.map(\.entity.name).joined(separator: ", ") + ")")
+                tr(
+                    "no mapped entity has both %@ and the date field %@ to find each key's first event (mapped: %@)",
+                    cohort.key, cohort.first, tables.map(\.entity.name).joined(separator: ", ")))
         }
         let cohortOfKey = firstDay.map { $0 == .max ? -1 : interner.code(cohort.label(ofDay: $0)) }
         return keyCodes.mapValues { codes in codes.map { $0 >= 0 ? cohortOfKey[Int($0)] : -1 } }

@@ -76,7 +76,7 @@ package struct KeyEvaluator {
             let field = KeyFilterTest.fieldName(filter)
             guard inner.fieldNames.contains(field) else {
                 throw QueryError(
-                    "a key view has no field \(field) (fields: \(inner.fieldNames.joined(separator: ", ")))")
+                    tr("a key view has no field %@ (fields: %@)", field, inner.fieldNames.joined(separator: ", ")))
             }
         case .combined(let left, _, let right):
             try check(left, engine: engine)

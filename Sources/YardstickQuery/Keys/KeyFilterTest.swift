@@ -14,7 +14,7 @@ struct KeyFilterTest {
         let field = Self.fieldName(filter)
         guard let values = table.values(of: field) else {
             throw QueryError(
-                "a key view has no field \(field) (fields: \((["key"] + table.names).joined(separator: ", ")))")
+                tr("a key view has no field %@ (fields: %@)", field, (["key"] + table.names).joined(separator: ", ")))
         }
         var kept: [Int] = []
         kept.reserveCapacity(values.count)

@@ -15,23 +15,23 @@ enum KeyFold {
                 throw QueryError(tr("%@: a key view's aggregates take one of its fields, not a duration", aggregate))
             }
             guard fields.contains(path.description) else {
-                throw QueryError(
-                    "a key view has no field \(path) (fields: \(fields.joined(separator: ", ")))")
+                throw QueryError(tr("a key view has no field %@ (fields: %@)", path, fields.joined(separator: ", ")))
             }
         case .first(let m, let by), .last(let m, let by):
             for measure in [m, by] {
                 guard case .field(let path) = measure else {
-                    throw QueryError("\(aggregate): a key view's aggregates take its fields, not a duration")
+                    throw QueryError(tr("%@: a key view's aggregates take its fields, not a duration", aggregate))
                 }
                 guard fields.contains(path.description) else {
                     throw QueryError(
-                        "a key view has no field \(path) (fields: \(fields.joined(separator: ", ")))")
+                        tr("a key view has no field %@ (fields: %@)", path, fields.joined(separator: ", ")))
                 }
             }
         case .top:
             throw QueryError(
-                "\(aggregate) is not available on a key view (use count, sum, avg, min, max, median, percentile, "
-                    + "count_distinct, distinct, first or last)")
+                tr(
+                    "%@ is not available on a key view (use count, sum, avg, min, max, median, percentile, count_distinct, distinct, first or last)",
+                    aggregate))
         }
     }
 
@@ -96,9 +96,11 @@ enum KeyFold {
         -> QueryValue
     {
         guard let values = table.values(of: field.description) else {
-            throw QueryError("a key view has no field \(field)")
+            throw QueryError(tr("a key view has no field %@", field))
         }
-        guard let order = table.values(of: by.description) else { throw QueryError("a key view has no field \(by)") }
+        guard let order = table.values(of: by.description) else {
+            throw QueryError(tr("a key view has no field %@", by))
+        }
         var best: Int?
         for (row, value) in order.enumerated() {
             if case .missing = value { continue }

@@ -108,7 +108,8 @@ public struct ScorecardRunner: Sendable {
                     failures.append(
                         IndicatorFailure(
                             indicatorID: indicatorID, subjectID: subject.subject.id, periodLabel: period.period.label,
-                            grain: subject.subject.grain, message: "target: " + problem.message, file: problem.file,
+                            grain: subject.subject.grain, message: tr("target: %@", problem.message),
+                            file: problem.file,
                             line: problem.line))
                 }
             }
