@@ -241,5 +241,9 @@ extension ChineseCatalog {
             "的 sslmode 为 %1$@；请使用 %2$@ 之一",
         "the URL %@":
             "URL %@",
+        "no column of this file maps to a field of %@ (columns: %@); map them in [entities.%@.fields] or name them as the vocabulary does":
+            "此文件没有任何列映射到 %1$@ 的字段（列：%2$@）；请在 [entities.%3$@.fields] 中映射，或按词汇表命名列",
+        "no column \"%@\" in this file (columns: %@)":
+            "此文件中没有列 \"%1$@\"（列：%2$@）",
     ]
 }

@@ -293,5 +293,19 @@ extension ChineseCatalog {
             "column_ratio(a, slot, b, slot, [when_zero]) 参数错误",
         "column_ratio: when_zero is a number":
             "column_ratio：when_zero 必须是数字",
+        "per \"%@\" is not a grain of this workspace (valid: %@)":
+            "per \"%1$@\" 不是本工作区的粒度（可用：%2$@）",
+        "indicator \"%@\": %@":
+            "指标 \"%1$@\"：%2$@",
+        "peer bins without a base indicator":
+            "同组分箱没有基础指标",
+        "an indicator cannot bin its own values":
+            "指标不能对自身的值分箱",
+        "quantile bins without n":
+            "分位数分箱没有 n",
+        "threshold bins without thresholds":
+            "阈值分箱没有阈值",
+        "peer bins of an unknown kind":
+            "未知类型的同组分箱",
     ]
 }

@@ -61,5 +61,27 @@ extension ChineseCatalog {
             "%1$@ 替换了基础模型中的一个 %2$@（%3$@）；要改变其类型请先删除它",
         "model %@ has no %@ \"%@\" in %@ (%@)":
             "模型 %1$@ 在 %4$@ 中没有 %2$@ \"%3$@\"（%5$@）",
-    ]
+        "model %@ scores no %@ \"%@\" in %@ (it scores none)":
+            "模型 %1$@ 在 %4$@ 没有为 %2$@ \"%3$@\" 评分（它没有评分任何主体）",
+        "model %@ scores no %@ \"%@\" in %@ (e.g. %@)":
+            "模型 %1$@ 在 %4$@ 没有为 %2$@ \"%3$@\" 评分（例如：%5$@）",
+        "the scoring function returned %@, not an array of scores":
+            "评分函数返回了 %@，而不是分数数组",
+        "the scoring function returned a score at position %@ for %@ peers":
+            "评分函数在第 %1$@ 位返回了分数，但只有 %2$@ 个同组对象",
+        "the scoring function returned %@ scores for %@ peers":
+            "评分函数返回了 %1$@ 个分数，但有 %2$@ 个同组对象",
+        "the scoring function returned nan for peer %@":
+            "评分函数为第 %@ 个同组对象返回了 nan",
+        "kpi \"%@\" is no indicator of the workspace":
+            "kpi \"%@\" 不是工作区的指标",
+        "kpi \"%@\": pipeline \"%@\" is no indicator of the workspace":
+            "kpi \"%1$@\"：pipeline \"%2$@\" 不是工作区的指标",
+        " (did you mean \"%@\"?)":
+            "（是否想写 \"%@\"？）",
+        "the scoring function returned a table with the key %@; it returns an array of scores":
+            "评分函数返回了带有键 %@ 的表；它应返回分数数组",
+        "the scoring function returned %@ for peer %@; scores are numbers or nil":
+            "评分函数为第 %2$@ 个同组对象返回了 %1$@；分数必须是数字或 nil",
+]
 }

@@ -287,10 +287,10 @@ public struct DataLoader: Sendable {
             report.fileErrors.append(
                 SourceError(
                     file: part.displayPath,
-                    message:
-                        "no column of this file maps to a field of \(entity.name) (columns: "
-                        + contents.header.map { DisplayText.example($0) }.joined(separator: ", ")
-                        + "); map them in [entities.\(entity.name).fields] or name them as the vocabulary does"))
+                    message: tr(
+                        "no column of this file maps to a field of %@ (columns: %@); map them in [entities.%@.fields] or name them as the vocabulary does",
+                        entity.name,
+                        contents.header.map { DisplayText.example($0) }.joined(separator: ", "), entity.name)))
             return
         }
         if !implicit.isEmpty { report.implicitFields[part.displayPath] = implicit }
@@ -391,8 +391,8 @@ public struct DataLoader: Sendable {
     ) -> SourceError {
         SourceError(
             file: part.displayPath, column: name, field: field,
-            message:
-                "no column \"\(DisplayText.example(name))\" in this file (columns: "
-                + contents.header.map { DisplayText.example($0) }.joined(separator: ", ") + ")")
+            message: tr(
+                "no column \"%@\" in this file (columns: %@)", DisplayText.example(name),
+                contents.header.map { DisplayText.example($0) }.joined(separator: ", ")))
     }
 }

@@ -1,4 +1,5 @@
 import LuaRuntime
+import YardstickLocalization
 
 /// A peer-bins declaration: an indicator whose value is the bin of another indicator's value
 /// among all the subjects of the same grain and period (`quantile_bins` and `threshold_bins`
@@ -133,21 +134,21 @@ extension PeerBins {
     ///   bins.lua writes.
     static func parse(_ table: LuaTable, of id: String, file: String) throws(IndicatorLoadError) -> PeerBins {
         func fail(_ message: String) -> IndicatorLoadError {
-            IndicatorLoadError(file: file, line: nil, message: "indicator \"\(id)\": \(message)")
+            IndicatorLoadError(file: file, line: nil, message: tr("indicator \"%@\": %@", id, message))
         }
-        guard let base = table["base"].stringValue else { throw fail("peer bins without a base indicator") }
-        guard base != id else { throw fail("an indicator cannot bin its own values") }
+        guard let base = table["base"].stringValue else { throw fail(tr("peer bins without a base indicator")) }
+        guard base != id else { throw fail(tr("an indicator cannot bin its own values")) }
         let higher = table["better"].stringValue != "lower"
         switch table["method"].stringValue {
         case "quantiles":
-            guard let count = table["n"].integerValue, count >= 2 else { throw fail("quantile bins without n") }
+            guard let count = table["n"].integerValue, count >= 2 else { throw fail(tr("quantile bins without n")) }
             return PeerBins(base: base, method: .quantiles(Int(count)), higherIsBetter: higher)
         case "thresholds":
             let thresholds = table["thresholds"].tableValue?.array.compactMap(\.numberValue) ?? []
-            guard !thresholds.isEmpty else { throw fail("threshold bins without thresholds") }
+            guard !thresholds.isEmpty else { throw fail(tr("threshold bins without thresholds")) }
             return PeerBins(base: base, method: .thresholds(thresholds), higherIsBetter: higher)
         default:
-            throw fail("peer bins of an unknown kind")
+            throw fail(tr("peer bins of an unknown kind"))
         }
     }
 }

@@ -44,8 +44,9 @@ struct RunnableIndicators {
                 failures.append(
                     IndicatorFailure(
                         indicatorID: definition.id,
-                        message: "per \"\(definition.per.rawValue)\" is not a grain of this workspace (valid: "
-                            + grains.available.map(\.rawValue).joined(separator: ", ") + ")",
+                        message: tr(
+                            "per \"%@\" is not a grain of this workspace (valid: %@)", definition.per.rawValue,
+                            grains.available.map(\.rawValue).joined(separator: ", ")),
                         file: definition.file))
                 continue
             }

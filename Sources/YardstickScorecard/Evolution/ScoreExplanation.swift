@@ -63,9 +63,13 @@ public struct ScoreExplanation: Sendable {
             throw ScorecardError([
                 ScorecardProblem(
                     file: file, line: nil,
-                    message:
-                        "model \(report.definition.id) scores no \(grain) \"\(subjectID)\" in \(scores.period.label)"
-                        + (examples.isEmpty ? " (it scores none)" : " (e.g. \(examples))"))
+                    message: examples.isEmpty
+                        ? tr(
+                            "model %@ scores no %@ \"%@\" in %@ (it scores none)", report.definition.id, grain,
+                            subjectID, scores.period.label)
+                        : tr(
+                            "model %@ scores no %@ \"%@\" in %@ (e.g. %@)", report.definition.id, grain, subjectID,
+                            scores.period.label, examples))
             ])
         }
         let peers = scores.subjects.filter { $0.peerGroup == subject.peerGroup }

@@ -1,4 +1,5 @@
 import LuaRuntime
+import YardstickLocalization
 import YardstickScoring
 
 /// A custom scoring function of a model file (`score = function(peers, direction, cap) … end`).
@@ -51,22 +52,24 @@ struct LuaScoringFunction: CustomScoringFunction {
     /// Reads the returned array: one number or nil per peer.
     static func scores(_ result: LuaValue, count: Int, place: ModelLocation) throws(ScorecardProblem) -> [Double?] {
         func failure(_ message: String) -> ScorecardProblem {
-            ScorecardProblem(file: place.file, line: place.line, message: "the scoring function " + message)
+            ScorecardProblem(file: place.file, line: place.line, message: message)
         }
         guard case .table(let table) = result else {
-            throw failure("returned \(ModelFileReader.shown(result)), not an array of scores")
+            throw failure(tr("the scoring function returned %@, not an array of scores", ModelFileReader.shown(result)))
         }
         for key in table.hash.keys {
             guard case .integer(let index) = key, index >= 1 else {
                 throw failure(
-                    "returned a table with the key \(ModelFileReader.keyText(key)); it returns an array of scores")
+                    tr(
+                        "the scoring function returned a table with the key %@; it returns an array of scores",
+                        ModelFileReader.keyText(key)))
             }
             if index > Int64(count) {
-                throw failure("returned a score at position \(index) for \(count) peers")
+                throw failure(tr("the scoring function returned a score at position %@ for %@ peers", index, count))
             }
         }
         if table.array.count > count {
-            throw failure("returned \(table.array.count) scores for \(count) peers")
+            throw failure(tr("the scoring function returned %@ scores for %@ peers", table.array.count, count))
         }
         return try (0..<count).map { index throws(ScorecardProblem) -> Double? in
             let value = table[.integer(Int64(index + 1))]
@@ -74,12 +77,14 @@ struct LuaScoringFunction: CustomScoringFunction {
             case .nil: return nil
             case .integer, .number:
                 guard let number = value.numberValue, !number.isNaN else {
-                    throw failure("returned nan for peer \(index + 1)")
+                    throw failure(tr("the scoring function returned nan for peer %@", index + 1))
                 }
                 return number
             default:
                 throw failure(
-                    "returned \(ModelFileReader.shown(value)) for peer \(index + 1); scores are numbers or nil")
+                    tr(
+                        "the scoring function returned %@ for peer %@; scores are numbers or nil",
+                        ModelFileReader.shown(value), index + 1))
             }
         }
     }

@@ -1,3 +1,4 @@
+import YardstickLocalization
 import YardstickScoring
 
 extension ScorecardDefinition {
@@ -18,14 +19,15 @@ extension ScorecardDefinition {
                 problems.append(
                     ScorecardProblem(
                         file: location.file, line: location.line,
-                        message: "kpi \"\(indicator.id)\" is no indicator of the workspace"
+                        message: tr("kpi \"%@\" is no indicator of the workspace", indicator.id)
                             + Self.suggestion(for: indicator.id, among: known)))
             }
             if let pipeline = settings(of: indicator.id).pipelineIndicator, !known.contains(pipeline) {
                 problems.append(
                     ScorecardProblem(
                         file: location.file, line: location.line,
-                        message: "kpi \"\(indicator.id)\": pipeline \"\(pipeline)\" is no indicator of the workspace"
+                        message: tr(
+                            "kpi \"%@\": pipeline \"%@\" is no indicator of the workspace", indicator.id, pipeline)
                             + Self.suggestion(for: pipeline, among: known)))
             }
         }
@@ -36,7 +38,7 @@ extension ScorecardDefinition {
     static func suggestion(for id: String, among known: Set<String>) -> String {
         let scored = known.map { ($0, editDistance(id, $0)) }.filter { $0.1 <= max(2, id.count / 3) }
         guard let best = scored.min(by: { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }) else { return "" }
-        return " (did you mean \"\(best.0)\"?)"
+        return tr(" (did you mean \"%@\"?)", best.0)
     }
 
     /// The Levenshtein distance between two strings, by characters.
