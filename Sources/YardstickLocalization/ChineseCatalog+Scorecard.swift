@@ -83,5 +83,5 @@ extension ChineseCatalog {
             "评分函数返回了带有键 %@ 的表；它应返回分数数组",
         "the scoring function returned %@ for peer %@; scores are numbers or nil":
             "评分函数为第 %2$@ 个同组对象返回了 %1$@；分数必须是数字或 nil",
-]
+    ]
 }

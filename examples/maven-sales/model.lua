@@ -16,14 +16,14 @@ return scorecard {
   cap = 120,
   missing = "zero",
 
-  dimension "results" { weight = 70,
+  dimension "results" { title = { en = "Results", zh = "业绩" }, weight = 70,
     kpi "won_revenue" { weight = 70,
       target = quota "revenue",
       score = linear { zero = 0.5, full = 1.0 },
     },
     kpi "won_deals" { weight = 30, score = rank },
   },
-  dimension "quality" { weight = 30,
+  dimension "quality" { title = { en = "Quality", zh = "质量" }, weight = 30,
     kpi "win_rate" { weight = 100, target = 0.6, score = proportional },
   },
 

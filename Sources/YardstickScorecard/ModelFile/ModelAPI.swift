@@ -135,6 +135,9 @@ package enum ModelAPI {
         LuaAPIClass(
             "Yardstick.DimensionDeclaration", "What `dimension \"id\" { … }` takes.",
             fields: [
+                F(
+                    "title", "string|{ en: string, zh: string? }", "The name reports show (default: the id).",
+                    optional: true),
                 F("weight", "number", "Its weight within its parent."),
                 F("drop", "boolean", "Removes the base model's node (only when extending).", optional: true),
                 F("[integer]", "Yardstick.ModelNode", "Its children, in order."),

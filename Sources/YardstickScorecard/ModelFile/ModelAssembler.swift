@@ -40,10 +40,11 @@ enum ModelAssembler {
                 }
                 switch node.kind {
                 case .dimension:
-                    return .dimension(
-                        ScorecardDimension(
-                            node.id, weight: weight, location: node.location,
-                            children: build(node.children, path: nodePath)))
+                    var dimension = ScorecardDimension(
+                        node.id, weight: weight, location: node.location, children: build(node.children, path: nodePath)
+                    )
+                    (dimension.title, dimension.titleZH) = (node.title, node.titleZH)
+                    return .dimension(dimension)
                 case .kpi:
                     if let first = seen[node.id] {
                         report(

@@ -73,6 +73,10 @@ struct NodeDeclaration: Sendable {
     var location: ModelLocation
     /// `drop = true`: remove the base's node of this id.
     var drop = false
+    /// The title (dimension), in English or the one language given.
+    var title: String?
+    /// The Chinese title (dimension).
+    var titleZH: String?
     /// The weight within its parent.
     var weight: Double?
     /// The target rule (kpi).

@@ -28,7 +28,7 @@ struct ModelFileReader {
         "distribution", "rollups", "alerts",
     ]
     /// The keys a `dimension "id" { … }` takes (its list items are its children).
-    static let dimensionKeys = ["weight", "drop"]
+    static let dimensionKeys = ["title", "weight", "drop"]
     /// The keys a `kpi "id" { … }` takes.
     static let kpiKeys = [
         "weight", "target", "score", "cap", "missing", "better", "pipeline", "overrides", "rollup_target", "drop",
@@ -106,15 +106,23 @@ struct ModelFileReader {
     }
 
     private mutating func readTitle(_ value: LuaValue, into model: inout ModelDeclaration, line: Int?) {
+        (model.title, model.titleZH) = titles(value, owner: "scorecard", line: line)
+    }
+
+    /// A `title`: a string, or `{ en = "…", zh = "…" }` (English, Chinese).
+    private mutating func titles(_ value: LuaValue, owner: String, line: Int?) -> (String?, String?) {
         switch value {
-        case .nil: break
-        case .string(let title): model.title = title
+        case .nil: return (nil, nil)
+        case .string(let title): return (title, nil)
         case .table(let titles):
-            checkKeys(titles, ["en", "zh"], owner: "scorecard: title", line: line, allowsList: false)
-            model.title = string(titles["en"], owner: "scorecard: title", key: "en", line: line)
-            model.titleZH = string(titles["zh"], owner: "scorecard: title", key: "zh", line: line)
+            checkKeys(titles, ["en", "zh"], owner: "\(owner): title", line: line, allowsList: false)
+            return (
+                string(titles["en"], owner: "\(owner): title", key: "en", line: line),
+                string(titles["zh"], owner: "\(owner): title", key: "zh", line: line)
+            )
         default:
-            report(line, "scorecard: title must be a string or { en = \"…\", zh = \"…\" }, not \(Self.shown(value))")
+            report(line, "\(owner): title must be a string or { en = \"…\", zh = \"…\" }, not \(Self.shown(value))")
+            return (nil, nil)
         }
     }
 
@@ -178,6 +186,7 @@ struct ModelFileReader {
         node.weight = number(body["weight"], owner: owner, key: "weight", line: line)
         switch kind {
         case .dimension:
+            (node.title, node.titleZH) = titles(body["title"], owner: owner, line: line)
             node.children = nodes(body.array, owner: owner, line: line)
         case .kpi:
             if body["target"] != .nil { node.target = target(body["target"], owner: owner, indicator: id, line: line) }

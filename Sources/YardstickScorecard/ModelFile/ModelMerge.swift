@@ -80,6 +80,9 @@ enum ModelMerge {
         var merged = base
         merged.location = overlay.location
         merged.weight = overlay.weight ?? base.weight
+        if overlay.title != nil || overlay.titleZH != nil {
+            (merged.title, merged.titleZH) = (overlay.title, overlay.titleZH)
+        }
         merged.target = overlay.target ?? base.target
         merged.score = overlay.score ?? base.score
         merged.cap = overlay.cap ?? base.cap

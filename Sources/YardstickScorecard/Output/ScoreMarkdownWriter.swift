@@ -168,10 +168,10 @@ extension ScoreMarkdownWriter {
             return ([table] + notes).joined(separator: "\n\n")
         }
 
-        /// A top-level node's title: a dimension's id, an indicator's title in the locale.
+        /// A top-level node's title in the locale: a dimension's title (or id), an indicator's title.
         func title(of node: ScorecardNode) -> String {
             switch node {
-            case .dimension(let dimension): dimension.id
+            case .dimension(let dimension): dimension.title(locale: locale)
             case .indicator(let indicator): ScoreTableWriter.indicatorTitle(indicator.id, facts: facts, locale: locale)
             }
         }

@@ -159,7 +159,7 @@ public struct ScoreTableWriter: ScoreReportWriter {
         let optional: [ScoreTableLayout.Column] = model.children.map { node in
             let header: String
             switch node {
-            case .dimension(let dimension): header = dimension.id
+            case .dimension(let dimension): header = dimension.title(locale: locale)
             case .indicator(let indicator): header = indicatorTitle(indicator.id, facts: facts, locale: locale)
             }
             let cells = ordered.map { subject -> String in

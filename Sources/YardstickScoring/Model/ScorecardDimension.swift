@@ -3,6 +3,10 @@
 public struct ScorecardDimension: Sendable {
     /// The dimension's name (`results`); unique among its siblings.
     public var id: String
+    /// The title the reports show (`title = "Results"` or `{ en = …, zh = … }`); nil shows the id.
+    public var title: String?
+    /// The Chinese title, for `zh-CN` reports; nil falls back to ``title``.
+    public var titleZH: String?
     /// The weight within its parent (see ``WeightRule``).
     public var weight: Double
     /// Its children, in declaration order.
@@ -22,6 +26,12 @@ public struct ScorecardDimension: Sendable {
         self.weight = weight
         self.location = location
         self.children = children
+    }
+
+    /// The name reports show in a locale: the Chinese title for `zh-CN` when there is one, else
+    /// the title, else the id.
+    public func title(locale: String) -> String {
+        (locale.hasPrefix("zh") ? titleZH : nil) ?? title ?? id
     }
 }
 

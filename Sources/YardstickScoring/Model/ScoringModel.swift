@@ -58,6 +58,23 @@ public struct ScoringModel: Sendable {
         self.forcedDistribution = forcedDistribution
     }
 
+    /// The dimension at `path` from the top (`["results", "pipeline"]`), if there is one.
+    public func dimension(at path: [String]) -> ScorecardDimension? {
+        var nodes = children
+        var found: ScorecardDimension?
+        for id in path {
+            guard case .dimension(let dimension)? = nodes.first(where: { $0.id == id }) else { return nil }
+            found = dimension
+            nodes = dimension.children
+        }
+        return found
+    }
+
+    /// The report name of the dimension at `path` in a locale (its id when it has no title).
+    public func dimensionTitle(at path: [String], locale: String) -> String {
+        dimension(at: path)?.title(locale: locale) ?? path.last ?? ""
+    }
+
     /// Every indicator leaf with its path from the top (`["results", "revenue"]`), depth first
     /// in declaration order.
     public var indicatorPaths: [(path: [String], indicator: ScorecardIndicator)] {

@@ -35,7 +35,7 @@ return scorecard {
   },
 
   -- New dimensions, appended after the base's.
-  dimension "tasks" { weight = 15,
+  dimension "tasks" { title = { en = "Tasks", zh = "任务" }, weight = 15,
     kpi "big_deals" { weight = 60,
       target = quota "big_deals",
       score = threshold { at = 1.0, pass = 100, fail = 40 },
@@ -45,11 +45,11 @@ return scorecard {
       score = steps { { 3, 60 }, { 4, 80 }, { 5, 100 }, basis = "value" },
     },
   },
-  dimension "feedback" { weight = 15,
+  dimension "feedback" { title = { en = "Feedback", zh = "客户反馈" }, weight = 15,
     kpi "csat" { weight = 70, target = 4.5, score = linear { zero = 0.6, full = 1.0 }, missing = "reweight" },
     kpi "complaints" { weight = 30, better = "lower", target = 0, score = pass_fail },
   },
-  dimension "crm" { weight = 10,
+  dimension "crm" { title = { en = "CRM use", zh = "CRM 使用" }, weight = 10,
     kpi "account_coverage" { weight = 100,
       target = 0.95,
       score = linear { zero = 0.5, full = 1.0 },

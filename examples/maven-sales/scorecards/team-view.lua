@@ -12,11 +12,11 @@ return scorecard {
   peers = "all",
   cap = 120,
 
-  dimension "results" { weight = 70,
+  dimension "results" { title = { en = "Results", zh = "业绩" }, weight = 70,
     kpi "won_revenue" { weight = 70, target = quota "revenue", score = linear { zero = 0.5, full = 1.0 } },
     kpi "revenue_growth" { weight = 30, score = rank },
   },
-  dimension "quality" { weight = 30,
+  dimension "quality" { title = { en = "Quality", zh = "质量" }, weight = 30,
     kpi "win_rate" { weight = 50, target = 0.6, score = proportional },
     kpi "avg_sales_cycle_days" { weight = 50, better = "lower", score = relative_to_best },
   },

@@ -16,7 +16,7 @@ return scorecard {
   cap = 120,
   missing = "reweight",
 
-  dimension "results" { weight = 60,
+  dimension "results" { title = { en = "Results", zh = "业绩" }, weight = 60,
     kpi "sales-core.revenue" { weight = 60,
       target = quota "revenue",
       score = linear { zero = 0.5, full = 1.0 },
@@ -27,11 +27,11 @@ return scorecard {
       score = linear { zero = 0.5, full = 1.0 },
     },
   },
-  dimension "conversion" { weight = 25,
+  dimension "conversion" { title = { en = "Conversion", zh = "转化" }, weight = 25,
     kpi "sales-core.win_rate" { weight = 60, score = percentile },
     kpi "sales-core.new_customers" { weight = 40, score = rank },
   },
-  dimension "cost" { weight = 15,
+  dimension "cost" { title = { en = "Cost", zh = "成本" }, weight = 15,
     kpi "sales-core.sales_expense_ratio" { weight = 100, score = percentile },
   },
 

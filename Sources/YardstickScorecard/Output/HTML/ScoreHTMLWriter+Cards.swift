@@ -89,7 +89,8 @@ extension ScoreHTMLWriter {
             case .dimension(let dimension):
                 html +=
                     "<tr class=\"dimension\" data-path=\"\(HTMLText.escaped(dimension.path.joined(separator: "/")))\">"
-                html += "<td\(indent)>" + HTMLText.escaped(dimension.id) + "</td><td></td><td></td><td></td>"
+                let title = context.report.definition.model.dimensionTitle(at: dimension.path, locale: context.locale)
+                html += "<td\(indent)>" + HTMLText.escaped(title) + "</td><td></td><td></td><td></td>"
                 html += "<td class=\"num\">" + ReadableNumber.score(dimension.score)
                 if dimension.isIncomplete { html += "*" }
                 html +=

@@ -162,10 +162,10 @@ public struct ScoreHTMLWriter: ScoreReportWriter {
         HTMLText.identifier("card", period.period.label, subject.grain.rawValue, subject.id)
     }
 
-    /// The label of a top-level node: a dimension's id, an indicator's title.
+    /// The label of a top-level node in the locale: a dimension's title (or id), an indicator's title.
     func nodeLabel(_ node: ScorecardNode, context: Context) -> String {
         switch node {
-        case .dimension(let dimension): dimension.id
+        case .dimension(let dimension): dimension.title(locale: context.locale)
         case .indicator(let indicator): indicatorTitle(indicator.id, context: context)
         }
     }
