@@ -544,16 +544,24 @@ public struct StringDictionary: Sendable {
                         let home = (Int(truncatingIfNeeded: hash) & mask) &* stride
                         let entry = table[home]
                         guard entry != 0 && entry >> 32 == Self.compactTag(hash) else { continue }
-                        // The wide layout has the value's offset next to the tag (same cache
-                        // line); the compact one finds it in `ends`.
+                        // The wide layout has the value's offset and length next to the tag
+                        // (same cache line); the compact one finds them in `ends`.
                         let start: Int
+                        let end: Int
                         if stride == 2 {
-                            start = Int(truncatingIfNeeded: table[home &+ 1] & 0xFFFF_FFFF)
+                            let place = table[home &+ 1]
+                            start = Int(truncatingIfNeeded: place & 0xFFFF_FFFF)
+                            end = start &+ Int(truncatingIfNeeded: place >> 32)
                         } else {
                             let code = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
                             start = code == 0 ? 0 : Int(ends[code - 1])
+                            end = Int(ends[code])
                         }
-                        if start < stored.count { touched ^= UInt64(stored[start]) }
+                        // First and last byte: a value that straddles two cache lines (an
+                        // 18-byte id does about one time in four) has both lines in flight.
+                        if start < end && end <= stored.count {
+                            touched ^= UInt64(stored[start]) ^ UInt64(stored[end &- 1])
+                        }
                     }
                 }
             }
