@@ -32,8 +32,9 @@ struct LockCommand: ParsableCommand {
             try lock.write(workspace: directory)
             for entry in lock.entries {
                 print(
-                    "locked \(entry.name) \(entry.version) (\(entry.source.rawValue), \(entry.files.count) files, sha256 \(entry.digest.prefix(12))…)"
-                )
+                    tr(
+                        "locked %@ %@ (%@, %@ files, sha256 %@…)", entry.name, entry.version, entry.source.rawValue,
+                        entry.files.count, entry.digest.prefix(12)))
             }
             print(tr("wrote %@", PackLock.fileName))
         } catch let error as PackError {

@@ -231,5 +231,8 @@ extension ChineseCatalog {
             "评分",
         "change":
             "变化",
+
+        "locked %@ %@ (%@, %@ files, sha256 %@…)":
+            "已锁定 %1$@ %2$@（%3$@，%4$@ 个文件，sha256 %5$@…）",
     ]
 }

@@ -245,5 +245,76 @@ extension ChineseCatalog {
             "此文件没有任何列映射到 %1$@ 的字段（列：%2$@）；请在 [entities.%3$@.fields] 中映射，或按词汇表命名列",
         "no column \"%@\" in this file (columns: %@)":
             "此文件中没有列 \"%1$@\"（列：%2$@）",
+
+        // Value kinds in workspace and model messages ("expected %@, found %@").
+        "a table":
+            "表",
+        "a string":
+            "字符串",
+        "an integer":
+            "整数",
+        "a number":
+            "数字",
+        "a boolean":
+            "布尔值",
+        "an array":
+            "数组",
+        "a date/time":
+            "日期/时间",
+        "true or false":
+            "true 或 false",
+        "an array of strings":
+            "字符串数组",
+        "an array of tables":
+            "表数组",
+        "a table or an array of tables":
+            "表或表数组",
+        "a column name or an inline table":
+            "列名或内联表",
+        "an array of widths":
+            "宽度数组",
+        "a string or { en = …, zh = … }":
+            "字符串或 { en = …, zh = … }",
+        "expected an array of numbers, found %@":
+            "应为数字数组，实际为 %@",
+        "expected an array of numbers, found an array holding %@":
+            "应为数字数组，实际为含有 %@ 的数组",
+        // check's rule and id problems, a required field, the snapshot cache's writes.
+        "%@ %@ is before %@ %@":
+            "%1$@ %2$@ 早于 %3$@ %4$@",
+        "1 row breaks":
+            "1 行",
+        "%@ rows break":
+            "%@ 行",
+        "row %@":
+            "第 %@ 行",
+        "1 row rejected (bad or missing values)":
+            "1 行被拒绝（值无效或缺失）",
+        "%@ rows rejected (bad or missing values)":
+            "%@ 行被拒绝（值无效或缺失）",
+        "1 id appears on more than one row (%@ rows in all)":
+            "1 个 id 出现在多行中（共 %@ 行）",
+        "%@ ids appear on more than one row (%@ rows in all)":
+            "%1$@ 个 id 出现在多行中（共 %2$@ 行）",
+        "required field is empty":
+            "必填字段为空",
+        "cannot create the folder %@":
+            "无法创建文件夹 %@",
+        "cannot create %@: %@":
+            "无法创建 %1$@：%2$@",
+        "cannot close %@: %@":
+            "无法关闭 %1$@：%2$@",
+        "cannot rename %@ over it: %@":
+            "无法将 %1$@ 重命名覆盖它：%2$@",
+        "write failed: %@":
+            "写入失败：%@",
+        "1 invalid byte":
+            "1 个无效字节",
+        "%@ invalid bytes":
+            "%@ 个无效字节",
+        "on line %@":
+            "位于第 %@ 行",
+        "on lines %@%@":
+            "位于第 %1$@%2$@ 行",
     ]
 }

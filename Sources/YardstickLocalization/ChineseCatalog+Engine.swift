@@ -307,5 +307,48 @@ extension ChineseCatalog {
             "阈值分箱没有阈值",
         "peer bins of an unknown kind":
             "未知类型的同组分箱",
+
+        // An indicator file's declaration (IndicatorDefinition).
+        "the declaration has no id":
+            "声明中没有 id",
+        "title must be a string or { en = …, zh = … }":
+            "title 必须是字符串或 { en = …, zh = … }",
+        "unit \"%@\" is not one of %@":
+            "unit \"%1$@\" 不是 %2$@ 之一",
+        "better must be \"higher\" or \"lower\"":
+            "better 必须是 \"higher\" 或 \"lower\"",
+        "per \"%@\" is not a grain name (user, team, account, product, supplier…)":
+            "per \"%@\" 不是粒度名称（user、team、account、product、supplier…）",
+        "needs lists \"entity.field\" names":
+            "needs 列出 \"entity.field\" 形式的名称",
+        "snapshot must be true or an as-of date written \"2024-01-31\", found \"%@\"":
+            "snapshot 必须是 true 或写作 \"2024-01-31\" 的截至日期，而这里是 \"%@\"",
+        "snapshot must be true or an as-of date written \"2024-01-31\"":
+            "snapshot 必须是 true 或写作 \"2024-01-31\" 的截至日期",
+        "breakdown \"%@\" is not a field path such as \"product.family\"":
+            "breakdown \"%@\" 不是像 \"product.family\" 这样的字段路径",
+        "cohort{ key, first, by }: bad cohort":
+            "cohort{ key, first, by }：无效的同期群",
+        "breakdown takes a field path (\"product.family\"), cohort{ key, first, by } or a list of them":
+            "breakdown 接受字段路径（\"product.family\"）、cohort{ key, first, by } 或它们的列表",
+        "FY must be followed by a four-digit year":
+            "FY 后面必须是四位数的年份",
+        "the year must have four digits":
+            "年份必须是四位数",
+        // Atomic writes of output files.
+        "create a temporary file":
+            "创建临时文件",
+        "write":
+            "写入",
+        "flush to disk":
+            "刷新到磁盘",
+        "close":
+            "关闭",
+        "rename the temporary file":
+            "重命名临时文件",
+        "cannot write %@: %@ failed: %@":
+            "无法写入 %1$@：%2$@失败：%3$@",
+        "the base indicator \"%@\" of its peer bins has no figures: it is unknown, did not load or did not run":
+            "其同组分箱的基础指标 \"%@\" 没有结果：它未知、未加载或未运行",
     ]
 }

@@ -17,5 +17,29 @@ extension ChineseCatalog {
             "按 %@ 查找",
         "the server closed the connection":
             "服务器关闭了连接",
+
+        // PostgreSQL source problems.
+        "the environment variable %@ (password_env) is not set":
+            "环境变量 %@（password_env）未设置",
+        "the server asks for a password; name the environment variable that holds it with password_env":
+            "服务器要求密码；请用 password_env 指明保存密码的环境变量",
+        "cannot connect to the server: %@":
+            "无法连接到服务器：%@",
+        "authentication failed: %@":
+            "身份验证失败：%@",
+        "no such database: %@":
+            "没有这个数据库：%@",
+        "no table or view named %@ in the database (%@)":
+            "数据库中没有名为 %1$@ 的表或视图（%2$@）",
+        "no column %@ in the result; its columns are %@":
+            "结果中没有列 %1$@；它的列是 %2$@",
+        "the column is %@ in the database; field %@ is %@":
+            "该列在数据库中是 %1$@；字段 %2$@ 是 %3$@",
+        "PostgreSQL error %@: %@":
+            "PostgreSQL 错误 %1$@：%2$@",
+        "the rows could not be read: %@":
+            "无法读取这些行：%@",
+        "(yardstick.toml, sources.%@: %@; entity %@)":
+            "（yardstick.toml，sources.%1$@：%2$@；实体 %3$@）",
     ]
 }

@@ -80,12 +80,12 @@ public struct PackChecker: Sendable {
     /// Nil when `entity.field` is in the vocabulary, else why not.
     static func vocabularyProblem(_ need: String) -> String? {
         let parts = need.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 2 else { return "not entity.field" }
+        guard parts.count == 2 else { return tr("not entity.field") }
         guard let entity = CRMVocabulary.entity(named: parts[0]) else {
-            return "the vocabulary has no entity \(parts[0])"
+            return tr("the vocabulary has no entity %@", parts[0])
         }
         guard entity.field(named: parts[1]) != nil else {
-            return "the vocabulary's \(parts[0]) has no field \(parts[1])"
+            return tr("the vocabulary's %@ has no field %@", parts[0], parts[1])
         }
         return nil
     }

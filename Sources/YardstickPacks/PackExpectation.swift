@@ -87,8 +87,9 @@ public struct PackExpectation: Sendable, Hashable {
                 guard [5, 6, 8].contains(fields.count), fields == Array(header.prefix(fields.count)) else {
                     throw PackError(
                         .invalidManifest,
-                        "the header must be \(header.prefix(6).joined(separator: ",")) (tolerance optional), "
-                            + "optionally followed by dimension,member",
+                        tr(
+                            "the header must be %@ (tolerance optional), optionally followed by dimension,member",
+                            header.prefix(6).joined(separator: ",")),
                         file: file, line: index + 1)
                 }
                 columns = fields.count
@@ -97,7 +98,8 @@ public struct PackExpectation: Sendable, Hashable {
             }
             guard fields.count >= 5, fields.count <= max(columns, 6) else {
                 throw PackError(
-                    .invalidManifest, "expected 5 to \(max(columns, 6)) fields, found \(fields.count)", file: file,
+                    .invalidManifest, tr("expected 5 to %@ fields, found %@", max(columns, 6), fields.count),
+                    file: file,
                     line: index + 1)
             }
             var dimension: String?
@@ -106,7 +108,7 @@ public struct PackExpectation: Sendable, Hashable {
                 let given = (fields[6], fields.count > 7 ? fields[7] : "")
                 guard given.0.isEmpty == given.1.isEmpty else {
                     throw PackError(
-                        .invalidManifest, "dimension and member go together: give both or neither", file: file,
+                        .invalidManifest, tr("dimension and member go together: give both or neither"), file: file,
                         line: index + 1)
                 }
                 if !given.0.isEmpty { (dimension, member) = (given.0, given.1) }
@@ -120,14 +122,15 @@ public struct PackExpectation: Sendable, Hashable {
                 value = number
             } else {
                 throw PackError(
-                    .invalidManifest, "value \"\(fields[4])\" is neither a number nor missing", file: file,
+                    .invalidManifest, tr("value \"%@\" is neither a number nor missing", fields[4]), file: file,
                     line: index + 1)
             }
             var tolerance = 1e-9
             if fields.count >= 6, !fields[5].isEmpty {
                 guard let given = Double(fields[5]), given >= 0 else {
                     throw PackError(
-                        .invalidManifest, "tolerance \"\(fields[5])\" is not a number ≥ 0", file: file, line: index + 1)
+                        .invalidManifest, tr("tolerance \"%@\" is not a number ≥ 0", fields[5]), file: file,
+                        line: index + 1)
                 }
                 tolerance = given
             }

@@ -113,17 +113,17 @@ public struct PackLock: Sendable, Hashable {
             let root = try WorkspaceTable.document(text, file: file)
             try root.allowOnly(["lock_version", "pack"])
             guard try root.integer("lock_version") == 1 else {
-                throw root.error(at: "lock_version", "this Yardstick reads lock_version = 1")
+                throw root.error(at: "lock_version", tr("this Yardstick reads lock_version = 1"))
             }
             var entries: [Entry] = []
             for table in try root.tables("pack") ?? [] {
                 try table.allowOnly(["name", "version", "source", "sha256", "files"])
-                guard let name = try table.string("name") else { throw table.error(at: "name", "missing") }
+                guard let name = try table.string("name") else { throw table.error(at: "name", tr("missing")) }
                 guard let versionText = try table.string("version"), let version = SemanticVersion(versionText) else {
-                    throw table.error(at: "version", "missing or not a semantic version")
+                    throw table.error(at: "version", tr("missing or not a semantic version"))
                 }
                 guard let sourceText = try table.string("source"), let source = PackSource(rawValue: sourceText) else {
-                    throw table.error(at: "source", "missing or not one of workspace, path, user, shipped")
+                    throw table.error(at: "source", tr("missing or not one of workspace, path, user, shipped"))
                 }
                 var files: [String: String] = [:]
                 if let list = try table.table("files") {
@@ -172,26 +172,26 @@ public struct PackLock: Sendable, Hashable {
         for resolved in packs {
             let name = resolved.name
             guard let locked = entries.first(where: { $0.name == name }) else {
-                throw mismatch("pack \(name) is not in \(Self.fileName) (run `yardstick lock` to add it)")
+                throw mismatch(tr("pack %@ is not in %@ (run `yardstick lock` to add it)", name, Self.fileName))
             }
             let now = try Entry(pack: resolved.pack)
             if now.version != locked.version {
-                throw mismatch("pack \(name) is \(now.version) but \(Self.fileName) locks \(locked.version)")
+                throw mismatch(tr("pack %@ is %@ but %@ locks %@", name, now.version, Self.fileName, locked.version))
             }
             for (path, digest) in now.files.sorted(by: { $0.key < $1.key }) {
                 guard let lockedDigest = locked.files[path] else {
                     throw mismatch(
-                        "pack \(name): \(path) is new since \(Self.fileName) was written", pack: resolved.pack,
+                        tr("pack %@: %@ is new since %@ was written", name, path, Self.fileName), pack: resolved.pack,
                         path: path)
                 }
                 if lockedDigest != digest {
                     throw mismatch(
-                        "pack \(name): \(path) changed since \(Self.fileName) was written", pack: resolved.pack,
+                        tr("pack %@: %@ changed since %@ was written", name, path, Self.fileName), pack: resolved.pack,
                         path: path)
                 }
             }
             if let gone = locked.files.keys.sorted().first(where: { now.files[$0] == nil }) {
-                throw mismatch("pack \(name): \(gone) was removed since \(Self.fileName) was written")
+                throw mismatch(tr("pack %@: %@ was removed since %@ was written", name, gone, Self.fileName))
             }
         }
     }
@@ -200,7 +200,7 @@ public struct PackLock: Sendable, Hashable {
         let file = pack.flatMap { pack in path.map { (pack.folder as NSString).appendingPathComponent($0) } }
         return PackError(
             .lockMismatch,
-            message + "; check the change, then run `yardstick lock` again, or pass --ignore-lock",
+            tr("%@; check the change, then run `yardstick lock` again, or pass --ignore-lock", message),
             file: file ?? Self.fileName)
     }
 

@@ -78,28 +78,28 @@ public struct PackManifest: Sendable, Hashable {
             guard Self.isPackName(name) else {
                 throw root.error(
                     at: "name",
-                    "\"\(name)\" is not a pack name (lowercase letters, digits and -, starting with a letter)")
+                    tr("\"%@\" is not a pack name (lowercase letters, digits and -, starting with a letter)", name))
             }
             let versionText = try Self.required(root, "version")
             guard let version = SemanticVersion(versionText) else {
-                throw root.error(at: "version", "\"\(versionText)\" is not a semantic version (MAJOR.MINOR.PATCH)")
+                throw root.error(at: "version", tr("\"%@\" is not a semantic version (MAJOR.MINOR.PATCH)", versionText))
             }
             self.version = version
             (title, titleZH) = try Self.languages(root, "title")
             (description, descriptionZH) = try Self.languages(root, "description")
             authors = try root.strings("authors") ?? []
-            guard !authors.isEmpty else { throw root.error(at: "authors", "missing: list at least one author") }
+            guard !authors.isEmpty else { throw root.error(at: "authors", tr("missing: list at least one author")) }
             licence = try Self.required(root, "licence")
             let hostText = try Self.required(root, "host_api")
             guard let hostAPI = VersionRange(hostText) else {
-                throw root.error(at: "host_api", "\"\(hostText)\" is not a version range (like \"^1.0\")")
+                throw root.error(at: "host_api", tr("\"%@\" is not a version range (like \"^1.0\")", hostText))
             }
             self.hostAPI = hostAPI
             dependencies = try Self.dependencies(root, name: name)
             parameters = try Self.parameters(root)
             needs = try root.strings("needs") ?? []
             for need in needs where need.split(separator: ".", omittingEmptySubsequences: false).count != 2 {
-                throw root.error(at: "needs", "\"\(need)\" is not entity.field")
+                throw root.error(at: "needs", tr("\"%@\" is not entity.field", need))
             }
         } catch {
             throw PackError(.invalidManifest, error)
@@ -129,7 +129,7 @@ public struct PackManifest: Sendable, Hashable {
 
     private static func required(_ table: WorkspaceTable, _ key: String) throws(WorkspaceError) -> String {
         guard let value = try table.string(key), !value.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw table.error(at: key, "missing")
+            throw table.error(at: key, tr("missing"))
         }
         return value
     }
@@ -137,7 +137,7 @@ public struct PackManifest: Sendable, Hashable {
     /// `{ en = "…", zh = "…" }`, both required.
     private static func languages(_ table: WorkspaceTable, _ key: String) throws(WorkspaceError) -> (String, String) {
         guard let texts = try table.table(key) else {
-            throw table.error(at: key, "missing: give it in English and Chinese, { en = \"…\", zh = \"…\" }")
+            throw table.error(at: key, tr("missing: give it in English and Chinese, { en = \"…\", zh = \"…\" }"))
         }
         try texts.allowOnly(["en", "zh"])
         return (try required(texts, "en"), try required(texts, "zh"))
@@ -150,10 +150,12 @@ public struct PackManifest: Sendable, Hashable {
         var result: [String: VersionRange] = [:]
         for dependency in dependencies.keys {
             let text = try required(dependencies, dependency)
-            guard isPackName(dependency) else { throw dependencies.error(at: dependency, "not a pack name") }
-            guard dependency != name else { throw dependencies.error(at: dependency, "a pack cannot depend on itself") }
+            guard isPackName(dependency) else { throw dependencies.error(at: dependency, tr("not a pack name")) }
+            guard dependency != name else {
+                throw dependencies.error(at: dependency, tr("a pack cannot depend on itself"))
+            }
             guard let range = VersionRange(text) else {
-                throw dependencies.error(at: dependency, "\"\(text)\" is not a version range (like \"^1.0\")")
+                throw dependencies.error(at: dependency, tr("\"%@\" is not a version range (like \"^1.0\")", text))
             }
             result[dependency] = range
         }
@@ -167,15 +169,15 @@ public struct PackManifest: Sendable, Hashable {
             guard let spec = try parameters.table(name) else { continue }
             try spec.allowOnly(["type", "default", "doc"])
             guard isParameterName(name) else {
-                throw parameters.error(at: name, "a parameter name is a Lua identifier (letters, digits, _)")
+                throw parameters.error(at: name, tr("a parameter name is a Lua identifier (letters, digits, _)"))
             }
             let typeText = try required(spec, "type")
             guard let kind = PackParameter.Kind(rawValue: typeText) else {
                 let kinds = PackParameter.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-                throw spec.error(at: "type", "unknown type \"\(typeText)\" (expected one of: \(kinds))")
+                throw spec.error(at: "type", tr("unknown type \"%@\" (expected one of: %@)", typeText, kinds))
             }
             guard let value = try PackParameter.value(kind, in: spec, at: "default") else {
-                throw spec.error(at: "default", "missing: every parameter has a default")
+                throw spec.error(at: "default", tr("missing: every parameter has a default"))
             }
             let (doc, docZH) = try languages(spec, "doc")
             result.append(PackParameter(name: name, kind: kind, defaultValue: value, doc: doc, docZH: docZH))

@@ -85,17 +85,19 @@ public struct PackResolver: Sendable {
             for name in table.keys {
                 guard let declared = manifest.parameters.first(where: { $0.name == name }) else {
                     let known = manifest.parameters.map(\.name)
-                    let list = known.isEmpty ? "it declares none" : "known: " + known.joined(separator: ", ")
+                    let list = known.isEmpty ? tr("it declares none") : tr("known: %@", known.joined(separator: ", "))
                     throw PackError(
                         .invalidWorkspacePacks,
-                        table.error(at: name, "pack \(manifest.name) has no parameter \(name) (\(list))"))
+                        table.error(at: name, tr("pack %@ has no parameter %@ (%@)", manifest.name, name, list)))
                 }
                 do {
                     if let value = try PackParameter.value(declared.kind, in: table, at: name) { values[name] = value }
                 } catch {
                     var located = PackError(.invalidWorkspacePacks, error)
                     located.message =
-                        "parameter \(name) of pack \(manifest.name) is \(article(declared.kind)): " + error.message
+                        tr(
+                            "parameter %@ of pack %@ is %@: %@", name, manifest.name, article(declared.kind),
+                            error.message)
                     throw located
                 }
             }
@@ -105,29 +107,29 @@ public struct PackResolver: Sendable {
 
     private static func article(_ kind: PackParameter.Kind) -> String {
         switch kind {
-        case .integer: "an integer"
-        case .number: "a number"
-        case .string: "a string"
-        case .boolean: "a boolean"
-        case .numbers: "an array of numbers"
+        case .integer: tr("an integer")
+        case .number: tr("a number")
+        case .string: tr("a string")
+        case .boolean: tr("a boolean")
+        case .numbers: tr("an array of numbers")
         }
     }
 
     /// The first candidate that supports the host API and satisfies every range.
     private func choose(_ name: String, asked: [PackRequirement]) throws(PackError) -> Pack {
         let candidates = catalog.candidates(named: name)
-        let askers = asked.map { "\($0.range) by \($0.origin)" }.joined(separator: ", ")
+        let askers = asked.map { tr("%@ by %@", $0.range, $0.origin) }.joined(separator: ", ")
         guard !candidates.isEmpty else {
             let known = Set(catalog.packs.map(\.name)).sorted()
-            let list = known.isEmpty ? "no packs found" : "found: " + known.joined(separator: ", ")
+            let list = known.isEmpty ? tr("no packs found") : tr("found: %@", known.joined(separator: ", "))
             throw PackError(.missingPack, tr("no pack named %@ (asked %@; %@)", name, askers, list))
         }
         let supported = candidates.filter { $0.manifest.hostAPI.contains(hostAPI) }
         guard !supported.isEmpty else {
-            let ranges = candidates.map { "\($0.manifest.version) needs \($0.manifest.hostAPI)" }
+            let ranges = candidates.map { tr("%@ needs %@", $0.manifest.version, $0.manifest.hostAPI) }
             throw PackError(
                 .hostAPIOutOfRange,
-                "pack \(name) does not support host API \(hostAPI): " + ranges.joined(separator: ", "),
+                tr("pack %@ does not support host API %@: %@", name, hostAPI, ranges.joined(separator: ", ")),
                 file: candidates[0].folder + "/pack.toml", key: "host_api")
         }
         guard
@@ -135,7 +137,7 @@ public struct PackResolver: Sendable {
         else {
             let versions = supported.map { "\($0.manifest.version) (\($0.source.rawValue))" }.joined(separator: ", ")
             throw PackError(
-                .versionConflict, "no version of pack \(name) satisfies \(askers) (available: \(versions))")
+                .versionConflict, tr("no version of pack %@ satisfies %@ (available: %@)", name, askers, versions))
         }
         return pack
     }
@@ -163,7 +165,7 @@ public struct PackResolver: Sendable {
         for name in chosen.keys.sorted() {
             if let cycle = visit(name) {
                 throw PackError(
-                    .dependencyCycle, "packs depend on each other in a circle: " + cycle.joined(separator: " → "))
+                    .dependencyCycle, tr("packs depend on each other in a circle: %@", cycle.joined(separator: " → ")))
             }
         }
     }

@@ -51,7 +51,7 @@ public enum PackScaffold {
         guard PackManifest.isPackName(name) else {
             throw PackError(
                 .invalidManifest,
-                "\"\(name)\" is not a pack name (lowercase letters, digits and -, starting with a letter)")
+                tr("\"%@\" is not a pack name (lowercase letters, digits and -, starting with a letter)", name))
         }
         let folder = (parent as NSString).appendingPathComponent(name)
         guard !FileManager.default.fileExists(atPath: folder) else {

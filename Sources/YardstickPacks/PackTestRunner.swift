@@ -1,6 +1,7 @@
 import Foundation
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 import YardstickQuery
 
 /// `plugins test`: runs a pack on each of its fixture workspaces and compares the figures with
@@ -85,7 +86,7 @@ public struct PackTestRunner: Sendable {
             let id = pack.name + "." + expectation.indicator
             let failure: String?
             if !known.contains(id) {
-                failure = "the pack has no indicator \(expectation.indicator)"
+                failure = tr("the pack has no indicator %@", expectation.indicator)
             } else if let value = figures[
                 Self.key(
                     id, expectation.grain, expectation.subject, expectation.period, expectation.dimension ?? "",
@@ -94,10 +95,11 @@ public struct PackTestRunner: Sendable {
                 failure = Self.compare(value, with: expectation)
             } else if let dimension = expectation.dimension, let member = expectation.member {
                 failure =
-                    "no figure for this subject and period in member \(member) of \(dimension) (does the indicator "
-                    + "declare that breakdown, and has the subject rows of that member?)"
+                    tr(
+                        "no figure for this subject and period in member %@ of %@ (does the indicator declare that breakdown, and has the subject rows of that member?)",
+                        member, dimension)
             } else {
-                failure = "no figure for this subject and period (is the subject in the fixture?)"
+                failure = tr("no figure for this subject and period (is the subject in the fixture?)")
             }
             return PackTestOutcome.Check(fixture: fixture, expectation: expectation, failure: failure)
         }
@@ -131,12 +133,13 @@ public struct PackTestRunner: Sendable {
         case .number(let number): actual = number
         case .decimal(let number): actual = Double(number.description)
         case .missing(let reason):
-            return expectation.value == nil ? nil : "expected \(format(expectation.value)), got missing (\(reason))"
-        case .failed(let message): return "failed: \(message)"
+            return expectation.value == nil
+                ? nil : tr("expected %@, got missing (%@)", format(expectation.value), reason)
+        case .failed(let message): return tr("failed: %@", message)
         }
-        guard let expected = expectation.value else { return "expected missing, got \(format(actual))" }
+        guard let expected = expectation.value else { return tr("expected missing, got %@", format(actual)) }
         guard let actual, abs(actual - expected) <= expectation.tolerance else {
-            return "expected \(format(expected)), got \(format(actual))"
+            return tr("expected %@, got %@", format(expected), format(actual))
         }
         return nil
     }

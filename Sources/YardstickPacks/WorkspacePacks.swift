@@ -1,4 +1,5 @@
 import YardstickData
+import YardstickLocalization
 
 /// A workspace's `[packs]` table in `yardstick.toml`: the packs it uses, with version ranges
 /// and parameter values, and further folders to find packs in.
@@ -46,14 +47,15 @@ public enum PacksSection: WorkspaceSection {
         var packs = WorkspacePacks(paths: try table.strings("paths") ?? [])
         for name in table.keys where name != "paths" {
             guard PackManifest.isPackName(name) else {
-                throw table.error(at: name, "not a pack name (lowercase letters, digits and -, starting with a letter)")
+                throw table.error(
+                    at: name, tr("not a pack name (lowercase letters, digits and -, starting with a letter)"))
             }
             guard let spec = try table.table(name) else { continue }
             try spec.allowOnly(["version", "parameters"])
             var range = VersionRange.any
             if let text = try spec.string("version") {
                 guard let parsed = VersionRange(text) else {
-                    throw spec.error(at: "version", "\"\(text)\" is not a version range (like \"^1.0\")")
+                    throw spec.error(at: "version", tr("\"%@\" is not a version range (like \"^1.0\")", text))
                 }
                 range = parsed
             }

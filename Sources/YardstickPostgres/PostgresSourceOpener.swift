@@ -68,7 +68,7 @@ public struct PostgresSourceOpener: RecordSourceOpener {
         else { return try next.open(part) }
         let entity = workspace.entities.first { mapping in mapping.parts.contains { $0.key == part.key } }?.entity
         let origin =
-            "(yardstick.toml, sources.\(source.name): \(server.displayURL); entity \(entity?.name ?? part.key))"
+            tr("(yardstick.toml, sources.%@: %@; entity %@)", source.name, server.displayURL, entity?.name ?? part.key)
         func fail(_ problem: PostgresSourceProblem) -> SourceError {
             problem.sourceError(file: part.displayPath, origin: origin)
         }

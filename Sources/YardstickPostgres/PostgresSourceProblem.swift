@@ -41,30 +41,30 @@ public enum PostgresSourceProblem: Error, Sendable, Hashable {
         let message: String
         switch self {
         case .passwordVariableUnset(let variable):
-            message = "the environment variable \(variable) (password_env) is not set"
+            message = tr("the environment variable %@ (password_env) is not set", variable)
         case .passwordRequired:
-            message = "the server asks for a password; name the environment variable that holds it with password_env"
+            message = tr(
+                "the server asks for a password; name the environment variable that holds it with password_env")
         case .connectionFailed(let reason):
-            message = "cannot connect to the server: \(reason)"
+            message = tr("cannot connect to the server: %@", reason)
         case .authenticationFailed(let reason):
-            message = "authentication failed: \(reason)"
+            message = tr("authentication failed: %@", reason)
         case .unknownDatabase(let reason):
-            message = "no such database: \(reason)"
+            message = tr("no such database: %@", reason)
         case .unknownTable(let table, let reason):
-            message = "no table or view named \(table) in the database (\(reason))"
+            message = tr("no table or view named %@ in the database (%@)", table, reason)
         case .unknownColumn(let name, let mapped, let available):
             column = name
             field = mapped
-            message =
-                "no column \(name) in the result; its columns are " + available.joined(separator: ", ")
+            message = tr("no column %@ in the result; its columns are %@", name, available.joined(separator: ", "))
         case .typeMismatch(let name, let databaseType, let mapped, let fieldType):
             column = name
             field = mapped
-            message = "the column is \(databaseType) in the database; field \(mapped) is \(fieldType)"
+            message = tr("the column is %@ in the database; field %@ is %@", databaseType, mapped, fieldType)
         case .server(let state, let text):
-            message = "PostgreSQL error \(state): \(text)"
+            message = tr("PostgreSQL error %@: %@", state, text)
         case .unreadable(let reason):
-            message = "the rows could not be read: \(reason)"
+            message = tr("the rows could not be read: %@", reason)
         }
         return SourceError(file: file, column: column, field: field, message: message + " " + origin)
     }

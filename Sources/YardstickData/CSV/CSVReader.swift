@@ -106,10 +106,10 @@ public struct CSVReader {
 
     /// The error of a file that is UTF-8 but for a few bad bytes: it names how many and where.
     private static func damagedUTF8(_ census: Transcoder.UTF8Census, path: String) -> SourceError {
-        let bytes = census.invalid == 1 ? "1 invalid byte" : "\(census.invalid) invalid bytes"
+        let bytes = census.invalid == 1 ? tr("1 invalid byte") : tr("%@ invalid bytes", census.invalid)
         let lines = census.invalidLines.map(String.init).joined(separator: ", ")
         let more = census.lineCount > census.invalidLines.count ? ", …" : ""
-        let place = census.lineCount == 1 ? "on line \(lines)" : "on lines \(lines)\(more)"
+        let place = census.lineCount == 1 ? tr("on line %@", lines) : tr("on lines %@%@", lines, more)
         return SourceError(
             file: path, row: census.invalidLines.first,
             message:

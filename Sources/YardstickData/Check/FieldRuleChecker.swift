@@ -33,7 +33,7 @@ struct FieldRuleChecker {
             where column.validity.isPresent(row) && other.validity.isPresent(row) && later(row) < earlier(row) {
                 broken(
                     row,
-                    "\(rule.field) \(Self.shown(column, row)) is before \(otherName) \(Self.shown(other, row))")
+                    tr("%@ %@ is before %@ %@", rule.field, Self.shown(column, row), otherName, Self.shown(other, row)))
             }
         case .nonNegative:
             guard let (number, _) = Self.numbers(column) else { return nil }
@@ -52,7 +52,7 @@ struct FieldRuleChecker {
             }
         }
         guard count > 0 else { return nil }
-        let rows = count == 1 ? "1 row breaks" : "\(count) rows break"
+        let rows = count == 1 ? tr("1 row breaks") : tr("%@ rows break", count)
         return CheckProblem(
             kind: .ruleViolation, field: rule.field, count: count, message: tr("%@ the rule %@", rows, rule),
             examples: examples, rule: rule.description)
@@ -60,7 +60,7 @@ struct FieldRuleChecker {
 
     /// `file:line: ` of a row, or `row N: ` when its source is unknown.
     private func place(_ row: Int) -> String {
-        (report.location(ofRow: row) ?? "row \(row + 1)") + ": "
+        (report.location(ofRow: row) ?? tr("row %@", row + 1)) + ": "
     }
 
     private static func shown(_ column: Column, _ row: Int) -> String {

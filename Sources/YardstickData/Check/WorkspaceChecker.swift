@@ -67,8 +67,9 @@ public struct WorkspaceChecker: Sendable {
             problems.append(
                 CheckProblem(
                     kind: .badValues, field: nil, count: report.rejectedRows,
-                    message: (report.rejectedRows == 1 ? "1 row" : "\(report.rejectedRows) rows")
-                        + " rejected (bad or missing values)",
+                    message: report.rejectedRows == 1
+                        ? tr("1 row rejected (bad or missing values)")
+                        : tr("%@ rows rejected (bad or missing values)", report.rejectedRows),
                     examples: report.problems.prefix(5).map { DisplayText.escaped($0.description) }))
         }
         var fields: [FieldCheck] = []
@@ -209,8 +210,9 @@ public struct WorkspaceChecker: Sendable {
         }
         return CheckProblem(
             kind: .duplicateIds, field: "id", count: rowsPerKey.count,
-            message: (rowsPerKey.count == 1 ? "1 id appears" : "\(rowsPerKey.count) ids appear")
-                + " on more than one row (\(rows) rows in all)",
+            message: rowsPerKey.count == 1
+                ? tr("1 id appears on more than one row (%@ rows in all)", rows)
+                : tr("%@ ids appear on more than one row (%@ rows in all)", rowsPerKey.count, rows),
             examples: Array(examples))
     }
 }

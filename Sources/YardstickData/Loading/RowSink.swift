@@ -283,7 +283,7 @@ final class RowSink {
             return fallback.withUnsafeBytes { appendMapped($0, index: index, line: line) }
         }
         if feed.builder.field.isRequired {
-            return problem(index, line: line, "required field is empty")
+            return problem(index, line: line, tr("required field is empty"))
         }
         feed.builder.appendNull()
         return nil

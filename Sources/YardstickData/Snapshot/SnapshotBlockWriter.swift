@@ -1,3 +1,5 @@
+import YardstickLocalization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -74,7 +76,7 @@ struct SnapshotBlockWriter {
             let written = systemWrite(descriptor, buffer.baseAddress! + offset, chunk)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw SnapshotError(.system, file: file, "write failed: \(String(cString: strerror(errno)))")
+                throw SnapshotError(.system, file: file, tr("write failed: %@", String(cString: strerror(errno))))
             }
             offset += written
             byteCount += written

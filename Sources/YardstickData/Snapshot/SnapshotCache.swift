@@ -179,7 +179,7 @@ package struct SnapshotCache: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw SnapshotError(.system, file: path, "cannot create the folder \(folder)")
+            throw SnapshotError(.system, file: path, tr("cannot create the folder %@", folder))
         }
         let ignore = (root as NSString).appendingPathComponent(".gitignore")
         if !FileManager.default.fileExists(atPath: ignore) {

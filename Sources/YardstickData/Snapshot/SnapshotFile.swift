@@ -1,4 +1,5 @@
 import Foundation
+import YardstickLocalization
 
 #if canImport(Glibc)
     import Glibc
@@ -104,7 +105,8 @@ enum SnapshotFile {
         let temporary = directory + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw SnapshotError(.system, file: path, "cannot create \(temporary): \(String(cString: strerror(errno)))")
+            throw SnapshotError(
+                .system, file: path, tr("cannot create %@: %@", temporary, String(cString: strerror(errno))))
         }
         var writer = SnapshotBlockWriter(descriptor: descriptor, file: temporary)
         writer.interruption = interruption
@@ -130,12 +132,13 @@ enum SnapshotFile {
         // checksums reveal; a cache need not survive that, only never be trusted wrongly.
         guard close(descriptor) == 0 else {
             unlink(temporary)
-            throw SnapshotError(.system, file: path, "cannot close \(temporary): \(String(cString: strerror(errno)))")
+            throw SnapshotError(
+                .system, file: path, tr("cannot close %@: %@", temporary, String(cString: strerror(errno))))
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw SnapshotError(.system, file: path, "cannot rename \(temporary) over it: \(reason)")
+            throw SnapshotError(.system, file: path, tr("cannot rename %@ over it: %@", temporary, reason))
         }
     }
 

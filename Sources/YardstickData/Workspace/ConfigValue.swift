@@ -51,13 +51,13 @@ enum ConfigValue: Sendable, Equatable {
 
     var typeName: String {
         switch self {
-        case .string: "a string"
-        case .integer: "an integer"
-        case .double: "a number"
-        case .boolean: "a boolean"
-        case .array: "an array"
-        case .table: "a table"
-        case .other: "a date/time"
+        case .string: tr("a string")
+        case .integer: tr("an integer")
+        case .double: tr("a number")
+        case .boolean: tr("a boolean")
+        case .array: tr("an array")
+        case .table: tr("a table")
+        case .other: tr("a date/time")
         }
     }
 }

@@ -27,12 +27,12 @@ extension WorkspaceParser {
                 for (index, item) in items.enumerated() {
                     let itemKey = "\(key)[\(index + 1)]"
                     guard case .table(let body) = item else {
-                        throw mismatch(item, "a table", itemKey)
+                        throw mismatch(item, tr("a table"), itemKey)
                     }
                     list.append((itemKey, body))
                 }
                 bodies = list
-            default: throw mismatch(entry, "a table or an array of tables", key)
+            default: throw mismatch(entry, tr("a table or an array of tables"), key)
             }
             let entity = try entityDefinition(
                 name: name, bodies: bodies, isCustom: customNames.contains(name), known: allNames)
@@ -305,7 +305,7 @@ extension WorkspaceParser {
                 defaultValue: nil)
         }
         guard case .table(let spec) = value else {
-            throw mismatch(value, "a column name or an inline table", key)
+            throw mismatch(value, tr("a column name or an inline table"), key)
         }
         try allowOnly(
             spec,

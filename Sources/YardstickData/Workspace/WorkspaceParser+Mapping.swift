@@ -124,7 +124,9 @@ extension WorkspaceParser {
                 throw WorkspaceError(
                     file: file, key: key + ".widths", message: tr("widths apply to format = \"fixed\" only"))
             }
-            guard case .array(let items) = value else { throw mismatch(value, "an array of widths", key + ".widths") }
+            guard case .array(let items) = value else {
+                throw mismatch(value, tr("an array of widths"), key + ".widths")
+            }
             for item in items {
                 guard case .integer(let width) = item, width > 0 else {
                     throw WorkspaceError(

@@ -44,7 +44,7 @@ extension WorkspaceParser {
                 let chinese = try string(titles["zh"], key + ".title.zh")
                 let simplified = try string(titles["zh-CN"], key + ".title.zh-CN")
                 declaration.titleZH = chinese ?? simplified
-            case let other?: throw mismatch(other, "a string or { en = …, zh = … }", key + ".title")
+            case let other?: throw mismatch(other, tr("a string or { en = …, zh = … }"), key + ".title")
             case nil: break
             }
             if let field = try string(body["name"], key + ".name") {

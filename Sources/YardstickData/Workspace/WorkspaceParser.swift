@@ -199,35 +199,35 @@ struct WorkspaceParser {
 
     func table(_ value: ConfigValue?, _ key: String) throws(WorkspaceError) -> [String: ConfigValue]? {
         guard let value else { return nil }
-        guard case .table(let table) = value else { throw mismatch(value, "a table", key) }
+        guard case .table(let table) = value else { throw mismatch(value, tr("a table"), key) }
         return table
     }
 
     func string(_ value: ConfigValue?, _ key: String) throws(WorkspaceError) -> String? {
         guard let value else { return nil }
-        guard case .string(let text) = value else { throw mismatch(value, "a string", key) }
+        guard case .string(let text) = value else { throw mismatch(value, tr("a string"), key) }
         return text
     }
 
     func integer(_ value: ConfigValue?, _ key: String) throws(WorkspaceError) -> Int? {
         guard let value else { return nil }
-        guard case .integer(let number) = value else { throw mismatch(value, "an integer", key) }
+        guard case .integer(let number) = value else { throw mismatch(value, tr("an integer"), key) }
         return number
     }
 
     func boolean(_ value: ConfigValue?, _ key: String) throws(WorkspaceError) -> Bool? {
         guard let value else { return nil }
-        guard case .boolean(let flag) = value else { throw mismatch(value, "true or false", key) }
+        guard case .boolean(let flag) = value else { throw mismatch(value, tr("true or false"), key) }
         return flag
     }
 
     func strings(_ value: ConfigValue?, _ key: String) throws(WorkspaceError) -> [String]? {
         guard let value else { return nil }
-        guard case .array(let items) = value else { throw mismatch(value, "an array of strings", key) }
+        guard case .array(let items) = value else { throw mismatch(value, tr("an array of strings"), key) }
         var result: [String] = []
         for item in items {
             guard case .string(let text) = item else {
-                throw mismatch(item, "an array of strings", key)
+                throw mismatch(item, tr("an array of strings"), key)
             }
             result.append(text)
         }
@@ -242,7 +242,7 @@ struct WorkspaceParser {
         case .integer(let number): return String(number)
         case .double(let number): return String(number)
         case .boolean(let flag): return flag ? "true" : "false"
-        default: throw mismatch(value, "a string", key)
+        default: throw mismatch(value, tr("a string"), key)
         }
     }
 

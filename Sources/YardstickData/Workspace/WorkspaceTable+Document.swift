@@ -1,3 +1,5 @@
+import YardstickLocalization
+
 /// Other TOML files read with the same located, typed accessors as `yardstick.toml`'s
 /// sections: a pack's `pack.toml`, a lock file.
 extension WorkspaceTable {
@@ -17,14 +19,14 @@ extension WorkspaceTable {
     package func numbers(_ name: String) throws(WorkspaceError) -> [Double]? {
         guard let value = entries[name] else { return nil }
         guard case .array(let items) = value else {
-            throw error(at: name, "expected an array of numbers, found \(value.typeName)")
+            throw error(at: name, tr("expected an array of numbers, found %@", value.typeName))
         }
         var result: [Double] = []
         for item in items {
             switch item {
             case .integer(let number): result.append(Double(number))
             case .double(let number): result.append(number)
-            default: throw error(at: name, "expected an array of numbers, found an array holding \(item.typeName)")
+            default: throw error(at: name, tr("expected an array of numbers, found an array holding %@", item.typeName))
             }
         }
         return result

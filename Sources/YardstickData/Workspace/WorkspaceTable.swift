@@ -1,3 +1,5 @@
+import YardstickLocalization
+
 /// A table of `yardstick.toml` as a ``WorkspaceSection`` sees it: typed accessors whose errors
 /// name the file, the line and the dotted key.
 ///
@@ -43,21 +45,21 @@ public struct WorkspaceTable: Sendable {
     /// allowed ones, as YardstickData's own tables do.
     public func allowOnly(_ allowed: Set<String>) throws(WorkspaceError) {
         for name in keys where !allowed.contains(name) {
-            throw error(at: name, "unknown key (expected one of: \(allowed.sorted().joined(separator: ", ")))")
+            throw error(at: name, tr("unknown key (expected one of: %@)", allowed.sorted().joined(separator: ", ")))
         }
     }
 
     /// A string entry.
     public func string(_ name: String) throws(WorkspaceError) -> String? {
         guard let value = entries[name] else { return nil }
-        guard case .string(let text) = value else { throw mismatch(value, "a string", name) }
+        guard case .string(let text) = value else { throw mismatch(value, tr("a string"), name) }
         return text
     }
 
     /// An integer entry.
     public func integer(_ name: String) throws(WorkspaceError) -> Int? {
         guard let value = entries[name] else { return nil }
-        guard case .integer(let number) = value else { throw mismatch(value, "an integer", name) }
+        guard case .integer(let number) = value else { throw mismatch(value, tr("an integer"), name) }
         return number
     }
 
@@ -67,24 +69,24 @@ public struct WorkspaceTable: Sendable {
         case nil: return nil
         case .integer(let number)?: return Double(number)
         case .double(let number)?: return number
-        case let value?: throw mismatch(value, "a number", name)
+        case let value?: throw mismatch(value, tr("a number"), name)
         }
     }
 
     /// A boolean entry.
     public func boolean(_ name: String) throws(WorkspaceError) -> Bool? {
         guard let value = entries[name] else { return nil }
-        guard case .boolean(let flag) = value else { throw mismatch(value, "true or false", name) }
+        guard case .boolean(let flag) = value else { throw mismatch(value, tr("true or false"), name) }
         return flag
     }
 
     /// An array-of-strings entry.
     public func strings(_ name: String) throws(WorkspaceError) -> [String]? {
         guard let value = entries[name] else { return nil }
-        guard case .array(let items) = value else { throw mismatch(value, "an array of strings", name) }
+        guard case .array(let items) = value else { throw mismatch(value, tr("an array of strings"), name) }
         var result: [String] = []
         for item in items {
-            guard case .string(let text) = item else { throw mismatch(item, "an array of strings", name) }
+            guard case .string(let text) = item else { throw mismatch(item, tr("an array of strings"), name) }
             result.append(text)
         }
         return result
@@ -93,7 +95,7 @@ public struct WorkspaceTable: Sendable {
     /// A nested table (`[scorecard.weights]`, or an inline table).
     public func table(_ name: String) throws(WorkspaceError) -> WorkspaceTable? {
         guard let value = entries[name] else { return nil }
-        guard case .table(let entries) = value else { throw mismatch(value, "a table", name) }
+        guard case .table(let entries) = value else { throw mismatch(value, tr("a table"), name) }
         return WorkspaceTable(key: path(of: name), file: file, entries: entries, lines: lines)
     }
 
@@ -101,10 +103,10 @@ public struct WorkspaceTable: Sendable {
     /// are `name[0]`, `name[1]`….
     public func tables(_ name: String) throws(WorkspaceError) -> [WorkspaceTable]? {
         guard let value = entries[name] else { return nil }
-        guard case .array(let items) = value else { throw mismatch(value, "an array of tables", name) }
+        guard case .array(let items) = value else { throw mismatch(value, tr("an array of tables"), name) }
         var result: [WorkspaceTable] = []
         for (index, item) in items.enumerated() {
-            guard case .table(let entries) = item else { throw mismatch(item, "an array of tables", name) }
+            guard case .table(let entries) = item else { throw mismatch(item, tr("an array of tables"), name) }
             result.append(
                 WorkspaceTable(key: path(of: name) + "[\(index)]", file: file, entries: entries, lines: lines))
         }
@@ -112,6 +114,6 @@ public struct WorkspaceTable: Sendable {
     }
 
     private func mismatch(_ value: ConfigValue, _ expected: String, _ name: String) -> WorkspaceError {
-        error(at: name, "expected \(expected), found \(value.typeName)")
+        error(at: name, tr("expected %@, found %@", expected, value.typeName))
     }
 }

@@ -69,7 +69,9 @@ extension Evaluator {
         for definition in unbinned {
             let base = definition.peerBins?.base ?? ""
             let message =
-                "the base indicator \"\(base)\" of its peer bins has no figures: it is unknown, did not load or did not run"
+                tr(
+                    "the base indicator \"%@\" of its peer bins has no figures: it is unknown, did not load or did not run",
+                    base)
             figures[definition.id] = Array(repeating: .failed(message: message), count: plan.tasks.count)
             failures[definition.id] = [
                 IndicatorFailure(indicatorID: definition.id, message: message, file: definition.file)

@@ -1,5 +1,6 @@
 import LuaRuntime
 import YardstickData
+import YardstickLocalization
 import YardstickQuery
 
 /// What an indicator file declares: identity, titles, unit, direction, grain and needs. The
@@ -62,7 +63,7 @@ extension IndicatorDefinition {
         func fail(_ message: String) -> IndicatorLoadError {
             IndicatorLoadError(file: file, line: nil, message: message)
         }
-        guard let id = table["id"].stringValue else { throw fail("the declaration has no id") }
+        guard let id = table["id"].stringValue else { throw fail(tr("the declaration has no id")) }
         var title = id
         var titleZH: String?
         switch table["title"] {
@@ -71,25 +72,27 @@ extension IndicatorDefinition {
             title = titles["en"].stringValue ?? id
             titleZH = titles["zh"].stringValue ?? titles["zh-CN"].stringValue
         case .nil: break
-        default: throw fail("title must be a string or { en = …, zh = … }")
+        default: throw fail(tr("title must be a string or { en = …, zh = … }"))
         }
         let unitName = table["unit"].stringValue ?? "number"
         guard let unit = IndicatorUnit(rawValue: unitName) else {
             throw fail(
-                "unit \"\(unitName)\" is not one of \(IndicatorUnit.allCases.map(\.rawValue).joined(separator: ", "))")
+                tr(
+                    "unit \"%@\" is not one of %@", unitName,
+                    IndicatorUnit.allCases.map(\.rawValue).joined(separator: ", ")))
         }
         let better = table["better"].stringValue ?? "higher"
-        guard better == "higher" || better == "lower" else { throw fail("better must be \"higher\" or \"lower\"") }
+        guard better == "higher" || better == "lower" else { throw fail(tr("better must be \"higher\" or \"lower\"")) }
         let perName = table["per"].stringValue ?? "user"
         guard Self.isGrainName(perName) else {
-            throw fail("per \"\(perName)\" is not a grain name (user, team, account, product, supplier…)")
+            throw fail(tr("per \"%@\" is not a grain name (user, team, account, product, supplier…)", perName))
         }
         let per = Grain(rawValue: perName) ?? Grain(perName)
         var needs: [String] = []
         if case .table(let list) = table["needs"] {
             for item in list.array {
                 guard let name = item.stringValue, name.split(separator: ".").count >= 2 else {
-                    throw fail("needs lists \"entity.field\" names")
+                    throw fail(tr("needs lists \"entity.field\" names"))
                 }
                 needs.append(name)
             }
@@ -100,10 +103,10 @@ extension IndicatorDefinition {
         case .boolean(true): snapshot = .workspaceDate
         case .string(let text):
             guard let day = SnapshotDeclaration.day(iso: text) else {
-                throw fail("snapshot must be true or an as-of date written \"2024-01-31\", found \"\(text)\"")
+                throw fail(tr("snapshot must be true or an as-of date written \"2024-01-31\", found \"%@\"", text))
             }
             snapshot = .asOf(day)
-        default: throw fail("snapshot must be true or an as-of date written \"2024-01-31\"")
+        default: throw fail(tr("snapshot must be true or an as-of date written \"2024-01-31\""))
         }
         var definition = IndicatorDefinition(
             id: id, title: title, titleZH: titleZH, description: table["description"].stringValue ?? "",
@@ -129,17 +132,17 @@ extension IndicatorDefinition {
             switch value {
             case .string(let path):
                 guard BreakdownDimension.isPath(path) else {
-                    throw fail("breakdown \"\(path)\" is not a field path such as \"product.family\"")
+                    throw fail(tr("breakdown \"%@\" is not a field path such as \"product.family\"", path))
                 }
                 return .path(FieldPath(path))
             case .table(let table) where table["cohort"] == .boolean(true):
                 guard let key = table["key"].stringValue, let first = table["first"].stringValue,
                     let unit = BreakdownDimension.Cohort.Unit(rawValue: table["by"].stringValue ?? "month")
-                else { throw fail("cohort{ key, first, by }: bad cohort") }
+                else { throw fail(tr("cohort{ key, first, by }: bad cohort")) }
                 return .cohort(BreakdownDimension.Cohort(key: FieldPath(key), first: first, unit: unit))
             default:
                 throw fail(
-                    "breakdown takes a field path (\"product.family\"), cohort{ key, first, by } or a list of them")
+                    tr("breakdown takes a field path (\"product.family\"), cohort{ key, first, by } or a list of them"))
             }
         }
         switch value {

@@ -1,3 +1,5 @@
+import YardstickLocalization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -56,24 +58,24 @@ package enum AtomicFile {
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let temporary = directory + "." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw AtomicFileError(path: path, step: "create a temporary file") }
+        guard descriptor >= 0 else { throw AtomicFileError(path: path, step: tr("create a temporary file")) }
         var existing = stat()
         if stat(path, &existing) == 0 { _ = fchmod(descriptor, existing.st_mode & 0o7777) }
         var failure: AtomicFileError?
         if !content(descriptor) {
-            failure = AtomicFileError(path: path, step: "write")
+            failure = AtomicFileError(path: path, step: tr("write"))
         } else if fsync(descriptor) != 0 {
-            failure = AtomicFileError(path: path, step: "flush to disk")
+            failure = AtomicFileError(path: path, step: tr("flush to disk"))
         }
         if close(descriptor) != 0, failure == nil {
-            failure = AtomicFileError(path: path, step: "close")
+            failure = AtomicFileError(path: path, step: tr("close"))
         }
         if let failure {
             unlink(temporary)
             throw failure
         }
         guard rename(temporary, path) == 0 else {
-            let error = AtomicFileError(path: path, step: "rename the temporary file")
+            let error = AtomicFileError(path: path, step: tr("rename the temporary file"))
             unlink(temporary)
             throw error
         }
@@ -131,6 +133,6 @@ package struct AtomicFileError: Error, Sendable, Equatable, CustomStringConverti
 
     /// `cannot write PATH: STEP failed: REASON`.
     package var description: String {
-        "cannot write \(path): \(step) failed: \(reason)"
+        tr("cannot write %@: %@ failed: %@", path, step, reason)
     }
 }

@@ -104,7 +104,7 @@ extension Period {
         let fiscal = parts[0].hasPrefix("FY")
         if fiscal { parts[0].removeFirst(2) }
         guard parts[0].count == 4, let year = number(Substring(parts[0]), in: 0...9999) else {
-            throw Reason(fiscal ? "FY must be followed by a four-digit year" : "the year must have four digits")
+            throw Reason(fiscal ? tr("FY must be followed by a four-digit year") : tr("the year must have four digits"))
         }
         let startMonth = calendar.fiscalYearStartMonth
         switch parts.count {

@@ -1,4 +1,5 @@
 import YardstickEngine
+import YardstickLocalization
 import YardstickScoring
 
 /// Turns a (merged) ``ModelDeclaration`` into a ``ScorecardDefinition``: fills in the defaults,
@@ -28,13 +29,14 @@ enum ModelAssembler {
                 let nodePath = path + [node.id]
                 if node.isFlawed { flawed.insert(nodePath) }
                 if node.drop && !isExtending {
-                    report(node.location, "\(node.label): drop = true only applies in a model that extends another")
+                    report(
+                        node.location, tr("%@: drop = true only applies in a model that extends another", node.label))
                 }
                 let weight: Double
                 if let given = node.weight {
                     weight = given
                 } else {
-                    if !node.isFlawed { report(node.location, "\(node.label) has no weight (weight = …)") }
+                    if !node.isFlawed { report(node.location, tr("%@ has no weight (weight = …)", node.label)) }
                     placeholders.insert(nodePath)
                     weight = 0
                 }
@@ -49,7 +51,9 @@ enum ModelAssembler {
                     if let first = seen[node.id] {
                         report(
                             node.location,
-                            "\(node.label) is scored twice in the model (first at \(first)); an indicator is scored once"
+                            tr(
+                                "%@ is scored twice in the model (first at %@); an indicator is scored once",
+                                node.label, first)
                         )
                     } else {
                         seen[node.id] = node.location
@@ -63,7 +67,9 @@ enum ModelAssembler {
                     if needsTarget && !node.isFlawed && node.target == nil && (node.overrides ?? []).isEmpty {
                         report(
                             node.location,
-                            "\(node.label): scoring by \(function.name) needs a target (target = …), or score it with a peer function (score = rank)"
+                            tr(
+                                "%@: scoring by %@ needs a target (target = …), or score it with a peer function (score = rank)",
+                                node.label, function.name)
                         )
                     }
                     indicators[node.id] = IndicatorSettings(
@@ -83,14 +89,17 @@ enum ModelAssembler {
         for grain in declaration.rollups ?? [] where !isCoarser(grain, than: per) {
             report(
                 declaration.location,
-                "rollups: \(grain.rawValue) is not a coarser grain than per = \"\(per.rawValue)\" (user → team → department → company)"
+                tr(
+                    "rollups: %@ is not a coarser grain than per = \"%@\" (user → team → department → company)",
+                    grain.rawValue, per.rawValue)
             )
         }
         if !(Grain.people + [.account]).contains(per), let peers = declaration.peers, peers != .all {
             report(
                 declaration.location,
-                "peers = \"\(peers.rawValue)\" groups users by \(peers.rawValue); a \(per.rawValue) has none: "
-                    + "use peers = \"all\"")
+                tr(
+                    "peers = \"%@\" groups users by %@; a %@ has none: use peers = \"all\"", peers.rawValue,
+                    peers.rawValue, per.rawValue))
         }
         var distribution: ForcedDistribution?
         if let declared = declaration.distribution {
@@ -137,7 +146,9 @@ enum ModelAssembler {
         guard let grades else {
             report(
                 location,
-                "distribution { A = 20, … } takes its order from grades = { … }; give grades, or list it in order: { { \"A\", 20 }, { \"B\", 80 } }"
+                tr(
+                    "distribution { A = 20, … } takes its order from grades = { … }; give grades, or list it in order: { { \"A\", 20 }, { \"B\", 80 } }"
+                )
             )
             return nil
         }
@@ -146,7 +157,9 @@ enum ModelAssembler {
         for share in declared.shares where !names.contains(share.grade) {
             report(
                 location,
-                "distribution: grade \"\(share.grade)\" is not one of the grades (\(names.joined(separator: ", ")))")
+                tr(
+                    "distribution: grade \"%@\" is not one of the grades (%@)", share.grade,
+                    names.joined(separator: ", ")))
             ok = false
         }
         guard ok else { return nil }

@@ -2,6 +2,7 @@ import Foundation
 import LuaRuntime
 import YardstickData
 import YardstickEngine
+import YardstickLocalization
 import YardstickScoring
 
 /// Reads what a model file returned (the tagged tables of the DSL, see `model.lua`) into a
@@ -63,13 +64,13 @@ struct ModelFileReader {
     /// - Returns: The declaration, or nil when the value is no `scorecard { … }` at all.
     mutating func read(_ value: LuaValue) -> ModelDeclaration? {
         guard case .table(let node) = value, node["__model"].stringValue == "scorecard" else {
-            let got = value == .nil ? "nothing" : "a \(value.typeName)"
-            report(nil, "the file must return scorecard { … }, not \(got)")
+            let got = value == .nil ? tr("nothing") : tr("a %@", value.typeName)
+            report(nil, tr("the file must return scorecard { … }, not %@", got))
             return nil
         }
         let line = node["line"].integerValue.map(Int.init) ?? scorecardLine
         guard case .table(let body) = node["body"] else {
-            report(line, "scorecard takes a table: scorecard { id = \"…\", … }")
+            report(line, tr("scorecard takes a table: scorecard { id = \"…\", … }"))
             return nil
         }
         var model = ModelDeclaration(file: file, line: line)
@@ -77,15 +78,15 @@ struct ModelFileReader {
         checkKeys(body, Self.scorecardKeys, owner: owner, line: line, allowsList: true)
         switch body["id"] {
         case .string(let id) where Self.isName(id): model.id = id
-        case .nil: report(line, "scorecard: id is required (id = \"sales\")")
-        default: report(line, "scorecard: id must be a name like \"maven-sales\", not \(Self.shown(body["id"]))")
+        case .nil: report(line, tr("scorecard: id is required (id = \"sales\")"))
+        default: report(line, tr("scorecard: id must be a name like \"maven-sales\", not %@", Self.shown(body["id"])))
         }
         readTitle(body["title"], into: &model, line: line)
         switch body["version"] {
         case .nil: break
         case .string(let text): model.version = text
         case .integer, .number: model.version = Self.text(body["version"])
-        default: report(line, "scorecard: version must be a string, not \(Self.shown(body["version"]))")
+        default: report(line, tr("scorecard: version must be a string, not %@", Self.shown(body["version"])))
         }
         model.extends = string(body["extends"], owner: owner, key: "extends", line: line)
         model.per = grain(body["per"], owner: owner, line: line)
@@ -121,7 +122,8 @@ struct ModelFileReader {
                 string(titles["zh"], owner: "\(owner): title", key: "zh", line: line)
             )
         default:
-            report(line, "\(owner): title must be a string or { en = \"…\", zh = \"…\" }, not \(Self.shown(value))")
+            report(
+                line, tr("%@: title must be a string or { en = \"…\", zh = \"…\" }, not %@", owner, Self.shown(value)))
             return (nil, nil)
         }
     }
@@ -136,15 +138,16 @@ struct ModelFileReader {
                 let kind = table["__model"].stringValue.flatMap(NodeDeclaration.Kind.init)
             else {
                 let hint =
-                    item.functionValue != nil ? " (a dimension or kpi without its { … }?)" : ""
-                report(line, "\(owner): item \(index + 1) is \(Self.shown(item)), not a dimension or kpi\(hint)")
+                    item.functionValue != nil ? tr(" (a dimension or kpi without its { … }?)") : ""
+                report(
+                    line, tr("%@: item %@ is %@, not a dimension or kpi%@", owner, index + 1, Self.shown(item), hint))
                 continue
             }
             guard let node = node(table, kind: kind) else { continue }
             if let first = found.first(where: { $0.id == node.id }) {
                 report(
                     node.location.line,
-                    "\(node.label) is declared twice in \(owner) (first at \(first.location))")
+                    tr("%@ is declared twice in %@ (first at %@)", node.label, owner, first.location))
                 continue
             }
             found.append(node)
@@ -162,16 +165,19 @@ struct ModelFileReader {
     private mutating func unflawedNode(_ table: LuaTable, kind: NodeDeclaration.Kind) -> NodeDeclaration? {
         let line = table["line"].integerValue.map(Int.init)
         guard table["no_id"] == .nil else {
-            report(line, "\(kind.rawValue) needs an id: \(kind.rawValue) \"id\" { … }")
+            report(line, tr("%@ needs an id: %@ \"id\" { … }", kind.rawValue, kind.rawValue))
             return nil
         }
         guard case .string(let id) = table["id"], Self.isName(id) else {
-            report(line, "\(kind.rawValue): the id must be a name like \"win_rate\", not \(Self.shown(table["id"]))")
+            report(
+                line, tr("%@: the id must be a name like \"win_rate\", not %@", kind.rawValue, Self.shown(table["id"])))
             return nil
         }
         var node = NodeDeclaration(kind: kind, id: id, location: ModelLocation(file: file, line: line))
         guard case .table(let body) = table["body"] else {
-            report(line, "\(node.label) takes a table: \(node.label) { weight = … }, not \(Self.shown(table["body"]))")
+            report(
+                line,
+                tr("%@ takes a table: %@ { weight = … }, not %@", node.label, node.label, Self.shown(table["body"])))
             return nil
         }
         let owner = node.label
@@ -181,7 +187,7 @@ struct ModelFileReader {
         switch body["drop"] {
         case .nil, .boolean(false): break
         case .boolean(true): node.drop = true
-        default: report(line, "\(owner): drop must be true or false, not \(Self.shown(body["drop"]))")
+        default: report(line, tr("%@: drop must be true or false, not %@", owner, Self.shown(body["drop"])))
         }
         node.weight = number(body["weight"], owner: owner, key: "weight", line: line)
         switch kind {
@@ -215,14 +221,14 @@ struct ModelFileReader {
             let location = ModelLocation(file: file, line: kept.line ?? line)
             return .function(LuaTargetFunction(vm: vm, handle: kept.handle, location: location))
         case .table(let table) where table["__model"].stringValue == "uncalled" && table["name"] == "quota":
-            report(line, "\(owner): target = quota needs its metric: quota \"revenue\"")
+            report(line, tr("%@: target = quota needs its metric: quota \"revenue\"", owner))
             return nil
         case .table(let table) where table["__model"].stringValue == "quota":
             return quota(table["arguments"], owner: owner, line: table["line"].integerValue.map(Int.init) ?? line)
         default:
             report(
                 line,
-                "\(owner): target must be a number, quota \"metric\" or a function(t), not \(Self.shown(value))")
+                tr("%@: target must be a number, quota \"metric\" or a function(t), not %@", owner, Self.shown(value)))
             return nil
         }
     }
@@ -234,14 +240,14 @@ struct ModelFileReader {
         case .table(let table):
             checkKeys(table, ["tier"], owner: "\(owner): quota", line: line, allowsList: true)
             guard case .string(let metric) = table[1], !metric.isEmpty, table.array.count == 1 else {
-                report(line, "\(owner): quota { \"metric\", tier = \"stretch\" } names one metric first")
+                report(line, tr("%@: quota { \"metric\", tier = \"stretch\" } names one metric first", owner))
                 return nil
             }
             let tiers = QuotaTier.allCases.map { ($0.rawValue, $0) }
             let tier = choice(table["tier"], owner: "\(owner): quota", key: "tier", line: line, tiers) ?? .target
             return .quota(metric: metric, tier: tier)
         default:
-            report(line, "\(owner): quota takes a metric: quota \"revenue\", not \(Self.shown(arguments))")
+            report(line, tr("%@: quota takes a metric: quota \"revenue\", not %@", owner, Self.shown(arguments)))
             return nil
         }
     }
@@ -261,18 +267,19 @@ struct ModelFileReader {
             return .custom(LuaScoringFunction(vm: vm, handle: kept.handle, location: location))
         case .string(let name):
             if let plain = Self.plainFunctions.first(where: { $0.0 == name }) { return plain.1 }
-            report(line, "\(owner): unknown scoring function \"\(name)\" (functions: \(known))")
+            report(line, tr("%@: unknown scoring function \"%@\" (functions: %@)", owner, name, known))
             return nil
         case .table(let table) where table["__model"].stringValue == "uncalled":
             let name = table["name"].stringValue ?? ""
-            report(line, "\(owner): score = \(name) needs its parameters: \(name) { … }")
+            report(line, tr("%@: score = %@ needs its parameters: %@ { … }", owner, name, name))
             return nil
         case .table(let table) where table["__model"].stringValue == "score":
             let name = table["name"].stringValue ?? ""
             if let plain = Self.plainFunctions.first(where: { $0.0 == name }) { return plain.1 }
             let at = table["line"].integerValue.map(Int.init) ?? line
             guard case .table(let arguments) = table["arguments"] else {
-                report(at, "\(owner): \(name) takes a table: \(name) { … }, not \(Self.shown(table["arguments"]))")
+                report(
+                    at, tr("%@: %@ takes a table: %@ { … }, not %@", owner, name, name, Self.shown(table["arguments"])))
                 return nil
             }
             let context = "\(owner): \(name)"
@@ -291,13 +298,15 @@ struct ModelFileReader {
             case "steps":
                 return steps(arguments, owner: context, line: at)
             default:
-                report(at, "\(owner): unknown scoring function \"\(name)\" (functions: \(known))")
+                report(at, tr("%@: unknown scoring function \"%@\" (functions: %@)", owner, name, known))
                 return nil
             }
         default:
             report(
                 line,
-                "\(owner): score must be a scoring function (\(known)) or a function(peers, direction, cap), not \(Self.shown(value))"
+                tr(
+                    "%@: score must be a scoring function (%@) or a function(peers, direction, cap), not %@", owner,
+                    known, Self.shown(value))
             )
             return nil
         }
@@ -315,7 +324,7 @@ struct ModelFileReader {
             guard case .table(let pair) = item, pair.hash.isEmpty, pair.array.count == 2,
                 let threshold = pair.array[0].numberValue, let score = pair.array[1].numberValue
             else {
-                report(line, "\(owner): step \(index + 1) must be { threshold, score }, like { 0.8, 60 }")
+                report(line, tr("%@: step %@ must be { threshold, score }, like { 0.8, 60 }", owner, index + 1))
                 continue
             }
             steps.append(ScoreStep(threshold: threshold, score: score))
@@ -328,20 +337,20 @@ struct ModelFileReader {
     {
         guard value != .nil else { return nil }
         guard case .table(let list) = value, list.hash.isEmpty else {
-            report(line, "\(owner): overrides must be a list of { where = { … }, target = … }")
+            report(line, tr("%@: overrides must be a list of { where = { … }, target = … }", owner))
             return nil
         }
         var found: [TargetOverride] = []
         for (index, item) in list.array.enumerated() {
             let context = "\(owner): override \(index + 1)"
             guard case .table(let entry) = item else {
-                report(line, "\(context) must be a table { where = { … }, target = … }, not \(Self.shown(item))")
+                report(line, tr("%@ must be a table { where = { … }, target = … }, not %@", context, Self.shown(item)))
                 continue
             }
             checkKeys(entry, ["where", "target"], owner: context, line: line, allowsList: false)
             let filter = filter(entry["where"], owner: context, key: "where", line: line)
-            if entry["where"] == .nil { report(line, "\(context) needs where = { … }") }
-            if entry["target"] == .nil { report(line, "\(context) needs a target") }
+            if entry["where"] == .nil { report(line, tr("%@ needs where = { … }", context)) }
+            if entry["target"] == .nil { report(line, tr("%@ needs a target", context)) }
             guard let filter, entry["target"] != .nil,
                 let rule = target(entry["target"], owner: context, indicator: indicator, line: line)
             else { continue }
@@ -359,14 +368,16 @@ struct ModelFileReader {
     private mutating func filter(_ value: LuaValue, owner: String, key: String, line: Int?) -> SubjectFilter? {
         guard value != .nil else { return nil }
         guard case .table(let table) = value, table.array.isEmpty else {
-            report(line, "\(owner): \(key) must be a table of fields, like { role = \"sales\" }")
+            report(line, tr("%@: %@ must be a table of fields, like { role = \"sales\" }", owner, key))
             return nil
         }
         var conditions: [String: [String]] = [:]
         for (fieldKey, accepted) in Self.sorted(table.hash) {
             guard case .string(let field) = fieldKey, Self.filterFields.contains(field) else {
                 let fields = Self.filterFields.joined(separator: ", ")
-                report(line, "\(owner): \(key) has the unknown field \(Self.keyText(fieldKey)) (fields: \(fields))")
+                report(
+                    line, tr("%@: %@ has the unknown field %@ (fields: %@)", owner, key, Self.keyText(fieldKey), fields)
+                )
                 continue
             }
             let values: [LuaValue]
@@ -377,7 +388,7 @@ struct ModelFileReader {
             }
             let texts = values.compactMap(Self.text)
             guard texts.count == values.count else {
-                report(line, "\(owner): \(key).\(field) must be a string or a list of strings")
+                report(line, tr("%@: %@.%@ must be a string or a list of strings", owner, key, field))
                 continue
             }
             conditions[field] = texts
@@ -388,13 +399,13 @@ struct ModelFileReader {
     private mutating func grades(_ value: LuaValue, line: Int?) -> GradeScale? {
         guard value != .nil else { return nil }
         guard case .table(let table) = value, table.array.isEmpty, !table.hash.isEmpty else {
-            report(line, "scorecard: grades must be a table of minimums, like { A = 90, B = 75, C = 0 }")
+            report(line, tr("scorecard: grades must be a table of minimums, like { A = 90, B = 75, C = 0 }"))
             return nil
         }
         var bands: [GradeBand] = []
         for (key, minimum) in Self.sorted(table.hash) {
             guard case .string(let grade) = key, let minimum = minimum.numberValue else {
-                report(line, "scorecard: grades: \(Self.keyText(key)) must be a grade name with a number")
+                report(line, tr("scorecard: grades: %@ must be a grade name with a number", Self.keyText(key)))
                 continue
             }
             bands.append(GradeBand(grade: grade, minimum: minimum))
@@ -404,7 +415,7 @@ struct ModelFileReader {
 
     private mutating func distribution(_ value: LuaValue, line: Int?) -> DistributionDeclaration? {
         guard value != .nil else { return nil }
-        let usage = "scorecard: distribution must be a table of percents, like { A = 20, B = 70, C = 10 }"
+        let usage = tr("scorecard: distribution must be a table of percents, like { A = 20, B = 70, C = 10 }")
         guard case .table(let table) = value else {
             report(line, usage)
             return nil
@@ -415,7 +426,9 @@ struct ModelFileReader {
                 guard case .table(let pair) = item, pair.array.count == 2, let grade = pair.array[0].stringValue,
                     let percent = pair.array[1].numberValue
                 else {
-                    report(line, "scorecard: distribution as a list takes { grade, percent } pairs, like { \"A\", 20 }")
+                    report(
+                        line, tr("scorecard: distribution as a list takes { grade, percent } pairs, like { \"A\", 20 }")
+                    )
                     return nil
                 }
                 shares.append(GradeShare(grade: grade, percent: percent))
@@ -443,18 +456,18 @@ struct ModelFileReader {
         guard value != .nil else { return nil }
         let names = Self.rollupGrains.map(\.rawValue).joined(separator: ", ")
         guard case .table(let list) = value, list.hash.isEmpty else {
-            report(line, "scorecard: rollups must be a list of grains (\(names))")
+            report(line, tr("scorecard: rollups must be a list of grains (%@)", names))
             return nil
         }
         var grains: [Grain] = []
         for item in list.array {
             guard let name = item.stringValue, let grain = Grain(rawValue: name), Self.rollupGrains.contains(grain)
             else {
-                report(line, "scorecard: rollups: \(Self.shown(item)) is not a grain to roll up to (\(names))")
+                report(line, tr("scorecard: rollups: %@ is not a grain to roll up to (%@)", Self.shown(item), names))
                 continue
             }
             if grains.contains(grain) {
-                report(line, "scorecard: rollups lists \(name) twice")
+                report(line, tr("scorecard: rollups lists %@ twice", name))
             } else {
                 grains.append(grain)
             }
@@ -473,7 +486,7 @@ struct ModelFileReader {
             if table["at"] != .nil {
                 let marks = numbers(table["at"], owner: owner, key: "at", line: line) ?? []
                 if marks.contains(where: { !($0.isFinite && $0 > 0) }) {
-                    report(line, "\(owner): at lists completion fractions above 0, like { 0.5, 0.8, 1.0 }")
+                    report(line, tr("%@: at lists completion fractions above 0, like { 0.5, 0.8, 1.0 }", owner))
                 }
                 settings.milestones = Array(Set(marks)).sorted()
             }
@@ -481,7 +494,7 @@ struct ModelFileReader {
             settings.reminder = reminder(table["remind"], line: line)
             return settings
         default:
-            report(line, "scorecard: alerts must be true, false or a table { at = …, pace = …, remind = … }")
+            report(line, tr("scorecard: alerts must be true, false or a table { at = …, pace = …, remind = … }"))
             return nil
         }
     }
@@ -500,30 +513,30 @@ struct ModelFileReader {
                 if tolerance >= 0 && tolerance.isFinite {
                     settings.tolerance = tolerance
                 } else {
-                    report(line, "\(owner): tolerance must be a fraction of at least 0, like 0.10")
+                    report(line, tr("%@: tolerance must be a fraction of at least 0, like 0.10", owner))
                 }
             }
             switch table["working_days"] {
             case .nil: break
             case .boolean(let flag): settings.workingDaysOnly = flag
-            default: report(line, "\(owner): working_days must be true or false")
+            default: report(line, tr("%@: working_days must be true or false", owner))
             }
             if let weekdays = numbers(table["weekdays"], owner: owner, key: "weekdays", line: line) {
                 let days = weekdays.compactMap { Int(exactly: $0) }.filter { (1...7).contains($0) }
                 if days.count != weekdays.count || days.isEmpty {
-                    report(line, "\(owner): weekdays lists ISO weekdays 1 (Monday) to 7 (Sunday)")
+                    report(line, tr("%@: weekdays lists ISO weekdays 1 (Monday) to 7 (Sunday)", owner))
                 } else {
                     settings.workingWeekdays = Set(days)
                 }
             }
             if table["holidays"] != .nil {
                 guard case .table(let list) = table["holidays"], list.hash.isEmpty else {
-                    report(line, "\(owner): holidays must be a list of dates, like { \"2017-10-02\" }")
+                    report(line, tr("%@: holidays must be a list of dates, like { \"2017-10-02\" }", owner))
                     return settings
                 }
                 for item in list.array {
                     guard let text = item.stringValue, let day = Self.day(text) else {
-                        report(line, "\(owner): holidays: \(Self.shown(item)) is not a date YYYY-MM-DD")
+                        report(line, tr("%@: holidays: %@ is not a date YYYY-MM-DD", owner, Self.shown(item)))
                         continue
                     }
                     settings.holidays.insert(day)
@@ -531,7 +544,7 @@ struct ModelFileReader {
             }
             return settings
         default:
-            report(line, "\(owner) must be true, false or a table { tolerance = …, working_days = … }")
+            report(line, tr("%@ must be true, false or a table { tolerance = …, working_days = … }", owner))
             return nil
         }
     }
@@ -548,19 +561,19 @@ struct ModelFileReader {
                 if let whole = Int(exactly: days), whole >= 0 {
                     settings.leadDays = whole
                 } else {
-                    report(line, "\(owner): days_before_end must be a whole number of days, at least 0")
+                    report(line, tr("%@: days_before_end must be a whole number of days, at least 0", owner))
                 }
             }
             if let below = number(table["below"], owner: owner, key: "below", line: line) {
                 if below > 0 && below.isFinite {
                     settings.below = below
                 } else {
-                    report(line, "\(owner): below must be a completion fraction above 0, like 0.8")
+                    report(line, tr("%@: below must be a completion fraction above 0, like 0.8", owner))
                 }
             }
             return settings
         default:
-            report(line, "\(owner) must be true, false or a table { days_before_end = …, below = … }")
+            report(line, tr("%@ must be true, false or a table { days_before_end = …, below = … }", owner))
             return nil
         }
     }
@@ -577,12 +590,14 @@ struct ModelFileReader {
         for (key, _) in Self.sorted(table.hash) {
             if case .string(let name) = key, allowed.contains(name) { continue }
             let keys = allowed.joined(separator: ", ")
-            report(line, "\(owner): unknown key \(Self.keyText(key)) (keys: \(keys))")
+            report(line, tr("%@: unknown key %@ (keys: %@)", owner, Self.keyText(key), keys))
         }
         if !allowsList && !table.array.isEmpty {
             report(
                 line,
-                "\(owner): unexpected list item \(Self.shown(table.array[0])) (keys: \(allowed.joined(separator: ", ")))"
+                tr(
+                    "%@: unexpected list item %@ (keys: %@)", owner, Self.shown(table.array[0]),
+                    allowed.joined(separator: ", "))
             )
         }
     }
@@ -592,7 +607,7 @@ struct ModelFileReader {
         case .nil: return nil
         case .integer, .number: return value.numberValue
         default:
-            report(line, "\(owner): \(key) must be a number, not \(Self.shown(value))")
+            report(line, tr("%@: %@ must be a number, not %@", owner, key, Self.shown(value)))
             return nil
         }
     }
@@ -600,7 +615,7 @@ struct ModelFileReader {
     private mutating func numbers(_ value: LuaValue, owner: String, key: String, line: Int?) -> [Double]? {
         guard value != .nil else { return nil }
         guard case .table(let list) = value, list.hash.isEmpty, list.array.allSatisfy({ $0.numberValue != nil }) else {
-            report(line, "\(owner): \(key) must be a list of numbers")
+            report(line, tr("%@: %@ must be a list of numbers", owner, key))
             return nil
         }
         return list.array.compactMap(\.numberValue)
@@ -611,7 +626,7 @@ struct ModelFileReader {
         case .nil: return nil
         case .string(let text) where !text.isEmpty: return text
         default:
-            report(line, "\(owner): \(key) must be a non-empty string, not \(Self.shown(value))")
+            report(line, tr("%@: %@ must be a non-empty string, not %@", owner, key, Self.shown(value)))
             return nil
         }
     }
@@ -622,7 +637,7 @@ struct ModelFileReader {
         guard value != .nil else { return nil }
         if let name = value.stringValue, let found = options.first(where: { $0.0 == name }) { return found.1 }
         let names = options.map { "\"\($0.0)\"" }.joined(separator: ", ")
-        report(line, "\(owner): \(key) must be one of \(names), not \(Self.shown(value))")
+        report(line, tr("%@: %@ must be one of %@, not %@", owner, key, names, Self.shown(value)))
         return nil
     }
 
@@ -637,8 +652,9 @@ struct ModelFileReader {
         }
         report(
             line,
-            "\(owner): per must name a grain (\"user\", \"team\", \"account\", \"product\", an entity of "
-                + "[subjects] such as \"supplier\"), not \(Self.shown(value))")
+            tr(
+                "%@: per must name a grain (\"user\", \"team\", \"account\", \"product\", an entity of [subjects] such as \"supplier\"), not %@",
+                owner, Self.shown(value)))
         return nil
     }
 
@@ -659,12 +675,12 @@ struct ModelFileReader {
         case .number(let number): String(number)
         case .boolean(let flag): String(flag)
         case .table(let table) where table["__model"].stringValue == "uncalled":
-            "\(table["name"].stringValue ?? "") without its arguments"
+            tr("%@ without its arguments", table["name"].stringValue ?? "")
         case .table(let table) where table["__model"].stringValue != nil:
             "\(table["__model"].stringValue ?? "") \(table["name"].stringValue ?? "")".trimmingCharacters(
                 in: .whitespaces)
-        case .table: "a table"
-        case .function: "a function"
+        case .table: tr("a table")
+        case .function: tr("a function")
         }
     }
 

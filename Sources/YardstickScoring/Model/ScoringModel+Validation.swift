@@ -30,7 +30,7 @@ extension ScoringModel {
                     code: .invalidCap, message: tr("the model's cap must be a number above 0, not %@", cap),
                     location: location, path: []))
         }
-        checkChildren(children, of: "the model", location: location, path: [], into: &problems)
+        checkChildren(children, of: tr("the model"), location: location, path: [], into: &problems)
         checkGrades(into: &problems)
         checkDistribution(into: &problems)
         return problems
@@ -96,26 +96,26 @@ extension ScoringModel {
             problems.append(ScoringModelError(code: code, message: message, location: location, path: path))
         }
         if let cap = indicator.cap, !(cap.isFinite && cap > 0) {
-            problem(.invalidCap, "the cap must be a number above 0, not \(cap)")
+            problem(.invalidCap, tr("the cap must be a number above 0, not %@", cap))
         }
         switch indicator.function {
         case .linear(let zero, let full):
             if !(zero.isFinite && full.isFinite && zero >= 0 && zero < full) {
                 problem(
                     .invalidFunction,
-                    "linear scoring needs 0 ≤ zero < full (completion fractions), not zero \(zero), full \(full)")
+                    tr("linear scoring needs 0 ≤ zero < full (completion fractions), not zero %@, full %@", zero, full))
             }
         case .steps(let steps, _):
-            if steps.isEmpty { problem(.invalidFunction, "a step table needs at least one step") }
+            if steps.isEmpty { problem(.invalidFunction, tr("a step table needs at least one step")) }
             if !steps.allSatisfy({ $0.threshold.isFinite && $0.score.isFinite }) {
-                problem(.invalidFunction, "step thresholds and scores must be numbers")
+                problem(.invalidFunction, tr("step thresholds and scores must be numbers"))
             }
             if Set(steps.map(\.threshold)).count != steps.count {
-                problem(.invalidFunction, "two steps have the same threshold")
+                problem(.invalidFunction, tr("two steps have the same threshold"))
             }
         case .threshold(let at, let pass, let fail):
             if !(at.isFinite && pass.isFinite && fail.isFinite) {
-                problem(.invalidFunction, "threshold scoring needs numbers for at, pass and fail")
+                problem(.invalidFunction, tr("threshold scoring needs numbers for at, pass and fail"))
             }
         case .rank, .percentile, .relativeToMean, .relativeToBest, .custom:
             break
@@ -127,12 +127,14 @@ extension ScoringModel {
         func problem(_ message: String) {
             problems.append(ScoringModelError(code: .invalidGrades, message: message, location: location, path: []))
         }
-        if grades.bands.isEmpty { problem("grades need at least one band") }
-        if Set(grades.bands.map(\.grade)).count != grades.bands.count { problem("two grade bands have the same name") }
-        if Set(grades.bands.map(\.minimum)).count != grades.bands.count {
-            problem("two grade bands have the same minimum")
+        if grades.bands.isEmpty { problem(tr("grades need at least one band")) }
+        if Set(grades.bands.map(\.grade)).count != grades.bands.count {
+            problem(tr("two grade bands have the same name"))
         }
-        if !grades.bands.allSatisfy({ $0.minimum.isFinite }) { problem("grade minimums must be numbers") }
+        if Set(grades.bands.map(\.minimum)).count != grades.bands.count {
+            problem(tr("two grade bands have the same minimum"))
+        }
+        if !grades.bands.allSatisfy({ $0.minimum.isFinite }) { problem(tr("grade minimums must be numbers")) }
     }
 
     private func checkDistribution(into problems: inout [ScoringModelError]) {
@@ -142,14 +144,16 @@ extension ScoringModel {
                 ScoringModelError(code: .invalidDistribution, message: message, location: location, path: []))
         }
         let percents = distribution.shares.map(\.percent)
-        if distribution.shares.isEmpty { problem("a forced distribution needs at least one grade") }
-        if !percents.allSatisfy({ $0.isFinite && $0 >= 0 }) { problem("forced-distribution shares must be 0 or more") }
+        if distribution.shares.isEmpty { problem(tr("a forced distribution needs at least one grade")) }
+        if !percents.allSatisfy({ $0.isFinite && $0 >= 0 }) {
+            problem(tr("forced-distribution shares must be 0 or more"))
+        }
         if Set(distribution.shares.map(\.grade)).count != distribution.shares.count {
-            problem("a forced distribution names a grade twice")
+            problem(tr("a forced distribution names a grade twice"))
         }
         let sum = percents.reduce(0, +)
         if !distribution.shares.isEmpty && abs(sum - 100) > 0.001 {
-            problem("forced-distribution shares sum to \(ScoringFunction.number(sum)), not 100")
+            problem(tr("forced-distribution shares sum to %@, not 100", ScoringFunction.number(sum)))
         }
     }
 }
