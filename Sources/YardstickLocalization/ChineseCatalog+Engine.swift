@@ -350,5 +350,29 @@ extension ChineseCatalog {
             "无法写入 %1$@：%2$@失败：%3$@",
         "the base indicator \"%@\" of its peer bins has no figures: it is unknown, did not load or did not run":
             "其同组分箱的基础指标 \"%@\" 没有结果：它未知、未加载或未运行",
+        "Subject: %@ (%@ %@)":
+            "主体：%1$@（%2$@ %3$@）",
+        "Period:  %@ (%@ … %@)":
+            "周期：%1$@（%2$@ … %3$@）",
+        "Value:   %@":
+            "数值：%@",
+        "Meaning: %@":
+            "含义：%@",
+        "No query ran: the value does not come from records.":
+            "没有运行查询：该数值不来自记录。",
+        "Query %@: %@ of the subject":
+            "查询 %1$@：该主体的 %2$@",
+        "Query %@: %@ of the whole company":
+            "查询 %1$@：全公司的 %2$@",
+        " where %@":
+            "，条件 %@",
+        " (period %@)":
+            "（周期 %@）",
+        " grouped by %@":
+            "，按 %@ 分组",
+        "  → %@%@ = %@ from %@ records":
+            "  → %1$@%2$@ = %3$@，来自 %4$@ 条记录",
+        "    … %@ more records":
+            "    … 另有 %@ 条记录",
     ]
 }
