@@ -30,11 +30,16 @@ import YardstickScoring
     @Test func twoNumbersSharingASlotEachKeepTheirOwnText() throws {
         let first = 0.1
         let slot = ScoreNumberCache.slot(of: first.bitPattern)
-        // The next fraction after 0.1 (in steps of 1/1024) landing in the same slot.
-        let second = try #require(
-            (1..<1_000_000).lazy.map { 0.1 + Double($0) / 1024 }.first {
-                $0 != $0.rounded() && ScoreNumberCache.slot(of: $0.bitPattern) == slot
-            })
+        // The first of 0.1 + k/1024 (k = 1, 2, …) landing in the same slot.
+        var found: Double?
+        for step in 1..<1_000_000 {
+            let candidate: Double = first + Double(step) / 1024
+            if candidate != candidate.rounded(), ScoreNumberCache.slot(of: candidate.bitPattern) == slot {
+                found = candidate
+                break
+            }
+        }
+        let second = try #require(found)
         var cache = ScoreNumberCache()
         var bytes: [UInt8] = []
         for number in [first, second, first, first] {
