@@ -52,13 +52,16 @@ package enum AtomicFile {
 
     /// Replaces the file at `path` with what `produce` writes, atomically, as the text form
     /// does with text: a large output made piece by piece (a score CSV, period by period) goes
-    /// to the temporary file as each piece is made, never held whole in memory.
+    /// to the temporary file as each piece is made, never held whole in memory. Every 8 MiB
+    /// written, an `fdatasync` of what is written so far starts on another thread, so that the
+    /// final `fsync` waits for the last pieces only.
     ///
     /// - Parameters:
     ///   - path: The file to create or replace; its directory must exist.
     ///   - produce: Writes the content in order through the function it is given, which returns
     ///     false when a write failed; `produce` returns false to give up (the file is then left
     ///     as it was).
+    /// - Returns: How many background flushes were started (for the tests that pin them).
     /// - Throws: ``AtomicFileError`` with the path, the step that failed and the system's message.
     @discardableResult
     package static func write(to path: String, streaming produce: (_ write: ([UInt8]) -> Bool) -> Bool)
