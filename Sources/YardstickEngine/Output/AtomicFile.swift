@@ -1,3 +1,4 @@
+import Dispatch
 import YardstickLocalization
 
 #if canImport(Glibc)
@@ -50,6 +51,38 @@ package enum AtomicFile {
         }
     }
 
+    /// Replaces the file at `path` with what `produce` writes, atomically, as the text form
+    /// does with text: a large output made piece by piece (a score CSV, period by period) goes
+    /// to the temporary file as each piece is made, never held whole in memory. Every 8 MiB
+    /// written, an `fdatasync` of what is written so far starts on another thread, so that the
+    /// final `fsync` waits for the last pieces only.
+    ///
+    /// - Parameters:
+    ///   - path: The file to create or replace; its directory must exist.
+    ///   - produce: Writes the content in order through the function it is given, which returns
+    ///     false when a write failed; `produce` returns false to give up (the file is then left
+    ///     as it was).
+    /// - Returns: How many background flushes were started (for the tests that pin them).
+    /// - Throws: ``AtomicFileError`` with the path, the step that failed and the system's message.
+    @discardableResult
+    package static func write(to path: String, streaming produce: (_ write: ([UInt8]) -> Bool) -> Bool)
+        throws(AtomicFileError) -> Int
+    {
+        var flushes = 0
+        try replace(path) { descriptor in
+            let flush = BackgroundFlush(descriptor: descriptor)
+            let produced = produce { piece in
+                guard piece.withUnsafeBytes({ writeBuffer($0, to: descriptor) }) else { return false }
+                flush.wrote(piece.count)
+                return true
+            }
+            let flushed = flush.finish()
+            flushes = flush.started
+            return flushed && produced
+        }
+        return flushes
+    }
+
     /// Writes a new temporary file with `content` (false: the write failed), then renames it
     /// over `path`.
     private static func replace(_ path: String, content: (Int32) -> Bool) throws(AtomicFileError) {
@@ -84,6 +117,46 @@ package enum AtomicFile {
             _ = fsync(directoryDescriptor)
             _ = close(directoryDescriptor)
         }
+    }
+}
+
+/// Flushes a file being streamed to disk in the background while it is written, so that the
+/// final `fsync` of a large output (a score CSV of tens of megabytes) waits for its last
+/// pieces only: each time ``threshold`` more bytes were written, an `fdatasync` starts on
+/// another thread (after the previous one has ended). A background flush that fails makes the
+/// write fail, as the final `fsync` would.
+private final class BackgroundFlush: @unchecked Sendable {
+    /// The bytes written between two background flushes.
+    static let threshold = 8 << 20
+    private let descriptor: Int32
+    private let group = DispatchGroup()
+    /// Bytes written since the last flush started (the writing thread's only).
+    private var pending = 0
+    /// Set by a failed background flush; read after ``group`` is waited for.
+    private var failed = false
+    /// How many background flushes were started.
+    private(set) var started = 0
+
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    /// Counts `count` more bytes written, and starts a flush when enough are pending.
+    func wrote(_ count: Int) {
+        pending += count
+        guard pending >= Self.threshold else { return }
+        group.wait()
+        pending = 0
+        started += 1
+        DispatchQueue.global().async(group: group) { [self] in
+            if fdatasync(descriptor) != 0 { failed = true }
+        }
+    }
+
+    /// Waits for the flush under way; false when a flush failed.
+    func finish() -> Bool {
+        group.wait()
+        return !failed
     }
 }
 

@@ -12,6 +12,8 @@ struct ScoreCSVRow {
     private var storage: [UInt8] = []
     private var starts = [Int](repeating: 0, count: ScoreCSVColumn.allCases.count)
     private var ends = [Int](repeating: 0, count: ScoreCSVColumn.allCases.count)
+    /// The text of the fractions written lately, shared with the writer's ``ScoreCSVLine`` rows.
+    var numbers = ScoreNumberCache()
 
     /// Empties every cell, keeping the buffer's capacity.
     mutating func clear() {
@@ -27,7 +29,7 @@ struct ScoreCSVRow {
     mutating func set(_ column: ScoreCSVColumn, _ text: String) {
         guard !text.isEmpty else { return }
         let start = storage.count
-        CSVReportWriter.appendField(text, to: &storage)
+        ScoreCSVField.append(text, to: &storage)
         mark(column, from: start)
     }
 
@@ -44,7 +46,7 @@ struct ScoreCSVRow {
     mutating func set(_ column: ScoreCSVColumn, _ number: Double?) {
         guard let number else { return }
         let start = storage.count
-        ScoreNumberText.appendPlain(number, to: &storage)
+        numbers.appendPlain(number, to: &storage)
         mark(column, from: start)
     }
 
@@ -100,6 +102,9 @@ struct ScoreCSVSharedCells {
     let model: [UInt8]
     let window: [UInt8]
     let peerGroup: [UInt8]
+    /// The cells `period` through `model`, joined by commas: the start of every row of the
+    /// subject, written as one block by ``ScoreCSVLine``.
+    let prefix: [UInt8]
 
     /// Escapes the shared cells of a subject's rows.
     init(subject: SubjectInfo, period: String, model: String, window: [UInt8], peerGroup: String) {
@@ -115,6 +120,7 @@ struct ScoreCSVSharedCells {
         self.model = escaped(model)
         self.window = window
         self.peerGroup = escaped(peerGroup)
+        prefix = Array([self.period, grain, subjectID, subjectName, self.model].joined(separator: [UInt8(ascii: ",")]))
     }
 
     /// Sets the shared cells and the row kind of a new row.

@@ -19,6 +19,8 @@ public struct ScoreReport: Sendable {
     public var periods: [PeriodScores]
     /// Indicator failures of the underlying run (file and line), and target-function failures.
     public var failures: [IndicatorFailure]
+    /// How the runner computed the report (empty for a report made otherwise).
+    package var statistics = ScoringStatistics()
 
     /// Creates a report.
     public init(

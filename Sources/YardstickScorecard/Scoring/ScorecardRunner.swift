@@ -88,10 +88,13 @@ public struct ScorecardRunner: Sendable {
             infos: Dictionary(infos.map { ($0.id, $0) }) { first, _ in first }, evaluator: evaluator, asOf: asOf,
             rollupGrains: Array(grains.dropFirst()))
         // Periods are independent once the run is made: they are scored side by side.
-        let scored = ConcurrentMap.map(windows.count) { index in context.scores(of: windows[index]) }
-        return ScoreReport(
+        let results = ConcurrentMap.map(windows.count) { index in context.scores(of: windows[index]) }
+        let scored = results.map(\.scores)
+        var report = ScoreReport(
             workspace: evaluator.workspace.name, generatedAt: run.generatedAt, definition: resolved, asOf: asOf,
             indicators: infos, periods: scored, failures: Self.failures(of: runs) + Self.targetFailures(in: scored))
+        for result in results { report.statistics.add(result.statistics) }
+        return report
     }
 
     /// The target functions that failed (not merely gave no target), one failure per subject,

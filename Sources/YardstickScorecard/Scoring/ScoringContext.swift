@@ -30,6 +30,9 @@ struct ScoringContext {
     let nodePaths: [[String]]
     /// The targets.
     let resolver: TargetResolver
+    /// Per scored indicator (by position in ``ModelIndicators/scored``): its target when it is
+    /// the same for every subject and period (``TargetResolver/fixedTarget(of:)``), else nil.
+    let fixedTargets: [ResolvedTarget?]
     /// Whether the previous period's and last year's values are read: for the comparisons, or
     /// for target functions (which may read them). Without either they are not looked up.
     let readsComparisonWindows: Bool
@@ -91,6 +94,7 @@ struct ScoringContext {
         self.rollupUnits = rollupUnits
         nodePaths = Self.paths(definition.model.children, prefix: [])
         resolver = TargetResolver(dataset: dataset, definition: definition)
+        fixedTargets = indicators.scored.map { [resolver] in resolver.fixedTarget(of: $0) }
         readsComparisonWindows =
             comparesPeriods || indicators.scored.contains { definition.settings(of: $0).hasTargetFunction }
     }
@@ -128,9 +132,9 @@ struct ScoringContext {
         }
     }
 
-    /// One period's scores: subjects, rollups, alerts.
-    func scores(of windows: ScoreWindows) -> PeriodScores {
-        let scored = scoredSubjects(in: windows)
+    /// One period's scores (subjects, rollups, alerts), and how they were computed.
+    func scores(of windows: ScoreWindows) -> (scores: PeriodScores, statistics: ScoringStatistics) {
+        let (scored, statistics) = scoredSubjects(in: windows)
         let rollups = rollups(in: windows, scored: scored)
         var scores = PeriodScores(
             period: windows.period, window: windows.window, previousWindow: windows.previousWindow,
@@ -140,7 +144,7 @@ struct ScoringContext {
             scores.alerts = AlertDetector(settings: settings).alerts(
                 in: scores, asOf: asOf, indicators: infos, model: definition.model)
         }
-        return scores
+        return (scores, statistics)
     }
 
     /// Every subject's values, targets, comparisons and scorecard in one period.
@@ -148,7 +152,9 @@ struct ScoringContext {
     /// A subject's scoring inputs are kept by indicator position, in one array for the period
     /// (`inputs[indicator × subjects + subject]`), and each peer group is handed to the plan
     /// leaf by leaf: no dictionary per subject is built for scoring.
-    private func scoredSubjects(in windows: ScoreWindows) -> [ScoredSubject] {
+    private func scoredSubjects(in windows: ScoreWindows) -> (subjects: [ScoredSubject], statistics: ScoringStatistics)
+    {
+        var statistics = ScoringStatistics()
         let count = subjects.count
         var inputs = [ScoringInput?](repeating: nil, count: indicators.scored.count * count)
         var partial: [SubjectParts] = []
@@ -169,7 +175,13 @@ struct ScoringContext {
                 let values = TargetValues(
                     value: figure.value, previous: previous.flatMap { run.value(index, in: $0) },
                     lastYear: lastYear.flatMap { run.value(index, in: $0) })
-                let target = resolver.target(for: id, subject: subject, period: windows.period, values: values)
+                let target: ResolvedTarget
+                if let fixed = fixedTargets[index] {
+                    target = fixed
+                    statistics.fixedTargetsTaken += 1
+                } else {
+                    target = resolver.target(for: id, subject: subject, period: windows.period, values: values)
+                }
                 inputs[index * count + position] = ScoringInput(value: figure.value, target: target.value)
                 targets[id] = target
                 if let reason = figure.reason { reasons[id] = reason }
@@ -191,11 +203,12 @@ struct ScoringContext {
             }
             let scoredGroup = plan.score(
                 inputs: groupInputs, subjectIDs: group.members.map { subjects[$0].id })
+            statistics.peerGroupsScoredThroughPlan += 1
             for (index, position) in group.members.enumerated() {
                 scorecards[position] = scoredGroup.subjects[index]
             }
         }
-        return subjects.indices.compactMap { position in
+        let scored = subjects.indices.compactMap { position in
             scorecards[position].map { scorecard in
                 let parts = partial[position]
                 return ScoredSubject(
@@ -204,6 +217,7 @@ struct ScoringContext {
                     pipeline: parts.pipeline)
             }
         }
+        return (scored, statistics)
     }
 
     /// A subject's figures around its scorecard, before its group is scored.

@@ -36,14 +36,21 @@ struct QuotaBook: Sendable {
             return
         }
         var index: [Key: [QuotaRow]] = [:]
+        // The columns are found by name once, not per row.
+        let user = table["user"]
+        let team = table["team"]
+        let metricColumn = table["metric"]
+        let start = table["period_start"]
+        let end = table["period_end"]
+        let tierColumns = QuotaTier.allCases.map { ($0, table[$0.rawValue]) }
         for row in 0..<table.rowCount {
-            guard let owner = Self.owner(table, row), let metric = Self.text(table, "metric", row),
-                let first = Self.day(table, "period_start", row), let last = Self.day(table, "period_end", row),
+            guard let owner = Self.owner(user: user, team: team, row), let metric = Self.text(metricColumn, row),
+                let first = Self.day(start, row), let last = Self.day(end, row),
                 first <= last
             else { continue }
             var tiers: [QuotaTier: Double] = [:]
-            for tier in QuotaTier.allCases {
-                if let value = Self.number(table, tier.rawValue, row), value.isFinite { tiers[tier] = value }
+            for (tier, column) in tierColumns {
+                if let value = Self.number(column, row), value.isFinite { tiers[tier] = value }
             }
             let quota = QuotaRow(
                 id: table.key(ofRow: row) ?? "row \(row + 1)", span: QuotaSpan(firstDay: first, lastDay: last),
@@ -146,20 +153,20 @@ struct QuotaBook: Sendable {
         return parts.joined(separator: " + ")
     }
 
-    private static func owner(_ table: Table, _ row: Int) -> QuotaOwner? {
-        if let user = text(table, "user", row) { return .user(user) }
-        if let team = text(table, "team", row) { return .unit(team) }
+    private static func owner(user: Column?, team: Column?, _ row: Int) -> QuotaOwner? {
+        if let user = text(user, row) { return .user(user) }
+        if let team = text(team, row) { return .unit(team) }
         return nil
     }
 
-    private static func text(_ table: Table, _ field: String, _ row: Int) -> String? {
-        guard let column = table[field], !column.isNull(row) else { return nil }
+    private static func text(_ column: Column?, _ row: Int) -> String? {
+        guard let column, !column.isNull(row) else { return nil }
         let text = column.value(at: row).description
         return text.isEmpty ? nil : text
     }
 
-    private static func day(_ table: Table, _ field: String, _ row: Int) -> Int32? {
-        guard let column = table[field] else { return nil }
+    private static func day(_ column: Column?, _ row: Int) -> Int32? {
+        guard let column else { return nil }
         switch column.value(at: row) {
         case .date(let day): return day
         case .datetime(let seconds): return Int32((seconds - (seconds % 86_400 + 86_400) % 86_400) / 86_400)
@@ -167,8 +174,8 @@ struct QuotaBook: Sendable {
         }
     }
 
-    private static func number(_ table: Table, _ field: String, _ row: Int) -> Double? {
-        guard let column = table[field] else { return nil }
+    private static func number(_ column: Column?, _ row: Int) -> Double? {
+        guard let column else { return nil }
         switch column.value(at: row) {
         case .decimal(let value): return value.doubleValue
         case .integer(let value): return Double(value)

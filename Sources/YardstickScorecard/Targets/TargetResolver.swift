@@ -32,6 +32,9 @@ public struct TargetResolver: Sendable {
     /// Per indicator id: its target rule and overrides, read from ``definition`` once (a
     /// subject's rule is looked up for every indicator of every subject and period).
     private let rules: [String: (target: TargetRule?, overrides: [TargetOverride])]
+    /// Per indicator id whose own target is a constant: that target, resolved once (its rule
+    /// text formats the number) instead of for every subject and period.
+    private let constants: [String: ResolvedTarget]
 
     /// Indexes the dataset's `quotas` rows (and the team tree) for `definition`.
     ///
@@ -46,6 +49,15 @@ public struct TargetResolver: Sendable {
         self.quotas = QuotaBook(dataset: dataset)
         self.organisation = OrganisationTree(dataset: dataset)
         self.rules = definition.indicators.mapValues { ($0.target, $0.overrides) }
+        self.constants = definition.indicators.compactMapValues { settings in
+            guard case .constant(let value) = settings.target else { return nil }
+            return Self.constant(value)
+        }
+    }
+
+    /// A constant target with its rule (`constant 0.3`).
+    static func constant(_ value: Double) -> ResolvedTarget {
+        ResolvedTarget(value: value, rule: "constant " + Self.number(value))
     }
 
     /// The target of one of the model's subjects for one indicator in `period`.
@@ -70,13 +82,31 @@ public struct TargetResolver: Sendable {
         let resolved: ResolvedTarget
         switch rule {
         case .constant(let value):
-            resolved = ResolvedTarget(value: value, rule: "constant " + Self.number(value))
+            // The indicator's own constant is the same for every subject: resolved once.
+            resolved = override == nil ? constants[indicatorID] ?? Self.constant(value) : Self.constant(value)
         case .quota(let metric, let tier):
             resolved = quotaTarget(of: subject, metric: metric, tier: tier, period: period)
         case .function(let function):
             resolved = call(function, indicatorID: indicatorID, subject: subject, period: period, values: values)
         }
         return Self.prefixed(resolved, by: override)
+    }
+
+    /// The target of an indicator when it is the same for every subject and period: the
+    /// indicator's own constant, or no target at all, with no override that could change it.
+    /// Nil when the target depends on the subject or the period (a quota, a function, an
+    /// override): ``target(for:subject:period:values:)`` resolves it each time.
+    ///
+    /// A caller resolving every subject of every period (the scorecard runner) takes such a
+    /// target once instead of looking the rule up for each.
+    func fixedTarget(of indicatorID: String) -> ResolvedTarget? {
+        guard let settings = rules[indicatorID] else { return Self.noTarget }
+        guard settings.overrides.isEmpty else { return nil }
+        switch settings.target {
+        case nil: return Self.noTarget
+        case .constant(let value): return constants[indicatorID] ?? Self.constant(value)
+        case .quota, .function: return nil
+        }
     }
 
     /// The target of a rollup unit (team, department or company) for one indicator in `period`.
