@@ -316,5 +316,7 @@ extension ChineseCatalog {
             "位于第 %@ 行",
         "on lines %@%@":
             "位于第 %1$@%2$@ 行",
+        " — e.g. %@":
+            " — 例如 %@",
     ]
 }

@@ -1,3 +1,5 @@
+import YardstickLocalization
+
 /// One problem found in the data.
 public struct CheckProblem: Sendable, Codable, CustomStringConvertible {
     /// The kinds of problem `check` looks for.
@@ -34,7 +36,7 @@ public struct CheckProblem: Sendable, Codable, CustomStringConvertible {
     /// `kind field: message (e.g. …)`.
     public var description: String {
         var text = message
-        if !examples.isEmpty { text += " — e.g. " + examples.joined(separator: "; ") }
+        if !examples.isEmpty { text += tr(" — e.g. %@", examples.joined(separator: "; ")) }
         return text
     }
 }
