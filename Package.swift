@@ -54,7 +54,8 @@ let package = Package(
         // Indicators, the Lua query API bindings, run and explain.
         // The prelude's Lua files are compiled in (PackageResources), never read at run time.
         .target(
-            name: "YardstickEngine", dependencies: ["YardstickData", "YardstickQuery", "LuaRuntime", "YardstickLocalization"],
+            name: "YardstickEngine",
+            dependencies: ["YardstickData", "YardstickQuery", "LuaRuntime", "YardstickLocalization"],
             resources: [.embedInCode("Prelude")]
         ),
         // Scorecard scoring: completion, scoring functions, the weighted tree, grades, ranks and

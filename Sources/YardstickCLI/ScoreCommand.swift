@@ -157,37 +157,31 @@ struct ScoreCommand: ParsableCommand {
         // every subject's scorecard object by object took ~0.1 s on one core at 1,000 users ×
         // 24 months (as clang's -disable-free skips freeing at exit).
         defer { KeptUntilExit.keep(report) }
-        // The HTML report draws each subject's total over the periods recorded in the history
-        // (`score --record`, docs/history.md). The CSV is streamed in its pieces (a header, then
-        // a period's rows each), never joined or held whole.
-        let chunks: [[UInt8]] =
-            if writer is ScoreCSVWriter {
-                []
-            } else if writer is ScoreHTMLWriter {
-                [
-                    ScoreHTMLWriter(trends: HistoryRecording.trends(model: definition.id, workspace: directory))
-                        .write(report, locale: workspace.locale)
-                ]
-            } else {
-                [writer.write(report, locale: workspace.locale)]
-            }
-        if let out {
-            do {
-                if let csv = writer as? ScoreCSVWriter {
+        do {
+            if let csv = writer as? ScoreCSVWriter {
+                // The CSV is streamed in its pieces (a header, then a period's rows each), never
+                // joined or held whole; writing stops at the first piece that cannot be written.
+                if let out {
                     try AtomicFile.write(to: out) { write in csv.write(report, to: write) }
                 } else {
-                    try AtomicFile.write(chunks: chunks, to: out)
+                    _ = csv.write(report) { piece in (try? FileHandle.standardOutput.write(contentsOf: piece)) != nil }
                 }
-            } catch {
-                throw CommandFailure(error, otherwise: .output)
+            } else {
+                // The HTML report draws each subject's total over the periods recorded in the
+                // history (`score --record`, docs/history.md).
+                let bytes =
+                    writer is ScoreHTMLWriter
+                    ? ScoreHTMLWriter(trends: HistoryRecording.trends(model: definition.id, workspace: directory))
+                        .write(report, locale: workspace.locale)
+                    : writer.write(report, locale: workspace.locale)
+                if let out {
+                    try AtomicFile.write(bytes, to: out)
+                } else {
+                    try? FileHandle.standardOutput.write(contentsOf: bytes)
+                }
             }
-        } else if let csv = writer as? ScoreCSVWriter {
-            _ = csv.write(report) { piece in
-                try? FileHandle.standardOutput.write(contentsOf: piece)
-                return true
-            }
-        } else {
-            for chunk in chunks { try? FileHandle.standardOutput.write(contentsOf: chunk) }
+        } catch {
+            throw CommandFailure(error, otherwise: .output)
         }
         if recordOptions.record { try HistoryRecording.record(report, workspace: directory) }
         if manifest != nil || verifyManifest != nil {

@@ -16,19 +16,8 @@ import YardstickTestSupport
 
     /// The small workspace's mapping with opportunities' `closed_at` read from a column named
     /// `won_on`, so that a bad value names both the column and the field.
-    static let renamedColumnToml = """
-        [workspace]
-        name = "Small"
-        [entities.teams]
-        file = "teams.csv"
-        [entities.users]
-        file = "users.csv"
-        [entities.opportunities]
-        file = "opportunities.csv"
-        [entities.opportunities.fields]
-        closed_at = "won_on"
-
-        """
+    static let renamedColumnToml =
+        SmallWorkspace.toml + "[entities.opportunities.fields]\nclosed_at = \"won_on\"\n"
 
     @Test func aBadDateNamesFileRowColumnAndFieldInChinese() throws {
         let opportunities = """
@@ -111,18 +100,8 @@ import YardstickTestSupport
 
     // MARK: - Which language
 
-    static let chineseWorkspaceToml = """
-        [workspace]
-        name = "Small"
-        locale = "zh-CN"
-        [entities.teams]
-        file = "teams.csv"
-        [entities.users]
-        file = "users.csv"
-        [entities.opportunities]
-        file = "opportunities.csv"
-
-        """
+    static let chineseWorkspaceToml = SmallWorkspace.toml.replacingOccurrences(
+        of: "name = \"Small\"\n", with: "name = \"Small\"\nlocale = \"zh-CN\"\n")
 
     static let englishWorkspaceToml = chineseWorkspaceToml.replacingOccurrences(of: "zh-CN", with: "en")
 

@@ -39,6 +39,9 @@ enum SmallWorkspace {
         """,
     ]
 
+    /// Its `yardstick.toml`, for tests that change one line of it.
+    static var toml: String { files["yardstick.toml"] ?? "" }
+
     /// Writes the workspace into a fresh temporary folder and returns it.
     static func create() throws -> TemporaryDirectory {
         let folder = try CLI.temporaryFolder()

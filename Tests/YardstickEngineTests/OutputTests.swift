@@ -302,7 +302,7 @@ extension OutputTests.Files {
         let chunks: [[UInt8]] = [
             Array("period,total\n".utf8), [], Array("2017-10,88.6\n".utf8), Array("2017-11,60\n".utf8),
         ]
-        try AtomicFile.write(chunks: chunks, to: path)
+        try AtomicFile.write(to: path) { write in chunks.allSatisfy(write) }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "period,total\n2017-10,88.6\n2017-11,60\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["score.csv"])
     }

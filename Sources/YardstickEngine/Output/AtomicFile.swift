@@ -37,20 +37,6 @@ package enum AtomicFile {
         try replace(path) { descriptor in bytes.withUnsafeBytes { writeBuffer($0, to: descriptor) } }
     }
 
-    /// Replaces the file at `path` with the concatenation of `chunks`, atomically, as the
-    /// text form does with text: a large output made in pieces (a score CSV, one piece per
-    /// period) is written without first being joined into one buffer.
-    ///
-    /// - Parameters:
-    ///   - chunks: The content, in order.
-    ///   - path: The file to create or replace; its directory must exist.
-    /// - Throws: ``AtomicFileError`` with the path, the step that failed and the system's message.
-    package static func write(chunks: [[UInt8]], to path: String) throws(AtomicFileError) {
-        try replace(path) { descriptor in
-            chunks.allSatisfy { chunk in chunk.withUnsafeBytes { writeBuffer($0, to: descriptor) } }
-        }
-    }
-
     /// Replaces the file at `path` with what `produce` writes, atomically, as the text form
     /// does with text: a large output made piece by piece (a score CSV, period by period) goes
     /// to the temporary file as each piece is made, never held whole in memory. Every 8 MiB

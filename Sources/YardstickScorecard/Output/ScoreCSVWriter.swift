@@ -31,10 +31,11 @@ public struct ScoreCSVWriter: ScoreReportWriter {
     ///   - locale: Ignored: the CSV holds ids and figures only.
     /// - Returns: The CSV's bytes.
     public func write(_ report: ScoreReport, locale: String) -> [UInt8] {
-        let parts = chunks(report)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for part in parts { bytes += part }
+        _ = write(report) { piece in
+            bytes += piece
+            return true
+        }
         return bytes
     }
 
