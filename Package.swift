@@ -24,6 +24,9 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Already built for postgres-nio; YardstickPostgres's own COPY connection uses its MD5,
+        // SHA-256 and HMAC for password authentication.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Debian's Lua 5.4 (headers and library only), found through pkg-config.
@@ -92,13 +95,14 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"), "YardstickLocalization",
             ]
         ),
-        // PostgreSQL sources (a table or a query per mapping, streamed over the binary protocol,
-        // with columns and periods pushed into the SQL), via postgres-nio; the only module that
-        // links it.
+        // PostgreSQL sources (a table or a query per mapping, streamed as binary COPY on a
+        // connection of its own or over postgres-nio with TLS, with columns and periods pushed
+        // into the SQL); the only module that links postgres-nio.
         .target(
             name: "YardstickPostgres",
             dependencies: [
                 "YardstickData", .product(name: "PostgresNIO", package: "postgres-nio"), "YardstickLocalization",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(

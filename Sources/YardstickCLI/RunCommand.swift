@@ -207,8 +207,9 @@ struct RunCommand: ParsableCommand {
             workspace: workspace, selection: selection, periods: periods, grains: grains, historyReason: cohort)
     }
 
-    /// The `--timings` line of one read of a PostgreSQL table or query: its rows, and the
-    /// period pushed into its SQL if any.
+    /// The `--timings` line of one read of a PostgreSQL table or query: its rows, the period
+    /// pushed into its SQL if any, and how the rows traveled (`copy-binary` or
+    /// `extended-query`).
     static func postgresLine(_ read: PostgresLoadStatistics.Read) -> String {
         var line = "postgres \(read.source): \(read.rows) rows"
         if read.windowed, let clause = read.sql.range(of: " WHERE ") {
@@ -216,7 +217,7 @@ struct RunCommand: ParsableCommand {
         } else {
             line += ", all history"
         }
-        return line
+        return line + " (\(read.transfer.rawValue))"
     }
 
     /// Seconds between two instants.

@@ -39,6 +39,18 @@ extension ChineseCatalog {
             "PostgreSQL 错误 %1$@：%2$@",
         "the rows could not be read: %@":
             "无法读取这些行：%@",
+        "the server did not prove that it knows the password":
+            "服务器未能证明它知道该密码",
+        "unexpected from the server: %@":
+            "服务器发来意外内容：%@",
+        "the server's SCRAM nonce does not extend the client's":
+            "服务器的 SCRAM 随机数没有延续客户端的随机数",
+        "the server's SCRAM salt is not base64":
+            "服务器的 SCRAM 盐值不是 base64",
+        "the server's SCRAM iteration count is not a positive number":
+            "服务器的 SCRAM 迭代次数不是正数",
+        "the COPY data is malformed: %@":
+            "COPY 数据格式错误：%@",
         "(yardstick.toml, sources.%@: %@; entity %@)":
             "（yardstick.toml，sources.%1$@：%2$@；实体 %3$@）",
     ]

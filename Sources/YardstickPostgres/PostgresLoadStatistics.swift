@@ -23,6 +23,19 @@ public final class PostgresLoadStatistics: @unchecked Sendable {
         /// decoded as they arrive, never one row at a time across threads).
         public var batches: Int
 
+        /// How the rows traveled: ``Transfer/copyBinary`` on a plain connection,
+        /// ``Transfer/extendedQuery`` through postgres-nio when TLS is used.
+        public var transfer: Transfer
+
+        /// How a read's rows traveled from the server.
+        public enum Transfer: String, Sendable, Hashable {
+            /// `COPY … TO STDOUT (FORMAT binary)` read by Yardstick's own connection, each
+            /// tuple decoded where it lies in the received bytes.
+            case copyBinary = "copy-binary"
+            /// A query over postgres-nio (binary results, a `PostgresRow` per row).
+            case extendedQuery = "extended-query"
+        }
+
         /// A range of a table read on its own connection.
         public struct Segment: Sendable, Hashable {
             /// The range's place, from 0.
@@ -33,8 +46,9 @@ public final class PostgresLoadStatistics: @unchecked Sendable {
 
         init(
             source: String, sql: String, columns: [String], windowed: Bool, rows: Int, segment: (Int, Int)? = nil,
-            batches: Int = 0
+            batches: Int = 0, transfer: Transfer = .extendedQuery
         ) {
+            self.transfer = transfer
             self.batches = batches
             self.source = source
             self.sql = sql

@@ -80,18 +80,20 @@ struct PostgresReadPlan: Sendable, Equatable {
         "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
-    /// A query as a subquery: without the trailing semicolons a statement may end with.
+    /// A query as a subquery, in parentheses: without the trailing semicolons a statement may
+    /// end with, and with the closing parenthesis on a line of its own, so that a query ending
+    /// in a `--` comment does not comment it out.
     static func subquery(_ query: String) -> String {
         var text = Substring(query)
         while let last = text.last, last == ";" || last.isWhitespace { text = text.dropLast() }
-        return String(text)
+        return "(" + text + "\n)"
     }
 
     /// The statement that reads no row of `relation` but describes its columns.
     static func describing(_ relation: DatabaseRelation) -> String {
         switch relation {
         case .table(let table): "SELECT * FROM \(quoteTable(table)) WHERE false"
-        case .query(let query): "SELECT * FROM (\(subquery(query))) AS yardstick_query WHERE false"
+        case .query(let query): "SELECT * FROM \(subquery(query)) AS yardstick_query WHERE false"
         }
     }
 
@@ -140,7 +142,7 @@ struct PostgresReadPlan: Sendable, Equatable {
             let needsCast = zip(parts, columns).contains { $0.sql != quote($1.name) }
             let sql =
                 needsCast
-                ? "SELECT \(parts.map(\.sql).joined(separator: ", ")) FROM (\(subquery(query))) AS yardstick_query"
+                ? "SELECT \(parts.map(\.sql).joined(separator: ", ")) FROM \(subquery(query)) AS yardstick_query"
                 : query
             return PostgresReadPlan(
                 sql: sql, columns: columns.map(\.name), kinds: parts.map(\.kind), windowed: false, table: nil)

@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import YardstickData
+import YardstickLocalization
 
 /// The rows of one table or query of a PostgreSQL database, as a ``RecordSource``.
 ///
@@ -41,6 +42,10 @@ struct PostgresRecordSource: RecordSource {
     /// table) and its place among the ranges; nil for the whole table.
     var segment: (first: Int, end: Int?, index: Int, count: Int)?
 
+    /// How the rows travel: binary COPY over ``PostgresWireConnection`` unless TLS or the
+    /// authentication method needs postgres-nio, or always postgres-nio (tests compare both).
+    var transfer = PostgresTransferPreference.automatic
+
     /// 16 MiB of pages: below that, a second connection costs more than it saves.
     static let defaultMinimumSegmentPages = 2048
 
@@ -80,9 +85,44 @@ struct PostgresRecordSource: RecordSource {
         let countSQL = segment.flatMap { $0.first > 0 ? plan.countSQL(before: $0.first) : nil }
         let filler = BatchFiller(
             channel: channel, decoder: PostgresRowDecoder(kinds: plan.kinds, decimalSeparator: decimalSeparator))
-        // The connection runs on an event loop of its own, so that decoding on it, and waiting
-        // on it while the loader is behind, holds up no other read.
+        let transfer = TransferBox()
+        let copySQL = "COPY " + PostgresReadPlan.subquery(sql) + " TO STDOUT (FORMAT binary)"
+        let width = plan.kinds.count
+        let preference = self.transfer
+        // The connection is read on a thread of its own, so that decoding on it, and waiting on
+        // it while the loader is behind, holds up no other read.
         let reader = Thread {
+            if preference != .extendedQuery {
+                do {
+                    let connection = try PostgresWireConnection.open(
+                        server: connector.server, password: connector.password)
+                    defer { connection.close() }
+                    if let countSQL { channel.setRowsBefore(try connection.count(countSQL)) }
+                    var tuples = PostgresCopyReader(width: width)
+                    try connection.copyOut(copySQL) { chunk in
+                        do {
+                            try tuples.feed(chunk) { cells in try filler.add(cells) }
+                        } catch let malformed as PostgresCopyReader.Malformed {
+                            throw PostgresSourceProblem.unreadable(
+                                reason: tr("the COPY data is malformed: %@", malformed.reason))
+                        }
+                    }
+                    guard tuples.finished else {
+                        throw PostgresSourceProblem.unreadable(
+                            reason: tr("the COPY data is malformed: %@", "no trailer"))
+                    }
+                    transfer.set(.copyBinary)
+                    filler.flush()
+                    channel.finish()
+                    return
+                } catch is PostgresWireConnection.Refusal {
+                    // TLS or an authentication method only postgres-nio speaks: read through it.
+                } catch {
+                    channel.finish(throwing: error)
+                    return
+                }
+            }
+            transfer.set(.extendedQuery)
             let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
             defer { try? group.syncShutdownGracefully() }
             do {
@@ -127,12 +167,12 @@ struct PostgresRecordSource: RecordSource {
         statistics?.record(
             PostgresLoadStatistics.Read(
                 source: file, sql: sql, columns: plan.columns, windowed: plan.windowed, rows: read,
-                segment: segment.map { ($0.index, $0.count) }, batches: filler.batches))
+                segment: segment.map { ($0.index, $0.count) }, batches: filler.batches, transfer: transfer.value))
     }
 }
 
-/// Decodes the rows of one read into batches on the connection's event loop and queues each
-/// full batch; touched by that event loop alone until the query ends.
+/// Decodes the rows of one read into batches on the reading thread (or the connection's event
+/// loop) and queues each full batch; touched by that thread alone until the read ends.
 final class BatchFiller: @unchecked Sendable {
     let channel: RowBatchChannel
     let decoder: PostgresRowDecoder
@@ -149,12 +189,19 @@ final class BatchFiller: @unchecked Sendable {
     ///
     /// - Throws: `CancellationError` when the loader gave up, which ends the query.
     func add(_ row: PostgresRow) throws {
-        let current =
-            batch
-            ?? channel.emptyBatch {
-                DecodedRowBatch(width: decoder.kinds.count, rowCapacity: PostgresRecordSource.batchSize)
-            }
+        let current = batch ?? channel.emptyBatch { makeBatch() }
         decoder.decode(row, into: current)
+        try queueIfFull(current)
+    }
+
+    /// A new, empty batch.
+    private func makeBatch() -> DecodedRowBatch {
+        DecodedRowBatch(width: decoder.kinds.count, rowCapacity: PostgresRecordSource.batchSize)
+    }
+
+    /// Queues `current` when full, else keeps it as the batch to fill.
+    @inline(__always)
+    private func queueIfFull(_ current: DecodedRowBatch) throws {
         if current.isFull {
             batch = nil
             batches += 1
@@ -164,11 +211,47 @@ final class BatchFiller: @unchecked Sendable {
         }
     }
 
+    /// Decodes a binary COPY tuple into the current batch, queueing the batch when full.
+    ///
+    /// - Throws: `CancellationError` when the loader gave up, which ends the read.
+    func add(_ cells: borrowing PostgresCopyReader.Cells) throws {
+        let current = batch ?? channel.emptyBatch { makeBatch() }
+        decoder.decode(cells, into: current)
+        try queueIfFull(current)
+    }
+
     /// Queues the last, partly filled batch.
     func flush() {
         guard let last = batch, last.rows > 0 else { return }
         batch = nil
         batches += 1
         _ = channel.put(last)
+    }
+}
+
+/// How a ``PostgresRecordSource`` reads its rows.
+package enum PostgresTransferPreference: Sendable, Equatable {
+    /// Binary COPY over ``PostgresWireConnection``; postgres-nio's extended query when TLS or
+    /// the authentication method needs it.
+    case automatic
+    /// Always postgres-nio's extended query (tests compare the two).
+    case extendedQuery
+}
+
+/// The transfer a read used, set by its reading thread and read after the rows.
+private final class TransferBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored = PostgresLoadStatistics.Read.Transfer.extendedQuery
+
+    var value: PostgresLoadStatistics.Read.Transfer {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+
+    func set(_ transfer: PostgresLoadStatistics.Read.Transfer) {
+        lock.lock()
+        stored = transfer
+        lock.unlock()
     }
 }

@@ -18,7 +18,8 @@ import YardstickLocalization
 /// field's) and plans the read: a table part selects only the columns the
 /// mapping reads and, with a ``PostgresPeriodWindow`` for its entity, only the rows of that
 /// window. The rows are read when the loader asks, streamed in binary over a connection of
-/// their own. Every value then goes through the loader's typing, value maps, filters and checks
+/// their own (`COPY … TO STDOUT (FORMAT binary)` on a plain connection, postgres-nio's
+/// extended query over TLS). Every value then goes through the loader's typing, value maps, filters and checks
 /// as a CSV cell would.
 public struct PostgresSourceOpener: RecordSourceOpener {
     /// The workspace whose parts are opened (its `[sources]` say how to connect).
@@ -34,6 +35,9 @@ public struct PostgresSourceOpener: RecordSourceOpener {
     /// The fewest pages (8 KiB each) a table needs to be read in ranges on several connections
     /// when the loader reads in parallel.
     package var minimumSegmentPages = PostgresRecordSource.defaultMinimumSegmentPages
+    /// How rows travel: binary COPY on a plain connection unless told to use postgres-nio's
+    /// extended query always (tests compare the two).
+    package var transfer = PostgresTransferPreference.automatic
 
     /// Creates an opener.
     ///
@@ -127,6 +131,7 @@ public struct PostgresSourceOpener: RecordSourceOpener {
             statistics: statistics)
         reader.pages = description.pages
         reader.minimumSegmentPages = minimumSegmentPages
+        reader.transfer = transfer
         return reader
     }
 

@@ -58,7 +58,7 @@ import YardstickData
             window: nil, timeZone: "UTC")
         #expect(
             cast.sql
-                == "SELECT \"id\", \"amount\"::numeric AS \"amount\" FROM (SELECT id, amount FROM deals) AS yardstick_query"
+                == "SELECT \"id\", \"amount\"::numeric AS \"amount\" FROM (SELECT id, amount FROM deals\n) AS yardstick_query"
         )
     }
 

@@ -105,9 +105,14 @@ struct PostgresSourceTests {
         #expect(count == 6161)
         #expect(total == ExactDecimal(scaled: 301_004_100).scaled)
         #expect(deals["id"]?.value(at: count - 1) == .string("d\(count)"))
-        // Decoded on the connection's event loop and handed over whole: three full batches and
-        // the last 17 rows, never a row at a time.
+        // Decoded on the reading thread and handed over whole: three full batches and the last
+        // 17 rows, never a row at a time; the same through postgres-nio.
         #expect(workspace.statistics.reads.map(\.batches) == [4])
+        #expect(workspace.statistics.reads.map(\.transfer) == [.copyBinary])
+        let (again, _) = try workspace.load(transfer: .extendedQuery)
+        #expect(workspace.statistics.reads.map(\.batches) == [4, 4])
+        #expect(workspace.statistics.reads.map(\.transfer) == [.copyBinary, .extendedQuery])
+        #expect(again["opportunities"]?["amount"]?.value(at: 4_000) == deals["amount"]?.value(at: 4_000))
     }
 
     /// A big table is read in ranges of pages, one connection each, and appended in the order

@@ -76,12 +76,14 @@ final class PostgresWorkspace {
     func load(
         windows: [PostgresPeriodWindow] = [],
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        minimumSegmentPages: Int = PostgresRecordSource.defaultMinimumSegmentPages
+        minimumSegmentPages: Int = PostgresRecordSource.defaultMinimumSegmentPages,
+        transfer: PostgresTransferPreference = .automatic
     ) throws -> (Dataset, LoadReport) {
         let workspace = try open()
         var opener = PostgresSourceOpener(
             workspace: workspace, environment: environment, windows: windows, statistics: statistics)
         opener.minimumSegmentPages = minimumSegmentPages
+        opener.transfer = transfer
         return try DataLoader(
             workspace: workspace, options: LoadOptions(lenient: true, problemSampleSize: .max), opener: opener
         ).load()

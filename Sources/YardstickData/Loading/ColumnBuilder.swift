@@ -374,6 +374,8 @@ final class ColumnBuilder {
             index += 1
         }
         guard index < count else { return nil }
+        // Accumulated as a negative number, whose range reaches one further: -9223372036854775808
+        // (Int64.min, what PostgreSQL's bigint holds) parses.
         var value: Int64 = 0
         var digits = 0
         while index < count {
@@ -381,7 +383,7 @@ final class ColumnBuilder {
             index += 1
             if byte >= 0x30 && byte <= 0x39 {
                 let (times10, o1) = value.multipliedReportingOverflow(by: 10)
-                let (sum, o2) = times10.addingReportingOverflow(Int64(byte - 0x30))
+                let (sum, o2) = times10.subtractingReportingOverflow(Int64(byte - 0x30))
                 if o1 || o2 { return nil }
                 value = sum
                 digits += 1
@@ -395,7 +397,7 @@ final class ColumnBuilder {
                 return nil
             }
         }
-        guard digits > 0 else { return nil }
-        return negative ? -value : value
+        guard digits > 0, negative || value != .min else { return nil }
+        return negative ? value : -value
     }
 }

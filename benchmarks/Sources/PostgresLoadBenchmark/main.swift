@@ -55,6 +55,9 @@ for source in bySource.keys.sorted() {
     let rows = reads.reduce(0) { $0 + $1.rows }
     let batches = reads.reduce(0) { $0 + $1.batches }
     let ranges = reads.count > 1 ? ", \(reads.count) ranges of pages" : ""
-    print("  \(source): \(rows) rows, \(reads.first?.columns.count ?? 0) columns, \(batches) batches\(ranges)")
+    let transfers = Set(reads.map(\.transfer.rawValue)).sorted().joined(separator: "+")
+    print(
+        "  \(source): \(rows) rows, \(reads.first?.columns.count ?? 0) columns, \(batches) batches\(ranges),"
+            + " \(transfers)")
 }
 print(String(format: "yardstick-postgres best %.3f s for %d rows (%d runs)", best, rows, runs))
