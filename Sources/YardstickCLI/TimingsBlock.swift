@@ -26,6 +26,11 @@ enum TimingsBlock {
             "queries: \(statistics.partitionQueries) grouped (\(statistics.partitionQueriesAhead) computed ahead,"
                 + " \(statistics.discoveredQueries) discovered), \(statistics.subjectQueries) for one subject at a time"
         )
+        if statistics.hostArithmeticColumns > 0 {
+            lines.append(
+                "column arithmetic: \(statistics.hostArithmeticColumns) columns computed in the host"
+                    + " (+ - * / on every subject's values at once)")
+        }
         let breakdown = statistics.breakdownFigures
         if breakdown.total > 0 {
             lines.append(

@@ -289,6 +289,8 @@ extension ChineseCatalog {
             "未评估：其同组分箱无法计算",
         "target: %@":
             "目标：%@",
+        "column_arith(operation, a, b)":
+            "column_arith(operation, a, b) 参数错误",
         "column_ratio(a, slot, b, slot, [when_zero])":
             "column_ratio(a, slot, b, slot, [when_zero]) 参数错误",
         "column_ratio: when_zero is a number":

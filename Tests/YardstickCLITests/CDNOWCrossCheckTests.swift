@@ -165,6 +165,11 @@ import Testing
         }
         let queries = try #require(evaluation["queries"] as? [String: Any])
         #expect(queries["one_subject"] as? Int == 0)
+        // The arithmetic on their query columns runs in the host, never one Lua value per
+        // customer: frequency's `- 1`, recency's and weeks_since_last's and T's `-` and `/ 7`
+        // (the last two against the period's last day), monetary_value's `-` and `- 1`.
+        let arithmetic = try #require(evaluation["host_arithmetic_columns"] as? Int)
+        #expect(arithmetic >= 9, "\(evaluation)")
     }
 
     @Test func theHostBinsAllCustomersWithoutRunningLuaPerSubject() throws {

@@ -88,6 +88,19 @@ import YardstickQuery
         #"return s.opportunities:max("created_at") + 1"#,
         // The chunk's constants (upvalues).
         #"return W * s.opportunities:during("closed_at"):count() + RATES.bonus"#,
+        // Arithmetic the host computes on its columns (decimals exact with whole numbers, as
+        // doubles otherwise; dates and days; division by zero) and the pairs it leaves to Lua
+        // (a decimal plus a date fails either way).
+        #"return s.opportunities:during("closed_at"):sum("amount") * 3 - s.opportunities:count()"#,
+        #"return s.opportunities:during("closed_at"):sum("amount") * 1.5 + s.opportunities:during("closed_at"):avg("amount")"#,
+        #"return s.opportunities:sum("amount") * s.opportunities:during("closed_at"):sum("amount")"#,
+        #"return s.opportunities:count() * 2 - s.opportunities:during("closed_at"):count() / 4"#,
+        #"return (s.opportunities:max("closed_at") + 3) - s.period.start"#,
+        #"return s.opportunities:max("closed_at") + s.opportunities:count()"#,
+        #"return s.opportunities:during("closed_at"):sum("amount") + s.opportunities:max("closed_at")"#,
+        #"return s.opportunities:during("closed_at"):count() / 0"#,
+        #"return ratio(s.opportunities:count() - 1, s.opportunities:during("closed_at"):count() * 2, 0)"#,
+        #"return s.opportunities:during("closed_at"):sum("amount") - date(2026, 1, 1)"#,
     ]
 
     static func report(columnMode: Bool) throws -> RunReport {
@@ -121,5 +134,9 @@ import YardstickQuery
         #expect(alone.results.contains { if case .missing = $0.value { true } else { false } })
         #expect(alone.results.contains { if case .failed = $0.value { true } else { false } })
         #expect(alone.results.contains { if case .decimal = $0.value { true } else { false } })
+        // The fast path: column runs computed their arithmetic on host columns, and per-subject
+        // evaluation has none to compute.
+        #expect((columns.statistics?.hostArithmeticColumns ?? 0) > 0)
+        #expect(alone.statistics?.hostArithmeticColumns == 0)
     }
 }

@@ -170,6 +170,39 @@ extension EvaluationSession {
         return -derivedColumns.count
     }
 
+    /// `a` op `b` element by element by the prelude's scalar rules (``ColumnArithmetic``), kept
+    /// here; returns the new column's id (negative), or nil when some element has no host rule
+    /// (the prelude then computes the column itself, raising the rule's error).
+    ///
+    /// - Throws: ``QueryError`` when a column cannot be read or the columns' lengths differ.
+    func arithmeticColumn(
+        _ operation: ColumnArithmetic, _ a: ColumnOperand, _ b: ColumnOperand
+    ) throws(QueryError) -> Int? {
+        func values(_ operand: ColumnOperand) throws(QueryError) -> [QueryValue] {
+            switch operand {
+            case .column(let reference): try columnQueryValues(reference)
+            case .constant(let value): [value]
+            }
+        }
+        let left = try values(a)
+        let right = try values(b)
+        let size = max(left.count, right.count)
+        guard left.count == size || left.count == 1, right.count == size || right.count == 1 else {
+            throw QueryError(tr("columns of different lengths"))
+        }
+        var column: [QueryValue] = []
+        column.reserveCapacity(size)
+        for index in 0..<size {
+            let x = left.count == 1 ? left[0] : left[index]
+            let y = right.count == 1 ? right[0] : right[index]
+            guard let value = operation.apply(x, y) else { return nil }
+            column.append(value)
+        }
+        derivedColumns.append(column)
+        hostArithmeticColumns += 1
+        return -derivedColumns.count
+    }
+
     /// The peer bins of indicator `id` for every subject of the column run, for Lua as
     /// ``columnValues(_:)`` gives a column; nil while some subject's bin is not computed (the
     /// bins are pending: bins.lua fails the reader, and a later stage evaluates it again).

@@ -439,6 +439,9 @@ final class EvaluationSession {
     /// Queries (aggregates and row lists) this session ran for one subject at a time, outside
     /// discovery (for ``EvaluationStatistics/subjectQueries``).
     private(set) var subjectQueries = 0
+    /// Columns computed by ``arithmeticColumn(_:_:_:)`` in the host instead of element by
+    /// element in Lua (for ``EvaluationStatistics/hostArithmeticColumns``).
+    var hostArithmeticColumns = 0
 
     /// Indicators that a limit (instructions, time, memory, stack) stopped: they fail with the
     /// recorded error without running. Shared by the sessions of one run; a session of its

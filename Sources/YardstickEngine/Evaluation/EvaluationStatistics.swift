@@ -46,6 +46,10 @@ public struct EvaluationStatistics: Sendable, Equatable {
     /// run finds a whole grain pending at once, the per-subject paths one subject at a time.
     /// Not in ``figuresByIndicator``, which counts each indicator's last stage.
     public var deferredFigures = FigurePaths()
+    /// Columns that column runs computed with `+`, `-`, `*` or `/` in the host, every subject's
+    /// element at once, instead of as Lua values one element at a time (0 when no column run
+    /// did arithmetic on query columns).
+    public var hostArithmeticColumns = 0
 
     /// Creates statistics.
     public init(
@@ -69,6 +73,7 @@ public struct EvaluationStatistics: Sendable, Equatable {
         partitionQueries = stage.partitionQueries
         partitionQueriesAhead += stage.partitionQueriesAhead
         subjectQueries += stage.subjectQueries
+        hostArithmeticColumns += stage.hostArithmeticColumns
         discoveredQueries += stage.discoveredQueries
         discoverySeconds += stage.discoverySeconds
         prefillSeconds += stage.prefillSeconds

@@ -15,6 +15,8 @@ struct SubjectPass {
     let figurePaths: [FigurePaths]
     /// Queries the sessions ran for one subject at a time.
     let subjectQueries: Int
+    /// Columns the sessions' column runs computed with host arithmetic.
+    let hostArithmeticColumns: Int
 
     /// Evaluates every task of `plan`.
     ///
@@ -61,13 +63,16 @@ struct SubjectPass {
         failures = tasks.indices.flatMap { taskFailures.value(at: $0) ?? [] }
         var figurePaths = unstartedCounts
         var subjectQueries = 0
+        var hostArithmeticColumns = 0
         for worker in 0..<columnPass.workerCount {
             for (position, counts) in (workerCounts.value(at: worker) ?? []).enumerated() {
                 figurePaths[position] = figurePaths[position] + counts
             }
             subjectQueries += columnPass.sessions.value(at: worker)?.subjectQueries ?? 0
+            hostArithmeticColumns += columnPass.sessions.value(at: worker)?.hostArithmeticColumns ?? 0
         }
         self.figurePaths = figurePaths
         self.subjectQueries = subjectQueries
+        self.hostArithmeticColumns = hostArithmeticColumns
     }
 }

@@ -53,8 +53,9 @@ enum HostBindings {
         }
     }
 
-    /// `run`, `column` and `column_ratio`: a prepared aggregate's value for the subject in focus,
-    /// or its values for every subject at once (column mode).
+    /// `run`, `column`, `column_ratio` and `column_arith`: a prepared aggregate's value for the
+    /// subject in focus, or its values for every subject at once (column mode), and columns
+    /// derived from them in the host.
     private static func registerAggregateValues(on vm: LuaVM, session: EvaluationSession) throws(LuaError) {
         try vm.register("run", in: "query") { [unowned session] args throws(HostError) in
             guard let id = args.first?.integerValue, id >= 0, Int(id) < session.aggregates.count else {
@@ -80,6 +81,22 @@ enum HostBindings {
                 throw HostError("\(error)")
             }
         }
+        try vm.register("column_arith", in: "query") { [unowned session] args throws(HostError) in
+            // (operation, then per operand a tag and two payloads: "c", aggregate, slot for a
+            // column; "n", number; "d", scaled decimal; "t", day number; "m", reason).
+            guard case .string(let name)? = args.first, let operation = ColumnArithmetic(rawValue: name),
+                args.count >= 7, let a = Self.columnOperand(args[1], args[2], args[3]),
+                let b = Self.columnOperand(args[4], args[5], args[6])
+            else {
+                throw HostError(tr("column_arith(operation, a, b)"))
+            }
+            do throws(QueryError) {
+                guard let id = try session.arithmeticColumn(operation, a, b) else { return [.nil] }
+                return [.integer(Int64(id))]
+            } catch {
+                throw HostError(error.message)
+            }
+        }
         try vm.register("column_ratio", in: "query") { [unowned session] args throws(HostError) in
             let numbers = args.prefix(4).compactMap(\.integerValue).map { Int($0) }
             guard numbers.count == 4 else { throw HostError(tr("column_ratio(a, slot, b, slot, [when_zero])")) }
@@ -100,6 +117,24 @@ enum HostBindings {
             } catch {
                 throw HostError("\(error)")
             }
+        }
+    }
+
+    /// An operand of `column_arith` from its tag and payloads; nil for anything else.
+    private static func columnOperand(_ tag: LuaValue, _ x: LuaValue, _ y: LuaValue) -> ColumnOperand? {
+        guard case .string(let tag) = tag else { return nil }
+        switch (tag, x) {
+        case ("c", .integer(let aggregate)):
+            guard let slot = y.integerValue else { return nil }
+            return .column(ColumnReference(aggregate: Int(aggregate), slot: Int(slot)))
+        case ("n", .integer(let number)): return .constant(.integer(number))
+        case ("n", .number(let number)): return .constant(.number(number))
+        case ("d", .integer(let scaled)): return .constant(.decimal(ExactDecimal(scaled: scaled)))
+        case ("t", .integer(let day)):
+            guard let day = Int32(exactly: day) else { return nil }
+            return .constant(.date(day))
+        case ("m", .string(let reason)): return .constant(.missing(reason))
+        default: return nil
         }
     }
 

@@ -69,6 +69,9 @@ public struct JSONReportWriter: ReportWriter {
                 "deferred": figurePathsJSON(statistics.deferredFigures),
             ])
         }
+        if statistics.hostArithmeticColumns > 0 {
+            fields["host_arithmetic_columns"] = .number(String(statistics.hostArithmeticColumns))
+        }
         fields.merge(breakdownStatisticsJSON(statistics)) { first, _ in first }
         return .object(fields)
     }

@@ -6,7 +6,7 @@ local P = ...
 local q = __host.query
 local setmetatable, getmetatable, ipairs = setmetatable, getmetatable, ipairs
 local rawget, rawset, error = rawget, rawset, error
-local byte = string.byte
+local byte, math_type, type = string.byte, math.type, type
 local kind, missing, is_missing, to_number = P.kind, P.missing, P.is_missing, P.to_number
 local decimal_of, Missing, column_arith, date_of = P.decimal_of, P.Missing, P.column_arith, P.date_of
 
@@ -48,8 +48,44 @@ local function elements(c)
 end
 -- A column of values the host computed otherwise (peer bins).
 local function column_from(kinds, items) return column_of(decode(kinds, items)) end
-local function lift(op)
+-- An operand as column_arith takes it: "c", aggregate, slot for a column still in the host;
+-- a kind letter and payload for a constant (n: number, d: decimal, t: date, m: missing); nil
+-- for a column already in Lua or any other value.
+local function host_operand(v)
+  if is_column(v) then
+    local id = rawget(v, "aggregate")
+    if id == nil then return nil end
+    return "c", id, rawget(v, "slot")
+  end
+  local k = kind(v)
+  if k == "number" then return "n", v, 0 end
+  local payload
+  if k == "decimal" then
+    payload = rawget(v, "scaled")
+    if math_type(payload) == "integer" then return "d", payload, 0 end
+  elseif k == "date" then
+    payload = rawget(v, "day")
+    if math_type(payload) == "integer" then return "t", payload, 0 end
+  elseif k == "missing" then
+    payload = rawget(v, "reason")
+    if type(payload) == "string" then return "m", payload, 0 end
+  end
+  return nil
+end
+-- `name` (add, subtract, multiply, divide): tried in the host first when an operand is a
+-- column still there and the other one too or a constant; the host keeps the result and
+-- answers nil when an element has no host rule (then, as for every other case, element by
+-- element here, with the scalar rules and their errors).
+local function lift(op, name)
   return function(a, b)
+    if name then
+      local ta, xa, ya = host_operand(a)
+      local tb, xb, yb = host_operand(b)
+      if ta and tb and (ta == "c" or tb == "c") then
+        local id = q.column_arith(name, ta, xa, ya, tb, xb, yb)
+        if id then return setmetatable({ aggregate = id, slot = 0 }, Column) end
+      end
+    end
     local av = is_column(a) and elements(a)
     local bv = is_column(b) and elements(b)
     local out = {}
@@ -62,10 +98,10 @@ local function lift(op)
     return column_of(out)
   end
 end
-Column.__add = lift(function(x, y) return x + y end)
-Column.__sub = lift(function(x, y) return x - y end)
-Column.__mul = lift(function(x, y) return x * y end)
-Column.__div = lift(function(x, y) return x / y end)
+Column.__add = lift(function(x, y) return x + y end, "add")
+Column.__sub = lift(function(x, y) return x - y end, "subtract")
+Column.__mul = lift(function(x, y) return x * y end, "multiply")
+Column.__div = lift(function(x, y) return x / y end, "divide")
 Column.__mod = lift(function(x, y) return x % y end)
 Column.__pow = lift(function(x, y) return x ^ y end)
 Column.__idiv = lift(function(x, y) return x // y end)
