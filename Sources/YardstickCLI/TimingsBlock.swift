@@ -28,7 +28,8 @@ enum TimingsBlock {
         )
         if statistics.hostArithmeticColumns > 0 {
             lines.append(
-                "column arithmetic: \(statistics.hostArithmeticColumns) columns computed in the host"
+                "column arithmetic: \(statistics.hostArithmeticColumns)"
+                    + (statistics.hostArithmeticColumns == 1 ? " column" : " columns") + " computed in the host"
                     + " (+ - * / on every subject's values at once)")
         }
         let breakdown = statistics.breakdownFigures

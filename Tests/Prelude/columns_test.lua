@@ -71,6 +71,11 @@ t.case("host columns cross into Lua only when an operation needs their values", 
     t.same({ a, a_slot, b, b_slot }, { 7, 1, 8, 0 })
     return 9
   end
+  local offered = {}
+  q.column_arith = function(...)
+    offered[#offered + 1] = { ... }
+    return nil -- declined: the column is computed here
+  end
   in_column_run(3, function()
     local handle = setmetatable({ aggregate = 7, slot = 1 }, Column)
     local other = setmetatable({ aggregate = 8, slot = 0 }, Column)
@@ -84,9 +89,42 @@ t.case("host columns cross into Lua only when an operation needs their values", 
     t.equal(elements[3].reason, "no rows", "m: missing, with its reason")
     t.equal(values(handle + 1)[1], 5)
     t.equal(asked, 1, "the values are kept once read")
+    t.same(offered[1], { "multiply", "c", 7, 1, "n", 2, 0 }, "offered to the host first")
   end)
   in_column_run(2, function()
     aborts(function() return setmetatable({ aggregate = 7, slot = 1 }, Column) + 1 end)
+  end)
+end)
+
+t.case("arithmetic on host columns stays in the host when it has a rule", function()
+  local q = __host.query
+  local offered = {}
+  local crossed = 0
+  q.column = function()
+    crossed = crossed + 1
+    return "nnn", { 1, 1, 1 }
+  end
+  q.column_arith = function(...)
+    offered[#offered + 1] = { ... }
+    return -(#offered)
+  end
+  in_column_run(3, function()
+    local handle = setmetatable({ aggregate = 7, slot = 1 }, Column)
+    local days = P.date_of(10000) - handle
+    t.same({ rawget(days, "aggregate"), rawget(days, "slot") }, { -1, 0 }, "kept in the host")
+    local weeks = days / 7
+    t.same({ rawget(weeks, "aggregate"), rawget(weeks, "slot") }, { -2, 0 })
+    local money = decimal_of(12500) * handle
+    t.same(offered[1], { "subtract", "t", 10000, 0, "c", 7, 1 }, "a date constant by its day number")
+    t.same(offered[2], { "divide", "c", -1, 0, "n", 7, 0 }, "a derived column by its id")
+    t.same(offered[3], { "multiply", "d", 12500, 0, "c", 7, 1 }, "a decimal constant by its scaled value")
+    t.equal(#offered, 3)
+    t.truthy(rawget(money, "aggregate") == -3)
+    t.equal(crossed, 0, "no values crossed into Lua")
+    -- A column already in Lua is never offered: the host column's values cross instead.
+    t.same(values(column({ 1, 2, 3 }) + handle), { 2, 3, 4 })
+    t.equal(#offered, 3)
+    t.equal(crossed, 1)
   end)
 end)
 

@@ -82,7 +82,8 @@ struct PostgresSourceCLITests {
                     + "AND \"close_date\" < DATE '2017-11-01'"), "\(fromPostgres.stderr)")
         // The users, whose rows the deals refer to, are read whole.
         #expect(
-            fromPostgres.stderr.contains("postgres export:sales_teams: 35 rows, all history (copy-binary)"), "\(fromPostgres.stderr)")
+            fromPostgres.stderr.contains("postgres export:sales_teams: 35 rows, all history (copy-binary)"),
+            "\(fromPostgres.stderr)")
         // A growth figure reads the month before too: 1,201 deals closed in September or October.
         let growth = try CLI.run([
             "run", "--period", "2017-10", "--indicators", "revenue_growth", "--no-cache", "--timings", "--workspace",

@@ -13,8 +13,8 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let lines = outcome.stderr.split(separator: "\n").map(String.init)
         // The block, the JSON line, then where the tables came from (the snapshot cache).
-        try #require(lines.count == 3 + 1 + 16 + 1 + 1, "\(outcome.stderr)")
-        #expect(lines[21].hasPrefix("cache: "))
+        try #require(lines.count == 4 + 1 + 16 + 1 + 1, "\(outcome.stderr)")
+        #expect(lines[22].hasPrefix("cache: "))
         #expect(lines[0].hasPrefix("timings: load "))
         #expect(lines[0].contains(" s, evaluation ") && lines[0].contains(" s (discovery "))
         // 41 agents and the company, 16 straight-line indicators: every agent's figure in column
@@ -25,10 +25,13 @@ import Testing
         )
         // Discovery finds 16 aggregates; revenue_growth's previous period is computed on request.
         #expect(lines[2] == "queries: 17 grouped (16 computed ahead, 16 discovered), 19 for one subject at a time")
-        #expect(lines[3] == "  indicator             column mode  prefetched  per subject  alone  not run  failed")
-        #expect(lines[4] == "  account_coverage               41           0            1      0        0       0")
+        // One indicator does arithmetic on its query columns, computed in the host.
+        #expect(
+            lines[3] == "column arithmetic: 1 column computed in the host (+ - * / on every subject's values at once)")
+        #expect(lines[4] == "  indicator             column mode  prefetched  per subject  alone  not run  failed")
+        #expect(lines[5] == "  account_coverage               41           0            1      0        0       0")
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(lines[20].utf8)) as? [String: Any], "\(lines[20])")
+            try JSONSerialization.jsonObject(with: Data(lines[21].utf8)) as? [String: Any], "\(lines[21])")
         #expect(json["figures"] as? Int == 672)
         #expect(json["eval_seconds"] is Double && json["load_seconds"] is Double)
     }
