@@ -11,9 +11,12 @@ enum HugePages {
     /// The size of a huge page.
     static let size = 2 << 20
 
-    /// Tables of at least this many bytes are advised (smaller ones hold no whole 2 MiB page
-    /// once aligned, or gain little).
-    static let threshold = 2 * size
+    /// Tables of at least this many bytes are advised (the key index of millions of ids). An
+    /// allocation this big always gets a mapping of its own from glibc (its mmap threshold never
+    /// grows past 32 MiB), so the advice goes with the table when it is freed; advising a range
+    /// of the heap instead would leave it on memory that small allocations reuse later, each
+    /// then faulting in 2 MiB.
+    static let threshold = 32 << 20
 
     /// Advises the whole 2 MiB pages inside `byteCount` bytes from `start`; call it before the
     /// pages are first written.
