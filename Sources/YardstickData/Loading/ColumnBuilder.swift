@@ -35,6 +35,9 @@ final class ColumnBuilder {
     /// Reference values of at most 8 bytes waiting to be interned as one batch; their rows
     /// hold a placeholder code until then.
     @exclusivity(unchecked) private var pending = PendingKeys()
+    /// Reference values of 9 to 24 bytes and their codes, each value whole in its slot, in
+    /// front of ``dictionary`` while rows are appended (freed when they are complete).
+    @exclusivity(unchecked) private var inlineKeys = InlineKeyTable()
     /// The rows this builder expects (from the source's size), for reserving storage once.
     private let expectedRows: Int
     /// After this many ids appended without lookup, the dictionary's storage is reserved for
@@ -94,7 +97,9 @@ final class ColumnBuilder {
     func release() {
         pending.count = 0
         pending.holdsLong = false
+        pending.holdsInline = false
         pending.longByteCount = 0
+        inlineKeys.free()
         validity.free()
         codes.free()
         integers.free()
@@ -124,7 +129,7 @@ final class ColumnBuilder {
         if kind == .reference && text.count <= 8 && dictionary.acceptsShortBatch {
             // Looked up a batch at a time: a reference to one of many keys (an account) misses
             // the cache on its slot, and the misses of a batch overlap.
-            if pending.holdsLong { resolvePending() }
+            if pending.holdsLong || pending.holdsInline { resolvePending() }
             let index = pending.count
             pending.words[index] = StringDictionary.packedShort(text)
             pending.lengths[index] = UInt8(truncatingIfNeeded: text.count)
@@ -136,8 +141,16 @@ final class ColumnBuilder {
             return
         }
         if kind == .reference && text.count <= PendingKeys.longLength && dictionary.acceptsLongBatch {
-            // Long keys (GUIDs, Salesforce ids) the same way; their stored bytes are read
-            // early too.
+            // One unsigned compare: 9 ... 24 bytes.
+            if UInt(bitPattern: text.count &- InlineKeyTable.minLength)
+                <= UInt(InlineKeyTable.maxLength - InlineKeyTable.minLength)
+            {
+                // Keys of 9 to 24 bytes (Salesforce ids, long integers) the same way, found in
+                // a table that holds each value whole in its slot: no stored bytes to read.
+                appendInline(text)
+                return
+            }
+            // Longer keys (GUIDs) the same way; their stored bytes are read early too.
             if pending.count > 0 && !pending.holdsLong { resolvePending() }
             appendLong(text)
             return
@@ -211,20 +224,48 @@ final class ColumnBuilder {
         if index + 1 == PendingKeys.capacity { resolvePending() }
     }
 
+    /// Queues a reference value of 9 to ``InlineKeyTable/maxLength`` bytes, as three words, for
+    /// a batched intern through ``inlineKeys``. Out of line: the row loop is at the size where
+    /// the compiler stops inlining into it, and ``appendString(_:)`` must stay inlined there.
+    @inline(never)
+    private func appendInline(_ text: UnsafeRawBufferPointer) {
+        if pending.count > 0 && !pending.holdsInline { resolvePending() }
+        let index = pending.count
+        pending.holdsInline = true
+        let words = pending.inlineWords + 3 &* index
+        (words[0], words[1], words[2]) = InlineKeyTable.words(of: text)
+        pending.lengths[index] = UInt8(truncatingIfNeeded: text.count)
+        pending.positions[index] = codes.count
+        pending.count = index + 1
+        codes.append(-1)
+        validity.append(true)
+        if index + 1 == PendingKeys.capacity { resolvePending() }
+    }
+
     /// Reference values interned in batches of short (at most 8 bytes) and of long values: the
     /// loader's fast paths, counted so that tests notice when one stops being taken.
     private(set) var batchedShortValues = 0
     private(set) var batchedLongValues = 0
+    /// Reference values of 9 to 24 bytes interned in batches through ``inlineKeys`` (not
+    /// counted in ``batchedLongValues``).
+    private(set) var batchedInlineValues = 0
 
     /// Interns the pending reference values and writes their codes.
     @inline(never)
     private func resolvePending() {
         guard pending.count > 0 else {
             pending.holdsLong = false
+            pending.holdsInline = false
             pending.longByteCount = 0
             return
         }
-        if pending.holdsLong {
+        if pending.holdsInline {
+            inlineKeys.intern(
+                pending.inlineWords, lengths: pending.lengths, hashes: pending.hashes, count: pending.count,
+                codes: codes.base, positions: pending.positions, into: &dictionary,
+                initialCapacity: min(expectedRows, Self.initialDistinct))
+            batchedInlineValues += pending.count
+        } else if pending.holdsLong {
             dictionary.internLong(
                 pending.longBytes, starts: pending.words, lengths: pending.lengths, hashes: pending.hashes,
                 count: pending.count, codes: codes.base, positions: pending.positions)
@@ -237,7 +278,14 @@ final class ColumnBuilder {
         }
         pending.count = 0
         pending.holdsLong = false
+        pending.holdsInline = false
         pending.longByteCount = 0
+    }
+
+    /// Interns the pending reference values and frees ``inlineKeys``: no more rows come.
+    private func finishAppending() {
+        resolvePending()
+        inlineKeys.free()
     }
 
     /// Appends an enum value; false when the text names no value of the enum.
@@ -281,7 +329,9 @@ final class ColumnBuilder {
     /// `other` is left empty.
     func adopt(_ other: ColumnBuilder) {
         precondition(count == 0 && kind == other.kind)
-        other.resolvePending()
+        // The dictionaries are swapped: neither table may outlive the one it fronts.
+        finishAppending()
+        other.finishAppending()
         swap(&validity, &other.validity)
         swap(&codes, &other.codes)
         swap(&integers, &other.integers)
@@ -295,8 +345,8 @@ final class ColumnBuilder {
 
     /// Appends every row of another builder of the same field (a later segment of a file).
     func append(contentsOf other: ColumnBuilder) {
-        resolvePending()
-        other.resolvePending()
+        finishAppending()
+        other.finishAppending()
         validity.append(contentsOf: other.validity)
         switch kind {
         case .key, .text, .reference:
@@ -307,10 +357,17 @@ final class ColumnBuilder {
                 codes.reserve(codes.count + other.codes.count)
                 for code in other.codes.buffer { codes.append(code < 0 ? -1 : code + base) }
             } else {
-                var remap = [Int32](repeating: -1, count: other.dictionary.count)
-                for code in 0..<Int32(other.dictionary.count) {
+                let count = other.dictionary.count
+                var remap = [Int32](repeating: -1, count: count)
+                var touched: UInt64 = 0
+                for code in 0..<Int32(count) {
+                    if code % 64 == 0 {
+                        // A batch's slot and byte reads first, together.
+                        touched ^= dictionary.touch(valuesOf: other.dictionary, Int(code)..<min(Int(code) + 64, count))
+                    }
                     remap[Int(code)] = other.dictionary.withBytes(of: code) { dictionary.intern($0).code }
                 }
+                StringDictionary.keep(touched)
                 codes.reserve(codes.count + other.codes.count)
                 remap.withUnsafeBufferPointer { remap in
                     for code in other.codes.buffer { codes.append(code < 0 ? -1 : remap[Int(code)]) }
@@ -348,7 +405,7 @@ final class ColumnBuilder {
 
     /// The finished column; the builder's buffers are freed.
     func build() -> Column {
-        resolvePending()
+        finishAppending()
         let storage: Column.Storage
         switch field.type {
         case .string: storage = .string(codes.array())

@@ -94,12 +94,20 @@ enum ReferenceResolver {
             var rowOfCode = [Int32](repeating: -2, count: column.dictionary.count)
             if let id = target.columns["id"], id.dictionary.isIndexed {
                 let keyRows = target.keyRows
-                for code in 0..<Int32(column.dictionary.count) {
+                let count = column.dictionary.count
+                var touched: UInt64 = 0
+                for code in 0..<Int32(count) {
+                    if code % 64 == 0 {
+                        // A batch's slot and byte reads first, together.
+                        touched ^= id.dictionary.touch(
+                            valuesOf: column.dictionary, Int(code)..<min(Int(code) + 64, count))
+                    }
                     let row = column.dictionary.withBytes(of: code) { key in
                         id.dictionary.code(of: key).map { keyRows[Int($0)] } ?? -1
                     }
                     if row >= 0 { rowOfCode[Int(code)] = row }
                 }
+                StringDictionary.keep(touched)
             }
             guard case .reference(let codes) = column.storage else { fatalError("not a reference") }
             let rows = codes.map { $0 < 0 ? -1 : rowOfCode[Int($0)] }

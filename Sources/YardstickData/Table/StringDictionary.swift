@@ -37,7 +37,7 @@ public struct StringDictionary: Sendable {
     package init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: 0, count: size * 2)
+        slots = HugePages.zeroedWords(count: size * 2)
         mask = size - 1
         stride = 2
     }
@@ -218,7 +218,7 @@ public struct StringDictionary: Sendable {
         while size * 5 < ends.count * 8 { size <<= 1 }
         stride = 1
         slots = []
-        slots = Array(repeating: 0, count: size)
+        slots = HugePages.zeroedWords(count: size)
         mask = size - 1
         var repeats: [(Int32, Int32)] = []
         bytes.withUnsafeBytes { stored in
@@ -294,7 +294,7 @@ public struct StringDictionary: Sendable {
         let parts = min(parts, size / 16)
         stride = 1
         slots = []
-        slots = Array(repeating: 0, count: size)
+        slots = HugePages.zeroedWords(count: size)
         mask = size - 1
         let mask = self.mask
         let found = ResultSlots<(repeats: [(Int32, Int32)], overflow: [Int32])>(count: parts)
@@ -574,6 +574,82 @@ public struct StringDictionary: Sendable {
         }
     }
 
+    /// Reads what looking up the values `range` of `other` here reads, level by level for the
+    /// whole range (their home slots; then for the slots that may hold them, the stored bytes
+    /// or, in the compact layout, `ends` and then the bytes), so that the cache misses of a
+    /// batch overlap instead of coming one after the other. Call it for a batch (64 values)
+    /// before looking the batch up one by one.
+    ///
+    /// - Returns: A word of the values read, to keep the reads (pass it to ``keep(_:)``).
+    func touch(valuesOf other: StringDictionary, _ range: Range<Int>) -> UInt64 {
+        guard isIndexed, !isSorted, !range.isEmpty else { return 0 }
+        var touched: UInt64 = 0
+        let mask = self.mask
+        let stride = self.stride
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: range.count) { hashes in
+            other.bytes.withUnsafeBytes { otherStored in
+                other.ends.withUnsafeBufferPointer { otherEnds in
+                    for (index, code) in range.enumerated() {
+                        hashes[index] = homeHash(Self.value(otherStored, otherEnds, code))
+                    }
+                }
+            }
+            slots.withUnsafeBufferPointer { table in
+                // Slot reads alone in a tight loop: many misses in flight at once.
+                for index in 0..<range.count {
+                    touched ^= table[(Int(truncatingIfNeeded: hashes[index]) & mask) &* stride]
+                }
+                bytes.withUnsafeBytes { stored in
+                    ends.withUnsafeBufferPointer { ends in
+                        for level in 0..<(stride == 1 ? 2 : 1) {
+                            for index in 0..<range.count {
+                                let hash = hashes[index]
+                                let home = (Int(truncatingIfNeeded: hash) & mask) &* stride
+                                let entry = table[home]
+                                // Empty, or another value's (short values are found in their slot).
+                                guard entry != 0 && entry >> 32 == Self.compactTag(hash) else { continue }
+                                let start: Int
+                                let end: Int
+                                if stride == 2 {
+                                    let place = table[home &+ 1]
+                                    start = Int(truncatingIfNeeded: place & 0xFFFF_FFFF)
+                                    end = start &+ Int(truncatingIfNeeded: place >> 32)
+                                } else {
+                                    let code = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                                    guard code >= 0 && code < ends.count else { continue }
+                                    start = code == 0 ? 0 : Int(ends[code - 1])
+                                    end = Int(ends[code])
+                                    // The compact layout reads `ends` first, the bytes on the next pass.
+                                    if level == 0 {
+                                        touched ^= UInt64(truncatingIfNeeded: start ^ end)
+                                        continue
+                                    }
+                                }
+                                if start < end && end <= stored.count {
+                                    touched ^= UInt64(stored[start]) ^ UInt64(stored[end &- 1])
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return touched
+    }
+
+    /// Keeps the reads of ``touch(valuesOf:_:)`` from being optimised away.
+    static func keep(_ touched: UInt64) {
+        if touched == 1 { sink = touched }
+    }
+
+    /// The word of `value`'s home slot: what interning it reads first, for a caller that
+    /// starts several such cache misses before interning (a batch of values about to be added).
+    @inline(__always)
+    func homeSlotWord(of value: UnsafeRawBufferPointer) -> UInt64 {
+        let slot = (Int(truncatingIfNeeded: homeHash(value)) & mask) &* stride
+        return slots.withUnsafeBufferPointer { $0[slot] }
+    }
+
     /// The bytes of a value of at most 8 bytes as a little-endian word, zero-padded.
     @inline(__always)
     static func packedShort(_ value: UnsafeRawBufferPointer) -> UInt64 { packed(value) }
@@ -743,7 +819,7 @@ public struct StringDictionary: Sendable {
         let size = (mask + 1) * 2
         let old = slots
         let oldStride = stride
-        slots = Array(repeating: 0, count: size * stride)
+        slots = HugePages.zeroedWords(count: size * stride)
         mask = size - 1
         for index in 0..<old.count / oldStride {
             let entry = old[index * oldStride]
