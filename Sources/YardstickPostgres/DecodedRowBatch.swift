@@ -3,7 +3,7 @@ import YardstickData
 /// Many result rows already decoded to the text of CSV cells, in two buffers reused from batch
 /// to batch: the cells' bytes one after another, and for each cell its start and length.
 ///
-/// Filled on the connection's event loop by ``PostgresRowDecoder`` and read on the loader's
+/// Filled on the reading thread by ``PostgresRowDecoder`` and read on the loader's
 /// thread, one thread at a time (``RowBatchChannel`` hands it over); a batch goes back to the
 /// channel's free list once read, so a read allocates a few batches in all, not a row or a cell
 /// at a time.

@@ -19,7 +19,7 @@ public final class PostgresLoadStatistics: @unchecked Sendable {
         /// place (0-based) and the number of ranges; nil for a read of the whole result.
         public var segment: Segment?
 
-        /// The batches of decoded rows the connection's event loop handed to the loader (rows
+        /// The batches of decoded rows the reading thread handed to the loader (rows
         /// decoded as they arrive, never one row at a time across threads).
         public var batches: Int
 

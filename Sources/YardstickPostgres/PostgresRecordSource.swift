@@ -6,17 +6,18 @@ import YardstickLocalization
 /// The rows of one table or query of a PostgreSQL database, as a ``RecordSource``.
 ///
 /// Made by ``PostgresSourceOpener`` once the relation's columns are known and the read is
-/// planned (``PostgresReadPlan``). ``forEachRow(into:)`` opens its own connection on an event
-/// loop of its own, runs the statement over the extended protocol (results in binary), and
-/// streams: as each row arrives, the event loop decodes it into the text cells of a
-/// ``DecodedRowBatch`` (``PostgresRowDecoder``), and full batches go through a
+/// planned (``PostgresReadPlan``). ``forEachRow(into:)`` opens its own connection on a thread
+/// of its own — ``PostgresWireConnection`` running `COPY … TO STDOUT (FORMAT binary)`, or over
+/// TLS postgres-nio's extended query on an event loop of its own — and streams: as each row
+/// arrives, that thread decodes it into the text cells of a ``DecodedRowBatch``
+/// (``PostgresRowDecoder``), and full batches go through a
 /// ``RowBatchChannel`` holding a few at most to the loader's thread, which lends each row to
 /// the loader and gives the batch back for reuse. Decoding and loading so run side by side,
 /// with nothing allocated or synchronised per row. A big table is read in ranges of pages on
 /// several connections at once (``segments(_:)``). Row numbers are 1-based ordinals in the
 /// whole result.
 struct PostgresRecordSource: RecordSource {
-    /// Rows per batch handed from the connection's event loop to the loader's thread.
+    /// Rows per batch handed from the reading thread to the loader's thread.
     static let batchSize = 2048
 
     /// How to connect.

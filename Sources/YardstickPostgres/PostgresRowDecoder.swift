@@ -3,7 +3,7 @@ import YardstickData
 
 /// Turns the binary cells of result rows into text cells, appended to a ``DecodedRowBatch``.
 ///
-/// Runs on the connection's event loop as each row arrives; each cell is written as
+/// Runs on the reading thread as each row arrives; each cell is written as
 /// ``PostgresCellText`` says into the batch's buffer, so a read allocates nothing per row or
 /// per cell (the batch's buffer grows only for a row longer than any before).
 struct PostgresRowDecoder: Sendable {

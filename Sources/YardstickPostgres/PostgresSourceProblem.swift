@@ -69,6 +69,16 @@ public enum PostgresSourceProblem: Error, Sendable, Hashable {
         return SourceError(file: file, column: column, field: field, message: message + " " + origin)
     }
 
+    /// The problem an error the server reported says (its SQLSTATE and message), whichever
+    /// connection received it.
+    static func reported(state: String, message: String) -> PostgresSourceProblem {
+        switch state {
+        case "28P01", "28000": .authenticationFailed(reason: message)
+        case "3D000": .unknownDatabase(reason: message)
+        default: .server(state: state, message: message)
+        }
+    }
+
     /// The problem behind an error of postgres-nio (or of the connection under it).
     static func classify(_ error: any Error) -> PostgresSourceProblem {
         if let problem = error as? PostgresSourceProblem { return problem }
@@ -79,13 +89,7 @@ public enum PostgresSourceProblem: Error, Sendable, Hashable {
             return .unreadable(reason: String(describing: error))
         }
         if let info = error.serverInfo {
-            let state = info[.sqlState] ?? ""
-            let message = info[.message] ?? "no message"
-            switch state {
-            case "28P01", "28000": return .authenticationFailed(reason: message)
-            case "3D000": return .unknownDatabase(reason: message)
-            default: return .server(state: state, message: message)
-            }
+            return reported(state: info[.sqlState] ?? "", message: info[.message] ?? "no message")
         }
         switch error.code {
         case .authMechanismRequiresPassword:

@@ -367,13 +367,8 @@ final class PostgresWireConnection {
             fields[code] = String(decoding: UnsafeRawBufferPointer(rebasing: body[(offset + 1)..<stop]), as: UTF8.self)
             offset = stop + 1
         }
-        let state = fields[UInt8(ascii: "C")] ?? ""
-        let message = fields[UInt8(ascii: "M")] ?? "no message"
-        switch state {
-        case "28P01", "28000": return .authenticationFailed(reason: message)
-        case "3D000": return .unknownDatabase(reason: message)
-        default: return .server(state: state, message: message)
-        }
+        return PostgresSourceProblem.reported(
+            state: fields[UInt8(ascii: "C")] ?? "", message: fields[UInt8(ascii: "M")] ?? "no message")
     }
 }
 

@@ -1,10 +1,10 @@
 import Foundation
 
-/// Hands decoded batches of rows from the connection's event loop, which decodes them as they
-/// arrive, to the loader's thread, and the read batches back for reuse.
+/// Hands decoded batches of rows from the reading thread (or event loop), which decodes them as
+/// they arrive, to the loader's thread, and the read batches back for reuse.
 ///
 /// Both sides block: ``put(_:)`` waits while ``capacity`` batches are queued, which is safe
-/// because each read has an event loop of its own (``PostgresRecordSource``): while it waits,
+/// because each read has a thread of its own (``PostgresRecordSource``): while it waits,
 /// the connection's socket is not read and the server's sends stop, so at most a few batches
 /// of a result are in memory, never the whole result.
 final class RowBatchChannel: @unchecked Sendable {

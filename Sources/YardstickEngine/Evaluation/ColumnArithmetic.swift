@@ -20,8 +20,8 @@ enum ColumnArithmetic: String, Sendable, CaseIterable {
     case multiply
     case divide
 
-    /// The decimal scale: values.lua's `UNIT`.
-    static let unit: Int64 = 10_000
+    /// The decimal scale: values.lua's `UNIT`, ``ExactDecimal``'s.
+    static let unit = ExactDecimal.unit
 
     /// `a` op `b` by the prelude's rule; nil when the prelude has no rule for the pair (it
     /// raises an error) or computes it in a way the host does not copy.
@@ -89,13 +89,13 @@ enum ColumnArithmetic: String, Sendable, CaseIterable {
         }
     }
 
-    /// A number as the prelude's `to_number` reads it: a decimal is its scaled value over
+    /// A number as the prelude's `to_number` reads it (also `ratio`'s, in the host): a decimal is its scaled value over
     /// `UNIT`; nil for anything that is not a number.
-    private static func double(_ value: QueryValue) -> Double? {
+    static func double(_ value: QueryValue) -> Double? {
         switch value {
         case .integer(let number): Double(number)
         case .number(let number): number
-        case .decimal(let decimal): Double(decimal.scaled) / Double(unit)
+        case .decimal(let decimal): decimal.doubleValue
         default: nil
         }
     }

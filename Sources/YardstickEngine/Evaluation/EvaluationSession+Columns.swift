@@ -145,14 +145,7 @@ extension EvaluationSession {
         let left = try columnQueryValues(a)
         let right = try columnQueryValues(b)
         guard left.count == right.count else { throw QueryError(tr("columns of different lengths")) }
-        func number(_ value: QueryValue) -> Double? {
-            switch value {
-            case .integer(let number): Double(number)
-            case .number(let number): number
-            case .decimal(let decimal): decimal.doubleValue
-            default: nil
-            }
-        }
+        let number = ColumnArithmetic.double
         var column: [QueryValue] = []
         column.reserveCapacity(left.count)
         for (x, y) in zip(left, right) {
