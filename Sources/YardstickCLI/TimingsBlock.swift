@@ -32,6 +32,13 @@ enum TimingsBlock {
                     + (statistics.hostArithmeticColumns == 1 ? " column" : " columns") + " computed in the host"
                     + " (+ - * / on every subject's values at once)")
         }
+        let keys = statistics.keyViews
+        if !keys.isEmpty {
+            lines.append(
+                "key views: \(keys.tablesBuilt) tables built, \(keys.tablesReused) reused;"
+                    + " \(keys.periodBatches) read once for all periods, \(keys.firstDayViews) before-views from first days,"
+                    + " \(keys.combinationsReused) combinations reused")
+        }
         let breakdown = statistics.breakdownFigures
         if breakdown.total > 0 {
             lines.append(

@@ -36,6 +36,22 @@ import Testing
         #expect(json["eval_seconds"] is Double && json["load_seconds"] is Double)
     }
 
+    @Test func timingsCountTheKeyTablesOfKeyViews() throws {
+        // monetary_value groups each CDNOW customer's orders by day: one key table per customer.
+        let outcome = try CLI.run([
+            "run", "--workspace", "examples/cdnow", "--period", "1997-01-01..1997-09-30", "--per", "account",
+            "--indicators", "monetary_value", "--format", "json", "--timings",
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("key views: 23570 tables built, "))
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let evaluation = try #require(document["evaluation"] as? [String: Any])
+        let keys = try #require(evaluation["key_views"] as? [String: Int])
+        #expect(keys["tables_built"] == 23570)
+        #expect(keys["period_batches"] == 0 && keys["first_day_views"] == 0)
+    }
+
     @Test func timingsLeaveTheCSVUnchanged() throws {
         let plain = try CLI.run(Self.arguments + ["--format", "csv"])
         let timed = try CLI.run(Self.arguments + ["--format", "csv", "--timings"])

@@ -40,7 +40,7 @@ extension EvaluationSession {
         guard let period else { throw QueryError(tr("no period in focus")) }
         let evaluator = KeyEvaluator(
             engine: engine, subjects: .partition(runs.partition), cache: runs.keyTables, focus: period.queryDays,
-            period: slotDays)
+            period: slotDays, runPeriods: runs.periods)
         return try evaluator.values(query)
     }
 

@@ -1,3 +1,5 @@
+import YardstickQuery
+
 /// How a run evaluated its figures and queries: which evaluation path computed each figure,
 /// how the queries ran, and how long discovery took.
 ///
@@ -50,6 +52,8 @@ public struct EvaluationStatistics: Sendable, Equatable {
     /// element at once, instead of as Lua values one element at a time (0 when no column run
     /// did arithmetic on query columns).
     public var hostArithmeticColumns = 0
+    /// How key views were computed (all zero when the run read none).
+    public var keyViews = KeyViewStatistics()
 
     /// Creates statistics.
     public init(
@@ -74,6 +78,7 @@ public struct EvaluationStatistics: Sendable, Equatable {
         partitionQueriesAhead += stage.partitionQueriesAhead
         subjectQueries += stage.subjectQueries
         hostArithmeticColumns += stage.hostArithmeticColumns
+        keyViews = stage.keyViews
         discoveredQueries += stage.discoveredQueries
         discoverySeconds += stage.discoverySeconds
         prefillSeconds += stage.prefillSeconds

@@ -227,6 +227,7 @@ public struct Evaluator: Sendable {
         var statistics = prefilled
         statistics.subjectQueries += subjectPass.subjectQueries
         statistics.hostArithmeticColumns += subjectPass.hostArithmeticColumns
+        statistics.keyViews = engine.keyStatistics.snapshot
         statistics.figuresByIndicator = Dictionary(zip(selection.ids, subjectPass.figurePaths)) { first, _ in first }
         statistics.partitionQueries = plan.distinctRuns.reduce(0) { $0 + $1.computedCount }
         let infos = selection.selected.map {

@@ -72,6 +72,16 @@ public struct JSONReportWriter: ReportWriter {
         if statistics.hostArithmeticColumns > 0 {
             fields["host_arithmetic_columns"] = .number(String(statistics.hostArithmeticColumns))
         }
+        let keys = statistics.keyViews
+        if !keys.isEmpty {
+            fields["key_views"] = .object([
+                "tables_built": .number(String(keys.tablesBuilt)),
+                "tables_reused": .number(String(keys.tablesReused)),
+                "period_batches": .number(String(keys.periodBatches)),
+                "first_day_views": .number(String(keys.firstDayViews)),
+                "combinations_reused": .number(String(keys.combinationsReused)),
+            ])
+        }
         fields.merge(breakdownStatisticsJSON(statistics)) { first, _ in first }
         return .object(fields)
     }

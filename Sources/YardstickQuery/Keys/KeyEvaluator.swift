@@ -1,3 +1,4 @@
+import Foundation
 import YardstickData
 import YardstickLocalization
 
@@ -22,6 +23,7 @@ package struct KeyEvaluator {
     let cache: KeyTableCache
     let focus: PeriodDays
     let period: (Int) throws(QueryError) -> PeriodDays
+    let runPeriods: Set<PeriodDays>
 
     /// Creates an evaluator.
     ///
@@ -31,15 +33,18 @@ package struct KeyEvaluator {
     ///   - cache: Where tables and values are kept (a run's, or a session's own).
     ///   - focus: The period in focus (part of the cache keys).
     ///   - period: The period of a scope slot (0 is `focus`).
+    ///   - runPeriods: The periods of the run, for a partition: a source whose rows fall in one
+    ///     period (`during`) is read once for all of them, and its tables in each kept.
     package init(
         engine: QueryEngine, subjects: Subjects, cache: KeyTableCache, focus: PeriodDays,
-        period: @escaping (Int) throws(QueryError) -> PeriodDays
+        period: @escaping (Int) throws(QueryError) -> PeriodDays, runPeriods: [PeriodDays] = []
     ) {
         self.engine = engine
         self.subjects = subjects
         self.cache = cache
         self.focus = focus
         self.period = period
+        self.runPeriods = Set(runPeriods)
     }
 
     private var subjectCount: Int {
@@ -112,9 +117,13 @@ package struct KeyEvaluator {
             for table in try tables(inner) { result.append(try test.apply(table)) }
             return result
         case .combined(let left, let operation, let right):
-            let lefts = try tables(left)
-            let rights = try tables(right)
-            return zip(lefts, rights).map { KeySetCombiner.combine($0, operation, $1) }
+            let key = KeyTableCache.CombinationKey(view: try ResolvedKeyView(view, period: period), subject: single)
+            return try cache.combinedTables(key, statistics: engine.keyStatistics) {
+                () throws(QueryError) -> [KeyTable] in
+                let lefts = try tables(left)
+                let rights = try tables(right)
+                return zip(lefts, rights).map { KeySetCombiner.combine($0, operation, $1) }
+            }
         }
     }
 
@@ -128,36 +137,146 @@ package struct KeyEvaluator {
         let cacheKey = KeyTableCache.TableKey(
             plan: source.plan, key: key, columns: columns, period: readsPeriod ? days : nil, subject: single)
         let statistics = engine.keyStatistics
+        if columns.isEmpty, let history = Self.historyOfBefore(source.plan, compiled) {
+            return try cache.tables(cacheKey, statistics: statistics) { () throws(QueryError) -> [KeyTable] in
+                try keysBefore(days, history: history, source: source, key: key)
+            }
+        }
+        if case .partition(let partition) = subjects, readsPeriod, source.plan.restrictedToSubject,
+            runPeriods.count > 1, runPeriods.contains(days), compiled.dayFilters.contains(where: { $0.range.isPeriod })
+        {
+            var batchKey = cacheKey
+            batchKey.period = nil
+            let tables = try cache.periodTables(batchKey) {
+                () throws(QueryError) -> [PeriodDays: [KeyTable]] in
+                try periodTables(prepared, key: key, columns: columns, partition: partition)
+            }
+            guard let found = tables[days] else { throw QueryError(tr("no period in focus")) }
+            return found
+        }
         return try cache.tables(cacheKey, statistics: statistics) { () throws(QueryError) -> [KeyTable] in
             let builder = try KeyTableBuilder(
                 key: key, columns: columns, table: compiled.table, dataset: engine.dataset, statistics: statistics)
-            switch subjects {
-            case .one(let subject):
-                let scope = QueryScope(subject: subject, firstDay: days.firstDay, lastDay: days.lastDay)
-                let rows = try engine.rows(prepared, in: scope)
+            return try build(builder, prepared, restrictedToSubject: source.plan.restrictedToSubject, days: days)
+        }
+    }
+
+    /// Each subject's key table of a plan's rows in a period (the period matters only to a plan
+    /// that reads it).
+    private func build(
+        _ builder: KeyTableBuilder, _ prepared: QueryEngine.PreparedPlan, restrictedToSubject: Bool, days: PeriodDays
+    ) throws(QueryError) -> [KeyTable] {
+        let statistics = engine.keyStatistics
+        switch subjects {
+        case .one(let subject):
+            let scope = QueryScope(subject: subject, firstDay: days.firstDay, lastDay: days.lastDay)
+            let rows = try engine.rows(prepared, in: scope)
+            statistics.record(tablesBuilt: 1)
+            return [builder.build(rows[...])]
+        case .partition(let partition):
+            guard restrictedToSubject else {
+                let scope = QueryScope(subject: .company, firstDay: days.firstDay, lastDay: days.lastDay)
+                let table = builder.build(try engine.rows(prepared, in: scope)[...])
                 statistics.record(tablesBuilt: 1)
-                return [builder.build(rows[...])]
-            case .partition(let partition):
-                guard source.plan.restrictedToSubject else {
-                    let scope = QueryScope(subject: .company, firstDay: days.firstDay, lastDay: days.lastDay)
-                    let table = builder.build(try engine.rows(prepared, in: scope)[...])
-                    statistics.record(tablesBuilt: 1)
-                    return Array(repeating: table, count: partition.count)
-                }
-                let (offsets, rows) = try engine.partitionRows(prepared, partition: partition, period: days)
-                statistics.record(tablesBuilt: partition.count)
-                return (0..<partition.count).map { subject in
-                    builder.build(rows[offsets[subject]..<offsets[subject + 1]])
-                }
+                return Array(repeating: table, count: partition.count)
+            }
+            let (offsets, rows) = try engine.partitionRows(prepared, partition: partition, periods: [days])
+            statistics.record(tablesBuilt: partition.count)
+            return (0..<partition.count).map { subject in
+                builder.build(rows[offsets[subject]..<offsets[subject + 1]])
             }
         }
+    }
+
+    /// A plan whose only filter that moves with the period is `before(field)`, as the plan
+    /// without it and the field's local days: the keys of its rows are those whose first day
+    /// over the plan's history comes before the period.
+    private static func historyOfBefore(_ plan: QueryPlan, _ compiled: QueryEngine.CompiledPlan)
+        -> (plan: QueryPlan, field: String, days: [Int32], validity: Validity)?
+    {
+        let moving = compiled.dayFilters.filter { $0.range.dependsOnPeriod }
+        guard moving.count == 1, case .beforePeriod = moving[0].range else { return nil }
+        let field = moving[0].field
+        let befores = plan.filters.indices.filter {
+            if case .before(let name) = plan.filters[$0] { return name == field }
+            return false
+        }
+        guard befores.count == 1 else { return nil }
+        var history = plan
+        history.filters.remove(at: befores[0])
+        return (history, field, moving[0].days, moving[0].validity)
+    }
+
+    /// The name of the first-day field of a history table (not a name scripts can give).
+    static let firstDayField = "\u{1}first_day"
+
+    /// `view:before(field):per(key)` with no per-key field, from the history's key tables
+    /// (built once for the run, each key with its first day): the keys whose first day comes
+    /// before the period. Which keys a key view holds, not their order, is what its aggregates
+    /// and set operations read when it has no other field.
+    private func keysBefore(
+        _ days: PeriodDays, history: (plan: QueryPlan, field: String, days: [Int32], validity: Validity),
+        source: KeySource, key: FieldPath
+    ) throws(QueryError) -> [KeyTable] {
+        let statistics = engine.keyStatistics
+        let prepared = try engine.prepare(history.plan)
+        let first = KeyColumn(name: Self.firstDayField, aggregate: .minimum(.field(FieldPath(history.field))))
+        let cacheKey = KeyTableCache.TableKey(
+            plan: history.plan, key: key, columns: [first], period: nil, subject: single)
+        let tables = try cache.tables(cacheKey, statistics: statistics) { () throws(QueryError) -> [KeyTable] in
+            let builder = try KeyTableBuilder(
+                key: key, firstDaysOf: history.field, days: history.days, validity: history.validity,
+                named: Self.firstDayField, table: prepared.compiled.table, dataset: engine.dataset,
+                statistics: statistics)
+            return try build(builder, prepared, restrictedToSubject: history.plan.restrictedToSubject, days: days)
+        }
+        statistics.record(firstDayViews: 1)
+        return tables.map { table in
+            let limit = days.firstDay
+            var kept: [Int] = []
+            kept.reserveCapacity(table.count)
+            for (index, value) in table.columns[0].enumerated() {
+                if case .date(let day) = value, day < limit { kept.append(index) }
+            }
+            var result = table.selecting(kept)
+            result.names = []
+            result.columns = []
+            return result
+        }
+    }
+
+    /// The key tables of every subject in each of the run's periods, from one pass over the
+    /// table: a plan with `during` puts each row in one period at most.
+    private func periodTables(
+        _ prepared: QueryEngine.PreparedPlan, key: FieldPath, columns: [KeyColumn], partition: SubjectPartition
+    ) throws(QueryError) -> [PeriodDays: [KeyTable]] {
+        let statistics = engine.keyStatistics
+        let builder = try KeyTableBuilder(
+            key: key, columns: columns, table: prepared.compiled.table, dataset: engine.dataset,
+            statistics: statistics)
+        let periods = runPeriods.sorted { $0.firstDay < $1.firstDay }
+        let (offsets, rows) = try engine.partitionRows(prepared, partition: partition, periods: periods)
+        statistics.record(tablesBuilt: periods.count * partition.count, periodBatches: 1)
+        // The periods' tables are built side by side: the run's other workers wait for them.
+        let built = ResultSlots<[KeyTable]>(count: periods.count)
+        let subjectCount = partition.count
+        DispatchQueue.concurrentPerform(iterations: periods.count) { index in
+            let first = index * subjectCount
+            built.set(
+                index,
+                (first..<first + subjectCount).map { cell in builder.build(rows[offsets[cell]..<offsets[cell + 1]]) })
+        }
+        var result: [PeriodDays: [KeyTable]] = [:]
+        for (index, period) in periods.enumerated() { result[period] = built.value(at: index) ?? [] }
+        return result
     }
 }
 
 extension QueryEngine {
-    /// The rows a prepared plan selects in a period for every subject of a partition, in one
-    /// pass: the rows of subject `i` are `rows[offsets[i]..<offsets[i + 1]]`, in row order.
-    func partitionRows(_ prepared: PreparedPlan, partition: SubjectPartition, period: PeriodDays)
+    /// The rows a prepared plan selects in each period for every subject of a partition, in one
+    /// pass: the rows of subject `i` in period `p` are `rows[offsets[c]..<offsets[c + 1]]` with
+    /// `c = p * partition.count + i`, in row order.
+    func partitionRows(_ prepared: PreparedPlan, partition: SubjectPartition, periods: [PeriodDays])
         throws(QueryError) -> (offsets: [Int], rows: [Int32])
     {
         let compiled = prepared.compiled
@@ -172,8 +291,8 @@ extension QueryEngine {
         }
         let selector = PartitionSelector(compiled: compiled, owners: owners, subjectOfTarget: partition.subjectOfTarget)
         var sink = RowListSink()
-        _ = selector.select([period], subjectCount: partition.count, into: &sink)
-        let (offsets, rows) = Bucketing.bucket(sink.rows, by: sink.cells, bucketCount: partition.count)
+        let covered = selector.select(periods, subjectCount: partition.count, into: &sink)
+        let (offsets, rows) = Bucketing.bucket(sink.rows, by: sink.cells, bucketCount: covered * partition.count)
         return (offsets, rows)
     }
 }

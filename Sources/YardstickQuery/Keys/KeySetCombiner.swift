@@ -3,40 +3,60 @@
 enum KeySetCombiner {
     static func combine(_ left: KeyTable, _ operation: KeySetOperation, _ right: KeyTable) -> KeyTable {
         if left.domain.sharesCodes(with: right.domain) {
-            return combine(left, operation, right, leftIDs: left.codes, rightIDs: right.codes)
+            return combineCodes(left, operation, right)
         }
-        return combine(
-            left, operation, right, leftIDs: left.keys.map(KeyTable.matchText),
-            rightIDs: right.keys.map(KeyTable.matchText))
+        return combineTexts(left, operation, right)
     }
 
-    private static func combine<ID: Hashable>(
-        _ left: KeyTable, _ operation: KeySetOperation, _ right: KeyTable, leftIDs: [ID], rightIDs: [ID]
-    ) -> KeyTable {
+    /// Tables of one domain: their codes are compared, and a union's keys stay codes.
+    private static func combineCodes(_ left: KeyTable, _ operation: KeySetOperation, _ right: KeyTable) -> KeyTable {
         switch operation {
         case .minus, .intersect:
-            let other = Set(rightIDs)
+            let other = KeyCodeIndex(right.codes)
             let keep = operation == .intersect
-            let indices = leftIDs.indices.filter { other.contains(leftIDs[$0]) == keep }
+            let indices = left.codes.indices.filter { other.contains(left.codes[$0]) == keep }
             return indices.count == left.count ? left : left.selecting(indices)
         case .union:
-            let mine = Set(leftIDs)
+            var seen = KeyCodeIndex(expected: left.count + right.count)
+            for (position, code) in left.codes.enumerated() { _ = seen.insert(code, at: Int32(position)) }
             var result = left
-            if !left.domain.sharesCodes(with: right.domain) { result.domain = .local }
             let fromRight = right.names.map { name in left.names.firstIndex(of: name) }
-            var added = Set<ID>()
-            for (index, id) in rightIDs.enumerated() where !mine.contains(id) && added.insert(id).inserted {
-                result.codes.append(result.domain == .local ? Int64(result.codes.count) : right.codes[index])
-                result.keys.append(right.keys[index])
-                for position in result.columns.indices { result.columns[position].append(KeyTable.null) }
-                for (rightPosition, leftPosition) in fromRight.enumerated() {
-                    if let leftPosition {
-                        result.columns[leftPosition][result.count - 1] = right.columns[rightPosition][index]
-                    }
-                }
+            for (index, code) in right.codes.enumerated() where seen.insert(code, at: Int32(result.count)).inserted {
+                result.appendKey(code: code, value: right.key(at: index))
+                copyFields(from: right, index, fromRight, into: &result)
             }
-            if result.domain == .local { result.codes = Array(0..<Int64(result.count)) }
             return result
+        }
+    }
+
+    /// Tables of two domains: their keys are compared by text, and a union holds its keys.
+    private static func combineTexts(_ left: KeyTable, _ operation: KeySetOperation, _ right: KeyTable) -> KeyTable {
+        let leftTexts = left.keys.map(KeyTable.matchText)
+        let rightTexts = right.keys.map(KeyTable.matchText)
+        switch operation {
+        case .minus, .intersect:
+            let other = Set(rightTexts)
+            let keep = operation == .intersect
+            let indices = leftTexts.indices.filter { other.contains(leftTexts[$0]) == keep }
+            return indices.count == left.count ? left : left.selecting(indices)
+        case .union:
+            var seen = Set(leftTexts)
+            var result = left.holdingKeys()
+            let fromRight = right.names.map { name in left.names.firstIndex(of: name) }
+            for (index, text) in rightTexts.enumerated() where seen.insert(text).inserted {
+                result.appendKey(code: Int64(result.count), value: right.key(at: index))
+                copyFields(from: right, index, fromRight, into: &result)
+            }
+            return result
+        }
+    }
+
+    /// Copies the right side's per-key fields that the left side also has into the last key.
+    private static func copyFields(
+        from right: KeyTable, _ index: Int, _ fromRight: [Int?], into result: inout KeyTable
+    ) {
+        for (rightPosition, leftPosition) in fromRight.enumerated() {
+            if let leftPosition { result.columns[leftPosition][result.count - 1] = right.columns[rightPosition][index] }
         }
     }
 }

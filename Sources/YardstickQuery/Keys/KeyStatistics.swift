@@ -8,20 +8,7 @@ package final class KeyStatistics: @unchecked Sendable {
     private var counts = Counts()
 
     /// A snapshot of the counters.
-    package struct Counts: Sendable, Equatable {
-        /// Key tables built from rows (one per subject, or one for all subjects of `s.all`).
-        package var tablesBuilt = 0
-        /// Requests for a subject's key table answered from the run's cache.
-        package var tablesReused = 0
-        /// Per-key aggregates folded into plain arrays while grouping (count, min/max of dates).
-        package var fastColumns = 0
-        /// Per-key aggregates folded row by row with an accumulator per key.
-        package var accumulatorColumns = 0
-        /// Key queries computed for every subject of a partition at once.
-        package var partitionQueries = 0
-        /// Key queries computed for one subject alone.
-        package var subjectQueries = 0
-    }
+    package typealias Counts = KeyViewStatistics
 
     /// Creates zeroed counters.
     package init() {}
@@ -36,7 +23,8 @@ package final class KeyStatistics: @unchecked Sendable {
     /// Adds to the counters.
     package func record(
         tablesBuilt: Int = 0, tablesReused: Int = 0, fastColumns: Int = 0, accumulatorColumns: Int = 0,
-        partitionQueries: Int = 0, subjectQueries: Int = 0
+        partitionQueries: Int = 0, subjectQueries: Int = 0, periodBatches: Int = 0,
+        firstDayViews: Int = 0, combinationsReused: Int = 0
     ) {
         lock.lock()
         counts.tablesBuilt += tablesBuilt
@@ -45,6 +33,9 @@ package final class KeyStatistics: @unchecked Sendable {
         counts.accumulatorColumns += accumulatorColumns
         counts.partitionQueries += partitionQueries
         counts.subjectQueries += subjectQueries
+        counts.periodBatches += periodBatches
+        counts.firstDayViews += firstDayViews
+        counts.combinationsReused += combinationsReused
         lock.unlock()
     }
 }

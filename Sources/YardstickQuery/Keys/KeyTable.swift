@@ -1,28 +1,71 @@
-/// The rows of a key view for one subject and period: one row per key, with the key's value
-/// and its per-key aggregates.
+/// The rows of a key view for one subject and period: one row per key, with the key's identity
+/// code and its per-key aggregates; the key's value (`key`) is decoded from its code only when
+/// read (``KeyDecoder``), or held when the codes mean nothing outside the table.
 package struct KeyTable: Sendable {
     /// What ``codes`` identify.
     package var domain: KeyDomain
     /// Each key's identity (see ``KeyDomain``).
     package var codes: [Int64]
-    /// Each key's value (`key`): text for strings and references, a date, a number…
-    package var keys: [QueryValue]
+    /// Each key's value when held; nil when the values are decoded from ``codes``.
+    private var heldKeys: [QueryValue]?
+    /// What decodes ``codes`` when no value is held.
+    private let decoder: KeyDecoder?
     /// The names of the per-key aggregates, in order.
     package var names: [String]
     /// Per aggregate (in the order of ``names``), one value per key; a null is `.missing`.
     package var columns: [[QueryValue]]
 
-    /// Creates a table.
+    /// Creates a table whose key values are held.
     package init(domain: KeyDomain, codes: [Int64], keys: [QueryValue], names: [String], columns: [[QueryValue]]) {
         self.domain = domain
         self.codes = codes
-        self.keys = keys
+        self.heldKeys = keys
+        self.decoder = nil
+        self.names = names
+        self.columns = columns
+    }
+
+    /// Creates a table whose key values are decoded from `codes` when read.
+    init(domain: KeyDomain, codes: [Int64], decoder: KeyDecoder, names: [String], columns: [[QueryValue]]) {
+        self.domain = domain
+        self.codes = codes
+        self.heldKeys = nil
+        self.decoder = decoder
         self.names = names
         self.columns = columns
     }
 
     /// The number of keys.
-    package var count: Int { keys.count }
+    package var count: Int { codes.count }
+
+    /// Whether the key values are decoded from the codes (none is held).
+    var decodesKeys: Bool { heldKeys == nil }
+
+    /// Each key's value (`key`): text for strings and references, a date, a number…
+    package var keys: [QueryValue] {
+        if let heldKeys { return heldKeys }
+        guard let decoder else { return [] }
+        return codes.map(decoder.value)
+    }
+
+    /// The value of the key at `index`.
+    func key(at index: Int) -> QueryValue {
+        if let heldKeys { return heldKeys[index] }
+        return decoder?.value(codes[index]) ?? KeyTable.null
+    }
+
+    /// Adds a key with its code and value, its per-key fields null.
+    mutating func appendKey(code: Int64, value: @autoclosure () -> QueryValue) {
+        codes.append(code)
+        if heldKeys != nil { heldKeys!.append(value()) }
+        for position in columns.indices { columns[position].append(KeyTable.null) }
+    }
+
+    /// The same keys with their values held, their codes renumbered as a table's own
+    /// (`local`): what a union of two domains gives.
+    func holdingKeys() -> KeyTable {
+        KeyTable(domain: .local, codes: Array(0..<Int64(count)), keys: keys, names: names, columns: columns)
+    }
 
     /// The null of a key view's field: what a union gives a field the other side lacks.
     package static let null = QueryValue.missing("no value")
@@ -36,9 +79,11 @@ package struct KeyTable: Sendable {
 
     /// The rows at `indices`, in that order.
     package func selecting(_ indices: [Int]) -> KeyTable {
-        KeyTable(
-            domain: domain, codes: indices.map { codes[$0] }, keys: indices.map { keys[$0] }, names: names,
-            columns: columns.map { column in indices.map { column[$0] } })
+        var result = self
+        result.codes = indices.map { codes[$0] }
+        if let heldKeys { result.heldKeys = indices.map { heldKeys[$0] } }
+        result.columns = columns.map { column in indices.map { column[$0] } }
+        return result
     }
 
     /// The text a key is matched by when two tables' codes do not share a domain.

@@ -6,7 +6,11 @@ import YardstickData
 /// `count` and `min`/`max` of a date or datetime field are folded into plain arrays in the
 /// same pass ("fast columns"); every other aggregate folds each key's rows with an
 /// ``Accumulator``, exactly as a view's aggregate folds a subject's rows.
-struct KeyTableBuilder {
+///
+/// A builder is read-only once made: ``build(_:)`` folds into fresh accumulators
+/// (``Accumulator/fresh()`` reads only the prototype's constants), so threads may build tables
+/// with one builder side by side.
+struct KeyTableBuilder: @unchecked Sendable {
     let key: KeyExtractor
     let columns: [KeyColumn]
     private let prototypes: [Accumulator]
@@ -36,6 +40,19 @@ struct KeyTableBuilder {
         self.fast = fast
     }
 
+    /// A builder whose one per-key field is the earliest local day of a date field, read from
+    /// the field's local days (those a `during` or `before` on the field tests); no other field.
+    init(
+        key path: FieldPath, firstDaysOf field: String, days: [Int32], validity: Validity, named name: String,
+        table: Table, dataset: Dataset, statistics: KeyStatistics
+    ) throws(QueryError) {
+        key = try KeyExtractor(path, on: table, dataset: dataset)
+        columns = [KeyColumn(name: name, aggregate: .minimum(.field(FieldPath(field))))]
+        self.statistics = statistics
+        prototypes = []
+        fast = [.dayExtreme(days: days, validity: validity, minimum: true)]
+    }
+
     private static func fastColumn(_ aggregate: Aggregate, _ table: Table) -> FastColumn? {
         let minimum: Bool
         let path: FieldPath
@@ -60,7 +77,8 @@ struct KeyTableBuilder {
 
     /// The key table of `rows` (in row order).
     func build(_ rows: ArraySlice<Int32>) -> KeyTable {
-        var index: [Int64: Int32] = [:]
+        let byText = key.needsTextIdentity
+        var index = KeyCodeIndex(expected: min(rows.count, 1 << 16))
         var texts: [String: Int64] = [:]
         var codes: [Int64] = []
         var keys: [QueryValue] = []
@@ -69,14 +87,10 @@ struct KeyTableBuilder {
         rowKeys.reserveCapacity(rows.count)
         keyedRows.reserveCapacity(rows.count)
         var unresolved = false
-        let byText = key.needsTextIdentity
         for row in rows {
             guard let at = key.target(Int(row)) else { continue }
-            var (code, resolved) = key.code(at)
-            if !resolved {
-                unresolved = true
-                code |= 1 << 62
-            }
+            var code = key.code(at)
+            if key.coding == .reference, code & KeyDecoder.unresolvedFlag != 0 { unresolved = true }
             if byText {
                 let text = key.value(at).description
                 if let known = texts[text] {
@@ -86,14 +100,10 @@ struct KeyTableBuilder {
                     texts[text] = code
                 }
             }
-            let slot: Int32
-            if let known = index[code] {
-                slot = known
-            } else {
-                slot = Int32(codes.count)
-                index[code] = slot
+            let (slot, inserted) = index.insert(code, at: Int32(codes.count))
+            if inserted {
                 codes.append(code)
-                keys.append(key.value(at))
+                if byText { keys.append(key.value(at)) }
             }
             rowKeys.append(slot)
             keyedRows.append(row)
@@ -120,8 +130,11 @@ struct KeyTableBuilder {
             values.append(folded)
             statistics.record(accumulatorColumns: 1)
         }
-        let domain: KeyDomain = byText ? .local : (unresolved ? key.unresolvedDomain : key.domain)
-        return KeyTable(domain: domain, codes: codes, keys: keys, names: columns.map(\.name), columns: values)
+        let names = columns.map(\.name)
+        if byText { return KeyTable(domain: .local, codes: codes, keys: keys, names: names, columns: values) }
+        return KeyTable(
+            domain: unresolved ? key.unresolvedDomain : key.domain, codes: codes, decoder: key.decoder, names: names,
+            columns: values)
     }
 
     /// A per-key value as a key-view field: a missing value is the field's null.
