@@ -94,6 +94,20 @@ import YardstickQuery
         #expect(together[3].count == 5)
     }
 
+    @Test func exactSumsPerKeyAreFoldedWhileGrouping() throws {
+        // u1's orders with an account over all history: a1 100 + 50, a2 200 + 20, a3 70, a4 30,
+        // a5 10, a6 60 + 15 = 555 (o8, 5, has no account); the largest per account is a2's 220.
+        let (values, counts) = try Self.run([
+            #"return s.orders:per("account", { total = { "sum", "amount" } }):sum("total")"#,
+            #"return s.orders:per("account", { total = { "sum", "amount" } }):max("total")"#,
+            #"return s.orders:where{ status = "cancelled" }:per("account", { total = { "sum", "amount" } }):sum("total")"#,
+        ])
+        #expect(values[0]["2026-10"]?["u1"] == .decimal(ExactDecimal(scaled: 555 * ExactDecimal.unit)))
+        #expect(values[1]["2026-10"]?["u1"] == .decimal(ExactDecimal(scaled: 220 * ExactDecimal.unit)))
+        #expect(values[2]["2026-10"]?["u1"] == .integer(0))
+        #expect(counts.fastColumns > 0 && counts.accumulatorColumns == 0)
+    }
+
     @Test func keyValuesAreDecodedFromTheirCodesWhenRead() throws {
         // Keys stay row numbers of accounts through the union; the filter reads their ids.
         let body = """

@@ -24,6 +24,7 @@ import YardstickQuery
         #"return s.orders:during("ordered_at"):per("account"):union(s.activities:during("occurred_at"):per("account")):count()"#,
         #"return s.all.orders:per("account", { first = { "min", "ordered_at" } }):during("first"):count()"#,
         #"return s.orders:per("account", { total = { "sum", "amount" } }):sum("total")"#,
+        #"return s.orders:per("account", { mean = { "avg", "amount" } }):max("mean")"#,
     ]
 
     @Test func columnModeAllowsKeyViews() throws {
@@ -63,7 +64,7 @@ import YardstickQuery
         // are grouped once for the run: 3 users + 1 company table + 3 users, reused in the
         // four other months.
         #expect(counts.tablesReused >= 4 * 7)
-        // count and min of a date are folded while grouping; the sum of amounts per key is not.
+        // count, min of a date and the sum of amounts are folded while grouping; the mean is not.
         #expect(counts.fastColumns > 0)
         #expect(counts.accumulatorColumns > 0)
     }

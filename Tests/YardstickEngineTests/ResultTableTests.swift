@@ -43,6 +43,18 @@ import YardstickData
         #expect(table[subject: SubjectKey(.user, "u1"), indicator: "a", period: .month(year: 2026, month: 9)] == nil)
     }
 
+    @Test func iteratingMakesNoIndexAndTheFirstQuestionMakesIt() {
+        // A run's stages and a CSV in long-format order only iterate: no row key is hashed.
+        let table = ResultTable(Self.grid())
+        #expect(table.map(\.value).count == 12)
+        #expect(!table.isIndexed)
+        let copy = table
+        #expect(copy[subject: SubjectKey(.user, "u2"), indicator: "b", period: Self.november]?.value == .integer(10))
+        // Copies share the index made once.
+        #expect(table.isIndexed && copy.isIndexed)
+        #expect(table.indicatorIDs == ["a", "b"])
+    }
+
     @Test func iterationKeepsTheFiguresOrderAndRowsTheSubjectsFirstAppearance() {
         let figures = Self.grid()
         let table = ResultTable(figures)

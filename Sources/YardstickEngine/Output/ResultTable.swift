@@ -1,3 +1,5 @@
+import Foundation
+
 /// The figures of a run, addressable by subject, indicator and period.
 ///
 /// A table is a collection of ``IndicatorResult`` in a defined order — the long-format order
@@ -33,56 +35,92 @@ public struct ResultTable: RandomAccessCollection, Sendable, Equatable {
     }
 
     private let figures: [IndicatorResult]
-    private let entries: [RowEntry]
-    private let rowNumbers: [RowKey: Int]
-    private let columnNumbers: [String: Int]
+    private let index: LazyIndex
+
+    /// The rows and columns of the figures: made on the first question that needs them, so a
+    /// table only iterated (a stage of a run with peer bins, a CSV written in order) never
+    /// hashes its row keys.
+    private final class LazyIndex: @unchecked Sendable {
+        struct Built {
+            var entries: [RowEntry] = []
+            var rowNumbers: [RowKey: Int] = [:]
+            var columnNumbers: [String: Int] = [:]
+            var indicatorIDs: [String] = []
+        }
+
+        private let lock = NSLock()
+        private var built: Built?
+
+        /// Whether the index was made.
+        var isBuilt: Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return built != nil
+        }
+
+        /// The index of `figures`, made on first use.
+        func get(_ figures: [IndicatorResult]) -> Built {
+            lock.lock()
+            defer { lock.unlock() }
+            if let built { return built }
+            let made = Self.make(figures)
+            built = made
+            return made
+        }
+
+        private static func make(_ figures: [IndicatorResult]) -> Built {
+            var index = Built()
+            var seenParts: Set<ObjectIdentifier> = []
+            var current = -1
+            for (position, figure) in figures.enumerated() {
+                if current >= 0, index.entries[current].run.upperBound == position,
+                    figures[position - 1].sharesSubjectPart(with: figure)
+                {
+                    index.entries[current].run = index.entries[current].run.lowerBound..<(position + 1)
+                } else {
+                    let key = RowKey(
+                        periodLabel: figure.period.label, subject: SubjectKey(figure.grain, figure.subjectID))
+                    if let number = index.rowNumbers[key] {
+                        let entry = index.entries[number]
+                        if entry.run.upperBound == position && entry.scattered.isEmpty {
+                            index.entries[number].run = entry.run.lowerBound..<(position + 1)
+                        } else {
+                            index.entries[number].scattered.append(position)
+                        }
+                        current = number
+                    } else {
+                        index.rowNumbers[key] = index.entries.count
+                        current = index.entries.count
+                        index.entries.append(RowEntry(key: key, run: position..<(position + 1)))
+                    }
+                }
+                // Figures of one indicator share a part: its id is looked at once per part.
+                if seenParts.insert(ObjectIdentifier(figure.sharedIndicatorPart)).inserted,
+                    index.columnNumbers[figure.indicatorID] == nil
+                {
+                    index.columnNumbers[figure.indicatorID] = index.indicatorIDs.count
+                    index.indicatorIDs.append(figure.indicatorID)
+                }
+            }
+            return index
+        }
+    }
+
+    private var entries: [RowEntry] { index.get(figures).entries }
+
+    /// Whether the table's index of rows and columns has been made (tests pin that iterating
+    /// does not make it).
+    package var isIndexed: Bool { index.isBuilt }
 
     /// The indicator ids of the figures, in the order each first appears.
-    public let indicatorIDs: [String]
+    public var indicatorIDs: [String] { index.get(figures).indicatorIDs }
 
     /// Creates a table of `figures`, kept in their order.
     ///
     /// - Parameter figures: The figures, usually in long-format order (see ``ResultTable``).
     public init(_ figures: [IndicatorResult] = []) {
         self.figures = figures
-        var entries: [RowEntry] = []
-        var rowNumbers: [RowKey: Int] = [:]
-        var columnNumbers: [String: Int] = [:]
-        var indicatorIDs: [String] = []
-        var seenParts: Set<ObjectIdentifier> = []
-        var current = -1
-        for (position, figure) in figures.enumerated() {
-            if current >= 0, entries[current].run.upperBound == position,
-                figures[position - 1].sharesSubjectPart(with: figure)
-            {
-                entries[current].run = entries[current].run.lowerBound..<(position + 1)
-            } else {
-                let key = RowKey(periodLabel: figure.period.label, subject: SubjectKey(figure.grain, figure.subjectID))
-                if let number = rowNumbers[key] {
-                    if entries[number].run.upperBound == position && entries[number].scattered.isEmpty {
-                        entries[number].run = entries[number].run.lowerBound..<(position + 1)
-                    } else {
-                        entries[number].scattered.append(position)
-                    }
-                    current = number
-                } else {
-                    rowNumbers[key] = entries.count
-                    current = entries.count
-                    entries.append(RowEntry(key: key, run: position..<(position + 1)))
-                }
-            }
-            // Figures of one indicator share a part: its id is looked at once per part.
-            if seenParts.insert(ObjectIdentifier(figure.sharedIndicatorPart)).inserted,
-                columnNumbers[figure.indicatorID] == nil
-            {
-                columnNumbers[figure.indicatorID] = indicatorIDs.count
-                indicatorIDs.append(figure.indicatorID)
-            }
-        }
-        self.entries = entries
-        self.rowNumbers = rowNumbers
-        self.columnNumbers = columnNumbers
-        self.indicatorIDs = indicatorIDs
+        index = LazyIndex()
     }
 
     /// The position of the first figure.
@@ -112,7 +150,8 @@ public struct ResultTable: RandomAccessCollection, Sendable, Equatable {
     ///   - subject: The subject: its grain and id.
     ///   - period: The period; periods are matched by label.
     public subscript(subject subject: SubjectKey, period period: Period) -> ResultRow? {
-        rowNumbers[RowKey(periodLabel: period.label, subject: subject)].map { row(entries[$0]) }
+        let built = index.get(figures)
+        return built.rowNumbers[RowKey(periodLabel: period.label, subject: subject)].map { row(built.entries[$0]) }
     }
 
     /// The positions of one subject's figures in one period when they lie together, in the
@@ -124,9 +163,10 @@ public struct ResultTable: RandomAccessCollection, Sendable, Equatable {
     ///   - subject: The subject: its grain and id.
     ///   - period: The period; periods are matched by label.
     package func fullRow(subject: SubjectKey, period: Period) -> Range<Int>? {
-        guard let number = rowNumbers[RowKey(periodLabel: period.label, subject: subject)] else { return nil }
-        let entry = entries[number]
-        guard entry.scattered.isEmpty, entry.run.count == indicatorIDs.count else { return nil }
+        let built = index.get(figures)
+        guard let number = built.rowNumbers[RowKey(periodLabel: period.label, subject: subject)] else { return nil }
+        let entry = built.entries[number]
+        guard entry.scattered.isEmpty, entry.run.count == built.indicatorIDs.count else { return nil }
         return entry.run
     }
 
@@ -151,7 +191,7 @@ public struct ResultTable: RandomAccessCollection, Sendable, Equatable {
     ///   - grain: The subjects' grain.
     /// - Returns: One figure per subject that has one (the first, should a subject have two).
     public func figures(of indicator: String, period: Period, grain: Grain) -> [IndicatorResult] {
-        entries.compactMap { entry in
+        index.get(figures).entries.compactMap { entry in
             guard entry.key.periodLabel == period.label, entry.key.subject.grain == grain else { return nil }
             return position(periodLabel: entry.key.periodLabel, subject: entry.key.subject, indicator: indicator)
                 .map { figures[$0] }
@@ -170,9 +210,12 @@ public struct ResultTable: RandomAccessCollection, Sendable, Equatable {
     /// Where the figure of `indicator` for `subject` in a period is: straight from the column
     /// number when the row is a full grid row in column order, else by looking along the row.
     private func position(periodLabel: String, subject: SubjectKey, indicator: String) -> Int? {
-        guard let number = rowNumbers[RowKey(periodLabel: periodLabel, subject: subject)] else { return nil }
-        let entry = entries[number]
-        if let column = columnNumbers[indicator], entry.run.count == indicatorIDs.count, entry.scattered.isEmpty {
+        let built = index.get(figures)
+        guard let number = built.rowNumbers[RowKey(periodLabel: periodLabel, subject: subject)] else { return nil }
+        let entry = built.entries[number]
+        if let column = built.columnNumbers[indicator], entry.run.count == built.indicatorIDs.count,
+            entry.scattered.isEmpty
+        {
             let position = entry.run.lowerBound + column
             if figures[position].indicatorID == indicator { return position }
         }

@@ -182,10 +182,30 @@ package struct KeyEvaluator {
             }
             let (offsets, rows) = try engine.partitionRows(prepared, partition: partition, periods: [days])
             statistics.record(tablesBuilt: partition.count)
-            return (0..<partition.count).map { subject in
-                builder.build(rows[offsets[subject]..<offsets[subject + 1]])
-            }
+            return Self.buildSideBySide(builder, rows: rows, offsets: offsets, cells: 0..<partition.count)
         }
+    }
+
+    /// The key tables of `cells` (`rows[offsets[c]..<offsets[c + 1]]` each), built in chunks on
+    /// all cores when there are many: the run's other workers wait for them.
+    private static func buildSideBySide(
+        _ builder: KeyTableBuilder, rows: [Int32], offsets: [Int], cells: Range<Int>
+    ) -> [KeyTable] {
+        let chunk = 256
+        guard cells.count >= 2 * chunk else {
+            return cells.map { builder.build(rows[offsets[$0]..<offsets[$0 + 1]]) }
+        }
+        let chunks = (cells.count + chunk - 1) / chunk
+        let built = ResultSlots<[KeyTable]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { index in
+            let first = cells.lowerBound + index * chunk
+            let part = first..<min(first + chunk, cells.upperBound)
+            built.set(index, part.map { builder.build(rows[offsets[$0]..<offsets[$0 + 1]]) })
+        }
+        var tables: [KeyTable] = []
+        tables.reserveCapacity(cells.count)
+        for index in 0..<chunks { tables += built.value(at: index) ?? [] }
+        return tables
     }
 
     /// A plan whose only filter that moves with the period is `before(field)`, as the plan
@@ -257,17 +277,13 @@ package struct KeyEvaluator {
         let periods = runPeriods.sorted { $0.firstDay < $1.firstDay }
         let (offsets, rows) = try engine.partitionRows(prepared, partition: partition, periods: periods)
         statistics.record(tablesBuilt: periods.count * partition.count, periodBatches: 1)
-        // The periods' tables are built side by side: the run's other workers wait for them.
-        let built = ResultSlots<[KeyTable]>(count: periods.count)
-        let subjectCount = partition.count
-        DispatchQueue.concurrentPerform(iterations: periods.count) { index in
-            let first = index * subjectCount
-            built.set(
-                index,
-                (first..<first + subjectCount).map { cell in builder.build(rows[offsets[cell]..<offsets[cell + 1]]) })
-        }
+        let tables = Self.buildSideBySide(
+            builder, rows: rows, offsets: offsets, cells: 0..<periods.count * partition.count)
         var result: [PeriodDays: [KeyTable]] = [:]
-        for (index, period) in periods.enumerated() { result[period] = built.value(at: index) ?? [] }
+        for (index, period) in periods.enumerated() {
+            let first = index * partition.count
+            result[period] = Array(tables[first..<first + partition.count])
+        }
         return result
     }
 }

@@ -22,6 +22,8 @@ struct KeyTableBuilder: @unchecked Sendable {
         case count
         case dayExtreme(days: [Int32], validity: Validity, minimum: Bool)
         case instantExtreme(seconds: [Int64], validity: Validity, minimum: Bool)
+        /// The exact sum of an integer or decimal field (scaled), as ``Accumulator`` sums it.
+        case exactSum(values: [Int64], validity: Validity, decimal: Bool)
     }
 
     init(key path: FieldPath, columns: [KeyColumn], table: Table, dataset: Dataset, statistics: KeyStatistics)
@@ -58,6 +60,13 @@ struct KeyTableBuilder: @unchecked Sendable {
         let path: FieldPath
         switch aggregate {
         case .count: return .count
+        case .sum(.field(let p)):
+            guard p.names.count == 1, let column = table[p.names[0]] else { return nil }
+            switch column.storage {
+            case .integer(let values): return .exactSum(values: values, validity: column.validity, decimal: false)
+            case .decimal(let values): return .exactSum(values: values, validity: column.validity, decimal: true)
+            default: return nil
+            }
         case .minimum(.field(let p)):
             minimum = true
             path = p
@@ -169,6 +178,21 @@ struct KeyTableBuilder: @unchecked Sendable {
                 seen[slot] = true
             }
             return (0..<keyCount).map { seen[$0] ? .datetime(best[$0]) : KeyTable.null }
+        case .exactSum(let values, let validity, let decimal):
+            // A null adds nothing (a key whose values are all null sums to 0); an overflow is
+            // the sum's missing value, which a key view's field holds as its null.
+            var sums = [Int64](repeating: 0, count: keyCount)
+            var overflowed = [Bool](repeating: false, count: keyCount)
+            for (row, key) in zip(rows, keys) where validity.isPresent(Int(row)) {
+                let slot = Int(key)
+                let (sum, overflow) = sums[slot].addingReportingOverflow(values[Int(row)])
+                sums[slot] = sum
+                if overflow { overflowed[slot] = true }
+            }
+            return (0..<keyCount).map { slot in
+                if overflowed[slot] { return KeyTable.null }
+                return decimal ? .decimal(ExactDecimal(scaled: sums[slot])) : .integer(sums[slot])
+            }
         }
     }
 }
