@@ -82,6 +82,8 @@ final class RowSink {
         let direct: Bool
         /// An integer field that also reads durations (`2:23`, `PT2M23S`).
         let duration: Bool
+        /// An empty cell is a null: the field has no default and is not required.
+        let plainNull: Bool
     }
 
     let feeds: [Feed]
@@ -152,7 +154,8 @@ final class RowSink {
                     layout: kind == .date || kind == .datetime ? temporalFormats[index].fastLayout : .none,
                     direct: feed.constant == nil && feed.mapKeys.count == 0 && feed.parts.isEmpty
                         && feed.nullWords.isEmpty,
-                    duration: kind == .integer && DurationText.isDurationField(feed.builder.field)))
+                    duration: kind == .integer && DurationText.isDurationField(feed.builder.field),
+                    plainNull: feed.defaultValue == nil && !feed.builder.field.isRequired))
         }
     }
 
@@ -278,6 +281,13 @@ final class RowSink {
     /// An empty or null cell: the default, a null, or a problem when the field is required.
     @inline(never)
     private func appendNull(_ index: Int, line: Int) -> SourceError? {
+        // Through the plan: reading the feed (a class) and its field (a struct of strings)
+        // retained and released them per empty cell.
+        let plan = plans[index]
+        if plan.plainNull {
+            plan.unmanaged._withUnsafeGuaranteedRef { $0.appendNull() }
+            return nil
+        }
         let feed = feeds[index]
         if let fallback = feed.defaultValue {
             return fallback.withUnsafeBytes { appendMapped($0, index: index, line: line) }
