@@ -115,6 +115,9 @@ final class RowSink {
     private var sourceRowsHandle: Unmanaged<ColumnBuilder>?
     /// The index of this file among the entity's mappings, shifted left by 32 bits.
     var fileIndex: Int64 = 0
+    /// Empty cells appended as nulls through the plan, without reading the feed (the loader's
+    /// statistics: a test checks that empty cells of a plain nullable field take this path).
+    @exclusivity(unchecked) private(set) var plainNullCells = 0
     /// Records left out by the mapping's `drop` and `keep` filters.
     @exclusivity(unchecked) private(set) var droppedRows = 0
     private let filters: [Filter]
@@ -286,6 +289,7 @@ final class RowSink {
         let plan = plans[index]
         if plan.plainNull {
             plan.unmanaged._withUnsafeGuaranteedRef { $0.appendNull() }
+            plainNullCells &+= 1
             return nil
         }
         let feed = feeds[index]
