@@ -160,6 +160,9 @@ final class ColumnBuilder {
             codes.append(dictionary.appendWithoutLookup(text))
             if codes.count == Self.reserveProbe && kind == .key { reserveDictionary() }
         } else {
+            // Resolving the pending values may have started an inline table that deferred the
+            // index of an empty dictionary.
+            indexDictionary()
             codes.append(dictionary.intern(text).code)
             // Text that is nearly unique (names, subjects) is not worth a hash table.
             if kind == .text && codes.count == Self.plainTextProbe && dictionary.count * 2 > codes.count {
@@ -242,6 +245,21 @@ final class ColumnBuilder {
         if index + 1 == PendingKeys.capacity { resolvePending() }
     }
 
+    /// Indexes the dictionary if its index waited behind ``inlineKeys`` (see
+    /// ``StringDictionary/deferIndex()``): before anything but the inline table looks it up (a
+    /// batch of short keys or GUIDs among Salesforce ids, a segment merge interning another
+    /// segment's values in it) or it is handed to a column.
+    private func indexDictionary() {
+        guard dictionary.awaitsIndex else { return }
+        distinctBeforeIndex += dictionary.count
+        dictionary.indexUnique()
+    }
+
+    /// Distinct reference values that reached the dictionary while its index waited behind
+    /// ``inlineKeys`` (counted when it is indexed): the loader's statistics, so that tests
+    /// notice when a reference column of Salesforce ids stops deferring its index.
+    private(set) var distinctBeforeIndex = 0
+
     /// Reference values interned in batches of short (at most 8 bytes) and of long values: the
     /// loader's fast paths, counted so that tests notice when one stops being taken.
     private(set) var batchedShortValues = 0
@@ -266,11 +284,14 @@ final class ColumnBuilder {
                 initialCapacity: min(expectedRows, Self.initialDistinct))
             batchedInlineValues += pending.count
         } else if pending.holdsLong {
+            // Queued before inline values resolved in between deferred the dictionary's index.
+            indexDictionary()
             dictionary.internLong(
                 pending.longBytes, starts: pending.words, lengths: pending.lengths, hashes: pending.hashes,
                 count: pending.count, codes: codes.base, positions: pending.positions)
             batchedLongValues += pending.count
         } else {
+            indexDictionary()
             dictionary.internShort(
                 pending.words, lengths: pending.lengths, hashes: pending.hashes, count: pending.count,
                 codes: codes.base, positions: pending.positions)
@@ -347,6 +368,8 @@ final class ColumnBuilder {
     func append(contentsOf other: ColumnBuilder) {
         finishAppending()
         other.finishAppending()
+        // The other segment's dictionary is only read (its values by code): its index may wait.
+        indexDictionary()
         validity.append(contentsOf: other.validity)
         switch kind {
         case .key, .text, .reference:
@@ -406,6 +429,7 @@ final class ColumnBuilder {
     /// The finished column; the builder's buffers are freed.
     func build() -> Column {
         finishAppending()
+        indexDictionary()
         let storage: Column.Storage
         switch field.type {
         case .string: storage = .string(codes.array())

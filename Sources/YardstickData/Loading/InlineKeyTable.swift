@@ -83,7 +83,18 @@ struct InlineKeyTable {
         count batchCount: Int, codes: UnsafeMutablePointer<Int32>, positions: UnsafePointer<Int>,
         into dictionary: inout StringDictionary, initialCapacity: Int
     ) {
-        if allocation == nil { allocate(slotCount: Self.slotCount(for: initialCapacity)) }
+        if allocation == nil {
+            allocate(slotCount: Self.slotCount(for: initialCapacity))
+            // A table started in front of an empty dictionary sees every value of 9 to 24
+            // bytes it will hold (other lengths never equal them): the dictionary's own index
+            // can wait until the rows are complete. One that already holds values (its index
+            // deferred by an earlier table, or values of another builder) is indexed.
+            if dictionary.count == 0 {
+                dictionary.deferIndex()
+            } else {
+                dictionary.indexUnique()
+            }
+        }
         var touched: UInt64 = 0
         for index in 0..<batchCount {
             let value = words + 3 &* index
@@ -109,7 +120,8 @@ struct InlineKeyTable {
                 }
             }
             guard missingCount > 0 else { return }
-            for next in 0..<missingCount {
+            // A dictionary whose index waits has no slot to read: new values are appended.
+            for next in 0..<(dictionary.isIndexed ? missingCount : 0) {
                 let index = missing[next]
                 var bytes = Self.bytes(of: words + 3 &* index)
                 touched ^= withUnsafeBytes(of: &bytes) {
@@ -170,10 +182,14 @@ struct InlineKeyTable {
             slot = (slot &+ 1) & mask
         }
         // Not here: the dictionary has it when the table started after the value was first
-        // seen (a builder that took over another's dictionary), else it adds it.
+        // seen (a builder that took over another's dictionary), else it adds it. While the
+        // dictionary's index waits (see `StringDictionary.deferIndex()`), every value of these
+        // lengths it holds is here, so the value is new.
         var bytes = (first.littleEndian, second.littleEndian, third.littleEndian)
         let code = withUnsafeBytes(of: &bytes) {
-            dictionary.intern(UnsafeRawBufferPointer(rebasing: $0[0..<Int(length)])).code
+            let value = UnsafeRawBufferPointer(rebasing: $0[0..<Int(length)])
+            // Not in this table, hence new, when the dictionary's index waits for this table.
+            return dictionary.isIndexed ? dictionary.intern(value).code : dictionary.appendUnique(value)
         }
         let place = table + slot &* Self.stride
         place[0] = key << 32 | UInt64(UInt32(truncatingIfNeeded: code) &+ 1)

@@ -110,7 +110,20 @@ enum ReferenceResolver {
                 StringDictionary.keep(touched)
             }
             guard case .reference(let codes) = column.storage else { fatalError("not a reference") }
-            let rows = codes.map { $0 < 0 ? -1 : rowOfCode[Int($0)] }
+            // Through buffer pointers: no bounds check per row of millions (codes are checked
+            // against the dictionary's count once).
+            let rows = [Int32](unsafeUninitializedCapacity: codes.count) { rows, initialized in
+                codes.withUnsafeBufferPointer { codes in
+                    rowOfCode.withUnsafeBufferPointer { rowOfCode in
+                        let distinct = rowOfCode.count
+                        for (row, code) in codes.enumerated() {
+                            let known = UInt(bitPattern: Int(code)) < UInt(distinct)
+                            rows.initializeElement(at: row, to: known ? rowOfCode[Int(code)] : -1)
+                        }
+                    }
+                }
+                initialized = codes.count
+            }
             return .reference(
                 table: tableName, column: columnName, rows: rows,
                 index: ReferenceIndex(referencedRows: rows, targetCount: target.rowCount))

@@ -34,17 +34,32 @@ public struct DateIndex: Sendable {
         }
         firstDay = low
         let span = Int(high - low) + 1
+        // Through buffer pointers, as ``ReferenceIndex`` does: no uniqueness or bounds check per
+        // row in the loops over millions of rows.
         var counts = [Int32](repeating: 0, count: span + 1)
-        for (row, day) in days.enumerated() where validity.isPresent(row) {
-            counts[Int(day - low) + 1] += 1
+        counts.withUnsafeMutableBufferPointer { counts in
+            days.withUnsafeBufferPointer { days in
+                for (row, day) in days.enumerated() where validity.isPresent(row) {
+                    counts[Int(day - low) &+ 1] &+= 1
+                }
+            }
+            for index in 1..<counts.count { counts[index] &+= counts[index - 1] }
         }
-        for index in 1..<counts.count { counts[index] += counts[index - 1] }
         var next = counts
-        var ordered = [Int32](repeating: 0, count: Int(counts[span]))
-        for (row, day) in days.enumerated() where validity.isPresent(row) {
-            let bucket = Int(day - low)
-            ordered[Int(next[bucket])] = Int32(row)
-            next[bucket] += 1
+        let total = Int(counts[span])
+        // Every slot is written once (one per row with a value), so none is zero-filled first.
+        let ordered = [Int32](unsafeUninitializedCapacity: total) { ordered, initialized in
+            next.withUnsafeMutableBufferPointer { next in
+                days.withUnsafeBufferPointer { days in
+                    for (row, day) in days.enumerated() where validity.isPresent(row) {
+                        let bucket = Int(day - low)
+                        let slot = Int(next[bucket])
+                        ordered.initializeElement(at: slot, to: Int32(truncatingIfNeeded: row))
+                        next[bucket] = Int32(truncatingIfNeeded: slot &+ 1)
+                    }
+                }
+            }
+            initialized = total
         }
         offsets = counts
         rows = ordered

@@ -14,14 +14,29 @@ public struct ReferenceIndex: Sendable {
     ///   - referencedRows: Per row, the target row (negative when null or unresolved).
     ///   - targetCount: The number of rows in the referenced table.
     public init(referencedRows: [Int32], targetCount: Int) {
+        // Through buffer pointers: the counting, summing and scattering loops run over millions
+        // of rows, and array subscripts there checked uniqueness and bounds per row.
         var counts = [Int32](repeating: 0, count: targetCount + 1)
-        for target in referencedRows where target >= 0 { counts[Int(target) + 1] += 1 }
-        for index in 1..<counts.count { counts[index] += counts[index - 1] }
+        counts.withUnsafeMutableBufferPointer { counts in
+            referencedRows.withUnsafeBufferPointer { targets in
+                for target in targets where target >= 0 { counts[Int(target) &+ 1] &+= 1 }
+            }
+            for index in 1..<counts.count { counts[index] &+= counts[index - 1] }
+        }
         var next = counts
-        var rows = [Int32](repeating: 0, count: Int(counts[targetCount]))
-        for (row, target) in referencedRows.enumerated() where target >= 0 {
-            rows[Int(next[Int(target)])] = Int32(row)
-            next[Int(target)] += 1
+        let total = Int(counts[targetCount])
+        // Every slot is written once (one per row with a target), so none is zero-filled first.
+        let rows = [Int32](unsafeUninitializedCapacity: total) { rows, initialized in
+            next.withUnsafeMutableBufferPointer { next in
+                referencedRows.withUnsafeBufferPointer { targets in
+                    for (row, target) in targets.enumerated() where target >= 0 {
+                        let slot = Int(next[Int(target)])
+                        rows.initializeElement(at: slot, to: Int32(truncatingIfNeeded: row))
+                        next[Int(target)] = Int32(truncatingIfNeeded: slot &+ 1)
+                    }
+                }
+            }
+            initialized = total
         }
         self.offsets = counts
         self.rows = rows

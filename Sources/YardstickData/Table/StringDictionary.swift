@@ -78,6 +78,88 @@ public struct StringDictionary: Sendable {
         return Int32(ends.count - 1)
     }
 
+    /// Whether the dictionary holds distinct values but no index yet (after
+    /// ``deferIndex()``): values come through ``appendUnique(_:)`` until ``indexUnique()``.
+    var awaitsIndex: Bool { !isIndexed && codesAreUnique }
+
+    /// Drops the (empty) dictionary's hash table until ``indexUnique()``: its caller keeps the
+    /// values distinct on its own (an ``InlineKeyTable`` in front of a reference column), so
+    /// keeping this table up to date as well would read and write a second table per new
+    /// value, and grow it by rehashing, for nothing.
+    mutating func deferIndex() {
+        precondition(count == 0, "only an empty dictionary defers its index")
+        slots = [0, 0]
+        mask = 0
+        stride = 2
+        isSorted = false
+        isIndexed = false
+        codesAreUnique = true
+    }
+
+    /// Appends a value the caller knows is not present, under a new code, while the index is
+    /// deferred (see ``deferIndex()``).
+    @inline(__always)
+    mutating func appendUnique(_ value: UnsafeRawBufferPointer) -> Int32 {
+        precondition(awaitsIndex, "appendUnique needs a dictionary that deferred its index")
+        bytes.append(contentsOf: value)
+        ends.append(Self.offset(bytes.count))
+        return Int32(ends.count - 1)
+    }
+
+    /// Indexes a dictionary whose index was deferred (see ``deferIndex()``) in the wide layout
+    /// interned dictionaries have, with the table size interning the values one by one would
+    /// have reached: lookups, interning and the batched paths work as if it had never been
+    /// deferred. The home slots of 64 values at a time are read first, in a loop that does
+    /// nothing else, so their cache misses overlap.
+    mutating func indexUnique() {
+        guard awaitsIndex else { return }
+        var size = 16
+        // Interning grows the table as soon as it is more than half full.
+        while size < ends.count * 2 { size <<= 1 }
+        stride = 2
+        mask = size - 1
+        slots = []
+        slots = HugePages.zeroedWords(count: size * 2)
+        let mask = self.mask
+        var touched: UInt64 = 0
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { hashes in
+            bytes.withUnsafeBytes { stored in
+                ends.withUnsafeBufferPointer { ends in
+                    slots.withUnsafeMutableBufferPointer { table in
+                        var first = 0
+                        while first < ends.count {
+                            let last = min(first + 64, ends.count)
+                            for code in first..<last {
+                                hashes[code - first] = Self.wideHash(Self.value(stored, ends, code))
+                            }
+                            // Slot reads alone in a tight loop: many misses in flight at once.
+                            for code in first..<last {
+                                touched ^= table[(Int(truncatingIfNeeded: hashes[code - first]) & mask) &* 2]
+                            }
+                            for code in first..<last {
+                                let value = Self.value(stored, ends, code)
+                                let hash = hashes[code - first]
+                                var slot = Int(truncatingIfNeeded: hash) & mask
+                                while table[slot &* 2] != 0 { slot = (slot &+ 1) & mask }
+                                let start = code == 0 ? 0 : Int(ends[code - 1])
+                                if value.count <= 8 {
+                                    table[slot &* 2] = (0x8000_0000 | UInt64(value.count)) << 32 | UInt64(code + 1)
+                                    table[slot &* 2 &+ 1] = Self.packed(value)
+                                } else {
+                                    table[slot &* 2] = Self.compactTag(hash) << 32 | UInt64(code + 1)
+                                    table[slot &* 2 &+ 1] = UInt64(value.count) << 32 | UInt64(start)
+                                }
+                            }
+                            first = last
+                        }
+                    }
+                }
+            }
+        }
+        if touched == 1 { Self.sink = touched }
+        isIndexed = true
+    }
+
     /// Reserves room for `values` more values of `byteCount` bytes in all.
     mutating func reserve(values: Int, byteCount: Int) {
         ends.reserveCapacity(ends.count + values)
@@ -297,17 +379,29 @@ public struct StringDictionary: Sendable {
         slots = HugePages.zeroedWords(count: size)
         mask = size - 1
         let mask = self.mask
+        let count = ends.count
+        // Every value is hashed once, each thread hashing a range of codes, and every thread
+        // then reads the hashes it needs (instead of hashing every value on every thread).
+        // Freed before references are resolved, where the load's memory peaks.
+        let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, count))
+        defer { hashes.deallocate() }
         let found = ResultSlots<(repeats: [(Int32, Int32)], overflow: [Int32])>(count: parts)
         bytes.withUnsafeBytes { stored in
             ends.withUnsafeBufferPointer { ends in
                 slots.withUnsafeMutableBufferPointer { table in
-                    let shared = Unchecked((stored, ends, table))
+                    let shared = Unchecked((stored, ends, table, hashes))
                     DispatchQueue.concurrentPerform(iterations: parts) { part in
-                        let (stored, ends, table) = shared.value
+                        let (stored, ends, _, hashes) = shared.value
+                        for code in part * count / parts..<(part + 1) * count / parts {
+                            hashes[code] = Self.hash(Self.value(stored, ends, code))
+                        }
+                    }
+                    DispatchQueue.concurrentPerform(iterations: parts) { part in
+                        let (stored, ends, table, hashes) = shared.value
                         found.set(
                             part,
                             Self.fillPart(
-                                stored, ends, table, mask: mask, from: part * size / parts,
+                                stored, ends, table, hashes: hashes, mask: mask, from: part * size / parts,
                                 to: (part + 1) * size / parts))
                     }
                 }
@@ -325,7 +419,7 @@ public struct StringDictionary: Sendable {
                 slots.withUnsafeMutableBufferPointer { table in
                     for code in overflow {
                         let value = Self.value(stored, ends, Int(code))
-                        let hash = Self.hash(value)
+                        let hash = hashes[Int(code)]
                         let tag = Self.compactTag(hash)
                         var slot = Int(truncatingIfNeeded: hash) & mask
                         while true {
@@ -355,11 +449,11 @@ public struct StringDictionary: Sendable {
     }
 
     /// One thread's share of ``buildHashIndex(parts:)``: inserts the values whose home slot is
-    /// in `lower..<upper`; returns the repeats it found and the values whose probe reached
-    /// `upper`.
+    /// in `lower..<upper`, `hashes[code]` being the hash of code `code`'s value; returns the
+    /// repeats it found and the values whose probe reached `upper`.
     private static func fillPart(
         _ stored: UnsafeRawBufferPointer, _ ends: UnsafeBufferPointer<UInt32>,
-        _ table: UnsafeMutableBufferPointer<UInt64>,
+        _ table: UnsafeMutableBufferPointer<UInt64>, hashes: UnsafePointer<UInt64>,
         mask: Int, from lower: Int, to upper: Int
     ) -> (repeats: [(Int32, Int32)], overflow: [Int32]) {
         var repeats: [(Int32, Int32)] = []
@@ -367,50 +461,51 @@ public struct StringDictionary: Sendable {
         // The values of this part are gathered a batch at a time and their home slots read
         // first, so the cache misses of a batch overlap.
         let batch = 64
-        var codes = [Int32](repeating: 0, count: batch)
-        var hashes = [UInt64](repeating: 0, count: batch)
         var touched: UInt64 = 0
         var next = 0
         let count = ends.count
-        while next < count {
-            var gathered = 0
-            while gathered < batch && next < count {
-                let hash = Self.hash(Self.value(stored, ends, next))
-                let home = Int(truncatingIfNeeded: hash) & mask
-                if home >= lower && home < upper {
-                    codes[gathered] = Int32(next)
-                    hashes[gathered] = hash
-                    gathered += 1
+        let width = UInt(upper - lower)
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: batch) { codes in
+            while next < count {
+                var gathered = 0
+                while gathered < batch && next < count {
+                    let home = Int(truncatingIfNeeded: hashes[next]) & mask
+                    // Written always, kept when the home slot is this part's: no branch to
+                    // mispredict on hashes that fall in or out of the range at random.
+                    codes[gathered] = Int32(truncatingIfNeeded: next)
+                    gathered &+= UInt(bitPattern: home &- lower) < width ? 1 : 0
+                    next += 1
                 }
-                next += 1
-            }
-            // A tight loop of slot reads only, so that many misses are in flight at once
-            // (hashing in between would fill the processor's window first).
-            for index in 0..<gathered { touched ^= table[Int(truncatingIfNeeded: hashes[index]) & mask] }
-            for index in 0..<gathered {
-                let code = codes[index]
-                let hash = hashes[index]
-                let value = Self.value(stored, ends, Int(code))
-                let tag = Self.compactTag(hash)
-                var slot = Int(truncatingIfNeeded: hash) & mask
-                while true {
-                    if slot == upper {
-                        overflow.append(code)
-                        break
-                    }
-                    let entry = table[slot]
-                    if entry == 0 {
-                        table[slot] = tag << 32 | UInt64(code + 1)
-                        break
-                    }
-                    if entry >> 32 == tag {
-                        let other = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                        if Self.equals(stored, ends, code: other, value) {
-                            repeats.append((code, other))
+                // A tight loop of slot reads only, so that many misses are in flight at once
+                // (hashing in between would fill the processor's window first).
+                for index in 0..<gathered {
+                    touched ^= table[Int(truncatingIfNeeded: hashes[Int(codes[index])]) & mask]
+                }
+                for index in 0..<gathered {
+                    let code = codes[index]
+                    let hash = hashes[Int(code)]
+                    let value = Self.value(stored, ends, Int(code))
+                    let tag = Self.compactTag(hash)
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while true {
+                        if slot == upper {
+                            overflow.append(code)
                             break
                         }
+                        let entry = table[slot]
+                        if entry == 0 {
+                            table[slot] = tag << 32 | UInt64(code + 1)
+                            break
+                        }
+                        if entry >> 32 == tag {
+                            let other = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                            if Self.equals(stored, ends, code: other, value) {
+                                repeats.append((code, other))
+                                break
+                            }
+                        }
+                        slot += 1
                     }
-                    slot += 1
                 }
             }
         }
@@ -459,8 +554,10 @@ public struct StringDictionary: Sendable {
     }
 
     /// Whether ``internShort(_:lengths:hashes:count:codes:positions:)`` applies: an indexed
-    /// dictionary in the wide layout.
-    var acceptsShortBatch: Bool { stride == 2 && isIndexed && !isSorted }
+    /// dictionary in the wide layout, or one whose index waits (see ``deferIndex()``; it is
+    /// indexed before the batch is interned).
+    @inline(__always)
+    var acceptsShortBatch: Bool { stride == 2 && !isSorted && (isIndexed || codesAreUnique) }
 
     /// Interns a batch of values of at most 8 bytes, each given packed (little-endian, zero
     /// padded) with its length, and writes value `i`'s code to `codes[positions[i]]`: the same
@@ -470,7 +567,7 @@ public struct StringDictionary: Sendable {
         _ words: UnsafePointer<UInt64>, lengths: UnsafePointer<UInt8>, hashes: UnsafeMutablePointer<UInt64>,
         count: Int, codes: UnsafeMutablePointer<Int32>, positions: UnsafePointer<Int>
     ) {
-        precondition(acceptsShortBatch, "batched intern needs an indexed wide dictionary")
+        precondition(acceptsShortBatch && isIndexed, "batched intern needs an indexed wide dictionary")
         var touched: UInt64 = 0
         let mask = self.mask
         slots.withUnsafeBufferPointer { table in
@@ -510,8 +607,10 @@ public struct StringDictionary: Sendable {
     }
 
     /// Whether ``internLong(_:starts:lengths:hashes:count:codes:positions:)`` applies: an
-    /// indexed dictionary that is not sorted.
-    var acceptsLongBatch: Bool { isIndexed && !isSorted }
+    /// indexed dictionary that is not sorted, or one whose index waits (see ``deferIndex()``;
+    /// it is indexed before the batch is interned).
+    @inline(__always)
+    var acceptsLongBatch: Bool { !isSorted && (isIndexed || codesAreUnique) }
 
     /// Interns a batch of values of more than 8 bytes (GUIDs, Salesforce ids, long integers),
     /// value `i` being the `lengths[i]` bytes at `bytes + starts[i]`, and writes its code to
@@ -524,7 +623,7 @@ public struct StringDictionary: Sendable {
         hashes: UnsafeMutablePointer<UInt64>, count: Int, codes: UnsafeMutablePointer<Int32>,
         positions: UnsafePointer<Int>
     ) {
-        precondition(acceptsLongBatch, "batched intern needs an indexed, unsorted dictionary")
+        precondition(acceptsLongBatch && isIndexed, "batched intern needs an indexed, unsorted dictionary")
         var touched: UInt64 = 0
         let mask = self.mask
         let stride = self.stride
@@ -837,10 +936,15 @@ public struct StringDictionary: Sendable {
 
     /// The hash that places a value in this dictionary's layout.
     private func homeHash(_ value: UnsafeRawBufferPointer) -> UInt64 {
-        if stride == 2 && value.count <= 8 {
-            return Self.mix(Self.packed(value) ^ (0x8000_0000 | UInt64(value.count)))
-        }
-        return Self.hash(value)
+        stride == 2 ? Self.wideHash(value) : Self.hash(value)
+    }
+
+    /// The hash that places a value in the wide layout (a short value's is that of its
+    /// packed word and tag).
+    @inline(__always)
+    private static func wideHash(_ value: UnsafeRawBufferPointer) -> UInt64 {
+        if value.count <= 8 { return mix(packed(value) ^ (0x8000_0000 | UInt64(value.count))) }
+        return hash(value)
     }
 
     @inline(__always)
