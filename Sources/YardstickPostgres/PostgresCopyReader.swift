@@ -71,7 +71,7 @@ struct PostgresCopyReader: ~Copyable {
             }
         } else {
             carry.append(contentsOf: chunk)
-            var pending = carry
+            let pending = carry
             let used = try pending.withUnsafeBytes { try parse($0, tuple) }
             carry = Array(pending[used...])
         }
