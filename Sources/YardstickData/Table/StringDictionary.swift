@@ -418,25 +418,9 @@ public struct StringDictionary: Sendable {
             ends.withUnsafeBufferPointer { ends in
                 slots.withUnsafeMutableBufferPointer { table in
                     for code in overflow {
-                        let value = Self.value(stored, ends, Int(code))
-                        let hash = hashes[Int(code)]
-                        let tag = Self.compactTag(hash)
-                        var slot = Int(truncatingIfNeeded: hash) & mask
-                        while true {
-                            let entry = table[slot]
-                            if entry == 0 {
-                                table[slot] = tag << 32 | UInt64(code + 1)
-                                break
-                            }
-                            if entry >> 32 == tag {
-                                let other = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                                if Self.equals(stored, ends, code: other, value) {
-                                    repeats.append((repeat: code, first: other))
-                                    break
-                                }
-                            }
-                            slot = (slot + 1) & mask
-                        }
+                        let placement = Self.place(
+                            code, hash: hashes[Int(code)], stored, ends, table, mask: mask, limit: nil)
+                        if case .repeatOf(let first) = placement { repeats.append((repeat: code, first: first)) }
                     }
                 }
             }
@@ -483,34 +467,52 @@ public struct StringDictionary: Sendable {
                 }
                 for index in 0..<gathered {
                     let code = codes[index]
-                    let hash = hashes[Int(code)]
-                    let value = Self.value(stored, ends, Int(code))
-                    let tag = Self.compactTag(hash)
-                    var slot = Int(truncatingIfNeeded: hash) & mask
-                    while true {
-                        if slot == upper {
-                            overflow.append(code)
-                            break
-                        }
-                        let entry = table[slot]
-                        if entry == 0 {
-                            table[slot] = tag << 32 | UInt64(code + 1)
-                            break
-                        }
-                        if entry >> 32 == tag {
-                            let other = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                            if Self.equals(stored, ends, code: other, value) {
-                                repeats.append((code, other))
-                                break
-                            }
-                        }
-                        slot += 1
+                    switch Self.place(code, hash: hashes[Int(code)], stored, ends, table, mask: mask, limit: upper) {
+                    case .placed: break
+                    case .repeatOf(let first): repeats.append((code, first))
+                    case .reachedLimit: overflow.append(code)
                     }
                 }
             }
         }
         if touched == 1 { sink = touched }
         return (repeats, overflow)
+    }
+
+    /// Where ``place(_:hash:_:_:_:mask:limit:)`` put a code.
+    private enum Placement {
+        /// In an empty slot.
+        case placed
+        /// Nowhere: its value is that of this earlier code.
+        case repeatOf(Int32)
+        /// Nowhere: the probe reached the limit (the next part's first slot).
+        case reachedLimit
+    }
+
+    /// Puts `code` (its value's hash `hash`) in the compact table by linear probing from its
+    /// home slot, up to an empty slot or an equal value; with a `limit` the probe stops there
+    /// (a part's end, beyond which another thread writes), without one it wraps around.
+    @inline(__always)
+    private static func place(
+        _ code: Int32, hash: UInt64, _ stored: UnsafeRawBufferPointer, _ ends: UnsafeBufferPointer<UInt32>,
+        _ table: UnsafeMutableBufferPointer<UInt64>, mask: Int, limit: Int?
+    ) -> Placement {
+        let value = Self.value(stored, ends, Int(code))
+        let tag = Self.compactTag(hash)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            if slot == limit { return .reachedLimit }
+            let entry = table[slot]
+            if entry == 0 {
+                table[slot] = tag << 32 | UInt64(code + 1)
+                return .placed
+            }
+            if entry >> 32 == tag {
+                let other = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                if Self.equals(stored, ends, code: other, value) { return .repeatOf(other) }
+            }
+            slot = limit == nil ? (slot + 1) & mask : slot + 1
+        }
     }
 
     /// The bytes of a code's value.

@@ -6,10 +6,8 @@ package struct KeyTable: Sendable {
     package var domain: KeyDomain
     /// Each key's identity (see ``KeyDomain``).
     package var codes: [Int64]
-    /// Each key's value when held; nil when the values are decoded from ``codes``.
-    private var heldKeys: [QueryValue]?
-    /// What decodes ``codes`` when no value is held.
-    private let decoder: KeyDecoder?
+    /// Where the key values come from.
+    private var values: KeyValues
     /// The names of the per-key aggregates, in order.
     package var names: [String]
     /// Per aggregate (in the order of ``names``), one value per key; a null is `.missing`.
@@ -19,8 +17,7 @@ package struct KeyTable: Sendable {
     package init(domain: KeyDomain, codes: [Int64], keys: [QueryValue], names: [String], columns: [[QueryValue]]) {
         self.domain = domain
         self.codes = codes
-        self.heldKeys = keys
-        self.decoder = nil
+        self.values = .held(keys)
         self.names = names
         self.columns = columns
     }
@@ -29,8 +26,7 @@ package struct KeyTable: Sendable {
     init(domain: KeyDomain, codes: [Int64], decoder: KeyDecoder, names: [String], columns: [[QueryValue]]) {
         self.domain = domain
         self.codes = codes
-        self.heldKeys = nil
-        self.decoder = decoder
+        self.values = .decoded(decoder)
         self.names = names
         self.columns = columns
     }
@@ -38,26 +34,30 @@ package struct KeyTable: Sendable {
     /// The number of keys.
     package var count: Int { codes.count }
 
-    /// Whether the key values are decoded from the codes (none is held).
-    var decodesKeys: Bool { heldKeys == nil }
-
     /// Each key's value (`key`): text for strings and references, a date, a number…
     package var keys: [QueryValue] {
-        if let heldKeys { return heldKeys }
-        guard let decoder else { return [] }
-        return codes.map(decoder.value)
+        switch values {
+        case .held(let keys): keys
+        case .decoded(let decoder): codes.map(decoder.value)
+        }
     }
 
     /// The value of the key at `index`.
     func key(at index: Int) -> QueryValue {
-        if let heldKeys { return heldKeys[index] }
-        return decoder?.value(codes[index]) ?? KeyTable.null
+        switch values {
+        case .held(let keys): keys[index]
+        case .decoded(let decoder): decoder.value(codes[index])
+        }
     }
 
     /// Adds a key with its code and value, its per-key fields null.
     mutating func appendKey(code: Int64, value: @autoclosure () -> QueryValue) {
         codes.append(code)
-        if heldKeys != nil { heldKeys!.append(value()) }
+        if case .held(var keys) = values {
+            values = .held([])
+            keys.append(value())
+            values = .held(keys)
+        }
         for position in columns.indices { columns[position].append(KeyTable.null) }
     }
 
@@ -81,9 +81,15 @@ package struct KeyTable: Sendable {
     package func selecting(_ indices: [Int]) -> KeyTable {
         var result = self
         result.codes = indices.map { codes[$0] }
-        if let heldKeys { result.heldKeys = indices.map { heldKeys[$0] } }
+        if case .held(let keys) = values { result.values = .held(indices.map { keys[$0] }) }
         result.columns = columns.map { column in indices.map { column[$0] } }
         return result
+    }
+
+    /// A table's key values: held one per key, or decoded from the codes when read.
+    private enum KeyValues: Sendable {
+        case held([QueryValue])
+        case decoded(KeyDecoder)
     }
 
     /// The text a key is matched by when two tables' codes do not share a domain.
