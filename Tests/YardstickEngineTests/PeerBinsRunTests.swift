@@ -22,6 +22,19 @@ import YardstickData
         file: "indicators/scaled.lua",
         text: #"return indicator { id = "scaled", per = "user", value = function(_, k) return 10 * k("won_bin") end }"#)
 
+    /// 1 for u1, missing ("not u1") for every other user.
+    static let onlyU1 = Evaluator.Source(
+        file: "indicators/u1_only.lua",
+        text: """
+            return indicator { id = "u1_only", per = "user", value = function(s)
+              if s.subject.id ~= "u1" then return missing("not u1") end
+              return 1
+            end }
+            """)
+    static let u1Bin = Evaluator.Source(
+        file: "indicators/u1_bin.lua",
+        text: #"return indicator { id = "u1_bin", per = "user", value = threshold_bins("u1_only", { 1 }) }"#)
+
     static func run(_ sources: [Evaluator.Source], grains: [Grain] = [.user], only: Set<String>? = nil) throws
         -> RunReport
     {
@@ -51,10 +64,53 @@ import YardstickData
         #expect(report.statistics?.peerBinFigures == 5)
         #expect(report.statistics?.evaluationStages == 2)
         // The reader of the bins runs in column mode once they are known: the host hands the
-        // column run every subject's bin (CDNOW's weighted RFM score took the per-subject path).
+        // column run every subject's bin as a column it keeps (CDNOW's weighted RFM score took
+        // the per-subject path, then crossed into Lua bin by bin).
         #expect(report.statistics?.figuresByIndicator["scaled"]?.columnMode == 5)
         // The report keeps load order, task by task, as a run without bins.
         #expect(report.results.prefix(3).map(\.indicatorID) == ["won", "won_bin", "scaled"])
+    }
+
+    @Test func arithmeticOnBinsRunsInTheHostAndEqualsThePerSubjectPathMissingBinsIncluded() throws {
+        let weighted = Evaluator.Source(
+            file: "indicators/weighted.lua",
+            text: """
+                return indicator { id = "weighted", per = "user", value = function(_, k)
+                  return 0.5 * k("won_bin") + 0.25 * k("u1_bin")
+                end }
+                """)
+        let sources = [Self.won, Self.terciles, Self.onlyU1, Self.u1Bin, weighted]
+        let (workspace, engine, _) = try EngineFixture.workspace()
+        var evaluator = Evaluator(engine: engine, workspace: workspace, workers: 2)
+        let columns = try evaluator.run(sources: sources, periods: [EngineFixture.october], grains: [.user])
+        evaluator.columnMode = false
+        let perSubject = try evaluator.run(sources: sources, periods: [EngineFixture.october], grains: [.user])
+        // won_bin: u1 2, u2 3, u3 1; u1_bin: u1 2, the others missing (u1_only is missing).
+        #expect(
+            Self.values(columns, "weighted") == [
+                "user:u1": .number(1.5), "user:u2": .missing(reason: "u1_only is missing: not u1"),
+                "user:u3": .missing(reason: "u1_only is missing: not u1"),
+            ])
+        #expect(Self.values(columns, "weighted") == Self.values(perSubject, "weighted"))
+        #expect(columns.statistics?.figuresByIndicator["weighted"]?.columnMode == 3)
+        // Two products and their sum: the bins stay in the host, none crosses into Lua.
+        #expect((columns.statistics?.hostArithmeticColumns ?? 0) >= 3)
+        #expect(perSubject.statistics?.hostArithmeticColumns == 0)
+    }
+
+    @Test func columnFiguresWithoutFailuresAreCopiedAWholeUnitAtATime() throws {
+        let report = try Self.run([Self.won, Self.terciles, Self.scaled], grains: [.user, .team])
+        // won (3 users + 2 teams) in stage 1 and scaled in stage 2 come from their columns as
+        // wholes; won_bin is binned by the host, and scaled's pending stage-1 failures are not
+        // copied.
+        #expect(report.statistics?.columnFiguresCopied == 10)
+        var evaluator = Evaluator(
+            engine: try EngineFixture.workspace().1, workspace: try EngineFixture.workspace().0, workers: 2)
+        evaluator.columnMode = false
+        let perSubject = try evaluator.run(
+            sources: [Self.won, Self.terciles, Self.scaled], periods: [EngineFixture.october], grains: [.user, .team])
+        #expect(perSubject.statistics?.columnFiguresCopied == 0)
+        #expect(perSubject.results == report.results)
     }
 
     @Test func aReaderOfBinsNotComputedYetIsDeferredForAWholeGrainByOneColumnRun() throws {
@@ -119,18 +175,7 @@ import YardstickData
         // u1 below 1 → 1 + ⌊2/3⌋ = 1; u2 → 1.
         #expect(
             Self.values(report, "rate_bin") == ["user:u1": .integer(1), "user:u2": .integer(1), "user:u3": .integer(2)])
-        let onlyU1 = Evaluator.Source(
-            file: "indicators/u1_only.lua",
-            text: """
-                return indicator { id = "u1_only", per = "user", value = function(s)
-                  if s.subject.id ~= "u1" then return missing("not u1") end
-                  return 1
-                end }
-                """)
-        let thresholds = Evaluator.Source(
-            file: "indicators/u1_bin.lua",
-            text: #"return indicator { id = "u1_bin", per = "user", value = threshold_bins("u1_only", { 1 }) }"#)
-        let second = try Self.run([onlyU1, thresholds])
+        let second = try Self.run([Self.onlyU1, Self.u1Bin])
         #expect(
             Self.values(second, "u1_bin") == [
                 "user:u1": .integer(2), "user:u2": .missing(reason: "u1_only is missing: not u1"),

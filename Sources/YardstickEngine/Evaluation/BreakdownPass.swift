@@ -52,7 +52,7 @@ struct BreakdownPass {
         settings.imported.unavailableReason = "another pack's figures are not broken down by member"
         let workerCount = min(evaluator.workers, max(1, plan.units.count))
         // Each indicator on its own, so that the views it read are known.
-        var evaluated: [(pass: SubjectPass, hasRows: [Bool])] = []
+        var evaluated: [(rows: [IndicatorResult], failures: [IndicatorFailure], hasRows: [Bool])] = []
         for definition in definitions {
             let ids = [definition.id]
             let columnPass = ColumnPass(
@@ -69,15 +69,17 @@ struct BreakdownPass {
             let presence = MemberPresence(touched: touched, members: members, engine: engine)
             // An indicator that read no view with the path is not broken down.
             guard presence.applies else { continue }
-            evaluated.append((pass, plan.tasks.map(presence.hasRows)))
+            let rows = FigureRows.rows(
+                pass.values, tasks: plan.tasks, labels: recorder.labels, workers: evaluator.workers)
+            evaluated.append((rows, pass.failures, plan.tasks.map(presence.hasRows)))
         }
         // A member is reported for a subject and period when any indicator broken down by the
         // dimension has rows of it there; then every such indicator reports it.
         var failedCells: Set<String> = []
         for index in plan.tasks.indices where evaluated.contains(where: { $0.hasRows[index] }) {
             let task = plan.tasks[index]
-            for (pass, _) in evaluated {
-                let figure = pass.results[index]
+            for (rows, _, _) in evaluated {
+                let figure = rows[index]
                 results.append(figure)
                 if figure.value.status == .failed {
                     failedCells.insert(figure.indicatorID + "\u{1F}" + task.subject.id + "\u{1F}" + task.period.label)
@@ -85,8 +87,8 @@ struct BreakdownPass {
             }
         }
         var reported: Set<String> = []
-        for (pass, _) in evaluated {
-            for failure in pass.failures {
+        for (_, passFailures, _) in evaluated {
+            for failure in passFailures {
                 let cell =
                     failure.indicatorID + "\u{1F}" + (failure.subjectID ?? "") + "\u{1F}" + (failure.periodLabel ?? "")
                 guard failedCells.contains(cell), reported.insert(cell + "\u{1F}" + failure.message).inserted else {

@@ -64,7 +64,12 @@ struct EvaluationPlan: Sendable {
     /// The first task of each partition, in task order: the subjects discovery evaluates.
     var firstTaskOfEachPartition: [RunTask] {
         var seen: Set<ObjectIdentifier> = []
-        return tasks.filter { task in task.member.map { seen.insert(ObjectIdentifier($0.runs)).inserted } ?? false }
+        var first: [RunTask] = []
+        for index in tasks.indices {
+            guard let runs = tasks[index].member?.runs, seen.insert(ObjectIdentifier(runs)).inserted else { continue }
+            first.append(tasks[index])
+        }
+        return first
     }
 
     /// The shared values of the column blocks, each once, in first-seen order.

@@ -196,30 +196,27 @@ extension EvaluationSession {
         return -derivedColumns.count
     }
 
-    /// The peer bins of indicator `id` for every subject of the column run, for Lua as
-    /// ``columnValues(_:)`` gives a column; nil while some subject's bin is not computed (the
-    /// bins are pending: bins.lua fails the reader, and a later stage evaluates it again).
-    func peerBinColumn(_ id: String) -> [LuaValue]? {
+    /// The peer bins of indicator `id` for every subject of the column run, kept here as a new
+    /// column (like ``arithmeticColumn(_:_:_:)``'s results): returns its id (negative), so that
+    /// arithmetic on bins (a weighted RFM score) runs in the host and the bins never cross into
+    /// Lua one by one. A bin that is missing or failed is missing with its reason, as the
+    /// per-subject path gives it. Nil while some subject's bin is not computed (the bins are
+    /// pending: bins.lua fails the reader, and a later stage evaluates it again).
+    func peerBinColumn(_ id: String) -> Int? {
         guard case .column = mode, let period, !columnSubjects.isEmpty,
             let bins = peerBins.column(of: id, subjects: columnSubjects, period: period)
         else { return nil }
-        var kinds: [UInt8] = []
-        var items: [LuaValue] = []
-        kinds.reserveCapacity(bins.count)
-        items.reserveCapacity(bins.count)
+        var column: [QueryValue] = []
+        column.reserveCapacity(bins.count)
         for bin in bins {
             switch bin {
-            case .integer(let bin):
-                kinds.append(ValueBridge.flatNumber)
-                items.append(.integer(bin))
-            case .missing(let reason), .failed(let reason):
-                kinds.append(ValueBridge.flatMissing)
-                items.append(.string(reason))
-            case .number, .decimal:
-                return nil
+            case .integer(let bin): column.append(.integer(bin))
+            case .missing(let reason), .failed(let reason): column.append(.missing(reason))
+            case .number, .decimal: return nil
             }
         }
-        return [.string(String(decoding: kinds, as: UTF8.self)), .table(LuaTable(array: items))]
+        derivedColumns.append(column)
+        return -derivedColumns.count
     }
 
     /// A column's values (see ``columnQueryValues(_:)``) for Lua: a string with one letter per

@@ -54,6 +54,10 @@ public struct EvaluationStatistics: Sendable, Equatable {
     public var hostArithmeticColumns = 0
     /// How key views were computed (all zero when the run read none).
     public var keyViews = KeyViewStatistics()
+    /// Figures taken from column runs a whole unit of subjects at a time (an indicator whose
+    /// column has no failure there), rather than subject by subject: the fast path of
+    /// ``SubjectWorker``, which tests check is taken.
+    var columnFiguresCopied = 0
 
     /// Creates statistics.
     public init(
@@ -78,6 +82,7 @@ public struct EvaluationStatistics: Sendable, Equatable {
         partitionQueriesAhead += stage.partitionQueriesAhead
         subjectQueries += stage.subjectQueries
         hostArithmeticColumns += stage.hostArithmeticColumns
+        columnFiguresCopied += stage.columnFiguresCopied
         keyViews = stage.keyViews
         discoveredQueries += stage.discoveredQueries
         discoverySeconds += stage.discoverySeconds

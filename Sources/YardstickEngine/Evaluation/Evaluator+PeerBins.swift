@@ -39,29 +39,31 @@ extension Evaluator {
             if pending.isEmpty || (stages > 0 && computed == 0) { break }
             let stage = try RunnableIndicators(
                 loaded, only: Set(pending), dataset: engine.dataset, grains: SubjectGrains(workspace: workspace))
-            let report = try evaluate(
-                loaded, stage, sources: sources, grains: grains, plan: plan, periods: periods, peerBins: bins)
+            let evaluated = evaluateFigures(loaded, stage, sources: sources, plan: plan, peerBins: bins)
             stages += 1
-            let stride = stage.ids.count
+            let width = stage.ids.count
             var deferred: [String] = []
             for (position, id) in stage.ids.enumerated() {
-                let values = Swift.stride(from: position, to: report.results.count, by: max(1, stride)).map {
-                    report.results[$0].value
-                }
+                let values = evaluated.column(position, of: width)
                 figures[id] = values
+                // A pending indicator's failures share one message: each distinct message in a
+                // row is read once.
+                var checked: String?
                 let isPending = values.contains {
-                    if case .failed(let message) = $0 { PeerBinValues.isPending(message) } else { false }
+                    guard case .failed(let message) = $0, message != checked else { return false }
+                    checked = message
+                    return PeerBinValues.isPending(message)
                 }
                 if isPending { deferred.append(id) }
             }
-            let stageFailures = report.errors.dropFirst(stage.failures.count)
+            let stageFailures = evaluated.failures.dropFirst(stage.failures.count)
             failures = failures.filter { !stage.ids.contains($0.key) }
             for failure in stageFailures { failures[failure.indicatorID, default: []].append(failure) }
-            limitStops.merge(report.limitStops, uniquingKeysWith: +)
-            statistics.add(report.statistics ?? EvaluationStatistics(), for: Set(stage.ids))
+            limitStops.merge(evaluated.limitStops, uniquingKeysWith: +)
+            statistics.add(evaluated.statistics, for: Set(stage.ids))
             for id in deferred {
                 statistics.deferredFigures =
-                    statistics.deferredFigures + (report.statistics?.figuresByIndicator[id] ?? FigurePaths())
+                    statistics.deferredFigures + (evaluated.statistics.figuresByIndicator[id] ?? FigurePaths())
             }
             pending = deferred
         }
@@ -107,17 +109,25 @@ extension Evaluator {
     ) -> Int {
         var computed = 0
         var progress = true
+        // Each block's subject ids, made once for all bins indicators.
+        var blockSubjects: [Int: [String]] = [:]
         while progress {
             progress = false
             for (index, definition) in unbinned.enumerated().reversed() {
                 guard let declaration = definition.peerBins, let base = figures[declaration.base],
                     base.count == plan.tasks.count
                 else { continue }
-                var values = [ResultValue](repeating: .missing(reason: ""), count: plan.tasks.count)
-                for block in plan.blocks {
+                var values: [ResultValue] = []
+                values.reserveCapacity(plan.tasks.count)
+                for (number, block) in plan.blocks.enumerated() {
                     let blockBins = declaration.bins(of: Array(base[block]))
-                    values.replaceSubrange(block, with: blockBins)
-                    bins.record(definition.id, blockBins, of: plan.tasks[block])
+                    values += blockBins
+                    guard let first = block.first else { continue }
+                    let subjects = blockSubjects[number] ?? plan.tasks[block].map(\.subject.id)
+                    blockSubjects[number] = subjects
+                    bins.record(
+                        definition.id, blockBins, subjects: subjects, period: plan.tasks[first].period,
+                        grain: plan.tasks[first].subject.grain)
                 }
                 figures[definition.id] = values
                 computed += values.count
@@ -135,29 +145,31 @@ extension Evaluator {
     ) -> RunReport {
         let labels = FigureLabels(selection.runnable, locale: workspace.locale)
         let notEvaluated = ResultValue.failed(message: tr("not evaluated: its peer bins could not be computed"))
-        var results: [IndicatorResult] = []
-        results.reserveCapacity(plan.tasks.count * labels.ids.count)
-        for (index, task) in plan.tasks.enumerated() {
-            let subject = IndicatorResult.SubjectPart(
-                period: task.period, grain: task.subject.grain, id: task.subject.id, name: task.subject.name)
-            for (position, id) in labels.ids.enumerated() {
-                var value = figures[id]?[index] ?? notEvaluated
-                let per = labels.pers[position]
-                if !task.subject.grain.hasFigure(ofIndicatorPer: per) {
-                    value = .missing(reason: "\(id) is defined per \(per.rawValue)")
+        let columns = labels.ids.map { figures[$0] }
+        let width = labels.ids.count
+        var values: [ResultValue] = []
+        values.reserveCapacity(plan.tasks.count * width)
+        for block in plan.blocks {
+            guard let first = block.first else { continue }
+            // One grain per block: whether each indicator applies is decided once.
+            let grain = plan.tasks[first].subject.grain
+            let fixed: [ResultValue?] = labels.pers.enumerated().map { position, per in
+                if !grain.hasFigure(ofIndicatorPer: per) {
+                    return .missing(reason: "\(labels.ids[position]) is defined per \(per.rawValue)")
                 }
-                results.append(IndicatorResult(subject: subject, indicator: labels.parts[position], value: value))
+                return columns[position]?.count == plan.tasks.count ? nil : notEvaluated
             }
-        }
-        let infos = selection.selected.map {
-            IndicatorInfo(
-                id: $0.id, title: $0.title, titleZH: $0.titleZH, unit: $0.unit,
-                better: $0.higherIsBetter ? .higher : .lower, description: $0.description, sourceFile: $0.file)
+            for index in block {
+                for position in 0..<width {
+                    values.append(fixed[position] ?? columns[position]![index])
+                }
+            }
         }
         var statistics = statistics
         statistics.figuresByIndicator = statistics.figuresByIndicator.filter { selection.ids.contains($0.key) }
         return RunReport(
             workspace: workspace.name, generatedAt: ISO8601DateFormatter().string(from: Date()), periods: periods,
-            indicators: infos, results: results, errors: failures, limitStops: limitStops, statistics: statistics)
+            indicators: Self.infos(selection), results: rows(values, plan: plan, selection: selection),
+            errors: failures, limitStops: limitStops, statistics: statistics)
     }
 }

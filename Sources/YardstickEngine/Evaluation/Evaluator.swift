@@ -125,6 +125,24 @@ public struct Evaluator: Sendable {
         _ loaded: LoadedSources, _ selection: RunnableIndicators, sources: [Source], grains: [Grain],
         plan: EvaluationPlan, periods: [Period], peerBins: PeerBinValues
     ) throws(EvaluationError) -> RunReport {
+        let figures = evaluateFigures(loaded, selection, sources: sources, plan: plan, peerBins: peerBins)
+        var report = RunReport(
+            workspace: workspace.name, generatedAt: ISO8601DateFormatter().string(from: Date()), periods: periods,
+            indicators: Self.infos(selection), results: rows(figures.values, plan: plan, selection: selection),
+            errors: figures.failures, limitStops: figures.limitStops, statistics: figures.statistics)
+        try breakDown(
+            &report, runnable: selection.runnable, sources: sources, grains: grains, periods: periods,
+            stops: figures.stops)
+        return report
+    }
+
+    /// The figures' values of the indicators of `selection` over `plan`, with the peer bins known
+    /// so far: the shared queries ahead (``QueryPrefill``), what column mode can evaluate
+    /// (``ColumnPass``), then the rest per subject (``SubjectPass``).
+    func evaluateFigures(
+        _ loaded: LoadedSources, _ selection: RunnableIndicators, sources: [Source], plan: EvaluationPlan,
+        peerBins: PeerBinValues
+    ) -> EvaluatedFigures {
         let ids = selection.ids
         loaded.session.peerBins = peerBins
         let prefilled = QueryPrefill.run(plan, ids: ids, session: loaded.session)
@@ -138,12 +156,32 @@ public struct Evaluator: Sendable {
         let recorder = FigureRecorder(selection.runnable, locale: workspace.locale)
         let subjectPass = SubjectPass(
             plan: plan, ids: ids, recorder: recorder, columnPass: columnPass, progress: progress)
-        var report = assemble(
-            selection: selection, plan: plan, periods: periods, prefilled: prefilled, subjectPass: subjectPass,
-            stops: stops)
-        try breakDown(
-            &report, runnable: selection.runnable, sources: sources, grains: grains, periods: periods, stops: stops)
-        return report
+        var statistics = prefilled
+        statistics.subjectQueries += subjectPass.subjectQueries
+        statistics.hostArithmeticColumns += subjectPass.hostArithmeticColumns
+        statistics.columnFiguresCopied += subjectPass.columnFiguresCopied
+        statistics.keyViews = engine.keyStatistics.snapshot
+        statistics.figuresByIndicator = Dictionary(zip(ids, subjectPass.figurePaths)) { first, _ in first }
+        statistics.partitionQueries = plan.distinctRuns.reduce(0) { $0 + $1.computedCount }
+        return EvaluatedFigures(
+            values: subjectPass.values, failures: selection.failures + subjectPass.failures, limitStops: stops.hits,
+            statistics: statistics, stops: stops)
+    }
+
+    /// The report's rows of `values` (per task of `plan`, one per indicator of `selection`).
+    func rows(_ values: [ResultValue], plan: EvaluationPlan, selection: RunnableIndicators) -> [IndicatorResult] {
+        FigureRows.rows(
+            values, tasks: plan.tasks, labels: FigureLabels(selection.runnable, locale: workspace.locale),
+            workers: workers)
+    }
+
+    /// What the report says of the indicators of `selection`, in their order.
+    static func infos(_ selection: RunnableIndicators) -> [IndicatorInfo] {
+        selection.selected.map {
+            IndicatorInfo(
+                id: $0.id, title: $0.title, titleZH: $0.titleZH, unit: $0.unit,
+                better: $0.higherIsBetter ? .higher : .lower, description: $0.description, sourceFile: $0.file)
+        }
     }
 
     /// Adds the breakdowns of a run to its report: ``breakdowns`` for every runnable indicator,
@@ -216,29 +254,6 @@ public struct Evaluator: Sendable {
                 try SubjectCatalog.subjects(of: grain, in: engine.dataset, workspace: workspace)
             },
             partitionRuns: { partitionRuns(for: $0, periods: periods) })
-    }
-
-    /// The report of a run: the indicators asked for, every figure, the failures (selection's,
-    /// then the figures' in task order), the limit stops and the statistics.
-    func assemble(
-        selection: RunnableIndicators, plan: EvaluationPlan, periods: [Period], prefilled: EvaluationStatistics,
-        subjectPass: SubjectPass, stops: LimitStops
-    ) -> RunReport {
-        var statistics = prefilled
-        statistics.subjectQueries += subjectPass.subjectQueries
-        statistics.hostArithmeticColumns += subjectPass.hostArithmeticColumns
-        statistics.keyViews = engine.keyStatistics.snapshot
-        statistics.figuresByIndicator = Dictionary(zip(selection.ids, subjectPass.figurePaths)) { first, _ in first }
-        statistics.partitionQueries = plan.distinctRuns.reduce(0) { $0 + $1.computedCount }
-        let infos = selection.selected.map {
-            IndicatorInfo(
-                id: $0.id, title: $0.title, titleZH: $0.titleZH, unit: $0.unit,
-                better: $0.higherIsBetter ? .higher : .lower, description: $0.description, sourceFile: $0.file)
-        }
-        return RunReport(
-            workspace: workspace.name, generatedAt: ISO8601DateFormatter().string(from: Date()), periods: periods,
-            indicators: infos, results: subjectPass.results, errors: selection.failures + subjectPass.failures,
-            limitStops: stops.hits, statistics: statistics)
     }
 
     /// The shared per-period values for the subjects of one grain, when there are several and

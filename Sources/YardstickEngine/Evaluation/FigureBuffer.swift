@@ -1,9 +1,9 @@
-/// The report's figure array while workers fill it: each index is written exactly once, by
-/// the worker that evaluated its task.
+/// The run's figure values while workers fill them: each index is written exactly once, by the
+/// worker that evaluated its task.
 struct FigureBuffer: @unchecked Sendable {
-    let base: UnsafeMutablePointer<IndicatorResult>?
+    let base: UnsafeMutablePointer<ResultValue>?
 
-    init(_ buffer: UnsafeMutableBufferPointer<IndicatorResult>) { base = buffer.baseAddress }
+    init(_ buffer: UnsafeMutableBufferPointer<ResultValue>) { base = buffer.baseAddress }
 
-    func initialize(_ index: Int, _ figure: IndicatorResult) { (base! + index).initialize(to: figure) }
+    func initialize(_ index: Int, _ value: ResultValue) { (base! + index).initialize(to: value) }
 }

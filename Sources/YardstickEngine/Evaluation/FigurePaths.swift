@@ -40,17 +40,17 @@ public struct FigurePaths: Sendable, Equatable, Hashable {
     /// Every figure counted: the sum of the paths.
     public var total: Int { columnMode + prefetched + perSubject + alone + notRun }
 
-    /// Counts one figure on `path`, with whether it failed and whether a limit stopped it.
-    mutating func count(_ path: FigurePath, failed: Bool, limit: Bool) {
+    /// Counts `times` figures on `path`, with whether they failed and whether a limit stopped them.
+    mutating func count(_ path: FigurePath, failed: Bool, limit: Bool, times: Int = 1) {
         switch path {
-        case .columnMode: columnMode += 1
-        case .prefetched: prefetched += 1
-        case .perSubject: perSubject += 1
-        case .alone: alone += 1
-        case .notRun: notRun += 1
+        case .columnMode: columnMode += times
+        case .prefetched: prefetched += times
+        case .perSubject: perSubject += times
+        case .alone: alone += times
+        case .notRun: notRun += times
         }
-        if failed { self.failed += 1 }
-        if limit { stoppedByLimits += 1 }
+        if failed { self.failed += times }
+        if limit { stoppedByLimits += times }
     }
 
     /// The sum of two counts, path by path.

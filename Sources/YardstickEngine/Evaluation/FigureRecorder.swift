@@ -2,11 +2,14 @@ import Foundation
 import LuaRuntime
 import YardstickQuery
 
-/// Turns a task's values into report rows: writes them in place into the report's array and
-/// returns the task's failures. Each worker uses its own copy (``copied()``), so that workers do
-/// not contend on the reference counts of the shared strings.
+/// Turns a task's values into the run's figures: a figure at a grain the indicator does not
+/// apply to becomes missing, each value is written in place into the run's value array, and the
+/// task's failures are returned. The report's rows are made afterwards, once, from the values
+/// (``FigureRows``).
 struct FigureRecorder: Sendable {
+    /// The ids and grains of the indicators, in indicator order.
     let labels: FigureLabels
+    /// The indicators, in indicator order.
     let definitions: [IndicatorDefinition]
 
     init(_ definitions: [IndicatorDefinition], locale: String) {
@@ -14,50 +17,51 @@ struct FigureRecorder: Sendable {
         self.definitions = definitions
     }
 
-    private init(labels: FigureLabels, definitions: [IndicatorDefinition]) {
-        self.labels = labels
-        self.definitions = definitions
-    }
-
     /// Figures per task (one per indicator).
     var figuresPerTask: Int { definitions.count }
 
-    /// The same recorder with labels in new storage, for one worker.
-    func copied() -> FigureRecorder { FigureRecorder(labels: labels.copied(), definitions: definitions) }
-
-    /// Writes task `task`'s figures (values in indicator order, errors by position) into
-    /// `output` and returns its failures.
+    /// Writes task `task`'s figures into `output` and returns its failures: `values` and
+    /// `errors` (by offset) are those of the indicators at `positions` (nil: every indicator, in
+    /// order).
     func record(
         _ task: Int, _ period: Period, _ subject: SubjectInfo, _ values: [ResultValue], _ errors: [Int: LuaError],
-        into output: FigureBuffer
+        positions: [Int]? = nil, into output: FigureBuffer
     ) -> [IndicatorFailure] {
         var failures: [IndicatorFailure] = []
-        let shared = IndicatorResult.SubjectPart(
-            period: period, grain: subject.grain, id: subject.id, name: subject.name,
-            breakdown: subject.member.map { ResultBreakdown($0, period: period) })
-        for (position, value) in values.enumerated() {
-            var value = value
-            let per = labels.pers[position]
+        for (offset, value) in values.enumerated() {
+            let position = positions?[offset] ?? offset
             // An entity grain's records do not attach to other grains' subjects: the figure is
             // missing, and the error evaluating it anyway is no error of the indicator's.
             // So is a figure at a grain finer than the indicator's (a company's incidents restricted
             // to a user): the indicator does not say what it would be.
-            let applies = subject.grain.hasFigure(ofIndicatorPer: per)
-            if !applies {
-                value = .missing(reason: "\(labels.ids[position]) is defined per \(per.rawValue)")
+            guard subject.grain.hasFigure(ofIndicatorPer: labels.pers[position]) else {
+                output.initialize(task * figuresPerTask + position, notApplying(position))
+                continue
             }
-            output.initialize(
-                task * figuresPerTask + position,
-                IndicatorResult(subject: shared, indicator: labels.parts[position], value: value))
-            if applies, let error = errors[position] {
-                let definition = definitions[position]
+            output.initialize(task * figuresPerTask + position, value)
+            if let error = errors[offset] {
                 failures.append(
-                    IndicatorFailure(
-                        indicatorID: definition.id, subjectID: subject.id, periodLabel: period.label,
-                        grain: subject.grain, message: error.message, file: error.chunk ?? definition.file,
-                        line: error.line))
+                    failure(
+                        of: position, error: error, subjectID: subject.id, periodLabel: period.label,
+                        grain: subject.grain))
             }
         }
         return failures
+    }
+
+    /// The failure of the indicator at `position` for a subject in a period, placed in the
+    /// indicator's file (or the chunk the error names).
+    func failure(
+        of position: Int, error: LuaError, subjectID: String, periodLabel: String, grain: Grain
+    ) -> IndicatorFailure {
+        let definition = definitions[position]
+        return IndicatorFailure(
+            indicatorID: definition.id, subjectID: subjectID, periodLabel: periodLabel, grain: grain,
+            message: error.message, file: error.chunk ?? definition.file, line: error.line)
+    }
+
+    /// The figure of the indicator at `position` for a subject of a grain it does not apply to.
+    func notApplying(_ position: Int) -> ResultValue {
+        .missing(reason: "\(labels.ids[position]) is defined per \(labels.pers[position].rawValue)")
     }
 }

@@ -40,35 +40,19 @@ struct PeerBinValues: Sendable {
     /// The subjects of the blocks of a grain and period, in order, with each one's position.
     private var positions: [BlockKey: (subjects: [String], position: [String: Int])] = [:]
 
-    /// Records the bins of one indicator for the subjects of one grain and period, in the order
-    /// of `tasks`.
-    mutating func record(_ indicator: String, _ bins: [ResultValue], of tasks: some Collection<RunTask>) {
-        guard let first = tasks.first else { return }
-        let blockKey = BlockKey(period: first.period, grain: first.subject.grain)
-        guard tasks.allSatisfy({ $0.period == blockKey.period && $0.subject.grain == blockKey.grain }) else {
-            // Not one block (a caller's slice spanning blocks): one block per grain and period.
-            var groups: [BlockKey: ([RunTask], [ResultValue])] = [:]
-            var order: [BlockKey] = []
-            for (task, bin) in zip(tasks, bins) {
-                let key = BlockKey(period: task.period, grain: task.subject.grain)
-                if groups[key] == nil { order.append(key) }
-                groups[key, default: ([], [])].0.append(task)
-                groups[key, default: ([], [])].1.append(bin)
-            }
-            for key in order { if let (tasks, bins) = groups[key] { record(indicator, bins, of: tasks) } }
-            return
-        }
-        let subjects = tasks.map(\.subject.id)
-        let values = Array(bins.prefix(subjects.count))
-        guard values.count == subjects.count else { return }
+    /// Records the bins of one indicator for `subjects` (their ids), the subjects of one grain in
+    /// one period, in their order. The subjects' positions are indexed once per grain and period:
+    /// pass the same array for every indicator of a block.
+    mutating func record(_ indicator: String, _ bins: [ResultValue], subjects: [String], period: Period, grain: Grain) {
+        guard bins.count == subjects.count else { return }
+        let blockKey = BlockKey(period: period, grain: grain)
         if positions[blockKey]?.subjects != subjects {
             var map: [String: Int] = [:]
             map.reserveCapacity(subjects.count)
             for (position, id) in subjects.enumerated() { map[id] = position }
             positions[blockKey] = (subjects, map)
         }
-        blocks[Key(indicator: indicator, period: blockKey.period, grain: blockKey.grain)] = Block(
-            subjects: subjects, bins: values)
+        blocks[Key(indicator: indicator, period: period, grain: grain)] = Block(subjects: subjects, bins: bins)
     }
 
     /// The bin of `indicator` for a subject in a period; nil when it is not computed (yet).

@@ -4,11 +4,11 @@ import YardstickData
 import YardstickLocalization
 
 /// The second evaluation step of a run: per subject, the indicators the ``ColumnPass`` did not
-/// compute, on the sessions it started. Figures are written in place into the report's array, in
-/// task order.
+/// compute, on the sessions it started. The figures' values are written in place into one
+/// array, in task order; ``FigureRows`` makes the report's rows from it.
 struct SubjectPass {
-    /// Every figure of the run: per task, one per indicator, in indicator order.
-    let results: [IndicatorResult]
+    /// Every figure's value: per task, one per indicator, in indicator order.
+    let values: [ResultValue]
     /// The failed figures, in task order.
     let failures: [IndicatorFailure]
     /// The figures by indicator position and path, all workers together.
@@ -17,6 +17,8 @@ struct SubjectPass {
     let subjectQueries: Int
     /// Columns the sessions' column runs computed with host arithmetic.
     let hostArithmeticColumns: Int
+    /// Figures copied from column runs a whole unit of subjects at a time.
+    let columnFiguresCopied: Int
 
     /// Evaluates every task of `plan`.
     ///
@@ -28,11 +30,11 @@ struct SubjectPass {
     ) {
         let tasks = plan.tasks
         progress?.begin(indicators: ids.count, subjects: tasks.count)
-        let taskFailures = ResultSlots<[IndicatorFailure]>(count: tasks.count)
-        let workerCounts = ResultSlots<[FigurePaths]>(count: columnPass.workerCount)
+        let unitFailures = ResultSlots<[IndicatorFailure]>(count: plan.units.count)
+        let workerCounts = ResultSlots<(paths: [FigurePaths], copied: Int)>(count: columnPass.workerCount)
         var unstartedCounts = [FigurePaths](repeating: FigurePaths(), count: ids.count)
         let figuresPerTask = recorder.figuresPerTask
-        results = [IndicatorResult](unsafeUninitializedCapacity: tasks.count * figuresPerTask) {
+        values = [ResultValue](unsafeUninitializedCapacity: tasks.count * figuresPerTask) {
             buffer, initialized in
             let output = FigureBuffer(buffer)
             let queue = WorkQueue(count: plan.units.count)
@@ -42,30 +44,37 @@ struct SubjectPass {
                     session: session, recorder: recorder, ids: ids, columnPass: columnPass)
                 LuaThread.run {
                     while let unit = queue.next() {
-                        for index in plan.units[unit] {
-                            taskFailures.set(index, subjectWorker.evaluate(index, of: tasks, into: output))
-                        }
+                        unitFailures.set(unit, subjectWorker.evaluate(plan.units[unit], of: tasks, into: output))
                         progress?.advance(cells: plan.units[unit].count)
                     }
                 }
-                workerCounts.set(worker, subjectWorker.counts)
+                workerCounts.set(worker, (subjectWorker.counts, subjectWorker.copiedFigures))
             }
             let notStarted = LuaError(kind: .hostAPI, message: tr("the evaluation worker could not start Lua"))
             let unstarted = ids.map { _ in ResultValue.failed(message: notStarted.message) }
             let unstartedErrors = Dictionary(uniqueKeysWithValues: ids.indices.map { ($0, notStarted) })
-            for (index, task) in tasks.enumerated() where taskFailures.value(at: index) == nil {
-                for position in ids.indices { unstartedCounts[position].count(.notRun, failed: true, limit: false) }
-                taskFailures.set(
-                    index, recorder.record(index, task.period, task.subject, unstarted, unstartedErrors, into: output))
+            for (unit, range) in plan.units.enumerated() where unitFailures.value(at: unit) == nil {
+                var failures: [IndicatorFailure] = []
+                for index in range {
+                    for position in ids.indices {
+                        unstartedCounts[position].count(.notRun, failed: true, limit: false)
+                    }
+                    failures += recorder.record(
+                        index, tasks[index].period, tasks[index].subject, unstarted, unstartedErrors, into: output)
+                }
+                unitFailures.set(unit, failures)
             }
             initialized = tasks.count * figuresPerTask
         }
-        failures = tasks.indices.flatMap { taskFailures.value(at: $0) ?? [] }
+        // Units are ranges of tasks in task order.
+        failures = plan.units.indices.flatMap { unitFailures.value(at: $0) ?? [] }
         var figurePaths = unstartedCounts
         var subjectQueries = 0
         var hostArithmeticColumns = 0
+        var columnFiguresCopied = 0
         for worker in 0..<columnPass.workerCount {
-            for (position, counts) in (workerCounts.value(at: worker) ?? []).enumerated() {
+            columnFiguresCopied += workerCounts.value(at: worker)?.copied ?? 0
+            for (position, counts) in (workerCounts.value(at: worker)?.paths ?? []).enumerated() {
                 figurePaths[position] = figurePaths[position] + counts
             }
             subjectQueries += columnPass.sessions.value(at: worker)?.subjectQueries ?? 0
@@ -74,5 +83,6 @@ struct SubjectPass {
         self.figurePaths = figurePaths
         self.subjectQueries = subjectQueries
         self.hostArithmeticColumns = hostArithmeticColumns
+        self.columnFiguresCopied = columnFiguresCopied
     }
 }

@@ -180,10 +180,10 @@ enum HostBindings {
             }
         }
         try vm.register("peer_bin_column", in: "query") { [unowned session] args throws(HostError) in
-            // In a column run, the bins of every subject: kinds and values as `column` gives
-            // them; nil while they are not computed.
+            // In a column run, the bins of every subject as a column kept in the host (its
+            // id, as column_arith gives one); nil while they are not computed.
             guard let id = args.first?.stringValue else { throw HostError(tr("peer_bin_column(id): no indicator id")) }
-            return session.peerBinColumn(id) ?? [.nil]
+            return [session.peerBinColumn(id).map { .integer(Int64($0)) } ?? .nil]
         }
         try vm.register("imported", in: "query") { [unowned session] args throws(HostError) in
             // k("pack.id") on another set's figure for the subject in focus (indicators.lua).

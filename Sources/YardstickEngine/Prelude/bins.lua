@@ -9,7 +9,7 @@ local q = __host.query
 local type, error, ipairs, setmetatable, getmetatable = type, error, ipairs, setmetatable, getmetatable
 local math_type, tostring = math.type, tostring
 local to_number, missing, kind = P.to_number, P.missing, P.kind
-local column_run, column_from = P.column_run, P.column_from
+local column_run, host_column = P.column_run, P.host_column
 
 local PeerBins = { __metatable = "yardstick.peer_bins" }
 -- Keep in step with PeerBinValues.pendingMarker.
@@ -75,9 +75,9 @@ local function peer_bins_parts(id, bins)
   local function value()
     if column_run.active then
       -- A column run: every subject's bin at once.
-      local kinds, items = q.peer_bin_column(id)
-      if kinds == nil then error(PENDING .. id, 0) end
-      return column_from(kinds, items)
+      local column = q.peer_bin_column(id)
+      if column == nil then error(PENDING .. id, 0) end
+      return host_column(column)
     end
     local bin, reason = q.peer_bin(id)
     if bin == nil then error(PENDING .. id, 0) end

@@ -46,8 +46,11 @@ local function elements(c)
   rawset(c, "values", values)
   return values
 end
--- A column of values the host computed otherwise (peer bins).
+-- A column of values the host computed otherwise (another set's figures).
 local function column_from(kinds, items) return column_of(decode(kinds, items)) end
+-- A column the host computed and keeps (peer bins), by its id: a handle like an arithmetic
+-- result's.
+local function host_column(id) return setmetatable({ aggregate = id, slot = 0 }, Column) end
 -- An operand as column_arith takes it: "c", aggregate, slot for a column still in the host;
 -- a kind letter and payload for a constant (n: number, d: decimal, t: date, m: missing); nil
 -- for a column already in Lua or any other value.
@@ -83,7 +86,7 @@ local function lift(op, name)
       local tb, xb, yb = host_operand(b)
       if ta and tb and (ta == "c" or tb == "c") then
         local id = q.column_arith(name, ta, xa, ya, tb, xb, yb)
-        if id then return setmetatable({ aggregate = id, slot = 0 }, Column) end
+        if id then return host_column(id) end
       end
     end
     local av = is_column(a) and elements(a)
@@ -137,7 +140,7 @@ local function ratio(a, b, when_zero)
     -- Two columns still in the host: divided there, by the same rule.
     local id = q.column_ratio(rawget(a, "aggregate"), rawget(a, "slot"), rawget(b, "aggregate"), rawget(b, "slot"),
       when_zero)
-    return setmetatable({ aggregate = id, slot = 0 }, Column)
+    return host_column(id)
   end
   if when_zero == nil then return column_ratio(a, b) end
   return lift(function(x, y) return ratio_of(x, y, when_zero) end)(a, b)
@@ -145,4 +148,4 @@ end
 
 P.Column, P.column_run = Column, column_run
 P.abort, P.is_column, P.elements, P.ratio = abort, is_column, elements, ratio
-P.column_from = column_from
+P.column_from, P.host_column = column_from, host_column
