@@ -9,5 +9,5 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     public init(_ dotted: String) { names = dotted.split(separator: ".").map(String.init) }
 
     /// The dotted path.
-    public var description: String { names.joined(separator: ".") }
+    public var description: String { names.count == 1 ? names[0] : names.joined(separator: ".") }
 }

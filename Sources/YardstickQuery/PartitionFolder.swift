@@ -22,9 +22,9 @@ struct PartitionFolder {
     }
 
     /// Counts, sums and averages of plain columns and durations, and distinct counts of coded
-    /// text, folded in arrays indexed by cell while the rows are scanned; nil for the other
-    /// aggregates.
-    private func foldWhileScanning(_ selector: PartitionSelector, _ periods: [PeriodDays], _ subjectCount: Int)
+    /// text, dates and integers, folded in arrays indexed by cell while the rows are scanned;
+    /// nil for the other aggregates.
+    func foldWhileScanning(_ selector: PartitionSelector, _ periods: [PeriodDays], _ subjectCount: Int)
         -> ([QueryValue], periodCount: Int)?
     {
         let cellCount = max(1, periods.count) * subjectCount
@@ -78,16 +78,40 @@ struct PartitionFolder {
             var sink = CodeSink(codes: codes, validity: measure.validity)
             let periodCount = selector.select(periods, subjectCount: subjectCount, into: &sink)
             let counts = DistinctCounter.counts(
-                cells: sink.cells, codes: sink.values, cellCount: periodCount * subjectCount, codeCount: 128)
+                cells: sink.cells, codes: sink.values.map(Int32.init), cellCount: periodCount * subjectCount,
+                codeCount: 128)
             return (counts.map { .integer($0) }, periodCount)
+        case .date(let days):
+            var sink = CodeSink(codes: days, validity: measure.validity)
+            let periodCount = selector.select(periods, subjectCount: subjectCount, into: &sink)
+            return distinctSpan(sink.cells, sink.values.lazy.map(Int64.init), periodCount * subjectCount)
+                .map { ($0, periodCount) }
+        case .integer(let values), .decimal(let values), .datetime(let values):
+            var sink = CodeSink(codes: values, validity: measure.validity)
+            let periodCount = selector.select(periods, subjectCount: subjectCount, into: &sink)
+            return distinctSpan(sink.cells, sink.values, periodCount * subjectCount).map { ($0, periodCount) }
         default:
             return nil
         }
     }
 
+    /// Distinct counts per cell of integer values (days, scaled decimals, seconds) whose span is
+    /// small enough to count them as codes from the smallest; nil when it is not (the caller
+    /// then folds row lists).
+    private func distinctSpan(_ cells: [Int32], _ values: some Collection<Int64>, _ cellCount: Int) -> [QueryValue]? {
+        guard let low = values.min(), let high = values.max() else {
+            return Array(repeating: .integer(0), count: cellCount)
+        }
+        let (span, overflow) = high.subtractingReportingOverflow(low)
+        guard !overflow, span < Int64(max(1 << 16, 4 * values.count)) else { return nil }
+        let codes = values.map { Int32(truncatingIfNeeded: $0 &- low) }
+        let counts = DistinctCounter.counts(cells: cells, codes: codes, cellCount: cellCount, codeCount: Int(span) + 1)
+        return counts.map { .integer($0) }
+    }
+
     /// Any aggregate: the selected rows, ordered by cell, each cell folded with an
     /// ``Accumulator``.
-    private func foldRowLists(_ selector: PartitionSelector, _ periods: [PeriodDays], _ subjectCount: Int) -> (
+    func foldRowLists(_ selector: PartitionSelector, _ periods: [PeriodDays], _ subjectCount: Int) -> (
         [QueryValue], periodCount: Int
     ) {
         var sink = RowListSink()

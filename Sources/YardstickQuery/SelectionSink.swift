@@ -53,12 +53,13 @@ struct DoubleSumSink: SelectionSink {
     }
 }
 
-/// Keeps the code of each selected row (dictionary text or enumeration), with its cell.
+/// Keeps the code or value of each selected row that has one (dictionary text, an
+/// enumeration, days, 64-bit integers), with its cell.
 struct CodeSink<Code: BinaryInteger>: SelectionSink {
     let codes: [Code]
     let validity: Validity?
     var cells: [Int32] = []
-    var values: [Int32] = []
+    var values: [Code] = []
 
     init(codes: [Code], validity: Validity?) {
         self.codes = codes
@@ -69,7 +70,7 @@ struct CodeSink<Code: BinaryInteger>: SelectionSink {
     mutating func take(row: Int, cell: Int) {
         if let validity, !validity.isPresent(row) { return }
         cells.append(Int32(cell))
-        values.append(Int32(truncatingIfNeeded: codes[row]))
+        values.append(codes[row])
     }
 }
 

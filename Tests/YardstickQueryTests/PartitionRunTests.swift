@@ -43,6 +43,9 @@ import YardstickTestSupport
         let aggregates: [(Aggregate, Measure?)] = [
             (.count, nil), (.sum(amount), nil), (.average(amount), nil), (.average(cycle), nil), (.sum(cycle), nil),
             (.countDistinct(.field(FieldPath("account"))), nil), (.countDistinct(.field(FieldPath("stage"))), nil),
+            (.countDistinct(.field(FieldPath("created_at"))), nil),
+            (.countDistinct(.field(FieldPath("closed_at"))), nil),
+            (.countDistinct(amount), nil),
             (.minimum(amount), nil), (.maximum(.field(FieldPath("account"))), nil), (.median(amount), nil),
             (.percentile(cycle, 90), nil), (.distinct(.field(FieldPath("stage"))), nil),
             (.first(amount, by: .field(FieldPath("closed_at"))), nil),
@@ -117,6 +120,25 @@ import YardstickTestSupport
     @Test func usersOverTwelveMonthsEqualPerUserValues() throws {
         let users = try #require(engine.dataset["users"]).rowCount
         try expectSameAsPerSubject((0..<users).map { .users([Int32($0)]) }, targetCount: users, periods: Self.months)
+    }
+
+    @Test func distinctCountsOfDatesAndCodesAreFoldedWhileScanning() throws {
+        let users = try #require(engine.dataset["users"]).rowCount
+        let partition = try #require(
+            SubjectPartition((0..<users).map { .users([Int32($0)]) }, targetCount: users))
+        let plan = try engine.prepare(QueryPlan(entity: "opportunities", filters: [.during("created_at")]))
+        let owners = try #require(plan.compiled.table[try engine.partitionField(plan.compiled, .users)])
+        let selector = PartitionSelector(
+            compiled: plan.compiled, owners: owners.referencedRows, subjectOfTarget: partition.subjectOfTarget)
+        // Amounts span too many scaled values to count as codes: they fold from row lists.
+        for field in ["created_at", "closed_at", "stage"] {
+            let prepared = try engine.prepare(.countDistinct(.field(FieldPath(field))), of: plan)
+            // Scanned into per-cell arrays: no Accumulator per subject and period.
+            let folded = PartitionFolder(prepared: prepared).foldWhileScanning(selector, Self.months, users)
+            #expect(folded != nil, "count_distinct(\(field)) folded from row lists")
+            let rowLists = PartitionFolder(prepared: prepared).foldRowLists(selector, Self.months, users)
+            #expect(folded?.0 == rowLists.0)
+        }
     }
 
     @Test func theOneShotAggregateEqualsThePreparedRun() throws {

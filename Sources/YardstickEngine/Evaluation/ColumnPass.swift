@@ -46,7 +46,7 @@ struct ColumnPass {
                         block.block,
                         session.evaluateColumns(
                             columnIDs, period: block.period, runs: block.runs,
-                            subjects: plan.tasks[plan.blocks[block.block]].map(\.subject)))
+                            subjects: block.subjects))
                 }
             }
         }

@@ -16,6 +16,8 @@ struct EvaluationPlan: Sendable {
         var period: Period
         /// The values shared by the block's subjects.
         var runs: PartitionRuns
+        /// The block's subjects, in task order (the grain's array, shared by its periods).
+        var subjects: [SubjectInfo]
     }
 
     /// Every task, grain by grain, period by period, subject by subject.
@@ -51,7 +53,10 @@ struct EvaluationPlan: Sendable {
                     let member = runs.map { PartitionMember(runs: $0, index: index) }
                     tasks.append(RunTask(period: period, subject: subject, member: member, block: blocks.count))
                 }
-                if let runs { columnBlocks.append(ColumnBlock(block: blocks.count, period: period, runs: runs)) }
+                if let runs {
+                    columnBlocks.append(
+                        ColumnBlock(block: blocks.count, period: period, runs: runs, subjects: subjects))
+                }
                 blocks.append(start..<tasks.count)
             }
         }

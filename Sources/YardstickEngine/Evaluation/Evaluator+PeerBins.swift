@@ -58,7 +58,15 @@ extension Evaluator {
             }
             let stageFailures = evaluated.failures.dropFirst(stage.failures.count)
             failures = failures.filter { !stage.ids.contains($0.key) }
-            for failure in stageFailures { failures[failure.indicatorID, default: []].append(failure) }
+            // Failures come task by task: each run of one indicator's is added at once.
+            var start = stageFailures.startIndex
+            while start < stageFailures.endIndex {
+                let id = stageFailures[start].indicatorID
+                var end = start + 1
+                while end < stageFailures.endIndex, stageFailures[end].indicatorID == id { end += 1 }
+                failures[id, default: []] += stageFailures[start..<end]
+                start = end
+            }
             limitStops.merge(evaluated.limitStops, uniquingKeysWith: +)
             statistics.add(evaluated.statistics, for: Set(stage.ids))
             for id in deferred {

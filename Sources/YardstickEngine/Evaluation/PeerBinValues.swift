@@ -1,3 +1,5 @@
+import Foundation
+
 /// The peer bins a run has computed so far, which the sessions hand to the indicators that read
 /// them with `k(id)` (the host functions `peer_bin` and `peer_bin_column`).
 ///
@@ -38,7 +40,31 @@ struct PeerBinValues: Sendable {
     /// The bins, by indicator, grain and period.
     private(set) var blocks: [Key: Block] = [:]
     /// The subjects of the blocks of a grain and period, in order, with each one's position.
-    private var positions: [BlockKey: (subjects: [String], position: [String: Int])] = [:]
+    private var positions: [BlockKey: SubjectPositions] = [:]
+
+    /// Subjects in order, and each one's position, indexed on first use: a run whose readers of
+    /// bins all run in column mode never asks for one subject's bin.
+    final class SubjectPositions: @unchecked Sendable {
+        /// The subjects' ids, in order.
+        let subjects: [String]
+        private let lock = NSLock()
+        private var index: [String: Int]?
+
+        init(_ subjects: [String]) { self.subjects = subjects }
+
+        /// The position of subject `id`; nil when it is not one of them.
+        func position(of id: String) -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            if index == nil {
+                var map: [String: Int] = [:]
+                map.reserveCapacity(subjects.count)
+                for (position, id) in subjects.enumerated() { map[id] = position }
+                index = map
+            }
+            return index?[id]
+        }
+    }
 
     /// Records the bins of one indicator for `subjects` (their ids), the subjects of one grain in
     /// one period, in their order. The subjects' positions are indexed once per grain and period:
@@ -46,12 +72,7 @@ struct PeerBinValues: Sendable {
     mutating func record(_ indicator: String, _ bins: [ResultValue], subjects: [String], period: Period, grain: Grain) {
         guard bins.count == subjects.count else { return }
         let blockKey = BlockKey(period: period, grain: grain)
-        if positions[blockKey]?.subjects != subjects {
-            var map: [String: Int] = [:]
-            map.reserveCapacity(subjects.count)
-            for (position, id) in subjects.enumerated() { map[id] = position }
-            positions[blockKey] = (subjects, map)
-        }
+        if positions[blockKey]?.subjects != subjects { positions[blockKey] = SubjectPositions(subjects) }
         blocks[Key(indicator: indicator, period: period, grain: grain)] = Block(subjects: subjects, bins: bins)
     }
 
@@ -59,7 +80,7 @@ struct PeerBinValues: Sendable {
     func value(of indicator: String, subject: SubjectInfo, period: Period) -> ResultValue? {
         let key = Key(indicator: indicator, period: period, grain: subject.grain)
         guard let block = blocks[key],
-            let position = positions[BlockKey(period: period, grain: subject.grain)]?.position[subject.id],
+            let position = positions[BlockKey(period: period, grain: subject.grain)]?.position(of: subject.id),
             block.subjects.indices.contains(position), block.subjects[position] == subject.id
         else { return nil }
         return block.bins[position]
@@ -73,7 +94,7 @@ struct PeerBinValues: Sendable {
             let block = blocks[Key(indicator: indicator, period: period, grain: grain)]
         else { return nil }
         if block.subjects.count == subjects.count,
-            zip(block.subjects, subjects).allSatisfy({ $0 == $1.id && $1.grain == grain })
+            subjects.indices.allSatisfy({ block.subjects[$0] == subjects[$0].id && subjects[$0].grain == grain })
         {
             return block.bins
         }

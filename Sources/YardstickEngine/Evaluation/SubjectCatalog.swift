@@ -29,11 +29,15 @@ package enum SubjectCatalog {
             guard let users = dataset["users"] else {
                 throw EvaluationError(tr("per user needs the users entity mapped"))
             }
+            let ids = RowTexts(keysOf: users)
+            let names = RowTexts(users, "name")
+            let teams = RowTexts(users, "team")
+            let roles = RowTexts(users, "role")
             return (0..<users.rowCount).map { row in
-                SubjectInfo(
-                    grain: .user, id: users.key(ofRow: row) ?? String(row),
-                    name: text(users, "name", row) ?? users.key(ofRow: row) ?? String(row),
-                    team: text(users, "team", row), role: text(users, "role", row), subject: .users([Int32(row)]))
+                let id = ids[row] ?? String(row)
+                return SubjectInfo(
+                    grain: .user, id: id, name: names[row] ?? id, team: teams[row], role: roles[row],
+                    subject: .users([Int32(row)]))
             }
         case .team, .department:
             guard let teams = dataset["teams"], let users = dataset["users"] else {
@@ -55,11 +59,11 @@ package enum SubjectCatalog {
             guard let accounts = dataset["accounts"] else {
                 throw EvaluationError(tr("per account needs the accounts entity mapped"))
             }
+            let ids = RowTexts(keysOf: accounts)
+            let names = RowTexts(accounts, "name")
             return (0..<accounts.rowCount).map { row in
-                SubjectInfo(
-                    grain: .account, id: accounts.key(ofRow: row) ?? String(row),
-                    name: text(accounts, "name", row) ?? accounts.key(ofRow: row) ?? String(row),
-                    subject: .accounts([Int32(row)]))
+                let id = ids[row] ?? String(row)
+                return SubjectInfo(grain: .account, id: id, name: names[row] ?? id, subject: .accounts([Int32(row)]))
             }
         case .queue:
             return queues(in: dataset)
@@ -82,10 +86,12 @@ package enum SubjectCatalog {
             throw EvaluationError(tr("per %@ needs the %@ entity mapped", declaration.name, declaration.entity))
         }
         let nameField = declaration.nameField ?? (table["name"] != nil ? "name" : nil)
+        let ids = RowTexts(keysOf: table)
+        let names = nameField.map { RowTexts(table, $0) }
         return (0..<table.rowCount).map { row in
-            let id = table.key(ofRow: row) ?? String(row)
+            let id = ids[row] ?? String(row)
             return SubjectInfo(
-                grain: entityGrain.grain, id: id, name: nameField.flatMap { text(table, $0, row) } ?? id,
+                grain: entityGrain.grain, id: id, name: names?[row] ?? id,
                 subject: .entity(
                     EntitySubject(entity: declaration.entity, rows: [Int32(row)], references: declaration.references)))
         }

@@ -192,15 +192,16 @@ package struct KeyEvaluator {
         _ builder: KeyTableBuilder, rows: [Int32], offsets: [Int], cells: Range<Int>
     ) -> [KeyTable] {
         let chunk = 256
+        defer { builder.recordColumns(tables: cells.count) }
         guard cells.count >= 2 * chunk else {
-            return cells.map { builder.build(rows[offsets[$0]..<offsets[$0 + 1]]) }
+            return cells.map { builder.build(rows[offsets[$0]..<offsets[$0 + 1]], recording: false) }
         }
         let chunks = (cells.count + chunk - 1) / chunk
         let built = ResultSlots<[KeyTable]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { index in
             let first = cells.lowerBound + index * chunk
             let part = first..<min(first + chunk, cells.upperBound)
-            built.set(index, part.map { builder.build(rows[offsets[$0]..<offsets[$0 + 1]]) })
+            built.set(index, part.map { builder.build(rows[offsets[$0]..<offsets[$0 + 1]], recording: false) })
         }
         var tables: [KeyTable] = []
         tables.reserveCapacity(cells.count)

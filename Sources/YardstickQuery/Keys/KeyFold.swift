@@ -146,7 +146,9 @@ enum KeyFold {
         return sawDecimal ? .decimal(ExactDecimal(scaled: integer)) : .integer(integer)
     }
 
-    private static func compare(_ a: QueryValue, _ b: QueryValue, _ field: String) throws(QueryError) -> Int {
+    private static func compare(_ a: QueryValue, _ b: QueryValue, _ field: @autoclosure () -> String)
+        throws(QueryError) -> Int
+    {
         func sign<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (x > y ? 1 : 0) }
         switch (a, b) {
         case (.text(let x), .text(let y)): return sign(x, y)
@@ -155,7 +157,7 @@ enum KeyFold {
         case (.decimal(let x), .decimal(let y)): return sign(x.scaled, y.scaled)
         default:
             guard let x = a.doubleValue, let y = b.doubleValue else {
-                throw QueryError(tr("min/max(%@): cannot order %@ and %@", field, a, b))
+                throw QueryError(tr("min/max(%@): cannot order %@ and %@", field(), a, b))
             }
             return sign(x, y)
         }

@@ -13,6 +13,8 @@ import YardstickData
 struct KeyTableBuilder: @unchecked Sendable {
     let key: KeyExtractor
     let columns: [KeyColumn]
+    /// The columns' names, shared by every table built.
+    private let names: [String]
     private let prototypes: [Accumulator]
     private let fast: [FastColumn?]
     let statistics: KeyStatistics
@@ -31,6 +33,7 @@ struct KeyTableBuilder: @unchecked Sendable {
     {
         key = try KeyExtractor(path, on: table, dataset: dataset)
         self.columns = columns
+        names = columns.map(\.name)
         self.statistics = statistics
         var prototypes: [Accumulator] = []
         var fast: [FastColumn?] = []
@@ -50,6 +53,7 @@ struct KeyTableBuilder: @unchecked Sendable {
     ) throws(QueryError) {
         key = try KeyExtractor(path, on: table, dataset: dataset)
         columns = [KeyColumn(name: name, aggregate: .minimum(.field(FieldPath(field))))]
+        names = [name]
         self.statistics = statistics
         prototypes = []
         fast = [.dayExtreme(days: days, validity: validity, minimum: true)]
@@ -84,10 +88,24 @@ struct KeyTableBuilder: @unchecked Sendable {
         }
     }
 
-    /// The key table of `rows` (in row order).
-    func build(_ rows: ArraySlice<Int32>) -> KeyTable {
+    /// Counts the columns of `tables` tables built without recording, as ``build(_:recording:)``
+    /// would have counted them one by one.
+    func recordColumns(tables: Int) {
+        let fastCount = fast.count { $0 != nil }
+        statistics.record(fastColumns: fastCount * tables, accumulatorColumns: (columns.count - fastCount) * tables)
+    }
+
+    /// Tables of at most this many rows find their keys by scanning, without a hash index.
+    static let scannedRows = 8
+
+    /// The key table of `rows` (in row order); `recording` counts its columns in the
+    /// statistics (off: the caller counts many tables at once, ``recordColumns(tables:)``).
+    func build(_ rows: ArraySlice<Int32>, recording: Bool = true) -> KeyTable {
         let byText = key.needsTextIdentity
-        var index = KeyCodeIndex(expected: min(rows.count, 1 << 16))
+        // A table of a few rows (one customer's purchase days) finds its keys by a scan of the
+        // codes so far: no index to allocate.
+        let scans = rows.count <= Self.scannedRows
+        var index = KeyCodeIndex(expected: scans ? 0 : min(rows.count, 1 << 16))
         var texts: [String: Int64] = [:]
         var codes: [Int64] = []
         var keys: [QueryValue] = []
@@ -109,7 +127,10 @@ struct KeyTableBuilder: @unchecked Sendable {
                     texts[text] = code
                 }
             }
-            let (slot, inserted) = index.insert(code, at: Int32(codes.count))
+            let (slot, inserted) =
+                scans
+                ? (codes.firstIndex(of: code).map { (Int32($0), false) } ?? (Int32(codes.count), true))
+                : index.insert(code, at: Int32(codes.count))
             if inserted {
                 codes.append(code)
                 if byText { keys.append(key.value(at)) }
@@ -123,7 +144,7 @@ struct KeyTableBuilder: @unchecked Sendable {
         for position in columns.indices {
             if let fastColumn = fast[position] {
                 values.append(Self.fold(fastColumn, keyedRows, rowKeys, keyCount))
-                statistics.record(fastColumns: 1)
+                if recording { statistics.record(fastColumns: 1) }
                 continue
             }
             if buckets == nil { buckets = Bucketing.bucket(keyedRows, by: rowKeys, bucketCount: keyCount) }
@@ -137,9 +158,8 @@ struct KeyTableBuilder: @unchecked Sendable {
                 folded.append(Self.null(accumulator.result()))
             }
             values.append(folded)
-            statistics.record(accumulatorColumns: 1)
+            if recording { statistics.record(accumulatorColumns: 1) }
         }
-        let names = columns.map(\.name)
         if byText { return KeyTable(domain: .local, codes: codes, keys: keys, names: names, columns: values) }
         return KeyTable(
             domain: unresolved ? key.unresolvedDomain : key.domain, codes: codes, decoder: key.decoder, names: names,
