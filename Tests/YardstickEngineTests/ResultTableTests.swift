@@ -55,6 +55,31 @@ import YardstickData
         #expect(table.indicatorIDs == ["a", "b"])
     }
 
+    @Test func aGridOfValuesIsTheSameTableAsItsRows() {
+        // The grid form a run's report takes: values task by task, one subject part per task,
+        // one indicator part per column; its rows are made when read.
+        let indicators = ["a", "b"].map { IndicatorResult.IndicatorPart(id: $0, title: $0, unit: .count) }
+        var subjects: [IndicatorResult.SubjectPart] = []
+        for period in [Self.october, Self.november] {
+            for (grain, subject) in [(Grain.user, "u1"), (.user, "u2"), (.team, "u1")] {
+                subjects.append(
+                    IndicatorResult.SubjectPart(period: period, grain: grain, id: subject, name: subject.uppercased()))
+            }
+        }
+        let grid = ResultTable(
+            values: (1...12).map { .integer(Int64($0)) }, subjects: subjects, indicators: indicators)
+        let rows = ResultTable(Self.grid())
+        #expect(grid == rows)
+        #expect(grid.count == 12)
+        #expect(grid[3].subjectID == "u2" && grid[3].indicatorID == "b" && grid[3].value == .integer(4))
+        #expect(grid[3].sharesSubjectPart(with: grid[2]))
+        #expect(!grid.isIndexed)
+        #expect(grid[subject: SubjectKey(.team, "u1"), indicator: "b", period: Self.november]?.value == .integer(12))
+        #expect(grid.rows.map(\.subjectID) == rows.rows.map(\.subjectID))
+        #expect(grid.indicatorIDs == ["a", "b"])
+        #expect(grid.fullRow(subject: SubjectKey(.user, "u2"), period: Self.november) == 8..<10)
+    }
+
     @Test func iterationKeepsTheFiguresOrderAndRowsTheSubjectsFirstAppearance() {
         let figures = Self.grid()
         let table = ResultTable(figures)

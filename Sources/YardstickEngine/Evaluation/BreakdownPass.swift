@@ -52,7 +52,7 @@ struct BreakdownPass {
         settings.imported.unavailableReason = "another pack's figures are not broken down by member"
         let workerCount = min(evaluator.workers, max(1, plan.units.count))
         // Each indicator on its own, so that the views it read are known.
-        var evaluated: [(rows: [IndicatorResult], failures: [IndicatorFailure], hasRows: [Bool])] = []
+        var evaluated: [(rows: ResultTable, failures: [IndicatorFailure], hasRows: [Bool])] = []
         for definition in definitions {
             let ids = [definition.id]
             let columnPass = ColumnPass(
@@ -69,8 +69,7 @@ struct BreakdownPass {
             let presence = MemberPresence(touched: touched, members: members, engine: engine)
             // An indicator that read no view with the path is not broken down.
             guard presence.applies else { continue }
-            let rows = FigureRows.rows(
-                pass.values, tasks: plan.tasks, labels: recorder.labels, workers: evaluator.workers)
+            let rows = FigureRows.table(pass.values, tasks: plan.tasks, labels: recorder.labels)
             evaluated.append((rows, pass.failures, plan.tasks.map(presence.hasRows)))
         }
         // A member is reported for a subject and period when any indicator broken down by the

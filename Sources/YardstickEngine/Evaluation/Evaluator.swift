@@ -168,11 +168,10 @@ public struct Evaluator: Sendable {
             statistics: statistics, stops: stops)
     }
 
-    /// The report's rows of `values` (per task of `plan`, one per indicator of `selection`).
-    func rows(_ values: [ResultValue], plan: EvaluationPlan, selection: RunnableIndicators) -> [IndicatorResult] {
-        FigureRows.rows(
-            values, tasks: plan.tasks, labels: FigureLabels(selection.runnable, locale: workspace.locale),
-            workers: workers)
+    /// The report's table of `values` (per task of `plan`, one per indicator of `selection`).
+    func rows(_ values: [ResultValue], plan: EvaluationPlan, selection: RunnableIndicators) -> ResultTable {
+        FigureRows.table(
+            values, tasks: plan.tasks, labels: FigureLabels(selection.runnable, locale: workspace.locale))
     }
 
     /// What the report says of the indicators of `selection`, in their order.

@@ -11,15 +11,4 @@ struct FigureLabels: Sendable {
         }
         pers = definitions.map(\.per)
     }
-
-    /// The same labels in new objects, so that workers do not share reference counts.
-    func copied() -> FigureLabels {
-        var copy = self
-        copy.parts = parts.map {
-            IndicatorResult.IndicatorPart(
-                id: String(decoding: Array($0.id.utf8), as: UTF8.self),
-                title: String(decoding: Array($0.title.utf8), as: UTF8.self), unit: $0.unit)
-        }
-        return copy
-    }
 }

@@ -34,7 +34,7 @@ public struct ResultTable: RandomAccessCollection, Sendable, Equatable {
         var subject: SubjectKey
     }
 
-    private let figures: [IndicatorResult]
+    private let figures: Figures
     private let index: LazyIndex
 
     /// The rows and columns of the figures: made on the first question that needs them, so a
@@ -59,7 +59,7 @@ public struct ResultTable: RandomAccessCollection, Sendable, Equatable {
         }
 
         /// The index of `figures`, made on first use.
-        func get(_ figures: [IndicatorResult]) -> Built {
+        func get(_ figures: Figures) -> Built {
             lock.lock()
             defer { lock.unlock() }
             if let built { return built }
@@ -68,7 +68,7 @@ public struct ResultTable: RandomAccessCollection, Sendable, Equatable {
             return made
         }
 
-        private static func make(_ figures: [IndicatorResult]) -> Built {
+        private static func make(_ figures: Figures) -> Built {
             var index = Built()
             var seenParts: Set<ObjectIdentifier> = []
             var current = -1
@@ -119,7 +119,19 @@ public struct ResultTable: RandomAccessCollection, Sendable, Equatable {
     ///
     /// - Parameter figures: The figures, usually in long-format order (see ``ResultTable``).
     public init(_ figures: [IndicatorResult] = []) {
-        self.figures = figures
+        self.figures = Figures(storage: .rows(figures))
+        index = LazyIndex()
+    }
+
+    /// Creates a table of a run's figures laid out as a grid: per task, one figure per
+    /// indicator, `values` task by task, with the task's subject part (one per task) and the
+    /// indicators' parts (one per column). The rows are made when read, so a run of many
+    /// subjects does not hold one row object per figure.
+    package init(
+        values: [ResultValue], subjects: [IndicatorResult.SubjectPart], indicators: [IndicatorResult.IndicatorPart]
+    ) {
+        precondition(values.count == subjects.count * indicators.count, "one value per subject and indicator")
+        figures = Figures(storage: .grid(values: values, subjects: subjects, indicators: indicators))
         index = LazyIndex()
     }
 
@@ -227,6 +239,42 @@ public struct ResultTable: RandomAccessCollection, Sendable, Equatable {
         return ResultRow(
             period: first.period, grain: first.grain, subjectID: first.subjectID, subjectName: first.subjectName,
             figures: entry.positions.map { figures[$0] })
+    }
+}
+
+extension ResultTable {
+    /// The figures of a table: the rows as they were given, or a grid of values whose rows are
+    /// made when read (see ``init(values:subjects:indicators:)``).
+    fileprivate struct Figures: RandomAccessCollection, Sendable, Equatable {
+        enum Storage: Sendable {
+            case rows([IndicatorResult])
+            case grid(
+                values: [ResultValue], subjects: [IndicatorResult.SubjectPart],
+                indicators: [IndicatorResult.IndicatorPart])
+        }
+
+        let storage: Storage
+
+        var startIndex: Int { 0 }
+
+        var endIndex: Int {
+            switch storage {
+            case .rows(let rows): rows.count
+            case .grid(let values, _, _): values.count
+            }
+        }
+
+        subscript(position: Int) -> IndicatorResult {
+            switch storage {
+            case .rows(let rows):
+                return rows[position]
+            case .grid(let values, let subjects, let indicators):
+                let (task, column) = position.quotientAndRemainder(dividingBy: indicators.count)
+                return IndicatorResult(subject: subjects[task], indicator: indicators[column], value: values[position])
+            }
+        }
+
+        static func == (a: Figures, b: Figures) -> Bool { a.elementsEqual(b) }
     }
 }
 
