@@ -78,33 +78,44 @@ public struct CSVReportWriter: ReportWriter {
     /// Appends one figure's line.
     private static func append(_ result: IndicatorResult, _ breakdownColumns: BreakdownColumns, to bytes: inout [UInt8])
     {
-        let fields =
-            [
-                result.period.label, result.grain.rawValue, result.subjectID, result.subjectName,
-                result.indicatorID, result.value.writtenText, result.unit.rawValue, result.value.status.rawValue,
-            ] + breakdownColumns.fields(result)
-        for (index, field) in fields.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        // Field by field, with no array of fields per line.
+        func next(_ field: String) {
+            bytes.append(UInt8(ascii: ","))
             appendField(field, to: &bytes)
         }
+        appendField(result.period.label, to: &bytes)
+        next(result.grain.rawValue)
+        next(result.subjectID)
+        next(result.subjectName)
+        next(result.indicatorID)
+        next(result.value.writtenText)
+        next(result.unit.rawValue)
+        next(result.value.status.rawValue)
+        for field in breakdownColumns.fields(result) { next(field) }
         bytes.append(0x0A)
     }
 
     /// Appends `field`, quoted when it holds a comma, a quote or a line break.
     package static func appendField(_ field: String, to bytes: inout [UInt8]) {
-        let special: (UInt8) -> Bool = {
-            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+        var field = field
+        field.withUTF8 { utf8 in
+            var special = false
+            for byte in utf8
+            where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+                special = true
+                break
+            }
+            guard special else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            bytes.append(UInt8(ascii: "\""))
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+                bytes.append(byte)
+            }
+            bytes.append(UInt8(ascii: "\""))
         }
-        guard field.utf8.contains(where: special) else {
-            bytes += field.utf8
-            return
-        }
-        bytes.append(UInt8(ascii: "\""))
-        for byte in field.utf8 {
-            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-            bytes.append(byte)
-        }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// `field` quoted when it holds a comma, a quote or a line break.
