@@ -26,6 +26,14 @@ enum ColumnArithmetic: String, Sendable, CaseIterable {
     /// `a` op `b` by the prelude's rule; nil when the prelude has no rule for the pair (it
     /// raises an error) or computes it in a way the host does not copy.
     func apply(_ a: QueryValue, _ b: QueryValue) -> QueryValue? {
+        // Numbers and integers first, read one operand at a time (no tuple of two values to
+        // copy): the common case of a weighted score or a ratio of counts.
+        if case .number(let x) = a {
+            if case .number(let y) = b { return .number(on(x, y)) }
+            if case .integer(let y) = b { return .number(on(x, Double(y))) }
+        } else if case .integer(let x) = a, case .number(let y) = b {
+            return .number(on(Double(x), y))
+        }
         if case .missing = a { return a }
         if case .missing = b { return b }
         switch (a, b) {

@@ -155,23 +155,32 @@ extension Evaluator {
         let notEvaluated = ResultValue.failed(message: tr("not evaluated: its peer bins could not be computed"))
         let columns = labels.ids.map { figures[$0] }
         let width = labels.ids.count
-        var values: [ResultValue] = []
-        values.reserveCapacity(plan.tasks.count * width)
-        for block in plan.blocks {
-            guard let first = block.first else { continue }
-            // One grain per block: whether each indicator applies is decided once.
-            let grain = plan.tasks[first].subject.grain
-            let fixed: [ResultValue?] = labels.pers.enumerated().map { position, per in
-                if !grain.hasFigure(ofIndicatorPer: per) {
-                    return .missing(reason: "\(labels.ids[position]) is defined per \(per.rawValue)")
+        // Filled column by column, block by block: each slot is written once.
+        let values = [ResultValue](unsafeUninitializedCapacity: plan.tasks.count * width) { buffer, initialized in
+            let base = buffer.baseAddress!
+            for block in plan.blocks {
+                guard let first = block.first else { continue }
+                // One grain per block: whether each indicator applies is decided once.
+                let grain = plan.tasks[first].subject.grain
+                for (position, per) in labels.pers.enumerated() {
+                    let fixed: ResultValue? =
+                        if !grain.hasFigure(ofIndicatorPer: per) {
+                            .missing(reason: "\(labels.ids[position]) is defined per \(per.rawValue)")
+                        } else if columns[position]?.count != plan.tasks.count {
+                            notEvaluated
+                        } else {
+                            nil
+                        }
+                    if let fixed {
+                        for index in block { (base + index * width + position).initialize(to: fixed) }
+                    } else {
+                        columns[position]!.withUnsafeBufferPointer { column in
+                            for index in block { (base + index * width + position).initialize(to: column[index]) }
+                        }
+                    }
                 }
-                return columns[position]?.count == plan.tasks.count ? nil : notEvaluated
             }
-            for index in block {
-                for position in 0..<width {
-                    values.append(fixed[position] ?? columns[position]![index])
-                }
-            }
+            initialized = plan.tasks.count * width
         }
         var statistics = statistics
         statistics.figuresByIndicator = statistics.figuresByIndicator.filter { selection.ids.contains($0.key) }

@@ -105,7 +105,7 @@ struct KeyTableBuilder: @unchecked Sendable {
         // A table of a few rows (one customer's purchase days) finds its keys by a scan of the
         // codes so far: no index to allocate.
         let scans = rows.count <= Self.scannedRows
-        var index = KeyCodeIndex(expected: scans ? 0 : min(rows.count, 1 << 16))
+        var index = scans ? nil : KeyCodeIndex(expected: min(rows.count, 1 << 16))
         var texts: [String: Int64] = [:]
         var codes: [Int64] = []
         var keys: [QueryValue] = []
@@ -130,7 +130,7 @@ struct KeyTableBuilder: @unchecked Sendable {
             let (slot, inserted) =
                 scans
                 ? (codes.firstIndex(of: code).map { (Int32($0), false) } ?? (Int32(codes.count), true))
-                : index.insert(code, at: Int32(codes.count))
+                : index!.insert(code, at: Int32(codes.count))
             if inserted {
                 codes.append(code)
                 if byText { keys.append(key.value(at)) }
