@@ -139,6 +139,8 @@ extension ChineseCatalog {
             "peer_bin(id)：缺少指标 id",
         "peer_bin_column(id): no indicator id":
             "peer_bin_column(id)：缺少指标 id",
+        "peer bins rank subjects' overall figures and are not broken down by member":
+            "同侪分档按各对象的总体数值排名，不按成员细分",
         "imported(id): no indicator id":
             "imported(id)：缺少指标 id",
         "imported_column(id): no indicator id":

@@ -1,5 +1,6 @@
 import Testing
 import YardstickData
+import YardstickQuery
 
 @testable import YardstickEngine
 
@@ -111,6 +112,45 @@ import YardstickData
             sources: [Self.won, Self.terciles, Self.scaled], periods: [EngineFixture.october], grains: [.user, .team])
         #expect(perSubject.statistics?.columnFiguresCopied == 0)
         #expect(perSubject.results == report.results)
+    }
+
+    @Test func aRunWithBinsIsBrokenDownAndABinReadPerMemberFailsSayingWhy() throws {
+        let mixed = Evaluator.Source(
+            file: "indicators/mixed.lua",
+            text: """
+                return indicator { id = "mixed", per = "user", value = function(s, k)
+                  return s.opportunities:during("closed_at"):count() * k("won_bin")
+                end }
+                """)
+        let sources = [Self.won, Self.terciles, Self.scaled, mixed]
+        let (workspace, engine, _) = try EngineFixture.workspace()
+        var evaluator = Evaluator(engine: engine, workspace: workspace, workers: 2)
+        evaluator.breakdowns = [try #require(BreakdownDimension("account.industry"))]
+        let report = try evaluator.run(sources: sources, periods: [EngineFixture.october], grains: [.user])
+        // The base is broken down as in a run without bins: u1 won o1 (retail, 100.10) and o2
+        // (tech, 200.20), u2 won o4 (retail, 1000) in October; u3's deal without an account
+        // (closed, lost) makes `mixed` report u3's "(none)" member, so every indicator broken
+        // down by the dimension does.
+        #expect(
+            BreakdownTests.members(report, "won") == [
+                "u1/retail": "100.1", "u1/tech": "200.2", "u2/retail": "1000", "u3/(none)": "0",
+            ])
+        // Bins and their pure readers read no records, so, like any such indicator, they are
+        // not broken down.
+        #expect(!report.breakdowns.contains { $0.indicatorID == "won_bin" || $0.indicatorID == "scaled" })
+        // An indicator reading records and a bin is broken down; its bin has no value per
+        // member, so it fails there, saying why, rather than taking the overall bin.
+        let refusal = "peer bins rank subjects' overall figures and are not broken down by member"
+        let mixedFigures = report.breakdowns.filter { $0.indicatorID == "mixed" }
+        #expect(!mixedFigures.isEmpty)
+        #expect(mixedFigures.allSatisfy { $0.value.status == .failed })
+        #expect(report.errors.contains { $0.indicatorID == "mixed" && $0.message.contains(refusal) })
+        // The overall figures are those of the same run without breakdowns.
+        var plain = evaluator
+        plain.breakdowns = []
+        let overall = try plain.run(sources: sources, periods: [EngineFixture.october], grains: [.user])
+        #expect(report.results == overall.results)
+        #expect(overall.errors.isEmpty, "\(overall.errors)")
     }
 
     @Test func aReaderOfBinsNotComputedYetIsDeferredForAWholeGrainByOneColumnRun() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import YardstickData
+import YardstickLocalization
 import YardstickQuery
 
 /// The breakdown step of a run: indicators evaluated once per member of a dimension, for every
@@ -50,6 +51,8 @@ struct BreakdownPass {
         // Another pack's figures are the subject's, not a member's: reading them here would
         // put the subject's value in every member.
         settings.imported.unavailableReason = "another pack's figures are not broken down by member"
+        // Peer bins rank the subjects' overall figures: a member has none of its own.
+        settings.peerBins.refusal = tr("peer bins rank subjects' overall figures and are not broken down by member")
         let workerCount = min(evaluator.workers, max(1, plan.units.count))
         // Each indicator on its own, so that the views it read are known.
         var evaluated: [(rows: ResultTable, failures: [IndicatorFailure], hasRows: [Bool])] = []

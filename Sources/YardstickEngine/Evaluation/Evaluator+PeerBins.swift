@@ -15,7 +15,8 @@ extension Evaluator {
     /// failure.
     ///
     /// The bins' bases (and, with `only`, every bins indicator) run even when not asked for;
-    /// the report holds only what was asked for, in load order, task by task as a plain run.
+    /// the report holds only what was asked for, in load order, task by task as a plain run,
+    /// and the breakdowns of what was asked for.
     func runWithPeerBins(
         _ loaded: LoadedSources, sources: [Source], periods: [Period], grains: [Grain], only ids: Set<String>?
     ) throws(EvaluationError) -> RunReport {
@@ -87,10 +88,16 @@ extension Evaluator {
                 IndicatorFailure(indicatorID: definition.id, message: message, file: definition.file)
             ]
         }
-        return peerBinReport(
+        var report = peerBinReport(
             selection: selection, plan: plan, periods: periods, figures: figures,
             failures: selection.failures + selection.ids.flatMap { failures[$0] ?? [] }, limitStops: limitStops,
             statistics: statistics)
+        // Breakdowns (`--by`, `breakdown = …`) as in a run without bins; a bin, or an indicator
+        // reading one, fails per member saying bins are not broken down.
+        try breakDown(
+            &report, runnable: selection.runnable, sources: sources, grains: grains, periods: periods,
+            stops: LimitStops())
+        return report
     }
 
     /// The ids a staged run evaluates: those asked for (all by default) with, when only some

@@ -187,7 +187,7 @@ public struct Evaluator: Sendable {
     /// then each dimension the indicators declare for those declaring it. A declared dimension
     /// that no mapped entity has fails its indicators (the run goes on); one asked for with
     /// `--by` fails the run.
-    private func breakDown(
+    func breakDown(
         _ report: inout RunReport, runnable: [IndicatorDefinition], sources: [Source], grains: [Grain],
         periods: [Period], stops: LimitStops
     ) throws(EvaluationError) {

@@ -37,6 +37,10 @@ struct PeerBinValues: Sendable {
     /// it).
     static let pendingMarker = "peer bins pending: "
 
+    /// Why no bin can be read here, when none can (a breakdown's sessions: bins rank subjects'
+    /// overall figures, not a member's); nil where bins are read or pending.
+    var refusal: String?
+
     /// The bins, by indicator, grain and period.
     private(set) var blocks: [Key: Block] = [:]
     /// The subjects of the blocks of a grain and period, in order, with each one's position.

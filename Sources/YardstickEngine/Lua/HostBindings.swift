@@ -168,8 +168,10 @@ enum HostBindings {
         }
         try vm.register("peer_bin", in: "query") { [unowned session] args throws(HostError) in
             // The bin of the subject in focus: an integer, or false and the reason it is
-            // missing; nil while the bins are not computed (bins.lua then fails as pending).
+            // missing; nil while the bins are not computed (bins.lua then fails as pending),
+            // nil and the reason where bins cannot be read (a breakdown's member).
             guard let id = args.first?.stringValue else { throw HostError(tr("peer_bin(id): no indicator id")) }
+            if let refusal = session.peerBins.refusal { return [.nil, .string(refusal)] }
             guard let subject = session.mode.subject, let period = session.period,
                 let bin = session.peerBins.value(of: id, subject: subject, period: period)
             else { return [.nil] }
@@ -183,6 +185,7 @@ enum HostBindings {
             // In a column run, the bins of every subject as a column kept in the host (its
             // id, as column_arith gives one); nil while they are not computed.
             guard let id = args.first?.stringValue else { throw HostError(tr("peer_bin_column(id): no indicator id")) }
+            if let refusal = session.peerBins.refusal { return [.nil, .string(refusal)] }
             return [session.peerBinColumn(id).map { .integer(Int64($0)) } ?? .nil]
         }
         try vm.register("imported", in: "query") { [unowned session] args throws(HostError) in

@@ -75,12 +75,12 @@ local function peer_bins_parts(id, bins)
   local function value()
     if column_run.active then
       -- A column run: every subject's bin at once.
-      local column = q.peer_bin_column(id)
-      if column == nil then error(PENDING .. id, 0) end
+      local column, refused = q.peer_bin_column(id)
+      if column == nil then error(refused or (PENDING .. id), 0) end
       return host_column(column)
     end
     local bin, reason = q.peer_bin(id)
-    if bin == nil then error(PENDING .. id, 0) end
+    if bin == nil then error(reason or (PENDING .. id), 0) end
     if bin == false then return missing(reason) end
     return bin
   end
