@@ -172,7 +172,7 @@ extension Evaluator {
                 for (position, per) in labels.pers.enumerated() {
                     let fixed: ResultValue? =
                         if !grain.hasFigure(ofIndicatorPer: per) {
-                            .missing(reason: "\(labels.ids[position]) is defined per \(per.rawValue)")
+                            labels.notApplying(position)
                         } else if columns[position]?.count != plan.tasks.count {
                             notEvaluated
                         } else {
@@ -193,7 +193,7 @@ extension Evaluator {
         statistics.figuresByIndicator = statistics.figuresByIndicator.filter { selection.ids.contains($0.key) }
         return RunReport(
             workspace: workspace.name, generatedAt: ISO8601DateFormatter().string(from: Date()), periods: periods,
-            indicators: Self.infos(selection), results: rows(values, plan: plan, selection: selection),
+            indicators: Self.infos(selection), results: resultTable(values, plan: plan, selection: selection),
             errors: failures, limitStops: limitStops, statistics: statistics)
     }
 }

@@ -128,7 +128,7 @@ public struct Evaluator: Sendable {
         let figures = evaluateFigures(loaded, selection, sources: sources, plan: plan, peerBins: peerBins)
         var report = RunReport(
             workspace: workspace.name, generatedAt: ISO8601DateFormatter().string(from: Date()), periods: periods,
-            indicators: Self.infos(selection), results: rows(figures.values, plan: plan, selection: selection),
+            indicators: Self.infos(selection), results: resultTable(figures.values, plan: plan, selection: selection),
             errors: figures.failures, limitStops: figures.limitStops, statistics: figures.statistics)
         try breakDown(
             &report, runnable: selection.runnable, sources: sources, grains: grains, periods: periods,
@@ -169,7 +169,7 @@ public struct Evaluator: Sendable {
     }
 
     /// The report's table of `values` (per task of `plan`, one per indicator of `selection`).
-    func rows(_ values: [ResultValue], plan: EvaluationPlan, selection: RunnableIndicators) -> ResultTable {
+    func resultTable(_ values: [ResultValue], plan: EvaluationPlan, selection: RunnableIndicators) -> ResultTable {
         FigureRows.table(
             values, tasks: plan.tasks, labels: FigureLabels(selection.runnable, locale: workspace.locale))
     }

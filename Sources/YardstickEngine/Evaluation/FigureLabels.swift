@@ -11,4 +11,9 @@ struct FigureLabels: Sendable {
         }
         pers = definitions.map(\.per)
     }
+
+    /// The figure of the indicator at `position` for a subject of a grain it does not apply to.
+    func notApplying(_ position: Int) -> ResultValue {
+        .missing(reason: "\(ids[position]) is defined per \(pers[position].rawValue)")
+    }
 }

@@ -35,7 +35,7 @@ struct FigureRecorder: Sendable {
             // So is a figure at a grain finer than the indicator's (a company's incidents restricted
             // to a user): the indicator does not say what it would be.
             guard subject.grain.hasFigure(ofIndicatorPer: labels.pers[position]) else {
-                output.initialize(task * figuresPerTask + position, notApplying(position))
+                output.initialize(task * figuresPerTask + position, labels.notApplying(position))
                 continue
             }
             output.initialize(task * figuresPerTask + position, value)
@@ -58,10 +58,5 @@ struct FigureRecorder: Sendable {
         return IndicatorFailure(
             indicatorID: definition.id, subjectID: subjectID, periodLabel: periodLabel, grain: grain,
             message: error.message, file: error.chunk ?? definition.file, line: error.line)
-    }
-
-    /// The figure of the indicator at `position` for a subject of a grain it does not apply to.
-    func notApplying(_ position: Int) -> ResultValue {
-        .missing(reason: "\(labels.ids[position]) is defined per \(labels.pers[position].rawValue)")
     }
 }

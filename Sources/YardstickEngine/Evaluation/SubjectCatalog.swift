@@ -18,11 +18,13 @@ package enum SubjectCatalog {
         case .company:
             // The company sees every row; it takes the id and name of the teams row of kind
             // company when there is one.
-            if let teams = dataset["teams"],
-                let row = (0..<teams.rowCount).first(where: { text(teams, "kind", $0) == "company" })
+            if let teams = dataset["teams"], case let kinds = RowTexts(teams, "kind"),
+                let row = (0..<teams.rowCount).first(where: { kinds[$0] == "company" })
             {
                 let id = teams.key(ofRow: row) ?? "company"
-                return [SubjectInfo(grain: .company, id: id, name: text(teams, "name", row) ?? id, subject: .company)]
+                return [
+                    SubjectInfo(grain: .company, id: id, name: RowTexts(teams, "name")[row] ?? id, subject: .company)
+                ]
             }
             return [SubjectInfo(grain: .company, id: "company", name: companyName, subject: .company)]
         case .user:
@@ -44,15 +46,13 @@ package enum SubjectCatalog {
                 throw EvaluationError(tr("per %@ needs the teams and users entities mapped", grain.rawValue))
             }
             let members = membersByTeam(teams: teams, users: users)
+            let ids = RowTexts(keysOf: teams)
+            let names = RowTexts(teams, "name")
+            let kinds = RowTexts(teams, "kind")
             var result: [SubjectInfo] = []
-            for row in 0..<teams.rowCount {
-                let kind = text(teams, "kind", row) ?? "team"
-                guard kind == grain.rawValue else { continue }
-                result.append(
-                    SubjectInfo(
-                        grain: grain, id: teams.key(ofRow: row) ?? String(row),
-                        name: text(teams, "name", row) ?? teams.key(ofRow: row) ?? String(row),
-                        subject: .users(members[row])))
+            for row in 0..<teams.rowCount where (kinds[row] ?? "team") == grain.rawValue {
+                let id = ids[row] ?? String(row)
+                result.append(SubjectInfo(grain: grain, id: id, name: names[row] ?? id, subject: .users(members[row])))
             }
             return result
         case .account:
@@ -104,8 +104,9 @@ package enum SubjectCatalog {
         var names: Set<String> = []
         for entity in entities {
             guard let table = dataset[entity] else { continue }
+            let queues = RowTexts(table, "queue")
             for row in 0..<table.rowCount {
-                if let value = text(table, "queue", row) { names.insert(value) }
+                if let value = queues[row] { names.insert(value) }
             }
         }
         return names.sorted().map {
@@ -128,10 +129,5 @@ package enum SubjectCatalog {
             }
         }
         return members
-    }
-
-    private static func text(_ table: Table, _ field: String, _ row: Int) -> String? {
-        guard let column = table[field], !column.isNull(row) else { return nil }
-        return column.value(at: row).description
     }
 }

@@ -37,7 +37,8 @@ struct SubjectWorker {
     /// into `output` and returns their failures, in task order.
     ///
     /// An indicator that column mode computed for every subject of the unit, with no failure,
-    /// is copied from its column as a whole; the others go task by task (``evaluate(_:of:into:)``).
+    /// is copied from its column as a whole; indicators pending for every subject are failed in
+    /// bulk; the others go task by task (``evaluate(_:positions:of:into:)``).
     mutating func evaluate(_ unit: Range<Int>, of tasks: [RunTask], into output: FigureBuffer) -> [IndicatorFailure] {
         guard let first = unit.first else { return [] }
         if tasks[first].block != block {
@@ -46,9 +47,11 @@ struct SubjectWorker {
         }
         let width = recorder.figuresPerTask
         let grain = tasks[first].subject.grain
-        var copied: [Bool] = ids.indices.map { _ in false }
+        let pers = recorder.labels.pers
+        let applies = { (position: Int) in grain.hasFigure(ofIndicatorPer: pers[position]) }
+        var copied = [Bool](repeating: false, count: ids.count)
         for position in ids.indices where pending[position] == nil {
-            guard let column = columns[position], grain.hasFigure(ofIndicatorPer: recorder.labels.pers[position]),
+            guard let column = columns[position], applies(position),
                 unit.allSatisfy({ index in
                     tasks[index].member.map { column[$0.index].status != .failed } ?? false
                 })
@@ -68,16 +71,16 @@ struct SubjectWorker {
         {
             // Only indicators pending for every subject are left (a stage before their peer
             // bins): each figure is its column's failure, with the same error.
-            let grain = tasks[first].subject.grain
-            let applying = remaining.filter { grain.hasFigure(ofIndicatorPer: recorder.labels.pers[$0]) }
+            let applying = remaining.filter(applies)
+            let notApplying = remaining.filter { !applies($0) }
             let templates = applying.map { position in
                 recorder.failure(of: position, error: pending[position]!, subjectID: "", periodLabel: "", grain: grain)
             }
             failures.reserveCapacity(unit.count * applying.count)
             for index in unit {
                 let subject = tasks[index].member!.index
-                for position in remaining where !applying.contains(position) {
-                    output.initialize(index * width + position, recorder.notApplying(position))
+                for position in notApplying {
+                    output.initialize(index * width + position, recorder.labels.notApplying(position))
                 }
                 for (template, position) in zip(templates, applying) {
                     output.initialize(index * width + position, columns[position]![subject])

@@ -172,12 +172,14 @@ package struct KeyEvaluator {
             let scope = QueryScope(subject: subject, firstDay: days.firstDay, lastDay: days.lastDay)
             let rows = try engine.rows(prepared, in: scope)
             statistics.record(tablesBuilt: 1)
+            builder.recordColumns(tables: 1)
             return [builder.build(rows[...])]
         case .partition(let partition):
             guard restrictedToSubject else {
                 let scope = QueryScope(subject: .company, firstDay: days.firstDay, lastDay: days.lastDay)
                 let table = builder.build(try engine.rows(prepared, in: scope)[...])
                 statistics.record(tablesBuilt: 1)
+                builder.recordColumns(tables: 1)
                 return Array(repeating: table, count: partition.count)
             }
             let (offsets, rows) = try engine.partitionRows(prepared, partition: partition, periods: [days])
@@ -194,14 +196,14 @@ package struct KeyEvaluator {
         let chunk = 256
         defer { builder.recordColumns(tables: cells.count) }
         guard cells.count >= 2 * chunk else {
-            return cells.map { builder.build(rows[offsets[$0]..<offsets[$0 + 1]], recording: false) }
+            return cells.map { builder.build(rows[offsets[$0]..<offsets[$0 + 1]]) }
         }
         let chunks = (cells.count + chunk - 1) / chunk
         let built = ResultSlots<[KeyTable]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { index in
             let first = cells.lowerBound + index * chunk
             let part = first..<min(first + chunk, cells.upperBound)
-            built.set(index, part.map { builder.build(rows[offsets[$0]..<offsets[$0 + 1]], recording: false) })
+            built.set(index, part.map { builder.build(rows[offsets[$0]..<offsets[$0 + 1]]) })
         }
         var tables: [KeyTable] = []
         tables.reserveCapacity(cells.count)

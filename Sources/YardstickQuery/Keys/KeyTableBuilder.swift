@@ -88,8 +88,8 @@ struct KeyTableBuilder: @unchecked Sendable {
         }
     }
 
-    /// Counts the columns of `tables` tables built without recording, as ``build(_:recording:)``
-    /// would have counted them one by one.
+    /// Counts the columns of `tables` tables built in the statistics (fast and accumulator
+    /// columns): builders of many tables count them once, not under the lock per table.
     func recordColumns(tables: Int) {
         let fastCount = fast.count { $0 != nil }
         statistics.record(fastColumns: fastCount * tables, accumulatorColumns: (columns.count - fastCount) * tables)
@@ -98,14 +98,13 @@ struct KeyTableBuilder: @unchecked Sendable {
     /// Tables of at most this many rows find their keys by scanning, without a hash index.
     static let scannedRows = 8
 
-    /// The key table of `rows` (in row order); `recording` counts its columns in the
-    /// statistics (off: the caller counts many tables at once, ``recordColumns(tables:)``).
-    func build(_ rows: ArraySlice<Int32>, recording: Bool = true) -> KeyTable {
+    /// The key table of `rows` (in row order). Its columns are counted by the caller
+    /// (``recordColumns(tables:)``).
+    func build(_ rows: ArraySlice<Int32>) -> KeyTable {
         let byText = key.needsTextIdentity
         // A table of a few rows (one customer's purchase days) finds its keys by a scan of the
         // codes so far: no index to allocate.
-        let scans = rows.count <= Self.scannedRows
-        var index = scans ? nil : KeyCodeIndex(expected: min(rows.count, 1 << 16))
+        var index = rows.count <= Self.scannedRows ? nil : KeyCodeIndex(expected: min(rows.count, 1 << 16))
         var texts: [String: Int64] = [:]
         var codes: [Int64] = []
         var keys: [QueryValue] = []
@@ -128,9 +127,8 @@ struct KeyTableBuilder: @unchecked Sendable {
                 }
             }
             let (slot, inserted) =
-                scans
-                ? (codes.firstIndex(of: code).map { (Int32($0), false) } ?? (Int32(codes.count), true))
-                : index!.insert(code, at: Int32(codes.count))
+                index?.insert(code, at: Int32(codes.count))
+                ?? (codes.firstIndex(of: code).map { (Int32($0), false) } ?? (Int32(codes.count), true))
             if inserted {
                 codes.append(code)
                 if byText { keys.append(key.value(at)) }
@@ -144,7 +142,6 @@ struct KeyTableBuilder: @unchecked Sendable {
         for position in columns.indices {
             if let fastColumn = fast[position] {
                 values.append(Self.fold(fastColumn, keyedRows, rowKeys, keyCount))
-                if recording { statistics.record(fastColumns: 1) }
                 continue
             }
             if buckets == nil { buckets = Bucketing.bucket(keyedRows, by: rowKeys, bucketCount: keyCount) }
@@ -158,7 +155,6 @@ struct KeyTableBuilder: @unchecked Sendable {
                 folded.append(Self.null(accumulator.result()))
             }
             values.append(folded)
-            if recording { statistics.record(accumulatorColumns: 1) }
         }
         if byText { return KeyTable(domain: .local, codes: codes, keys: keys, names: names, columns: values) }
         return KeyTable(
